@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from yblint.cli import main
+from yblint.config import Config
+from yblint.engine import lint
+from yblint.parsing import build_document
+from yblint.reading import read_source
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SEED = FIXTURES / "gongshu-yearbook-2021-page5.txt"
+SHARED = ROOT.parent / "shared"
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> dict:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """Run ``yblint`` in-process: ``cli("check", path, "--format", "json")``."""
+    monkeypatch.setenv("NO_COLOR", "1")
+
+    def run(*args: str) -> CliResult:
+        code = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+def doc_of(path, text: str | None = None, fmt: str | None = None):
+    """A Document from a file, or from ``text`` written to ``path``."""
+    if text is not None:
+        Path(path).write_text(text, encoding="utf-8")
+    return build_document(read_source(str(path)))
+
+
+def findings_of(paths, select: list[str] | None = None, config: Config | None = None):
+    return lint([str(p) for p in paths], config or Config(), select=select).findings
+
+
+def where(findings) -> list[tuple[str, int, int]]:
+    """(rule, line, column) of each finding, the way fixture tests assert them."""
+    return [(f.rule, *f.location.range()[:2]) for f in findings]

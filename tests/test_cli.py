@@ -1,0 +1,145 @@
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import FIXTURES, ROOT, SEED
+
+from yblint import __version__
+
+SCHEMA = json.loads((ROOT / "yblint" / "schema" / "report.schema.json").read_text())
+
+
+def test_seed_page_gives_layout_markers_with_exact_positions(cli):
+    r = cli("check", SEED, "--select", "layout-marker")
+    assert r.code == 1
+    lines = [ln for ln in r.out.splitlines() if "layout-marker" in ln]
+    assert lines[0].startswith(f"{SEED}:3:1: error layout-marker ")
+    assert lines[1].startswith(f"{SEED}:217:152: error layout-marker ")
+    assert "（下转6版）" in lines[1]
+    assert r.out.rstrip().splitlines()[-1].startswith("共 1 个文件")
+
+
+def test_json_report_is_valid_and_stable(cli):
+    r = cli("check", SEED, "--select", "layout-marker", "--format", "json")
+    assert r.code == 1
+    report = r.json()
+    jsonschema.validate(report, SCHEMA)
+    assert report["tool"] == {"name": "yblint", "version": __version__}
+    [file] = report["files"]
+    assert file["path"] == str(SEED)
+    assert file["encoding"] == "utf-8"
+    assert len(file["units"]) == 21
+    f = report["findings"][1]
+    assert (f["line"], f["column"], f["end_line"], f["end_column"]) == (217, 152, 217, 158)
+    assert f["unit"] == "区消防大队"
+    assert f["excerpt"] == "（下转6版）"
+    assert report["summary"]["by_rule"] == {"layout-marker": 2}
+    again = cli("check", SEED, "--select", "layout-marker", "--format", "json")
+    assert again.out == r.out
+
+
+def test_english_messages(cli):
+    r = cli("check", SEED, "--select", "layout-marker", "--lang", "en")
+    assert "Continuation note “（紧接4版）”" in r.out
+    assert "Found 2 findings" in r.out
+
+
+def test_clean_file_exits_0(cli):
+    r = cli("check", FIXTURES / "clean")
+    assert r.code == 0, r.out
+
+
+def test_fail_on_threshold(cli, tmp_path):
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text("rules:\n  layout-marker:\n    severity: info\n")
+    assert cli("check", SEED, "--select", "layout-marker", "--config", cfg).code == 0
+    assert cli("check", SEED, "--select", "layout-marker", "--config", cfg, "--fail-on", "info").code == 1
+
+
+def test_missing_path_exits_2_with_one_line(cli):
+    r = cli("check", "no/such/draft.md")
+    assert r.code == 2
+    assert r.err == "yblint: error: no/such/draft.md: no such file or directory\n"
+
+
+def test_binary_file_exits_2_and_other_files_are_still_linted(cli, tmp_path):
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    r = cli("check", binary, SEED, "--select", "layout-marker", "--format", "json")
+    assert r.code == 2
+    assert r.err.count("\n") == 1 and "scan.txt" in r.err and "binary" in r.err
+    assert r.json()["summary"]["findings"] == 2
+
+
+def test_broken_config_exits_2_naming_file_and_line(cli, tmp_path):
+    cfg = tmp_path / "broken.yaml"
+    cfg.write_text("lang: zh\nselect: [nope]\n")
+    r = cli("check", SEED, "--config", cfg)
+    assert r.code == 2
+    assert r.err == f"yblint: error: {cfg}:2: unknown rule or pack 'nope' in select\n"
+
+
+def test_usage_error_exits_2(cli):
+    with pytest.raises(SystemExit) as e:
+        cli("check", "--format", "pdf")
+    assert e.value.code == 2
+    assert cli("check", SEED, "--select", "nope").code == 2
+
+
+def test_rules_listing_and_version(cli):
+    r = cli("rules")
+    assert r.code == 0
+    assert "layout-marker" in r.out and "error" in r.out
+    assert cli("rule", "layout-marker", "--lang", "en").out.startswith("layout-marker (error")
+    assert cli("rule", "nope").code == 2
+
+
+def test_version(capsys):
+    from yblint.cli import main
+
+    with pytest.raises(SystemExit) as e:
+        main(["--version"])
+    assert e.value.code == 0
+    assert capsys.readouterr().out == f"yblint {__version__}\n"
+
+
+def test_output_file(cli, tmp_path):
+    out = tmp_path / "r.json"
+    r = cli("check", SEED, "--select", "layout-marker", "--format", "json", "--output", out)
+    assert r.code == 1 and r.out == ""
+    assert json.loads(out.read_text())["summary"]["findings"] == 2
+
+
+def test_markdown_suppression_comments(cli, tmp_path):
+    md = tmp_path / "a.md"
+    md.write_text(
+        "# 甲\n\n<!-- yblint-disable-next-line layout-marker -->\n正文（下转6版）\n\n"
+        "<!-- yblint-disable -->\n正文（下转7版）\n<!-- yblint-enable -->\n\n正文（下转8版）\n",
+        encoding="utf-8",
+    )
+    r = cli("check", md, "--select", "layout-marker", "--format", "json")
+    report = r.json()
+    assert [f["line"] for f in report["findings"]] == [10]
+    assert report["summary"]["suppressed"] == 2
+
+
+def test_gb18030_file_reports_its_encoding(cli, tmp_path):
+    p = tmp_path / "gb.txt"
+    p.write_bytes("区消防大队\n\n共发生火灾112起，未（下转6版）\n".encode("gb18030"))
+    report = cli("check", p, "--format", "json", "--select", "layout-marker").json()
+    assert report["files"][0]["encoding"] == "gb18030"
+    assert (report["findings"][0]["line"], report["findings"][0]["column"]) == (3, 12)
+
+
+def test_console_script_runs_as_a_module():
+    r = subprocess.run(
+        [sys.executable, "-m", "yblint", "check", str(SEED), "--select", "layout-marker"],
+        capture_output=True,
+        text=True,
+        cwd=Path(ROOT),
+    )
+    assert r.returncode == 1
+    assert ":217:152: error layout-marker" in r.stdout

@@ -1,0 +1,46 @@
+import pytest
+from conftest import findings_of, where
+
+
+@pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("甲\n\n共发生火灾112起，未（下转6版）\n", "（下转6版）"),
+        ("甲\n\n（紧接4版）代表大会选举工作。\n", "（紧接4版）"),
+        ("甲\n\n（上接3版）代表大会。\n", "（上接3版）"),
+        ("甲\n\n见下文（转第8版）。\n", "（转第8版）"),
+        ("甲\n\n正文（ 下转 第 12 版 ）。\n", "（ 下转 第 12 版 ）"),
+        ("甲\n\n正文(下转6版)。\n", "(下转6版)"),
+        ("甲\n\n正文（接上页）。\n", "（接上页）"),
+        ("甲\n\n正文下转第6版\n", "下转第6版"),
+        ("甲\n\n正文（下转六版）\n", "（下转六版）"),
+    ],
+)
+def test_flags_continuation_notes(tmp_path, text, marker):
+    p = tmp_path / "a.txt"
+    p.write_text(text, encoding="utf-8")
+    [f] = findings_of([p], ["layout-marker"])
+    assert f.location.text == marker
+    assert f.data["marker"] == marker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "详见本书第6版说明。",
+        "报纸第6版刊发了评论文章。",
+        "（见第3页）",
+        "转第三产业发展方向，接续推进。",
+        "一版再版，转载量上升（转载3次）。",
+    ],
+)
+def test_quiet_on_ordinary_text(tmp_path, text):
+    p = tmp_path / "a.txt"
+    p.write_text("甲\n\n" + text + "\n", encoding="utf-8")
+    assert findings_of([p], ["layout-marker"]) == []
+
+
+def test_markdown_positions(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("# 区消防大队\n\n- 共发生火灾112起，未（下转6版）\n", encoding="utf-8")
+    assert where(findings_of([p], ["layout-marker"])) == [("layout-marker", 3, 14)]

@@ -1,0 +1,149 @@
+from pathlib import Path
+
+from conftest import SEED, doc_of
+
+from yblint.model import CODE, HEADING, HTML, LIST_ITEM, PROSE, TABLE
+from yblint.parsing import build_document
+from yblint.parsing.sentences import sentence_spans
+from yblint.parsing.units import UnitOptions, is_plain_heading
+from yblint.reading import read_source
+
+SEED_UNITS = [
+    "团区委",
+    "区妇联",
+    "区工商联",
+    "区残联",
+    "区红十字会",
+    "区数产园管委会",
+    "区科技工业区管委会",
+    "区城建发展中心",
+    "城中村指挥部",
+    "拱宸桥指挥部",
+    "区运河指挥部",
+    "区城投集团",
+    "区国投集团",
+    "区市政公司",
+    "拱投资",
+    "区税务局",
+    "规划资源拱墅分局",
+    "生态环境拱墅分局",
+    "交警拱墅大队",
+    "区消防大队",
+]
+
+
+def test_seed_page_splits_into_its_20_units_plus_the_leading_fragment():
+    doc = doc_of(SEED)
+    assert doc.units[0].heading is None and doc.units[0].name == ""
+    assert [u.name for u in doc.units[1:]] == SEED_UNITS
+    lines = {u.name: (u.line, u.end_line) for u in doc.units}
+    assert lines[""] == (3, 13)
+    assert lines["拱投资"] == (159, 171)
+    assert lines["区城投集团"] == (125, 139)
+    assert lines["区消防大队"] == (215, 217)
+
+
+def test_every_span_maps_back_to_its_text():
+    doc = doc_of(SEED)
+    for p in doc.paragraphs:
+        line, col = doc.lines.position(p.start)
+        raw_line = doc.text.splitlines()[line - 1]
+        assert raw_line[col - 1 :].startswith(p.text.splitlines()[0])
+        for s in p.sentences:
+            assert p.start <= s.start < s.end <= p.end
+            assert doc.text[s.start : s.end] == s.text
+
+
+def test_sentence_splitting_keeps_closing_quotes_and_brackets():
+    text = "他说：“好。”然后走了！（完。）还有……最后一句"
+    parts = [text[s:e] for s, e in sentence_spans(text)]
+    assert parts == ["他说：“好。”", "然后走了！", "（完。）", "还有……", "最后一句"]
+    text = "甲；乙？丙!  丁"
+    parts = [text[s:e] for s, e in sentence_spans(text)]
+    assert parts == ["甲；", "乙？", "丙!", "丁"]
+
+
+def test_plain_heading_rule():
+    opts = UnitOptions()
+    assert is_plain_heading("区科技工业区管委会", opts)
+    assert is_plain_heading("一、2024年工作回顾", opts)
+    assert is_plain_heading("区工商联（总商会）", opts)
+    assert not is_plain_heading("不紊地开展各项工作。", opts)
+    assert not is_plain_heading("各位代表：", opts)
+    assert not is_plain_heading("（紧接4版）", opts)
+    assert not is_plain_heading("2021", opts)
+    assert not is_plain_heading("这是一个超过二十个字的很长很长的并没有标点的行文字", opts)
+    assert is_plain_heading("这是一个超过二十个字的很长很长的并没有标点的行文字", UnitOptions(max_heading_chars=30))
+
+
+def test_heading_pattern_overrides_the_short_line_rule(tmp_path: Path):
+    p = tmp_path / "a.txt"
+    p.write_text("【团区委】\n\n正文一。\n\n区妇联\n\n正文二。\n", encoding="utf-8")
+    import re
+
+    doc = build_document(read_source(str(p)), UnitOptions(heading_pattern=re.compile(r"【.+】")))
+    assert [u.name for u in doc.units] == ["【团区委】"]
+    assert len(doc.units[0].paragraphs) == 3
+
+
+MD = """# 2021年卷
+
+## 团区委
+
+正文第一段，
+续行。
+
+- 列表项一。
+- 列表项二
+
+| 项目 | 数量 |
+| --- | --- |
+| 甲 | 1 |
+
+```
+code 不检查
+```
+
+<!-- 注释 -->
+
+> 引文。
+"""
+
+
+def test_markdown_blocks_kinds_and_positions(tmp_path: Path):
+    doc = doc_of(tmp_path / "a.md", MD)
+    kinds = [(p.kind, p.line) for p in doc.paragraphs]
+    assert kinds == [
+        (HEADING, 1),
+        (HEADING, 3),
+        (PROSE, 5),
+        (LIST_ITEM, 8),
+        (LIST_ITEM, 9),
+        (TABLE, 11),
+        (CODE, 15),
+        (HTML, 19),
+        (PROSE, 21),
+    ]
+    assert [u.name for u in doc.units] == ["2021年卷", "团区委"]
+    heading = doc.paragraphs[1]
+    assert heading.text == "团区委"
+    assert doc.lines.position(heading.start) == (3, 4)
+    item = doc.paragraphs[3]
+    assert item.text == "列表项一。"
+    assert doc.lines.position(item.start) == (8, 3)
+    assert doc.paragraphs[2].text == "正文第一段，\n续行。"
+    assert len(doc.paragraphs[2].sentences) == 1
+    assert doc.paragraphs[-1].text == "引文。"
+
+
+def test_markdown_crlf_positions(tmp_path: Path):
+    p = tmp_path / "a.md"
+    p.write_bytes(MD.replace("\n", "\r\n").encode())
+    doc = build_document(read_source(str(p)))
+    assert [(q.kind, q.line) for q in doc.paragraphs][:4] == [(HEADING, 1), (HEADING, 3), (PROSE, 5), (LIST_ITEM, 8)]
+    assert doc.paragraphs[3].text == "列表项一。"
+
+
+def test_text_before_first_markdown_heading_is_its_own_unit(tmp_path: Path):
+    doc = doc_of(tmp_path / "a.md", "导语。\n\n# 甲\n\n正文。\n")
+    assert [(u.name, u.heading is None) for u in doc.units] == [("", True), ("甲", False)]

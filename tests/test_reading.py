@@ -1,0 +1,71 @@
+from pathlib import Path
+
+import pytest
+
+from yblint.errors import InputError
+from yblint.reading import discover, read_source
+from yblint.reading.encoding import decode
+
+TEXT = "区妇联\n\n开展巾帼志愿红色宣讲43场。\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("gb18030"), "gb18030"),
+        (TEXT.encode("gbk"), "gb18030"),
+    ],
+)
+def test_detects_encoding(data, encoding):
+    text, used = decode(data, "x.txt")
+    assert text == TEXT
+    assert used == encoding
+
+
+def test_forced_encoding():
+    text, used = decode(TEXT.encode("gbk"), "x.txt", "gbk")
+    assert (text, used) == (TEXT, "gbk")
+    with pytest.raises(InputError, match="cannot decode as utf-8"):
+        decode(TEXT.encode("gbk"), "x.txt", "utf-8")
+    with pytest.raises(InputError, match="unknown encoding"):
+        decode(b"abc", "x.txt", "no-such-codec")
+
+
+def test_binary_file_is_an_input_error_naming_the_file():
+    with pytest.raises(InputError) as e:
+        decode(bytes(range(256)) * 4, "pics/logo.png")
+    assert str(e.value).startswith("pics/logo.png: ")
+    assert "binary" in str(e.value)
+
+
+def test_read_source_sets_format_and_newline(tmp_path: Path):
+    md = tmp_path / "a.md"
+    md.write_bytes("# 标题\r\n\r\n正文。\r\n".encode())
+    src = read_source(str(md))
+    assert (src.format, src.newline, src.encoding) == ("markdown", "\r\n", "utf-8")
+    txt = tmp_path / "b.txt"
+    txt.write_bytes(TEXT.encode("gb18030"))
+    assert read_source(str(txt)).format == "text"
+
+
+def test_discover_walks_folders_with_include_and_exclude(tmp_path: Path):
+    (tmp_path / "a.md").write_text("x")
+    (tmp_path / "b.txt").write_text("x")
+    (tmp_path / "c.py").write_text("x")
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "d.md").write_text("x")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "e.md").write_text("x")
+    root = str(tmp_path)
+    found = discover([root], ["*.md", "*.txt"], [])
+    assert [Path(f).name for f in found] == ["a.md", "b.txt", "d.md"]
+    found = discover([root], ["*.md", "*.txt"], ["old"])
+    assert [Path(f).name for f in found] == ["a.md", "b.txt"]
+    assert discover([str(tmp_path / "c.py")], ["*.md"], []) == [str(tmp_path / "c.py").replace("\\", "/")]
+
+
+def test_discover_missing_path():
+    with pytest.raises(InputError, match="no such file"):
+        discover(["no/such/dir"], ["*.md"], [])

@@ -1,0 +1,5 @@
+import sys
+
+from yblint.cli import main
+
+sys.exit(main())

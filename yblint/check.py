@@ -1,0 +1,103 @@
+"""The check interface and registry.
+
+A check is a small class that reads the document model and yields findings. Checks for the
+core rules register under their rule id; pattern engines (YAML-only rules) register under a
+rule ``type``. Modules in ``yblint.checks`` are imported automatically.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from yblint.finding import Edit, Finding, Fix, Location
+from yblint.model import Corpus, Document
+from yblint.ruledefs import RuleDef
+
+CHECKS: dict[str, type[Check]] = {}
+TYPES: dict[str, type[Check]] = {}
+
+
+class Check:
+    """Base class. ``run`` sees the whole corpus, so cross-unit and cross-file rules can be written."""
+
+    #: keys a rule definition of this type may carry besides the common ones (pattern engines)
+    rule_keys: ClassVar[set[str]] = set()
+
+    def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
+        self.rule = rule
+        self.params = params
+        self.lang = lang
+        self.severity = severity or rule.severity
+
+    def run(self, corpus: Corpus) -> Iterable[Finding]:
+        raise NotImplementedError
+
+    @classmethod
+    def validate(cls, rule: RuleDef) -> None:
+        """Check a definition's type-specific keys; raise ConfigError naming file and line."""
+
+    def finding(
+        self,
+        document: Document,
+        start: int,
+        end: int,
+        *,
+        message_key: str = "default",
+        related: Iterable[Location] = (),
+        data: dict[str, Any] | None = None,
+        fix: Fix | None = None,
+        key: str | None = None,
+        **args: Any,
+    ) -> Finding:
+        return Finding(
+            rule=self.rule.id,
+            severity=self.severity,
+            message=self.rule.message(message_key, self.lang, args),
+            location=Location(document, start, end),
+            related=list(related),
+            data=data or {},
+            fix=fix,
+            key=key,
+        )
+
+    @staticmethod
+    def replace(document: Document, start: int, end: int, replacement: str, description: str) -> Fix:
+        return Fix(description=description, edits=[Edit(document, start, end, replacement)])
+
+
+def register_check(rule_id: str):
+    def deco(cls: type[Check]) -> type[Check]:
+        CHECKS[rule_id] = cls
+        return cls
+
+    return deco
+
+
+def register_type(type_name: str):
+    def deco(cls: type[Check]) -> type[Check]:
+        TYPES[type_name] = cls
+        return cls
+
+    return deco
+
+
+_loaded = False
+
+
+def load_checks() -> None:
+    global _loaded
+    if _loaded:
+        return
+    import yblint.checks as pkg
+
+    for mod in pkgutil.iter_modules(pkg.__path__):
+        importlib.import_module(f"{pkg.__name__}.{mod.name}")
+    _loaded = True
+
+
+def type_keys() -> dict[str, set[str]]:
+    load_checks()
+    return {name: cls.rule_keys for name, cls in TYPES.items()}

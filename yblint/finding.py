@@ -1,0 +1,141 @@
+"""Findings: what a check reports, located by character offsets and resolved to line:column."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from yblint.model import Document
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
+EXCERPT_CHARS = 120
+_WS = re.compile(r"\s+")
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    text = _WS.sub(" ", text).strip()
+    if len(text) > limit:
+        half = limit // 2 - 1
+        text = text[:half] + "……" + text[-half:]
+    return text
+
+
+@dataclass(eq=False)
+class Location:
+    document: Document
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.document.text[self.start : self.end]
+
+    @property
+    def unit_name(self) -> str | None:
+        unit = self.document.unit_at(self.start)
+        return unit.name if unit is not None and unit.name else None
+
+    def range(self) -> tuple[int, int, int, int]:
+        lines = self.document.lines
+        line, col = lines.position(self.start)
+        end_line, end_col = lines.end_position(self.end, self.start)
+        return line, col, end_line, end_col
+
+    def to_dict(self) -> dict[str, Any]:
+        line, col, end_line, end_col = self.range()
+        return {
+            "path": self.document.path,
+            "line": line,
+            "column": col,
+            "end_line": end_line,
+            "end_column": end_col,
+            "unit": self.unit_name,
+            "excerpt": excerpt(self.text),
+        }
+
+
+@dataclass(eq=False)
+class Edit:
+    """Replace ``document.text[start:end]`` with ``replacement``."""
+
+    document: Document
+    start: int
+    end: int
+    replacement: str
+
+    def to_dict(self) -> dict[str, Any]:
+        d = Location(self.document, self.start, self.end).to_dict()
+        return {k: d[k] for k in ("line", "column", "end_line", "end_column")} | {"replacement": self.replacement}
+
+
+@dataclass(eq=False)
+class Fix:
+    description: str
+    edits: list[Edit]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"description": self.description, "edits": [e.to_dict() for e in self.edits]}
+
+
+@dataclass(eq=False)
+class Finding:
+    rule: str
+    severity: str
+    message: str
+    location: Location
+    related: list[Location] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    fix: Fix | None = None
+    key: str | None = None  # text that identifies the finding across moves; default: its span and context
+
+    @property
+    def document(self) -> Document:
+        return self.location.document
+
+    @property
+    def line(self) -> int:
+        return self.location.range()[0]
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self)
+
+    def sort_key(self) -> tuple:
+        line, col, _, _ = self.location.range()
+        return (self.document.path, line, col, self.rule, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        loc = self.location.to_dict()
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "message": self.message,
+            **{k: loc[k] for k in ("path", "line", "column", "end_line", "end_column", "unit", "excerpt")},
+            "related": [r.to_dict() for r in self.related],
+            "fingerprint": self.fingerprint,
+            "data": self.data,
+            "fix": self.fix.to_dict() if self.fix else None,
+        }
+
+
+CONTEXT_CHARS = 8
+
+
+def _normalise(text: str) -> str:
+    return _WS.sub("", text)
+
+
+def fingerprint(f: Finding) -> str:
+    """Rule + normalised text (the finding's span with a little context), never line numbers:
+    moving a passage keeps its fingerprint, editing it changes the fingerprint."""
+    if f.key is not None:
+        key = f.key
+    else:
+        text = f.document.text
+        before = _normalise(text[max(0, f.location.start - CONTEXT_CHARS * 2) : f.location.start])[-CONTEXT_CHARS:]
+        after = _normalise(text[f.location.end : f.location.end + CONTEXT_CHARS * 2])[:CONTEXT_CHARS]
+        key = before + "\x1f" + _normalise(f.location.text) + "\x1f" + after
+    return hashlib.sha1(f"{f.rule}\x1e{key}".encode()).hexdigest()[:16]

@@ -1,0 +1,159 @@
+"""The document model: Corpus -> Document -> Unit -> Paragraph -> Sentence.
+
+Every element keeps its span as character offsets into its Document's original text, so any
+finding can be mapped back to line:column in the file as it was read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from yblint.textpos import LineIndex
+
+# block kinds: prose is linted as running text; the others are recognised but are not prose
+PROSE = "prose"
+HEADING = "heading"
+LIST_ITEM = "list_item"
+TABLE = "table"
+CODE = "code"
+HTML = "html"
+SENTENCE_KINDS = (PROSE, LIST_ITEM)
+
+
+@dataclass(eq=False)
+class Block:
+    """A block as a parser found it: ``start``/``end`` bound its source lines, ``content_start``
+    skips markup such as ``# `` or ``- ``."""
+
+    kind: str
+    start: int
+    end: int
+    content_start: int | None = None
+    level: int = 0  # heading level (Markdown) or nesting depth
+
+    def __post_init__(self) -> None:
+        if self.content_start is None:
+            self.content_start = self.start
+
+
+@dataclass(eq=False)
+class Sentence:
+    paragraph: Paragraph
+    start: int
+    end: int
+    index: int
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.document.text[self.start : self.end]
+
+
+@dataclass(eq=False)
+class Paragraph:
+    document: Document
+    kind: str
+    start: int  # offset of the content (markup such as "- " skipped)
+    end: int
+    index: int  # position in the document, over all blocks
+    block_start: int = -1  # offset of the block including its markup
+    level: int = 0
+    unit: Unit | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.document.text[self.start : self.end]
+
+    @property
+    def is_prose(self) -> bool:
+        return self.kind in SENTENCE_KINDS
+
+    @property
+    def line(self) -> int:
+        return self.document.lines.line_of(self.start)
+
+    @property
+    def end_line(self) -> int:
+        return self.document.lines.end_position(self.end, self.start)[0]
+
+
+@dataclass(eq=False)
+class Unit:
+    """The section one contributing body wrote; ``heading`` is None for text before the first heading."""
+
+    document: Document
+    name: str
+    index: int
+    heading: Paragraph | None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        if self.heading is not None:
+            return self.heading.start
+        return self.paragraphs[0].start if self.paragraphs else 0
+
+    @property
+    def end(self) -> int:
+        if self.paragraphs:
+            return self.paragraphs[-1].end
+        return self.heading.end if self.heading is not None else 0
+
+    @property
+    def prose(self) -> list[Paragraph]:
+        return [p for p in self.paragraphs if p.is_prose]
+
+    @property
+    def line(self) -> int:
+        return self.document.lines.line_of(self.start)
+
+    @property
+    def end_line(self) -> int:
+        return self.document.lines.end_position(self.end, self.start)[0]
+
+
+@dataclass(eq=False)
+class Document:
+    path: str
+    text: str
+    encoding: str
+    format: str
+    locations: str = "line"
+    newline: str = "\n"
+    units: list[Unit] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)  # every block, in order
+    reference: bool = False  # compared against (--corpus) but never reported on
+    suppressions: list = field(default_factory=list)
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    def unit_at(self, offset: int) -> Unit | None:
+        found = None
+        for u in self.units:
+            if u.start <= offset:
+                found = u
+            else:
+                break
+        return found
+
+    def sentences(self):
+        for p in self.paragraphs:
+            yield from p.sentences
+
+
+@dataclass(eq=False)
+class Corpus:
+    documents: list[Document] = field(default_factory=list)  # linted and reported
+    references: list[Document] = field(default_factory=list)  # --corpus files, compared only
+
+    @property
+    def all_documents(self) -> list[Document]:
+        return self.documents + self.references
+
+    def units(self, include_references: bool = False):
+        docs = self.all_documents if include_references else self.documents
+        for d in docs:
+            yield from d.units

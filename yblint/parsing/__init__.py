@@ -1,0 +1,49 @@
+"""From a read Source to a Document: blocks, units, paragraphs and sentences with exact spans."""
+
+from __future__ import annotations
+
+from yblint.model import Document, Paragraph
+from yblint.parsing.markdown import markdown_blocks
+from yblint.parsing.plaintext import text_blocks
+from yblint.parsing.sentences import split_sentences
+from yblint.parsing.suppress import find_suppressions
+from yblint.parsing.units import UnitOptions, split_units
+from yblint.reading.source import Source
+
+__all__ = ["UnitOptions", "build_document"]
+
+
+def build_document(source: Source, options: UnitOptions | None = None, reference: bool = False) -> Document:
+    options = options or UnitOptions()
+    doc = Document(
+        path=source.path,
+        text=source.text,
+        encoding=source.encoding,
+        format=source.format,
+        locations=source.locations,
+        newline=source.newline,
+        reference=reference,
+    )
+    if source.blocks:
+        blocks = source.blocks
+    elif source.format == "markdown":
+        blocks = markdown_blocks(source.text)
+    else:
+        blocks = text_blocks(source.text)
+    for i, b in enumerate(blocks):
+        p = Paragraph(
+            document=doc,
+            kind=b.kind,
+            start=b.content_start,
+            end=b.end,
+            index=i,
+            block_start=b.start,
+            level=b.level,
+        )
+        if p.is_prose:
+            p.sentences = split_sentences(p)
+        doc.paragraphs.append(p)
+    doc.units = split_units(doc, options)
+    if source.format == "markdown":
+        doc.suppressions = find_suppressions(doc)
+    return doc

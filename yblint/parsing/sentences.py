@@ -1,0 +1,41 @@
+"""Chinese sentence splitting on 。！？； and …… (and ! ?), keeping closing quotes and brackets
+that follow the mark with the sentence they end."""
+
+from __future__ import annotations
+
+import re
+
+from yblint.model import Paragraph, Sentence
+
+CLOSERS = "”’」』）)】》\"'〕］"
+TERMINATORS = "。！？；!?"
+_END = re.compile(r"(?:[。！？!?；]+|…+|\.{3,})[" + re.escape(CLOSERS) + r"]*")
+_SPACE = " \t\r\n\u3000"
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the sentences in ``text[start:end]``, whitespace between them left out."""
+    end = len(text) if end is None else end
+    spans = []
+    pos = start
+    for m in _END.finditer(text, start, end):
+        s, e = pos, m.end()
+        while s < e and text[s] in _SPACE:
+            s += 1
+        if s < e:
+            spans.append((s, e))
+        pos = e
+    s = pos
+    while s < end and text[s] in _SPACE:
+        s += 1
+    if s < end:
+        spans.append((s, end))
+    return spans
+
+
+def split_sentences(paragraph: Paragraph) -> list[Sentence]:
+    text = paragraph.document.text
+    return [
+        Sentence(paragraph=paragraph, start=s, end=e, index=i)
+        for i, (s, e) in enumerate(sentence_spans(text, paragraph.start, paragraph.end))
+    ]

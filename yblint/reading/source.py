@@ -1,0 +1,49 @@
+"""A draft file as read: its decoded text, the encoding used, and which parser it needs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from yblint.errors import InputError
+from yblint.reading.encoding import decode
+
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+
+
+@dataclass
+class Source:
+    path: str  # as given, with forward slashes
+    text: str
+    encoding: str
+    format: str  # "markdown", "text" or "docx"
+    locations: str = "line"  # "line", or "paragraph" for .docx
+    blocks: list = field(default_factory=list)  # pre-parsed blocks (docx); empty for text formats
+    newline: str = "\n"
+
+
+def _dominant_newline(text: str) -> str:
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    best = max((lf, "\n"), (crlf, "\r\n"), (cr, "\r"), key=lambda t: t[0])
+    return best[1] if best[0] else "\n"
+
+
+def read_source(path: str, encoding: str | None = None) -> Source:
+    """Read and decode one draft. Raises InputError (one line, naming the file) when it can't."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix == ".docx":
+        from yblint.reading.docx import read_docx
+
+        return read_docx(path)
+    try:
+        data = p.read_bytes()
+    except IsADirectoryError:
+        raise InputError("is a directory", path) from None
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", path) from None
+    text, used = decode(data, path, encoding)
+    fmt = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
+    return Source(path=path, text=text, encoding=used, format=fmt, newline=_dominant_newline(text))

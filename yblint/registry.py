@@ -1,0 +1,114 @@
+"""All known rules (built-in and from ``rules_dirs``), selection by id or pack, and the checks
+configured for a run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from yblint.check import CHECKS, TYPES, Check, load_checks, type_keys
+from yblint.config import Config
+from yblint.errors import ConfigError
+from yblint.ruledefs import RuleDef, builtin_rules_dir, load_rule_dir
+
+ALL = "ALL"
+RULE_SETTING_KEYS = {"severity", "enabled"}
+
+
+class Registry:
+    def __init__(self, defs: list[RuleDef]) -> None:
+        self.defs: dict[str, RuleDef] = {}
+        for d in defs:
+            if d.id in self.defs:
+                raise ConfigError(f"rule id '{d.id}' is defined twice (also in {self.defs[d.id].file})", d.file)
+            self.defs[d.id] = d
+        self.packs: dict[str, list[str]] = {}
+        for d in self.defs.values():
+            self.packs.setdefault(d.pack, []).append(d.id)
+
+    @classmethod
+    def load(cls, rules_dirs: list[str] | None = None) -> Registry:
+        load_checks()
+        keys = type_keys()
+        defs = load_rule_dir(builtin_rules_dir(), keys)
+        for d in rules_dirs or []:
+            p = Path(d)
+            if not p.is_dir():
+                raise ConfigError("rules folder not found", d)
+            defs.extend(load_rule_dir(p, keys, default_pack=p.name))
+        for d in defs:
+            if d.type == "check":
+                if d.id not in CHECKS:
+                    raise ConfigError(f"rule '{d.id}' has no registered check (type: check)", d.file)
+                CHECKS[d.id].validate(d)
+            else:
+                TYPES[d.type].validate(d)
+        return cls(defs)
+
+    def expand(self, names: list[str], where: str, config: Config | None = None) -> set[str]:
+        """Rule ids named by ``names`` (ids, pack names or ALL)."""
+        out: set[str] = set()
+        for i, n in enumerate(names):
+            if n == ALL:
+                out.update(self.defs)
+            elif n in self.defs:
+                out.add(n)
+            elif n in self.packs:
+                out.update(self.packs[n])
+            else:
+                msg = f"unknown rule or pack '{n}' in {where}"
+                if config is not None and config.path and where in ("select", "ignore"):
+                    raise config.error(msg, where, i)
+                raise ConfigError(msg, config.path if config else None)
+        return out
+
+    def active(
+        self, config: Config, cli_select: list[str] | None = None, cli_ignore: list[str] | None = None
+    ) -> list[RuleDef]:
+        for rid in config.rules:
+            if rid not in self.defs:
+                raise config.error(f"unknown rule '{rid}' in 'rules'", "rules", rid)
+        if cli_select:
+            selected = self.expand(cli_select, "--select")
+        elif config.select is not None:
+            selected = self.expand(config.select, "select", config)
+        else:
+            selected = {rid for rid, d in self.defs.items() if config.rules.get(rid, {}).get("enabled", d.enabled)}
+        ignored = self.expand(config.ignore, "ignore", config) | self.expand(cli_ignore or [], "--ignore")
+        return [self.defs[r] for r in sorted(selected - ignored)]
+
+    def checks(self, config: Config, rules: list[RuleDef]) -> list[Check]:
+        out = []
+        for d in rules:
+            settings = config.rules.get(d.id, {})
+            params = self._params(config, d, settings)
+            cls = CHECKS[d.id] if d.type == "check" else TYPES[d.type]
+            out.append(cls(d, params, lang=config.lang, severity=settings.get("severity")))
+        return out
+
+    @staticmethod
+    def _params(config: Config, d: RuleDef, settings: dict[str, Any]) -> dict[str, Any]:
+        params = dict(d.parameters)
+        for k, v in settings.items():
+            if k in RULE_SETTING_KEYS:
+                if k == "enabled" and not isinstance(v, bool):
+                    raise config.error("'enabled' must be true or false", "rules", d.id, k)
+                continue
+            if k not in d.parameters:
+                known = ", ".join(sorted([*RULE_SETTING_KEYS, *d.parameters]))
+                raise config.error(f"unknown setting '{k}' for rule '{d.id}' (known: {known})", "rules", d.id, k)
+            default = d.parameters[k]
+            if default is not None and not _same_kind(default, v):
+                raise config.error(
+                    f"'{k}' of rule '{d.id}' must be {type(default).__name__}, not {type(v).__name__}", "rules", d.id, k
+                )
+            params[k] = v
+        return params
+
+
+def _same_kind(default: Any, value: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    return isinstance(value, type(default))

@@ -1,0 +1,36 @@
+"""Reporters turn a RunResult into text for a person or a tool. One module a format, each
+registering a function ``render(result, ctx) -> str`` with ``@reporter("name")``."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from yblint.engine import RunResult
+from yblint.ruledefs import RuleDef
+
+Render = Callable[[RunResult, "ReportContext"], str]
+REPORTERS: dict[str, Render] = {}
+
+
+@dataclass
+class ReportContext:
+    lang: str = "zh"
+    color: bool = False
+    rules: dict[str, RuleDef] = field(default_factory=dict)  # every known rule, for rule metadata
+
+
+def reporter(name: str):
+    def deco(fn: Render) -> Render:
+        REPORTERS[name] = fn
+        return fn
+
+    return deco
+
+
+def load_reporters() -> dict[str, Render]:
+    for mod in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{mod.name}")
+    return REPORTERS

@@ -1,0 +1,165 @@
+"""Rule definitions: the YAML files in rules/ (shipped as package data) and in user ``rules_dirs``.
+
+A definition carries what an editor reads and may change: id, severity, description, message
+templates in Chinese and English, parameters with defaults, documentation. Which code runs it
+is given by ``type``: ``check`` (the default) runs the Python check registered under the rule's
+id; any other type (``existence``, ``substitution`` …) runs the pattern engine of that name,
+configured by the definition's own keys.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from yblint.errors import ConfigError
+from yblint.finding import SEVERITIES
+from yblint.yamlpos import line_of, load_yaml
+
+ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+COMMON_KEYS = {
+    "id",
+    "type",
+    "severity",
+    "description",
+    "message",
+    "messages",
+    "parameters",
+    "pack",
+    "enabled",
+    "link",
+    "source",
+    "examples",
+    "fixable",
+}
+LANGS = ("zh", "en")
+
+
+@dataclass
+class RuleDef:
+    id: str
+    type: str
+    severity: str
+    description: dict[str, str]
+    messages: dict[str, dict[str, str]]
+    parameters: dict[str, Any] = field(default_factory=dict)
+    pack: str = "core"
+    enabled: bool = True
+    link: str | None = None
+    source: str | None = None
+    examples: list[dict[str, str]] = field(default_factory=list)
+    fixable: bool = False
+    file: str = ""
+    line_of_key: dict = field(default_factory=dict, repr=False)
+    raw: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def describe(self, lang: str) -> str:
+        return self.description.get(lang) or self.description.get("zh") or next(iter(self.description.values()), "")
+
+    def message(self, key: str, lang: str, args: dict[str, Any]) -> str:
+        templates = self.messages.get(key) or self.messages["default"]
+        template = templates.get(lang) or templates.get("zh") or next(iter(templates.values()))
+        return template.format_map(_Args(args))
+
+
+class _Args(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def builtin_rules_dir() -> Path:
+    """rules/ as installed (package data ``yblint.rules``, i.e. yblint/rules/) or, in a source
+    checkout and an editable install, the top-level rules/ folder."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent / "rules"):
+        if candidate.is_dir() and any(candidate.rglob("*.yaml")):
+            return candidate
+    raise ConfigError("the built-in rule definitions are missing; reinstall yblint", str(here / "rules"))
+
+
+def _texts(value: Any, path: str, lines: dict, *key: Any) -> dict[str, str]:
+    if isinstance(value, str):
+        return {"zh": value}
+    if isinstance(value, dict) and value and all(k in LANGS and isinstance(v, str) for k, v in value.items()):
+        return dict(value)
+    raise ConfigError(f"'{key[-1]}' must be a string or a mapping of zh/en strings", path, line_of(lines, *key))
+
+
+def parse_rule(data: Any, path: str, lines: dict, pack: str, extra_keys: dict[str, set[str]]) -> RuleDef:
+    if not isinstance(data, dict):
+        raise ConfigError("a rule file must be a YAML mapping", path, 1)
+    rid = data.get("id")
+    if not isinstance(rid, str) or not ID_RE.match(rid):
+        raise ConfigError("rule 'id' must be lower-case words joined by '-'", path, line_of(lines, "id"))
+    rtype = data.get("type", "check")
+    if not isinstance(rtype, str):
+        raise ConfigError("'type' must be a string", path, line_of(lines, "type"))
+    if rtype != "check" and rtype not in extra_keys:
+        known = ", ".join(sorted(["check", *extra_keys]))
+        raise ConfigError(f"unknown rule type '{rtype}' (known: {known})", path, line_of(lines, "type"))
+    allowed = COMMON_KEYS | extra_keys.get(rtype, set())
+    for key in data:
+        if key not in allowed:
+            raise ConfigError(f"unknown key '{key}' in rule '{rid}'", path, line_of(lines, key))
+    severity = data.get("severity", "warning")
+    if severity not in SEVERITIES:
+        raise ConfigError(f"severity must be one of {', '.join(SEVERITIES)}", path, line_of(lines, "severity"))
+    description = _texts(data.get("description", rid), path, lines, "description")
+    messages: dict[str, dict[str, str]] = {}
+    if "message" in data:
+        messages["default"] = _texts(data["message"], path, lines, "message")
+    raw_messages = data.get("messages") or {}
+    if not isinstance(raw_messages, dict):
+        raise ConfigError("'messages' must be a mapping", path, line_of(lines, "messages"))
+    for k, v in raw_messages.items():
+        messages[str(k)] = _texts(v, path, lines, "messages", k)
+    if "default" not in messages:
+        if not messages:
+            raise ConfigError(f"rule '{rid}' has no 'message'", path, line_of(lines, "id"))
+        messages["default"] = next(iter(messages.values()))
+    params = data.get("parameters") or {}
+    if not isinstance(params, dict):
+        raise ConfigError("'parameters' must be a mapping", path, line_of(lines, "parameters"))
+    examples = data.get("examples") or []
+    if not isinstance(examples, list) or not all(isinstance(e, dict) for e in examples):
+        raise ConfigError("'examples' must be a list of mappings (bad, good)", path, line_of(lines, "examples"))
+    enabled = data.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise ConfigError("'enabled' must be true or false", path, line_of(lines, "enabled"))
+    return RuleDef(
+        id=rid,
+        type=rtype,
+        severity=severity,
+        description=description,
+        messages=messages,
+        parameters=dict(params),
+        pack=str(data.get("pack", pack)),
+        enabled=enabled,
+        link=data.get("link"),
+        source=data.get("source"),
+        examples=examples,
+        fixable=bool(data.get("fixable", False)),
+        file=path,
+        line_of_key=lines,
+        raw=data,
+    )
+
+
+def load_rule_dir(directory: Path, extra_keys: dict[str, set[str]], default_pack: str = "core") -> list[RuleDef]:
+    """Every ``*.yaml``/``*.yml`` below ``directory``; a file in a sub-folder belongs to the pack
+    named after that folder (rules/yearbook/… is the ``yearbook`` pack)."""
+    out = []
+    files = sorted([*directory.rglob("*.yaml"), *directory.rglob("*.yml")])
+    for f in files:
+        rel = f.relative_to(directory)
+        pack = rel.parts[0] if len(rel.parts) > 1 else default_pack
+        shown = str(f).replace("\\", "/")
+        try:
+            text = f.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise ConfigError(f"cannot read rule file: {e}", shown) from None
+        data, lines = load_yaml(text, shown)
+        out.append(parse_rule(data, shown, lines, pack, extra_keys))
+    return out
