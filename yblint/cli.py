@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from yblint import __version__
+from yblint import __version__, baseline
 from yblint.config import LANGS, Config, load_config
 from yblint.engine import RunResult, lint
 from yblint.errors import YblintError
@@ -54,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails the run (default: warning)")
     check.add_argument(
         "--corpus", action="append", metavar="GLOB", help="more files to compare against, not reported on (repeatable)"
+    )
+    check.add_argument(
+        "--baseline", metavar="FILE", help="report only findings not recorded in FILE (default: config 'baseline:')"
+    )
+    check.add_argument(
+        "--write-baseline", metavar="FILE", help="record every finding of this run in FILE and exit 0 (see --baseline)"
     )
     colour = check.add_mutually_exclusive_group()
     colour.add_argument("--color", dest="color", action="store_true", default=None, help="force colour")
@@ -117,6 +123,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         ignore=_names(args.ignore),
         corpus=args.corpus,
     )
+    baseline.apply(result, config.lang, args.baseline or config.baseline, args.write_baseline)
     for e in result.errors:
         print(f"yblint: error: {e}", file=sys.stderr)
     ctx = ReportContext(lang=config.lang, color=_use_colour(args), rules=registry.defs)

@@ -28,6 +28,7 @@ class RunResult:
     rules: list[RuleDef] = field(default_factory=list)
     suppressed: int = 0  # by inline comments
     notes: list[str] = field(default_factory=list)  # extra summary lines (e.g. baseline)
+    baseline: dict | None = None  # what --baseline/--write-baseline did (yblint.baseline.Outcome.to_dict)
 
 
 def expand_corpus(patterns: list[str]) -> list[str]:

@@ -128,14 +128,31 @@ def _normalise(text: str) -> str:
     return _WS.sub("", text)
 
 
+def _paragraph_bounds(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """Offsets that bound a fingerprint's context: the paragraph(s) the span lies in (a span in
+    the gap between paragraphs is bounded by its neighbours), or the whole text."""
+    lo, hi = 0, len(doc.text)
+    for p in doc.paragraphs:
+        first = p.block_start if 0 <= p.block_start <= p.start else p.start
+        if first <= start:
+            lo = first if start <= p.end else p.end
+    for p in doc.paragraphs:
+        if p.end >= end:
+            first = p.block_start if 0 <= p.block_start <= p.start else p.start
+            hi = p.end if first <= end else first
+            break
+    return lo, hi
+
+
 def fingerprint(f: Finding) -> str:
     """Rule + normalised text (the finding's span with a little context), never line numbers:
     moving a passage keeps its fingerprint, editing it changes the fingerprint."""
     if f.key is not None:
         key = f.key
     else:
-        text = f.document.text
-        before = _normalise(text[max(0, f.location.start - CONTEXT_CHARS * 2) : f.location.start])[-CONTEXT_CHARS:]
-        after = _normalise(text[f.location.end : f.location.end + CONTEXT_CHARS * 2])[:CONTEXT_CHARS]
+        text, start, end = f.document.text, f.location.start, f.location.end
+        lo, hi = _paragraph_bounds(f.document, start, end)  # moving a paragraph keeps the context
+        before = _normalise(text[max(lo, start - CONTEXT_CHARS * 2) : start])[-CONTEXT_CHARS:]
+        after = _normalise(text[end : min(hi, end + CONTEXT_CHARS * 2)])[:CONTEXT_CHARS]
         key = before + "\x1f" + _normalise(f.location.text) + "\x1f" + after
     return hashlib.sha1(f"{f.rule}\x1e{key}".encode()).hexdigest()[:16]

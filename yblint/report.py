@@ -26,7 +26,7 @@ def file_entry(doc) -> dict[str, Any]:
 def summary(result: RunResult) -> dict[str, Any]:
     by_rule = Counter(f.rule for f in result.findings)
     by_sev = Counter(f.severity for f in result.findings)
-    return {
+    out = {
         "files": len(result.documents),
         "findings": len(result.findings),
         "by_rule": dict(sorted(by_rule.items())),
@@ -34,6 +34,9 @@ def summary(result: RunResult) -> dict[str, Any]:
         "suppressed": result.suppressed,
         "errors": len(result.errors),
     }
+    if result.baseline is not None:  # only when --baseline/--write-baseline or config baseline: was used
+        out["baseline"] = result.baseline
+    return out
 
 
 def report_dict(result: RunResult) -> dict[str, Any]:

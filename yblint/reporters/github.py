@@ -1,0 +1,76 @@
+"""``--format github``: GitHub Actions workflow commands, one a finding, so that findings show
+inline on a pull request's changed files::
+
+    ::error file=drafts/a.md,line=3,col=1,endLine=3,endColumn=7,title=yblint layout-marker::message
+
+error -> ``::error``, warning -> ``::warning``, info -> ``::notice``. Values are escaped the way
+the Actions runner unescapes them: ``%``, CR and LF in the message; also ``:`` and ``,`` in the
+properties. The related locations (e.g. the original of a copied passage) follow the message on
+lines of their own. The notes and the summary end the output as plain log lines.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+
+from yblint.engine import RunResult
+from yblint.finding import Finding
+from yblint.reporters import ReportContext, reporter
+from yblint.reporters.text import _summary_line
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def workflow_path(path: str) -> str:
+    """The file as GitHub names it: relative to the working directory (the checkout in a
+    workflow), forward slashes, no leading ``./``."""
+    if os.path.isabs(path):
+        try:
+            rel = os.path.relpath(path)
+        except ValueError:
+            rel = path
+        if not rel.startswith(".."):
+            path = rel
+    return posixpath.normpath(path.replace("\\", "/"))
+
+
+def command(f: Finding, ctx: ReportContext) -> str:
+    line, col, end_line, end_col = f.location.range()
+    props = [
+        ("file", workflow_path(f.document.path)),
+        ("line", str(line)),
+        ("col", str(col)),
+        ("endLine", str(end_line)),
+        ("endColumn", str(end_col)),
+        ("title", f"yblint {f.rule}"),
+    ]
+    message = f.message
+    label = "related" if ctx.lang == "en" else "相关位置"
+    for r in f.related:
+        rl, rc, _, _ = r.range()
+        unit = f" ({r.unit_name})" if r.unit_name else ""
+        message += f"\n{label}: {workflow_path(r.document.path)}:{rl}:{rc}{unit}"
+    head = ",".join(f"{k}={escape_property(v)}" for k, v in props)
+    return f"::{COMMANDS[f.severity]} {head}::{escape_data(message)}"
+
+
+@reporter("github")
+def render(result: RunResult, ctx: ReportContext) -> str:
+    out = [command(f, ctx) for f in result.findings]
+    for e in result.errors:
+        props = f"file={escape_property(workflow_path(e.path))}" if e.path else ""
+        if e.path and e.line:
+            props += f",line={e.line}"
+        out.append(f"::error {props}::{escape_data(e.message)}" if props else f"::error::{escape_data(e.message)}")
+    out.extend(result.notes)
+    out.append(_summary_line(result, ctx))
+    return "\n".join(out) + "\n"
