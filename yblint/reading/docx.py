@@ -1,9 +1,251 @@
-"""Word .docx drafts (optional extra ``yblint[docx]``); filled in by the Word-input work."""
+"""Word .docx drafts, read with python-docx (optional extra ``yblint[docx]``).
+
+Locations in a .docx are paragraph numbers: the Source's text holds one line per body paragraph,
+so ``line`` N of a finding is paragraph N of the body and ``column`` the character in it.
+
+* Every paragraph of the body counts, in order, empty ones included (they show in Word as empty
+  lines and separate paragraphs the way blank lines do in plain text); paragraphs inside content
+  controls count like the others. Text boxes, headers, footers, footnotes and comments are not read.
+* A table counts one paragraph per row: the row's cells joined by tabs, the paragraphs of one cell
+  joined by a space. The rows of a table form one TABLE block (not prose).
+* A manual line break (Shift+Enter) inside a paragraph reads as a space, so the numbering holds.
+  Tracked changes read as if accepted: insertions are kept, deletions dropped.
+* Headings: a paragraph in a heading style (``Heading 1``-``9``, ``标题 1``-``9``, or any style or
+  paragraph with a Word outline level 1-9) is a HEADING block. Other short paragraphs are judged by
+  the plain-text heading rule when the document is split into units. Paragraphs with Word list
+  numbering are list items: linted as running text, never taken for unit headings.
+"""
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
+from pathlib import Path
+
 from yblint.errors import InputError
+from yblint.model import HEADING, LIST_ITEM, PROSE, TABLE, Block
+from yblint.reading.source import Source
+
+NEEDS_EXTRA = "reading .docx needs the optional extra: pip install 'yblint[docx]'"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def read_docx(path: str):  # pragma: no cover - replaced when Word input lands
-    raise InputError("reading .docx needs the optional extra: pip install 'yblint[docx]'", path)
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+# subtrees whose text is not part of the paragraph as printed
+_SKIP = {
+    _w(t) for t in ("pPr", "rPr", "del", "moveFrom", "delText", "instrText", "txbxContent", "sdtPr", "sdtEndPr", "rt")
+} | {f"{{{MC}}}Fallback"}
+_CHARS = {_w("tab"): "\t", _w("ptab"): "\t", _w("cr"): " ", _w("noBreakHyphen"): "-"}
+_CONTAINERS = {_w("sdt"), _w("sdtContent"), _w("customXml")}
+_BREAKS = re.compile(r"[\r\n\v\f\x85\u2028\u2029]")
+_LEAD_WS = re.compile(r"[ \t\u3000\ufeff]*")
+_HEADING_STYLE = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
+
+
+def _text(el, out: list[str]) -> None:
+    for child in el.iterchildren():
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            continue
+        if tag == _w("t"):
+            out.append(child.text or "")
+        elif tag in _CHARS:
+            out.append(_CHARS[tag])
+        elif tag == _w("br"):
+            # a line break inside the paragraph; page and column breaks print nothing
+            if child.get(_w("type"), "textWrapping") == "textWrapping":
+                out.append(" ")
+        else:
+            _text(child, out)
+
+
+def paragraph_text(p) -> str:
+    """The text of a ``w:p`` element as Word prints it, on one line."""
+    out: list[str] = []
+    _text(p, out)
+    return _BREAKS.sub(" ", "".join(out))
+
+
+def _paragraphs_in(el):
+    """``w:p`` elements below ``el`` (a table cell), nested tables included, text boxes excluded."""
+    for child in el.iterchildren():
+        if not isinstance(child.tag, str) or child.tag in _SKIP:
+            continue
+        if child.tag == _w("p"):
+            yield child
+        else:
+            yield from _paragraphs_in(child)
+
+
+def _cell_text(cell) -> str:
+    return " ".join(t for t in map(paragraph_text, _paragraphs_in(cell)) if t.strip())
+
+
+def _cells(row):
+    for child in row.iterchildren():
+        if child.tag == _w("tc"):
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _cells(child)
+
+
+def _rows(tbl):
+    for child in tbl.iterchildren():
+        if child.tag == _w("tr"):
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _rows(child)
+
+
+def _body_items(el):
+    """Paragraphs and tables of the body in order, looking inside block-level content controls."""
+    for child in el.iterchildren():
+        if child.tag in (_w("p"), _w("tbl")):
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _body_items(child)
+
+
+class _Styles:
+    """Heading level and list numbering of paragraph styles, following ``basedOn``."""
+
+    def __init__(self, styles_element) -> None:
+        self.styles: dict[str, object] = {}
+        if styles_element is not None:
+            for s in styles_element.iterchildren(_w("style")):
+                if s.get(_w("type")) == "paragraph" and s.get(_w("styleId")):
+                    self.styles[s.get(_w("styleId"))] = s
+
+    def _chain(self, style_id: str | None):
+        seen = set()
+        while style_id and style_id in self.styles and style_id not in seen:
+            seen.add(style_id)
+            s = self.styles[style_id]
+            yield s
+            based = s.find(_w("basedOn"))
+            style_id = based.get(_w("val")) if based is not None else None
+
+    def heading_level(self, style_id: str | None) -> int:
+        for s in self._chain(style_id):
+            name = s.find(_w("name"))
+            m = _HEADING_STYLE.fullmatch((name.get(_w("val")) or "").strip()) if name is not None else None
+            if m:
+                return int(m.group(1))
+            level = _outline_level(s.find(_w("pPr")))
+            if level is not None:
+                return level
+        return 0
+
+    def numbered(self, style_id: str | None) -> bool:
+        return any(_has_numbering(s.find(_w("pPr"))) for s in self._chain(style_id))
+
+
+def _outline_level(ppr) -> int | None:
+    """Word outline level 0-8 as heading level 1-9; 9 is body text."""
+    if ppr is None:
+        return None
+    lvl = ppr.find(_w("outlineLvl"))
+    if lvl is None:
+        return None
+    try:
+        value = int(lvl.get(_w("val"), "9"))
+    except ValueError:
+        return None
+    return value + 1 if 0 <= value <= 8 else 0
+
+
+def _has_numbering(ppr) -> bool:
+    if ppr is None:
+        return False
+    num = ppr.find(_w("numPr"))
+    if num is None:
+        return False
+    num_id = num.find(_w("numId"))
+    return num_id is None or num_id.get(_w("val")) != "0"  # numId 0 switches numbering off
+
+
+def _paragraph_kind(p, styles: _Styles) -> tuple[str, int]:
+    ppr = p.find(_w("pPr"))
+    style = ppr.find(_w("pStyle")) if ppr is not None else None
+    style_id = style.get(_w("val")) if style is not None else None
+    own = _outline_level(ppr)
+    level = own if own is not None else styles.heading_level(style_id)
+    if level:
+        return HEADING, level
+    if _has_numbering(ppr) or styles.numbered(style_id):
+        return LIST_ITEM, 0
+    return PROSE, 0
+
+
+def _open(path: str):
+    try:
+        import docx
+    except ImportError:
+        raise InputError(NEEDS_EXTRA, path) from None
+    p = Path(path)
+    if p.is_dir():
+        raise InputError("is a directory", path)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", path) from None
+    if data.startswith(OLE_MAGIC):
+        raise InputError("is a Word 97-2003 .doc or a password-protected file, not a .docx: save it as .docx", path)
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise InputError("is not a Word .docx file (not a zip archive, or a damaged one)", path)
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as e:  # python-docx raises KeyError, ValueError, BadZipFile, lxml errors …
+        reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise InputError(f"is not a readable Word .docx file ({reason})", path) from None
+
+
+def read_docx(path: str) -> Source:
+    """Read a .docx draft into a Source whose line N is body paragraph N, with its blocks."""
+    document = _open(path)
+    try:
+        styles_element = document.styles.element
+    except Exception:  # a document without a styles part
+        styles_element = None
+    styles = _Styles(styles_element)
+    lines: list[str] = []
+    blocks: list[Block] = []
+    offset = 0
+
+    def add_line(text: str) -> int:
+        nonlocal offset
+        start = offset
+        lines.append(text)
+        offset += len(text) + 1
+        return start
+
+    for item in _body_items(document.element.body):
+        if item.tag == _w("tbl"):
+            rows = ["\t".join(_cell_text(c) for c in _cells(row)) for row in _rows(item)]
+            starts = [add_line(row) for row in rows]
+            if any(row.strip() for row in rows):
+                blocks.append(Block(kind=TABLE, start=starts[0], end=starts[-1] + len(rows[-1])))
+            continue
+        text = paragraph_text(item)
+        start = add_line(text)
+        end = start + len(text.rstrip(" \t\u3000"))
+        content = _LEAD_WS.match(text).end() + start
+        if content >= end:
+            continue  # an empty paragraph: a separator, like a blank line
+        kind, level = _paragraph_kind(item, styles)
+        blocks.append(Block(kind=kind, start=start, end=end, content_start=content, level=level))
+    return Source(
+        path=path,
+        text="\n".join(lines),
+        encoding="docx",
+        format="docx",
+        locations="paragraph",
+        blocks=blocks,
+        newline="\n",
+    )

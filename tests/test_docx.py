@@ -1,0 +1,212 @@
+"""Word .docx input: paragraphs in order, located by paragraph number; headings; tables; errors."""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import SEED, findings_of
+from yblint.config import Config
+from yblint.engine import lint
+from yblint.errors import InputError
+from yblint.model import HEADING, LIST_ITEM, PROSE, TABLE
+from yblint.parsing import build_document
+from yblint.reading import read_source
+
+docx = pytest.importorskip("docx")
+from docx.enum.style import WD_STYLE_TYPE  # noqa: E402
+from docx.oxml import parse_xml  # noqa: E402
+from docx.oxml.ns import nsdecls  # noqa: E402
+
+SEED_LINES = SEED.read_text(encoding="utf-8").split("\n")
+if SEED_LINES and SEED_LINES[-1] == "":
+    SEED_LINES.pop()  # the file's final newline ends line 217; it is not a paragraph
+
+
+def make_docx(path: Path, paragraphs: list, styles: dict[int, str] | None = None) -> Path:
+    """A .docx with one body paragraph per item; ``("table", rows)`` items insert a table.
+    ``styles`` maps a 0-based item index to a paragraph style name."""
+    d = docx.Document()
+    for i, item in enumerate(paragraphs):
+        if isinstance(item, tuple) and item[0] == "table":
+            rows = item[1]
+            table = d.add_table(rows=len(rows), cols=len(rows[0]))
+            for r, row in enumerate(rows):
+                for c, value in enumerate(row):
+                    table.cell(r, c).text = value
+            continue
+        d.add_paragraph(item, style=(styles or {}).get(i))
+    d.save(str(path))
+    return path
+
+
+def keyed(findings) -> list[tuple]:
+    return [(f.rule, f.message, *f.location.range()) for f in findings]
+
+
+def test_seed_page_as_docx_gives_the_same_findings_as_the_text(tmp_path: Path, cli):
+    path = make_docx(tmp_path / "seed.docx", SEED_LINES)
+    from_docx = findings_of([path], select=["ALL"])
+    from_text = findings_of([SEED], select=["ALL"])
+    assert from_text, "the seed page has findings"
+    assert keyed(from_docx) == keyed(from_text)
+    assert ("layout-marker", 217, 152) in [(f.rule, *f.location.range()[:2]) for f in from_docx]
+    report = cli("check", path, "--select", "ALL", "--format", "json").json()
+    entry = report["files"][0]
+    assert (entry["format"], entry["locations"], entry["encoding"]) == ("docx", "paragraph", "docx")
+    text_units = cli("check", SEED, "--format", "json").json()["files"][0]["units"]
+    assert entry["units"] == text_units
+    assert [f["line"] for f in report["findings"]] == [f.location.range()[0] for f in from_text]
+
+
+def test_seed_page_with_word_heading_styles(tmp_path: Path):
+    text_doc = build_document(read_source(str(SEED)))
+    heading_lines = {u.heading.line - 1 for u in text_doc.units if u.heading is not None}
+    assert len(heading_lines) == 20
+    path = make_docx(tmp_path / "styled.docx", SEED_LINES, {i: "Heading 1" for i in heading_lines})
+    doc = build_document(read_source(str(path)))
+    headings = [p for p in doc.paragraphs if p.kind == HEADING]
+    assert [(p.line, p.level) for p in headings] == [(i + 1, 1) for i in sorted(heading_lines)]
+    assert [(u.name, u.line, u.end_line) for u in doc.units] == [(u.name, u.line, u.end_line) for u in text_doc.units]
+    assert keyed(findings_of([path], select=["ALL"])) == keyed(findings_of([SEED], select=["ALL"]))
+
+
+def test_empty_paragraphs_count_and_columns_are_characters_in_the_paragraph(tmp_path: Path):
+    paragraphs = ["", "区妇联", "", "\u3000\u3000开展宣讲43场，未（下转6版）"]
+    path = make_docx(tmp_path / "a.docx", paragraphs)
+    (f,) = findings_of([path], select=["layout-marker"])
+    assert f.location.range() == (4, 12, 4, 18)
+    assert f.location.unit_name == "区妇联"
+
+
+def test_headings_from_chinese_style_names_and_outline_levels(tmp_path: Path):
+    d = docx.Document()
+    d.styles.add_style("标题 2", WD_STYLE_TYPE.PARAGRAPH)
+    outline = d.styles.add_style("一级标题", WD_STYLE_TYPE.PARAGRAPH)
+    outline.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {nsdecls("w")} w:val="0"/>'))
+    d.add_paragraph("区妇联", style="标题 2")
+    d.add_paragraph("深化思想政治引领。开展巾帼志愿红色宣讲43场。")
+    d.add_paragraph("第二部分：区残联的年度工作总结与展望", style="一级标题")  # long, punctuated: still a heading
+    d.add_paragraph("践行民呼我为，做实兜底保障。")
+    path = tmp_path / "styles.docx"
+    d.save(str(path))
+    doc = build_document(read_source(str(path)))
+    assert [(p.kind, p.level, p.line) for p in doc.paragraphs] == [
+        (HEADING, 2, 1),
+        (PROSE, 0, 2),
+        (HEADING, 1, 3),
+        (PROSE, 0, 4),
+    ]
+    assert [u.name for u in doc.units] == ["区妇联", "第二部分：区残联的年度工作总结与展望"]
+
+
+def test_plain_paragraph_headings_use_the_plain_text_rule(tmp_path: Path):
+    paragraphs = ["区妇联", "深化思想政治引领。", "区残联", "践行民呼我为。", "这一句很短。"]
+    doc = build_document(read_source(str(make_docx(tmp_path / "p.docx", paragraphs))))
+    assert [(u.name, u.line) for u in doc.units] == [("区妇联", 1), ("区残联", 3)]
+    assert [p.kind for p in doc.paragraphs] == [HEADING, PROSE, HEADING, PROSE, PROSE]
+
+
+def test_word_list_items_are_running_text_never_unit_headings(tmp_path: Path):
+    paragraphs = ["区妇联", "主要工作：", "党史学习", "普法宣传"]
+    path = make_docx(tmp_path / "list.docx", paragraphs, {2: "List Bullet", 3: "List Number"})
+    doc = build_document(read_source(str(path)))
+    assert [p.kind for p in doc.paragraphs] == [HEADING, PROSE, LIST_ITEM, LIST_ITEM]
+    assert [u.name for u in doc.units] == ["区妇联"]
+    assert all(p.sentences for p in doc.paragraphs[1:])
+
+
+def test_tables_are_read_as_tables_one_paragraph_number_per_row(tmp_path: Path):
+    rows = [["项目", "数量"], ["新建工会", "1430家（下转6版）"], ["", ""]]
+    paragraphs = ["区总工会", ("table", rows), "全年新建工会1430家，未（下转6版）"]
+    path = make_docx(tmp_path / "t.docx", paragraphs)
+    src = read_source(str(path))
+    assert src.text.split("\n") == [
+        "区总工会",
+        "项目\t数量",
+        "新建工会\t1430家（下转6版）",
+        "\t",
+        "全年新建工会1430家，未（下转6版）",
+    ]
+    doc = build_document(src)
+    assert [(p.kind, p.line, p.end_line) for p in doc.paragraphs] == [(HEADING, 1, 1), (TABLE, 2, 4), (PROSE, 5, 5)]
+    assert not doc.paragraphs[1].sentences
+    found = [f.location.range()[:2] for f in findings_of([path], select=["layout-marker"])]
+    assert found == [(3, 11), (5, 14)]
+
+
+def test_tracked_changes_line_breaks_and_text_boxes(tmp_path: Path):
+    d = docx.Document()
+    body = (
+        f"<w:p {nsdecls('w')}>"
+        "<w:r><w:t>开展宣讲</w:t></w:r>"
+        "<w:ins w:id='1' w:author='a'><w:r><w:t>43</w:t></w:r></w:ins>"
+        "<w:del w:id='2' w:author='a'><w:r><w:delText>34</w:delText></w:r></w:del>"
+        "<w:r><w:t>场。</w:t><w:br/><w:t>走访</w:t><w:tab/><w:t>8647人次。</w:t>"
+        "<w:br w:type='page'/></w:r>"
+        "</w:p>"
+    )
+    d.element.body.insert(0, parse_xml(body))
+    path = tmp_path / "tracked.docx"
+    d.save(str(path))
+    assert read_source(str(path)).text == "开展宣讲43场。 走访\t8647人次。"
+
+
+def test_corrupt_docx_is_one_line_input_error_naming_the_file(tmp_path: Path, cli):
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"this is not a zip file")
+    truncated = tmp_path / "truncated.docx"
+    truncated.write_bytes(make_docx(tmp_path / "whole.docx", ["区妇联", "正文。"]).read_bytes()[:300])
+    no_parts = tmp_path / "noparts.docx"
+    with zipfile.ZipFile(no_parts, "w") as z:
+        z.writestr("a.txt", "x")
+    old = tmp_path / "old.docx"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    good = make_docx(tmp_path / "good.docx", ["正文，未（下转6版）"])
+    for path, reason in [
+        (bad, "is not a Word .docx file"),
+        (truncated, "is not a Word .docx file"),
+        (no_parts, "is not a readable Word .docx file"),
+        (old, "is a Word 97-2003 .doc"),
+    ]:
+        r = cli("check", path, good)
+        assert r.code == 2
+        lines = r.err.strip().splitlines()
+        assert len(lines) == 1
+        assert lines[0].startswith(f"yblint: error: {path}: {reason}")
+        assert f"{good}:1:5: error layout-marker" in r.out  # the readable file is still linted
+
+
+def test_missing_python_docx_names_the_extra(tmp_path: Path, monkeypatch):
+    path = make_docx(tmp_path / "a.docx", ["正文。"])
+    monkeypatch.setitem(sys.modules, "docx", None)  # import docx now raises ImportError
+    with pytest.raises(InputError) as e:
+        read_source(str(path))
+    assert str(e.value) == f"{path}: reading .docx needs the optional extra: pip install 'yblint[docx]'"
+    result = lint([str(path)], Config())
+    assert [str(err) for err in result.errors] == [str(e.value)]
+
+
+_para = st.text(alphabet=st.sampled_from(list("区妇联开展宣讲。，（下转6版） \u3000\t\n")), max_size=12)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_para, max_size=8))
+def test_line_n_is_paragraph_n(tmp_path: Path, paragraphs: list[str]):
+    path = make_docx(tmp_path / "h.docx", paragraphs)
+    src = read_source(str(path))
+    lines = src.text.split("\n") if paragraphs else []
+    assert len(lines) == len(paragraphs)
+    for line, given_text in zip(lines, paragraphs, strict=True):
+        # python-docx writes "\n" as a line break and "\t" as a tab: they read as a space and a tab
+        assert line == given_text.replace("\n", " ")
+    doc = build_document(src)
+    for p in doc.paragraphs:
+        assert p.line == p.end_line  # one Word paragraph, one line
+        assert p.text == p.text.strip(" \t\u3000") and p.text
+        assert lines[p.line - 1].strip(" \t\u3000\ufeff") == p.text
