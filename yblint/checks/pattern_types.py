@@ -1,0 +1,252 @@
+"""The YAML-only rule types, in the spirit of Vale's styles: ``existence``, ``substitution``,
+``repetition`` and ``consistency``. A rule file picks one with ``type:`` and configures it with
+the keys below; the matching itself is in yblint/patterns.py.
+
+existence      tokens: [regex …]                flag every match
+substitution   swap: {regex: replacement …}      flag every match, with a fix (\\1, \\g<name> allowed)
+repetition     tokens: [regex …]                flag a token written twice or more in a row (的的)
+consistency    either: {regex: regex …}          of each pair of forms, flag the one less used in the run
+
+Every type also takes ``exceptions`` (regexes; a match lying inside one of their matches is not
+reported), ``scope`` (paragraph kinds: prose, list_item, heading, table, code, html; default
+prose and list_item), ``ignorecase``, ``literal`` (tokens are plain words, not regexes) and
+``timeout`` (seconds one pattern may take on one paragraph; default 1).
+
+Messages are format templates; ``{match}`` is the matched text, named groups are available by
+name, and each type adds its own (``{replacement}``, ``{token}``, ``{count}``, ``{other}`` …).
+A substitution's fixes are applied by ``yblint check --fix`` unless the rule says ``fixable: false``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+import regex
+
+from yblint.check import Check, register_type
+from yblint.finding import Finding, Fix, Location
+from yblint.model import Corpus
+from yblint.patterns import (
+    COMMON_PATTERN_KEYS,
+    Hit,
+    Matcher,
+    Pattern,
+    check_template,
+    compile_list,
+    compile_one,
+    group_args,
+    rule_error,
+    validate_common,
+)
+from yblint.ruledefs import RuleDef
+
+
+def _fix_allowed(rule: RuleDef, default: bool) -> bool:
+    return bool(rule.raw.get("fixable", default))
+
+
+def _make_fix(hit: Hit, replacement: str, lang: str, safe: bool) -> Fix:
+    before = hit.text
+    if not replacement:
+        desc = f"delete “{before}”" if lang == "en" else f"删除“{before}”"
+    else:
+        desc = f"replace “{before}” with “{replacement}”" if lang == "en" else f"将“{before}”改为“{replacement}”"
+    fix = Check.replace(hit.document, hit.start, hit.end, replacement, desc)
+    fix.safe = safe
+    return fix
+
+
+class PatternCheck(Check):
+    rule_keys: ClassVar[set[str]] = set(COMMON_PATTERN_KEYS)
+
+    def _args(self, hit: Hit, **extra: Any) -> dict[str, Any]:
+        return {**group_args(hit), "match": hit.text, **extra}
+
+
+@register_type("existence")
+class Existence(PatternCheck):
+    rule_keys: ClassVar[set[str]] = COMMON_PATTERN_KEYS | {"tokens"}
+
+    @classmethod
+    def validate(cls, rule: RuleDef) -> None:
+        validate_common(rule)
+        compile_list(rule, "tokens", required=True)
+
+    def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
+        super().__init__(rule, params, lang, severity)
+        self.matcher = Matcher(rule, compile_list(rule, "tokens", required=True))
+
+    def run(self, corpus: Corpus) -> Iterable[Finding]:
+        for doc in corpus.documents:
+            for hit in self.matcher.hits(doc):
+                yield self.finding(doc, hit.start, hit.end, data={"match": hit.text}, **self._args(hit))
+
+
+def _swaps(rule: RuleDef) -> list[Pattern]:
+    value = rule.raw.get("swap")
+    if not isinstance(value, dict) or not value:
+        raise rule_error(rule, f"rule '{rule.id}' of type 'substitution' needs 'swap' (a mapping bad: good)", "swap")
+    literal = bool(rule.raw.get("literal"))
+    out = []
+    for bad, good in value.items():
+        pat = compile_one(rule, bad, "swap", bad, literal=literal, payload=good)
+        if literal:
+            if not isinstance(good, str):
+                raise rule_error(rule, f"rule '{rule.id}': a replacement must be a string", "swap", bad)
+            pat = Pattern(pat.source, pat.compiled, pat.key, good.replace("\\", "\\\\"))
+        check_template(rule, pat, good, "swap", bad)
+        out.append(pat)
+    return out
+
+
+@register_type("substitution")
+class Substitution(PatternCheck):
+    rule_keys: ClassVar[set[str]] = COMMON_PATTERN_KEYS | {"swap"}
+
+    @classmethod
+    def validate(cls, rule: RuleDef) -> None:
+        validate_common(rule)
+        _swaps(rule)
+
+    def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
+        super().__init__(rule, params, lang, severity)
+        self.matcher = Matcher(rule, _swaps(rule))
+        self.safe = _fix_allowed(rule, True)
+
+    def run(self, corpus: Corpus) -> Iterable[Finding]:
+        for doc in corpus.documents:
+            for hit in self.matcher.hits(doc):
+                replacement = hit.expand(hit.pattern.payload)
+                if replacement == hit.text:
+                    continue
+                yield self.finding(
+                    doc,
+                    hit.start,
+                    hit.end,
+                    data={"match": hit.text, "replacement": replacement},
+                    fix=_make_fix(hit, replacement, self.lang, self.safe),
+                    **self._args(hit, replacement=replacement),
+                )
+
+
+@register_type("repetition")
+class Repetition(PatternCheck):
+    """``tokens`` are the things that must not be doubled; between two copies only spaces may
+    stand. The finding spans the whole run; its fix keeps one copy."""
+
+    rule_keys: ClassVar[set[str]] = COMMON_PATTERN_KEYS | {"tokens"}
+
+    @classmethod
+    def validate(cls, rule: RuleDef) -> None:
+        validate_common(rule)
+        for p in cls._patterns(rule):
+            if p.compiled.groups > 1:
+                raise rule_error(rule, f"rule '{rule.id}': repetition tokens must not contain groups", *p.key)
+
+    @staticmethod
+    def _patterns(rule: RuleDef) -> list[Pattern]:
+        out = []
+        for p in compile_list(rule, "tokens", required=True):
+            body = p.compiled.pattern
+            source = f"(?P<token>{body})(?:[ \\t\\u3000]*(?P=token))+"
+            try:
+                compiled = regex.compile(source, p.compiled.flags)
+            except regex.error as e:
+                raise rule_error(rule, f"rule '{rule.id}': invalid token {p.source!r}: {e}", *p.key) from None
+            out.append(Pattern(p.source, compiled, p.key))
+        return out
+
+    def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
+        super().__init__(rule, params, lang, severity)
+        self.matcher = Matcher(rule, self._patterns(rule))
+        self.safe = _fix_allowed(rule, False)
+
+    def run(self, corpus: Corpus) -> Iterable[Finding]:
+        for doc in corpus.documents:
+            for hit in self.matcher.hits(doc):
+                token = hit.match.group("token")
+                count = hit.text.replace(" ", "").replace("\t", "").replace("\u3000", "").count(token) if token else 0
+                yield self.finding(
+                    doc,
+                    hit.start,
+                    hit.end,
+                    data={"match": hit.text, "token": token, "count": count},
+                    fix=_make_fix(hit, token, self.lang, self.safe),
+                    **self._args(hit, token=token, count=count),
+                )
+
+
+def _pairs(rule: RuleDef) -> list[tuple[Pattern, Pattern]]:
+    value = rule.raw.get("either")
+    if not isinstance(value, dict) or not value:
+        raise rule_error(
+            rule, f"rule '{rule.id}' of type 'consistency' needs 'either' (a mapping form: form)", "either"
+        )
+    literal = bool(rule.raw.get("literal"))
+    out = []
+    for i, (a, b) in enumerate(value.items()):
+        pa = compile_one(rule, a, "either", a, literal=literal, payload=(i, 0))
+        pb = compile_one(rule, b, "either", a, literal=literal, payload=(i, 1))
+        out.append((pa, pb))
+    return out
+
+
+@register_type("consistency")
+class Consistency(PatternCheck):
+    """Of each pair of forms in ``either``, the one used less often in the whole run (every file
+    linted, and the --corpus files) is flagged wherever it stands; on a tie, the form that came
+    second. The message names the other form, both counts and where the other form is first used."""
+
+    rule_keys: ClassVar[set[str]] = COMMON_PATTERN_KEYS | {"either"}
+
+    @classmethod
+    def validate(cls, rule: RuleDef) -> None:
+        validate_common(rule)
+        _pairs(rule)
+
+    def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
+        super().__init__(rule, params, lang, severity)
+        self.pairs = _pairs(rule)
+        self.matcher = Matcher(rule, [p for pair in self.pairs for p in pair])
+
+    def run(self, corpus: Corpus) -> Iterable[Finding]:
+        hits: dict[tuple[int, int], list[Hit]] = {}
+        order: dict[int, int] = {}
+        for n, doc in enumerate(corpus.all_documents):
+            order[id(doc)] = n
+            for hit in self.matcher.hits(doc):
+                hits.setdefault(hit.pattern.payload, []).append(hit)
+
+        def first(hs: list[Hit]) -> tuple[int, int]:
+            return (order[id(hs[0].document)], hs[0].start)
+
+        for i in range(len(self.pairs)):
+            a, b = hits.get((i, 0), []), hits.get((i, 1), [])
+            if not a or not b:
+                continue
+            if len(a) > len(b) or (len(a) == len(b) and first(a) <= first(b)):
+                major, minor = a, b
+            else:
+                major, minor = b, a
+            top = major[0]
+            where = Location(top.document, top.start, top.end)
+            line = where.range()[0]
+            for hit in minor:
+                if hit.document.reference:
+                    continue
+                yield self.finding(
+                    hit.document,
+                    hit.start,
+                    hit.end,
+                    related=[where],
+                    data={"match": hit.text, "other": top.text, "count": len(minor), "other_count": len(major)},
+                    **self._args(
+                        hit,
+                        other=top.text,
+                        count=len(minor),
+                        other_count=len(major),
+                        other_path=top.document.path,
+                        other_line=line,
+                    ),
+                )

@@ -1,0 +1,223 @@
+"""Matching machinery shared by the YAML pattern rules (existence, substitution, repetition,
+consistency): compiling a rule's tokens, swaps and exceptions with the ``regex`` module,
+choosing the paragraphs in the rule's scope, and finding matches with their exact offsets.
+
+Rule files are data: every pattern is a regular expression compiled here, never code. A
+pattern runs with a timeout, so that one with catastrophic backtracking ends the run with one
+line naming the rule instead of hanging it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from yblint.errors import ConfigError
+from yblint.model import CODE, HEADING, HTML, LIST_ITEM, PROSE, TABLE, Document, Paragraph
+from yblint.ruledefs import RuleDef
+from yblint.yamlpos import line_of
+
+#: names a rule's ``scope`` may use, and the paragraph kinds they stand for
+SCOPES: dict[str, str] = {
+    "prose": PROSE,
+    "list_item": LIST_ITEM,
+    "list": LIST_ITEM,
+    "heading": HEADING,
+    "table": TABLE,
+    "code": CODE,
+    "html": HTML,
+}
+DEFAULT_SCOPE = ("prose", "list_item")
+#: seconds one pattern may spend on one paragraph
+DEFAULT_TIMEOUT = 1.0
+MAX_TIMEOUT = 60.0
+COMMON_PATTERN_KEYS = {"exceptions", "scope", "ignorecase", "literal", "timeout"}
+
+
+class PatternTimeout(ConfigError):
+    """A rule's pattern ran past its timeout (catastrophic backtracking): the run ends, exit 2."""
+
+
+def rule_error(rule: RuleDef, message: str, *key: Any) -> ConfigError:
+    """A ConfigError naming the rule file and the line of ``key`` (a key path into the YAML)."""
+    return ConfigError(message, rule.file, line_of(rule.line_of_key, *key) if rule.line_of_key else None)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One compiled pattern of a rule, the YAML key path it came from, and what it carries
+    (a substitution's replacement, a consistency form's index …)."""
+
+    source: str
+    compiled: regex.Pattern
+    key: tuple
+    payload: Any = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A match in a document: offsets into ``Document.text``."""
+
+    document: Document
+    start: int
+    end: int
+    match: Any  # regex.Match; offsets in it are relative to the paragraph
+    pattern: Pattern
+    paragraph: Paragraph
+
+    @property
+    def text(self) -> str:
+        return self.document.text[self.start : self.end]
+
+    def expand(self, template: str) -> str:
+        return self.match.expand(template)
+
+
+def flags_of(rule: RuleDef) -> int:
+    flags = regex.V0
+    if rule.raw.get("ignorecase"):
+        flags |= regex.IGNORECASE
+    return flags
+
+
+def compile_one(rule: RuleDef, source: Any, *key: Any, literal: bool = False, payload: Any = None) -> Pattern:
+    if not isinstance(source, str) or not source:
+        raise rule_error(rule, f"rule '{rule.id}': a pattern must be a non-empty string", *key)
+    text = regex.escape(source) if literal else source
+    try:
+        compiled = regex.compile(text, flags_of(rule))
+    except regex.error as e:
+        raise rule_error(rule, f"rule '{rule.id}': invalid regular expression {source!r}: {e}", *key) from None
+    return Pattern(source, compiled, tuple(key), payload)
+
+
+def str_list(rule: RuleDef, key: str, *, required: bool = False) -> list[str]:
+    value = rule.raw.get(key)
+    if value is None:
+        if required:
+            raise rule_error(rule, f"rule '{rule.id}' of type '{rule.type}' needs '{key}' (a list of patterns)", "id")
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or (not value and required):
+        raise rule_error(rule, f"'{key}' of rule '{rule.id}' must be a non-empty list of patterns", key)
+    for i, v in enumerate(value):
+        if not isinstance(v, str) or not v:
+            raise rule_error(rule, f"'{key}' of rule '{rule.id}' must list non-empty strings", key, i)
+    return list(value)
+
+
+def compile_list(rule: RuleDef, key: str, *, required: bool = False) -> list[Pattern]:
+    literal = bool(rule.raw.get("literal"))
+    return [compile_one(rule, s, key, i, literal=literal) for i, s in enumerate(str_list(rule, key, required=required))]
+
+
+def scope_kinds(rule: RuleDef) -> frozenset[str]:
+    value = rule.raw.get("scope", list(DEFAULT_SCOPE))
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        raise rule_error(rule, f"'scope' of rule '{rule.id}' must be a list of: {', '.join(SCOPES)}", "scope")
+    kinds = set()
+    for i, v in enumerate(value):
+        if v not in SCOPES:
+            raise rule_error(rule, f"unknown scope '{v}' in rule '{rule.id}' (known: {', '.join(SCOPES)})", "scope", i)
+        kinds.add(SCOPES[v])
+    return frozenset(kinds)
+
+
+def timeout_of(rule: RuleDef) -> float:
+    value = rule.raw.get("timeout", DEFAULT_TIMEOUT)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= MAX_TIMEOUT:
+        raise rule_error(
+            rule, f"'timeout' of rule '{rule.id}' must be seconds between 0 and {MAX_TIMEOUT:g}", "timeout"
+        )
+    return float(value)
+
+
+def validate_common(rule: RuleDef) -> None:
+    """The keys every pattern type shares: exceptions, scope, ignorecase, literal, timeout."""
+    for key in ("ignorecase", "literal"):
+        if key in rule.raw and not isinstance(rule.raw[key], bool):
+            raise rule_error(rule, f"'{key}' of rule '{rule.id}' must be true or false", key)
+    compile_list(rule, "exceptions")
+    scope_kinds(rule)
+    timeout_of(rule)
+
+
+_GROUP_REF = re.compile(r"\\(?:g<([^>]*)>|(\d+))")
+
+
+def check_template(rule: RuleDef, pattern: Pattern, template: Any, *key: Any) -> None:
+    """A replacement may refer to the groups of its pattern (\\1, \\g<1>, \\g<name>); refuse others."""
+    if not isinstance(template, str):
+        raise rule_error(rule, f"rule '{rule.id}': a replacement must be a string", *key)
+    groups, names = pattern.compiled.groups, set(pattern.compiled.groupindex)
+    for m in _GROUP_REF.finditer(template):
+        ref = m.group(1) if m.group(1) is not None else m.group(2)
+        ok = (ref.isdigit() and int(ref) <= groups) or ref in names
+        if not ok:
+            raise rule_error(rule, f"rule '{rule.id}': replacement {template!r} refers to unknown group '{ref}'", *key)
+
+
+class Matcher:
+    """A rule's compiled patterns, exceptions and scope; ``hits`` finds its matches in a document."""
+
+    def __init__(self, rule: RuleDef, patterns: list[Pattern]) -> None:
+        self.rule = rule
+        self.patterns = patterns
+        self.exceptions = compile_list(rule, "exceptions")
+        self.kinds = scope_kinds(rule)
+        self.timeout = timeout_of(rule)
+
+    def paragraphs(self, doc: Document) -> Iterator[Paragraph]:
+        for p in doc.paragraphs:
+            if p.kind in self.kinds and p.end > p.start:
+                yield p
+
+    def _run(self, pattern: Pattern, text: str, doc: Document, para: Paragraph) -> list[Any]:
+        try:
+            return list(pattern.compiled.finditer(text, timeout=self.timeout, concurrent=False))
+        except TimeoutError:
+            line = doc.lines.line_of(para.start)
+            raise PatternTimeout(
+                f"rule '{self.rule.id}': pattern {pattern.source!r} ran longer than {self.timeout:g}s on "
+                f"{doc.path}:{line} (catastrophic backtracking?); simplify it",
+                self.rule.file,
+                line_of(self.rule.line_of_key, *pattern.key) if self.rule.line_of_key else None,
+            ) from None
+
+    def hits(self, doc: Document, patterns: Iterable[Pattern] | None = None) -> Iterator[Hit]:
+        """Non-overlapping matches in reading order: where matches of different patterns overlap,
+        the leftmost wins, then the longest, then the pattern listed first. A match lying inside
+        a match of an exception is dropped."""
+        pats = list(self.patterns if patterns is None else patterns)
+        for para in self.paragraphs(doc):
+            text = para.text
+            found = []
+            for order, pat in enumerate(pats):
+                for m in self._run(pat, text, doc, para):
+                    if m.end() > m.start():
+                        found.append((m.start(), -(m.end() - m.start()), order, m, pat))
+            if not found:
+                continue
+            spans = [(m.start(), m.end()) for exc in self.exceptions for m in self._run(exc, text, doc, para)]
+            found.sort(key=lambda t: t[:3])
+            last_end = -1
+            for start, _neg, _order, m, pat in found:
+                end = m.end()
+                if start < last_end:
+                    continue
+                if any(s <= start and end <= e for s, e in spans):
+                    continue
+                last_end = end
+                yield Hit(doc, para.start + start, para.start + end, m, pat, para)
+
+
+def group_args(hit: Hit) -> dict[str, str]:
+    """Named groups of a match, for message templates."""
+    return {k: v for k, v in hit.match.groupdict().items() if isinstance(v, str)}
