@@ -61,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--write-baseline", metavar="FILE", help="record every finding of this run in FILE and exit 0 (see --baseline)"
     )
+    check.add_argument("--fix", action="store_true", help="apply safe fixes in place, print them, then report the rest")
+    check.add_argument("--diff", action="store_true", help="print the fixes --fix would make as a diff; write nothing")
     colour = check.add_mutually_exclusive_group()
     colour.add_argument("--color", dest="color", action="store_true", default=None, help="force colour")
     colour.add_argument("--no-color", dest="color", action="store_false", help="never colour")
@@ -115,6 +117,24 @@ def exit_code(result: RunResult, fail_on: str) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     config = _apply_cli(load_config(args.config), args)
     registry = Registry.load(config.rules_dirs)
+    fix_code = EXIT_OK
+    if args.fix or args.diff:
+        from yblint import fixing
+
+        log = sys.stdout if args.diff or (args.format == "text" and not args.output) else sys.stderr
+        fix_code = fixing.run(
+            args.paths or ["."],
+            config,
+            registry,
+            select=_names(args.select),
+            ignore=_names(args.ignore),
+            corpus=args.corpus,
+            diff=args.diff,
+            log=log,
+            err=sys.stderr,
+        )
+        if args.diff:
+            return fix_code
     result = lint(
         args.paths or ["."],
         config,
@@ -128,7 +148,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"yblint: error: {e}", file=sys.stderr)
     ctx = ReportContext(lang=config.lang, color=_use_colour(args), rules=registry.defs)
     _write(load_reporters()[args.format](result, ctx), args.output)
-    return exit_code(result, config.fail_on)
+    return max(fix_code, exit_code(result, config.fail_on))
 
 
 def cmd_rules(args: argparse.Namespace) -> int:

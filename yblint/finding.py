@@ -75,6 +75,7 @@ class Edit:
 class Fix:
     description: str
     edits: list[Edit]
+    safe: bool = True  # False: offered in reports, never applied by --fix
 
     def to_dict(self) -> dict[str, Any]:
         return {"description": self.description, "edits": [e.to_dict() for e in self.edits]}
