@@ -227,3 +227,20 @@ def test_output_is_stable(cli, in_root):
 def test_the_validator_rejects_a_broken_log():
     broken = {"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "yblint"}}, "results": [{"ruleId": "x"}]}]}
     assert list(VALIDATOR.iter_errors(broken))  # a result needs a message
+
+
+def test_a_fix_that_joins_lines_ends_at_column_1_of_the_next_line(tmp_path):
+    doc = doc_of(tmp_path / "a.txt", "甲\n\n正文第一\n\n行。\n")
+    start = doc.text.index("一") + 1
+    end = doc.text.index("行")
+    f = Finding(
+        rule="layout-marker",
+        severity="error",
+        message="m",
+        location=Location(doc, start, end),
+        fix=Check.replace(doc, start, end, "", "合并段落"),
+    )
+    sarif = valid(sarif_dict(RunResult(documents=[doc], findings=[f]), ReportContext()))
+    [change] = sarif["runs"][0]["results"][0]["fixes"][0]["artifactChanges"]
+    region = change["replacements"][0]["deletedRegion"]
+    assert region == {"startLine": 3, "startColumn": 5, "endLine": 5, "endColumn": 1}

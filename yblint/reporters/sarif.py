@@ -182,7 +182,8 @@ def result_of(f: Finding, rule_index: dict[str, int], artifacts: _Artifacts, lan
 def _fix(f: Finding, artifacts: _Artifacts) -> dict[str, Any]:
     changes: dict[str, dict[str, Any]] = {}
     for e in f.fix.edits:  # type: ignore[union-attr]
-        line, col, end_line, end_col = Location(e.document, e.start, e.end).range()
+        # exact positions: an edit that removes a line break ends at column 1 of the next line
+        (line, col), (end_line, end_col) = e.document.lines.position(e.start), e.document.lines.position(e.end)
         uri, base = artifact_uri(e.document.path)
         if e.document.path not in changes:
             loc: dict[str, Any] = {"uri": uri, "index": artifacts.add(e.document)}
