@@ -3,21 +3,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from yblint.check import Check, register_check
 from yblint.finding import Finding, excerpt
 from yblint.model import Corpus
+from yblint.punctuation import LAYOUT_MARKER, marker_direction
 
-_N = r"[0-9０-９一二三四五六七八九十百]{1,4}"
-MARKER = re.compile(
-    r"[（(]\s*(?:"
-    rf"(?:下转|上接|紧接|接|转|续|下接)\s*(?:第\s*)?{_N}\s*(?:版|页|面)(?:\s*{_N}\s*栏)?"
-    r"|(?:接|续|转)\s*(?:上|下|前|后)\s*(?:一)?\s*(?:版|页)"
-    r")\s*[）)]"
-    rf"|(?:下转|上接|紧接)(?:第)?{_N}(?:版|页)"
-)
+MARKER = LAYOUT_MARKER  # the pattern lives in yblint.punctuation, shared with truncated-sentence
 CONTEXT = 12
 
 
@@ -38,5 +31,11 @@ class LayoutMarker(Check):
                     marker=m.group(0),
                     before=before,
                     after=after,
-                    data={"marker": m.group(0), "before": before, "after": after, "position": position},
+                    data={
+                        "marker": m.group(0),
+                        "before": before,
+                        "after": after,
+                        "position": position,
+                        "direction": marker_direction(m.group(0)),
+                    },
                 )

@@ -1,0 +1,67 @@
+"""split-paragraph: one paragraph broken in two by a blank line (民企发 | 展顾问制度), found by
+:func:`yblint.punctuation.paragraph_joins`; the finding carries the fix that joins the halves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from yblint.check import Check, register_check
+from yblint.finding import Edit, Finding, Fix, Location, excerpt
+from yblint.model import Corpus
+from yblint.punctuation import paragraph_joins
+
+CONTEXT = 12
+
+
+@register_check("split-paragraph")
+class SplitParagraph(Check):
+    def run(self, corpus: Corpus) -> Iterable[Finding]:
+        use_words = bool(self.params.get("word_boundaries", True))
+        for doc in corpus.documents:
+            text = doc.text
+            lines = doc.lines
+            for join in paragraph_joins(doc).values():
+                kind = join.kind
+                if kind == "word" and not use_words:
+                    continue
+                end, start = join.end, join.start
+                before = excerpt(text[max(join.first.start, end.end - CONTEXT) : end.end])
+                after = excerpt(text[start.first : min(join.second.end, start.first + CONTEXT)])
+                line, col = lines.position(end.last)
+                next_line, next_col = lines.position(start.first)
+                a, b = text[end.last], text[start.first]
+                sep = " " if a.isascii() and a.isalpha() and b.isascii() and b.isalpha() else ""  # two Latin words
+                args = {
+                    "before": before,
+                    "after": after,
+                    "line": line,
+                    "next_line": next_line,
+                    "mark": text[end.last] if kind == "continuing" else text[start.first],
+                    "word": join.word,
+                    "left": join.word[: join.split],
+                    "right": join.word[join.split :],
+                }
+                head = text[max(join.first.start, end.end - CONTEXT // 2) : end.end]
+                joined = excerpt(head + sep + text[start.first : min(join.second.end, start.first + CONTEXT // 2)])
+                if self.lang == "en":
+                    description = f"Remove the blank line between lines {line} and {next_line}: “…{joined}…”"
+                else:
+                    description = f"删除第{line}行与第{next_line}行之间的空行，把两段接成一段：“…{joined}…”"
+                yield self.finding(
+                    doc,
+                    join.cut_start,
+                    end.end,
+                    message_key=kind,
+                    related=[Location(doc, start.first, join.second_end)],
+                    data={
+                        "kind": kind,
+                        "word": join.word or None,
+                        "first": {"line": line, "column": col},
+                        "second": {"line": next_line, "column": next_col},
+                        "before": before,
+                        "after": after,
+                    },
+                    fix=Fix(description, [Edit(doc, end.end, start.first, sep)]),
+                    key=f"{kind}\x1f{before}\x1f{after}",
+                    **args,
+                )

@@ -1,0 +1,99 @@
+"""truncated-sentence: a paragraph that stops before its sentence ends (…，无人员伤亡，未), or that
+starts in the middle of one (（紧接4版）代表大会选举工作，…; ，…). Paragraphs broken by a blank line are
+split-paragraph's; headings, list items, tables, code, bylines, notes and lead-ins are not sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from yblint.check import Check, register_check
+from yblint.finding import Finding, excerpt
+from yblint.model import LIST_ITEM, Corpus, Paragraph
+from yblint.punctuation import (
+    End,
+    ends_dangling,
+    has_sentence_end,
+    is_non_sentence,
+    paragraph_end,
+    paragraph_joins,
+    paragraph_start,
+    starts_with_enumerator,
+)
+
+CONTEXT = 14
+
+
+def _introduces_list(p: Paragraph, nxt: Paragraph | None) -> bool:
+    """A lead-in: 主要原因， / 一是…; 为了加快农业的发展， / - 一要…"""
+    if nxt is None:
+        return False
+    if nxt.kind == LIST_ITEM and p.kind != LIST_ITEM:
+        return True
+    return nxt.is_prose and starts_with_enumerator(nxt.text)
+
+
+@register_check("truncated-sentence")
+class TruncatedSentence(Check):
+    def run(self, corpus: Corpus) -> Iterable[Finding]:
+        check_start = bool(self.params.get("check_start", True))
+        for doc in corpus.documents:
+            text = doc.text
+            joins = paragraph_joins(doc)
+            continued = {j.second.index for j in joins.values()}
+            paras = doc.paragraphs
+            for i, p in enumerate(paras):
+                if is_non_sentence(p):
+                    continue
+                nxt = paras[i + 1] if i + 1 < len(paras) else None
+                if check_start and p.index not in continued:
+                    start = paragraph_start(p)
+                    if start.kind in ("marker", "punct") and start.first < p.end:
+                        after = excerpt(text[start.first : min(p.end, start.first + CONTEXT)])
+                        marker = text[start.marker[0] : start.marker[1]] if start.marker else ""
+                        yield self.finding(
+                            doc,
+                            start.first,
+                            start.first + 1,
+                            message_key=f"start_{start.kind}",
+                            data={"position": "start", "marker": marker or None, "after": after},
+                            after=after,
+                            marker=marker,
+                            mark=text[start.first],
+                        )
+                if p.index in joins:
+                    continue
+                end = paragraph_end(p)
+                reason = self._end_reason(p, end, nxt)
+                if reason is None:
+                    continue
+                before = excerpt(text[max(p.start, end.end - CONTEXT) : end.end])
+                marker = text[end.marker[0] : end.marker[1]] if end.marker else ""
+                yield self.finding(
+                    doc,
+                    end.last,
+                    end.end,
+                    message_key=f"end_{reason}",
+                    data={"position": "end", "reason": reason, "marker": marker or None, "before": before},
+                    before=before,
+                    marker=marker,
+                    mark=text[end.last],
+                )
+
+    @staticmethod
+    def _end_reason(p: Paragraph, end: End, nxt: Paragraph | None) -> str | None:
+        text = p.document.text
+        if end.end <= p.start:
+            return None
+        if end.marker is not None and end.kind != "final":
+            return "marker"  # …未（下转6版）: the rest went to another page
+        if p.kind == LIST_ITEM:
+            return None  # short list entries legitimately go without final punctuation
+        if end.kind == "continuing":
+            return None if _introduces_list(p, nxt) else "continuing"
+        if end.kind == "open":
+            if ends_dangling(text[p.start : end.end]):
+                return "dangling"
+            if has_sentence_end(p, end.last):
+                return "open"
+            # one clause and no final mark: a heading or title line, not a cut sentence
+        return None

@@ -1,0 +1,177 @@
+"""unbalanced-punctuation: paired marks 《》 “” ‘’ （） 【】 「」 () [] that open without closing or
+close without opening. A paragraph broken by a blank line counts as one; quotations run over
+paragraphs the Chinese way (an opening “ at the start of each continued paragraph)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from yblint.check import Check, register_check
+from yblint.finding import Finding, Location, excerpt
+from yblint.model import Corpus, Document, Paragraph
+from yblint.punctuation import (
+    FAMILY,
+    OPENERS,
+    PAIRS,
+    QUOTE_FAMILIES,
+    SPACE,
+    logical_paragraphs,
+    mark_name,
+)
+
+CONTEXT = 14
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+# 1) a) 一） used as item numbers: a closing bracket with no opener on purpose
+_ITEM_NUMBER = re.compile(r"(?:^|[\s，,；;：:。、．.])[0-9０-９a-zA-Z一二三四五六七八九十]{1,3}$")
+
+
+@dataclass
+class Unmatched:
+    offset: int
+    mark: str
+    side: str  # "open" | "close"
+    paragraph: Paragraph
+
+
+def _masked(doc: Document) -> list[tuple[int, int]]:
+    if doc.format != "markdown":
+        return []
+    return [(m.start(), m.end()) for m in _CODE_SPAN.finditer(doc.text)]
+
+
+def _skip(text: str, i: int, start: int) -> bool:
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else ""
+    nxt = text[i + 1] if i + 1 < len(text) else ""
+    if ch in "’‘" and prev.isascii() and prev.isalpha():
+        return True  # China’s
+    return ch in "’‘" and nxt.isascii() and nxt.isdigit()  # ’99昆明世界园艺博览会, ‘90s
+
+
+def scan(group: list[Paragraph], masked: list[tuple[int, int]]) -> list[Unmatched]:
+    """Unmatched paired marks of one (logical) paragraph, each family on its own."""
+    doc = group[0].document
+    text = doc.text
+    stacks: dict[str, list[tuple[int, Paragraph]]] = {}
+    out: list[Unmatched] = []
+    for p in group:
+        for i in range(p.start, p.end):
+            ch = text[i]
+            fam = FAMILY.get(ch)
+            if fam is None or _skip(text, i, p.start):
+                continue
+            if masked and any(a <= i < b for a, b in masked):
+                continue
+            stack = stacks.setdefault(fam, [])
+            if ch in OPENERS:
+                stack.append((i, p))
+            elif stack:
+                stack.pop()
+            elif not _ITEM_NUMBER.search(text, p.start, i) or FAMILY[ch] not in ("（", "["):
+                out.append(Unmatched(i, ch, "close", p))
+    for stack in stacks.values():
+        out.extend(Unmatched(i, text[i], "open", p) for i, p in stack)
+    out.sort(key=lambda u: u.offset)
+    return out
+
+
+def _partner(mark: str) -> str:
+    return PAIRS.get(mark) or next(o for o, c in PAIRS.items() if c == mark)
+
+
+def _first_char(p: Paragraph) -> str:
+    text = p.document.text
+    i = p.start
+    while i < p.end and text[i] in SPACE:
+        i += 1
+    return text[i] if i < p.end else ""
+
+
+MISMATCH_SPAN = 20  # an opener and a closer of another family this close are one mistyped pair
+
+
+@dataclass
+class Issue:
+    kind: str  # open | close | reversed (” typed for “) | mismatch (“…’)
+    mark: Unmatched
+    other: Unmatched | None = None
+
+
+def pair_up(found: list[Unmatched]) -> list[Issue]:
+    """One finding a defect: ”…” (a reversed opening quote) and “…’ (two different marks used as a
+    pair) leave two unmatched marks each, reported once."""
+    text = found[0].paragraph.document.text if found else ""
+    issues: list[Issue] = []
+    i = 0
+    while i < len(found):
+        u = found[i]
+        v = found[i + 1] if i + 1 < len(found) else None
+        if v is not None and u.side == v.side == "close" and FAMILY[u.mark] == FAMILY[v.mark] in QUOTE_FAMILIES:
+            issues.append(Issue("reversed", u, v))
+            i += 2
+            continue
+        if (
+            v is not None
+            and u.side == "open"
+            and v.side == "close"
+            and FAMILY[u.mark] != FAMILY[v.mark]
+            and v.offset - u.offset <= MISMATCH_SPAN
+            and not any(ch in "。！？" for ch in text[u.offset : v.offset])
+        ):
+            issues.append(Issue("mismatch", u, v))
+            i += 2
+            continue
+        issues.append(Issue(u.side, u))
+        i += 1
+    return issues
+
+
+@register_check("unbalanced-punctuation")
+class UnbalancedPunctuation(Check):
+    def run(self, corpus: Corpus) -> Iterable[Finding]:
+        for doc in corpus.documents:
+            text = doc.text
+            masked = _masked(doc)
+            groups = list(logical_paragraphs(doc))
+            for gi, group in enumerate(groups):
+                nxt = groups[gi + 1][0] if gi + 1 < len(groups) else None
+                carried = _first_char(nxt) if nxt is not None and nxt.is_prose else ""
+                found = [
+                    u
+                    for u in scan(group, masked)
+                    # “… / “… / “…”: a quotation over paragraphs, reopened at the start of each
+                    if not (u.side == "open" and FAMILY[u.mark] in QUOTE_FAMILIES and carried == FAMILY[u.mark])
+                ]
+                last = group[-1]
+                for issue in pair_up(found):
+                    u, v = issue.mark, issue.other
+                    if issue.kind == "open":
+                        snippet = excerpt(text[u.offset : min(last.end, u.offset + CONTEXT)])
+                    elif issue.kind == "close":
+                        snippet = excerpt(text[max(group[0].start, u.offset - CONTEXT + 1) : u.offset + 1])
+                    else:
+                        snippet = excerpt(text[u.offset : v.offset + 1])
+                    partner = _partner(u.mark)
+                    yield self.finding(
+                        doc,
+                        u.offset,
+                        u.offset + 1,
+                        message_key=issue.kind,
+                        related=[Location(doc, v.offset, v.offset + 1)] if v is not None else [],
+                        data={
+                            "mark": u.mark,
+                            "problem": issue.kind,
+                            "expected": partner,
+                            "other": v.mark if v is not None else None,
+                            "context": snippet,
+                        },
+                        mark=u.mark,
+                        partner=partner,
+                        other=v.mark if v is not None else "",
+                        other_partner=_partner(v.mark) if v is not None else "",
+                        name=mark_name(u.mark, self.lang),
+                        context=snippet,
+                        end_line=doc.lines.end_position(last.end, last.start)[0],
+                    )

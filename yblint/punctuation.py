@@ -1,0 +1,521 @@
+"""Shared knowledge about Chinese punctuation and broken text, used by the rules for truncated
+sentences, split paragraphs, unbalanced paired marks and layout markers.
+
+* which marks end a sentence, a clause, a lead-in; which marks come in pairs;
+* newspaper continuation notes such as （下转6版） and （紧接4版）;
+* what is not a sentence at all: bylines, bracketed notes, dash-led subtitles, enumerated heads;
+* how a paragraph ends and starts (:func:`paragraph_end`, :func:`paragraph_start`);
+* whether two consecutive paragraphs are one paragraph broken by a blank line
+  (:func:`paragraph_joins`), including whether the break cuts a word in two (:func:`cut_word`).
+
+Everything works on character offsets into ``Document.text``, like the rest of the model.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+import weakref
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from yblint.model import Document, Paragraph
+
+# ---------------------------------------------------------------------------------------------
+# marks
+
+SENTENCE_FINAL = set("。！？!?…")  # "……" is two "…"; a lone "." is handled in ``paragraph_end``
+CLAUSE_FINAL = set("；;")  # ends an item of a series; the series goes on
+LEAD_IN = set("：:")  # introduces what follows (a list, a quotation)
+CONTINUING = set("，,、")  # the sentence goes on after these
+DASHES = set("—－-~～")
+SPACE = " \t\r\n\u3000\ufeff\u200b\u200c\u200d\u2060\xa0"
+
+#: opening mark -> closing mark; marks of one family are matched with each other only
+PAIRS: dict[str, str] = {
+    "《": "》",
+    "〈": "〉",
+    "“": "”",
+    "‘": "’",
+    "（": "）",
+    "(": ")",
+    "【": "】",
+    "「": "」",
+    "『": "』",
+    "〔": "〕",
+    "［": "］",
+    "[": "]",
+}
+#: family of each mark: full- and half-width brackets of one shape are one family, so that
+#: （PM2.5) counts as closed (the mixed width is a style fault, not a missing bracket)
+FAMILY: dict[str, str] = {}
+for _o, _c in PAIRS.items():
+    FAMILY[_o] = FAMILY[_c] = _o
+FAMILY.update({"(": "（", ")": "（", "［": "[", "］": "["})
+OPENERS = set(PAIRS)
+CLOSERS = set(PAIRS.values())
+QUOTE_FAMILIES = {"“", "‘", "「", "『"}  # may run over paragraphs (Chinese typesetting)
+
+MARK_NAMES = {
+    "《": ("书名号", "title mark"),
+    "〈": ("书名号", "title mark"),
+    "“": ("引号", "quotation mark"),
+    "‘": ("单引号", "single quotation mark"),
+    "（": ("括号", "parenthesis"),
+    "【": ("方头括号", "lenticular bracket"),
+    "「": ("直角引号", "corner bracket"),
+    "『": ("双直角引号", "double corner bracket"),
+    "〔": ("六角括号", "tortoise-shell bracket"),
+    "[": ("方括号", "square bracket"),
+}
+
+
+def mark_name(mark: str, lang: str = "zh") -> str:
+    zh, en = MARK_NAMES.get(FAMILY.get(mark, mark), ("标点", "mark"))
+    return en if lang == "en" else zh
+
+
+def is_han(ch: str) -> bool:
+    o = ord(ch)
+    return 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3134F
+
+
+def is_ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+# ---------------------------------------------------------------------------------------------
+# layout markers
+
+_N = r"[0-9０-９一二三四五六七八九十百]{1,4}"
+#: a newspaper continuation note: （下转6版） （紧接4版） （上接3版） （转第8版） （接上页） 下转第6版
+LAYOUT_MARKER = re.compile(
+    r"[（(]\s*(?:"
+    rf"(?:下转|上接|紧接|接|转|续|下接)\s*(?:第\s*)?{_N}\s*(?:版|页|面)(?:\s*{_N}\s*栏)?"
+    r"|(?:接|续|转)\s*(?:上|下|前|后)\s*(?:一)?\s*(?:版|页)"
+    r")\s*[）)]"
+    rf"|(?:下转|上接|紧接)(?:第)?{_N}(?:版|页)"
+)
+_MARKER_FROM = re.compile(
+    r"上接|紧接|接上|续上|接前|续前|^[（(]?\s*(?:接|续)\s*(?:第\s*)?[0-9０-９一二三四五六七八九十百]"
+)
+
+
+def marker_direction(marker: str) -> str:
+    """``from`` for a note saying the text comes from another page (（紧接4版）, （接上页）),
+    ``to`` for one saying it goes on elsewhere (（下转6版）, （转第8版）)."""
+    return "from" if _MARKER_FROM.search(marker) else "to"
+
+
+# ---------------------------------------------------------------------------------------------
+# paragraphs that are not sentences
+
+_BYLINE_WORDS = (
+    "撰稿|审稿|供稿|执笔|撰文|统稿|编审|编辑|责任编辑|责编|摄影|图片|校对|审核|审定|来源|作者|通讯员|记者|"
+    "撰稿人|审稿人|供稿人|供稿单位|资料提供|提供"
+)
+_BYLINE = re.compile(rf"^[（(【\[]?\s*(?:{_BYLINE_WORDS})\s*[：:]")
+_ENUMERATOR = re.compile(
+    r"^(?:"
+    r"[一二三四五六七八九十百]{1,3}\s*[、，,．.是要来]"  # 一、 一是 二要
+    r"|第[一二三四五六七八九十百\d]{1,3}\s*[、，,．.是条章节部项]"  # 第一， 第二条
+    r"|[（(]\s*[一二三四五六七八九十百\d０-９a-zA-Z]{1,3}\s*[)）]"  # （一） (1)
+    r"|[0-9０-９]{1,3}\s*(?:[、)）]|[.．](?![0-9０-９]))"  # 1、 1) 1.
+    r"|[a-zA-Z]\s*[.)）]"  # a) b.
+    r"|[①-⑳⑴-⒇⒈-⒛❶-❿]"
+    r"|[一二三四五六七八九十]{1,3}\s*[)）]"  # 一）
+    r"|[-*•·●○■□◆◇▪►]\s*"
+    r")"
+)
+
+
+def is_byline(text: str) -> bool:
+    """（撰稿：王晓明　审稿：李建国）, 供稿：区统计局, 来源：… — credit lines, not sentences."""
+    return _BYLINE.match(text.strip(SPACE)) is not None
+
+
+def is_bracketed_note(text: str) -> bool:
+    """The whole paragraph is one bracketed group: （2020年5月28日…通过）, 【附】…】."""
+    t = text.strip(SPACE)
+    if len(t) < 2 or t[0] not in OPENERS or FAMILY.get(t[-1]) != FAMILY[t[0]] or t[-1] not in CLOSERS:
+        return False
+    family = FAMILY[t[0]]
+    depth = 0
+    for i, ch in enumerate(t):
+        if FAMILY.get(ch) != family:
+            continue
+        depth += 1 if ch in OPENERS else -1
+        if depth == 0:
+            return i == len(t) - 1
+    return False
+
+
+def is_subtitle(text: str) -> bool:
+    """——2024年3月5日在…会议上: a dash-led subtitle or date line."""
+    t = text.lstrip(SPACE)
+    return t.startswith(("——", "──", "—", "－－"))
+
+
+def starts_with_enumerator(text: str) -> bool:
+    """一、 （一） 第一， 一是 1. 1) ① - : the paragraph opens an item of a series."""
+    return _ENUMERATOR.match(text.lstrip(SPACE)) is not None
+
+
+def is_non_sentence(p: Paragraph) -> bool:
+    """Headings, tables, code, HTML, bylines, bracketed notes and dash-led subtitles are never
+    sentences: the rules for cut-off text leave them alone."""
+    if not p.is_prose:
+        return True
+    text = p.text
+    return not text.strip(SPACE) or is_byline(text) or is_bracketed_note(text) or is_subtitle(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# how a paragraph ends and starts
+
+
+@dataclass(frozen=True)
+class End:
+    """How a paragraph's text ends.
+
+    ``kind``: ``final`` (。！？… possibly followed by closing marks or a bracketed note),
+    ``clause`` (；), ``lead_in`` (：), ``continuing`` (，、), ``open`` (no punctuation: a character
+    or a closing mark after one). ``last`` is the offset of the last significant character (the
+    cut point), ``end`` the offset just past it, ``marker`` a continuation note after it, if any.
+    """
+
+    kind: str
+    last: int
+    end: int
+    marker: tuple[int, int] | None = None
+
+    @property
+    def unfinished(self) -> bool:
+        return self.kind in ("continuing", "open")
+
+
+@dataclass(frozen=True)
+class Start:
+    """How a paragraph's text starts: ``first`` is the offset of its first significant
+    character, ``marker`` a continuation note before it, ``kind`` ``marker`` (a note saying the
+    text continues from another page), ``punct`` (，。、； … cannot open a sentence) or ``text``."""
+
+    kind: str
+    first: int
+    marker: tuple[int, int] | None = None
+
+
+def _skip_space_back(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in SPACE:
+        end -= 1
+    return end
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start] in SPACE:
+        start += 1
+    return start
+
+
+def _kind_of(ch: str, text: str, i: int) -> str:
+    if ch in SENTENCE_FINAL:
+        return "final"
+    if ch == "." and not (i > 0 and text[i - 1].isdigit()):
+        return "final"
+    if ch in CLAUSE_FINAL:
+        return "clause"
+    if ch in LEAD_IN:
+        return "lead_in"
+    if ch in CONTINUING or ch in DASHES:
+        return "continuing"
+    return "open"
+
+
+def _matching_open(text: str, start: int, close: int) -> int | None:
+    """Offset of the opener matching the closer at ``close`` (same family), within text[start:close]."""
+    family = FAMILY[text[close]]
+    depth = 0
+    for i in range(close, start - 1, -1):
+        ch = text[i]
+        if FAMILY.get(ch) != family or (ch in OPENERS and ch in CLOSERS):
+            continue
+        depth += -1 if ch in OPENERS else 1
+        if depth == 0:
+            return i
+    return None
+
+
+def paragraph_end(p: Paragraph) -> End:
+    text = p.document.text
+    start, end = p.start, _skip_space_back(text, p.start, p.end)
+    marker = None
+    # a continuation note at the very end: （下转6版）
+    for m in LAYOUT_MARKER.finditer(text, max(start, end - 20), end):
+        if m.end() == end:
+            marker = (m.start(), m.end())
+            end = _skip_space_back(text, start, m.start())
+            break
+    if end <= start:
+        return End("open", start, start, marker)
+    last = end - 1
+    if text[last] in CLOSERS:
+        # the sentence ends inside the closing marks (“…。”) or a note follows it (…。（完）)
+        j = last - 1
+        while j >= start and text[j] in CLOSERS:
+            j -= 1
+        if j >= start and _kind_of(text[j], text, j) == "final":
+            return End("final", last, end, marker)
+        if FAMILY.get(text[last]) in ("（", "[", "【", "〔"):
+            opener = _matching_open(text, start, last)
+            if opener is not None:
+                k = _skip_space_back(text, start, opener) - 1
+                if k >= start and _kind_of(text[k], text, k) == "final":
+                    return End("final", last, end, marker)
+    return End(_kind_of(text[last], text, last), last, end, marker)
+
+
+_LEADING_PUNCT = set("，,、。；;：:？！?!")
+
+
+def paragraph_start(p: Paragraph) -> Start:
+    text = p.document.text
+    end = p.end
+    first = _skip_space(text, p.start, end)
+    m = LAYOUT_MARKER.match(text, first, end)
+    if m is not None:
+        after = _skip_space(text, m.end(), end)
+        kind = "marker" if marker_direction(m.group(0)) == "from" else "text"
+        return Start(kind, after, (m.start(), m.end()))
+    if first < end and text[first] in _LEADING_PUNCT:
+        return Start("punct", first)
+    return Start("text", first)
+
+
+def has_sentence_end(p: Paragraph, before: int) -> bool:
+    """Whether the paragraph has a complete sentence (。！？…) before offset ``before``."""
+    text = p.document.text
+    return any(text[i] != "." and _kind_of(text[i], text, i) == "final" for i in range(p.start, min(before, p.end)))
+
+
+# ---------------------------------------------------------------------------------------------
+# words: where a break cuts a word in two
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+@lru_cache(maxsize=4096)
+def _tokens(s: str) -> tuple[str, ...]:
+    return tuple(_jieba().cut(s, HMM=False))
+
+
+def _is_word(s: str) -> bool:
+    return len(s) >= 2 and _jieba().dt.FREQ.get(s, 0) > 0
+
+
+#: single-character words that cannot end a sentence: a paragraph ending in one was cut off
+DANGLING = set("和与及或并而且但把被将向从对于为以让使给比跟同因由自至未不没很更最又也都就才再还已其之该各每此这那在")
+
+
+def cut_word(left: str, right: str) -> tuple[str, int] | None:
+    """If joining ``left`` and ``right`` puts the join inside a word, (the word, how many of its
+    characters are in ``left``); else None. Only Han characters next to the join are looked at."""
+    i = len(left)
+    while i > 0 and is_han(left[i - 1]) and len(left) - i < 8:
+        i -= 1
+    j = 0
+    while j < len(right) and is_han(right[j]) and j < 8:
+        j += 1
+    head, tail = left[i:], right[:j]
+    if not head or not tail:
+        return None
+    pos = 0
+    for w in _tokens(head + tail):
+        e = pos + len(w)
+        if pos < len(head) < e:
+            a = len(head) - pos
+            # two complete words that happen to form a compound are not a cut word
+            if _is_word(w[:a]) and _is_word(w[a:]):
+                return None
+            return w, a
+        if pos >= len(head):
+            break
+        pos = e
+    return None
+
+
+NUMERALS = set("0123456789０１２３４５６７８９〇零一二三四五六七八九十百千万亿两")
+#: measure words and units that follow a number: 二千四百万 | 人
+MEASURES = set(
+    "人个家项元件次名户所座条台辆吨米亩千万亿年月日天岁倍种批位间套张本册场起例处宗幢栋架艘部只头匹株棵斤克升里度股周届轮篇份支片块%‰"
+)
+
+
+def cut_number(left: str, right: str) -> tuple[str, int] | None:
+    """``left`` ends with a number and ``right`` starts with its measure word or unit (二千四百万 |
+    人，…): (the number and unit, length of the number), else None."""
+    i = len(left)
+    while i > 0 and (left[i - 1] in NUMERALS or left[i - 1] in ".．") and len(left) - i < 12:
+        i -= 1
+    number = left[i:].lstrip(".．")
+    if not number or not right or right[0] not in MEASURES:
+        return None
+    if is_han(number[-1]):
+        k = len(left)
+        while k > 0 and is_han(left[k - 1]) and len(left) - k < 8:
+            k -= 1
+        if not set(_tokens(left[k:])[-1]) <= NUMERALS:
+            return None  # 统一 | 年…: the numeral belongs to a word
+    if right[0] in "%‰":
+        return number + right[0], len(number)
+    j = 0
+    while j < len(right) and is_han(right[j]) and j < 8:
+        j += 1
+    if j == 0 or len(_tokens(right[:j])[0]) != 1:
+        return None  # 人民…, 个人…: a word, not a unit
+    return number + right[0], len(number)
+
+
+def ends_dangling(text: str) -> bool:
+    """Whether ``text`` ends in a word that cannot end a sentence (…，无人员伤亡，未)."""
+    i = len(text)
+    while i > 0 and is_han(text[i - 1]) and len(text) - i < 8:
+        i -= 1
+    head = text[i:]
+    if not head:
+        return False
+    toks = _tokens(head)
+    return len(toks[-1]) == 1 and toks[-1] in DANGLING
+
+
+# ---------------------------------------------------------------------------------------------
+# split paragraphs
+
+
+@dataclass(frozen=True)
+class Join:
+    """``first`` and ``second`` are one paragraph broken by a blank line.
+
+    ``kind`` says how we know:
+
+    * ``word``: a word cut in two (``word``; ``split`` of its characters are in the first half);
+    * ``number``: a number and its unit cut apart (二千四百万 | 人);
+    * ``punct``: the second half starts with ，。、 …;
+    * ``bracket``: the second half closes a bracket or quotation the first half opened;
+    * ``continuing``: the first half ends with ，、;
+    * ``token``: a Latin word or number cut in two (PM | 2.5);
+    * ``dangling``: the first half ends in a word that cannot end a sentence (…，与).
+    """
+
+    first: Paragraph
+    second: Paragraph
+    kind: str
+    end: End
+    start: Start
+    word: str = ""
+    split: int = 0
+
+    @property
+    def cut_start(self) -> int:
+        """Start of the first half's end as reported: the cut word's first part, or the last character."""
+        return self.end.end - self.split if self.kind in ("word", "number") else self.end.last
+
+    @property
+    def second_end(self) -> int:
+        """End of the second half's start as reported: the cut word's second part, or the first character."""
+        if self.kind in ("word", "number"):
+            return self.start.first + len(self.word) - self.split
+        return self.start.first + 1
+
+
+def _unclosed_families(text: str, start: int, end: int) -> set[str]:
+    depth: dict[str, int] = {}
+    for i in range(start, end):
+        ch = text[i]
+        fam = FAMILY.get(ch)
+        if fam is None or (ch in OPENERS and ch in CLOSERS):
+            continue
+        if ch in OPENERS:
+            depth[fam] = depth.get(fam, 0) + 1
+        elif depth.get(fam, 0) > 0:
+            depth[fam] -= 1
+    return {f for f, d in depth.items() if d > 0}
+
+
+def join_of(p: Paragraph, q: Paragraph) -> Join | None:
+    """Whether ``q`` continues ``p`` (consecutive paragraphs of one unit and one kind)."""
+    if p.kind != q.kind or not p.is_prose or p.unit is not q.unit:
+        return None
+    if is_non_sentence(p) or is_non_sentence(q):
+        return None
+    end = paragraph_end(p)
+    start = paragraph_start(q)
+    if end.marker is not None or start.marker is not None or end.end <= p.start or start.first >= q.end:
+        return None
+    if end.kind in ("final", "clause", "lead_in"):
+        return None
+    text = p.document.text
+    if starts_with_enumerator(text[start.first : q.end]):
+        return None
+    a, b = text[end.last], text[start.first]
+    if start.kind == "punct":
+        return Join(p, q, "punct", end, start)
+    if is_han(a) and is_han(b):
+        cut = cut_word(text[p.start : end.end], text[start.first : min(q.end, start.first + 12)])
+        if cut is not None:
+            return Join(p, q, "word", end, start, word=cut[0], split=cut[1])
+    number = cut_number(text[p.start : end.end], text[start.first : min(q.end, start.first + 12)])
+    if number is not None:
+        return Join(p, q, "number", end, start, word=number[0], split=number[1])
+    if b in CLOSERS and FAMILY[b] in _unclosed_families(text, p.start, end.end):
+        return Join(p, q, "bracket", end, start)
+    if end.kind == "continuing":
+        return Join(p, q, "continuing", end, start)
+    if is_ascii_alnum(a) and (is_ascii_alnum(b) or b in ".%"):
+        return Join(p, q, "token", end, start)
+    if is_han(a) and ends_dangling(text[p.start : end.end]):
+        return Join(p, q, "dangling", end, start)
+    return None
+
+
+_JOINS: weakref.WeakKeyDictionary[Document, dict[int, Join]] = weakref.WeakKeyDictionary()
+
+
+def paragraph_joins(doc: Document) -> dict[int, Join]:
+    """Every split paragraph of a document: ``Paragraph.index`` of the first half -> Join."""
+    joins = _JOINS.get(doc)
+    if joins is None:
+        joins = {}
+        paras = doc.paragraphs
+        for p, q in itertools.pairwise(paras):
+            j = join_of(p, q)
+            if j is not None:
+                joins[p.index] = j
+        _JOINS[doc] = joins
+    return joins
+
+
+def logical_paragraphs(doc: Document) -> Iterator[list[Paragraph]]:
+    """Paragraphs with text (prose, list items, headings) grouped so that a paragraph broken by a
+    blank line is one group."""
+    joins = paragraph_joins(doc)
+    group: list[Paragraph] = []
+    for p in doc.paragraphs:
+        if not (p.is_prose or p.kind == "heading"):
+            continue
+        if group and group[-1].index in joins and joins[group[-1].index].second is p:
+            group.append(p)
+            continue
+        if group:
+            yield group
+        group = [p]
+    if group:
+        yield group
