@@ -67,8 +67,11 @@ class Edit:
     replacement: str
 
     def to_dict(self) -> dict[str, Any]:
-        d = Location(self.document, self.start, self.end).to_dict()
-        return {k: d[k] for k in ("line", "column", "end_line", "end_column")} | {"replacement": self.replacement}
+        # exact positions: an edit that removes line breaks ends at the next line's column 1
+        lines = self.document.lines
+        line, col = lines.position(self.start)
+        end_line, end_col = lines.position(self.end)
+        return {"line": line, "column": col, "end_line": end_line, "end_column": end_col, "replacement": self.replacement}
 
 
 @dataclass(eq=False)
