@@ -1,0 +1,525 @@
+"""Numbers as Chinese official text writes them, found in running text with their spans.
+
+``find_numbers(text)`` returns every figure in ``text`` as a :class:`Number`: Arabic figures
+(``1430``, ``4008.9``, ``1,234``, full-width ``１２３``) with 万/亿/千 multipliers (``3.8万``,
+``1.2亿``, ``4千余``), Chinese numerals (``一百二十``, ``十五``, ``两``, ``三十二万``, ``百分之五``),
+percentages (``%`` ``％`` ``个百分点``), the qualifiers that make a figure approximate or a bound
+(约 近 余 多 超 以上 左右 不到 …) and the unit that follows (万元 → 元 ×10⁴, 平方米, 亩, 人次 …).
+
+Every Number keeps the precision it was written with, so arithmetic on it can allow exactly the
+rounding the text implies: :attr:`Number.interval` is the range of true values the text admits.
+Units that measure the same thing convert (:func:`convert`: 亿元 ↔ 万元 ↔ 元, 平方米 ↔ 亩 ↔ 公顷);
+units that do not are never mixed (:func:`summable`: 人 and 人次 are not).
+
+cn2an (0.5.24) was considered and not used: it raises on 十余, 近200, 超百亿, 106万余 and cannot
+report spans, so the numeral grammar is implemented here (and cross-checked against
+``cn2an.an2cn`` in the tests).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+__all__ = [
+    "UNITS",
+    "Number",
+    "Unit",
+    "chinese_to_int",
+    "convert",
+    "find_numbers",
+    "parse_numeral",
+    "summable",
+    "unit_info",
+]
+
+# --------------------------------------------------------------------------------------------
+# Units
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What a unit measures. ``group`` names the quantity (``money``, ``area``, ``person`` …);
+    ``factor`` converts the unit to the group's base unit; ``summable`` is False for units whose
+    values are not added (years, dates, rates)."""
+
+    name: str
+    group: str
+    factor: float = 1.0
+    summable: bool = True
+    count: bool = False  # a classifier for counted things (个 所 家 …): integers are exact
+
+
+def _units() -> dict[str, Unit]:
+    u: dict[str, Unit] = {}
+
+    def add(names: str, group: str, factor: float = 1.0, summable: bool = True, count: bool = False) -> None:
+        for n in names.split(" "):
+            u[n] = Unit(n, group, factor, summable, count)
+
+    add("元", "money:CNY")
+    add("美元", "money:USD")
+    add("欧元", "money:EUR")
+    add("平方米 平米 ㎡", "area")
+    add("平方公里 平方千米", "area", 1e6)
+    add("公顷", "area", 1e4)
+    add("亩", "area", 10000 / 15)
+    add("立方米", "volume")
+    add("方", "volume:方")  # 万方 is floor area in building reports and earth volume elsewhere: kept apart
+    add("米 延米", "length")
+    add("公里 千米", "length", 1000)
+    add("吨", "mass", 1000)
+    add("千克 公斤", "mass")
+    add("克", "mass", 0.001)
+    add("千瓦", "power", 1000)
+    add("兆瓦", "power", 1e6)
+    add("千瓦时 度", "energy")
+    add("人 名 位", "person", count=True)
+    add("人次", "person-time", count=True)
+    add("户", "household", count=True)
+    add("户次", "household-time", count=True)
+    add("家次", "visit", count=True)
+    add("车次", "vehicle-trip", count=True)
+    add("班次", "shift", count=True)
+    add("架次", "flight", count=True)
+    add("次", "times", count=True)
+    add("个 项 所 家 条 座 处 宗 件 台 套 幢 栋 场 起 部 支 期 批 类 种 例 块 间 张 篇 本", "count", count=True)
+    add("辆 艘 株 棵 只 头 枚 册", "count", count=True)
+    add("%", "percent", summable=False)
+    add("‰", "permille", summable=False)
+    add("个百分点 百分点", "pp", summable=False)
+    add("倍", "times-ratio", summable=False)
+    add("成", "tenths", summable=False)
+    for t in re.findall(r"\S+", "年 月 日 天 号 时 小时 分钟 分 秒 周 周年 个月 岁 届 级 星 代 版 楼 层 路 站"):
+        add(t, "other:" + t, summable=False)
+    return u
+
+
+#: every unit the parser recognises after a figure, by name
+UNITS: dict[str, Unit] = _units()
+_UNIT_RE = re.compile("|".join(sorted((re.escape(k) for k in UNITS), key=len, reverse=True)))
+GENERIC_COUNTS = frozenset({"个", "项"})
+
+
+def unit_info(unit: str | None) -> Unit | None:
+    """The :class:`Unit` of a unit name (``"元"``, ``"人次"`` …), or None."""
+    return UNITS.get(unit) if unit else None
+
+
+def convert(value: float, from_unit: str, to_unit: str) -> float:
+    """Convert ``value`` between units of one group (亩 → 公顷 …); ValueError if they differ."""
+    a, b = UNITS[from_unit], UNITS[to_unit]
+    if a.group != b.group:
+        raise ValueError(f"{from_unit} and {to_unit} do not measure the same thing")
+    return value * a.factor / b.factor
+
+
+def summable(total_unit: str | None, part_unit: str | None) -> bool:
+    """May a figure in ``part_unit`` be a part of a total in ``total_unit``? Same group (元 and
+    美元 are not; 人 and 人次 are not), or a generic classifier total (个, 项) over counted things
+    (3所学校、7条道路 … 共22个项目)."""
+    a, b = unit_info(total_unit), unit_info(part_unit)
+    if a is None or b is None or not a.summable or not b.summable:
+        return False
+    if a.group == b.group:
+        return a.group != "count" or a.name == b.name or a.name in GENERIC_COUNTS
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# Numerals
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
+CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+CN_DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+CN_BIG = {"万": 10**4, "亿": 10**8}
+_CN_CHARS = "".join(CN_DIGITS) + "十百千万亿"
+
+
+def chinese_to_int(s: str) -> int:
+    """The value of a Chinese integer numeral: 一百二十 → 120, 十五 → 15, 两千 → 2000,
+    三十二万 → 320000, 一亿零一 → 100000001, 一万亿 → 10¹², 百亿 → 10¹⁰; year-style digit strings
+    with a zero (二〇二一 → 2021). Raises ValueError on anything else, including approximations
+    by adjacent digits (四十五六, 三五), which are ranges, not one number."""
+    if not s or any(c not in _CN_CHARS for c in s):
+        raise ValueError(f"not a Chinese numeral: {s!r}")
+    if s in ("零", "〇", "○"):
+        return 0
+    if len(s) > 1 and all(c in CN_DIGITS for c in s):
+        if not any(c in "〇○零" for c in s) or s[0] in "〇○零":
+            raise ValueError(f"adjacent digits are a range, not a number: {s!r}")
+        return int("".join(str(CN_DIGITS[c]) for c in s))
+    total = section = small = 0
+    digit: int | None = None  # pending digit
+    last_small = 10**5  # place of the last 十/百/千 in this 万 group
+    seen_wan = False  # a 万 in the current 亿 section
+    prev = ""
+    for i, c in enumerate(s):
+        if c in "零〇○":
+            if digit is not None or prev in ("", "零", "〇", "○"):
+                raise ValueError(f"misplaced zero: {s!r}")
+            prev = c
+            continue
+        if c in CN_DIGITS:
+            if digit is not None:
+                raise ValueError(f"two digits in a row: {s!r}")
+            digit = CN_DIGITS[c]
+            if c == "两" and i + 1 < len(s) and s[i + 1] == "十":
+                raise ValueError(f"两 does not stand before 十: {s!r}")
+        elif c in CN_SMALL:
+            place = CN_SMALL[c]
+            if place >= last_small:
+                raise ValueError(f"misplaced {c}: {s!r}")
+            if digit is None:
+                if not (c == "十" or i == 0):
+                    raise ValueError(f"{c} without a digit: {s!r}")
+                digit = 1
+            small += digit * place
+            digit = None
+            last_small = place
+        elif c == "万":
+            if seen_wan or (small == 0 and digit is None):
+                raise ValueError(f"misplaced 万: {s!r}")
+            section += (small + (digit or 0)) * 10**4
+            small, digit, last_small, seen_wan = 0, None, 10**5, True
+        else:  # 亿
+            if section == 0 and small == 0 and digit is None and total == 0:
+                raise ValueError(f"nothing before 亿: {s!r}")
+            if prev == "亿":
+                raise ValueError(s)
+            total = (total + section + small + (digit or 0)) * 10**8
+            section = small = 0
+            digit, last_small, seen_wan = None, 10**5, False
+        prev = c
+    if prev in "零〇○":
+        raise ValueError(f"trailing zero: {s!r}")
+    return total + section + small + (digit or 0)
+
+
+_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+_CN_NUM = r"[零〇○一二两三四五六七八九十百千万亿]+(?:点[零〇○一二三四五六七八九]+)?"
+_MULT = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8}
+_MULT |= {"千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "千": 1e3}
+_MULT_RE = "万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千"
+_NUMBER = re.compile(
+    rf"(?P<pct>百分之)(?P<pn>{_CN_NUM})"
+    rf"|(?P<ar>{_ARABIC})(?P<mult>{_MULT_RE})?"
+    rf"|(?P<cn>{_CN_NUM})"
+)
+_PRE_APPROX = re.compile(
+    r"(?P<q>大约|(?<![签节制合公预相契履违特邀条践赴守])约(?:为|合)?|将近|接近|(?<![附最临就靠亲])近"
+    r"|超过|(?<![赶])超|逾|不到|不足|不少于|不低于|至少|突破|多达|最高|最多|高达|上)"
+    r"(?:[为达有了]|达到)?$"
+)
+_POST_APPROX = re.compile(r"余|多|几|来")
+_POST_BOUND = re.compile(r"左右|上下|以上|以下|以内|之上|多|余|开外")
+LOWER = {"余", "多", "几", "来", "超过", "超", "逾", "以上", "之上", "不少于", "不低于", "至少", "突破", "开外", "多达"}
+UPPER = {"近", "将近", "接近", "不到", "不足", "以下", "以内", "最高", "最多"}
+ABOUT = {"约", "大约", "约为", "约合", "左右", "上下"}
+# a lone 一 in these words is not a figure (一起 一批 一体 …)
+_NOT_ONE = re.compile(r"一(?:起|批|道|体|样|般|些|切|直|定|致|律|流|线|手|带|系列|并|同|度|再|举|场|次|代)")
+
+
+def parse_numeral(s: str) -> float:
+    """The value of a numeral as written, without unit: ``4008.9``, ``1,234``, ``３．８万``,
+    ``一百二十``, ``三点五``, ``1.2亿``, ``4千``, ``百分之五`` (→ 5). ValueError if it is none."""
+    t = s.translate(_FULLWIDTH)
+    m = _NUMBER.fullmatch(t)
+    if not m:
+        raise ValueError(f"not a numeral: {s!r}")
+    return _value(m)[0]
+
+
+def _cn_value(s: str) -> tuple[float, int]:
+    """Value and decimals of a Chinese numeral with an optional 点 part."""
+    if "点" in s:
+        whole, frac = s.split("点", 1)
+        w = chinese_to_int(whole) if whole else 0
+        digits = "".join(str(CN_DIGITS[c]) for c in frac)
+        return float(f"{w}.{digits}"), len(digits)
+    return float(chinese_to_int(s)), 0
+
+
+def _value(m: re.Match) -> tuple[float, int, float, bool]:
+    """(value, decimals, multiplier, chinese) of a _NUMBER match."""
+    if m.group("pct"):
+        v, d = _cn_value(m.group("pn"))
+        return v, d, 1.0, True
+    if m.group("ar"):
+        raw = m.group("ar").replace(",", "")
+        d = len(raw.split(".")[1]) if "." in raw else 0
+        mult = _MULT[m.group("mult")] if m.group("mult") else 1.0
+        return float(raw) * mult, d, mult, False
+    v, d = _cn_value(m.group("cn"))
+    return v, d, 1.0, True
+
+
+def _last_place(value: float, decimals: int, multiplier: float) -> float:
+    """Place value of the last non-zero digit written (6000 → 1000, 4008.9万 → 1000, 20 → 10)."""
+    if value == 0:
+        return multiplier * 10**-decimals
+    scaled = round(abs(value) / multiplier * 10**decimals)
+    place = 1
+    while scaled and scaled % 10 == 0:
+        scaled //= 10
+        place *= 10
+    return place * multiplier * 10**-decimals
+
+
+@dataclass(frozen=True)
+class Number:
+    """A figure found in text.
+
+    ``value`` is in ``unit`` with any 万/亿/千 multiplier applied (``4008.9万元`` → 40089000.0,
+    unit ``元``); percentages keep their face value (``152.4%`` → 152.4, unit ``%``).
+    ``start``/``end`` span the figure (qualifiers and unit included) in the text given to
+    :func:`find_numbers`; ``num_start``/``num_end`` span the numeral with its multiplier (and
+    ``%``); ``step`` is the place of the last digit written (0.1 × 10⁴ for ``4008.9万``);
+    ``approx`` is the qualifier(s) as written (``"约"``, ``"余"``, ``"近"``, ``"以上"`` …) and
+    ``bound`` what it means: ``"lower"`` (the true value is above), ``"upper"`` (below) or
+    ``"about"``. ``role`` marks figures that are not quantities: ``"ordinal"`` (第3), ``"range"``
+    (1-9月, 9～16亿), ``"expression"`` (26+2), ``"code"`` (GS0905, 5G), ``"quoted"`` (in “”《》).
+    """
+
+    text: str
+    start: int
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    unit: str | None
+    decimals: int
+    multiplier: float
+    step: float
+    approx: str | None = None
+    bound: str | None = None
+    chinese: bool = False
+    role: str | None = None
+
+    @property
+    def percent(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def unit_info(self) -> Unit | None:
+        return unit_info(self.unit)
+
+    @property
+    def group(self) -> str | None:
+        u = self.unit_info
+        return u.group if u else None
+
+    @property
+    def base_value(self) -> float:
+        """The value in the group's base unit (亩 → 平方米, 公里 → 米, 吨 → 千克)."""
+        u = self.unit_info
+        return self.value * (u.factor if u else 1.0)
+
+    @property
+    def exact(self) -> bool:
+        """True for a whole count written without multiplier or qualifier (``70人``, ``22个``):
+        such a figure is not rounded."""
+        u = self.unit_info
+        return bool(u and u.count and self.decimals == 0 and self.multiplier == 1 and self.approx is None)
+
+    @property
+    def quantity(self) -> bool:
+        """A figure that can take part in arithmetic: has a summable unit and no special role."""
+        u = self.unit_info
+        return self.role is None and u is not None and u.summable
+
+    @cached_property
+    def interval(self) -> tuple[float, float]:
+        """The true values the text admits, in ``unit``: rounding of the last digit written,
+        widened or opened by the qualifier (余/多 → up to the next step of the last non-zero
+        digit; 以上/超 → unbounded above; 近 → up to one step below; 约/左右 → 5 % either way)."""
+        v = self.value
+        half = 0.0 if self.exact else self.step / 2
+        place = _last_place(v, self.decimals, self.multiplier)
+        if self.bound == "lower":
+            hi = v + place if self.approx and self.approx[-1] in "余多几来" else math.inf
+            return v - half, hi
+        if self.bound == "upper":
+            lo = v - place if self.approx in {"近", "将近", "接近"} else 0.0
+            return min(lo, v - half), v + half
+        if self.bound == "about":
+            w = max(place / 2, abs(v) * 0.05, half)
+            return v - w, v + w
+        return v - half, v + half
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, stack = [], []
+    pairs = {"“": "”", "《": "》", "「": "」", "『": "』"}
+    for i in range(start, end):
+        c = text[i]
+        if c in pairs:
+            stack.append((c, i))
+        elif stack and c == pairs[stack[-1][0]]:
+            _, s = stack.pop()
+            if not stack:
+                spans.append((s, i + 1))
+        elif c in "\n":
+            stack = []
+    return spans
+
+
+_cache: list[tuple[str, str]] = []
+
+
+def _translated(text: str) -> str:
+    """``text`` with full-width digits made ASCII (same length, so offsets hold); the last text
+    is cached, since checks call :func:`find_numbers` paragraph by paragraph on one document."""
+    if _cache and _cache[0][0] is text:
+        return _cache[0][1]
+    t = text.translate(_FULLWIDTH)
+    _cache[:] = [(text, t)]
+    return t
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
+    """Every figure in ``text[start:end]``, in order, with spans as offsets into ``text``.
+
+    Chinese numerals are taken only where they count or measure something (``两项``, ``三十二万人``,
+    ``十五个``, ``百分之五``), never in words (一起, 统一, 十四五 in quotes still parses but is
+    marked ``quoted``); a lone 一 or a lone 百/千/万 is not a figure.
+    """
+    end = len(text) if end is None else end
+    t = _translated(text)
+    quoted = _quoted_spans(text, start, end)
+    out: list[Number] = []
+    pos = start
+    while pos < end:
+        m = _NUMBER.search(t, pos, end)
+        if not m:
+            break
+        pos = m.end()
+        n = _make(t, text, m, start, end, quoted)
+        if n is not None:
+            out.append(n)
+            pos = max(pos, n.end)
+    return out
+
+
+_BIG_AFTER_APPROX = re.compile("万亿|亿|万")
+
+
+def _make(t: str, text: str, m: re.Match, lo: int, hi: int, quoted: list) -> Number | None:
+    ns, ne = m.start(), m.end()
+    pct = bool(m.group("pct"))
+    chinese = m.group("ar") is None
+    if chinese and not pct:
+        core = m.group("cn")
+        if core[0] in "万亿零〇○" or (len(core) == 1 and core in "一百千"):
+            return None  # 万家, 亿元, 零星, a lone 一/百/千: words, not figures
+        if core[0] == "一" and _NOT_ONE.match(t, ns):
+            return None
+    try:
+        value, decimals, mult, _ = _value(m)
+    except ValueError:
+        return None  # 四十五六, 三五 (a range by adjacent digits) or a word
+    num_end = p = ne
+    approx: list[str] = []
+    # a qualifier before the unit: 20余家, 4千余米, 106万余起, 二十几个, 10余万人
+    sm = _POST_APPROX.match(t, p, hi)
+    if sm:
+        q, after_q = sm.group(0), sm.end()
+        big = _BIG_AFTER_APPROX.match(t, after_q, hi)
+        if q == "余" or big or _UNIT_RE.match(t, after_q, hi):
+            approx.append(q)
+            p = after_q
+            if big:
+                value *= _MULT[big.group(0)]
+                mult *= _MULT[big.group(0)]
+                p = big.end()
+    unit = None
+    if pct:
+        unit = "%"
+    else:
+        um = _UNIT_RE.match(t, p, hi)
+        if um:
+            unit = um.group(0)
+            if unit == "个":
+                for longer in ("个百分点", "个月"):
+                    if t.startswith(longer, p):
+                        unit = longer
+                if t.startswith("个多月", p):
+                    unit = "个月"
+                    approx.append("多")
+                    p += 1
+            p += len(unit)
+            if unit in ("%", "‰"):
+                num_end = p
+            unit = {"平米": "平方米", "㎡": "平方米", "百分点": "个百分点"}.get(unit, unit)
+    bm = _POST_BOUND.match(t, p, hi)
+    if bm and (unit is not None or bm.group(0) not in ("多", "余")):
+        approx.append(bm.group(0))
+        p = bm.end()
+    if chinese and unit is None and not pct and value < 10000:
+        return None  # a Chinese numeral that counts nothing (三服务, 十佳): a word
+    start = ns
+    pm = _PRE_APPROX.search(t, max(lo, ns - 6), ns)
+    if pm:
+        q = pm.group("q")
+        if q == "上" and not (t.startswith("上万", pm.start()) or t.startswith("上千", pm.start())):
+            q = ""
+        if q:
+            approx.insert(0, q)
+            start = pm.start()
+    bound = None
+    for q in approx:
+        if q in ABOUT:
+            bound = "about"
+        elif q in LOWER or q == "上":
+            bound = "lower"
+        elif q in UPPER:
+            bound = "upper"
+    role = None
+    before = t[ns - 1] if ns > lo else ""
+    before2 = t[ns - 2] if ns - 1 > lo else ""
+    after = t[num_end] if num_end < hi else ""
+    after2 = t[num_end + 1] if num_end + 1 < hi else ""
+    if before == "第" or (chinese and unit == "期"):
+        role = "ordinal"  # 第3, 二期工程
+    elif (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha() and unit is None):
+        role = "code"
+    elif (
+        before and before in "-－~～—至到" and (before2.isdigit() or (before2 and before2 in _CN_CHARS + "%万亿"))
+    ) or (after and after in "-－~～—" and (after2.isdigit() or (after2 and after2 in _CN_CHARS))):
+        role = "range"
+    elif (before and before in "+＋×÷/*") or (after and after in "+＋×÷/*"):
+        role = "expression"
+    elif (before and before in ".．") or (after and after in ".．" and after2.isdigit()):
+        role = "code"
+    elif not chinese and len(m.group("ar")) > 1 and m.group("ar")[0] == "0" and m.group("ar")[1] != ".":
+        role = "code"  # 03, 0905: a number written with a leading zero is a code
+    if role is None and any(a <= ns < b for a, b in quoted):
+        role = "quoted"
+    if unit == "%":
+        step = 10.0**-decimals
+    elif chinese:
+        step = _last_place(value, decimals, 1.0)
+    else:
+        step = mult * 10.0**-decimals
+    return Number(
+        text=text[start:p],
+        start=start,
+        end=p,
+        num_start=ns,
+        num_end=num_end,
+        value=value,
+        unit=unit,
+        decimals=decimals,
+        multiplier=mult,
+        step=step,
+        approx="".join(approx) or None,
+        bound=bound,
+        chinese=chinese,
+        role=role,
+    )
