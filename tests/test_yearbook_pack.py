@@ -1,0 +1,227 @@
+"""The built-in yearbook pack (rules/yearbook/*.yaml) on the seed page and on short cases."""
+
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, SEED, findings_of, where
+
+PACK = [
+    "area-unit",
+    "common-typo",
+    "cutoff-date",
+    "dash",
+    "first-person",
+    "half-width-punct",
+    "length-unit",
+    "mass-unit",
+    "nonstandard-unit",
+    "number-range",
+    "percent-sign",
+    "relative-time",
+    "repeated-punct",
+    "space-in-cjk",
+]
+
+# Every finding of the pack on the seed page, with the text it points at. Besides the examples the
+# issue names, the seed also has: 截止目前 on line 45 (same fault as line 65: cutoff-date for the
+# word, relative-time for the phrase), 截至目前 on line 75 (correct word, still relative time,
+# norms R12), a third and fourth lone dash on line 109 (工程—桃源…, 项目—老虎山…, 项目—浙江云…:
+# all three introduce the project they name), and 公顷 on line 195, the only area given in
+# hectares among twelve in 亩 (norms N9: one unit for the whole book; info).
+SEED_FINDINGS = [
+    ("dash", 23, 50, "—"),
+    ("relative-time", 45, 221, "今年"),
+    ("cutoff-date", 45, 497, "截止"),
+    ("relative-time", 45, 497, "截止目前"),
+    ("first-person", 59, 52, "我区"),
+    ("first-person", 61, 12, "我区"),
+    ("cutoff-date", 61, 32, "截止"),
+    ("relative-time", 63, 105, "即将"),
+    ("cutoff-date", 65, 29, "截止"),
+    ("relative-time", 65, 29, "截止目前"),
+    ("number-range", 73, 12, "1-9"),
+    ("number-range", 73, 59, "1-10"),
+    ("relative-time", 75, 11, "截至目前"),
+    ("relative-time", 93, 1, "今年以来"),
+    ("relative-time", 95, 199, "至年底还将"),
+    ("dash", 109, 24, "—"),
+    ("dash", 109, 53, "—"),
+    ("dash", 109, 81, "—"),
+    ("number-range", 119, 98, "1-4"),
+    ("relative-time", 129, 12, "今年"),
+    ("relative-time", 131, 36, "今年"),
+    ("relative-time", 137, 12, "目前"),
+    ("cutoff-date", 147, 16, "截止"),
+    ("first-person", 149, 97, "我区"),
+    ("cutoff-date", 157, 164, "截止"),
+    ("nonstandard-unit", 157, 190, "平米"),
+    ("common-typo", 157, 218, "窞井"),
+    ("first-person", 161, 138, "我区"),
+    ("relative-time", 163, 168, "今年"),
+    ("relative-time", 169, 12, "目前"),
+    ("number-range", 177, 12, "1-10"),
+    ("area-unit", 195, 197, "公顷"),
+    ("space-in-cjk", 201, 84, " "),
+    ("relative-time", 213, 12, "今年"),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_findings():
+    return findings_of([SEED], ["yearbook"])
+
+
+def test_pack_has_the_rules(cli):
+    out = cli("rules").out
+    for rid in PACK:
+        line = next(ln for ln in out.splitlines() if f" {rid} " in ln)
+        assert "yearbook" in line
+
+
+def test_seed_page_exactly(seed_findings):
+    got = [(f.rule, *f.location.range()[:2], f.location.text) for f in seed_findings]
+    assert got == SEED_FINDINGS
+
+
+@pytest.mark.parametrize(
+    ("rule", "line", "col"),
+    [
+        ("cutoff-date", 61, 32),  # 截止11月15日
+        ("cutoff-date", 65, 29),  # 截止目前
+        ("cutoff-date", 147, 16),  # 截止9月底
+        ("cutoff-date", 157, 164),  # 截止10月底
+        *[("relative-time", ln, c) for ln, c in [(45, 221), (129, 12), (131, 36), (163, 168), (213, 12)]],  # 今年
+        ("relative-time", 137, 12),  # 目前
+        ("relative-time", 169, 12),
+        ("relative-time", 63, 105),  # 即将
+        ("relative-time", 93, 1),  # 今年以来
+        ("relative-time", 95, 199),  # 至年底还将
+        *[("first-person", ln, c) for ln, c in [(59, 52), (61, 12), (149, 97), (161, 138)]],  # 我区
+        ("number-range", 73, 12),  # 1-9月
+        ("number-range", 73, 59),  # 1-10月
+        ("number-range", 177, 12),
+        ("number-range", 119, 98),  # 康渚苑1-4幢
+        ("nonstandard-unit", 157, 190),  # 平米
+        ("common-typo", 157, 218),  # 窞井
+        ("dash", 23, 50),
+        ("dash", 109, 24),
+        ("space-in-cjk", 201, 84),  # 交办 111个
+    ],
+)
+def test_seed_examples(seed_findings, rule, line, col):
+    assert (rule, line, col) in where(seed_findings)
+
+
+def test_seed_negatives(seed_findings):
+    lines = {(f.rule, f.location.range()[0]) for f in seed_findings}
+    assert ("number-range", 95) not in lines  # GS0905-A33-08
+    assert ("number-range", 97) not in lines  # GS0305-19
+    assert ("dash", 31) not in lines  # ——献礼建党100周年 is right
+    for ln in (19, 23, 31, 145):  # 《遇见瓜山 遇见未来》 “假日小队 轻松助手” …
+        assert ("space-in-cjk", ln) not in lines
+    assert ("relative-time", 89) not in lines  # 项目前期 is not 目前
+
+
+def test_fixture_pair():
+    bad = findings_of([FIXTURES / "style" / "yearbook-style-bad.md"], ["yearbook"])
+    assert where(bad) == [
+        ("cutoff-date", 3, 1),
+        ("first-person", 3, 8),
+        ("number-range", 3, 12),
+        ("relative-time", 3, 23),
+        ("half-width-punct", 3, 31),
+        ("nonstandard-unit", 3, 39),
+        ("common-typo", 3, 44),
+        ("dash", 5, 5),
+        ("space-in-cjk", 5, 21),
+    ]
+    assert findings_of([FIXTURES / "style" / "yearbook-style-good.md"], ["yearbook"]) == []
+
+
+def _one(tmp_path: Path, text: str, rule: str):
+    p = tmp_path / "a.md"
+    p.write_text("# 单位\n\n" + text + "\n", encoding="utf-8")
+    return findings_of([p], [rule])
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "hit", "replacement"),
+    [
+        ("cutoff-date", "截止2021年底，共办结。", "截止", "截至"),
+        ("cutoff-date", "截止上年末，余额增长。", "截止", "截至"),
+        ("cutoff-date", "截止二〇二一年，共办结。", "截止", "截至"),
+        ("number-range", "2011-2020年规划纲要。", "2011-2020", "2011—2020"),
+        ("number-range", "第3－5届会议。", "3－5", "3—5"),
+        ("number-range", "增长6.5%-7%。", "6.5%-7", "6.5%～7"),
+        ("number-range", "每年新增3-5个。", "3-5", "3～5"),
+        ("nonstandard-unit", "蓄水二十亿立方公尺。", "公尺", "米"),
+        ("dash", "民生工程—桃源小学竣工。", "—", "——"),
+        ("dash", "　　--我们要推动经济发展。", "--", "——"),
+        ("half-width-punct", "县(处)级以上干部。", "(处)", "（处）"),
+        ("half-width-punct", "各位代表:", ":", "："),
+        ("half-width-punct", "(1)加强监管。", "(1)", "（1）"),
+        ("half-width-punct", "调整结构, 必须坚持。", ", ", "，"),
+        ("space-in-cjk", "比上年增加 1304.8亿元。", " ", ""),
+        ("space-in-cjk", "新建道路 3条。", " ", ""),
+        ("common-typo", "消费卷发放3亿元。", "消费卷", "消费券"),
+        ("common-typo", "建立个人帐户。", "帐户", "账户"),
+        ("common-typo", "推广转帐结算。", "转帐", "转账"),
+        ("repeated-punct", "精神状态，，工作作风。", "，，", "，"),
+    ],
+)
+def test_flags_and_fixes(tmp_path, rule, text, hit, replacement):
+    [f] = _one(tmp_path, text, rule)
+    assert f.location.text == hit
+    [edit] = f.fix.edits
+    assert edit.replacement == replacement
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        ("cutoff-date", "报名于12月31日截止，截止日期不变，截止时间为17时。"),
+        ("cutoff-date", "截止到目前，共受理。"),  # grammatical (relative-time reports 目前)
+        ("relative-time", "2021年底前完成；项目前期手续；节目前半段。"),
+        ("relative-time", "接近年均水平；邻近期末。"),
+        ("relative-time", "托起明天的希望。"),
+        ("relative-time", "5日前报送。"),
+        ("first-person", "我国经济增长；自我革命；民呼我为；“我们的节日”主题活动；为我所用。"),
+        ("number-range", "GS0905-A33-08地块；GS0305-19地块；2021-12-31；电话0571-88888888；比分3-1。"),
+        ("dash", "中国—东盟自由贸易区；1—9月；2021年—2025年；北京—上海；活动——献礼建党。"),
+        ("dash", "科技创新2030—重大项目。"),
+        ("half-width-punct", "共1,000人；10:30开会；网址http://a.cn/a.php?id=1；[链接](http://a.cn)。"),
+        ("space-in-cjk", "《遇见瓜山 遇见未来》；“胸怀伟业 百年风华”；李 强、王　芳；使用 APP 办理。"),
+        ("common-typo", "地势险峻工程艰巨；全部份额；一座落成的大桥；消费卷烟；签定向协议。"),
+        ("repeated-punct", "删节号……与破折号——不算。"),
+        ("nonstandard-unit", "公斤、公里、公顷都是法定单位。"),
+    ],
+)
+def test_quiet_on_correct_text(tmp_path, rule, text):
+    assert _one(tmp_path, text, rule) == []
+
+
+def test_prose_only_by_default(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("# 我区今年截止10月底\n\n| 截止10月底 | 我区 |\n|---|---|\n| 1-9月 | 平米 |\n", encoding="utf-8")
+    assert findings_of([p], ["yearbook"]) == []
+
+
+def test_consistency_across_files(tmp_path):
+    a = tmp_path / "a.md"
+    b = tmp_path / "b.md"
+    a.write_text("# 甲\n\n新增绿地12亩，改造农田30亩。\n", encoding="utf-8")
+    b.write_text("# 乙\n\n修复山体5公顷。\n", encoding="utf-8")
+    [f] = findings_of([a, b], ["area-unit"])
+    assert (f.document.path.endswith("b.md"), f.location.text, f.data["other"], f.data["other_count"]) == (
+        True,
+        "公顷",
+        "亩",
+        2,
+    )
+    assert f.related[0].document.path.endswith("a.md")
+    assert "亩" in f.message and "2" in f.message
+
+
+def test_english_messages(cli):
+    r = cli("check", SEED, "--select", "cutoff-date", "--lang", "en")
+    assert "should be “截至”" in r.out
