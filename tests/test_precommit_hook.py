@@ -182,3 +182,32 @@ def test_copied_passage_across_files_through_corpus(hook, tmp_path):
     assert r.returncode == 1, out
     assert "drafts/gongtouzi.txt:" in out and "duplicate-passage" in out
     assert "drafts/chengtou.txt:" in out  # the original, as the related location
+
+
+def test_installed_hook_blocks_the_commit_of_the_seed_page_and_accepts_a_clean_draft(hook, tmp_path):
+    env = hook[2]
+    clean = (FIXTURES / "clean" / "district-trade-union.md").read_text(encoding="utf-8")
+    repo = _drafts_repo(tmp_path / "drafts", hook, {"README.md": "# 2021年鉴稿件\n"})
+    r = _pre_commit(repo, hook, "install")
+    assert r.returncode == 0, r.stdout + r.stderr
+    head = _git("rev-parse", "HEAD", cwd=repo, env=env)
+
+    (repo / "2021").mkdir()
+    (repo / "2021" / "page5.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    _git("add", "2021/page5.txt", cwd=repo, env=env)
+    blocked = subprocess.run(
+        ["git", "commit", "-m", "page 5"], cwd=repo, env=env, capture_output=True, text=True, timeout=TIMEOUT
+    )
+    out = blocked.stdout + blocked.stderr
+    assert blocked.returncode != 0, out
+    assert "2021/page5.txt:217:152: error layout-marker " in out
+    assert _git("rev-parse", "HEAD", cwd=repo, env=env) == head
+
+    _git("rm", "-q", "--cached", "2021/page5.txt", cwd=repo, env=env)
+    (repo / "2021" / "trade-union.md").write_text(clean, encoding="utf-8")
+    _git("add", "2021/trade-union.md", cwd=repo, env=env)
+    accepted = subprocess.run(
+        ["git", "commit", "-m", "trade union"], cwd=repo, env=env, capture_output=True, text=True, timeout=TIMEOUT
+    )
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    assert _git("rev-parse", "HEAD", cwd=repo, env=env) != head
