@@ -41,6 +41,9 @@ _CHANGE = re.compile(
     r"|每|比上年|比去年|较上年|较去年|同比|环比|相当于)了?|[比较][^，,；;。]{1,10}的)$"
 )
 _AVERAGE = re.compile(r"(?:人均|户均|平均|年均|日均|月均|每年|每人|每户|每天|每月)[\u4e00-\u9fff]{0,4}$")
+_TOTAL_MARK_LOOSE = re.compile(
+    r"(?:(?:共计|合计|总计|总共|一共|累计|共有)[\u4e00-\u9fff]{0,6}|(?<![公中社])共[\u4e00-\u9fff]{0,4})(?:为|达|达到|有)?$"
+)
 _TOTAL_MARK = re.compile(r"(?:共计|合计|总计|总共|一共|累计|共有|共|计)(?:为|达|达到|有)?$")
 _TARGET = re.compile(r"任务|目标|计划|总数|总量|应|年度指标|指标")
 _DONE = re.compile(r"完成|实现|实际|已|达成|办结|竣工|完工")
@@ -313,7 +316,9 @@ class ParagraphChecker:
         t = self.text
         cs = _clause_start(t, n.start, self.lo)
         head = t[cs : n.start]
-        return bool(_TOTAL_MARK.search(head)) or bool(re.search(r"总[\u4e00-\u9fff]{0,6}(?:为|达|达到|是)?$", head))
+        return bool(_TOTAL_MARK_LOOSE.search(head)) or bool(
+            re.search(r"总[\u4e00-\u9fff]{0,6}(?:为|达|达到|是)?$", head)
+        )
 
     def _parts_before_total(self, seen: set[int]) -> None:
         """a个A、b个B、c个C(等)共计T: items listed with 、 (和/及 before the last) in the clause
@@ -446,7 +451,7 @@ class ParagraphChecker:
         items, open_ = _split_items(body)
         if items is None or len(items) < 2:
             return
-        if colon and any(len(i) > 12 or re.search(r"的|是|和|及|方面|^[一二三四五六七八九十]", i) for i in items):
+        if colon and any(len(i) > 12 or re.search(r"的|是|方面|^[一二三四五六七八九十]", i) for i in items):
             return  # a colon introduces clauses as often as names: only plain short names are counted
         count = len(items)
         stated = int(n.value)
@@ -790,8 +795,8 @@ def _split_items(body: str) -> tuple[list[str] | None, bool]:
             cur += ch
     items.append(cur)
     items = [i.strip() for i in items]
-    if any(not i or len(i) > 30 for i in items):
-        return None, False
+    if any(not i or len(i) > 30 or re.search(r"(?<=.)(?:和|及|与)", i) for i in items):
+        return None, False  # 甲、乙和丙: a conjunction makes the count of names uncertain
     if "等" in "".join(items[:-1]) or re.search(r"等[^级]", items[-1] if items else ""):
         return None, False
     return items, open_
