@@ -44,3 +44,30 @@ def test_markdown_positions(tmp_path):
     p = tmp_path / "a.md"
     p.write_text("# 区消防大队\n\n- 共发生火灾112起，未（下转6版）\n", encoding="utf-8")
     assert where(findings_of([p], ["layout-marker"])) == [("layout-marker", 3, 14)]
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("（下转6版）", "to"),
+        ("（转第8版）", "to"),
+        ("下转第6版", "to"),
+        ("（紧接4版）", "from"),
+        ("（上接3版）", "from"),
+        ("（接上页）", "from"),
+        ("（续第3版）", "from"),
+    ],
+)
+def test_direction_of_the_note(tmp_path, text, direction):
+    p = tmp_path / "a.txt"
+    p.write_text("甲单位\n\n全区共接警出动1504次，" + text + "\n", encoding="utf-8")
+    [f] = findings_of([p], ["layout-marker"])
+    assert f.data["direction"] == direction
+
+
+def test_seed_page_and_broken_fixture_positions():
+    from conftest import FIXTURES, SEED
+
+    assert where(findings_of([SEED], ["layout-marker"])) == [("layout-marker", 3, 1), ("layout-marker", 217, 152)]
+    md = FIXTURES / "broken" / "district-womens-federation.md"
+    assert where(findings_of([md], ["layout-marker"])) == [("layout-marker", 3, 1)]

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from yblint.model import Document, Paragraph
+from yblint.model import LIST_ITEM, Document, Paragraph
 
 # ---------------------------------------------------------------------------------------------
 # marks
@@ -253,7 +253,7 @@ def paragraph_end(p: Paragraph) -> End:
     marker = None
     # a continuation note at the very end: （下转6版）
     for m in LAYOUT_MARKER.finditer(text, max(start, end - 20), end):
-        if m.end() == end:
+        if m.end() == end and marker_direction(m.group(0)) == "to":
             marker = (m.start(), m.end())
             end = _skip_space_back(text, start, m.start())
             break
@@ -450,8 +450,9 @@ def _unclosed_families(text: str, start: int, end: int) -> set[str]:
     return {f for f, d in depth.items() if d > 0}
 
 
-def join_of(p: Paragraph, q: Paragraph) -> Join | None:
-    """Whether ``q`` continues ``p`` (consecutive paragraphs of one unit and one kind)."""
+def join_of(p: Paragraph, q: Paragraph, since: int | None = None) -> Join | None:
+    """Whether ``q`` continues ``p`` (consecutive paragraphs of one unit and one kind); ``since``
+    is where the text ``p`` ends started, if ``p`` itself continues earlier paragraphs."""
     if p.kind != q.kind or not p.is_prose or p.unit is not q.unit:
         return None
     if is_non_sentence(p) or is_non_sentence(q):
@@ -462,6 +463,8 @@ def join_of(p: Paragraph, q: Paragraph) -> Join | None:
         return None
     if end.kind in ("final", "clause", "lead_in"):
         return None
+    # list items are often short entries without punctuation: only a cut word or mark joins them
+    strong_only = p.kind == LIST_ITEM
     text = p.document.text
     if starts_with_enumerator(text[start.first : q.end]):
         return None
@@ -475,12 +478,14 @@ def join_of(p: Paragraph, q: Paragraph) -> Join | None:
     number = cut_number(text[p.start : end.end], text[start.first : min(q.end, start.first + 12)])
     if number is not None:
         return Join(p, q, "number", end, start, word=number[0], split=number[1])
-    if b in CLOSERS and FAMILY[b] in _unclosed_families(text, p.start, end.end):
+    if b in CLOSERS and FAMILY[b] in _unclosed_families(text, p.start if since is None else since, end.end):
         return Join(p, q, "bracket", end, start)
-    if end.kind == "continuing":
-        return Join(p, q, "continuing", end, start)
     if is_ascii_alnum(a) and (is_ascii_alnum(b) or b in ".%"):
         return Join(p, q, "token", end, start)
+    if strong_only:
+        return None
+    if end.kind == "continuing":
+        return Join(p, q, "continuing", end, start)
     if is_han(a) and ends_dangling(text[p.start : end.end]):
         return Join(p, q, "dangling", end, start)
     return None
@@ -495,10 +500,14 @@ def paragraph_joins(doc: Document) -> dict[int, Join]:
     if joins is None:
         joins = {}
         paras = doc.paragraphs
+        since = None
         for p, q in itertools.pairwise(paras):
-            j = join_of(p, q)
+            j = join_of(p, q, since)
             if j is not None:
                 joins[p.index] = j
+                since = p.start if since is None else since
+            else:
+                since = None
         _JOINS[doc] = joins
     return joins
 

@@ -29,8 +29,7 @@ class SplitParagraph(Check):
                 after = excerpt(text[start.first : min(join.second.end, start.first + CONTEXT)])
                 line, col = lines.position(end.last)
                 next_line, next_col = lines.position(start.first)
-                a, b = text[end.last], text[start.first]
-                sep = " " if a.isascii() and a.isalpha() and b.isascii() and b.isalpha() else ""  # two Latin words
+                sep = ""  # Chinese text joins without a space; Latin letters here are acronyms (B | SN)
                 args = {
                     "before": before,
                     "after": after,

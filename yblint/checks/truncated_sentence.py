@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from yblint.check import Check, register_check
 from yblint.finding import Finding, excerpt
-from yblint.model import LIST_ITEM, Corpus, Paragraph
+from yblint.model import CODE, LIST_ITEM, TABLE, Corpus, Paragraph
 from yblint.punctuation import (
     End,
     ends_dangling,
@@ -27,7 +27,7 @@ def _introduces_list(p: Paragraph, nxt: Paragraph | None) -> bool:
     """A lead-in: 主要原因， / 一是…; 为了加快农业的发展， / - 一要…"""
     if nxt is None:
         return False
-    if nxt.kind == LIST_ITEM and p.kind != LIST_ITEM:
+    if nxt.kind in (LIST_ITEM, TABLE, CODE) and p.kind != LIST_ITEM:
         return True
     return nxt.is_prose and starts_with_enumerator(nxt.text)
 

@@ -69,7 +69,7 @@ def scan(group: list[Paragraph], masked: list[tuple[int, int]]) -> list[Unmatche
                 stack.append((i, p))
             elif stack:
                 stack.pop()
-            elif not _ITEM_NUMBER.search(text, p.start, i) or FAMILY[ch] not in ("（", "["):
+            elif not _ITEM_NUMBER.search(text, max(0, p.start - 1), i) or FAMILY[ch] not in ("（", "["):
                 out.append(Unmatched(i, ch, "close", p))
     for stack in stacks.values():
         out.extend(Unmatched(i, text[i], "open", p) for i, p in stack)

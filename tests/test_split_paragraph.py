@@ -1,0 +1,207 @@
+"""split-paragraph: one paragraph broken in two by a blank line, with the fix that joins it."""
+
+from functools import lru_cache
+
+import pytest
+from conftest import FIXTURES, SEED, where
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from yblint.config import Config
+from yblint.engine import lint as run_lint
+from yblint.fixing import apply_fixes, select_fixes
+from yblint.model import Corpus
+from yblint.parsing import build_document
+from yblint.reading.source import Source
+from yblint.registry import Registry
+
+RULE = ["split-paragraph"]
+
+
+@lru_cache(maxsize=1)
+def registry() -> Registry:
+    return Registry.load(Config().rules_dirs)
+
+
+def findings_of(paths, select=RULE, config=None):
+    return run_lint([str(p) for p in paths], config or Config(), registry(), select=select).findings
+
+
+def lint(tmp_path, text: str, name: str = "a.txt", rules=RULE):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return findings_of([p], list(rules))
+
+
+def fixed(findings) -> str:
+    doc = findings[0].document
+    taken, left = select_fixes(findings, doc)
+    assert left == []
+    return apply_fixes(doc, taken)[0]
+
+
+def test_seed_page_split_paragraphs():
+    found = findings_of([SEED])
+    assert where(found) == [
+        ("split-paragraph", 39, 167),
+        ("split-paragraph", 65, 98),
+        ("split-paragraph", 107, 14),
+        ("split-paragraph", 149, 101),
+        ("split-paragraph", 187, 32),
+    ]
+    assert [f.data["kind"] for f in found] == ["word", "word", "word", "continuing", "word"]
+    assert [f.data["word"] for f in found] == ["发展", "活动", "提升", None, "有条不紊"]
+    assert [f.location.text for f in found] == ["发", "活", "提", "，", "有条"]
+    # the second half is reported too, and the message says where to join
+    assert [(r.range()[0], r.range()[1], r.text) for f in found for r in f.related] == [
+        (41, 1, "展"),
+        (67, 1, "动"),
+        (109, 1, "升"),
+        (151, 1, "设"),
+        (189, 1, "不紊"),
+    ]
+    assert "词语“发展”被空行拆成两半" in found[0].message and "第41行" in found[0].message
+    assert "以“，”结束" in found[3].message and "第151行" in found[3].message
+
+
+def test_seed_page_fixes_join_the_halves():
+    found = findings_of([SEED])
+    out = fixed(found)
+    for joined in (
+        "建立民企发展顾问制度",
+        "等品牌活动，以活动为契机",
+        "城市功能实现新提升。全面推进",
+        "在我区布局，设立杭州润达",
+        "真抓实干，有条不紊地开展",
+    ):
+        assert joined in out
+    assert out.count("\n") == SEED.read_text(encoding="utf-8").count("\n") - 10
+    edits = [e.to_dict() for f in found for e in f.fix.edits]
+    assert edits[0] == {"line": 39, "column": 168, "end_line": 41, "end_column": 1, "replacement": ""}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kind"),
+    [
+        ("2021年，区妇联开设专栏，全力推动数智妇联建", "设，开展系列活动26场。", "word"),
+        ("2021年末，辖区常住人口由八万人增加到二千四百万", "人，其中新增流动人口1.2万人。", "number"),
+        ("全年实现税收收入12.5亿元，", "同比增长8.6%。", "continuing"),
+        ("全年实现税收收入12.5亿元", "，同比增长8.6%。", "punct"),
+        ("空气质量持续改善，细颗粒物（PM", "2.5）浓度下降9.1%。", "token"),
+        ("与区法院建立合作机制，并与", "区司法局签订合作协议。", "dangling"),
+        ("2021年，区妇联出台《关于加强家庭教育工作的实施意见", "》，推动家庭教育进社区。", "bracket"),
+    ],
+)
+def test_flags_and_joins(tmp_path, first, second, kind):
+    text = f"甲单位\n\n{first}\n\n{second}\n"
+    [f] = lint(tmp_path, text)
+    assert f.data["kind"] == kind
+    assert f.location.range()[0] == 3 and f.related[0].range()[:2] == (5, 1)
+    assert f.location.end == f.document.text.index(first) + len(first)
+    assert fixed([f]) == f"甲单位\n\n{first}{second}\n"
+
+
+def test_three_parts_with_a_bracket_over_them(tmp_path):
+    found = lint(tmp_path, "甲单位\n\n空气质量持续改善，细颗粒物（PM\n\n2.5\n\n）年均浓度下降9.1%。\n")
+    assert [(f.data["kind"], f.location.range()[0]) for f in found] == [("token", 3), ("bracket", 5)]
+    assert fixed(found) == "甲单位\n\n空气质量持续改善，细颗粒物（PM2.5）年均浓度下降9.1%。\n"
+
+
+def test_markdown_loose_list_item_and_indentation(tmp_path):
+    text = "# 甲单位\n\n- 成功举办全球合作伙伴大会等品牌活\n\n  动，擦亮园区名片。\n"
+    [f] = lint(tmp_path, text, "a.md")
+    assert where([f]) == [("split-paragraph", 3, 18)]
+    assert fixed([f]) == "# 甲单位\n\n- 成功举办全球合作伙伴大会等品牌活动，擦亮园区名片。\n"
+
+
+def test_crlf_file_is_joined_with_its_own_line_endings(tmp_path):
+    p = tmp_path / "a.txt"
+    p.write_bytes("甲单位\r\n\r\n2021年，与23个部门联合建立民企发\r\n\r\n展顾问制度。\r\n".encode())
+    [f] = findings_of([p])
+    assert fixed([f]) == "甲单位\r\n\r\n2021年，与23个部门联合建立民企发展顾问制度。\r\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a heading-like line without punctuation, then the body
+        "第一，全国动员，大办农业\n\n农业是国民经济的基础。",
+        "调整国民经济的任务已经基本完成，并将进入一个新的发展时期\n\n周总理指出，我国国民经济全面好转。",
+        # a lead-in, an item of a series, a complete sentence
+        "主要做法如下：\n\n成立工作专班，定期会商。",
+        "一、物资消耗高而长期亏损的企业；\n\n二、产品大量积压的企业；",
+        "全年新增就业1500人。\n\n人才工作取得新成效。",
+        # a lead-in with a comma before enumerated items
+        "主要原因，\n\n一是企业管理体制不顺；二是历史包袱沉重。",
+        "为了加快农业的发展，\n\n（一）继续执行正确的农村政策。",
+        # a byline or a note follows
+        "全年举办活动20场，\n\n（撰稿：王晓明　审稿：李建国）",
+        # a continuation note: the text went to another page, not to the next paragraph
+        "共发生火灾112起，无人员伤亡，未（下转6版）\n\n全区消防安全形势平稳。",
+        # two complete words that form a compound are not a cut word
+        "全力推进经济\n\n发展方式转变取得成效。",
+        # a number that belongs to a word
+        "实现祖国统一\n\n年内完成各项任务。",
+    ],
+)
+def test_quiet_on_paragraphs_that_are_not_one(tmp_path, text):
+    assert lint(tmp_path, f"甲单位\n\n{text}\n") == []
+
+
+def test_not_across_units_or_blocks(tmp_path):
+    assert lint(tmp_path, "甲单位\n\n2021年，与23个部门联合建立民企发\n\n乙单位\n\n展顾问制度。\n") == []
+    md = "# 甲\n\n主要工作，\n\n- 举办宣讲8场\n- 举办讲堂12期\n\n| 项目，未 | 数 |\n| --- | --- |\n| 宣讲 | 8 |\n"
+    assert lint(tmp_path, md, "a.md") == []
+
+
+def test_tight_markdown_list_items_are_not_joined(tmp_path):
+    text = "# 甲\n\n- 举办好家教好家风宣讲8场，\n- 举办智慧家长大讲堂12期\n"
+    assert lint(tmp_path, text, "a.md") == []
+
+
+def test_word_boundaries_parameter(tmp_path):
+    cfg = Config()
+    cfg.rules = {"split-paragraph": {"word_boundaries": False}}
+    p = tmp_path / "a.txt"
+    p.write_text("甲单位\n\n2021年，与23个部门联合建立民企发\n\n展顾问制度。\n", encoding="utf-8")
+    assert findings_of([p], config=cfg) == []
+
+
+def test_broken_fixtures():
+    md = findings_of([FIXTURES / "broken" / "district-womens-federation.md"])
+    assert where(md) == [("split-paragraph", 7, 40)]
+    txt = findings_of([FIXTURES / "broken" / "street-report.txt"])
+    assert where(txt) == [
+        ("split-paragraph", 13, 41),
+        ("split-paragraph", 15, 29),
+        ("split-paragraph", 23, 16),
+        ("split-paragraph", 25, 3),
+        ("split-paragraph", 27, 34),
+    ]
+    assert [f.data["kind"] for f in txt] == ["continuing", "number", "token", "bracket", "dangling"]
+
+
+# sentences from the seed page that end with 。: cut anywhere, joining must give them back
+SENTENCES = [
+    "举办6场“亲清直通车、政企恳谈会”，与23个部门联合建立民企发展顾问制度。",
+    "2021年，规划资源拱墅分局以党建为引领，精心谋划、真抓实干，有条不紊地开展各项工作。",
+    "成功举办浙江省数字医疗健康产业杭州峰会、区块链服务网络（BSN）全球合作伙伴大会等品牌活动。",
+    "有效发挥上市公司作用，牵引上下游企业在我区布局，设立杭州润达等12家生物医疗科技类公司。",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(SENTENCES), st.data())
+def test_the_fix_gives_back_the_unbroken_paragraph(sentence, data):
+    # a short first half without punctuation would be read as a unit heading (see units.py)
+    cut = data.draw(st.integers(min_value=21, max_value=len(sentence) - 2))
+    first, second = sentence[:cut], sentence[cut:]
+    text = f"甲单位\n\n{first}\n\n{second}\n"
+    doc = build_document(Source(path="a.txt", text=text, encoding="utf-8", format="text"))
+    check = registry().checks(Config(), [registry().defs["split-paragraph"]])[0]
+    found = list(check.run(Corpus(documents=[doc])))
+    if first[-1] in "，、":
+        assert found, first  # a paragraph never ends with a comma
+    for f in found:
+        assert f.location.range()[0] == 3 and f.related[0].range()[0] == 5
+        assert fixed(found) == f"甲单位\n\n{sentence}\n"
