@@ -1,7 +1,9 @@
 import json
 
 import pytest
-from conftest import SEED, SHARED, findings_of, where
+from conftest import FIXTURES, SEED, SHARED, findings_of, where
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from yblint.checks.inconsistent_total import ParagraphChecker
 from yblint.config import Config
@@ -294,3 +296,69 @@ def test_government_reports_give_no_findings(tmp_path):
         p.write_text(json.loads(line)["content"], encoding="utf-8")
         paths.append(p)
     assert [(f.location.document.path, f.line, f.message) for f in findings_of(paths, RULE)] == []
+
+
+# --- fixtures ------------------------------------------------------------------------------
+
+
+def test_arithmetic_fixture_bad():
+    found = findings_of([FIXTURES / "arithmetic" / "arithmetic-bad.md"], RULE)
+    assert [(*w[1:], f.data["check"], f.severity) for w, f in zip(where(found), found, strict=True)] == [
+        (3, 21, "breakdown", "warning"),  # 其中 … parts over the total (the parts might overlap)
+        (5, 38, "rate", "error"),
+        (9, 5, "count", "error"),
+        (9, 46, "breakdown", "error"),  # parts listed before 共计: a closed list
+        (13, 7, "part", "error"),
+        (13, 51, "growth", "error"),
+        (17, 12, "shares", "error"),
+        (17, 37, "shares", "error"),
+        (21, 22, "share", "error"),
+        (21, 31, "breakdown", "error"),
+    ]
+
+
+def test_arithmetic_fixture_good():
+    assert findings_of([FIXTURES / "arithmetic" / "arithmetic-good.md"], RULE) == []
+
+
+# --- properties ----------------------------------------------------------------------------
+
+amounts = st.lists(st.integers(min_value=1, max_value=10**6), min_size=2, max_size=6)
+
+
+def _checker(text: str) -> ParagraphChecker:
+    pc = ParagraphChecker(text, 0, len(text))
+    pc.run()
+    return pc
+
+
+@settings(max_examples=80, deadline=None)
+@given(amounts, st.sampled_from([0, 1, 2]))
+def test_rounded_parts_never_contradict_their_total(cents, decimals):
+    """Parts given to ``decimals`` places and a total rounded to one place less always agree."""
+    parts = [c / 100 for c in cents]
+    total = round(sum(round(p, decimals) for p in parts), max(0, decimals - 1))
+    shown = [f"{p:.{decimals}f}" for p in parts]
+    text = f"共投资{total:.{max(0, decimals - 1)}f}万元，分别为" + "、".join(f"{s}万元" for s in shown) + "。"
+    pc = _checker(text)
+    assert pc.checked and all(c[3] for c in pc.checked), (text, pc.checked)
+    assert pc.issues == []
+
+
+@settings(max_examples=80, deadline=None)
+@given(amounts, st.integers(min_value=1, max_value=50))
+def test_a_total_off_by_more_than_rounding_is_reported(units, off):
+    total = sum(units) + off * len(units)  # more than half a unit per part away
+    text = f"共投资{total}万元，分别为" + "、".join(f"{u}万元" for u in units) + "。"
+    pc = _checker(text)
+    assert [i.key for i in pc.issues] == ["sum_under"], text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=1, max_value=10**5), st.integers(min_value=1, max_value=10**5))
+def test_completion_rate_property(target, done):
+    rate = done / target * 100
+    good = f"任务数{target}户，实际完成{done}户，完成率{rate:.1f}%。"
+    assert _checker(good).issues == []
+    bad = f"任务数{target}户，实际完成{done}户，完成率{rate + 0.3:.1f}%。"
+    assert [i.key for i in _checker(bad).issues] == ["rate"]

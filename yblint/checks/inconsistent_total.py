@@ -40,7 +40,7 @@ _CHANGE = re.compile(
     r"(?:(?:增加|增长|减少|下降|提高|提升|降低|上升|扩大|缩小|增收|减收|净增|净减|多|少|人均|户均|平均|年均|日均|月均"
     r"|每|比上年|比去年|较上年|较去年|同比|环比|相当于)了?|[比较][^，,；;。]{1,10}的)$"
 )
-_AVERAGE = re.compile(r"(?:人均|户均|平均|年均|日均|月均|每年|每人|每户|每天|每月)[\u4e00-\u9fff]{0,4}$")
+_AVERAGE = re.compile(r"(?:人均|户均|平均|年均|日均|月均|每年|每人|每户|每天|每月)[\u4e00-\u9fff]{0,8}$")
 _TOTAL_MARK_LOOSE = re.compile(
     r"(?:(?:共计|合计|总计|总共|一共|累计|共有)[\u4e00-\u9fff]{0,6}|(?<![公中社])共[\u4e00-\u9fff]{0,4})(?:为|达|达到|有)?$"
 )
@@ -147,7 +147,7 @@ def _is_amount(n: Number, text: str, lo: int) -> bool:
         return False
     cs = _clause_start(text, n.start, lo)
     head = text[max(cs, n.start - 8) : n.start]
-    return not (_CHANGE.search(head) or _AVERAGE.search(head))
+    return not (_CHANGE.search(head) or _AVERAGE.search(text[max(cs, n.start - 14) : n.start]))
 
 
 def _decimals_in(n: Number, scale: float) -> int:
@@ -209,27 +209,30 @@ class ParagraphChecker:
         self._parts_before_total(seen_totals)
 
     def _total_before(self, pos: int, parts_pool: list[Number]) -> tuple[Number, list[Number]] | None:
-        """The total a breakdown at ``pos`` refers to: the last amount in the nearest clause
-        before ``pos`` (in the same sentence, or the sentence before when 其中 opens one) that has
-        amounts, choosing the nearest whose unit the parts share."""
+        """The total a breakdown at ``pos`` refers to: the nearest amount before ``pos`` in the
+        same sentence (or the sentence before, when 其中 opens one) whose unit the parts share.
+        When the sentence holds other amounts of that kind (销售收入100亿元，利润20亿元，其中…),
+        其中 could refer to either: only a figure marked as the total (共/合计/总…) is taken."""
         t = self.text
         end = pos
         while end > self.lo and t[end - 1] in "，,；;。：: ":
             end -= 1
         if end <= self.lo:
             return None
-        cs = _clause_start(t, end, self.lo)
-        clause_nums = [n for n in self.nums(cs, end) if _is_amount(n, t, self.lo)]
-        if not clause_nums and t[cs - 1 : cs] in ("，", ","):
-            # 完成投资10亿元，增长5%，其中…: skip one clause that holds only rates or changes
-            if not self.nums(cs, end):
-                return None
-            cs2 = _clause_start(t, cs - 1, self.lo)
-            clause_nums = [n for n in self.nums(cs2, cs - 1) if _is_amount(n, t, self.lo)]
-        for total in reversed(clause_nums):
+        s_start, _ = _sentence_bounds(t, end - 1, self.lo, self.hi)
+        region = [n for n in self.nums(s_start, end) if _is_amount(n, t, self.lo)]
+        for total in reversed(region):
             parts = [p for p in parts_pool if summable(total.unit, p.unit)]
-            if parts:
-                return total, parts
+            if not parts:
+                continue
+            kin = [n for n in region if summable(total.unit, n.unit) or summable(n.unit, total.unit)]
+            if len(kin) > 1:
+                marked = [n for n in kin if self._marked_total(n)]
+                if len(marked) != 1:
+                    return None
+                total = marked[0]
+                parts = [p for p in parts_pool if summable(total.unit, p.unit)]
+            return (total, parts) if parts else None
         return None
 
     def _breakdown_qizhong(self, qs: int, qe: int, seen: set[int]) -> None:
@@ -253,6 +256,8 @@ class ParagraphChecker:
         parts = self._parallel_parts(parts, qe, stop)
         if parts is None:
             return
+        if len(parts) > 1 and _overlapping([_lead(t[_clause_start(t, p.num_start, qe) : p.start]) for p in parts]):
+            return  # 女党员700名，大专以上学历党员800名: kinds that overlap, not a partition
         distinct = {(p.num_start) for p in parts}
         if len(distinct) != len(parts):
             return
@@ -354,7 +359,10 @@ class ParagraphChecker:
     def _compare(self, total: Number, parts: list[Number], closed: bool, how: str) -> None:
         lo, hi = _sum_interval([_as(p, total) for p in parts])
         tlo, thi = _convert_interval(total, total.unit or "")
-        scale, _ = _scale_of(total)
+        # the sum is shown at the scale the parts share (3500人 + 1200人 = 4700人), else the total's
+        scales = {_scale_of(p) for p in parts}
+        like = parts[0] if len(scales) == 1 and all(p.unit == total.unit for p in parts) else total
+        scale, _ = _scale_of(like)
         dec = max([_decimals_in(total, scale), *(_decimals_in(p, scale) for p in parts)])
         computed = sum(p.value * _factor(p, total) for p in parts)
         parts_text = " + ".join(_shown(p) for p in parts)
@@ -364,13 +372,13 @@ class ParagraphChecker:
             "computed": round(computed, 6),
             "unit": total.unit,
             "parts": [p.text for p in parts],
-            "formula": f"{parts_text} = {_fmt_like(computed, total, dec)}",
+            "formula": f"{parts_text} = {_fmt_like(computed, like, dec)}",
             "closed": closed,
         }
         args = {
             "total": total.text,
             "parts": parts_text,
-            "sum": _fmt_like(computed, total, dec),
+            "sum": _fmt_like(computed, like, dec),
             "n": len(parts),
             "how": how,
         }
@@ -380,7 +388,10 @@ class ParagraphChecker:
         if len(parts) == 1 and lo > thi:
             self.issues.append(Issue("breakdown", "part_over", anchor, args, data | {"check": "part"}, related))
         elif lo > thi:
-            self.issues.append(Issue("breakdown", "sum_over", anchor, args, data, related))
+            # after a plain 其中 the parts may overlap (女职工…, 党员…): likely, not definite
+            soft = not closed and how == "其中"
+            key = "sum_over_overlap" if soft else "sum_over"
+            self.issues.append(Issue("breakdown", key, anchor, args, data, related, "lower" if soft else None))
         elif closed and hi < tlo:
             self.issues.append(Issue("breakdown", "sum_under", anchor, args, data, related))
 
@@ -431,15 +442,15 @@ class ParagraphChecker:
             u = unit_info(n.unit)
             if not u or not u.count or n.role is not None or n.approx or n.value != int(n.value) or n.value < 1:
                 continue
-            # N个X（A、B、C） or N个X：A、B、C。 — X names what is counted (学校, 道路, 项目); a
-            # bracket right after a one-character noun glosses the noun (省（区、市）), not a list
+            # N个X（A、B、C）, N个（A、B）, N个X：A、B、C。 — X names what is counted (学校, 道路);
+            # a bracket right after a one-character noun glosses the noun (省（区、市）), not a list
             m = _NOUN_THEN_LIST.match(t, n.end, self.hi)
-            if m and len(m.group(1)) >= 2:
+            if m and len(m.group(1)) != 1:
                 opener = m.group(2)
                 ls = m.end()
                 if opener in "（(":
-                    close = t.find("）" if opener == "（" else ")", ls, min(self.hi, ls + 200))
-                    if close >= 0:
+                    close = _matching_close(t, ls, min(self.hi, ls + 200))
+                    if close is not None:
                         self._compare_list(n, t[ls:close], ls, close + 1)
                 else:
                     le = _list_end(t, ls, self.hi)
@@ -658,7 +669,11 @@ class ParagraphChecker:
                     "shares",
                     "shares",
                     (m.start(1), m.end(3)),
-                    {"shares": ":".join(m.group(i) for i in (1, 2, 3)), "sum": _num(total, max(decs)) + "%"},
+                    {
+                        "shares": ":".join(m.group(i) for i in (1, 2, 3)),
+                        "sum": _num(total, max(decs)) + "%",
+                        "formula": formula + "%",
+                    },
                     {"check": "shares", "stated": 100, "computed": total, "parts": vals, "formula": formula},
                 )
             )
@@ -680,13 +695,15 @@ class ParagraphChecker:
                 if abs(total - 100) <= tol + 1e-9:
                     continue
                 dec = max(pa.decimals, pb.decimals)
-                formula = f"{pa.text} + {pb.text} = {_num(total, dec)}%"
+                la = re.sub(r"占比?(?:为|达)?$", "", ma.group(0))
+                lb = re.sub(r"^[，,、；;]|占比?(?:为|达)?$", "", mb.group(0))
+                formula = f"{la}{pa.text} + {lb}{pb.text} = {_num(total, dec)}%"
                 self.issues.append(
                     Issue(
                         "shares",
                         "shares",
                         (pa.num_start, pb.num_end),
-                        {"shares": f"{pa.text}、{pb.text}", "sum": _num(total, dec) + "%"},
+                        {"shares": f"{pa.text}、{pb.text}", "sum": _num(total, dec) + "%", "formula": formula},
                         {
                             "check": "shares",
                             "stated": 100,
@@ -701,6 +718,30 @@ class ParagraphChecker:
         return any(n.role == "quoted" and n.num_start == pos for n in self.numbers) or _inside_quotes(
             self.text, self.lo, pos
         )
+
+
+_FAMILIES = {
+    "gender": re.compile(r"男|女"),
+    "ethnicity": re.compile(r"少数民族|汉族"),
+    "politics": re.compile(r"党员|团员|民主党派|无党派"),
+    "education": re.compile(r"学历|本科|专科|大专|研究生|硕士|博士|高中|初中|中专"),
+    "age": re.compile(r"\d+岁|岁以|青年|老年|离退休|退休"),
+    "title": re.compile(r"职称|高级|中级|初级|教授|工程师|技师"),
+}
+
+
+def _overlapping(leads: list[str]) -> bool:
+    """Parts named by attributes of different kinds (sex, education, age, party …) overlap:
+    女党员 and 大专以上学历党员 may be the same people. The head they share is ignored."""
+    common = 0
+    while all(len(x) > common for x in leads) and len({x[-1 - common] for x in leads}) == 1:
+        common += 1
+    kinds = []
+    for lead in leads:
+        core = lead[: len(lead) - common] if common else lead
+        kinds.append({name for name, rx in _FAMILIES.items() if rx.search(core)})
+    found = set().union(*kinds)
+    return len(found) > 1 or (len(found) == 1 and any(not k for k in kinds))
 
 
 def _lead(head: str) -> str:
@@ -760,6 +801,19 @@ def _pct_interval(z: Number) -> tuple[float, float]:
     return z.value - z.step / 2 - 1e-9, z.value + z.step + 1e-9
 
 
+def _matching_close(text: str, start: int, hi: int) -> int | None:
+    """Offset of the bracket closing the one just before ``start`` (nested brackets skipped)."""
+    depth = 1
+    for i in range(start, hi):
+        if text[i] in "（(":
+            depth += 1
+        elif text[i] in "）)":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
 def _list_end(text: str, start: int, hi: int) -> int | None:
     """End of a colon list: it must end the sentence (。 or ；)."""
     i = start
@@ -797,6 +851,8 @@ def _split_items(body: str) -> tuple[list[str] | None, bool]:
     items = [i.strip() for i in items]
     if any(not i or len(i) > 30 or re.search(r"(?<=.)(?:和|及|与)", i) for i in items):
         return None, False  # 甲、乙和丙: a conjunction makes the count of names uncertain
+    if any(re.search(r"已|正在|其中", i) or any(n.role is None and n.unit for n in find_numbers(i)) for i in items):
+        return None, False  # 甲、乙两个项目已竣工: a clause about the items, not their names
     if "等" in "".join(items[:-1]) or re.search(r"等[^级]", items[-1] if items else ""):
         return None, False
     return items, open_
@@ -828,8 +884,8 @@ class InconsistentTotal(Check):
                 key=f"{issue.check}\x1f{issue.data.get('formula')}\x1f{doc.text[start:end]}",
                 **issue.args,
             )
-            if issue.severity:
-                f.severity = issue.severity
+            if issue.severity == "lower":
+                f.severity = {"error": "warning", "warning": "info"}.get(self.severity, "info")
             yield f
 
 
