@@ -98,3 +98,15 @@ def test_unreadable_file_is_an_error_annotation(cli, tmp_path, monkeypatch):
     r = cli("check", "bin.txt", "--format", "github")
     assert r.code == 2
     assert r.out.splitlines()[0].startswith("::error file=bin.txt::")
+
+
+def test_says_when_github_will_not_show_every_annotation(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    paragraphs = "".join(f"第{i}段未（下转6版）\n\n" for i in range(11))
+    Path("a.txt").write_text("区消防大队\n\n" + paragraphs, encoding="utf-8")
+    r = cli("check", "a.txt", "--select", "layout-marker", "--format", "github", "--lang", "en")
+    assert len([ln for ln in r.out.splitlines() if ln.startswith("::error ")]) == 11
+    assert "GitHub shows 10 annotations of each kind per step: every finding is in this log." in r.out
+    Path("a.txt").write_text("区消防大队\n\n未（下转6版）\n", encoding="utf-8")
+    r = cli("check", "a.txt", "--select", "layout-marker", "--format", "github", "--lang", "en")
+    assert "GitHub shows" not in r.out

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from collections import Counter
 
 from yblint.engine import RunResult
 from yblint.finding import Finding
@@ -20,6 +21,7 @@ from yblint.reporters import ReportContext, reporter
 from yblint.reporters.text import _summary_line
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+ANNOTATIONS_SHOWN = 10  # per kind and step (and 50 per job)
 
 
 def escape_data(text: str) -> str:
@@ -72,5 +74,12 @@ def render(result: RunResult, ctx: ReportContext) -> str:
             props += f",line={e.line}"
         out.append(f"::error {props}::{escape_data(e.message)}" if props else f"::error::{escape_data(e.message)}")
     out.extend(result.notes)
+    kinds = Counter(COMMANDS[f.severity] for f in result.findings)
+    if any(n > ANNOTATIONS_SHOWN for n in kinds.values()):
+        out.append(
+            f"GitHub shows {ANNOTATIONS_SHOWN} annotations of each kind per step: every finding is in this log."
+            if ctx.lang == "en"
+            else f"GitHub 每一步每种级别只显示 {ANNOTATIONS_SHOWN} 条注释：全部问题见本日志。"
+        )
     out.append(_summary_line(result, ctx))
     return "\n".join(out) + "\n"
