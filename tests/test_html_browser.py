@@ -189,7 +189,11 @@ class Page:
         return self.js(f"[...document.querySelectorAll({json.dumps(selector)})].map(e => e.checkVisibility())")
 
     def text(self, selector: str) -> str:
-        return self.js(f"document.querySelector({json.dumps(selector)}).innerText")
+        """The text as rendered (findings off screen are laid out only when scrolled to)."""
+        return self.js(
+            f"(() => {{ const e = document.querySelector({json.dumps(selector)});"
+            " e.scrollIntoView({block: 'center'}); return e.innerText; })()"
+        )
 
     def events(self, method: str) -> list[dict[str, Any]]:
         return [e for e in self.browser.events if e["method"] == method and e.get("sessionId") == self.session]
@@ -217,8 +221,19 @@ class Page:
             if selector_from
             else "0"
         )
-        height = self.js("document.documentElement.scrollHeight") - top
-        clip = {"x": 0, "y": top, "width": 1280, "height": min(height, max_height), "scale": 1}
+        height = min(self.js("document.documentElement.scrollHeight") - top, max_height)
+        # findings are laid out when near the viewport (content-visibility): show the clip in it
+        self.browser.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 1280, "height": height, "deviceScaleFactor": 1, "mobile": False},
+            self.session,
+        )
+        self.js(
+            f"new Promise(done => {{ window.scrollTo(0, {top});"
+            " requestAnimationFrame(() => requestAnimationFrame(done)); })"
+        )
+        top = self.js("window.scrollY")
+        clip = {"x": 0, "y": top, "width": 1280, "height": height, "scale": 1}
         data = self.browser.send(
             "Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True}, self.session
         )["data"]
@@ -242,7 +257,7 @@ def browser():
 def _side_by_side(page: Page, pair_selector: str) -> dict[str, Any]:
     return page.js(
         f"(() => {{ const p = document.querySelector({json.dumps(pair_selector)});"
-        " const [a, b] = p.querySelectorAll('figure.side');"
+        " p.scrollIntoView({block: 'center'}); const [a, b] = p.querySelectorAll('figure.side');"
         " const ra = a.getBoundingClientRect(), rb = b.getBoundingClientRect();"
         " return {leftEnd: ra.right, rightStart: rb.left, topA: ra.top, topB: rb.top,"
         " visible: a.checkVisibility() && b.checkVisibility(),"
@@ -337,8 +352,8 @@ def test_seed_page_shows_the_copied_passage_next_to_its_original(browser, tmp_pa
     assert page.problems() == []
     index = page.js(
         "[...document.querySelectorAll('article[data-rule=duplicate-passage]')].findIndex(a =>"
-        " a.querySelector('.unit') && a.querySelector('.unit').innerText === '拱投资'"
-        " && a.querySelector('figure.other figcaption').innerText.includes('区城投集团'))"
+        " a.querySelector('.unit') && a.querySelector('.unit').textContent === '拱投资'"
+        " && a.querySelector('figure.other figcaption').textContent.includes('区城投集团'))"
     )
     assert index >= 0, "the 拱投资 passage copied from 区城投集团 is shown as a pair"
     anchor = page.js(f"document.querySelectorAll('article[data-rule=duplicate-passage]')[{index}].id")
