@@ -167,3 +167,11 @@ def test_broken_fixtures(tmp_path):
 
 def test_clean_fixture_is_quiet():
     assert findings_of([FIXTURES / "clean"], BROKEN) == []
+
+
+def test_markdown_emphasis_footnotes_and_breaks_after_the_full_stop(tmp_path):
+    text = (
+        "# 甲\n\n**全年完成投资12亿元。**\n\n全年举办活动20场。[^1]\n\n详见附件。<br>\n\n[^1]: 数据来源：区统计局。\n"
+    )
+    assert lint(tmp_path, text, "a.md") == []
+    assert where(lint(tmp_path, "# 甲\n\n*（紧接4版）代表大会选举工作。*\n", "a.md")) == [("truncated-sentence", 3, 8)]

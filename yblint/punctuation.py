@@ -247,9 +247,22 @@ def _matching_open(text: str, start: int, close: int) -> int | None:
     return None
 
 
+_MD_TRAIL = re.compile(r"(?:[*_~`]+|\[\^[^\]\s]+\]|<br\s*/?>|\s+)+$")
+_MD_LEAD = re.compile(r"[*_~`]+")
+
+
+def _markdown_trim(p: Paragraph, start: int, end: int) -> int:
+    """End of a Markdown paragraph without trailing emphasis, footnote references and <br>."""
+    if p.document.format != "markdown":
+        return end
+    m = _MD_TRAIL.search(p.document.text, start, end)
+    return m.start() if m else end
+
+
 def paragraph_end(p: Paragraph) -> End:
     text = p.document.text
     start, end = p.start, _skip_space_back(text, p.start, p.end)
+    end = _markdown_trim(p, start, end)
     marker = None
     # a continuation note at the very end: （下转6版）
     for m in LAYOUT_MARKER.finditer(text, max(start, end - 20), end):
@@ -283,6 +296,9 @@ def paragraph_start(p: Paragraph) -> Start:
     text = p.document.text
     end = p.end
     first = _skip_space(text, p.start, end)
+    if p.document.format == "markdown":
+        lead = _MD_LEAD.match(text, first, end)
+        first = _skip_space(text, lead.end(), end) if lead else first
     m = LAYOUT_MARKER.match(text, first, end)
     if m is not None:
         after = _skip_space(text, m.end(), end)
