@@ -239,6 +239,20 @@ def test_growth_from_two_figures(tmp_path):
     assert lint_text(tmp_path, "钢产量由五百二十四万吨增加到八百六十九万吨，增长百分之六十六。") == []
 
 
+def test_growth_allows_rounding_of_chinese_round_figures(tmp_path):
+    # 1982 report: 281 200 → 400 000 is 42.2%; 二十八万 is that figure rounded to 万
+    text = "全日制高等学校招生数将从一九八○年的二十八万人增加到四十万人，增长百分之四十二点二。"
+    assert lint_text(tmp_path, text) == []
+    # but written out in full the figures are exact
+    f = one(tmp_path, "招生数将从一九八○年的280000人增加到400000人，增长42.2%。")
+    assert "= 42.9%" in f.message
+
+
+def test_real_growth_is_not_checked_against_nominal_figures(tmp_path):
+    text = "地区生产总值由500亿元增加到600亿元，按可比价格计算，增长7%。"
+    assert lint_text(tmp_path, text) == []
+
+
 def test_growth_in_percentage_points(tmp_path):
     f = one(tmp_path, "城镇化率由8.1%提高到10.2%，提高了3.1个百分点。")
     assert f.location.text == "3.1个百分点"

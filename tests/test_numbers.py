@@ -235,6 +235,12 @@ def test_interval_follows_written_precision():
     assert one("152.4%").interval == pytest.approx((152.35, 152.45))
 
 
+def test_round_chinese_figures_are_rounded():
+    assert not one("二十八万人").exact
+    assert one("二十八万人").interval == (275000, 285000)
+    assert one("十五个").exact
+
+
 def test_interval_of_qualified_figures():
     lo, hi = one("20余次").interval
     assert lo < 21 and 29 < hi <= 30.5

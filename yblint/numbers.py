@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 __all__ = [
+    "GENERIC_COUNTS",
     "UNITS",
     "Number",
     "Unit",
@@ -320,10 +321,13 @@ class Number:
 
     @property
     def exact(self) -> bool:
-        """True for a whole count written without multiplier or qualifier (``70人``, ``22个``):
-        such a figure is not rounded."""
+        """True for a whole count written out without multiplier or qualifier (``70人``, ``22个``,
+        ``十五个``): such a figure is not rounded. ``28万人`` and ``二十八万人`` are."""
         u = self.unit_info
-        return bool(u and u.count and self.decimals == 0 and self.multiplier == 1 and self.approx is None)
+        big_chinese = self.chinese and self.value >= 10000  # 二十八万人 is rounded to 万 like 28万人
+        return bool(
+            u and u.count and self.decimals == 0 and self.multiplier == 1 and not self.approx and not big_chinese
+        )
 
     @property
     def quantity(self) -> bool:

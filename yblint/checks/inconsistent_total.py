@@ -64,6 +64,7 @@ _GROWTH = re.compile(
     r"(?:增加|增长|提高|提升|上升|扩大|下降|减少|降低|缩小|降)?(?:到|至|为)(?P<y>[^，,；;。]{1,20}?)"
     r"[，,、]?(?:同比)?(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|缩小)了?(?P<z>[^，,；;。]{1,16})"
 )
+_REAL_TERMS = re.compile(r"可比价|实际增长|扣除价格|不变价|生产总值|增加值|GDP")
 _PAIRS = [("男", "女"), ("城镇", "农村"), ("城镇", "乡村"), ("城市", "农村"), ("公办", "民办"), ("境内", "境外")]
 _R = r"(\d+(?:\.\d+)?)"
 _RATIO3 = re.compile(rf"三次产业(?:结构|比例|比重|构成)?(?:调整|优化)?(?:为|是|达到)?{_R}[:：]{_R}[:：]{_R}")
@@ -353,6 +354,10 @@ class ParagraphChecker:
             if "、" in tail:
                 continue
             closed = not mk.group(1) and "等" not in tail
+            if closed and t[head_start - 1 : head_start] in ("，", ","):
+                # 完成5个道路项目，2个公园、3所学校共计10个: the list may begin in the clause before
+                prev = self.nums(_clause_start(t, head_start - 1, self.lo), head_start - 1)
+                closed = not any(_is_amount(n, t, self.lo) and summable(total.unit, n.unit) for n in prev)
             seen.add(total.start)
             self._compare(total, parts, closed=closed, how="共计")
 
@@ -592,8 +597,11 @@ class ParagraphChecker:
         for m in _GROWTH.finditer(t, self.lo, self.hi):
             if re.search(r"年均|平均|累计", t[max(self.lo, m.start() - 6) : m.start()] + m.group(0)):
                 continue
-            xs = [n for n in self.nums(m.start("x"), m.end("x")) if n.role is None]
-            ys = [n for n in self.nums(m.start("y"), m.end("y")) if n.role is None]
+            s_start, s_end = _sentence_bounds(t, m.start(), self.lo, self.hi)
+            if _REAL_TERMS.search(t, s_start, s_end):
+                continue  # a real (price-adjusted) growth does not follow from nominal figures
+            xs = [n for n in self.nums(m.start("x"), m.end("x")) if n.role is None and (n.quantity or n.percent)]
+            ys = [n for n in self.nums(m.start("y"), m.end("y")) if n.role is None and (n.quantity or n.percent)]
             zs = [n for n in self.nums(m.start("z"), m.end("z")) if n.role is None]
             if len(xs) != 1 or len(ys) != 1 or not zs:
                 continue
