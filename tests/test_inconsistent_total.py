@@ -121,6 +121,33 @@ def test_part_larger_than_whole(tmp_path):
     assert "150万人次" in f.message
 
 
+def test_parts_of_overlapping_kinds_are_not_added(tmp_path):
+    # 女党员 and 大专以上学历党员 may be the same people: no finding
+    assert lint_text(tmp_path, "全年共有党员1200名，其中女党员700名、大专以上学历党员800名。") == []
+    assert lint_text(tmp_path, "全区有职工500人，其中女职工300人，管理人员250人。") == []
+
+
+def test_the_two_sexes_are_a_partition(tmp_path):
+    f = one(tmp_path, "年末户籍人口58.3万人，其中男性38.9万人、女性29.4万人。")
+    assert f.severity == "error"
+    assert "38.9万人 + 29.4万人 = 68.3万人" in f.message
+    assert lint_text(tmp_path, "年末户籍人口58.3万人，其中男性28.9万人、女性29.4万人。") == []
+
+
+def test_plain_qizhong_over_total_is_a_warning(tmp_path):
+    f = one(tmp_path, "共有学校50所，其中小学30所、初中25所。")
+    assert f.severity == "warning"
+    assert "30所 + 25所 = 55所" in f.message
+
+
+def test_which_total_is_ambiguous(tmp_path):
+    # 其中 may refer to 销售收入 or to 利润: say nothing
+    assert lint_text(tmp_path, "实现销售收入100亿元，利润20亿元，其中出口收入30亿元。") == []
+    # unless one of them is marked as the total
+    f = one(tmp_path, "共完成投资100亿元，利润20亿元，其中工业投资130亿元。")
+    assert f.location.text == "100亿元"
+
+
 def test_closed_list_under_total(tmp_path):
     f = one(tmp_path, "全年共投资8.5亿元，分别为3.2亿元、4.1亿元。")
     assert f.data["closed"] is True

@@ -7,8 +7,8 @@ Five checks, each over one paragraph of prose, each showing its working in the m
   with 其中), X，分别为 a、b、c, and a、b、c 共计 X. Parts that add up to more than the total are an
   error; when the list is closed (分别为, parts listed before 共计) parts that add up to less are
   too. A single part larger than its whole is reported as such.
-* ``count`` — a count and the names it counts: 2个项目（A、B）, 3条道路：A、B、C, A、B、C三个区.
-  A list ending in 等 only sets a lower bound.
+* ``count`` — a count and the names it counts: 2个项目（A、B）, 3条道路：A、B、C, and 甲、乙、丙等
+  3个. A list ending in 等 only sets a lower bound.
 * ``rate`` — a rate restated from two figures in the same sentence: 任务70人，完成106人，完成率
   152.4% (106 ÷ 70 = 151.4%); 其中 a，占 p% (a ÷ total).
 * ``growth`` — 由 X 增至 Y，增长 p% (or 提高 n 个百分点).
@@ -31,7 +31,7 @@ from typing import Any
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Location
 from yblint.model import Corpus, Document, Paragraph
-from yblint.numbers import GENERIC_COUNTS, Number, find_numbers, summable, unit_info
+from yblint.numbers import Number, find_numbers, summable, unit_info
 
 CLAUSE_END = "，,；;。！？!?：:\n"
 SENTENCE_END = "。！？!?\n"
@@ -44,8 +44,7 @@ _AVERAGE = re.compile(r"(?:人均|户均|平均|年均|日均|月均|每年|每�
 _TOTAL_MARK_LOOSE = re.compile(
     r"(?:(?:共计|合计|总计|总共|一共|累计|共有)[\u4e00-\u9fff]{0,6}|(?<![公中社])共[\u4e00-\u9fff]{0,4})(?:为|达|达到|有)?$"
 )
-_TOTAL_MARK = re.compile(r"(?:共计|合计|总计|总共|一共|累计|共有|共|计)(?:为|达|达到|有)?$")
-_TARGET = re.compile(r"任务|目标|计划|总数|总量|应|年度指标|指标")
+_TARGET = re.compile(r"任务|目标|计划|总数|总量|指标|应完成")
 _DONE = re.compile(r"完成|实现|实际|已|达成|办结|竣工|完工")
 RATE_WORDS = (
     "完成率|办结率|完工率|执行率|结案率|化解率|兑现率|到位率|签约率|达标率|合格率|通过率|开工率|竣工率|交付率"
@@ -58,7 +57,6 @@ RATE_EN = {
     "达标率": "compliance rate",
 }
 _RATE = re.compile(rf"(?:{RATE_WORDS})(?:为|达|达到|是|已达|高达)?")
-_SHARE = re.compile(r"占比?(?:为|达|达到|约|约为)?$|比重(?:为|达|达到)?$")
 _GROWTH = re.compile(
     r"(?:由|从)(?P<x>[^，,；;。由从]{0,20}?)"
     r"(?:增加|增长|提高|提升|上升|扩大|下降|减少|降低|缩小|降)?(?:到|至|为)(?P<y>[^，,；;。]{1,20}?)"
@@ -68,9 +66,7 @@ _REAL_TERMS = re.compile(r"可比价|实际增长|扣除价格|不变价|生产�
 _PAIRS = [("男", "女"), ("城镇", "农村"), ("城镇", "乡村"), ("城市", "农村"), ("公办", "民办"), ("境内", "境外")]
 _R = r"(\d+(?:\.\d+)?)"
 _RATIO3 = re.compile(rf"三次产业(?:结构|比例|比重|构成)?(?:调整|优化)?(?:为|是|达到)?{_R}[:：]{_R}[:：]{_R}")
-LIST_SEP = "、"
 _NOUN_THEN_LIST = re.compile(r"([^，,；;。：:（(）)、“”《》0-9０-９]{0,16}?)([（(：:])")
-_QUOTES = {"“": "”", "《": "》", "（": "）", "(": ")", "「": "」", "‘": "’"}
 
 
 @dataclass
@@ -107,10 +103,6 @@ def _scale_of(n: Number) -> tuple[float, str]:
 def _fmt_like(value: float, like: Number, decimals: int) -> str:
     scale, ch = _scale_of(like)
     return _num(value / scale, decimals) + ch + (like.unit or "")
-
-
-def _figure(n: Number) -> str:
-    return n.text
 
 
 # -------------------------------------------------------------------------------------------
@@ -257,13 +249,15 @@ class ParagraphChecker:
         parts = self._parallel_parts(parts, qe, stop)
         if parts is None:
             return
-        if len(parts) > 1 and _overlapping([_lead(t[_clause_start(t, p.num_start, qe) : p.start]) for p in parts]):
+        if len(parts) > 1 and _overlapping([_item_lead(t, p, qe) for p in parts]):
             return  # 女党员700名，大专以上学历党员800名: kinds that overlap, not a partition
         distinct = {(p.num_start) for p in parts}
         if len(distinct) != len(parts):
             return
         seen.add(total.start)
-        self._compare(total, parts, closed=False, how="其中")
+        # 其中男性…、女性…: the two sexes are a partition, so parts over the total are definite
+        sexes = len(parts) == 2 and _sexes([_item_lead(t, p, qe) for p in parts])
+        self._compare(total, parts, closed=False, how="男女" if sexes else "其中")
         self._share_of_parts(total, parts)
 
     def _parallel_parts(self, parts: list[Number], qe: int, stop: int) -> list[Number] | None:
@@ -376,6 +370,7 @@ class ParagraphChecker:
             "stated": total.value,
             "computed": round(computed, 6),
             "unit": total.unit,
+            "total": total.text,
             "parts": [p.text for p in parts],
             "formula": f"{parts_text} = {_fmt_like(computed, like, dec)}",
             "closed": closed,
@@ -636,11 +631,9 @@ class ParagraphChecker:
                 self.checked.append(("growth", f"{x.text} → {y.text}: {z.text}", z.value, chi >= zlo and clo <= zhi))
                 if chi >= zlo and clo <= zhi:
                     continue
-                sign = "−" if down else "+"
                 formula = (
                     f"({_bare(x)} − {_bare(y)}) ÷ {_bare(x)}" if down else f"({_bare(y)} − {_bare(x)}) ÷ {_bare(x)}"
                 ) + f" = {_num(computed, max(1, z.decimals))}%"
-                del sign
                 shown = f"{_num(computed, max(1, z.decimals))}%"
             else:
                 continue
@@ -732,7 +725,7 @@ _FAMILIES = {
     "gender": re.compile(r"男|女"),
     "ethnicity": re.compile(r"少数民族|汉族"),
     "politics": re.compile(r"党员|团员|民主党派|无党派"),
-    "education": re.compile(r"学历|本科|专科|大专|研究生|硕士|博士|高中|初中|中专"),
+    "education": re.compile(r"学历|本科|专科|大专|研究生|硕士|博士"),
     "age": re.compile(r"\d+岁|岁以|青年|老年|离退休|退休"),
     "title": re.compile(r"职称|高级|中级|初级|教授|工程师|技师"),
 }
@@ -750,6 +743,20 @@ def _overlapping(leads: list[str]) -> bool:
         kinds.append({name for name, rx in _FAMILIES.items() if rx.search(core)})
     found = set().union(*kinds)
     return len(found) > 1 or (len(found) == 1 and any(not k for k in kinds))
+
+
+def _sexes(leads: list[str]) -> bool:
+    """男性… and 女性… (in either order, with the same head)."""
+    heads = sorted(x.lstrip("其中") for x in leads)
+    return len(heads) == 2 and heads[0][:1] == "女" and heads[1][:1] == "男" and heads[0][1:] == heads[1][1:]
+
+
+def _item_lead(text: str, n: Number, lo: int) -> str:
+    """The words naming one item of a list, back to the previous separator (、，；和 …)."""
+    i = n.start
+    while i > lo and text[i - 1] not in "，,；;。、：:" and not text[i - 1].isdigit():
+        i -= 1
+    return _lead(re.sub(r"^(?:和|及|与)", "", text[i : n.start]))
 
 
 def _lead(head: str) -> str:
@@ -897,4 +904,4 @@ class InconsistentTotal(Check):
             yield f
 
 
-__all__ = ["GENERIC_COUNTS", "InconsistentTotal", "ParagraphChecker"]
+__all__ = ["InconsistentTotal", "Issue", "ParagraphChecker"]
