@@ -1,0 +1,532 @@
+"""duplicate-passage: text copied between units and files, exactly or nearly.
+
+Candidates come from a winnowing index over normalised text (yblint.fingerprint), never from
+comparing all pairs of paragraphs; rapidfuzz aligns each candidate and gives its extent and
+similarity. Which side is the copy is decided by a stated order of evidence (see
+``decide_direction``), never by the text itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Indel, Levenshtein
+
+from yblint.check import Check, register_check
+from yblint.finding import Finding, Location
+from yblint.fingerprint import Stream, build_stream, chain_seeds, find_passages, find_seeds, normalise
+from yblint.model import Corpus, Document, Paragraph, Unit
+
+OPEN_CLOSE = {
+    "“": "”",
+    "‘": "’",
+    "「": "」",
+    "『": "』",
+    "（": "）",
+    "(": ")",
+    "《": "》",
+    "【": "】",
+    "〈": "〉",
+    "〔": "〕",
+}
+CLOSE_OPEN = {v: k for k, v in OPEN_CLOSE.items()}
+NUMERIC = set("0123456789０１２３４５６７８９.．")
+TRAILING = set("0123456789０１２３４５６７８９.．%％‰")
+ENDERS = set("”’」』）)】》〉〕。！？；…!?;")
+CLAUSE = set("，。；：！？、,;:!?…\n\r")
+SPACE = set(" \t\r\n\u3000")
+CHAIN_GAP = 100
+CHAIN_DRIFT = 16
+ANCHOR_SPACING = 200  # long alignments are split at shared k-grams this far apart
+DIFF_CONTEXT = 4
+MAX_DIFFS = 5
+
+REASONS = {
+    "reference": {
+        "zh": "另一处在参照材料（--corpus）中，参照材料总是原文",
+        "en": "the other passage is in a reference document (--corpus), which is always the original",
+    },
+    "unclosed-bracket": {
+        "zh": "此处在段落接缝处留下未配对的括号或引号，是拼接进来的",
+        "en": "an opening bracket or quote at the seam is left unclosed here: the passage was spliced in",
+    },
+    "mid-sentence": {
+        "zh": "此处的段落从本单位一句话的中间接入，另一处则是完整的句子",
+        "en": "here the passage joins a sentence of the unit's own text, while the other is whole sentences",
+    },
+    "later": {
+        "zh": "两处都没有拼接痕迹，按阅读顺序取后出现的一处为复制",
+        "en": "neither side shows a splice, so the later occurrence in reading order is taken as the copy",
+    },
+}
+
+
+@dataclass
+class Side:
+    """One occurrence of a shared passage: stream range and source span."""
+
+    seg: int
+    s0: int  # stream offsets (normalised)
+    s1: int
+    doc: Document
+    unit: Unit
+    start: int = 0  # offsets in doc.text
+    end: int = 0
+    order: tuple[int, int] = (0, 0)
+
+
+@dataclass
+class Match:
+    copy: Side
+    original: Side
+    similarity: float
+    reason: str
+    others: list[Side] = field(default_factory=list)
+
+
+@register_check("duplicate-passage")
+class DuplicatePassage(Check):
+    def run(self, corpus: Corpus) -> Iterable[Finding]:
+        p = self.params
+        min_chars = int(p.get("min_chars", 40))
+        threshold = float(p.get("similarity", 0.9))
+        max_units = int(p.get("boilerplate_units", 5))
+        k = int(p.get("ngram", 6))
+        w = int(p.get("window", 6))
+        gap = 2 * (k + w)  # margin around a candidate when aligning it
+        docs = corpus.documents + corpus.references
+        doc_order = {id(d): i for i, d in enumerate(docs)}
+        units: list[tuple[Document, Unit]] = []
+        sources = []
+        for d in docs:
+            segs = []
+            for u in d.units:
+                spans = [(q.start, q.end) for q in u.paragraphs if q.is_prose]
+                if spans:
+                    segs.append((len(units), spans))
+                    units.append((d, u))
+            sources.append((d.text, segs))
+        stream = build_stream(sources)
+        seeds = find_seeds(stream, k, w, max_units)
+        seeds.sort(stream)
+        self._seeds, self._k, self._min_len = seeds, k, max(1, min_chars // 2)
+        # seeds up to CHAIN_GAP characters apart on nearly one diagonal make one candidate
+        cands = chain_seeds(stream, seeds, k, gap=CHAIN_GAP, drift=CHAIN_DRIFT, min_span=min_chars // 2)
+        found: dict[tuple[int, int], list[tuple[int, int, int, int, float]]] = {}
+        explored: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+        for c in cands:
+            sa, sb = int(stream.seg[c.a0]), int(stream.seg[c.b0])
+            if units[sa][0].reference and units[sb][0].reference:
+                continue
+            last = explored.get((sa, sb))
+            if last and c.a0 >= last[0] and c.a1 <= last[1] and c.b0 >= last[2] and c.b1 <= last[3]:
+                continue  # its seeds were inside the regions aligned last for this pair of units
+            got, explored[(sa, sb)] = self._align(stream, sa, sb, c.a0, c.a1, c.b0, c.b1, gap, threshold)
+            found.setdefault((sa, sb), []).extend(got)
+        matches: list[Match] = []
+        for (sa, sb), items in found.items():
+            for a0, a1, b0, b1, sim in merge_passages(items, threshold):
+                if min(a1 - a0, b1 - b0) < min_chars or sim < threshold:
+                    continue
+                if sa == sb and a1 > b0:
+                    continue
+                boiler = seeds.boilerplate
+                if min(int((~boiler[a0:a1]).sum()), int((~boiler[b0:b1]).sum())) < min_chars:
+                    continue
+                side_a = self._side(stream, units, doc_order, sa, a0, a1)
+                side_b = self._side(stream, units, doc_order, sb, b0, b1)
+                if is_quotation(side_a) or is_quotation(side_b):
+                    continue  # a quotation marked as such cites the other text; it does not copy it
+                if sa == sb and figure_similarity(side_a, side_b) < threshold:
+                    continue  # one sentence frame with other figures in one unit: a parallel enumeration
+                decided = decide_direction(side_a, side_b)
+                if decided is None:
+                    continue
+                copy, original, reason = decided
+                matches.append(Match(copy, original, round(sim, 3), reason))
+        for m in _dedupe(matches):
+            yield self._finding(stream, m)
+
+    # --- candidates -------------------------------------------------------------------------
+
+    def _align(self, stream: Stream, sa: int, sb: int, a0: int, a1: int, b0: int, b1: int, gap: int, threshold: float):
+        """Align the regions around a candidate, widened while a passage reaches their edge: the
+        passages found there and the regions that were aligned.
+
+        Within one unit the two occurrences must not overlap: the first is aligned with the second
+        held at its first seed, then the second is aligned again, free to start where the first ends.
+        """
+        got, region = self._align_once(stream, sa, sb, a0, a1, b0, b1, gap, threshold, b0)
+        if got and sa == sb:
+            x0, x1, y0, y1, _ = got[0]
+            again, region2 = self._align_once(stream, sa, sb, x0, x1, y0, y1, gap, threshold, x1)
+            if again and again[0][3] - again[0][2] >= y1 - y0:
+                got, region = again, region2
+        return got, region
+
+    def _align_once(
+        self,
+        stream: Stream,
+        sa: int,
+        sb: int,
+        a0: int,
+        a1: int,
+        b0: int,
+        b1: int,
+        gap: int,
+        threshold: float,
+        split: int,
+    ):
+        lo_a, hi_a = int(stream.bounds[sa]), int(stream.bounds[sa + 1])
+        lo_b, hi_b = int(stream.bounds[sb]), int(stream.bounds[sb + 1])
+        if sa == sb:  # a passage that stands twice in one unit: the first ends, the second starts at split
+            hi_a, lo_b = min(hi_a, split), max(lo_b, split)
+        slack = gap // 2
+        left = right = gap
+        best: list[tuple[int, int, int, int, float]] = []
+        region = (a0, a1, b0, b1)
+        for _ in range(64):
+            ra0, ra1 = max(lo_a, a0 - left), min(hi_a, a1 + right)
+            rb0, rb1 = max(lo_b, b0 - left), min(hi_b, b1 + right)
+            if ra1 - ra0 <= 0 or rb1 - rb0 <= 0:
+                break
+            region = (ra0, ra1, rb0, rb1)
+            anchors = self._seeds.anchors(sa, sb, ra0, ra1, rb0, rb1, self._k, ANCHOR_SPACING)
+            found = find_passages(
+                stream.text(ra0, ra1), stream.text(rb0, rb1), threshold, anchors, self._k, self._min_len
+            )
+            ps = [(ra0 + p.a0, ra0 + p.a1, rb0 + p.b0, rb0 + p.b1, p.similarity) for p in found]
+            if not ps:
+                break
+            if best and sum(p[1] - p[0] for p in ps) <= sum(p[1] - p[0] for p in best):
+                break  # widening found nothing more
+            best = ps
+            x0, x1 = min(p[0] for p in ps), max(p[1] for p in ps)
+            y0, y1 = min(p[2] for p in ps), max(p[3] for p in ps)
+            # a passage may go on past an edge of the regions that it comes near (a change of a few
+            # characters can stand just inside the edge), if both regions can be widened there
+            grow_left = (x0 - ra0 <= slack or y0 - rb0 <= slack) and ra0 > lo_a and rb0 > lo_b
+            grow_right = (ra1 - x1 <= slack or rb1 - y1 <= slack) and ra1 < hi_a and rb1 < hi_b
+            if not (grow_left or grow_right):
+                break
+            a0, a1, b0, b1 = x0, x1, y0, y1
+            left = 2 * left if grow_left else gap
+            right = 2 * right if grow_right else gap
+        return best, region
+
+    @staticmethod
+    def _side(stream: Stream, units, doc_order, seg: int, s0: int, s1: int) -> Side:
+        doc, unit = units[seg]
+        start = int(stream.pos[s0])
+        end = int(stream.pos[s1 - 1]) + 1
+        text = doc.text
+        lo = unit.start
+        while start > lo and text[start - 1] in NUMERIC:
+            start -= 1
+        limit = unit.end
+        while end < limit and text[end] in TRAILING:
+            end += 1
+        while end < limit and text[end] in ENDERS:
+            end += 1
+        return Side(seg, s0, s1, doc, unit, start, end, (doc_order[id(doc)], start))
+
+    # --- the finding ------------------------------------------------------------------------
+
+    def _finding(self, stream: Stream, m: Match) -> Finding:
+        c, o = m.copy, m.original
+        lang = self.lang if self.lang in ("zh", "en") else "zh"
+        copy_text = c.doc.text[c.start : c.end]
+        orig_text = o.doc.text[o.start : o.end]
+        diffs = char_diffs(copy_text, orig_text)
+        chars = len(_compact(copy_text))
+        other_unit = o.unit.name or None
+        other_line = o.doc.lines.line_of(o.start)
+        unit_label = other_unit or ("文首无标题部分" if lang == "zh" else "the untitled opening")
+        if diffs:
+            shown = diffs[:2]
+            if lang == "zh":
+                changes = "，改动处：" + "；".join(f"“{d['original']}”→“{d['copy']}”" for d in shown)
+            else:
+                changes = "; changed: " + "; ".join(f"“{d['original']}” → “{d['copy']}”" for d in shown)
+            if len(diffs) > len(shown):
+                changes += "等" if lang == "zh" else " …"
+        else:
+            changes = ""
+        if o.doc.reference:
+            key = "reference"
+        elif c.seg == o.seg:
+            key = "same_unit"
+        else:
+            key = "default"
+        data = {
+            "similarity": m.similarity,
+            "chars": chars,
+            "other_unit": other_unit,
+            "other_path": o.doc.path,
+            "other_line": other_line,
+            "diffs": diffs,
+            "direction_reason": m.reason,
+        }
+        related = [Location(o.doc, o.start, o.end)] + [Location(x.doc, x.start, x.end) for x in m.others]
+        return self.finding(
+            c.doc,
+            c.start,
+            c.end,
+            message_key=key,
+            related=related,
+            data=data,
+            key=stream.text(c.s0, c.s1),
+            chars=chars,
+            similarity=f"{m.similarity:.0%}" if m.similarity < 1 else "100%",
+            other_unit=unit_label,
+            other_path=o.doc.path,
+            other_line=other_line,
+            changes=changes,
+            reason=REASONS[m.reason][lang],
+        )
+
+
+# --- which side is the copy --------------------------------------------------------------------
+
+
+def _paragraph_at(doc: Document, offset: int) -> Paragraph | None:
+    starts = [q.start for q in doc.paragraphs]
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and doc.paragraphs[i].start <= offset <= doc.paragraphs[i].end:
+        return doc.paragraphs[i]
+    return None
+
+
+def _sentence_span(doc: Document, offset: int, at_end: bool = False) -> tuple[int, int] | None:
+    """Span of the sentence holding ``offset`` (for an end offset, the character before it)."""
+    probe = offset - 1 if at_end else offset
+    para = _paragraph_at(doc, probe)
+    if para is None:
+        return None
+    for s in para.sentences:
+        if s.start <= probe < s.end:
+            return s.start, s.end
+    return None
+
+
+KEPT = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z\uff21-\uff3a\uff41-\uff5a\U00020000-\U0003134f]")
+BRACKETS = re.compile("[" + re.escape("".join(OPEN_CLOSE) + "".join(CLOSE_OPEN)) + "]")
+WHITESPACE = re.compile(r"\s+")
+
+
+def _kept(text: str) -> int:
+    """Number of characters the normalisation keeps (CJK ideographs and letters)."""
+    return len(KEPT.findall(text)) if text else 0
+
+
+@dataclass
+class Seam:
+    unclosed: bool  # a bracket or quote left unmatched across the passage's boundary
+    mid_start: bool  # the passage starts after own text of the same sentence
+    clean_start: bool  # the passage starts a sentence
+    mid_end: bool
+    clean_end: bool
+
+
+def seam(side: Side) -> Seam:
+    doc, text = side.doc, side.doc.text
+    head = _sentence_span(doc, side.start)
+    tail = _sentence_span(doc, side.end, at_end=True)
+    s0 = head[0] if head else side.start
+    e1 = tail[1] if tail else side.end
+    before, after = text[s0 : side.start], text[side.end : e1]
+    unclosed = _unmatched_open(before, text[side.start : side.end]) or _unmatched_close(text[s0 : side.end], after)
+    kb, ka = _kept(before), _kept(after)
+    return Seam(unclosed, kb >= 2, kb == 0, ka >= 2, ka == 0)
+
+
+def _unmatched_open(before: str, passage: str) -> bool:
+    """An opener in ``before`` still open at the passage start and never closed inside it."""
+    stack: list[str] = []
+    for ch in BRACKETS.findall(before):
+        if ch in OPEN_CLOSE:
+            stack.append(ch)
+        elif ch in CLOSE_OPEN and stack and stack[-1] == CLOSE_OPEN[ch]:
+            stack.pop()
+    if not stack:
+        return False
+    low = len(stack)
+    for ch in BRACKETS.findall(passage):
+        if ch in OPEN_CLOSE:
+            stack.append(ch)
+        elif ch in CLOSE_OPEN and stack and stack[-1] == CLOSE_OPEN[ch]:
+            stack.pop()
+            low = min(low, len(stack))
+    return low > 0
+
+
+def _unmatched_close(upto: str, after: str) -> bool:
+    """A closer in ``after`` (the rest of the sentence) with no opener before it in the sentence."""
+    if not BRACKETS.search(after):
+        return False
+    stack: list[str] = []
+    for ch in BRACKETS.findall(upto):
+        if ch in OPEN_CLOSE:
+            stack.append(ch)
+        elif ch in CLOSE_OPEN and stack and stack[-1] == CLOSE_OPEN[ch]:
+            stack.pop()
+    for ch in BRACKETS.findall(after):
+        if ch in OPEN_CLOSE:
+            stack.append(ch)
+        elif ch in CLOSE_OPEN:
+            if stack and stack[-1] == CLOSE_OPEN[ch]:
+                stack.pop()
+            else:
+                return True
+    return False
+
+
+QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》"}
+
+
+def is_quotation(side: Side) -> bool:
+    """The passage stands wholly inside quotation marks or title marks: “…”, 「…」, 『…』, 《…》."""
+    text = side.doc.text
+    i = side.start - 1
+    while i >= side.unit.start and text[i] in SPACE:
+        i -= 1
+    if i < side.unit.start or text[i] not in QUOTES:
+        return False
+    close = QUOTES[text[i]]
+    last_kept = side.end - 1
+    while last_kept > side.start and not KEPT.match(text[last_kept]) and text[last_kept] not in NUMERIC:
+        last_kept -= 1
+    j = text.find(close, side.start)
+    return j > last_kept and (j < side.end or not _kept(text[side.end : j]))
+
+
+def figure_similarity(a: Side, b: Side) -> float:
+    """Similarity of the two passages with their figures (digits) counted."""
+    ta = normalise(a.doc.text[a.start : a.end], digits=True)
+    tb = normalise(b.doc.text[b.start : b.end], digits=True)
+    return Indel.normalized_similarity(ta, tb)
+
+
+def decide_direction(a: Side, b: Side) -> tuple[Side, Side, str] | None:
+    """(copy, original, reason). The order of evidence:
+
+    1. a passage in a reference document (--corpus) is the original;
+    2. a side whose seam leaves a bracket or quote unmatched (the passage was spliced into a
+       sentence that opened 《 or “ and never closes it, or its sentence goes on to close one the
+       passage never opened) is the copy, when the other side has no such seam;
+    3. a side whose passage joins a sentence of its own unit's text (own characters before or after
+       it in the same sentence) is the copy, when the other side's passage starts (ends) exactly at
+       a sentence boundary there;
+    4. otherwise the later occurrence in reading order (later in the file; for two files, the one
+       that comes later in the run) is the copy.
+
+    Returns None when both sides are reference documents (nothing to report).
+    """
+    if a.doc.reference and b.doc.reference:
+        return None
+    if a.doc.reference:
+        return b, a, "reference"
+    if b.doc.reference:
+        return a, b, "reference"
+    if a.seg == b.seg:  # a passage that stands twice in one unit: the second is the repeat
+        return (a, b, "later") if a.order > b.order else (b, a, "later")
+    sa, sb = seam(a), seam(b)
+    if sa.unclosed != sb.unclosed:
+        return (a, b, "unclosed-bracket") if sa.unclosed else (b, a, "unclosed-bracket")
+    a_splice = (sa.mid_start and sb.clean_start) or (sa.mid_end and sb.clean_end)
+    b_splice = (sb.mid_start and sa.clean_start) or (sb.mid_end and sa.clean_end)
+    if a_splice != b_splice:
+        return (a, b, "mid-sentence") if a_splice else (b, a, "mid-sentence")
+    return (a, b, "later") if a.order > b.order else (b, a, "later")
+
+
+def merge_passages(items: list[tuple[int, int, int, int, float]], threshold: float):
+    """Join passages of one pair of units that follow each other on both sides into one, as long as
+    the joined passage still has the similarity: a copy with a sentence left out or put in is one
+    finding, not two."""
+    out: list[tuple[int, int, int, int, float]] = []
+    for it in sorted(set(items)):
+        if out:
+            a0, a1, b0, b1, s0 = out[-1]
+            x0, x1, y0, y1, s1 = it
+            if x0 >= a0 and y0 >= b0 and x1 <= a1 and y1 <= b1:
+                continue  # inside the last one
+            if x0 >= a1 - 1 and y0 >= b1 - 1:
+                matched = s0 * ((a1 - a0) + (b1 - b0)) / 2 + s1 * ((x1 - x0) + (y1 - y0)) / 2
+                joined = 2 * matched / ((x1 - a0) + (y1 - b0))
+                if joined >= threshold:
+                    out[-1] = (a0, x1, b0, y1, joined)
+                    continue
+        out.append(it)
+    return out
+
+
+def _dedupe(matches: list[Match]) -> list[Match]:
+    """One finding per copied passage: where a passage copies several others (three units with the
+    same text), keep the longest, most similar match and list the other originals as related."""
+    matches.sort(key=lambda m: (-(m.copy.s1 - m.copy.s0), -m.similarity, m.original.order))
+    kept: list[Match] = []
+    by_seg: dict[int, list[Match]] = {}
+    for m in matches:
+        c = m.copy
+        for k in by_seg.get(c.seg, ()):
+            kc = k.copy
+            if min(kc.s1, c.s1) - max(kc.s0, c.s0) > 0.5 * (c.s1 - c.s0):
+                if not any(x.seg == m.original.seg for x in [k.original, *k.others]):
+                    k.others.append(m.original)
+                break
+        else:
+            kept.append(m)
+            by_seg.setdefault(c.seg, []).append(m)
+    return kept
+
+
+# --- what was changed ----------------------------------------------------------------------------
+
+
+def _compact(text: str) -> str:
+    return WHITESPACE.sub("", text)
+
+
+def _only_punct(s: str) -> bool:
+    return not _kept(s) and not any(ch in NUMERIC for ch in s)
+
+
+def _widen(s: str, i: int, j: int) -> tuple[int, int]:
+    lo = i
+    while lo > 0 and i - lo < DIFF_CONTEXT and s[lo - 1] not in CLAUSE:
+        lo -= 1
+    hi = j
+    while hi < len(s) and hi - j < DIFF_CONTEXT and s[hi] not in CLAUSE:
+        hi += 1
+    return lo, hi
+
+
+def char_diffs(copy_text: str, orig_text: str, limit: int = MAX_DIFFS) -> list[dict[str, str]]:
+    """The places where the copy differs from the original (whitespace ignored, punctuation-only
+    differences left out), each with a few characters of context: [{"copy": …, "original": …}]."""
+    a, b = _compact(copy_text), _compact(orig_text)
+    if a == b:
+        return []
+    groups: list[list[int]] = []
+    for op in Levenshtein.opcodes(a, b):
+        if op.tag == "equal":
+            continue
+        if _only_punct(a[op.src_start : op.src_end]) and _only_punct(b[op.dest_start : op.dest_end]):
+            continue
+        if groups and op.src_start - groups[-1][1] <= 2 and op.dest_start - groups[-1][3] <= 2:
+            groups[-1][1], groups[-1][3] = op.src_end, op.dest_end
+        else:
+            groups.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
+        if len(groups) > limit:
+            break
+    out = []
+    for i, j, x, y in groups[:limit]:
+        lo, hi = _widen(a, i, j)
+        # the same context on the original side: as many characters before and after
+        xlo, xhi = max(0, x - (i - lo)), min(len(b), y + (hi - j))
+        out.append({"copy": a[lo:hi], "original": b[xlo:xhi]})
+    return out

@@ -1,0 +1,503 @@
+"""Shared machinery for finding passages that two texts share, exactly or nearly, in near-linear time.
+
+The steps, each vectorised with numpy so that the cost grows with the size of the text and not with
+the number of pairs of paragraphs:
+
+1. **Normalise** (:func:`build_stream`): keep only CJK ideographs and letters (lower-cased); drop
+   punctuation, spaces, line breaks and digits. Changed figures, different punctuation or
+   whitespace and a different paragraph split therefore leave the normalised text unchanged. Each
+   kept character remembers its offset in its source text and the *segment* (unit) it belongs to;
+   segments are contiguous in the stream.
+2. **Fingerprint** (:func:`kgram_hashes`, :func:`winnow`): hash every run of ``k`` normalised
+   characters (a k-gram that crosses a segment boundary is void) and keep the minimum hash of every
+   window of ``w`` consecutive k-grams (winnowing, Schleimer, Wilkerson and Aiken 2003). Any shared
+   run of at least ``w + k - 1`` normalised characters yields at least one shared fingerprint.
+3. **Index** (:func:`find_seeds`): sort the fingerprints by hash. A hash found in ``max_units`` or
+   more segments is boilerplate: it is dropped and the characters it covers are marked. The others
+   give *seed pairs*: two positions in the stream that start the same k-gram.
+4. **Chain** (:func:`chain_seeds`): seeds of the same pair of segments that follow each other along
+   nearly the same diagonal become one candidate region in each segment.
+5. **Align** (:func:`best_passage`): rapidfuzz's Indel alignment of a candidate's two regions and a
+   maximal-scoring segment over its matching blocks give the exact extent of the shared passage and
+   its similarity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz.distance import Indel
+
+# code-point ranges kept by the normalisation: CJK ideographs (unified, extension A, compatibility,
+# extensions B and later), ASCII and full-width letters
+_KEEP_RANGES = (
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x3134F),
+    (0x41, 0x5A),
+    (0x61, 0x7A),
+    (0xFF21, 0xFF3A),
+    (0xFF41, 0xFF5A),
+)
+_U64 = np.uint64
+_MAX = np.iinfo(np.uint64).max
+
+
+_KEEP_BMP = np.zeros(0x10000, dtype=bool)
+for _lo, _hi in _KEEP_RANGES:
+    if _lo < 0x10000:
+        _KEEP_BMP[_lo : _hi + 1] = True
+
+
+def keep_mask(codes: np.ndarray) -> np.ndarray:
+    """True for the code points the normalisation keeps."""
+    keep = _KEEP_BMP[np.minimum(codes, 0xFFFF)]
+    astral = codes > 0xFFFF
+    if astral.any():
+        keep |= astral & (codes >= 0x20000) & (codes <= 0x3134F)
+    return keep
+
+
+def fold(codes: np.ndarray) -> np.ndarray:
+    """Lower-case ASCII letters and map full-width letters to ASCII lower case."""
+    codes = codes.copy()
+    upper = (codes >= 0x41) & (codes <= 0x5A)
+    codes[upper] += 0x20
+    wide_upper = (codes >= 0xFF21) & (codes <= 0xFF3A)
+    codes[wide_upper] -= 0xFF21 - 0x61
+    wide_lower = (codes >= 0xFF41) & (codes <= 0xFF5A)
+    codes[wide_lower] -= 0xFF41 - 0x61
+    return codes
+
+
+def code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def normalise(text: str, digits: bool = False) -> str:
+    """The normalised form of ``text`` (what the fingerprints and the similarity see); with
+    ``digits``, ASCII and full-width digits are kept too (as ASCII)."""
+    cp = code_points(text)
+    keep = keep_mask(cp)
+    if digits:
+        wide = (cp >= 0xFF10) & (cp <= 0xFF19)
+        cp = np.where(wide, cp - (0xFF10 - 0x30), cp).astype(np.uint32)
+        keep |= (cp >= 0x30) & (cp <= 0x39)
+    return fold(cp[keep]).tobytes().decode("utf-32-le")
+
+
+@dataclass
+class Stream:
+    """The normalised characters of many segments, one after the other."""
+
+    codes: np.ndarray  # uint32 normalised code points
+    seg: np.ndarray  # int32 segment of each character
+    pos: np.ndarray  # int32 offset of each character in its source text
+    bounds: np.ndarray  # int64, len n_segments + 1: segment i is stream[bounds[i]:bounds[i + 1]]
+
+    def __len__(self) -> int:
+        return int(self.codes.shape[0])
+
+    def text(self, start: int, end: int) -> str:
+        return self.codes[start:end].tobytes().decode("utf-32-le")
+
+
+def build_stream(sources: Iterable[tuple[str, Sequence[tuple[int, Sequence[tuple[int, int]]]]]]) -> Stream:
+    """``sources``: for each text, its segments as ``(segment id, [(start, end), …])`` with ids
+    numbered 0, 1, 2 … in the order given and non-overlapping spans."""
+    codes_parts, seg_parts, pos_parts = [], [], []
+    n_seg = 0
+    for text, segments in sources:
+        starts, ends, sids = [], [], []
+        for sid, spans in segments:
+            for s, e in spans:
+                if e > s:
+                    starts.append(s)
+                    ends.append(e)
+                    sids.append(sid + 1)
+            n_seg = max(n_seg, sid + 1)
+        if not starts:
+            continue
+        cp = code_points(text)
+        # label every character with its segment: +(sid+1) at each span start, -(sid+1) at its end
+        delta = np.zeros(cp.shape[0] + 1, dtype=np.int32)
+        sid_arr = np.asarray(sids, dtype=np.int32)
+        np.add.at(delta, np.asarray(starts), sid_arr)
+        np.add.at(delta, np.asarray(ends), -sid_arr)
+        label = np.cumsum(delta[:-1], dtype=np.int32)
+        label -= 1
+        idx = np.flatnonzero((label >= 0) & keep_mask(cp))
+        codes_parts.append(fold(cp[idx]))
+        seg_parts.append(label[idx])
+        pos_parts.append(idx.astype(np.int32))
+    if codes_parts:
+        codes = np.concatenate(codes_parts)
+        seg = np.concatenate(seg_parts)
+        pos = np.concatenate(pos_parts)
+    else:
+        codes, seg, pos = np.zeros(0, np.uint32), np.zeros(0, np.int32), np.zeros(0, np.int32)
+    if seg.size and np.any(np.diff(seg) < 0):
+        order = np.argsort(seg, kind="stable")
+        codes, seg, pos = codes[order], seg[order], pos[order]
+    bounds = np.searchsorted(seg, np.arange(n_seg + 1), side="left").astype(np.int64)
+    return Stream(codes=codes, seg=seg, pos=pos, bounds=bounds)
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser, in place: spreads the polynomial hash over all 64 bits."""
+    t = np.empty_like(h)
+    with np.errstate(over="ignore"):
+        np.right_shift(h, _U64(30), out=t)
+        h ^= t
+        h *= _U64(0xBF58476D1CE4E5B9)
+        np.right_shift(h, _U64(27), out=t)
+        h ^= t
+        h *= _U64(0x94D049BB133111EB)
+        np.right_shift(h, _U64(31), out=t)
+        h ^= t
+    return h
+
+
+def kgram_hashes(stream: Stream, k: int) -> np.ndarray:
+    """Hash of the k-gram starting at each stream position (``len - k + 1`` of them); k-grams that
+    cross a segment boundary get the maximal value (void)."""
+    n = len(stream) - k + 1
+    if n <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    c = stream.codes
+    h = np.zeros(n, dtype=np.uint64)
+    base = _U64(1000003)
+    with np.errstate(over="ignore"):
+        for j in range(k):
+            h *= base
+            h += c[j : j + n]
+    _mix(h)
+    h[h == _MAX] -= _U64(1)
+    h[stream.seg[:n] != stream.seg[k - 1 :]] = _MAX
+    return h
+
+
+def winnow(hashes: np.ndarray, w: int) -> np.ndarray:
+    """Positions selected by winnowing with windows of ``w`` hashes: every position whose hash is the
+    minimum of some window that contains it (ties all kept); void hashes are never selected."""
+    n = hashes.shape[0]
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    w = max(1, min(w, n))
+    m = n - w + 1
+    wmin = hashes[:m].copy()
+    for j in range(1, w):
+        np.minimum(wmin, hashes[j : j + m], out=wmin)
+    selected = np.zeros(n, dtype=bool)
+    for j in range(w):
+        # position i = window start + j is the minimum of that window
+        selected[j : j + m] |= hashes[j : j + m] == wmin
+    selected &= hashes != _MAX
+    return np.flatnonzero(selected)
+
+
+@dataclass
+class Seeds:
+    a: np.ndarray  # int64 stream position of the k-gram in the earlier segment (or earlier in the same one)
+    b: np.ndarray  # int64 stream position of the same k-gram elsewhere
+    boilerplate: np.ndarray  # bool per stream character: covered by a boilerplate fingerprint
+    pairs: dict[tuple[int, int], tuple[int, int]] | None = None  # (seg a, seg b) -> index range, once sorted
+
+    def sort(self, stream: Stream) -> None:
+        """Order the seeds by pair of segments, then position, and index each pair's range."""
+        if self.a.size == 0:
+            self.pairs = {}
+            return
+        sa, sb = stream.seg[self.a], stream.seg[self.b]
+        order = np.lexsort((self.b, self.a, sb, sa))
+        self.a, self.b = self.a[order], self.b[order]
+        sa, sb = sa[order], sb[order]
+        new = np.ones(self.a.shape[0], dtype=bool)
+        new[1:] = (sa[1:] != sa[:-1]) | (sb[1:] != sb[:-1])
+        starts = np.flatnonzero(new)
+        ends = np.append(starts[1:], self.a.shape[0])
+        self.pairs = {(int(sa[i]), int(sb[i])): (int(i), int(j)) for i, j in zip(starts, ends, strict=True)}
+
+    def anchors(
+        self, sa: int, sb: int, ra0: int, ra1: int, rb0: int, rb1: int, k: int, spacing: int
+    ) -> list[tuple[int, int]]:
+        """Seeds inside the regions ``[ra0, ra1)`` × ``[rb0, rb1)`` to split an alignment at: at
+        least ``spacing`` apart, increasing on both sides, on a steady diagonal; local positions."""
+        if self.pairs is None or (sa, sb) not in self.pairs:
+            return []
+        i, j = self.pairs[(sa, sb)]
+        lo, hi = np.searchsorted(self.a[i:j], [ra0, ra1 - k])
+        a, b = self.a[i + lo : i + hi + 1], self.b[i + lo : i + hi + 1]
+        inside = (a >= ra0) & (a + k <= ra1) & (b >= rb0) & (b + k <= rb1)
+        a, b = a[inside], b[inside]
+        if a.size == 0:
+            return []
+        # thin out first: the first seed in each stretch of `spacing` characters
+        bucket = (a - ra0) // spacing
+        first = np.ones(a.shape[0], dtype=bool)
+        first[1:] = bucket[1:] != bucket[:-1]
+        out: list[tuple[int, int]] = []
+        last_a = last_b = -(10**12)
+        for x, y in zip(a[first].tolist(), b[first].tolist(), strict=True):
+            if x - last_a < spacing or y - last_b < k:
+                continue
+            if out and abs((y - last_b) - (x - last_a)) > (x - last_a) // 2:
+                continue  # off the diagonal so far: another occurrence of the k-gram
+            out.append((x - ra0, y - rb0))
+            last_a, last_b = x, y
+        return out
+
+
+def find_seeds(stream: Stream, k: int, w: int, max_units: int, max_repeats: int | None = None) -> Seeds:
+    """Seed pairs from the winnowed fingerprints of ``stream``. A hash that occurs in ``max_units`` or
+    more segments is boilerplate; one that occurs more than ``max_repeats`` times in all (default
+    ``2 * max_units``) is treated the same way, so that no hash yields more than a few pairs."""
+    max_repeats = max_repeats or 2 * max_units
+    n = len(stream)
+    boiler = np.zeros(n, dtype=bool)
+    hashes = kgram_hashes(stream, k)
+    pos = winnow(hashes, w)
+    empty = np.zeros(0, dtype=np.int64)
+    if pos.size < 2:
+        return Seeds(empty, empty, boiler)
+    h = hashes[pos]
+    order = np.argsort(h, kind="stable")  # positions stay in order within a hash
+    h, pos = h[order], pos[order]
+    seg = stream.seg[pos]
+    # groups of equal hash
+    new_group = np.empty(h.shape[0], dtype=bool)
+    new_group[0] = True
+    np.not_equal(h[1:], h[:-1], out=new_group[1:])
+    gid = np.cumsum(new_group) - 1
+    starts = np.flatnonzero(new_group)
+    sizes = np.diff(np.append(starts, h.shape[0]))
+    # distinct segments per group: positions are sorted within a group, segments are monotone in
+    # the stream, so a new segment inside a group is a change of segment
+    new_seg = new_group.copy()
+    new_seg[1:] |= seg[1:] != seg[:-1]
+    units = np.add.reduceat(new_seg.astype(np.int64), starts)
+    bad_group = (units >= max_units) | (sizes > max_repeats)
+    bad = bad_group[gid]
+    if bad.any():
+        bp = pos[bad]
+        # mark the characters covered by boilerplate fingerprints: +1 at start, -1 at start + k
+        delta = np.zeros(n + 1, dtype=np.int32)
+        np.add.at(delta, bp, 1)
+        np.add.at(delta, bp + k, -1)
+        boiler = np.cumsum(delta[:n]) > 0
+    keep = (~bad) & (sizes[gid] >= 2)
+    kh_gid, kpos = gid[keep], pos[keep]
+    a_parts, b_parts = [], []
+    for d in range(1, int(max_repeats)):
+        if kpos.shape[0] <= d:
+            break
+        same = kh_gid[d:] == kh_gid[:-d]
+        if not same.any():
+            break
+        a_parts.append(kpos[:-d][same])
+        b_parts.append(kpos[d:][same])
+    if not a_parts:
+        return Seeds(empty, empty, boiler)
+    a = np.concatenate(a_parts)
+    b = np.concatenate(b_parts)
+    # the same k-gram twice in one segment: only if the two do not overlap
+    ok = (stream.seg[a] != stream.seg[b]) | (b - a >= k)
+    return Seeds(a[ok], b[ok], boiler)
+
+
+@dataclass
+class Candidate:
+    """Two stream regions that share seeds: ``[a0, a1)`` and ``[b0, b1)``."""
+
+    a0: int
+    a1: int
+    b0: int
+    b1: int
+    seeds: int
+
+
+def chain_seeds(stream: Stream, seeds: Seeds, k: int, gap: int, drift: int, min_span: int = 0) -> list[Candidate]:
+    """Chain the seeds of each pair of segments: consecutive seeds (in order of ``a``) at most ``gap``
+    characters apart whose diagonals ``b - a`` differ by at most ``drift`` stay in one chain. Chains
+    shorter than ``min_span`` characters on either side are left out."""
+    if seeds.a.size == 0:
+        return []
+    if seeds.pairs is None:
+        seeds.sort(stream)
+    a, b = seeds.a, seeds.b
+    sa, sb = stream.seg[a], stream.seg[b]
+    diag = b - a
+    brk = np.ones(a.shape[0], dtype=bool)
+    brk[1:] = (
+        (sa[1:] != sa[:-1]) | (sb[1:] != sb[:-1]) | (a[1:] - a[:-1] > gap) | (np.abs(diag[1:] - diag[:-1]) > drift)
+    )
+    starts = np.flatnonzero(brk)
+    a0 = np.minimum.reduceat(a, starts)
+    a1 = np.maximum.reduceat(a, starts) + k
+    b0 = np.minimum.reduceat(b, starts)
+    b1 = np.maximum.reduceat(b, starts) + k
+    cnt = np.diff(np.append(starts, a.shape[0]))
+    ok = (a1 - a0 >= min_span) & (b1 - b0 >= min_span)
+    a0, a1, b0, b1, cnt = a0[ok], a1[ok], b0[ok], b1[ok], cnt[ok]
+    return [
+        Candidate(int(x0), int(x1), int(y0), int(y1), int(c))
+        for x0, x1, y0, y1, c in zip(a0, a1, b0, b1, cnt, strict=True)
+    ]
+
+
+@dataclass
+class Passage:
+    """A shared passage: normalised offsets ``[a0, a1)`` in the first string and ``[b0, b1)`` in the
+    second, ``matched`` characters in common, ``similarity`` (Indel, 0..1)."""
+
+    a0: int
+    a1: int
+    b0: int
+    b1: int
+    matched: int
+    similarity: float
+
+
+def align_blocks(sa: str, sb: str, anchors: Sequence[tuple[int, int]] = (), k: int = 0) -> list[tuple[int, int, int]]:
+    """Matching blocks ``(i, j, size)`` of an Indel alignment of ``sa`` and ``sb``. With ``anchors``
+    (positions where both hold the same k characters, increasing on both sides) the strings are
+    aligned piece by piece between them, so a long passage costs time in proportion to its length
+    rather than to the product of the lengths."""
+    out: list[tuple[int, int, int]] = []
+
+    def piece(i0: int, i1: int, j0: int, j1: int) -> None:
+        if i1 <= i0 or j1 <= j0:
+            return
+        for m in Indel.opcodes(sa[i0:i1], sb[j0:j1]).as_matching_blocks():
+            if m.size:
+                add(i0 + m.a, j0 + m.b, m.size)
+
+    def add(i: int, j: int, size: int) -> None:
+        if out and out[-1][0] + out[-1][2] == i and out[-1][1] + out[-1][2] == j:
+            out[-1] = (out[-1][0], out[-1][1], out[-1][2] + size)
+        else:
+            out.append((i, j, size))
+
+    pi = pj = 0
+    for i, j in anchors:
+        if i < pi or j < pj:
+            continue
+        piece(pi, i, pj, j)
+        add(i, j, k)
+        pi, pj = i + k, j + k
+    piece(pi, len(sa), pj, len(sb))
+    return out
+
+
+def find_passages(
+    sa: str,
+    sb: str,
+    similarity: float,
+    anchors: Sequence[tuple[int, int]] = (),
+    k: int = 0,
+    min_len: int = 1,
+    anchor: int = 5,
+    max_change: int = 10,
+) -> list[Passage]:
+    """The shared passages of ``sa`` and ``sb`` at least ``min_len`` long, longest first.
+
+    A passage's core is the segment of the alignment with the highest score, where each matched
+    character scores ``2 (1 - s) / s`` and each unmatched one (in either string) costs 1: a segment
+    with a score of zero or more has an Indel similarity of at least ``s``. The core is then
+    extended over changes of at most ``max_change`` unmatched characters on each side (shorter
+    matching runs between them count as matched) to a further run of at least ``anchor`` matching
+    characters, as long as the whole keeps a score of zero or more: a phrase changed near the start
+    or end of a copy, or a stretch with several changes, does not cut the copy short. The parts of
+    the alignment before and after a passage are searched the same way.
+    """
+    blocks = [_Block(*t) for t in align_blocks(sa, sb, anchors, k)]
+    out: list[Passage] = []
+    todo = [(0, len(blocks))]
+    gain = 2.0 * (1.0 - similarity) / similarity
+    while todo:
+        lo_b, hi_b = todo.pop()
+        seg = _best_segment(blocks, lo_b, hi_b, gain, anchor, max_change)
+        if seg is None:
+            continue
+        lo, hi = seg
+        first, last = blocks[lo], blocks[hi]
+        a0, a1, b0, b1 = first.a, last.a + last.size, first.b, last.b + last.size
+        if min(a1 - a0, b1 - b0) < min_len:
+            continue  # the best part of this stretch is too short: so is every other part
+        matched = sum(m.size for m in blocks[lo : hi + 1])
+        out.append(Passage(a0, a1, b0, b1, matched, 2.0 * matched / ((a1 - a0) + (b1 - b0))))
+        todo.append((lo_b, lo))
+        todo.append((hi + 1, hi_b))
+    out.sort(key=lambda p: -(p.a1 - p.a0))
+    return out
+
+
+def best_passage(sa: str, sb: str, similarity: float, anchors: Sequence[tuple[int, int]] = (), k: int = 0):
+    """The longest shared passage of ``sa`` and ``sb`` (see :func:`find_passages`), or None."""
+    found = find_passages(sa, sb, similarity, anchors, k)
+    return found[0] if found else None
+
+
+def _best_segment(blocks: list[_Block], lo_b: int, hi_b: int, gain: float, anchor: int, max_change: int):
+    if hi_b <= lo_b:
+        return None
+    best = -1.0
+    lo = hi = lo_b
+    cur = -1.0
+    cur_start = lo_b
+    for i in range(lo_b, hi_b):
+        m = blocks[i]
+        score = gain * m.size
+        if i > lo_b and cur > 0:
+            prev = blocks[i - 1]
+            cost = (m.a - prev.a - prev.size) + (m.b - prev.b - prev.size)
+            if cur - cost > 0:
+                cur = cur - cost + score
+            else:
+                cur, cur_start = score, i
+        else:
+            cur, cur_start = score, i
+        if cur > best:
+            best, lo, hi = cur, cur_start, i
+    total = best
+    # extend to the left
+    while lo > lo_b:
+        edge = blocks[lo]
+        j, small = lo - 1, 0
+        while j >= lo_b and blocks[j].size < anchor:
+            small += blocks[j].size
+            j -= 1
+        if j < lo_b:
+            break
+        cand = blocks[j]
+        da, db = edge.a - cand.a - cand.size, edge.b - cand.b - cand.size
+        new_total = total + gain * (cand.size + small) - (da + db - 2 * small)
+        if max(da, db) - small > max_change or new_total < 0:
+            break
+        total, lo = new_total, j
+    # extend to the right
+    while hi < hi_b - 1:
+        edge = blocks[hi]
+        j, small = hi + 1, 0
+        while j < hi_b and blocks[j].size < anchor:
+            small += blocks[j].size
+            j += 1
+        if j >= hi_b:
+            break
+        cand = blocks[j]
+        da, db = cand.a - edge.a - edge.size, cand.b - edge.b - edge.size
+        new_total = total + gain * (cand.size + small) - (da + db - 2 * small)
+        if max(da, db) - small > max_change or new_total < 0:
+            break
+        total, hi = new_total, j
+    return lo, hi
+
+
+@dataclass(slots=True)
+class _Block:
+    a: int
+    b: int
+    size: int
