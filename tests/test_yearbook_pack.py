@@ -191,6 +191,7 @@ def test_flags_and_fixes(tmp_path, rule, text, hit, replacement):
         ("dash", "科技创新2030—重大项目。"),
         ("half-width-punct", "共1,000人；10:30开会；网址http://a.cn/a.php?id=1；[链接](http://a.cn)。"),
         ("space-in-cjk", "《遇见瓜山 遇见未来》；“胸怀伟业 百年风华”；李 强、王　芳；使用 APP 办理。"),
+        ("space-in-cjk", "（撰稿：王晓明 审稿：李建国）"),
         ("common-typo", "地势险峻工程艰巨；全部份额；一座落成的大桥；消费卷烟；签定向协议。"),
         ("repeated-punct", "删节号……与破折号——不算。"),
         ("nonstandard-unit", "公斤、公里、公顷都是法定单位。"),
