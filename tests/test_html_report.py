@@ -149,6 +149,22 @@ def test_related_locations_are_shown_side_by_side_with_differences_marked(tmp_pa
     assert texts(article, ".//p[@class='diff-note']") == ["标出不同的字 2 个"]
 
 
+def test_long_paragraphs_are_cut_around_the_span_and_empty_spans_get_a_caret(tmp_path: Path):
+    draft = tmp_path / "long.txt"
+    head, tail = "甲" * 400, "乙" * 400
+    draft.write_text(f"区妇联\n\n{head}（下转6版）{tail}\n", encoding="utf-8")
+    result = run([draft], pair=False)
+    doc = result.documents[0]
+    result.findings.append(
+        Finding("test-pair", "info", "缺少句号。", Location(doc, doc.text.index("乙"), doc.text.index("乙")))
+    )
+    root = dom(render_html(result))
+    marker, caret = root.xpath("//blockquote[@class='context']")
+    assert marker.text_content() == "…" + "甲" * 160 + "（下转6版）" + "乙" * 160 + "…"
+    assert texts(caret, ".//mark[@class='hit empty']") == ["▲"]
+    assert caret.text_content() == "…" + "甲" * 154 + "（下转6版）▲" + "乙" * 160 + "…"
+
+
 def test_char_diff():
     left, right, changed = char_diff("出让金73.88亿元，收储5宗地", "出让金73.88亿元，收储6宗地")
     assert [(s.text, s.changed) for s in left] == [("出让金73.88亿元，收储", False), ("5", True), ("宗地", False)]
@@ -205,7 +221,7 @@ def test_english_labels_with_lang_en(tmp_path: Path):
     root = dom(render_html(pair_result(tmp_path, lang="en"), lang="en"))
     assert root.get("lang") == "en"
     assert texts(root, "//h2") == ["Overview", "Findings"]
-    assert texts(root, "//p[@id='totals']") == ["3 findings in 1 files (2 errors, 1 warnings, 0 info)."]
+    assert texts(root, "//p[@id='totals']") == ["3 findings in 1 file (2 errors, 1 warning, 0 info)."]
     assert texts(root, "//article[@data-rule='test-pair']//*[@class='position']") == ["line 7, column 12"]
     assert texts(root, "//article[@data-rule='test-pair']//p[@class='message']") == [
         "This passage matches “区城投集团”."

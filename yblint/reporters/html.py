@@ -70,7 +70,8 @@ LABELS: dict[str, dict[str, Any]] = {
         "html_lang": "en",
         "title": "yblint review report",
         "overview": "Overview",
-        "totals": "{findings} findings in {files} files ({error} errors, {warning} warnings, {info} info).",
+        "totals": "{findings} in {files} ({error}, {warning}, {info}).",
+        "nouns": {"findings": "finding", "files": "file", "error": "error", "warning": "warning", "info": "info"},
         "suppressed": "{n} more suppressed by comments.",
         "no_findings": "No findings.",
         "by_unit": "By unit",
@@ -302,6 +303,15 @@ def _unit_rows(doc: Document, views: list[tuple[Finding, FindingView]], t: dict[
     return rows
 
 
+def _counted(t: dict[str, Any], counts: dict[str, int]) -> dict[str, str]:
+    """Counts as the language writes them: bare numbers in Chinese, "1 file" / "2 files" in English."""
+    nouns = t.get("nouns")
+    if not nouns:
+        return {k: str(v) for k, v in counts.items()}
+    plural = {"info": "info"}
+    return {k: f"{v} {nouns[k] if v == 1 else plural.get(k, nouns[k] + 's')}" for k, v in counts.items()}
+
+
 def build_view(result: RunResult, ctx: ReportContext) -> dict[str, Any]:
     """Everything the template shows, as plain data (the template does no computing)."""
     t = LABELS.get(ctx.lang, LABELS["zh"])
@@ -313,6 +323,7 @@ def build_view(result: RunResult, ctx: ReportContext) -> dict[str, Any]:
     for d in result.documents:
         pairs = by_doc.get(d.path, [])
         files.append(FileView(path=d.path, units=_unit_rows(d, pairs, t), findings=[v for _, v in pairs]))
+    counts = {"files": s["files"], "findings": s["findings"], **s["by_severity"]}
     rule_severity = {f.rule: f.severity for f in result.findings}
     defs = {**ctx.rules, **{d.id: d for d in result.rules}}
     rule_ids = sorted({d.id for d in result.rules} | set(s["by_rule"]))
@@ -329,7 +340,7 @@ def build_view(result: RunResult, ctx: ReportContext) -> dict[str, Any]:
         "t": t,
         "version": __version__,
         "summary": s,
-        "totals": t["totals"].format(files=s["files"], findings=s["findings"], **s["by_severity"]),
+        "totals": t["totals"].format_map(_counted(t, counts)),
         "severities": [
             {"id": sev, "label": t["severities"][sev], "count": s["by_severity"][sev]} for sev in SEVERITIES
         ],
