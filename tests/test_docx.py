@@ -168,6 +168,39 @@ def test_tracked_changes_line_breaks_and_text_boxes(tmp_path: Path):
     assert read_source(str(path)).text == "开展宣讲43场。 走访\t8647人次。"
 
 
+def test_table_of_contents_counts_but_is_not_read_hyperlinks_and_fields_are(tmp_path: Path):
+    d = docx.Document()
+    d.styles.add_style("toc 1", WD_STYLE_TYPE.PARAGRAPH)
+    d.add_paragraph("目录", style="TOC Heading")
+    d.add_paragraph("区妇联\t1", style="toc 1")
+    control = d.add_paragraph()
+    control._p.addprevious(
+        parse_xml(
+            f"<w:sdt {nsdecls('w')}><w:sdtPr><w:docPartObj><w:docPartGallery w:val='Table of Contents'/>"
+            "</w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>区残联</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        )
+    )
+    control._p.getparent().remove(control._p)
+    d.add_paragraph("区妇联")
+    body = d.add_paragraph()
+    body._p.addprevious(
+        parse_xml(
+            f"<w:p {nsdecls('w')}><w:hyperlink w:anchor='x'><w:r><w:t>开展宣讲</w:t></w:r></w:hyperlink>"
+            "<w:r><w:fldChar w:fldCharType='begin'/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>"
+            "<w:r><w:fldChar w:fldCharType='separate'/></w:r><w:r><w:t>43</w:t></w:r>"
+            "<w:r><w:fldChar w:fldCharType='end'/></w:r><w:r><w:t>场。</w:t></w:r></w:p>"
+        )
+    )
+    body._p.getparent().remove(body._p)
+    path = tmp_path / "toc.docx"
+    d.save(str(path))
+    src = read_source(str(path))
+    assert src.text.split("\n") == ["目录", "区妇联\t1", "区残联", "区妇联", "开展宣讲43场。"]
+    doc = build_document(src)
+    assert [(p.kind, p.line) for p in doc.paragraphs] == [(HEADING, 4), (PROSE, 5)]
+    assert [(u.name, u.line) for u in doc.units] == [("区妇联", 4)]
+
+
 def test_corrupt_docx_is_one_line_input_error_naming_the_file(tmp_path: Path, cli):
     bad = tmp_path / "bad.docx"
     bad.write_bytes(b"this is not a zip file")

@@ -14,6 +14,8 @@ so ``line`` N of a finding is paragraph N of the body and ``column`` the charact
   paragraph with a Word outline level 1-9) is a HEADING block. Other short paragraphs are judged by
   the plain-text heading rule when the document is split into units. Paragraphs with Word list
   numbering are list items: linted as running text, never taken for unit headings.
+* A table of contents (a TOC content control, or paragraphs in the TOC 1-9 / TOC Heading styles)
+  counts in the numbering but is not read as text: its entries would read as unit headings.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ _CONTAINERS = {_w("sdt"), _w("sdtContent"), _w("customXml")}
 _BREAKS = re.compile(r"[\r\n\v\f\x85\u2028\u2029]")
 _LEAD_WS = re.compile(r"[ \t\u3000\ufeff]*")
 _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
+_TOC_STYLE = re.compile(r"(?:toc|目录)\s*(?:[1-9]|heading|标题)", re.IGNORECASE)
 
 
 def _text(el, out: list[str]) -> None:
@@ -103,13 +106,19 @@ def _rows(tbl):
             yield from _rows(child)
 
 
-def _body_items(el):
-    """Paragraphs and tables of the body in order, looking inside block-level content controls."""
+def _is_toc_control(sdt) -> bool:
+    gallery = sdt.find(f"{_w('sdtPr')}/{_w('docPartObj')}/{_w('docPartGallery')}")
+    return gallery is not None and gallery.get(_w("val")) == "Table of Contents"
+
+
+def _body_items(el, toc: bool = False):
+    """(element, in a table of contents) for the paragraphs and tables of the body in order,
+    looking inside block-level content controls."""
     for child in el.iterchildren():
         if child.tag in (_w("p"), _w("tbl")):
-            yield child
+            yield child, toc
         elif child.tag in _CONTAINERS:
-            yield from _body_items(child)
+            yield from _body_items(child, toc or (child.tag == _w("sdt") and _is_toc_control(child)))
 
 
 class _Styles:
@@ -142,6 +151,12 @@ class _Styles:
                 return level
         return 0
 
+    def is_toc(self, style_id: str | None) -> bool:
+        """A paragraph style of a table of contents (TOC 1-9, TOC Heading, 目录 1-9)."""
+        s = self.styles.get(style_id) if style_id else None
+        name = s.find(_w("name")) if s is not None else None
+        return name is not None and _TOC_STYLE.fullmatch((name.get(_w("val")) or "").strip()) is not None
+
     def numbered(self, style_id: str | None) -> bool:
         return any(_has_numbering(s.find(_w("pPr"))) for s in self._chain(style_id))
 
@@ -170,10 +185,13 @@ def _has_numbering(ppr) -> bool:
     return num_id is None or num_id.get(_w("val")) != "0"  # numId 0 switches numbering off
 
 
-def _paragraph_kind(p, styles: _Styles) -> tuple[str, int]:
+def _paragraph_kind(p, styles: _Styles) -> tuple[str | None, int]:
+    """Block kind and heading level of a paragraph; kind None for a table-of-contents entry."""
     ppr = p.find(_w("pPr"))
     style = ppr.find(_w("pStyle")) if ppr is not None else None
     style_id = style.get(_w("val")) if style is not None else None
+    if styles.is_toc(style_id):
+        return None, 0
     own = _outline_level(ppr)
     level = own if own is not None else styles.heading_level(style_id)
     if level:
@@ -225,7 +243,7 @@ def read_docx(path: str) -> Source:
         offset += len(text) + 1
         return start
 
-    for item in _body_items(document.element.body):
+    for item, in_toc in _body_items(document.element.body):
         if item.tag == _w("tbl"):
             rows = ["\t".join(_cell_text(c) for c in _cells(row)) for row in _rows(item)]
             starts = [add_line(row) for row in rows]
@@ -239,6 +257,8 @@ def read_docx(path: str) -> Source:
         if content >= end:
             continue  # an empty paragraph: a separator, like a blank line
         kind, level = _paragraph_kind(item, styles)
+        if kind is None or in_toc:
+            continue  # a table of contents: counted, not read as text of the draft
         blocks.append(Block(kind=kind, start=start, end=end, content_start=content, level=level))
     return Source(
         path=path,
