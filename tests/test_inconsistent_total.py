@@ -216,6 +216,8 @@ def test_list_with_deng_is_a_lower_bound(tmp_path):
         "主要内容包括两个方面：一方面是教育、科学、文化的发展；另一方面是思想建设。",
         "完成“26+2”个“无废细胞”建设，建成“无废医院”8所、“无废学校”9所、“无废工地”8个和“无废工厂”1家。",
         "坚持和平共处五项原则，维护世界和平、促进共同发展。",
+        "开工3条道路（沁园路、短浜路和丰潭路）。",  # a conjunction: the count of names is uncertain
+        "在省、市、区三级开展宣讲、展演等2项活动。",
     ],
 )
 def test_counts_that_agree_or_are_not_lists(tmp_path, text):

@@ -501,8 +501,8 @@ class ParagraphChecker:
             elif ch == "、" and depth == 0:
                 seps += 1
         items = seg.split("、")
-        if seps == 0 or any(len(i) > 12 for i in items[1:]):
-            return
+        if seps == 0 or any(len(i) > 12 or any(x.unit for x in find_numbers(i)) for i in items[1:]):
+            return  # 在省、市、区三级开展A、B等2项: the 、 before belong to another list
         count = seps + 1
         stated = int(n.value)
         self.checked.append(("count", f"{seg}等{n.text}", stated, count <= stated))
