@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +12,7 @@ from yblint.config import Config
 from yblint.engine import lint
 from yblint.parsing import build_document
 from yblint.reading import read_source
+from yblint.registry import Registry
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -48,8 +50,16 @@ def doc_of(path, text: str | None = None, fmt: str | None = None):
     return build_document(read_source(str(path)))
 
 
+@functools.cache
+def registry() -> Registry:
+    """The built-in rules, loaded once for the whole test run."""
+    return Registry.load()
+
+
 def findings_of(paths, select: list[str] | None = None, config: Config | None = None):
-    return lint([str(p) for p in paths], config or Config(), select=select).findings
+    config = config or Config()
+    reg = Registry.load(config.rules_dirs) if config.rules_dirs else registry()
+    return lint([str(p) for p in paths], config, reg, select=select).findings
 
 
 def where(findings) -> list[tuple[str, int, int]]:

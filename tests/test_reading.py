@@ -69,3 +69,11 @@ def test_discover_walks_folders_with_include_and_exclude(tmp_path: Path):
 def test_discover_missing_path():
     with pytest.raises(InputError, match="no such file"):
         discover(["no/such/dir"], ["*.md"], [])
+
+
+def test_discover_skips_word_and_editor_lock_files(tmp_path: Path):
+    (tmp_path / "团区委.docx").write_bytes(b"PK")
+    (tmp_path / "~$团区委.docx").write_bytes(b"\x00owner")
+    (tmp_path / ".~lock.a.md#").write_text("x")
+    found = discover([str(tmp_path)], ["*.md", "*.docx"], [])
+    assert [Path(f).name for f in found] == ["团区委.docx"]

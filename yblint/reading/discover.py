@@ -9,6 +9,7 @@ from pathlib import Path
 from yblint.errors import InputError
 
 DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt", "*.docx"]
+LOCK_PREFIXES = ("~$", ".~lock.", ".#")
 SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv", ".tox"}
 
 
@@ -47,6 +48,8 @@ def discover(paths: list[str], include: list[str], exclude: list[str]) -> list[s
         for root, dirs, files in os.walk(p):
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
             for f in sorted(files):
+                if f.startswith(LOCK_PREFIXES):
+                    continue  # Word's ~$name.docx owner files and editor lock files, never drafts
                 full = display_path(os.path.join(root, f))
                 rel = display_path(os.path.relpath(os.path.join(root, f), p))
                 if not _matches(rel, include) or _matches(rel, exclude) or _matches(full, exclude):

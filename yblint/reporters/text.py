@@ -21,7 +21,7 @@ def _context(f: Finding, ctx: ReportContext) -> str:
     text = f.document.text
     loc = f.location
     before = text[max(0, loc.start - CONTEXT) : loc.start].replace("\r", "\n").split("\n")[-1]
-    hit = excerpt(loc.text, 60)
+    hit = excerpt(loc.text, 60) if loc.text.strip() else loc.text.replace(" ", "␣").replace("\u3000", "□")
     after = text[loc.end : loc.end + CONTEXT].replace("\r", "\n").split("\n")[0]
     hit = _paint(hit, "bold", ctx) if ctx.color else f"【{hit}】" if hit else "▲"
     return f"    | {before}{hit}{after}"
