@@ -405,3 +405,30 @@ def test_completion_rate_property(target, done):
     assert _checker(good).issues == []
     bad = f"任务数{target}户，实际完成{done}户，完成率{rate + 0.3:.1f}%。"
     assert [i.key for i in _checker(bad).issues] == ["rate"]
+
+
+def test_rule_examples(tmp_path):
+    import yaml
+
+    from yblint.ruledefs import builtin_rules_dir
+
+    rule = yaml.safe_load((builtin_rules_dir() / "inconsistent-total.yaml").read_text(encoding="utf-8"))
+    for ex in rule["examples"]:
+        assert len(lint_text(tmp_path, ex["bad"])) == 1, ex["bad"]
+        assert lint_text(tmp_path, ex["good"]) == [], ex["good"]
+
+
+ALPHABET = (
+    "0123456789０１２.,%％万亿千百十一二两三五零〇约近余多超以上左右共计合计其中分别为"
+    "、，；。：（）“”等个所家人次元亩条项增长至由到提高率完成任务占男女第-～+"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=80))
+def test_never_crashes_on_noise(text):
+    pc = ParagraphChecker(text, 0, len(text))
+    for issue in pc.run():
+        a, b = issue.anchor
+        assert 0 <= a < b <= len(text)
+        assert issue.data["formula"]

@@ -300,3 +300,21 @@ def test_summable_units():
     assert not summable("年", "年")
     assert summable("人", "名")
     assert unit_info("人次").group == "person-time"
+
+
+NOISE = (
+    "0123456789０１２.,，%％万亿千百十一二两三四五六七八九零〇○点"
+    "约近余多几来超逾以上下左右不到足第-～—+/“”《》个人次元亩平方米公顷年月分之"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=NOISE, max_size=40))
+def test_find_numbers_never_crashes_and_spans_hold(text):
+    last = 0
+    for n in find_numbers(text):
+        assert last <= n.start <= n.num_start < n.num_end <= n.end <= len(text)
+        assert text[n.start : n.end] == n.text
+        lo, hi = n.interval
+        assert lo <= n.value <= hi
+        last = n.end
