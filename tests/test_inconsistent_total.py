@@ -268,6 +268,23 @@ def test_growth_from_two_figures(tmp_path):
     assert lint_text(tmp_path, "钢产量由五百二十四万吨增加到八百六十九万吨，增长百分之六十六。") == []
 
 
+def test_growth_against_a_named_base(tmp_path):
+    f = one(tmp_path, "全年实现营业收入120亿元，比上年的100亿元增长25%。")
+    assert f.location.text == "25%"
+    assert "(120亿元 − 100亿元) ÷ 100亿元 = 20%" in f.message
+    assert lint_text(tmp_path, "全年实现营业收入120亿元，比上年的100亿元增长20%。") == []
+    f = one(tmp_path, "工农业总产值达到8710亿元，比1980年的7159亿元增加1651亿元。")
+    assert "8710亿元 − 7159亿元 = 1551亿元" in f.message
+    assert lint_text(tmp_path, "工农业总产值达到8710亿元，比1980年的7159亿元增加1551亿元。") == []
+    assert (
+        lint_text(tmp_path, "一九五八年总产值达到二千零五十亿元，比一九五七年的一千二百四十一亿元增长百分之六十五。")
+        == []
+    )
+    # the base must be a figure alone, and the current figure one of its kind
+    assert lint_text(tmp_path, "比1954年的铺轨里数增长了47%。") == []
+    assert lint_text(tmp_path, "收入120亿元、支出90亿元，比上年的100亿元增长25%。") == []
+
+
 def test_growth_allows_rounding_of_chinese_round_figures(tmp_path):
     # 1982 report: 281 200 → 400 000 is 42.2%; 二十八万 is that figure rounded to 万
     text = "全日制高等学校招生数将从一九八○年的二十八万人增加到四十万人，增长百分之四十二点二。"

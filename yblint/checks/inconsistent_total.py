@@ -62,6 +62,10 @@ _GROWTH = re.compile(
     r"(?:增加|增长|提高|提升|上升|扩大|下降|减少|降低|缩小|降)?(?:到|至|为)(?P<y>[^，,；;。]{1,20}?)"
     r"[，,、]?(?:同比)?(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|缩小)了?(?P<z>[^，,；;。]{1,16})"
 )
+_COMPARED = re.compile(
+    r"比(?P<period>[^，,；;。的]{1,10})的(?P<x>[^，,；;。]{1,16}?)"
+    r"(?P<verb>增长|增加|提高|上升|下降|减少|降低)了?(?P<z>[^，,；;。]{1,16})"
+)
 _REAL_TERMS = re.compile(r"可比价|实际增长|扣除价格|不变价|生产总值|增加值|GDP")
 _PAIRS = [("男", "女"), ("城镇", "农村"), ("城镇", "乡村"), ("城市", "农村"), ("公办", "民办"), ("境内", "境外")]
 _R = r"(\d+(?:\.\d+)?)"
@@ -180,6 +184,7 @@ class ParagraphChecker:
         self.counted_lists()
         self.rates()
         self.growth()
+        self.comparisons()
         self.shares()
         return self.issues
 
@@ -636,6 +641,77 @@ class ParagraphChecker:
                 ) + f" = {_num(computed, max(1, z.decimals))}%"
                 shown = f"{_num(computed, max(1, z.decimals))}%"
             else:
+                continue
+            self.issues.append(
+                Issue(
+                    "growth",
+                    "growth",
+                    (z.num_start, z.num_end if z.unit == "%" else z.end),
+                    {"stated": z.text, "computed": shown, "formula": formula, "x": x.text, "y": y.text},
+                    {
+                        "check": "growth",
+                        "stated": z.value,
+                        "computed": round(computed, 4),
+                        "operands": [x.text, y.text],
+                        "formula": formula,
+                    },
+                    [(x.num_start, x.end), (y.num_start, y.end)],
+                )
+            )
+
+    def comparisons(self) -> None:
+        """Y，比上年的 X 增长 p% (or 增加 d): the current figure, the base the text names, and
+        the change it states."""
+        t = self.text
+        for m in _COMPARED.finditer(t, self.lo, self.hi):
+            if re.search(r"平均|年均|同期", m.group("period")):
+                continue
+            s_start, s_end = _sentence_bounds(t, m.start(), self.lo, self.hi)
+            if _REAL_TERMS.search(t, s_start, s_end):
+                continue
+            xs = [n for n in self.nums(m.start("x"), m.end("x")) if n.role is None]
+            if len(xs) != 1 or xs[0].num_start != m.start("x") or xs[0].end != m.end("x"):
+                continue  # the base must be a figure alone (not 预计数, 铺轨里数)
+            x = xs[0]
+            z = next((n for n in self.numbers if n.num_start == m.start("z") and n.role is None), None)
+            if z is None or not x.quantity or x.approx or z.approx or x.value <= 0:
+                continue
+            # the current figure: the amounts of the same kind in the clause before 比
+            cs = _clause_start(t, m.start(), self.lo)
+            if cs == m.start():
+                cs = _clause_start(t, cs - 1, self.lo)
+            ys = [n for n in self.nums(cs, m.start()) if _is_amount(n, t, self.lo) and n.unit == x.unit]
+            if len(ys) != 1 or ys[0].approx:
+                continue
+            y = ys[0]
+            down = m.group("verb") in ("下降", "减少", "降低")
+            (xlo, xhi), (ylo, yhi) = x.interval, y.interval
+            if z.unit == "%":
+                if xlo <= 0:
+                    continue
+                if down:
+                    clo, chi = (xlo - yhi) / xhi * 100, (xhi - ylo) / xlo * 100
+                    computed = (x.value - y.value) / x.value * 100
+                else:
+                    clo, chi = (ylo - xhi) / xhi * 100, (yhi - xlo) / xlo * 100
+                    computed = (y.value - x.value) / x.value * 100
+                zlo, zhi = _pct_interval(z)
+                shown = f"{_num(computed, max(1, z.decimals))}%"
+                diff = f"({_bare(x)} − {_bare(y)})" if down else f"({_bare(y)} − {_bare(x)})"
+                formula = f"{diff} ÷ {_bare(x)} = {shown}"
+            elif z.unit == x.unit and z.quantity:
+                clo, chi = ((xlo - yhi), (xhi - ylo)) if down else ((ylo - xhi), (yhi - xlo))
+                computed = (x.value - y.value) if down else (y.value - x.value)
+                zlo, zhi = z.interval
+                scale, _ = _scale_of(z)
+                dec = max(_decimals_in(z, scale), _decimals_in(x, scale), _decimals_in(y, scale))
+                shown = _fmt_like(computed, z, dec)
+                formula = (f"{_bare(x)} − {_bare(y)}" if down else f"{_bare(y)} − {_bare(x)}") + f" = {shown}"
+            else:
+                continue
+            ok = chi >= zlo and clo <= zhi
+            self.checked.append(("growth", f"{y.text} 比 {x.text}: {z.text}", z.value, ok))
+            if ok:
                 continue
             self.issues.append(
                 Issue(
