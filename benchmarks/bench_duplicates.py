@@ -83,9 +83,19 @@ def measure(cmd: list[str]) -> tuple[float, float, int]:
 
 
 def yblint_cmd(folder: Path) -> list[str]:
-    exe = shutil.which("yblint")
-    base = [exe] if exe else [sys.executable, "-m", "yblint"]
-    return [*base, "check", "--select", "duplicate-passage", "--format", "json", "-o", os.devnull, str(folder)]
+    return [
+        sys.executable,
+        "-m",
+        "yblint",
+        "check",
+        "--select",
+        "duplicate-passage",
+        "--format",
+        "json",
+        "-o",
+        os.devnull,
+        str(folder),
+    ]
 
 
 def jscpd_cmd(jscpd_dir: Path, folder: Path, report_dir: Path) -> list[str]:

@@ -107,13 +107,19 @@ class Stream:
 
 def build_stream(sources: Iterable[tuple[str, Sequence[tuple[int, Sequence[tuple[int, int]]]]]]) -> Stream:
     """``sources``: for each text, its segments as ``(segment id, [(start, end), …])`` with ids
-    numbered 0, 1, 2 … in the order given and non-overlapping spans."""
-    codes_parts, seg_parts, pos_parts = [], [], []
+    numbered 0, 1, 2 … in the order given (texts and spans in reading order, spans not overlapping)."""
+    sources = [(t, segs) for t, segs in sources if segs]
+    cap = sum(len(t) for t, _ in sources)
+    codes = np.empty(cap, dtype=np.uint32)
+    seg = np.empty(cap, dtype=np.int32)
+    pos = np.empty(cap, dtype=np.int32)
+    n = 0
     n_seg = 0
     for text, segments in sources:
         starts, ends, sids = [], [], []
         for sid, spans in segments:
             for s, e in spans:
+                e = min(e, len(text))
                 if e > s:
                     starts.append(s)
                     ends.append(e)
@@ -123,23 +129,19 @@ def build_stream(sources: Iterable[tuple[str, Sequence[tuple[int, Sequence[tuple
             continue
         cp = code_points(text)
         # label every character with its segment: +(sid+1) at each span start, -(sid+1) at its end
-        delta = np.zeros(cp.shape[0] + 1, dtype=np.int32)
-        sid_arr = np.asarray(sids, dtype=np.int32)
-        np.add.at(delta, np.asarray(starts), sid_arr)
-        np.add.at(delta, np.asarray(ends), -sid_arr)
-        label = np.cumsum(delta[:-1], dtype=np.int32)
+        sid_arr = np.asarray(sids, dtype=np.int64)
+        delta = np.bincount(starts, weights=sid_arr, minlength=cp.shape[0] + 1)
+        delta -= np.bincount(ends, weights=sid_arr, minlength=cp.shape[0] + 1)
+        label = np.cumsum(delta[:-1]).astype(np.int32)
         label -= 1
         idx = np.flatnonzero((label >= 0) & keep_mask(cp))
-        codes_parts.append(fold(cp[idx]))
-        seg_parts.append(label[idx])
-        pos_parts.append(idx.astype(np.int32))
-    if codes_parts:
-        codes = np.concatenate(codes_parts)
-        seg = np.concatenate(seg_parts)
-        pos = np.concatenate(pos_parts)
-    else:
-        codes, seg, pos = np.zeros(0, np.uint32), np.zeros(0, np.int32), np.zeros(0, np.int32)
-    if seg.size and np.any(np.diff(seg) < 0):
+        m = idx.shape[0]
+        codes[n : n + m] = fold(cp[idx])
+        seg[n : n + m] = label[idx]
+        pos[n : n + m] = idx
+        n += m
+    codes, seg, pos = codes[:n], seg[:n], pos[:n]
+    if n and not bool((seg[1:] >= seg[:-1]).all()):
         order = np.argsort(seg, kind="stable")
         codes, seg, pos = codes[order], seg[order], pos[order]
     bounds = np.searchsorted(seg, np.arange(n_seg + 1), side="left").astype(np.int64)
@@ -197,6 +199,29 @@ def winnow(hashes: np.ndarray, w: int) -> np.ndarray:
         selected[j : j + m] |= hashes[j : j + m] == wmin
     selected &= hashes != _MAX
     return np.flatnonzero(selected)
+
+
+CHUNK = 1 << 20
+
+
+def fingerprints(stream: Stream, k: int, w: int) -> tuple[np.ndarray, np.ndarray]:
+    """Winnowed fingerprints of the whole stream: positions (int64) and their hashes, computed in
+    chunks so that memory stays a small multiple of the stream."""
+    n = len(stream) - k + 1
+    if n <= 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.uint64)
+    pos_parts, h_parts = [], []
+    for s in range(0, n, CHUNK):
+        lo = max(0, s - (w - 1))  # windows that end in this chunk start up to w - 1 earlier
+        hi = min(n, s + CHUNK + (w - 1))
+        sub = Stream(stream.codes[lo : hi + k - 1], stream.seg[lo : hi + k - 1], stream.pos[:0], stream.bounds)
+        h = kgram_hashes(sub, k)
+        sel = winnow(h, w)
+        keep = (sel + lo >= s) & (sel + lo < min(n, s + CHUNK))
+        sel = sel[keep]
+        pos_parts.append(sel + lo)
+        h_parts.append(h[sel])
+    return np.concatenate(pos_parts), np.concatenate(h_parts)
 
 
 @dataclass
@@ -258,12 +283,10 @@ def find_seeds(stream: Stream, k: int, w: int, max_units: int, max_repeats: int 
     max_repeats = max_repeats or 2 * max_units
     n = len(stream)
     boiler = np.zeros(n, dtype=bool)
-    hashes = kgram_hashes(stream, k)
-    pos = winnow(hashes, w)
+    pos, h = fingerprints(stream, k, w)
     empty = np.zeros(0, dtype=np.int64)
     if pos.size < 2:
         return Seeds(empty, empty, boiler)
-    h = hashes[pos]
     order = np.argsort(h, kind="stable")  # positions stay in order within a hash
     h, pos = h[order], pos[order]
     seg = stream.seg[pos]
@@ -284,10 +307,9 @@ def find_seeds(stream: Stream, k: int, w: int, max_units: int, max_repeats: int 
     if bad.any():
         bp = pos[bad]
         # mark the characters covered by boilerplate fingerprints: +1 at start, -1 at start + k
-        delta = np.zeros(n + 1, dtype=np.int32)
-        np.add.at(delta, bp, 1)
-        np.add.at(delta, bp + k, -1)
-        boiler = np.cumsum(delta[:n]) > 0
+        delta = np.bincount(bp, minlength=n + k + 1).astype(np.int32)
+        delta[k:] -= delta[: n + 1].copy()
+        boiler = np.cumsum(delta[:n], dtype=np.int32) > 0
     keep = (~bad) & (sizes[gid] >= 2)
     kh_gid, kpos = gid[keep], pos[keep]
     a_parts, b_parts = [], []

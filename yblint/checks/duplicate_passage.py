@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz.distance import Indel, Levenshtein
 
 from yblint.check import Check, register_check
@@ -117,10 +118,14 @@ class DuplicatePassage(Check):
         cands = chain_seeds(stream, seeds, k, gap=CHAIN_GAP, drift=CHAIN_DRIFT, min_span=min_chars // 2)
         found: dict[tuple[int, int], list[tuple[int, int, int, int, float]]] = {}
         explored: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+        # characters not covered by boilerplate, counted up to each stream position
+        own = np.concatenate(([0], np.cumsum(~seeds.boilerplate, dtype=np.int64)))
         for c in cands:
             sa, sb = int(stream.seg[c.a0]), int(stream.seg[c.b0])
             if units[sa][0].reference and units[sb][0].reference:
                 continue
+            if min(own[c.a1] - own[c.a0], own[c.b1] - own[c.b0]) < min_chars // 2:
+                continue  # mostly boilerplate
             last = explored.get((sa, sb))
             if last and c.a0 >= last[0] and c.a1 <= last[1] and c.b0 >= last[2] and c.b1 <= last[3]:
                 continue  # its seeds were inside the regions aligned last for this pair of units
@@ -505,24 +510,40 @@ def _widen(s: str, i: int, j: int) -> tuple[int, int]:
     return lo, hi
 
 
-def char_diffs(copy_text: str, orig_text: str, limit: int = MAX_DIFFS) -> list[dict[str, str]]:
-    """The places where the copy differs from the original (whitespace ignored, punctuation-only
-    differences left out), each with a few characters of context: [{"copy": …, "original": …}]."""
+def char_diffs(copy_text: str, orig_text: str, limit: int = MAX_DIFFS, window: int = 400) -> list[dict[str, str]]:
+    """The first places where the copy differs from the original (whitespace ignored, punctuation-only
+    differences left out), each with a few characters of context: [{"copy": …, "original": …}].
+    Long texts are compared window by window, so the cost grows with their length."""
     a, b = _compact(copy_text), _compact(orig_text)
     if a == b:
         return []
     groups: list[list[int]] = []
-    for op in Levenshtein.opcodes(a, b):
-        if op.tag == "equal":
-            continue
-        if _only_punct(a[op.src_start : op.src_end]) and _only_punct(b[op.dest_start : op.dest_end]):
-            continue
-        if groups and op.src_start - groups[-1][1] <= 2 and op.dest_start - groups[-1][3] <= 2:
-            groups[-1][1], groups[-1][3] = op.src_end, op.dest_end
-        else:
-            groups.append([op.src_start, op.src_end, op.dest_start, op.dest_end])
-        if len(groups) > limit:
+    pa = pb = 0
+    while pa < len(a) or pb < len(b):
+        final = pa + window >= len(a) or pb + window >= len(b)
+        wa, wb = (a[pa:], b[pb:]) if final else (a[pa : pa + window], b[pb : pb + window])
+        ops = list(Levenshtein.opcodes(wa, wb))
+        cut = None
+        if not final:  # stop at the last long run of equal text in the first three quarters
+            for op in reversed(ops):
+                if op.tag == "equal" and op.src_end <= 3 * window // 4 and op.src_end - op.src_start >= 3:
+                    cut = op
+                    break
+        for op in ops:
+            if cut is not None and op.src_start >= cut.src_end:
+                break
+            if op.tag == "equal":
+                continue
+            i, j, x, y = pa + op.src_start, pa + op.src_end, pb + op.dest_start, pb + op.dest_end
+            if _only_punct(a[i:j]) and _only_punct(b[x:y]):
+                continue
+            if groups and i - groups[-1][1] <= 2 and x - groups[-1][3] <= 2:
+                groups[-1][1], groups[-1][3] = j, y
+            else:
+                groups.append([i, j, x, y])
+        if cut is None or len(groups) > limit:
             break
+        pa, pb = pa + cut.src_end, pb + cut.dest_end
     out = []
     for i, j, x, y in groups[:limit]:
         lo, hi = _widen(a, i, j)

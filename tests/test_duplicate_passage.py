@@ -1,0 +1,307 @@
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, SEED, findings_of, where
+
+from yblint.checks.duplicate_passage import char_diffs
+from yblint.config import Config
+
+RULE = ["duplicate-passage"]
+DUPS = FIXTURES / "duplicates"
+
+# a passage of about 90 CJK characters and unrelated filler, so that tests build drafts from parts
+PASSAGE = (
+    "聚焦民生增进民生福祉。重机宿舍区地块搬迁项目1112户居民实现签约清零，分三批次组织搬迁项目回迁看房、"
+    "选房回迁活动，最终选定安置房房屋226套，圆满完成201户居民现房安置。"
+)
+PASSAGE2 = (
+    "精细管理资产保值增值。目前管理安置房小区14个，经营性房产345套，建立品牌化蓝领公寓，实现马上里出租率89%以上。"
+)
+FILLER = [
+    "全年举办运河文化节系列活动，接待游客较上年明显增长，文旅融合发展取得新成效。",
+    "深化工会派出庭工作，培育集体协商提质增效试点，维权服务窗口好评率稳步提升。",
+    "组建青年宣讲团，发动基层团支部开展主题教育活动，制作宣传片多部。",
+    "建立四新领域妇联组织，开展走访妇女群众活动，为群众办实事。",
+    "普及急救培训，新增人体器官捐献志愿者，全区社区全部建立红十字组织。",
+    "优化交通组织，科学信号配时，完善交通设施，打通断头路多条。",
+]
+
+
+def draft(*units: tuple[str, list[str]]) -> str:
+    """Plain text: a short heading line, then paragraphs, blank lines between."""
+    parts = []
+    for name, paragraphs in units:
+        parts.append(name)
+        parts.extend(paragraphs)
+    return "\n\n".join(parts) + "\n"
+
+
+def run(tmp_path: Path, text: str, name: str = "a.txt", config: Config | None = None):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return findings_of([p], RULE, config)
+
+
+def span_of(text: str, needle: str) -> tuple[int, int]:
+    i = text.index(needle)
+    return i, i + len(needle)
+
+
+# --- the seed page -------------------------------------------------------------------------------
+
+
+def test_seed_page_two_findings_exact_spans():
+    fs = findings_of([SEED], RULE)
+    assert [(f.rule, *f.location.range()) for f in fs] == [
+        ("duplicate-passage", 41, 272, 41, 368),
+        ("duplicate-passage", 163, 144, 171, 77),
+    ]
+    gongshang, gongtouzi = fs
+    assert [r.range() for r in gongshang.related] == [(73, 106, 73, 201)]
+    assert [r.range() for r in gongtouzi.related] == [(131, 12, 139, 77)]
+    assert gongshang.location.unit_name == "区工商联"
+    assert gongshang.related[0].unit_name == "区科技工业区管委会"
+    assert gongtouzi.location.unit_name == "拱投资"
+    assert gongtouzi.related[0].unit_name == "区城投集团"
+
+
+def test_seed_page_data():
+    gongshang, gongtouzi = findings_of([SEED], RULE)
+    assert gongshang.location.text.startswith("项目16个，核心产业、攻坚企业8家")
+    assert gongshang.data["diffs"] == [{"copy": "核心产业、攻坚企业8家", "original": "核心产业线上企业8家"}]
+    assert gongshang.data["direction_reason"] == "unclosed-bracket"
+    assert 0.95 < gongshang.data["similarity"] < 1
+    assert gongshang.data["other_unit"] == "区科技工业区管委会"
+    assert gongshang.data["other_line"] == 73
+    assert gongtouzi.location.text.startswith("围绕“快收地")
+    assert gongtouzi.location.text.endswith("共计30余家。")
+    assert gongtouzi.data["similarity"] == 1.0
+    assert gongtouzi.data["diffs"] == []
+    assert gongtouzi.data["direction_reason"] == "later"
+    assert gongtouzi.data["other_path"].endswith("gongshu-yearbook-2021-page5.txt")
+    assert "区城投集团" in gongtouzi.message and "第131行" in gongtouzi.message and "改写或删除" in gongtouzi.message
+
+
+def test_key_is_normalised_copied_text():
+    _, gongtouzi = findings_of([SEED], RULE)
+    assert gongtouzi.key.startswith("围绕快收地收好地实现效益最大化工作思路今年已成功出让宗地块")
+
+
+# --- exact and near copies -----------------------------------------------------------------------
+
+
+def test_exact_copy_across_units(tmp_path):
+    text = draft(("区城投集团", [FILLER[0], PASSAGE]), ("拱投资", [FILLER[1], PASSAGE, FILLER[2]]))
+    [f] = run(tmp_path, text)
+    second = text.index(PASSAGE, text.index("拱投资"))
+    assert (f.location.start, f.location.end) == (second, second + len(PASSAGE))
+    assert [(r.start, r.end) for r in f.related] == [span_of(text, PASSAGE)]
+    assert f.data["similarity"] == 1.0 and f.data["chars"] == len(PASSAGE)
+    assert f.data["other_unit"] == "区城投集团"
+
+
+def test_changed_figures_do_not_hide_a_copy(tmp_path):
+    near = PASSAGE.replace("1112", "1306").replace("226", "240")
+    text = draft(("区城投集团", [PASSAGE]), ("拱投资", [FILLER[1], near]))
+    [f] = run(tmp_path, text)
+    assert f.location.text == near
+    assert f.data["similarity"] == 1.0
+    assert [d["copy"] for d in f.data["diffs"]] == ["迁项目1306户居民实", "房房屋240套"]
+    assert [d["original"] for d in f.data["diffs"]] == ["迁项目1112户居民实", "房房屋226套"]
+
+
+def test_substituted_characters_and_punctuation(tmp_path):
+    near = PASSAGE.replace("签约清零", "签约完成").replace("，", ",").replace("看房、选房", "看房选房")
+    text = draft(("区城投集团", [PASSAGE]), ("拱投资", [near]))
+    [f] = run(tmp_path, text)
+    assert f.location.text == near
+    assert 0.9 <= f.data["similarity"] < 1
+    assert {"copy": "实现签约完成，分", "original": "实现签约清零，分"} not in f.data["diffs"]  # context stops at ，
+    assert any("完成" in d["copy"] and "清零" in d["original"] for d in f.data["diffs"])
+
+
+def test_too_different_is_not_a_copy(tmp_path):
+    # about one character in five changed: similarity well under 0.9
+    chars = list(PASSAGE)
+    for i in range(2, len(chars), 5):
+        if "\u4e00" <= chars[i] <= "\u9fff":
+            chars[i] = "甲"
+    text = draft(("区城投集团", [PASSAGE]), ("拱投资", ["".join(chars)]))
+    assert run(tmp_path, text) == []
+
+
+def test_short_shared_phrase_is_not_reported(tmp_path):
+    phrase = "围绕高质量发展大运河数智未来城目标，核心产业、攻坚企业8家。"  # under 40 characters
+    text = draft(("区科技工业区", [FILLER[0] + phrase]), ("区工商联", [FILLER[1] + phrase]))
+    assert run(tmp_path, text) == []
+
+
+def test_multi_paragraph_copy_with_other_split_is_one_finding(tmp_path):
+    original = [PASSAGE, PASSAGE2]
+    # the copy joins the two paragraphs and splits them elsewhere
+    joined = PASSAGE + PASSAGE2
+    cut = len(PASSAGE) + 20
+    copy = [FILLER[3], joined[:cut], joined[cut:]]
+    text = draft(("区城投集团", [FILLER[0], *original]), ("拱投资", copy))
+    [f] = run(tmp_path, text)
+    start = text.index(joined[:cut])
+    assert (f.location.start, f.location.end) == (start, text.rindex(joined[cut:]) + len(joined[cut:]))
+    [r] = f.related
+    assert (r.start, r.end) == (text.index(PASSAGE), text.index(PASSAGE2) + len(PASSAGE2))
+    assert f.data["diffs"] == []
+
+
+def test_cross_file(tmp_path):
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text(draft(("区城投集团", [FILLER[0], PASSAGE])), encoding="utf-8")
+    b.write_text(draft(("拱投资", [FILLER[1], PASSAGE])), encoding="utf-8")
+    [f] = findings_of([a, b], RULE)
+    assert f.document.path.endswith("b.txt")  # later in the run, no splice on either side
+    assert f.related[0].document.path.endswith("a.txt")
+    assert f.data["direction_reason"] == "later"
+    assert f.data["other_path"].endswith("a.txt")
+
+
+def test_fixture_pair_with_corpus(cli):
+    res = cli(
+        "check",
+        DUPS / "2022-chapter.md",
+        "--corpus",
+        str(DUPS / "2021-chapter.md"),
+        "--select",
+        "duplicate-passage",
+        "--format",
+        "json",
+    )
+    [f] = res.json()["findings"]
+    assert (f["path"], f["line"], f["column"], f["end_line"], f["end_column"]) == (
+        str(DUPS / "2022-chapter.md"),
+        5,
+        1,
+        7,
+        39,
+    )
+    assert f["data"]["direction_reason"] == "reference"
+    assert f["related"][0]["path"].endswith("2021-chapter.md")
+    assert (f["related"][0]["line"], f["related"][0]["end_line"]) == (5, 7)
+    assert "参照材料" in f["message"]
+
+
+def test_reference_is_always_the_original(tmp_path, cli):
+    # the reference copy comes later in reading order and its passage starts mid-sentence: still
+    # the checked file is the copy, and nothing is reported in the reference
+    checked = tmp_path / "a.txt"
+    ref = tmp_path / "z.txt"
+    checked.write_text(draft(("拱投资", [PASSAGE])), encoding="utf-8")
+    ref.write_text(draft(("区城投集团", ["去年，集团" + PASSAGE])), encoding="utf-8")
+    res = cli("check", checked, "--corpus", str(ref), "--select", "duplicate-passage", "--format", "json")
+    [f] = res.json()["findings"]
+    assert f["path"].endswith("a.txt") and f["data"]["direction_reason"] == "reference"
+    res = cli("check", checked, "--select", "duplicate-passage", "--format", "json")
+    assert res.json()["findings"] == []
+
+
+def test_within_unit_repeat(tmp_path):
+    text = draft(("区城投集团", [PASSAGE, FILLER[0], PASSAGE]))
+    [f] = run(tmp_path, text)
+    second = text.rindex(PASSAGE)
+    assert (f.location.start, f.location.end) == (second, second + len(PASSAGE))
+    assert (f.related[0].start, f.related[0].end) == span_of(text, PASSAGE)
+    assert "本单位" in f.message
+
+
+def test_within_unit_adjacent_repeat(tmp_path):
+    text = draft(("区城投集团", [PASSAGE + PASSAGE]))
+    [f] = run(tmp_path, text)
+    second = text.rindex(PASSAGE)
+    assert (f.location.start, f.location.end) == (second, second + len(PASSAGE))
+
+
+def test_parallel_enumeration_in_one_unit_is_not_a_repeat(tmp_path):
+    frame = "新招生{}万人，毕业学生{}万人，在校学生达到{}万人，比上年增长{}%，办学条件和教学质量进一步改善；"
+    para = "普通高校" + frame.format(16, 6, 38, 32) + "中等专业学校" + frame.format(44, 17, 80, 49)
+    para += "普通中学" + frame.format(213, 97, 506, 30) + "小学" + frame.format(2300, 1380, 6200, 12)
+    assert run(tmp_path, draft(("教育", [para]))) == []
+
+
+def test_boilerplate_in_five_units_is_left_alone(tmp_path):
+    stock = (
+        "在区委区政府的坚强领导下，坚持稳中求进工作总基调，"
+        "完整准确全面贯彻新发展理念，加快构建新发展格局，扎实推动高质量发展。"
+    )
+    units = [(f"单位{i}", [stock + FILLER[i]]) for i in range(5)]
+    assert run(tmp_path, draft(*units)) == []
+    # in four units it is a copy (three findings: each later unit copies the first)
+    assert len(run(tmp_path, draft(*units[:4]), "b.txt")) == 3
+
+
+def test_marked_quotation_is_not_a_copy(tmp_path):
+    text = draft(("区城投集团", [PASSAGE]), ("拱投资", ["正如集团报告所说：“" + PASSAGE + "”这为我们提供了借鉴。"]))
+    assert run(tmp_path, text) == []
+
+
+def test_splice_into_own_sentence_marks_the_copy(tmp_path):
+    # the earlier unit holds the copy: its sentence runs into the copied text
+    copy = "我们出台《关于促进民营经济发展的意见" + PASSAGE
+    text = draft(("区工商联", [FILLER[0], copy]), ("区城投集团", [FILLER[1], PASSAGE]))
+    [f] = run(tmp_path, text)
+    assert f.location.unit_name == "区工商联"
+    assert f.data["direction_reason"] == "unclosed-bracket"
+    text = draft(("区工商联", [FILLER[0], "我们积极推动" + PASSAGE]), ("区城投集团", [FILLER[1], PASSAGE]))
+    [f] = run(tmp_path, text, "b.txt")
+    assert f.location.unit_name == "区工商联"
+    assert f.data["direction_reason"] == "mid-sentence"
+
+
+def test_three_units_with_the_same_passage(tmp_path):
+    text = draft(("甲单位", [PASSAGE]), ("乙单位", [FILLER[0], PASSAGE]), ("丙单位", [FILLER[1], PASSAGE]))
+    fs = run(tmp_path, text)
+    assert [f.location.unit_name for f in fs] == ["乙单位", "丙单位"]
+    assert fs[0].related[0].unit_name == "甲单位"
+    assert fs[1].related[0].unit_name == "甲单位"
+    assert [r.unit_name for r in fs[1].related] == ["甲单位", "乙单位"]
+
+
+def test_fingerprint_survives_moving_and_changes_with_an_edit(tmp_path):
+    base = draft(("区城投集团", [PASSAGE]), ("拱投资", [FILLER[1], PASSAGE]))
+    moved = draft(("区城投集团", [FILLER[4], FILLER[5], PASSAGE]), ("拱投资", [FILLER[2], FILLER[3], PASSAGE]))
+    edited = draft(("区城投集团", [PASSAGE]), ("拱投资", [FILLER[1], PASSAGE.replace("签约清零", "签约完成")]))
+    [f1] = run(tmp_path, base, "a.txt")
+    [f2] = run(tmp_path, moved, "a.txt")
+    [f3] = run(tmp_path, edited, "a.txt")
+    assert f1.fingerprint == f2.fingerprint
+    assert f1.fingerprint != f3.fingerprint
+
+
+def test_english_message(tmp_path):
+    text = draft(("区城投集团", [PASSAGE]), ("拱投资", [FILLER[1], PASSAGE]))
+    p = tmp_path / "a.txt"
+    p.write_text(text, encoding="utf-8")
+    [f] = findings_of([p], RULE, Config(lang="en"))
+    assert f.message.startswith("This passage (") and "“区城投集团”" in f.message and "line 3" in f.message
+
+
+def test_parameters_from_config(tmp_path):
+    text = draft(("区城投集团", [PASSAGE]), ("拱投资", [FILLER[1], PASSAGE]))
+    p = tmp_path / "a.txt"
+    p.write_text(text, encoding="utf-8")
+    assert findings_of([p], RULE, Config(rules={"duplicate-passage": {"min_chars": 200}})) == []
+    assert len(findings_of([p], RULE, Config(rules={"duplicate-passage": {"min_chars": 30}}))) == 1
+
+
+def test_markdown_positions():
+    fs = findings_of([DUPS / "2021-chapter.md", DUPS / "2022-chapter.md"], RULE)
+    assert where(fs) == [("duplicate-passage", 5, 1)]
+
+
+@pytest.mark.parametrize(
+    ("copy", "original", "expected"),
+    [
+        ("甲乙丙丁", "甲乙丙丁", []),
+        ("增长20%，", "增长35%。", [{"copy": "增长20%", "original": "增长35%"}]),
+        ("核心产业，企业", "核心产业、企业", []),  # punctuation only
+    ],
+)
+def test_char_diffs(copy, original, expected):
+    assert char_diffs(copy, original) == expected

@@ -1,0 +1,89 @@
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from yblint.fingerprint import (
+    align_blocks,
+    build_stream,
+    find_passages,
+    find_seeds,
+    kgram_hashes,
+    normalise,
+    winnow,
+)
+
+CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x4E40)
+
+
+def test_normalise_drops_punctuation_space_digits_and_folds_letters():
+    assert normalise("增长20%，达到 ＡＢc\n亿元。") == "增长达到abc亿元"
+    assert normalise("第１２页", digits=True) == "第12页"
+
+
+def test_stream_keeps_offsets_and_segments():
+    text = "标题\n\n甲乙，丙1丁。\n\n戊己"
+    stream = build_stream([(text, [(0, [(4, 11)]), (1, [(13, 15)])])])
+    assert stream.text(0, len(stream)) == "甲乙丙丁戊己"
+    assert stream.pos.tolist() == [4, 5, 7, 9, 13, 14]
+    assert stream.seg.tolist() == [0, 0, 0, 0, 1, 1]
+    assert stream.bounds.tolist() == [0, 4, 6]
+
+
+def test_kgrams_do_not_cross_segments():
+    stream = build_stream([("甲乙丙丁戊", [(0, [(0, 3)]), (1, [(3, 5)])])])
+    h = kgram_hashes(stream, 2)
+    assert h.shape == (4,)
+    assert h[2] == np.iinfo(np.uint64).max  # 丙丁 crosses from segment 0 to 1
+    assert (h[[0, 1, 3]] != np.iinfo(np.uint64).max).all()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(CJK, min_size=30, max_size=80), st.text(CJK, max_size=40), st.text(CJK, max_size=40))
+def test_winnowing_guarantee(shared, left, right):
+    """Any shared run of at least w + k - 1 characters yields a fingerprint selected on both sides."""
+    k, w = 4, 5
+    a, b = left + shared, shared + right
+    stream = build_stream([(a, [(0, [(0, len(a))])]), (b, [(1, [(0, len(b))])])])
+    h = kgram_hashes(stream, k)
+    sel = winnow(h, w)
+    in_a = {int(h[i]) for i in sel if i + k <= len(a)}
+    in_b = {int(h[i]) for i in sel if i >= len(a)}
+    assert in_a & in_b
+
+
+def test_boilerplate_hash_is_dropped_and_marked():
+    stock = "在区委区政府的坚强领导下"
+    texts = [(f"{stock}第{i}单位独有的文字{'甲乙丙丁戊己庚辛'[i]}", [(i, [(0, 99)])]) for i in range(6)]
+    stream = build_stream(texts)
+    seeds = find_seeds(stream, 4, 3, max_units=5)
+    assert seeds.a.size == 0  # the only shared k-grams are in six units
+    assert seeds.boilerplate[2 : len(stock) - 2].all()  # every window of 3 k-grams has a selected one
+    seeds = find_seeds(stream, 4, 3, max_units=7)
+    assert seeds.a.size > 0 and not seeds.boilerplate.any()
+
+
+def test_anchored_alignment_matches_plain_alignment():
+    rng = np.random.default_rng(3)
+    a = "".join(chr(0x4E00 + int(x)) for x in rng.integers(0, 500, 3000))
+    chars = list(a)
+    for i in rng.choice(len(chars), 150, replace=False):
+        chars[i] = chr(0x5000 + int(rng.integers(0, 500)))
+    b = "".join(chars[:1000]) + "插入的一句话" + "".join(chars[1000:])
+    anchors = [
+        (i, i + (6 if i > 1000 else 0))
+        for i in range(100, 3000, 200)
+        if a[i : i + 5] == b[i + (6 if i > 1000 else 0) :][:5]
+    ]
+    plain = sum(s for _, _, s in align_blocks(a, b))
+    anchored = sum(s for _, _, s in align_blocks(a, b, anchors, 5))
+    assert anchored >= plain * 0.99
+
+
+def test_find_passages_extent_and_similarity():
+    shared = "聚焦民生增进民生福祉重机宿舍区地块搬迁项目居民实现签约清零分三批次组织搬迁项目回迁看房"
+    a = "甲乙丙丁戊己庚辛" + shared + "子丑寅卯辰巳午未"
+    b = "天地玄黄宇宙洪荒" + shared.replace("签约", "鉴约") + "日月盈昃辰宿列张"
+    [p] = find_passages(a, b, 0.9, min_len=20)
+    assert (p.a0, p.a1, p.b0, p.b1) == (8, 8 + len(shared), 8, 8 + len(shared))
+    assert 0.9 < p.similarity < 1
+    assert find_passages(a, b, 0.99, min_len=len(shared)) == []
