@@ -391,8 +391,12 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     """Every figure in ``text[start:end]``, in order, with spans as offsets into ``text``.
 
     Chinese numerals are taken only where they count or measure something (``两项``, ``三十二万人``,
-    ``十五个``, ``百分之五``), never in words (一起, 统一, 十四五 in quotes still parses but is
-    marked ``quoted``); a lone 一 or a lone 百/千/万 is not a figure.
+    ``十五个``, ``百分之五``) or are large (``十万``, ``超百亿``), never in words (一起, 统一, 三服务,
+    十佳, 万家, 十四五); a lone 一/百/千/万 is not a figure, nor is a range by adjacent digits
+    (四十五六, 三五天). Figures inside “” or 《》 are returned with ``role="quoted"``.
+
+    >>> [(n.text, n.value, n.unit, n.approx) for n in find_numbers("共计4008.9万元，其中20余家")]
+    [('4008.9万元', 40089000.0, '元', None), ('20余家', 20.0, '家', '余')]
     """
     end = len(text) if end is None else end
     t = _translated(text)

@@ -11,7 +11,7 @@ Five checks, each over one paragraph of prose, each showing its working in the m
   3个. A list ending in 等 only sets a lower bound.
 * ``rate`` — a rate restated from two figures in the same sentence: 任务70人，完成106人，完成率
   152.4% (106 ÷ 70 = 151.4%); 其中 a，占 p% (a ÷ total).
-* ``growth`` — 由 X 增至 Y，增长 p% (or 提高 n 个百分点).
+* ``growth`` — 由 X 增至 Y，增长 p% (or 提高 n 个百分点); Y，比上年的 X 增长 p% (or 增加 d).
 * ``shares`` — complementary shares that must total 100% (男性占 p%，女性占 q%; 三次产业结构 a:b:c).
 
 All arithmetic runs on intervals (:attr:`yblint.numbers.Number.interval`): a figure admits the
