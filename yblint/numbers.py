@@ -212,12 +212,12 @@ _NUMBER = re.compile(
 )
 _PRE_APPROX = re.compile(
     r"(?P<q>大约|(?<![签节制合公预相契履违特邀条践赴守])约(?:为|合)?|将近|接近|(?<![附最临就靠亲])近"
-    r"|超过|(?<![赶])超|逾|不到|不足|不少于|不低于|至少|突破|多达|最高|最多|高达|上)"
+    r"|超过|(?<![赶])超|逾|不到|不足|不少于|不低于|至少|突破|多达|最高|最多|高达)"
     r"(?:[为达有了]|达到)?$"
 )
 _POST_APPROX = re.compile(r"余|多|几|来")
 _POST_BOUND = re.compile(r"左右|上下|以上|以下|以内|之上|多|余|开外")
-LOWER = {"余", "多", "几", "来", "超过", "超", "逾", "以上", "之上", "不少于", "不低于", "至少", "突破", "开外", "多达"}
+LOWER = {"余", "多", "几", "来", "超过", "超", "逾", "以上", "之上", "不少于", "不低于", "至少", "突破", "开外"}
 UPPER = {"近", "将近", "接近", "不到", "不足", "以下", "以内", "最高", "最多"}
 ABOUT = {"约", "大约", "约为", "约合", "左右", "上下"}
 # a lone 一 in these words is not a figure (一起 一批 一体 …)
@@ -474,17 +474,13 @@ def _make(t: str, text: str, m: re.Match, lo: int, hi: int, quoted: list) -> Num
     start = ns
     pm = _PRE_APPROX.search(t, max(lo, ns - 6), ns)
     if pm:
-        q = pm.group("q")
-        if q == "上" and not (t.startswith("上万", pm.start()) or t.startswith("上千", pm.start())):
-            q = ""
-        if q:
-            approx.insert(0, q)
-            start = pm.start()
+        approx.insert(0, pm.group("q"))
+        start = pm.start()
     bound = None
     for q in approx:
         if q in ABOUT:
             bound = "about"
-        elif q in LOWER or q == "上":
+        elif q in LOWER:
             bound = "lower"
         elif q in UPPER:
             bound = "upper"
