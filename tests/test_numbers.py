@@ -219,6 +219,11 @@ def test_roles(text, role):
     assert find_numbers(text)[0].role == role
 
 
+def test_chinese_comma_is_not_a_thousands_separator():
+    assert [n.text for n in find_numbers("建成5个，200户受益")] == ["5个", "200户"]
+    assert one("共1,234人").value == 1234
+
+
 def test_signed_up_is_not_about():
     # 签约 is a word, not the qualifier 约
     n = one("大项目签约7个")
