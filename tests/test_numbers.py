@@ -219,9 +219,11 @@ def test_roles(text, role):
     assert find_numbers(text)[0].role == role
 
 
-def test_chinese_comma_is_not_a_thousands_separator():
-    assert [n.text for n in find_numbers("建成5个，200户受益")] == ["5个", "200户"]
+def test_thousands_separators():
     assert one("共1,234人").value == 1234
+    assert one("产量33，212万吨").value == 332120000  # older typesetting uses the full-width comma
+    assert [n.text for n in find_numbers("建成5个，200户受益")] == ["5个", "200户"]
+    assert [n.value for n in find_numbers("2，3月")] == [2, 3]
 
 
 def test_signed_up_is_not_about():

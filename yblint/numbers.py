@@ -132,7 +132,7 @@ def summable(total_unit: str | None, part_unit: str | None) -> bool:
 # --------------------------------------------------------------------------------------------
 # Numerals
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")  # ，is a clause mark, never a separator
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")  # 33，212万吨 (older typesetting)
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 CN_DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL = {"十": 10, "百": 100, "千": 1000}
