@@ -251,3 +251,9 @@ def test_copied_passage_moved_stays_suppressed_edited_comes_back(cli, work):
     r = cli("check", "a.txt", *args, "--baseline", "base.json")
     assert r.code == 1, r.out
     assert "duplicate-passage" in r.out
+    # so does changing only a figure of it: the copy is still there, but it is no longer what was accepted
+    refigured = copy.replace("最终选定安置房房屋226套", "最终选定安置房房屋228套")
+    assert refigured != copy
+    write(work / "a.txt", original + "\n" + refigured)
+    r = cli("check", "a.txt", *args, "--baseline", "base.json")
+    assert r.code == 1, r.out

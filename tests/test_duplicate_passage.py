@@ -82,9 +82,11 @@ def test_seed_page_data():
     assert "区城投集团" in gongtouzi.message and "第131行" in gongtouzi.message and "改写或删除" in gongtouzi.message
 
 
-def test_key_is_normalised_copied_text():
+def test_key_is_the_copied_text_without_spacing():
     _, gongtouzi = findings_of([SEED], RULE)
-    assert gongtouzi.key.startswith("围绕快收地收好地实现效益最大化工作思路今年已成功出让宗地块")
+    assert gongtouzi.key.startswith("围绕“快收地、收好地、实现效益最大化”工作思路，今年已成功出让4宗地块")
+    assert gongtouzi.key.endswith("共计30余家。")
+    assert not any(ch.isspace() for ch in gongtouzi.key)
 
 
 # --- exact and near copies -----------------------------------------------------------------------

@@ -283,12 +283,13 @@ class DuplicatePassage(Check):
             message_key=key,
             related=related,
             data=data,
-            key=stream.text(c.s0, c.s1),
+            key=_compact(copy_text),  # any edit of the copied text, figures included, changes it
             chars=chars,
             similarity=f"{m.similarity:.0%}" if m.similarity < 1 else "100%",
             other_unit=unit_label,
             other_path=o.doc.path,
             other_line=other_line,
+            other_where=_where(o.doc, other_line, lang),
             changes=changes,
             reason=REASONS[m.reason][lang],
         )
@@ -490,6 +491,13 @@ def _dedupe(matches: list[Match]) -> list[Match]:
 
 
 # --- what was changed ----------------------------------------------------------------------------
+
+
+def _where(doc: Document, line: int, lang: str) -> str:
+    """第N行 / line N, or 第N段 / paragraph N for a Word draft located by paragraph."""
+    if doc.locations == "paragraph":
+        return f"第{line}段" if lang == "zh" else f"paragraph {line}"
+    return f"第{line}行" if lang == "zh" else f"line {line}"
 
 
 def _compact(text: str) -> str:
