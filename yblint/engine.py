@@ -9,6 +9,7 @@ import glob
 import os
 from dataclasses import dataclass, field
 
+from yblint.check import Check
 from yblint.config import Config
 from yblint.errors import YblintError
 from yblint.finding import Finding
@@ -57,6 +58,53 @@ def read_documents(
     return docs, errors
 
 
+@dataclass
+class Prepared:
+    """What a run works on: the configured checks, the linted documents and the reference ones."""
+
+    rules: list[RuleDef]
+    checks: list[Check]
+    documents: list[Document]
+    references: list[Document]
+    errors: list[YblintError]
+
+
+def prepare(
+    paths: list[str],
+    config: Config,
+    registry: Registry,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    corpus: list[str] | None = None,
+) -> Prepared:
+    rules = registry.active(config, select, ignore)
+    checks = registry.checks(config, rules)
+    files = discover(paths, config.include, config.exclude)
+    docs, errors = read_documents(files, config)
+    linted = {d.path for d in docs}
+    ref_paths = [p for p in expand_corpus([*config.corpus, *(corpus or [])]) if p not in linted]
+    refs, ref_errors = read_documents(list(dict.fromkeys(ref_paths)), config, reference=True)
+    return Prepared(rules, checks, docs, refs, errors + ref_errors)
+
+
+def run_checks(checks: list[Check], corpus: Corpus) -> tuple[list[Finding], int]:
+    """Findings of ``checks`` on ``corpus`` (none in reference documents, none suppressed by an
+    inline comment), sorted; and how many inline comments suppressed."""
+    findings: list[Finding] = []
+    suppressed = 0
+    for check in checks:
+        for f in check.run(corpus):
+            if f.document.reference:
+                continue
+            line = f.line
+            if any(s.covers(f.rule, line) for s in f.document.suppressions):
+                suppressed += 1
+                continue
+            findings.append(f)
+    findings.sort(key=Finding.sort_key)
+    return findings, suppressed
+
+
 def lint(
     paths: list[str],
     config: Config,
@@ -68,25 +116,8 @@ def lint(
     """Lint ``paths`` (files or folders). Raises YblintError for a bad config or a missing path;
     an unreadable file is recorded in ``errors`` and the others are still linted."""
     registry = registry or Registry.load(config.rules_dirs)
-    rules = registry.active(config, select, ignore)
-    checks = registry.checks(config, rules)
-    files = discover(paths, config.include, config.exclude)
-    docs, errors = read_documents(files, config)
-    linted = {d.path for d in docs}
-    ref_paths = [p for p in expand_corpus([*config.corpus, *(corpus or [])]) if p not in linted]
-    refs, ref_errors = read_documents(list(dict.fromkeys(ref_paths)), config, reference=True)
-    errors.extend(ref_errors)
-    corp = Corpus(documents=docs, references=refs)
-    findings: list[Finding] = []
-    suppressed = 0
-    for check in checks:
-        for f in check.run(corp):
-            if f.document.reference:
-                continue
-            line = f.line
-            if any(s.covers(f.rule, line) for s in f.document.suppressions):
-                suppressed += 1
-                continue
-            findings.append(f)
-    findings.sort(key=Finding.sort_key)
-    return RunResult(documents=docs, findings=findings, errors=errors, rules=rules, suppressed=suppressed)
+    run = prepare(paths, config, registry, select, ignore, corpus)
+    findings, suppressed = run_checks(run.checks, Corpus(documents=run.documents, references=run.references))
+    return RunResult(
+        documents=run.documents, findings=findings, errors=run.errors, rules=run.rules, suppressed=suppressed
+    )

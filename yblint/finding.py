@@ -71,7 +71,13 @@ class Edit:
         lines = self.document.lines
         line, col = lines.position(self.start)
         end_line, end_col = lines.position(self.end)
-        return {"line": line, "column": col, "end_line": end_line, "end_column": end_col, "replacement": self.replacement}
+        return {
+            "line": line,
+            "column": col,
+            "end_line": end_line,
+            "end_column": end_col,
+            "replacement": self.replacement,
+        }
 
 
 @dataclass(eq=False)

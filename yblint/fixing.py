@@ -22,12 +22,11 @@ from pathlib import Path
 from typing import TextIO
 
 from yblint.config import Config
-from yblint.engine import expand_corpus, read_documents
+from yblint.engine import prepare, run_checks
 from yblint.errors import YblintError
 from yblint.finding import Edit, Finding, Fix
 from yblint.model import Corpus, Document
 from yblint.parsing import build_document
-from yblint.reading import discover
 from yblint.reading.source import Source
 from yblint.registry import Registry
 
@@ -112,19 +111,6 @@ def apply_fixes(document: Document, taken: list[tuple[Finding, Fix]]) -> tuple[s
     return "".join(out), changes
 
 
-def _run_checks(checks, corpus: Corpus) -> list[Finding]:
-    out = []
-    for check in checks:
-        for f in check.run(corpus):
-            if f.document.reference:
-                continue
-            line = f.line
-            if any(s.covers(f.rule, line) for s in f.document.suppressions):
-                continue
-            out.append(f)
-    return out
-
-
 def plan(
     paths: list[str],
     config: Config,
@@ -134,18 +120,12 @@ def plan(
     corpus: list[str] | None = None,
 ) -> tuple[list[FilePlan], list[YblintError]]:
     """Lint, fix in memory, lint the fixed text again … until nothing is left to fix."""
-    rules = registry.active(config, select, ignore)
-    checks = registry.checks(config, rules)
-    files = discover(paths, config.include, config.exclude)
-    docs, errors = read_documents(files, config)
-    linted = {d.path for d in docs}
-    ref_paths = [p for p in expand_corpus([*config.corpus, *(corpus or [])]) if p not in linted]
-    refs, ref_errors = read_documents(list(dict.fromkeys(ref_paths)), config, reference=True)
-    errors.extend(ref_errors)
+    prepared = prepare(paths, config, registry, select, ignore, corpus)
+    checks, docs, refs, errors = prepared.checks, prepared.documents, prepared.references, prepared.errors
     plans = {d.path: FilePlan(d, d.text) for d in docs}
     current = list(docs)
     for _round in range(MAX_ROUNDS):
-        findings = _run_checks(checks, Corpus(documents=current, references=refs))
+        findings, _ = run_checks(checks, Corpus(documents=current, references=refs))
         progressed = False
         nxt = []
         for doc in current:

@@ -37,6 +37,22 @@ class Block:
             self.content_start = self.start
 
 
+class _Lines:
+    """First and last line of an element with ``document``, ``start`` and ``end``."""
+
+    document: Document
+    start: int
+    end: int
+
+    @property
+    def line(self) -> int:
+        return self.document.lines.line_of(self.start)
+
+    @property
+    def end_line(self) -> int:
+        return self.document.lines.end_position(self.end, self.start)[0]
+
+
 @dataclass(eq=False)
 class Sentence:
     paragraph: Paragraph
@@ -50,7 +66,7 @@ class Sentence:
 
 
 @dataclass(eq=False)
-class Paragraph:
+class Paragraph(_Lines):
     document: Document
     kind: str
     start: int  # offset of the content (markup such as "- " skipped)
@@ -69,17 +85,9 @@ class Paragraph:
     def is_prose(self) -> bool:
         return self.kind in SENTENCE_KINDS
 
-    @property
-    def line(self) -> int:
-        return self.document.lines.line_of(self.start)
-
-    @property
-    def end_line(self) -> int:
-        return self.document.lines.end_position(self.end, self.start)[0]
-
 
 @dataclass(eq=False)
-class Unit:
+class Unit(_Lines):
     """The section one contributing body wrote; ``heading`` is None for text before the first heading."""
 
     document: Document
@@ -103,14 +111,6 @@ class Unit:
     @property
     def prose(self) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.is_prose]
-
-    @property
-    def line(self) -> int:
-        return self.document.lines.line_of(self.start)
-
-    @property
-    def end_line(self) -> int:
-        return self.document.lines.end_position(self.end, self.start)[0]
 
 
 @dataclass(eq=False)
