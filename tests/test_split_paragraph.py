@@ -205,3 +205,27 @@ def test_the_fix_gives_back_the_unbroken_paragraph(sentence, data):
     for f in found:
         assert f.location.range()[0] == 3 and f.related[0].range()[0] == 5
         assert fixed(found) == f"甲单位\n\n{sentence}\n"
+
+
+def test_short_first_half_that_reads_like_a_heading(tmp_path):
+    # 与23个部门联合建立民企发 is short and has no punctuation, so the plain-text rule takes it for a
+    # unit heading; the word cut across the blank line shows it is the first half of a paragraph
+    text = "区工商联\n\n举办6场恳谈会。\n\n与23个部门联合建立民企发\n\n展顾问制度。打造民营智慧工人之家。\n"
+    found = lint(tmp_path, text)
+    assert where(found) == [("split-paragraph", 5, 13)]
+    assert found[0].data["word"] == "发展"
+    assert fixed(found) == text.replace("民企发\n\n展", "民企发展")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "区妇联\n\n深化思想政治引领。开展宣讲43场。\n",
+        "城中村指挥部\n\n今年以来，指挥部推进六大专项行动。\n",
+        "区城投集团\n\n2021年，集团推进100余个建设项目。\n",
+        "# 民企发\n\n展顾问制度。\n",
+    ],
+)
+def test_real_headings_are_not_joined_to_their_text(tmp_path, text):
+    name = "a.md" if text.startswith("#") else "a.txt"
+    assert lint(tmp_path, text, name) == []

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from yblint.model import LIST_ITEM, Document, Paragraph
+from yblint.model import HEADING, LIST_ITEM, PROSE, Document, Paragraph
 
 # ---------------------------------------------------------------------------------------------
 # marks
@@ -507,6 +507,27 @@ def join_of(p: Paragraph, q: Paragraph, since: int | None = None) -> Join | None
     return None
 
 
+def heading_join(h: Paragraph, q: Paragraph) -> Join | None:
+    """Whether a line that the plain-text rule took for a unit heading (short, no punctuation) is
+    really the first half of a word cut by a blank line (…联合建立民企发 | 展顾问制度): only a cut word
+    is evidence enough to doubt a heading."""
+    if h.kind != HEADING or h.level != 0 or h.document.format == "markdown":
+        return None
+    if q.kind != PROSE or q.unit is not h.unit or is_non_sentence(q):
+        return None
+    text = h.document.text
+    end = _skip_space_back(text, h.start, h.end)
+    start = paragraph_start(q)
+    if end <= h.start or start.marker is not None or start.first >= q.end:
+        return None
+    if not (is_han(text[end - 1]) and is_han(text[start.first])):
+        return None
+    cut = cut_word(text[h.start : end], text[start.first : min(q.end, start.first + 12)])
+    if cut is None:
+        return None
+    return Join(h, q, "word", End("open", end - 1, end, None), start, word=cut[0], split=cut[1])
+
+
 _JOINS: weakref.WeakKeyDictionary[Document, dict[int, Join]] = weakref.WeakKeyDictionary()
 
 
@@ -518,7 +539,7 @@ def paragraph_joins(doc: Document) -> dict[int, Join]:
         paras = doc.paragraphs
         since = None
         for p, q in itertools.pairwise(paras):
-            j = join_of(p, q, since)
+            j = join_of(p, q, since) or heading_join(p, q)
             if j is not None:
                 joins[p.index] = j
                 since = p.start if since is None else since
