@@ -84,6 +84,24 @@ class Issue:
     severity: str | None = None
 
 
+def _growth_issue(x: Number, y: Number, z: Number, computed: float, shown: str, formula: str) -> Issue:
+    """A stated change ``z`` from ``x`` to ``y`` that the figures do not give."""
+    return Issue(
+        "growth",
+        "growth",
+        (z.num_start, z.num_end if z.unit == "%" else z.end),
+        {"stated": z.text, "computed": shown, "formula": formula, "x": x.text, "y": y.text},
+        {
+            "check": "growth",
+            "stated": z.value,
+            "computed": round(computed, 4),
+            "operands": [x.text, y.text],
+            "formula": formula,
+        },
+        [(x.num_start, x.end), (y.num_start, y.end)],
+    )
+
+
 # -------------------------------------------------------------------------------------------
 # formatting
 
@@ -642,22 +660,7 @@ class ParagraphChecker:
                 shown = f"{_num(computed, max(1, z.decimals))}%"
             else:
                 continue
-            self.issues.append(
-                Issue(
-                    "growth",
-                    "growth",
-                    (z.num_start, z.num_end if z.unit == "%" else z.end),
-                    {"stated": z.text, "computed": shown, "formula": formula, "x": x.text, "y": y.text},
-                    {
-                        "check": "growth",
-                        "stated": z.value,
-                        "computed": round(computed, 4),
-                        "operands": [x.text, y.text],
-                        "formula": formula,
-                    },
-                    [(x.num_start, x.end), (y.num_start, y.end)],
-                )
-            )
+            self.issues.append(_growth_issue(x, y, z, computed, shown, formula))
 
     def comparisons(self) -> None:
         """Y，比上年的 X 增长 p% (or 增加 d): the current figure, the base the text names, and
@@ -713,22 +716,7 @@ class ParagraphChecker:
             self.checked.append(("growth", f"{y.text} 比 {x.text}: {z.text}", z.value, ok))
             if ok:
                 continue
-            self.issues.append(
-                Issue(
-                    "growth",
-                    "growth",
-                    (z.num_start, z.num_end if z.unit == "%" else z.end),
-                    {"stated": z.text, "computed": shown, "formula": formula, "x": x.text, "y": y.text},
-                    {
-                        "check": "growth",
-                        "stated": z.value,
-                        "computed": round(computed, 4),
-                        "operands": [x.text, y.text],
-                        "formula": formula,
-                    },
-                    [(x.num_start, x.end), (y.num_start, y.end)],
-                )
-            )
+            self.issues.append(_growth_issue(x, y, z, computed, shown, formula))
 
     def shares(self) -> None:
         t = self.text
