@@ -8,10 +8,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import SEED, findings_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import SEED, findings_of
 from yblint.config import Config
 from yblint.engine import lint
 from yblint.errors import InputError

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ROOT, SEED
+from test_html_report import PAIR_ORIGINAL, XSS_DRAFT, XSS_NAME, pair_result, render_html
 
-from tests.conftest import ROOT, SEED
-from tests.test_html_report import PAIR_ORIGINAL, XSS_DRAFT, XSS_NAME, pair_result, render_html
 from yblint.check import CHECKS, load_checks
 from yblint.cli import main
 

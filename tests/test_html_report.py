@@ -12,8 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from conftest import SEED
 
-from tests.conftest import SEED
 from yblint.check import CHECKS, Check, load_checks
 from yblint.engine import RunResult
 from yblint.finding import Finding, Location
