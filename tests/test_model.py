@@ -147,3 +147,47 @@ def test_markdown_crlf_positions(tmp_path: Path):
 def test_text_before_first_markdown_heading_is_its_own_unit(tmp_path: Path):
     doc = doc_of(tmp_path / "a.md", "导语。\n\n# 甲\n\n正文。\n")
     assert [(u.name, u.heading is None) for u in doc.units] == [("", True), ("甲", False)]
+
+
+BOOK = """# 滨江区2023年概况
+
+## 区发改局
+
+### 主要指标
+
+全年完成投资238.6亿元。
+
+### 重点工作
+
+实施项目56个。
+
+## 区教育局
+
+全区共有中小学62所。
+
+#### 附注
+
+数据来源于区统计局。
+"""
+
+
+def test_markdown_sub_headings_stay_inside_their_unit(tmp_path: Path):
+    doc = doc_of(tmp_path / "book.md", BOOK)
+    assert [(u.name, u.line) for u in doc.units] == [("滨江区2023年概况", 1), ("区发改局", 3), ("区教育局", 13)]
+    sub = [p.text for p in doc.units[1].paragraphs if p.kind == HEADING]
+    assert sub == ["主要指标", "重点工作"]
+    assert doc.units[1].end_line == 11
+
+
+def test_heading_level_can_be_set(tmp_path: Path):
+    p = tmp_path / "book.md"
+    p.write_text(BOOK, encoding="utf-8")
+    doc = build_document(read_source(str(p)), UnitOptions(heading_level=3))
+    assert [u.name for u in doc.units] == ["滨江区2023年概况", "区发改局", "主要指标", "重点工作", "区教育局"]
+
+
+def test_one_unit_under_a_title_and_a_file_of_one_unit(tmp_path: Path):
+    doc = doc_of(tmp_path / "a.md", "# 2021年卷\n\n## 团区委\n\n正文。\n")
+    assert [u.name for u in doc.units] == ["2021年卷", "团区委"]
+    doc = doc_of(tmp_path / "b.md", "# 区发改局\n\n## 主要指标\n\n正文。\n\n## 重点工作\n\n正文。\n")
+    assert [u.name for u in doc.units] == ["区发改局", "主要指标", "重点工作"]

@@ -32,7 +32,7 @@ TOP_KEYS = {
     "baseline",
     "rules_dirs",
 }
-UNIT_KEYS = {"heading_pattern", "max_heading_chars"}
+UNIT_KEYS = {"heading_pattern", "max_heading_chars", "heading_level"}
 
 
 @dataclass
@@ -158,10 +158,10 @@ def _units(cfg: Config, value: Any) -> UnitOptions:
     for k, v in value.items():
         if k not in UNIT_KEYS:
             raise cfg.error(f"unknown key '{k}' in 'units' (known: {', '.join(sorted(UNIT_KEYS))})", "units", k)
-        if k == "max_heading_chars":
+        if k in ("max_heading_chars", "heading_level"):
             if not isinstance(v, int) or isinstance(v, bool) or v < 1:
-                raise cfg.error("'max_heading_chars' must be a positive whole number", "units", k)
-            opts.max_heading_chars = v
+                raise cfg.error(f"'{k}' must be a positive whole number", "units", k)
+            setattr(opts, k, v)
         elif v is not None:
             if not isinstance(v, str):
                 raise cfg.error("'heading_pattern' must be a regular expression", "units", k)

@@ -20,6 +20,7 @@ _BRACKETED = re.compile(r"^[（(【\[].*[）)】\]]$")
 class UnitOptions:
     heading_pattern: re.Pattern[str] | None = None
     max_heading_chars: int = 20
+    heading_level: int | None = None  # Markdown/Word heading level of units; None: inferred
 
 
 def is_plain_heading(text: str, options: UnitOptions) -> bool:
@@ -37,8 +38,27 @@ def is_plain_heading(text: str, options: UnitOptions) -> bool:
     return any(ch.isalpha() for ch in body)
 
 
-def _starts_unit(p: Paragraph, options: UnitOptions) -> bool:
+def unit_level(doc: Document, options: UnitOptions) -> int | None:
+    """The heading level at which units start in a draft with Markdown or Word headings: the
+    shallowest level that has two headings or more (``## 团区委`` … ``## 区妇联`` under one
+    ``# 2021年卷``), else the deepest level there is. Shallower headings (a book title) start units
+    too; deeper ones (``### 主要指标`` inside a unit) are sub-headings within their unit."""
+    if options.heading_level is not None:
+        return options.heading_level
+    counts: dict[int, int] = {}
+    for p in doc.paragraphs:
+        if p.kind == HEADING and p.level > 0:
+            counts[p.level] = counts.get(p.level, 0) + 1
+    if not counts:
+        return None
+    repeated = [level for level, n in counts.items() if n >= 2]
+    return min(repeated) if repeated else max(counts)
+
+
+def _starts_unit(p: Paragraph, options: UnitOptions, level: int | None) -> bool:
     if p.kind == HEADING:
+        if level is not None and p.level > level:
+            return False
         if options.heading_pattern is None:
             return True
         return options.heading_pattern.fullmatch(p.text.strip()) is not None
@@ -50,8 +70,9 @@ def _starts_unit(p: Paragraph, options: UnitOptions) -> bool:
 def split_units(doc: Document, options: UnitOptions) -> list[Unit]:
     units: list[Unit] = []
     current: Unit | None = None
+    level = unit_level(doc, options)
     for p in doc.paragraphs:
-        if _starts_unit(p, options):
+        if _starts_unit(p, options, level):
             if p.kind == PROSE:
                 p.kind = HEADING
                 p.sentences = []
