@@ -190,7 +190,8 @@ def _write_atomic(path: Path, data: bytes) -> None:
 def unified_diff(plan: FilePlan) -> str:
     a = plan.original.text.splitlines(keepends=True)
     b = plan.text.splitlines(keepends=True)
-    lines = difflib.unified_diff(a, b, fromfile=f"a/{plan.original.path}", tofile=f"b/{plan.original.path}")
+    name = plan.original.path.lstrip("/")  # a/path, b/path as git writes them, also for absolute paths
+    lines = difflib.unified_diff(a, b, fromfile=f"a/{name}", tofile=f"b/{name}")
     out = []
     for line in lines:
         out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
