@@ -84,21 +84,41 @@ class Issue:
     severity: str | None = None
 
 
-def _growth_issue(x: Number, y: Number, z: Number, computed: float, shown: str, formula: str) -> Issue:
-    """A stated change ``z`` from ``x`` to ``y`` that the figures do not give."""
+def _stated_figure_issue(
+    check: str,
+    key: str,
+    stated: Number,
+    anchor_end: int,
+    computed: float,
+    shown: str,
+    formula: str,
+    operands: list[Number],
+    args: dict[str, Any] | None = None,
+    data: dict[str, Any] | None = None,
+) -> Issue:
+    """A stated figure (a rate, a share, a change) that the figures it comes from do not give."""
     return Issue(
-        "growth",
-        "growth",
-        (z.num_start, z.num_end if z.unit == "%" else z.end),
-        {"stated": z.text, "computed": shown, "formula": formula, "x": x.text, "y": y.text},
+        check,
+        key,
+        (stated.num_start, anchor_end),
+        {"stated": stated.text, "computed": shown, "formula": formula, **(args or {})},
         {
-            "check": "growth",
-            "stated": z.value,
+            "check": (data or {}).get("check", check),
+            **{k: v for k, v in (data or {}).items() if k != "check"},
+            "stated": stated.value,
             "computed": round(computed, 4),
-            "operands": [x.text, y.text],
+            "operands": [o.text for o in operands],
             "formula": formula,
         },
-        [(x.num_start, x.end), (y.num_start, y.end)],
+        [(o.num_start, o.end) for o in operands],
+    )
+
+
+def _growth_issue(x: Number, y: Number, z: Number, computed: float, shown: str, formula: str) -> Issue:
+    """A stated change ``z`` from ``x`` to ``y`` that the figures do not give."""
+    end = z.num_end if z.unit == "%" else z.end
+    return _stated_figure_issue(
+        "growth", "growth", z, end, computed, shown, formula, [x, y], {"x": x.text, "y": y.text}
     )
 
 
@@ -440,20 +460,18 @@ class ParagraphChecker:
             if chi < slo or clo > shi:
                 dec = max(1, share.decimals)
                 formula = f"{p.text} ÷ {total.text} = {_num(computed, dec)}%"
+                shown = f"{_num(computed, dec)}%"
                 self.issues.append(
-                    Issue(
+                    _stated_figure_issue(
                         "rate",
                         "share",
-                        (share.num_start, share.num_end),
-                        {"stated": share.text, "computed": f"{_num(computed, dec)}%", "formula": formula},
-                        {
-                            "check": "share",
-                            "stated": share.value,
-                            "computed": round(computed, 4),
-                            "operands": [p.text, total.text],
-                            "formula": formula,
-                        },
-                        [(p.num_start, p.end), (total.num_start, total.end)],
+                        share,
+                        share.num_end,
+                        computed,
+                        shown,
+                        formula,
+                        [p, total],
+                        data={"check": "share"},
                     )
                 )
 
