@@ -191,3 +191,17 @@ def test_one_unit_under_a_title_and_a_file_of_one_unit(tmp_path: Path):
     assert [u.name for u in doc.units] == ["2021年卷", "团区委"]
     doc = doc_of(tmp_path / "b.md", "# 区发改局\n\n## 主要指标\n\n正文。\n\n## 重点工作\n\n正文。\n")
     assert [u.name for u in doc.units] == ["区发改局", "主要指标", "重点工作"]
+
+
+def test_joint_units_and_lines_ending_in_a_list_mark(tmp_path: Path):
+    doc = doc_of(tmp_path / "a.txt", "区委宣传部、区文明办\n\n开展宣讲。\n\n举办活动、\n\n展览12场。\n")
+    assert [u.name for u in doc.units] == ["区委宣传部、区文明办"]
+
+
+def test_bold_lines_are_unit_headings_only_in_markdown_without_headings(tmp_path: Path):
+    doc = doc_of(tmp_path / "a.md", "**团区委**\n\n开展宣讲。\n\n**区妇联**\n\n举办活动。\n")
+    assert [(u.name, u.line) for u in doc.units] == [("团区委", 1), ("区妇联", 5)]
+    doc = doc_of(tmp_path / "b.md", "## 团区委\n\n**主要做法**\n\n开展宣讲。\n\n## 区妇联\n\n举办活动。\n")
+    assert [u.name for u in doc.units] == ["团区委", "区妇联"]
+    doc = doc_of(tmp_path / "c.md", "**全年开展宣讲活动，覆盖群众。**\n\n正文。\n")
+    assert [u.name for u in doc.units] == [""]

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from yblint.model import HEADING, PROSE, Document, Paragraph, Unit
 
-SENTENCE_PUNCT = set("。！？；，：、,.!?;:…")
+SENTENCE_PUNCT = set("。！？；，：,.!?;:…")  # 、 may join two bodies (区委宣传部、区文明办), not end one
 _ENUM_PREFIX = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．]\s*)")
 _BRACKETED = re.compile(r"^[（(【\[].*[）)】\]]$")
+_BOLD_LINE = re.compile(r"^(\*\*|__)(?P<name>[^*_\n]+)\1$")
 
 
 @dataclass
@@ -33,7 +34,7 @@ def is_plain_heading(text: str, options: UnitOptions) -> bool:
     if len(line) > options.max_heading_chars or _BRACKETED.match(line):
         return False
     body = _ENUM_PREFIX.sub("", line)
-    if not body or any(ch in SENTENCE_PUNCT for ch in body):
+    if not body or any(ch in SENTENCE_PUNCT for ch in body) or body.endswith("、"):
         return False
     return any(ch.isalpha() for ch in body)
 
@@ -55,6 +56,13 @@ def unit_level(doc: Document, options: UnitOptions) -> int | None:
     return min(repeated) if repeated else max(counts)
 
 
+def _bold_name(p: Paragraph) -> str | None:
+    """The text of a Markdown paragraph that is nothing but bold text (**团区委**), the way drafts
+    converted from Word mark unit headings."""
+    m = _BOLD_LINE.match(p.text.strip())
+    return m.group("name").strip() if m else None
+
+
 def _starts_unit(p: Paragraph, options: UnitOptions, level: int | None) -> bool:
     if p.kind == HEADING:
         if level is not None and p.level > level:
@@ -62,8 +70,12 @@ def _starts_unit(p: Paragraph, options: UnitOptions, level: int | None) -> bool:
         if options.heading_pattern is None:
             return True
         return options.heading_pattern.fullmatch(p.text.strip()) is not None
-    if p.document.format == "markdown" or p.kind != PROSE:
+    if p.kind != PROSE:
         return False
+    if p.document.format == "markdown":
+        # only in a Markdown draft without headings: there, bold lines are the unit headings
+        name = _bold_name(p) if level is None else None
+        return name is not None and is_plain_heading(name, options)
     return is_plain_heading(p.text, options)
 
 
@@ -76,7 +88,8 @@ def split_units(doc: Document, options: UnitOptions) -> list[Unit]:
             if p.kind == PROSE:
                 p.kind = HEADING
                 p.sentences = []
-            current = Unit(document=doc, name=p.text.strip(), index=len(units), heading=p)
+            name = (_bold_name(p) if doc.format == "markdown" else None) or p.text.strip()
+            current = Unit(document=doc, name=name, index=len(units), heading=p)
             units.append(current)
             p.unit = current
             continue
