@@ -114,6 +114,15 @@ def _stated_figure_issue(
     )
 
 
+def _pct_change(x: Number, y: Number, down: bool) -> tuple[float, float, float]:
+    """The percentage change from ``x`` to ``y`` (a fall when ``down``): the lowest and highest the
+    figures' precision allows, and the value from the figures as written. ``x`` must be positive."""
+    (xlo, xhi), (ylo, yhi) = x.interval, y.interval
+    if down:
+        return (xlo - yhi) / xhi * 100, (xhi - ylo) / xlo * 100, (x.value - y.value) / x.value * 100
+    return (ylo - xhi) / xhi * 100, (yhi - xlo) / xlo * 100, (y.value - x.value) / x.value * 100
+
+
 def _growth_issue(x: Number, y: Number, z: Number, computed: float, shown: str, formula: str) -> Issue:
     """A stated change ``z`` from ``x`` to ``y`` that the figures do not give."""
     end = z.num_end if z.unit == "%" else z.end
@@ -658,16 +667,9 @@ class ParagraphChecker:
                     continue
                 shown = f"{_num(computed, max(1, z.decimals))}个百分点"
             elif z.unit == "%" and x.unit == y.unit and x.quantity and x.value > 0:
-                xlo, xhi = x.interval
-                ylo, yhi = y.interval
-                if xlo <= 0:
+                if x.interval[0] <= 0:
                     continue
-                if down:
-                    clo, chi = (xlo - yhi) / xhi * 100, (xhi - ylo) / xlo * 100
-                    computed = (x.value - y.value) / x.value * 100
-                else:
-                    clo, chi = (ylo - xhi) / xhi * 100, (yhi - xlo) / xlo * 100
-                    computed = (y.value - x.value) / x.value * 100
+                clo, chi, computed = _pct_change(x, y, down)
                 zlo, zhi = _pct_interval(z)
                 self.checked.append(("growth", f"{x.text} → {y.text}: {z.text}", z.value, chi >= zlo and clo <= zhi))
                 if chi >= zlo and clo <= zhi:
@@ -710,12 +712,7 @@ class ParagraphChecker:
             if z.unit == "%":
                 if xlo <= 0:
                     continue
-                if down:
-                    clo, chi = (xlo - yhi) / xhi * 100, (xhi - ylo) / xlo * 100
-                    computed = (x.value - y.value) / x.value * 100
-                else:
-                    clo, chi = (ylo - xhi) / xhi * 100, (yhi - xlo) / xlo * 100
-                    computed = (y.value - x.value) / x.value * 100
+                clo, chi, computed = _pct_change(x, y, down)
                 zlo, zhi = _pct_interval(z)
                 shown = f"{_num(computed, max(1, z.decimals))}%"
                 diff = f"({_bare(x)} − {_bare(y)})" if down else f"({_bare(y)} − {_bare(x)})"
