@@ -2,7 +2,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yblint.fingerprint import (
+from yblint.text.similarity import (
     align_blocks,
     build_stream,
     find_passages,

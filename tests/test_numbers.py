@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yblint.numbers import (
+from yblint.text.numbers import (
     Number,
     chinese_to_int,
     convert,

@@ -11,9 +11,9 @@ from yblint.config import Config
 from yblint.engine import lint as run_lint
 from yblint.model import Corpus
 from yblint.parsing import build_document
-from yblint.punctuation import FAMILY, PAIRS
 from yblint.reading.source import Source
 from yblint.registry import Registry
+from yblint.text.marks import FAMILY, PAIRS
 
 RULE = ["unbalanced-punctuation"]
 

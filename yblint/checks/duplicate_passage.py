@@ -1,6 +1,6 @@
 """duplicate-passage: text copied between units and files, exactly or nearly.
 
-Candidates come from a winnowing index over normalised text (yblint.fingerprint), never from
+Candidates come from a winnowing index over normalised text (yblint.text.similarity), never from
 comparing all pairs of paragraphs; rapidfuzz aligns each candidate and gives its extent and
 similarity. Which side is the copy is decided by a stated order of evidence (see
 ``decide_direction``), never by the text itself.
@@ -18,8 +18,8 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Location
-from yblint.fingerprint import Stream, build_stream, chain_seeds, find_passages, find_seeds, normalise
 from yblint.model import Corpus, Document, Paragraph, Unit
+from yblint.text.similarity import Stream, build_stream, chain_seeds, find_passages, find_seeds, normalise
 
 OPEN_CLOSE = {
     "“": "”",

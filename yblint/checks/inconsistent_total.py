@@ -14,7 +14,7 @@ Five checks, each over one paragraph of prose, each showing its working in the m
 * ``growth`` — 由 X 增至 Y，增长 p% (or 提高 n 个百分点); Y，比上年的 X 增长 p% (or 增加 d).
 * ``shares`` — complementary shares that must total 100% (男性占 p%，女性占 q%; 三次产业结构 a:b:c).
 
-All arithmetic runs on intervals (:attr:`yblint.numbers.Number.interval`): a figure admits the
+All arithmetic runs on intervals (:attr:`yblint.text.numbers.Number.interval`): a figure admits the
 rounding of its last written digit, 约/余/近/多/超 widen or open it, so only a contradiction that
 no rounding explains is reported. Sentences the checks cannot read with confidence are skipped.
 """
@@ -31,7 +31,7 @@ from typing import Any
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Location
 from yblint.model import Corpus, Document, Paragraph
-from yblint.numbers import Number, find_numbers, summable, unit_info
+from yblint.text.numbers import Number, find_numbers, summable, unit_info
 
 CLAUSE_END = "，,；;。！？!?：:\n"
 SENTENCE_END = "。！？!?\n"

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from yblint.check import Check, register_check
 from yblint.finding import Finding, excerpt
 from yblint.model import Corpus
-from yblint.punctuation import LAYOUT_MARKER, marker_direction
+from yblint.text.paragraphs import LAYOUT_MARKER, marker_direction
 
-MARKER = LAYOUT_MARKER  # the pattern lives in yblint.punctuation, shared with truncated-sentence
+MARKER = LAYOUT_MARKER  # the pattern lives in yblint.text.paragraphs, shared with truncated-sentence
 CONTEXT = 12
 
 

@@ -1,5 +1,5 @@
 """split-paragraph: one paragraph broken in two by a blank line (民企发 | 展顾问制度), found by
-:func:`yblint.punctuation.paragraph_joins`; the finding carries the fix that joins the halves."""
+:func:`yblint.text.paragraphs.paragraph_joins`; the finding carries the fix that joins the halves."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from yblint.check import Check, register_check
 from yblint.finding import Edit, Finding, Fix, Location, excerpt
 from yblint.model import Corpus
-from yblint.punctuation import paragraph_joins
+from yblint.text.paragraphs import paragraph_joins
 
 CONTEXT = 12
 

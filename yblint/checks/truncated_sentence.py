@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from yblint.check import Check, register_check
 from yblint.finding import Finding, excerpt
 from yblint.model import CODE, LIST_ITEM, TABLE, Corpus, Paragraph
-from yblint.punctuation import (
+from yblint.text.paragraphs import (
     End,
     ends_dangling,
     has_sentence_end,

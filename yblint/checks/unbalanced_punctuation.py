@@ -11,15 +11,8 @@ from dataclasses import dataclass
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Location, excerpt
 from yblint.model import Corpus, Document, Paragraph
-from yblint.punctuation import (
-    FAMILY,
-    OPENERS,
-    PAIRS,
-    QUOTE_FAMILIES,
-    SPACE,
-    logical_paragraphs,
-    mark_name,
-)
+from yblint.text.marks import FAMILY, OPENERS, PAIRS, QUOTE_FAMILIES, SPACE, mark_name
+from yblint.text.paragraphs import logical_paragraphs
 
 CONTEXT = 14
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)

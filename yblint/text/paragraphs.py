@@ -14,77 +14,27 @@ Everything works on character offsets into ``Document.text``, like the rest of t
 from __future__ import annotations
 
 import itertools
-import logging
 import re
 import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from yblint.model import HEADING, LIST_ITEM, PROSE, Document, Paragraph
-
-# ---------------------------------------------------------------------------------------------
-# marks
-
-SENTENCE_FINAL = set("。！？!?…")  # "……" is two "…"; a lone "." is handled in ``paragraph_end``
-CLAUSE_FINAL = set("；;")  # ends an item of a series; the series goes on
-LEAD_IN = set("：:")  # introduces what follows (a list, a quotation)
-CONTINUING = set("，,、")  # the sentence goes on after these
-DASHES = set("—－-~～")
-SPACE = " \t\r\n\u3000\ufeff\u200b\u200c\u200d\u2060\xa0"
-
-#: opening mark -> closing mark; marks of one family are matched with each other only
-PAIRS: dict[str, str] = {
-    "《": "》",
-    "〈": "〉",
-    "“": "”",
-    "‘": "’",
-    "（": "）",
-    "(": ")",
-    "【": "】",
-    "「": "」",
-    "『": "』",
-    "〔": "〕",
-    "［": "］",
-    "[": "]",
-}
-#: family of each mark: full- and half-width brackets of one shape are one family, so that
-#: （PM2.5) counts as closed (the mixed width is a style fault, not a missing bracket)
-FAMILY: dict[str, str] = {}
-for _o, _c in PAIRS.items():
-    FAMILY[_o] = FAMILY[_c] = _o
-FAMILY.update({"(": "（", ")": "（", "［": "[", "］": "["})
-OPENERS = set(PAIRS)
-CLOSERS = set(PAIRS.values())
-QUOTE_FAMILIES = {"“", "‘", "「", "『"}  # may run over paragraphs (Chinese typesetting)
-
-MARK_NAMES = {
-    "《": ("书名号", "title mark"),
-    "〈": ("书名号", "title mark"),
-    "“": ("引号", "quotation mark"),
-    "‘": ("单引号", "single quotation mark"),
-    "（": ("括号", "parenthesis"),
-    "【": ("方头括号", "lenticular bracket"),
-    "「": ("直角引号", "corner bracket"),
-    "『": ("双直角引号", "double corner bracket"),
-    "〔": ("六角括号", "tortoise-shell bracket"),
-    "[": ("方括号", "square bracket"),
-}
-
-
-def mark_name(mark: str, lang: str = "zh") -> str:
-    zh, en = MARK_NAMES.get(FAMILY.get(mark, mark), ("标点", "mark"))
-    return en if lang == "en" else zh
-
-
-def is_han(ch: str) -> bool:
-    o = ord(ch)
-    return 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3134F
-
-
-def is_ascii_alnum(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
+from yblint.text.marks import (
+    CLAUSE_FINAL,
+    CLOSERS,
+    CONTINUING,
+    DASHES,
+    FAMILY,
+    LEAD_IN,
+    OPENERS,
+    SENTENCE_FINAL,
+    SPACE,
+    is_ascii_alnum,
+    is_han,
+)
+from yblint.text.words import is_word as _is_word
+from yblint.text.words import tokens as _tokens
 
 # ---------------------------------------------------------------------------------------------
 # layout markers
@@ -317,24 +267,6 @@ def has_sentence_end(p: Paragraph, before: int) -> bool:
 
 # ---------------------------------------------------------------------------------------------
 # words: where a break cuts a word in two
-
-
-@lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
-
-
-@lru_cache(maxsize=4096)
-def _tokens(s: str) -> tuple[str, ...]:
-    return tuple(_jieba().cut(s, HMM=False))
-
-
-def _is_word(s: str) -> bool:
-    return len(s) >= 2 and _jieba().dt.FREQ.get(s, 0) > 0
 
 
 #: single-character words that cannot end a sentence: a paragraph ending in one was cut off
