@@ -35,6 +35,9 @@ COMMON_KEYS = {
     "fixable",
 }
 LANGS = ("zh", "en")
+#: a message template naming a placeholder the check does not fill, or a message key the rule
+#: does not define, raises KeyError instead of printing ``{other}`` (the tests turn this on)
+STRICT = False
 
 
 @dataclass
@@ -59,6 +62,8 @@ class RuleDef:
         return self.description.get(lang) or self.description.get("zh") or next(iter(self.description.values()), "")
 
     def message(self, key: str, lang: str, args: dict[str, Any]) -> str:
+        if STRICT and key not in self.messages:
+            raise KeyError(f"rule '{self.id}' has no message '{key}'")
         templates = self.messages.get(key) or self.messages["default"]
         template = templates.get(lang) or templates.get("zh") or next(iter(templates.values()))
         return template.format_map(_Args(args))
@@ -66,6 +71,8 @@ class RuleDef:
 
 class _Args(dict):
     def __missing__(self, key: str) -> str:
+        if STRICT:
+            raise KeyError(f"message placeholder '{{{key}}}' is not filled")
         return "{" + key + "}"
 
 

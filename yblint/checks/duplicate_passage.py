@@ -92,11 +92,11 @@ class Match:
 class DuplicatePassage(Check):
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         p = self.params
-        min_chars = int(p.get("min_chars", 40))
-        threshold = float(p.get("similarity", 0.9))
-        max_units = int(p.get("boilerplate_units", 5))
-        k = int(p.get("ngram", 6))
-        w = int(p.get("window", 6))
+        min_chars = int(p["min_chars"])
+        threshold = float(p["similarity"])
+        max_units = int(p["boilerplate_units"])
+        k = int(p["ngram"])
+        w = int(p["window"])
         gap = 2 * (k + w)  # margin around a candidate when aligning it
         docs = corpus.documents + corpus.references
         doc_order = {id(d): i for i, d in enumerate(docs)}

@@ -961,7 +961,7 @@ class InconsistentTotal(Check):
                     yield from self._paragraph(doc, para)
 
     def _paragraph(self, doc: Document, para: Paragraph) -> Iterator[Finding]:
-        enabled = set(self.params.get("checks") or ["breakdown", "count", "rate", "growth", "shares"])
+        enabled = set(self.params["checks"])
         seen: set[tuple[int, int]] = set()
         for issue in ParagraphChecker(doc.text, para.start, para.end).run():
             if issue.check not in enabled or issue.anchor in seen:

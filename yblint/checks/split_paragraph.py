@@ -16,7 +16,7 @@ CONTEXT = 12
 @register_check("split-paragraph")
 class SplitParagraph(Check):
     def run(self, corpus: Corpus) -> Iterable[Finding]:
-        use_words = bool(self.params.get("word_boundaries", True))
+        use_words = bool(self.params["word_boundaries"])
         for doc in corpus.documents:
             text = doc.text
             lines = doc.lines

@@ -35,7 +35,7 @@ def _introduces_list(p: Paragraph, nxt: Paragraph | None) -> bool:
 @register_check("truncated-sentence")
 class TruncatedSentence(Check):
     def run(self, corpus: Corpus) -> Iterable[Finding]:
-        check_start = bool(self.params.get("check_start", True))
+        check_start = bool(self.params["check_start"])
         for doc in corpus.documents:
             text = doc.text
             joins = paragraph_joins(doc)
