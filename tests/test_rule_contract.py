@@ -115,3 +115,41 @@ def test_parameters_have_one_default_in_the_rule_file(rule_id):
         assert not second_default, f"{rule_id}: parameter '{name}' has a second default in the code"
     used = set(_PARAMS_INDEX.findall(source))
     assert used <= declared, f"{rule_id}: parameters read but not declared in the rule file: {used - declared}"
+
+
+@pytest.mark.parametrize("rule_id", RULES)
+def test_fixable_is_what_fix_does(tmp_path, rule_id):
+    """``fixable`` (rule file, or the type's default) is the one source: a fixable rule's bad
+    examples carry fixes --fix applies, a rule that is not fixable never offers one to --fix."""
+    d = REGISTRY.defs[rule_id]
+    assert isinstance(d.fixable, bool)
+    fixes = [f.fix for ex in d.examples if "bad" in ex for f in findings_for(tmp_path, rule_id, ex["bad"], "zh")]
+    applied = [fix for fix in fixes if fix is not None and fix.safe]
+    if d.fixable:
+        assert applied, f"{rule_id} says fixable but its bad examples give no fix"
+    else:
+        assert not applied, f"{rule_id} is not fixable but --fix would apply its fixes"
+
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+_TABLE_ROW = re.compile(r"^\| (`[a-z0-9-]+`(?:, `[a-z0-9-]+`)*) \| (\w+) \| (.*?) \|", re.M)
+
+
+def readme_rule_table() -> dict[str, tuple[str, bool]]:
+    """rule id -> (severity, says fixable) from the README's table of rules."""
+    section = README.read_text(encoding="utf-8").split("\n## Rules\n", 1)[1]
+    section = section.split("\n| rule | severity |", 1)[1].split("\n\n", 1)[0]  # the first table
+    out = {}
+    for m in _TABLE_ROW.finditer(section):
+        for rid in re.findall(r"`([a-z0-9-]+)`", m.group(1)):
+            out[rid] = (m.group(2), "(fixable)" in m.group(3))
+    return out
+
+
+def test_readme_rule_table_matches_the_rules():
+    table = readme_rule_table()
+    assert sorted(table) == RULES, "add a row to the README's table of rules (## Rules) for each new rule"
+    for rid, (severity, fixable) in table.items():
+        d = REGISTRY.defs[rid]
+        assert severity == d.severity, f"README says {rid} is {severity}, its rule file {d.severity}"
+        assert fixable == d.fixable, f"README's '(fixable)' for {rid} disagrees with the rule file"

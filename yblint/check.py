@@ -25,6 +25,8 @@ class Check:
 
     #: keys a rule definition of this type may carry besides the common ones (pattern engines)
     rule_keys: ClassVar[set[str]] = set()
+    #: whether ``--fix`` applies this check's fixes when the rule file does not say ``fixable:``
+    fixable: ClassVar[bool] = False
 
     def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
         self.rule = rule
@@ -52,6 +54,8 @@ class Check:
         key: str | None = None,
         **args: Any,
     ) -> Finding:
+        if fix is not None and not self.rule.fixable:
+            fix.safe = False  # offered in reports, never applied: RuleDef.fixable is the one source
         return Finding(
             rule=self.rule.id,
             severity=self.severity,

@@ -15,8 +15,10 @@ from yblint.config import LANGS, Config, load_config
 from yblint.engine import RunResult, lint
 from yblint.errors import YblintError
 from yblint.finding import SEVERITIES, SEVERITY_RANK
+from yblint.i18n import tr
 from yblint.registry import Registry
 from yblint.reporters import ReportContext, load_reporters
+from yblint.rule_help import rule_help
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -170,18 +172,8 @@ def cmd_rule(args: argparse.Namespace) -> int:
     d = registry.defs.get(args.id)
     if d is None:
         raise YblintError(f"unknown rule '{args.id}' (see 'yblint rules')")
-    en = config.lang == "en"
-    print(f"{d.id} ({d.severity}, {'pack' if en else '规则包'} {d.pack})")
-    print(d.describe(config.lang))
-    for ex in d.examples:
-        if "bad" in ex:
-            print(f"  {'bad' if en else '误'}:  {ex['bad']}")
-        if "good" in ex:
-            print(f"  {'good' if en else '正'}: {ex['good']}")
-    if d.parameters:
-        print(("parameters: " if en else "参数：") + ", ".join(f"{k}={v!r}" for k, v in d.parameters.items()))
-    if d.source or d.link:
-        print(("source: " if en else "依据：") + " ".join(x for x in (d.source, d.link) if x))
+    print(f"{d.id} ({d.severity}, {tr(config.lang, '规则包', 'pack')} {d.pack})")
+    print(rule_help(d, config.lang)[0])
     return EXIT_OK
 
 

@@ -37,12 +37,12 @@ class Registry:
                 raise ConfigError("rules folder not found", d)
             defs.extend(load_rule_dir(p, keys, default_pack=p.name))
         for d in defs:
-            if d.type == "check":
-                if d.id not in CHECKS:
-                    raise ConfigError(f"rule '{d.id}' has no registered check (type: check)", d.file)
-                CHECKS[d.id].validate(d)
-            else:
-                TYPES[d.type].validate(d)
+            if d.type == "check" and d.id not in CHECKS:
+                raise ConfigError(f"rule '{d.id}' has no registered check (type: check)", d.file)
+            runner = check_class(d)
+            runner.validate(d)
+            if d.fixable is None:
+                d.fixable = runner.fixable
         return cls(defs)
 
     def expand(self, names: list[str], where: str, config: Config | None = None) -> set[str]:
@@ -82,7 +82,7 @@ class Registry:
         for d in rules:
             settings = config.rules.get(d.id, {})
             params = self._params(config, d, settings)
-            cls = CHECKS[d.id] if d.type == "check" else TYPES[d.type]
+            cls = check_class(d)
             out.append(cls(d, params, lang=config.lang, severity=settings.get("severity")))
         return out
 
@@ -104,6 +104,11 @@ class Registry:
                 )
             params[k] = v
         return params
+
+
+def check_class(d: RuleDef) -> type[Check]:
+    """The code that runs a definition: its registered check, or its pattern type."""
+    return CHECKS[d.id] if d.type == "check" else TYPES[d.type]
 
 
 def _same_kind(default: Any, value: Any) -> bool:

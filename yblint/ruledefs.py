@@ -53,7 +53,8 @@ class RuleDef:
     link: str | None = None
     source: str | None = None
     examples: list[dict[str, str]] = field(default_factory=list)
-    fixable: bool = False
+    #: --fix applies its fixes; None until the registry fills in the type's default (Check.fixable)
+    fixable: bool | None = None
     file: str = ""
     line_of_key: dict = field(default_factory=dict, repr=False)
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -135,6 +136,9 @@ def parse_rule(data: Any, path: str, lines: dict, pack: str, extra_keys: dict[st
     enabled = data.get("enabled", True)
     if not isinstance(enabled, bool):
         raise ConfigError("'enabled' must be true or false", path, line_of(lines, "enabled"))
+    fixable = data.get("fixable")
+    if fixable is not None and not isinstance(fixable, bool):
+        raise ConfigError("'fixable' must be true or false", path, line_of(lines, "fixable"))
     return RuleDef(
         id=rid,
         type=rtype,
@@ -147,7 +151,7 @@ def parse_rule(data: Any, path: str, lines: dict, pack: str, extra_keys: dict[st
         link=data.get("link"),
         source=data.get("source"),
         examples=examples,
-        fixable=bool(data.get("fixable", False)),
+        fixable=fixable,
         file=path,
         line_of_key=lines,
         raw=data,

@@ -42,19 +42,13 @@ from yblint.patterns import (
 from yblint.ruledefs import RuleDef
 
 
-def _fix_allowed(rule: RuleDef, default: bool) -> bool:
-    return bool(rule.raw.get("fixable", default))
-
-
-def _make_fix(hit: Hit, replacement: str, lang: str, safe: bool) -> Fix:
+def _make_fix(hit: Hit, replacement: str, lang: str) -> Fix:
     before = hit.text
     if not replacement:
         desc = f"delete “{before}”" if lang == "en" else f"删除“{before}”"
     else:
         desc = f"replace “{before}” with “{replacement}”" if lang == "en" else f"将“{before}”改为“{replacement}”"
-    fix = Check.replace(hit.document, hit.start, hit.end, replacement, desc)
-    fix.safe = safe
-    return fix
+    return Check.replace(hit.document, hit.start, hit.end, replacement, desc)
 
 
 class PatternCheck(Check):
@@ -103,6 +97,7 @@ def _swaps(rule: RuleDef) -> list[Pattern]:
 @register_type("substitution")
 class Substitution(PatternCheck):
     rule_keys: ClassVar[set[str]] = COMMON_PATTERN_KEYS | {"swap"}
+    fixable: ClassVar[bool] = True
 
     @classmethod
     def validate(cls, rule: RuleDef) -> None:
@@ -112,7 +107,6 @@ class Substitution(PatternCheck):
     def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
         super().__init__(rule, params, lang, severity)
         self.matcher = Matcher(rule, _swaps(rule))
-        self.safe = _fix_allowed(rule, True)
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
@@ -125,7 +119,7 @@ class Substitution(PatternCheck):
                     hit.start,
                     hit.end,
                     data={"match": hit.text, "replacement": replacement},
-                    fix=_make_fix(hit, replacement, self.lang, self.safe),
+                    fix=_make_fix(hit, replacement, self.lang),
                     **self._args(hit, replacement=replacement),
                 )
 
@@ -160,7 +154,6 @@ class Repetition(PatternCheck):
     def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
         super().__init__(rule, params, lang, severity)
         self.matcher = Matcher(rule, self._patterns(rule))
-        self.safe = _fix_allowed(rule, False)
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
@@ -172,7 +165,7 @@ class Repetition(PatternCheck):
                     hit.start,
                     hit.end,
                     data={"match": hit.text, "token": token, "count": count},
-                    fix=_make_fix(hit, token, self.lang, self.safe),
+                    fix=_make_fix(hit, token, self.lang),
                     **self._args(hit, token=token, count=count),
                 )
 
