@@ -16,6 +16,7 @@ from typing import Any
 
 from yblint.errors import ConfigError
 from yblint.finding import SEVERITIES
+from yblint.i18n import LANGS, pick
 from yblint.yamlpos import line_of, load_yaml
 
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -34,7 +35,6 @@ COMMON_KEYS = {
     "examples",
     "fixable",
 }
-LANGS = ("zh", "en")
 #: a message template naming a placeholder the check does not fill, or a message key the rule
 #: does not define, raises KeyError instead of printing ``{other}`` (the tests turn this on)
 STRICT = False
@@ -60,13 +60,13 @@ class RuleDef:
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def describe(self, lang: str) -> str:
-        return self.description.get(lang) or self.description.get("zh") or next(iter(self.description.values()), "")
+        return pick(self.description, lang)
 
     def message(self, key: str, lang: str, args: dict[str, Any]) -> str:
         if STRICT and key not in self.messages:
             raise KeyError(f"rule '{self.id}' has no message '{key}'")
         templates = self.messages.get(key) or self.messages["default"]
-        template = templates.get(lang) or templates.get("zh") or next(iter(templates.values()))
+        template = pick(templates, lang)
         return template.format_map(_Args(args))
 
 

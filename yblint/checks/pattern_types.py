@@ -26,6 +26,7 @@ import regex
 
 from yblint.check import Check, register_type
 from yblint.finding import Finding, Fix, Location
+from yblint.i18n import tr
 from yblint.model import Corpus
 from yblint.patterns import (
     COMMON_PATTERN_KEYS,
@@ -45,9 +46,9 @@ from yblint.ruledefs import RuleDef
 def _make_fix(hit: Hit, replacement: str, lang: str) -> Fix:
     before = hit.text
     if not replacement:
-        desc = f"delete “{before}”" if lang == "en" else f"删除“{before}”"
+        desc = tr(lang, f"删除“{before}”", f"delete “{before}”")
     else:
-        desc = f"replace “{before}” with “{replacement}”" if lang == "en" else f"将“{before}”改为“{replacement}”"
+        desc = tr(lang, f"将“{before}”改为“{replacement}”", f"replace “{before}” with “{replacement}”")
     return Check.replace(hit.document, hit.start, hit.end, replacement, desc)
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from yblint.check import Check, register_check
 from yblint.finding import Edit, Finding, Fix, Location, excerpt
+from yblint.i18n import tr
 from yblint.model import Corpus
 from yblint.text.paragraphs import paragraph_joins
 
@@ -42,10 +43,11 @@ class SplitParagraph(Check):
                 }
                 head = text[max(join.first.start, end.end - CONTEXT // 2) : end.end]
                 joined = excerpt(head + sep + text[start.first : min(join.second.end, start.first + CONTEXT // 2)])
-                if self.lang == "en":
-                    description = f"Remove the blank line between lines {line} and {next_line}: “…{joined}…”"
-                else:
-                    description = f"删除第{line}行与第{next_line}行之间的空行，把两段接成一段：“…{joined}…”"
+                description = tr(
+                    self.lang,
+                    f"删除第{line}行与第{next_line}行之间的空行，把两段接成一段：“…{joined}…”",
+                    f"Remove the blank line between lines {line} and {next_line}: “…{joined}…”",
+                )
                 yield self.finding(
                     doc,
                     join.cut_start,

@@ -24,6 +24,7 @@ from urllib.parse import quote
 from yblint import __version__
 from yblint.engine import RunResult
 from yblint.finding import Finding, Location
+from yblint.i18n import tr
 from yblint.model import Document
 from yblint.reporters import ReportContext, reporter
 from yblint.rule_help import rule_help
@@ -132,7 +133,7 @@ def result_of(f: Finding, rule_index: dict[str, int], artifacts: _Artifacts, lan
         for i, r in enumerate(f.related, 1):
             rl, rc, _, _ = r.range()
             unit = f"（{r.unit_name}）" if r.unit_name and lang != "en" else f" ({r.unit_name})" if r.unit_name else ""
-            label = "related" if lang == "en" else "相关位置"
+            label = tr(lang, "相关位置", "related")
             related.append(
                 {
                     "id": i,

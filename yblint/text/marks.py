@@ -6,6 +6,8 @@ The one place this knowledge is written down; rules and the other text modules i
 
 from __future__ import annotations
 
+from yblint.i18n import tr
+
 SENTENCE_FINAL = set("。！？!?…")  # "……" is two "…"; a lone "." is handled in ``paragraph_end``
 CLAUSE_FINAL = set("；;")  # ends an item of a series; the series goes on
 LEAD_IN = set("：:")  # introduces what follows (a list, a quotation)
@@ -54,7 +56,7 @@ MARK_NAMES = {
 
 def mark_name(mark: str, lang: str = "zh") -> str:
     zh, en = MARK_NAMES.get(FAMILY.get(mark, mark), ("标点", "mark"))
-    return en if lang == "en" else zh
+    return tr(lang, zh, en)
 
 
 def is_han(ch: str) -> bool:
