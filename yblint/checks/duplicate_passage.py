@@ -45,25 +45,6 @@ ANCHOR_SPACING = 200  # long alignments are split at shared k-grams this far apa
 DIFF_CONTEXT = 4
 MAX_DIFFS = 5
 
-REASONS = {
-    "reference": {
-        "zh": "另一处在参照材料（--corpus）中，参照材料总是原文",
-        "en": "the other passage is in a reference document (--corpus), which is always the original",
-    },
-    "unclosed-bracket": {
-        "zh": "此处在段落接缝处留下未配对的括号或引号，是拼接进来的",
-        "en": "an opening bracket or quote at the seam is left unclosed here: the passage was spliced in",
-    },
-    "mid-sentence": {
-        "zh": "此处的段落从本单位一句话的中间接入，另一处则是完整的句子",
-        "en": "here the passage joins a sentence of the unit's own text, while the other is whole sentences",
-    },
-    "later": {
-        "zh": "两处都没有拼接痕迹，按阅读顺序取后出现的一处为复制",
-        "en": "neither side shows a splice, so the later occurrence in reading order is taken as the copy",
-    },
-}
-
 
 @dataclass
 class Side:
@@ -291,7 +272,6 @@ class DuplicatePassage(Check):
             other_line=other_line,
             other_where=_where(o.doc, other_line, lang),
             changes=changes,
-            reason=REASONS[m.reason][lang],
         )
 
 

@@ -17,7 +17,7 @@ the number of pairs of paragraphs:
    give *seed pairs*: two positions in the stream that start the same k-gram.
 4. **Chain** (:func:`chain_seeds`): seeds of the same pair of segments that follow each other along
    nearly the same diagonal become one candidate region in each segment.
-5. **Align** (:func:`best_passage`): rapidfuzz's Indel alignment of a candidate's two regions and a
+5. **Align** (:func:`find_passages`): rapidfuzz's Indel alignment of a candidate's two regions and a
    maximal-scoring segment over its matching blocks give the exact extent of the shared passage and
    its similarity.
 """
@@ -455,12 +455,6 @@ def find_passages(
         todo.append((hi + 1, hi_b))
     out.sort(key=lambda p: -(p.a1 - p.a0))
     return out
-
-
-def best_passage(sa: str, sb: str, similarity: float, anchors: Sequence[tuple[int, int]] = (), k: int = 0):
-    """The longest shared passage of ``sa`` and ``sb`` (see :func:`find_passages`), or None."""
-    found = find_passages(sa, sb, similarity, anchors, k)
-    return found[0] if found else None
 
 
 def _best_segment(blocks: list[_Block], lo_b: int, hi_b: int, gain: float, anchor: int, max_change: int):
