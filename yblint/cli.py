@@ -17,7 +17,7 @@ from yblint.errors import YblintError
 from yblint.finding import SEVERITIES, SEVERITY_RANK
 from yblint.i18n import tr
 from yblint.registry import Registry
-from yblint.reporters import ReportContext, load_reporters
+from yblint.reporters import FORMATS, ReportContext, load_reporter
 from yblint.rule_help import rule_help
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -35,7 +35,7 @@ def _names(values: list[str] | None) -> list[str] | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    formats = sorted(load_reporters())
+    formats = sorted(FORMATS)
     parser = _Parser(prog="yblint", description="Consistency linter for yearbook and annual-report drafts.")
     parser.add_argument("--version", action="version", version=f"yblint {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -149,7 +149,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for e in result.errors:
         print(f"yblint: error: {e}", file=sys.stderr)
     ctx = ReportContext(lang=config.lang, color=_use_colour(args), rules=registry.defs)
-    _write(load_reporters()[args.format](result, ctx), args.output)
+    _write(load_reporter(args.format)(result, ctx), args.output)
     return max(fix_code, exit_code(result, config.fail_on))
 
 
