@@ -31,10 +31,10 @@ class Registry:
         load_checks()
         keys = type_keys()
         defs = load_rule_dir(builtin_rules_dir(), keys)
-        for d in rules_dirs or []:
-            p = Path(d)
+        for folder in rules_dirs or []:
+            p = Path(folder)
             if not p.is_dir():
-                raise ConfigError("rules folder not found", d)
+                raise ConfigError("rules folder not found", folder)
             defs.extend(load_rule_dir(p, keys, default_pack=p.name))
         for d in defs:
             if d.type == "check" and d.id not in CHECKS:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from yblint.check import Check, register_check
 from yblint.finding import Edit, Finding, Fix, Location, excerpt
@@ -31,7 +32,7 @@ class SplitParagraph(Check):
                 line, col = lines.position(end.last)
                 next_line, next_col = lines.position(start.first)
                 sep = ""  # Chinese text joins without a space; Latin letters here are acronyms (B | SN)
-                args = {
+                args: dict[str, Any] = {
                     "before": before,
                     "after": after,
                     "line": line,

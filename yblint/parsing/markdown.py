@@ -12,6 +12,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 
 from yblint.model import CODE, HEADING, HTML, LIST_ITEM, PROSE, TABLE, Block
+from yblint.text.marks import INLINE_SPACE, trim_space
 from yblint.textpos import LineIndex
 
 _MARKUP = re.compile(r"(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+|#{1,6}(?:[ \t]+|$)))*[ \t\u3000]*")
@@ -61,11 +62,11 @@ def markdown_blocks(text: str) -> list[Block]:
             kind, skip_until = TABLE, "table_close"
         if kind is None:
             continue
-        while end > start and text[end - 1] in " \t\u3000":
-            end -= 1
+        end = trim_space(text, start, end, INLINE_SPACE)
         content = start
         if kind in (HEADING, PROSE, LIST_ITEM):
-            content = min(_MARKUP.match(text, start, end).end(), end)
+            markup = _MARKUP.match(text, start, end)  # every part optional: always matches
+            content = min(markup.end() if markup else start, end)
             if kind == HEADING:
                 m = _CLOSING_HASHES.search(text, content, end)
                 if m:

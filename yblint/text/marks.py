@@ -13,7 +13,10 @@ CLAUSE_FINAL = set("；;")  # ends an item of a series; the series goes on
 LEAD_IN = set("：:")  # introduces what follows (a list, a quotation)
 CONTINUING = set("，,、")  # the sentence goes on after these
 DASHES = set("—－-~～")
-SPACE = " \t\r\n\u3000\ufeff\u200b\u200c\u200d\u2060\xa0"
+#: spaces inside a line: ASCII space and tab, the ideographic space of indents, the no-break
+#: space, and the BOM and zero-width characters that a copy from a web page or Word leaves behind
+INLINE_SPACE = " \t\u3000\xa0\ufeff\u200b\u200c\u200d\u2060"
+SPACE = INLINE_SPACE + "\r\n"
 
 #: opening mark -> closing mark; marks of one family are matched with each other only
 PAIRS: dict[str, str] = {
@@ -52,6 +55,21 @@ MARK_NAMES = {
     "〔": ("六角括号", "tortoise-shell bracket"),
     "[": ("方括号", "square bracket"),
 }
+
+
+def skip_space(text: str, start: int, end: int | None = None, space: str = SPACE) -> int:
+    """The first offset from ``start`` (before ``end``) that is not a space."""
+    end = len(text) if end is None else end
+    while start < end and text[start] in space:
+        start += 1
+    return start
+
+
+def trim_space(text: str, start: int, end: int, space: str = SPACE) -> int:
+    """``end`` moved back over the spaces that end ``text[start:end]``."""
+    while end > start and text[end - 1] in space:
+        end -= 1
+    return end
 
 
 def mark_name(mark: str, lang: str = "zh") -> str:

@@ -32,6 +32,8 @@ from yblint.text.marks import (
     SPACE,
     is_ascii_alnum,
     is_han,
+    skip_space,
+    trim_space,
 )
 from yblint.text.words import is_word as _is_word
 from yblint.text.words import tokens as _tokens
@@ -157,18 +159,6 @@ class Start:
     marker: tuple[int, int] | None = None
 
 
-def _skip_space_back(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in SPACE:
-        end -= 1
-    return end
-
-
-def _skip_space(text: str, start: int, end: int) -> int:
-    while start < end and text[start] in SPACE:
-        start += 1
-    return start
-
-
 def _kind_of(ch: str, text: str, i: int) -> str:
     if ch in SENTENCE_FINAL:
         return "final"
@@ -211,14 +201,14 @@ def _markdown_trim(p: Paragraph, start: int, end: int) -> int:
 
 def paragraph_end(p: Paragraph) -> End:
     text = p.document.text
-    start, end = p.start, _skip_space_back(text, p.start, p.end)
+    start, end = p.start, trim_space(text, p.start, p.end)
     end = _markdown_trim(p, start, end)
     marker = None
     # a continuation note at the very end: （下转6版）
     for m in LAYOUT_MARKER.finditer(text, max(start, end - 20), end):
         if m.end() == end and marker_direction(m.group(0)) == "to":
             marker = (m.start(), m.end())
-            end = _skip_space_back(text, start, m.start())
+            end = trim_space(text, start, m.start())
             break
     if end <= start:
         return End("open", start, start, marker)
@@ -233,7 +223,7 @@ def paragraph_end(p: Paragraph) -> End:
         if FAMILY.get(text[last]) in ("（", "[", "【", "〔"):
             opener = _matching_open(text, start, last)
             if opener is not None:
-                k = _skip_space_back(text, start, opener) - 1
+                k = trim_space(text, start, opener) - 1
                 if k >= start and _kind_of(text[k], text, k) == "final":
                     return End("final", last, end, marker)
     return End(_kind_of(text[last], text, last), last, end, marker)
@@ -245,13 +235,13 @@ _LEADING_PUNCT = set("，,、。；;：:？！?!")
 def paragraph_start(p: Paragraph) -> Start:
     text = p.document.text
     end = p.end
-    first = _skip_space(text, p.start, end)
+    first = skip_space(text, p.start, end)
     if p.document.format == "markdown":
         lead = _MD_LEAD.match(text, first, end)
-        first = _skip_space(text, lead.end(), end) if lead else first
+        first = skip_space(text, lead.end(), end) if lead else first
     m = LAYOUT_MARKER.match(text, first, end)
     if m is not None:
-        after = _skip_space(text, m.end(), end)
+        after = skip_space(text, m.end(), end)
         kind = "marker" if marker_direction(m.group(0)) == "from" else "text"
         return Start(kind, after, (m.start(), m.end()))
     if first < end and text[first] in _LEADING_PUNCT:
@@ -448,7 +438,7 @@ def heading_join(h: Paragraph, q: Paragraph) -> Join | None:
     if q.kind != PROSE or q.unit is not h.unit or is_non_sentence(q):
         return None
     text = h.document.text
-    end = _skip_space_back(text, h.start, h.end)
+    end = trim_space(text, h.start, h.end)
     start = paragraph_start(q)
     if end <= h.start or start.marker is not None or start.first >= q.end:
         return None
