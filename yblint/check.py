@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from yblint.finding import Edit, Finding, Fix, Location
-from yblint.model import Corpus, Document
+from yblint.model import Corpus, Document, Unit
 from yblint.ruledefs import RuleDef
 
 CHECKS: dict[str, type[Check]] = {}
@@ -52,6 +52,7 @@ class Check:
         data: dict[str, Any] | None = None,
         fix: Fix | None = None,
         key: str | None = None,
+        unit: Unit | None = None,
         **args: Any,
     ) -> Finding:
         if fix is not None and not self.rule.fixable:
@@ -60,7 +61,7 @@ class Check:
             rule=self.rule.id,
             severity=self.severity,
             message=self.rule.message(message_key, self.lang, args),
-            location=Location(document, start, end),
+            location=Location(document, start, end, unit),
             related=list(related),
             data=data or {},
             fix=fix,

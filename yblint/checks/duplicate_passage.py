@@ -8,7 +8,6 @@ similarity. Which side is the copy is decided by a stated order of evidence (see
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,7 +17,8 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Location
-from yblint.model import Corpus, Document, Paragraph, Unit
+from yblint.model import Corpus, Document, Unit
+from yblint.text import marks
 from yblint.text.similarity import Stream, build_stream, chain_seeds, find_passages, find_seeds, normalise
 
 OPEN_CLOSE = {
@@ -38,7 +38,7 @@ NUMERIC = set("0123456789０１２３４５６７８９.．")
 TRAILING = set("0123456789０１２３４５６７８９.．%％‰")
 ENDERS = set("”’」』）)】》〉〕。！？；…!?;")
 CLAUSE = set("，。；：！？、,;:!?…\n\r")
-SPACE = set(" \t\r\n\u3000")
+SPACE = set(marks.SPACE)
 CHAIN_GAP = 100
 CHAIN_DRIFT = 16
 ANCHOR_SPACING = 200  # long alignments are split at shared k-grams this far apart
@@ -261,6 +261,7 @@ class DuplicatePassage(Check):
             c.doc,
             c.start,
             c.end,
+            unit=c.unit,
             message_key=key,
             related=related,
             data=data,
@@ -278,18 +279,10 @@ class DuplicatePassage(Check):
 # --- which side is the copy --------------------------------------------------------------------
 
 
-def _paragraph_at(doc: Document, offset: int) -> Paragraph | None:
-    starts = [q.start for q in doc.paragraphs]
-    i = bisect.bisect_right(starts, offset) - 1
-    if i >= 0 and doc.paragraphs[i].start <= offset <= doc.paragraphs[i].end:
-        return doc.paragraphs[i]
-    return None
-
-
 def _sentence_span(doc: Document, offset: int, at_end: bool = False) -> tuple[int, int] | None:
     """Span of the sentence holding ``offset`` (for an end offset, the character before it)."""
     probe = offset - 1 if at_end else offset
-    para = _paragraph_at(doc, probe)
+    para = doc.paragraph_at(probe)
     if para is None:
         return None
     for s in para.sentences:

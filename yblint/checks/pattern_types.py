@@ -20,6 +20,7 @@ A substitution's fixes are applied by ``yblint check --fix`` unless the rule say
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import regex
@@ -33,14 +34,57 @@ from yblint.patterns import (
     Hit,
     Matcher,
     Pattern,
+    PatternOptions,
     check_template,
     compile_list,
     compile_one,
+    decode_options,
     group_args,
     rule_error,
-    validate_common,
 )
 from yblint.ruledefs import RuleDef
+
+# --- typed definitions: what each type's keys decode to, once, when the rule is loaded ----------
+
+
+@dataclass(frozen=True)
+class ExistenceDef:
+    options: PatternOptions
+    tokens: tuple[Pattern, ...]
+
+    @property
+    def patterns(self) -> list[Pattern]:
+        return list(self.tokens)
+
+
+@dataclass(frozen=True)
+class SubstitutionDef:
+    options: PatternOptions
+    swaps: tuple[Pattern, ...]  # payload: the replacement template
+
+    @property
+    def patterns(self) -> list[Pattern]:
+        return list(self.swaps)
+
+
+@dataclass(frozen=True)
+class RepetitionDef:
+    options: PatternOptions
+    tokens: tuple[Pattern, ...]  # compiled as (?P<token>…)(?:space*(?P=token))+
+
+    @property
+    def patterns(self) -> list[Pattern]:
+        return list(self.tokens)
+
+
+@dataclass(frozen=True)
+class ConsistencyDef:
+    options: PatternOptions
+    pairs: tuple[tuple[Pattern, Pattern], ...]  # payload: (pair index, 0 or 1)
+
+    @property
+    def patterns(self) -> list[Pattern]:
+        return [p for pair in self.pairs for p in pair]
 
 
 def _make_fix(hit: Hit, replacement: str, lang: str) -> Fix:
@@ -53,7 +97,23 @@ def _make_fix(hit: Hit, replacement: str, lang: str) -> Fix:
 
 
 class PatternCheck(Check):
+    """A YAML-only rule type: ``decode`` turns the rule file's keys into a typed definition
+    (raising ConfigError with file and line), ``run`` matches its patterns."""
+
     rule_keys: ClassVar[set[str]] = set(COMMON_PATTERN_KEYS)
+
+    @classmethod
+    def decode(cls, rule: RuleDef) -> Any:
+        raise NotImplementedError
+
+    @classmethod
+    def validate(cls, rule: RuleDef) -> None:
+        cls.decode(rule)
+
+    def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
+        super().__init__(rule, params, lang, severity)
+        self.spec = self.decode(rule)
+        self.matcher = Matcher(rule, self.spec.patterns, self.spec.options)
 
     def _args(self, hit: Hit, **extra: Any) -> dict[str, Any]:
         return {**group_args(hit), "match": hit.text, **extra}
@@ -64,25 +124,21 @@ class Existence(PatternCheck):
     rule_keys: ClassVar[set[str]] = COMMON_PATTERN_KEYS | {"tokens"}
 
     @classmethod
-    def validate(cls, rule: RuleDef) -> None:
-        validate_common(rule)
-        compile_list(rule, "tokens", required=True)
-
-    def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
-        super().__init__(rule, params, lang, severity)
-        self.matcher = Matcher(rule, compile_list(rule, "tokens", required=True))
+    def decode(cls, rule: RuleDef) -> ExistenceDef:
+        return ExistenceDef(decode_options(rule), tuple(compile_list(rule, "tokens", required=True)))
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
             for hit in self.matcher.hits(doc):
-                yield self.finding(doc, hit.start, hit.end, data={"match": hit.text}, **self._args(hit))
+                yield self.finding(
+                    doc, hit.start, hit.end, unit=hit.paragraph.unit, data={"match": hit.text}, **self._args(hit)
+                )
 
 
-def _swaps(rule: RuleDef) -> list[Pattern]:
+def _swaps(rule: RuleDef, literal: bool) -> list[Pattern]:
     value = rule.raw.get("swap")
     if not isinstance(value, dict) or not value:
         raise rule_error(rule, f"rule '{rule.id}' of type 'substitution' needs 'swap' (a mapping bad: good)", "swap")
-    literal = bool(rule.raw.get("literal"))
     out = []
     for bad, good in value.items():
         pat = compile_one(rule, bad, "swap", bad, literal=literal, payload=good)
@@ -101,13 +157,9 @@ class Substitution(PatternCheck):
     fixable: ClassVar[bool] = True
 
     @classmethod
-    def validate(cls, rule: RuleDef) -> None:
-        validate_common(rule)
-        _swaps(rule)
-
-    def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
-        super().__init__(rule, params, lang, severity)
-        self.matcher = Matcher(rule, _swaps(rule))
+    def decode(cls, rule: RuleDef) -> SubstitutionDef:
+        options = decode_options(rule)
+        return SubstitutionDef(options, tuple(_swaps(rule, options.literal)))
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
@@ -119,6 +171,7 @@ class Substitution(PatternCheck):
                     doc,
                     hit.start,
                     hit.end,
+                    unit=hit.paragraph.unit,
                     data={"match": hit.text, "replacement": replacement},
                     fix=_make_fix(hit, replacement, self.lang),
                     **self._args(hit, replacement=replacement),
@@ -133,14 +186,7 @@ class Repetition(PatternCheck):
     rule_keys: ClassVar[set[str]] = COMMON_PATTERN_KEYS | {"tokens"}
 
     @classmethod
-    def validate(cls, rule: RuleDef) -> None:
-        validate_common(rule)
-        for p in cls._patterns(rule):
-            if p.compiled.groups > 1:
-                raise rule_error(rule, f"rule '{rule.id}': repetition tokens must not contain groups", *p.key)
-
-    @staticmethod
-    def _patterns(rule: RuleDef) -> list[Pattern]:
+    def decode(cls, rule: RuleDef) -> RepetitionDef:
         out = []
         for p in compile_list(rule, "tokens", required=True):
             body = p.compiled.pattern
@@ -150,11 +196,9 @@ class Repetition(PatternCheck):
             except regex.error as e:
                 raise rule_error(rule, f"rule '{rule.id}': invalid token {p.source!r}: {e}", *p.key) from None
             out.append(Pattern(p.source, compiled, p.key))
-        return out
-
-    def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
-        super().__init__(rule, params, lang, severity)
-        self.matcher = Matcher(rule, self._patterns(rule))
+            if compiled.groups > 1:
+                raise rule_error(rule, f"rule '{rule.id}': repetition tokens must not contain groups", *p.key)
+        return RepetitionDef(decode_options(rule), tuple(out))
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
@@ -165,19 +209,19 @@ class Repetition(PatternCheck):
                     doc,
                     hit.start,
                     hit.end,
+                    unit=hit.paragraph.unit,
                     data={"match": hit.text, "token": token, "count": count},
                     fix=_make_fix(hit, token, self.lang),
                     **self._args(hit, token=token, count=count),
                 )
 
 
-def _pairs(rule: RuleDef) -> list[tuple[Pattern, Pattern]]:
+def _pairs(rule: RuleDef, literal: bool) -> list[tuple[Pattern, Pattern]]:
     value = rule.raw.get("either")
     if not isinstance(value, dict) or not value:
         raise rule_error(
             rule, f"rule '{rule.id}' of type 'consistency' needs 'either' (a mapping form: form)", "either"
         )
-    literal = bool(rule.raw.get("literal"))
     out = []
     for i, (a, b) in enumerate(value.items()):
         pa = compile_one(rule, a, "either", a, literal=literal, payload=(i, 0))
@@ -195,14 +239,9 @@ class Consistency(PatternCheck):
     rule_keys: ClassVar[set[str]] = COMMON_PATTERN_KEYS | {"either"}
 
     @classmethod
-    def validate(cls, rule: RuleDef) -> None:
-        validate_common(rule)
-        _pairs(rule)
-
-    def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
-        super().__init__(rule, params, lang, severity)
-        self.pairs = _pairs(rule)
-        self.matcher = Matcher(rule, [p for pair in self.pairs for p in pair])
+    def decode(cls, rule: RuleDef) -> ConsistencyDef:
+        options = decode_options(rule)
+        return ConsistencyDef(options, tuple(_pairs(rule, options.literal)))
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         hits: dict[tuple[int, int], list[Hit]] = {}
@@ -215,7 +254,7 @@ class Consistency(PatternCheck):
         def first(hs: list[Hit]) -> tuple[int, int]:
             return (order[id(hs[0].document)], hs[0].start)
 
-        for i in range(len(self.pairs)):
+        for i in range(len(self.spec.pairs)):
             a, b = hits.get((i, 0), []), hits.get((i, 1), [])
             if not a or not b:
                 continue
@@ -233,6 +272,7 @@ class Consistency(PatternCheck):
                     hit.document,
                     hit.start,
                     hit.end,
+                    unit=hit.paragraph.unit,
                     related=[where],
                     data={"match": hit.text, "other": top.text, "count": len(minor), "other_count": len(major)},
                     **self._args(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Location, excerpt
 from yblint.model import Corpus, Document, Paragraph
-from yblint.text.marks import FAMILY, OPENERS, PAIRS, QUOTE_FAMILIES, SPACE, mark_name
+from yblint.text.marks import FAMILY, OPENERS, PAIRS, QUOTE_FAMILIES, mark_name, skip_space
 from yblint.text.paragraphs import logical_paragraphs
 
 CONTEXT = 14
@@ -76,9 +76,7 @@ def _partner(mark: str) -> str:
 
 def _first_char(p: Paragraph) -> str:
     text = p.document.text
-    i = p.start
-    while i < p.end and text[i] in SPACE:
-        i += 1
+    i = skip_space(text, p.start, p.end)
     return text[i] if i < p.end else ""
 
 
@@ -145,12 +143,14 @@ class UnbalancedPunctuation(Check):
                     elif issue.kind == "close":
                         snippet = excerpt(text[max(group[0].start, u.offset - CONTEXT + 1) : u.offset + 1])
                     else:
+                        assert v is not None  # a reversed or mismatched pair has two marks
                         snippet = excerpt(text[u.offset : v.offset + 1])
                     partner = _partner(u.mark)
                     yield self.finding(
                         doc,
                         u.offset,
                         u.offset + 1,
+                        unit=u.paragraph.unit,
                         message_key=issue.kind,
                         related=[Location(doc, v.offset, v.offset + 1)] if v is not None else [],
                         data={
