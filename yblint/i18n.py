@@ -19,3 +19,10 @@ def tr(lang: str, zh: str, en: str) -> str:
 def pick(texts: Mapping[str, str], lang: str) -> str:
     """The text in ``lang``, else the Chinese one, else any; "" for an empty mapping."""
     return texts.get(lang) or texts.get(DEFAULT_LANG) or next(iter(texts.values()), "")
+
+
+def line_name(line: int, lang: str, by_paragraph: bool = False) -> str:
+    """第N行 / line N; 第N段 / paragraph N where a draft is located by paragraph (Word)."""
+    if by_paragraph:
+        return tr(lang, f"第{line}段", f"paragraph {line}")
+    return tr(lang, f"第{line}行", f"line {line}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from yblint.textpos import LineIndex
 
@@ -138,6 +138,8 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)  # every block, in order
     reference: bool = False  # compared against (--corpus) but never reported on
     suppressions: list = field(default_factory=list)
+    #: what yblint/text derives from the text once per document (paragraph joins …), by name
+    derived: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @cached_property
     def lines(self) -> LineIndex:

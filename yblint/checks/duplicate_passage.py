@@ -17,26 +17,14 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Location
+from yblint.i18n import line_name
 from yblint.model import Corpus, Document, Unit
 from yblint.text import marks
 from yblint.text.similarity import Stream, build_stream, chain_seeds, find_passages, find_seeds, normalise
 
-OPEN_CLOSE = {
-    "“": "”",
-    "‘": "’",
-    "「": "」",
-    "『": "』",
-    "（": "）",
-    "(": ")",
-    "《": "》",
-    "【": "】",
-    "〈": "〉",
-    "〔": "〕",
-}
-CLOSE_OPEN = {v: k for k, v in OPEN_CLOSE.items()}
 NUMERIC = set("0123456789０１２３４５６７８９.．")
 TRAILING = set("0123456789０１２３４５６７８９.．%％‰")
-ENDERS = set("”’」』）)】》〉〕。！？；…!?;")
+ENDERS = marks.CLOSERS | set("。！？；…!?;")
 CLAUSE = set("，。；：！？、,;:!?…\n\r")
 SPACE = set(marks.SPACE)
 CHAIN_GAP = 100
@@ -271,7 +259,7 @@ class DuplicatePassage(Check):
             other_unit=unit_label,
             other_path=o.doc.path,
             other_line=other_line,
-            other_where=_where(o.doc, other_line, lang),
+            other_where=line_name(other_line, lang, o.doc.locations == "paragraph"),
             changes=changes,
         )
 
@@ -291,8 +279,7 @@ def _sentence_span(doc: Document, offset: int, at_end: bool = False) -> tuple[in
     return None
 
 
-KEPT = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z\uff21-\uff3a\uff41-\uff5a\U00020000-\U0003134f]")
-BRACKETS = re.compile("[" + re.escape("".join(OPEN_CLOSE) + "".join(CLOSE_OPEN)) + "]")
+KEPT = re.compile(marks.char_class(*marks.HAN_RANGES, *marks.LETTER_RANGES))  # what normalisation keeps
 WHITESPACE = re.compile(r"\s+")
 
 
@@ -317,53 +304,16 @@ def seam(side: Side) -> Seam:
     s0 = head[0] if head else side.start
     e1 = tail[1] if tail else side.end
     before, after = text[s0 : side.start], text[side.end : e1]
-    unclosed = _unmatched_open(before, text[side.start : side.end]) or _unmatched_close(text[s0 : side.end], after)
+    # an opener before the passage that the passage never closes, or a closer in the rest of the
+    # sentence that was never opened
+    opened = marks.unmatched_brackets(text, [(s0, side.end)]).opened
+    closed = marks.unmatched_brackets(text, [(s0, e1)]).closed
+    unclosed = any(i < side.start for i in opened) or any(i >= side.end for i in closed)
     kb, ka = _kept(before), _kept(after)
     return Seam(unclosed, kb >= 2, kb == 0, ka >= 2, ka == 0)
 
 
-def _unmatched_open(before: str, passage: str) -> bool:
-    """An opener in ``before`` still open at the passage start and never closed inside it."""
-    stack: list[str] = []
-    for ch in BRACKETS.findall(before):
-        if ch in OPEN_CLOSE:
-            stack.append(ch)
-        elif ch in CLOSE_OPEN and stack and stack[-1] == CLOSE_OPEN[ch]:
-            stack.pop()
-    if not stack:
-        return False
-    low = len(stack)
-    for ch in BRACKETS.findall(passage):
-        if ch in OPEN_CLOSE:
-            stack.append(ch)
-        elif ch in CLOSE_OPEN and stack and stack[-1] == CLOSE_OPEN[ch]:
-            stack.pop()
-            low = min(low, len(stack))
-    return low > 0
-
-
-def _unmatched_close(upto: str, after: str) -> bool:
-    """A closer in ``after`` (the rest of the sentence) with no opener before it in the sentence."""
-    if not BRACKETS.search(after):
-        return False
-    stack: list[str] = []
-    for ch in BRACKETS.findall(upto):
-        if ch in OPEN_CLOSE:
-            stack.append(ch)
-        elif ch in CLOSE_OPEN and stack and stack[-1] == CLOSE_OPEN[ch]:
-            stack.pop()
-    for ch in BRACKETS.findall(after):
-        if ch in OPEN_CLOSE:
-            stack.append(ch)
-        elif ch in CLOSE_OPEN:
-            if stack and stack[-1] == CLOSE_OPEN[ch]:
-                stack.pop()
-            else:
-                return True
-    return False
-
-
-QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》"}
+QUOTES = {o: marks.PAIRS[o] for o in "“「『《"}
 
 
 def is_quotation(side: Side) -> bool:
@@ -464,13 +414,6 @@ def _dedupe(matches: list[Match]) -> list[Match]:
 
 
 # --- what was changed ----------------------------------------------------------------------------
-
-
-def _where(doc: Document, line: int, lang: str) -> str:
-    """第N行 / line N, or 第N段 / paragraph N for a Word draft located by paragraph."""
-    if doc.locations == "paragraph":
-        return f"第{line}段" if lang == "zh" else f"paragraph {line}"
-    return f"第{line}行" if lang == "zh" else f"line {line}"
 
 
 def _compact(text: str) -> str:

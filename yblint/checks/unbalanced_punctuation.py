@@ -4,6 +4,7 @@ paragraphs the Chinese way (an opening “ at the start of each continued paragr
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Location, excerpt
 from yblint.model import Corpus, Document, Paragraph
-from yblint.text.marks import FAMILY, OPENERS, PAIRS, QUOTE_FAMILIES, mark_name, skip_space
+from yblint.text.marks import FAMILY, PAIRS, QUOTE_FAMILIES, mark_name, skip_space, unmatched_brackets
 from yblint.text.paragraphs import logical_paragraphs
 
 CONTEXT = 14
@@ -34,7 +35,7 @@ def _masked(doc: Document) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _CODE_SPAN.finditer(doc.text)]
 
 
-def _skip(text: str, i: int, start: int) -> bool:
+def _skip(text: str, i: int) -> bool:
     ch = text[i]
     prev = text[i - 1] if i > 0 else ""
     nxt = text[i + 1] if i + 1 < len(text) else ""
@@ -47,25 +48,21 @@ def scan(group: list[Paragraph], masked: list[tuple[int, int]]) -> list[Unmatche
     """Unmatched paired marks of one (logical) paragraph, each family on its own."""
     doc = group[0].document
     text = doc.text
-    stacks: dict[str, list[tuple[int, Paragraph]]] = {}
-    out: list[Unmatched] = []
-    for p in group:
-        for i in range(p.start, p.end):
-            ch = text[i]
-            fam = FAMILY.get(ch)
-            if fam is None or _skip(text, i, p.start):
-                continue
-            if masked and any(a <= i < b for a, b in masked):
-                continue
-            stack = stacks.setdefault(fam, [])
-            if ch in OPENERS:
-                stack.append((i, p))
-            elif stack:
-                stack.pop()
-            elif not _ITEM_NUMBER.search(text, max(0, p.start - 1), i) or FAMILY[ch] not in ("（", "["):
-                out.append(Unmatched(i, ch, "close", p))
-    for stack in stacks.values():
-        out.extend(Unmatched(i, text[i], "open", p) for i, p in stack)
+    starts = [p.start for p in group]
+
+    def paragraph(i: int) -> Paragraph:
+        return group[bisect.bisect_right(starts, i) - 1]
+
+    def skip(i: int) -> bool:
+        return _skip(text, i) or any(a <= i < b for a, b in masked)
+
+    found = unmatched_brackets(text, [(p.start, p.end) for p in group], skip)
+    out = [Unmatched(i, text[i], "open", paragraph(i)) for i in found.opened]
+    for i in found.closed:
+        p = paragraph(i)
+        # 1) 2) …: a list number, not a closing bracket
+        if not _ITEM_NUMBER.search(text, max(0, p.start - 1), i) or FAMILY[text[i]] not in ("（", "["):
+            out.append(Unmatched(i, text[i], "close", p))
     out.sort(key=lambda u: u.offset)
     return out
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from yblint.model import Paragraph, Sentence
+from yblint.text import marks
 from yblint.text.marks import skip_space
 
-CLOSERS = "”’」』）)】》\"'〕］"
+CLOSERS = "".join(sorted(marks.CLOSERS)) + "\"'"  # closing marks stay with the sentence they end
 TERMINATORS = "。！？；!?"
 _END = re.compile(r"(?:[。！？!?；]+|…+|\.{3,})[" + re.escape(CLOSERS) + r"]*")
 

@@ -6,6 +6,9 @@ The one place this knowledge is written down; rules and the other text modules i
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
 from yblint.i18n import tr
 
 SENTENCE_FINAL = set("。！？!?…")  # "……" is two "…"; a lone "." is handled in ``paragraph_end``
@@ -57,6 +60,39 @@ MARK_NAMES = {
 }
 
 
+@dataclass
+class Unpaired:
+    """Offsets of paired marks left without a partner: ``opened`` were never closed, ``closed``
+    were never opened."""
+
+    opened: list[int] = field(default_factory=list)
+    closed: list[int] = field(default_factory=list)
+
+
+def unmatched_brackets(
+    text: str, spans: Iterable[tuple[int, int]], skip: Callable[[int], bool] | None = None
+) -> Unpaired:
+    """The paired marks of ``text`` within ``spans`` (in order) that find no partner. Each family
+    (see FAMILY) is matched on its own stack, so （PM2.5) is closed and 《“》” leaves nothing
+    unmatched of either family; ``skip(offset)`` leaves a mark out (an apostrophe, code)."""
+    stacks: dict[str, list[int]] = {}
+    out = Unpaired()
+    for start, end in spans:
+        for i in range(start, end):
+            fam = FAMILY.get(text[i])
+            if fam is None or (skip is not None and skip(i)):
+                continue
+            stack = stacks.setdefault(fam, [])
+            if text[i] in OPENERS:
+                stack.append(i)
+            elif stack:
+                stack.pop()
+            else:
+                out.closed.append(i)
+    out.opened = sorted(i for stack in stacks.values() for i in stack)
+    return out
+
+
 def skip_space(text: str, start: int, end: int | None = None, space: str = SPACE) -> int:
     """The first offset from ``start`` (before ``end``) that is not a space."""
     end = len(text) if end is None else end
@@ -77,9 +113,20 @@ def mark_name(mark: str, lang: str = "zh") -> str:
     return tr(lang, zh, en)
 
 
+#: CJK ideographs: extension A, the unified block, compatibility ideographs, extensions B and later
+HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+#: Latin letters, ASCII and full-width
+LETTER_RANGES = ((0x41, 0x5A), (0x61, 0x7A), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+
+
+def char_class(*ranges: tuple[int, int]) -> str:
+    """A regex character class of code-point ranges: ``char_class(*HAN_RANGES)``."""
+    return "[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in ranges) + "]"
+
+
 def is_han(ch: str) -> bool:
     o = ord(ch)
-    return 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3134F
+    return any(lo <= o <= hi for lo, hi in HAN_RANGES)
 
 
 def is_ascii_alnum(ch: str) -> bool:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -34,6 +33,7 @@ from yblint.text.marks import (
     is_han,
     skip_space,
     trim_space,
+    unmatched_brackets,
 )
 from yblint.text.words import is_word as _is_word
 from yblint.text.words import tokens as _tokens
@@ -375,17 +375,7 @@ class Join:
 
 
 def _unclosed_families(text: str, start: int, end: int) -> set[str]:
-    depth: dict[str, int] = {}
-    for i in range(start, end):
-        ch = text[i]
-        fam = FAMILY.get(ch)
-        if fam is None or (ch in OPENERS and ch in CLOSERS):
-            continue
-        if ch in OPENERS:
-            depth[fam] = depth.get(fam, 0) + 1
-        elif depth.get(fam, 0) > 0:
-            depth[fam] -= 1
-    return {f for f, d in depth.items() if d > 0}
+    return {FAMILY[text[i]] for i in unmatched_brackets(text, [(start, end)]).opened}
 
 
 def join_of(p: Paragraph, q: Paragraph, since: int | None = None) -> Join | None:
@@ -450,12 +440,9 @@ def heading_join(h: Paragraph, q: Paragraph) -> Join | None:
     return Join(h, q, "word", End("open", end - 1, end, None), start, word=cut[0], split=cut[1])
 
 
-_JOINS: weakref.WeakKeyDictionary[Document, dict[int, Join]] = weakref.WeakKeyDictionary()
-
-
 def paragraph_joins(doc: Document) -> dict[int, Join]:
     """Every split paragraph of a document: ``Paragraph.index`` of the first half -> Join."""
-    joins = _JOINS.get(doc)
+    joins = doc.derived.get("paragraph_joins")
     if joins is None:
         joins = {}
         paras = doc.paragraphs
@@ -467,7 +454,7 @@ def paragraph_joins(doc: Document) -> dict[int, Join]:
                 since = p.start if since is None else since
             else:
                 since = None
-        _JOINS[doc] = joins
+        doc.derived["paragraph_joins"] = joins
     return joins
 
 

@@ -30,18 +30,11 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz.distance import Indel
 
+from yblint.text.marks import HAN_RANGES, LETTER_RANGES
+
 # code-point ranges kept by the normalisation: CJK ideographs (unified, extension A, compatibility,
 # extensions B and later), ASCII and full-width letters
-_KEEP_RANGES = (
-    (0x3400, 0x4DBF),
-    (0x4E00, 0x9FFF),
-    (0xF900, 0xFAFF),
-    (0x20000, 0x3134F),
-    (0x41, 0x5A),
-    (0x61, 0x7A),
-    (0xFF21, 0xFF3A),
-    (0xFF41, 0xFF5A),
-)
+_KEEP_RANGES = HAN_RANGES + LETTER_RANGES
 _U64 = np.uint64
 _MAX = np.iinfo(np.uint64).max
 
