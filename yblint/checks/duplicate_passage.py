@@ -20,7 +20,7 @@ from yblint.finding import Finding, Location
 from yblint.i18n import line_name
 from yblint.model import Corpus, Document, Unit
 from yblint.text import marks
-from yblint.text.similarity import Stream, build_stream, chain_seeds, find_passages, find_seeds, normalise
+from yblint.text.similarity import Passage, Stream, build_stream, chain_seeds, find_passages, find_seeds, normalise
 
 NUMERIC = set("0123456789０１２３４５６７８９.．")
 TRAILING = set("0123456789０１２３４５６７８９.．%％‰")
@@ -30,6 +30,8 @@ SPACE = set(marks.SPACE)
 CHAIN_GAP = 100
 CHAIN_DRIFT = 16
 ANCHOR_SPACING = 200  # long alignments are split at shared k-grams this far apart
+MAX_WIDENINGS = 64  # times the regions around a candidate are widened while a passage reaches their edge
+DIFF_WINDOW = 400  # characters compared at a time when listing where a copy differs
 DIFF_CONTEXT = 4
 MAX_DIFFS = 5
 
@@ -85,7 +87,7 @@ class DuplicatePassage(Check):
         self._seeds, self._k, self._min_len = seeds, k, max(1, min_chars // 2)
         # seeds up to CHAIN_GAP characters apart on nearly one diagonal make one candidate
         cands = chain_seeds(stream, seeds, k, gap=CHAIN_GAP, drift=CHAIN_DRIFT, min_span=min_chars // 2)
-        found: dict[tuple[int, int], list[tuple[int, int, int, int, float]]] = {}
+        found: dict[tuple[int, int], list[Passage]] = {}
         explored: dict[tuple[int, int], tuple[int, int, int, int]] = {}
         # characters not covered by boilerplate, counted up to each stream position
         own = np.concatenate(([0], np.cumsum(~seeds.boilerplate, dtype=np.int64)))
@@ -102,7 +104,8 @@ class DuplicatePassage(Check):
             found.setdefault((sa, sb), []).extend(got)
         matches: list[Match] = []
         for (sa, sb), items in found.items():
-            for a0, a1, b0, b1, sim in merge_passages(items, threshold):
+            for passage in merge_passages(items, threshold):
+                a0, a1, b0, b1, sim = passage.a0, passage.a1, passage.b0, passage.b1, passage.similarity
                 if min(a1 - a0, b1 - b0) < min_chars or sim < threshold:
                     continue
                 if sa == sb and a1 > b0:
@@ -126,7 +129,9 @@ class DuplicatePassage(Check):
 
     # --- candidates -------------------------------------------------------------------------
 
-    def _align(self, stream: Stream, sa: int, sb: int, a0: int, a1: int, b0: int, b1: int, gap: int, threshold: float):
+    def _align(
+        self, stream: Stream, sa: int, sb: int, a0: int, a1: int, b0: int, b1: int, gap: int, threshold: float
+    ) -> tuple[list[Passage], tuple[int, int, int, int]]:
         """Align the regions around a candidate, widened while a passage reaches their edge: the
         passages found there and the regions that were aligned.
 
@@ -135,9 +140,10 @@ class DuplicatePassage(Check):
         """
         got, region = self._align_once(stream, sa, sb, a0, a1, b0, b1, gap, threshold, b0)
         if got and sa == sb:
-            x0, x1, y0, y1, _ = got[0]
+            first = got[0]
+            x0, x1, y0, y1 = first.a0, first.a1, first.b0, first.b1
             again, region2 = self._align_once(stream, sa, sb, x0, x1, y0, y1, gap, threshold, x1)
-            if again and again[0][3] - again[0][2] >= y1 - y0:
+            if again and again[0].b1 - again[0].b0 >= y1 - y0:
                 got, region = again, region2
         return got, region
 
@@ -153,16 +159,16 @@ class DuplicatePassage(Check):
         gap: int,
         threshold: float,
         split: int,
-    ):
+    ) -> tuple[list[Passage], tuple[int, int, int, int]]:
         lo_a, hi_a = int(stream.bounds[sa]), int(stream.bounds[sa + 1])
         lo_b, hi_b = int(stream.bounds[sb]), int(stream.bounds[sb + 1])
         if sa == sb:  # a passage that stands twice in one unit: the first ends, the second starts at split
             hi_a, lo_b = min(hi_a, split), max(lo_b, split)
         slack = gap // 2
         left = right = gap
-        best: list[tuple[int, int, int, int, float]] = []
+        best: list[Passage] = []
         region = (a0, a1, b0, b1)
-        for _ in range(64):
+        for _ in range(MAX_WIDENINGS):
             ra0, ra1 = max(lo_a, a0 - left), min(hi_a, a1 + right)
             rb0, rb1 = max(lo_b, b0 - left), min(hi_b, b1 + right)
             if ra1 - ra0 <= 0 or rb1 - rb0 <= 0:
@@ -172,14 +178,14 @@ class DuplicatePassage(Check):
             found = find_passages(
                 stream.text(ra0, ra1), stream.text(rb0, rb1), threshold, anchors, self._k, self._min_len
             )
-            ps = [(ra0 + p.a0, ra0 + p.a1, rb0 + p.b0, rb0 + p.b1, p.similarity) for p in found]
+            ps = [p.shifted(ra0, rb0) for p in found]
             if not ps:
                 break
-            if best and sum(p[1] - p[0] for p in ps) <= sum(p[1] - p[0] for p in best):
+            if best and sum(p.a1 - p.a0 for p in ps) <= sum(p.a1 - p.a0 for p in best):
                 break  # widening found nothing more
             best = ps
-            x0, x1 = min(p[0] for p in ps), max(p[1] for p in ps)
-            y0, y1 = min(p[2] for p in ps), max(p[3] for p in ps)
+            x0, x1 = min(p.a0 for p in ps), max(p.a1 for p in ps)
+            y0, y1 = min(p.b0 for p in ps), max(p.b1 for p in ps)
             # a passage may go on past an edge of the regions that it comes near (a change of a few
             # characters can stand just inside the edge), if both regions can be widened there
             grow_left = (x0 - ra0 <= slack or y0 - rb0 <= slack) and ra0 > lo_a and rb0 > lo_b
@@ -372,22 +378,24 @@ def decide_direction(a: Side, b: Side) -> tuple[Side, Side, str] | None:
     return (a, b, "later") if a.order > b.order else (b, a, "later")
 
 
-def merge_passages(items: list[tuple[int, int, int, int, float]], threshold: float):
+def merge_passages(items: list[Passage], threshold: float) -> list[Passage]:
     """Join passages of one pair of units that follow each other on both sides into one, as long as
     the joined passage still has the similarity: a copy with a sentence left out or put in is one
     finding, not two."""
-    out: list[tuple[int, int, int, int, float]] = []
+    out: list[Passage] = []
     for it in sorted(set(items)):
         if out:
-            a0, a1, b0, b1, s0 = out[-1]
-            x0, x1, y0, y1, s1 = it
-            if x0 >= a0 and y0 >= b0 and x1 <= a1 and y1 <= b1:
+            last = out[-1]
+            if it.a0 >= last.a0 and it.b0 >= last.b0 and it.a1 <= last.a1 and it.b1 <= last.b1:
                 continue  # inside the last one
-            if x0 >= a1 - 1 and y0 >= b1 - 1:
-                matched = s0 * ((a1 - a0) + (b1 - b0)) / 2 + s1 * ((x1 - x0) + (y1 - y0)) / 2
-                joined = 2 * matched / ((x1 - a0) + (y1 - b0))
+            if it.a0 >= last.a1 - 1 and it.b0 >= last.b1 - 1:
+                matched = (
+                    last.similarity * ((last.a1 - last.a0) + (last.b1 - last.b0)) / 2
+                    + it.similarity * ((it.a1 - it.a0) + (it.b1 - it.b0)) / 2
+                )
+                joined = 2 * matched / ((it.a1 - last.a0) + (it.b1 - last.b0))
                 if joined >= threshold:
-                    out[-1] = (a0, x1, b0, y1, joined)
+                    out[-1] = Passage(last.a0, it.a1, last.b0, it.b1, matched, joined)
                     continue
         out.append(it)
     return out
@@ -434,7 +442,9 @@ def _widen(s: str, i: int, j: int) -> tuple[int, int]:
     return lo, hi
 
 
-def char_diffs(copy_text: str, orig_text: str, limit: int = MAX_DIFFS, window: int = 400) -> list[dict[str, str]]:
+def char_diffs(
+    copy_text: str, orig_text: str, limit: int = MAX_DIFFS, window: int = DIFF_WINDOW
+) -> list[dict[str, str]]:
     """The first places where the copy differs from the original (whitespace ignored, punctuation-only
     differences left out), each with a few characters of context: [{"copy": …, "original": …}].
     Long texts are compared window by window, so the cost grows with their length."""

@@ -363,7 +363,7 @@ def chain_seeds(stream: Stream, seeds: Seeds, k: int, gap: int, drift: int, min_
     ]
 
 
-@dataclass
+@dataclass(frozen=True, order=True)
 class Passage:
     """A shared passage: normalised offsets ``[a0, a1)`` in the first string and ``[b0, b1)`` in the
     second, ``matched`` characters in common, ``similarity`` (Indel, 0..1)."""
@@ -372,8 +372,12 @@ class Passage:
     a1: int
     b0: int
     b1: int
-    matched: int
+    matched: float
     similarity: float
+
+    def shifted(self, da: int, db: int) -> Passage:
+        """The same passage with its offsets moved by ``da`` and ``db`` (region -> stream)."""
+        return Passage(self.a0 + da, self.a1 + da, self.b0 + db, self.b1 + db, self.matched, self.similarity)
 
 
 def align_blocks(sa: str, sb: str, anchors: Sequence[tuple[int, int]] = (), k: int = 0) -> list[tuple[int, int, int]]:
