@@ -263,14 +263,22 @@ def has_sentence_end(p: Paragraph, before: int) -> bool:
 DANGLING = set("和与及或并而且但把被将向从对于为以让使给比跟同因由自至未不没很更最又也都就才再还已其之该各每此这那在")
 
 
+#: Han characters looked at on each side of a break when asking whether it cuts a word
+WORD_REACH = 8
+#: characters of a figure looked at before a break (二千四百万, 1234.56)
+NUMBER_REACH = 12
+#: characters of the next paragraph looked at for the rest of a cut word or number
+NEXT_REACH = 12
+
+
 def cut_word(left: str, right: str) -> tuple[str, int] | None:
     """If joining ``left`` and ``right`` puts the join inside a word, (the word, how many of its
     characters are in ``left``); else None. Only Han characters next to the join are looked at."""
     i = len(left)
-    while i > 0 and is_han(left[i - 1]) and len(left) - i < 8:
+    while i > 0 and is_han(left[i - 1]) and len(left) - i < WORD_REACH:
         i -= 1
     j = 0
-    while j < len(right) and is_han(right[j]) and j < 8:
+    while j < len(right) and is_han(right[j]) and j < WORD_REACH:
         j += 1
     head, tail = left[i:], right[:j]
     if not head or not tail:
@@ -301,21 +309,21 @@ def cut_number(left: str, right: str) -> tuple[str, int] | None:
     """``left`` ends with a number and ``right`` starts with its measure word or unit (二千四百万 |
     人，…): (the number and unit, length of the number), else None."""
     i = len(left)
-    while i > 0 and (left[i - 1] in NUMERALS or left[i - 1] in ".．") and len(left) - i < 12:
+    while i > 0 and (left[i - 1] in NUMERALS or left[i - 1] in ".．") and len(left) - i < NUMBER_REACH:
         i -= 1
     number = left[i:].lstrip(".．")
     if not number or not right or right[0] not in MEASURES:
         return None
     if is_han(number[-1]):
         k = len(left)
-        while k > 0 and is_han(left[k - 1]) and len(left) - k < 8:
+        while k > 0 and is_han(left[k - 1]) and len(left) - k < WORD_REACH:
             k -= 1
         if not set(_tokens(left[k:])[-1]) <= NUMERALS:
             return None  # 统一 | 年…: the numeral belongs to a word
     if right[0] in "%‰":
         return number + right[0], len(number)
     j = 0
-    while j < len(right) and is_han(right[j]) and j < 8:
+    while j < len(right) and is_han(right[j]) and j < WORD_REACH:
         j += 1
     if j == 0 or len(_tokens(right[:j])[0]) != 1:
         return None  # 人民…, 个人…: a word, not a unit
@@ -325,7 +333,7 @@ def cut_number(left: str, right: str) -> tuple[str, int] | None:
 def ends_dangling(text: str) -> bool:
     """Whether ``text`` ends in a word that cannot end a sentence (…，无人员伤亡，未)."""
     i = len(text)
-    while i > 0 and is_han(text[i - 1]) and len(text) - i < 8:
+    while i > 0 and is_han(text[i - 1]) and len(text) - i < WORD_REACH:
         i -= 1
     head = text[i:]
     if not head:
@@ -400,10 +408,10 @@ def join_of(p: Paragraph, q: Paragraph, since: int | None = None) -> Join | None
     if start.kind == "punct":
         return Join(p, q, "punct", end, start)
     if is_han(a) and is_han(b):
-        cut = cut_word(text[p.start : end.end], text[start.first : min(q.end, start.first + 12)])
+        cut = cut_word(text[p.start : end.end], text[start.first : min(q.end, start.first + NEXT_REACH)])
         if cut is not None:
             return Join(p, q, "word", end, start, word=cut[0], split=cut[1])
-    number = cut_number(text[p.start : end.end], text[start.first : min(q.end, start.first + 12)])
+    number = cut_number(text[p.start : end.end], text[start.first : min(q.end, start.first + NEXT_REACH)])
     if number is not None:
         return Join(p, q, "number", end, start, word=number[0], split=number[1])
     if b in CLOSERS and FAMILY[b] in _unclosed_families(text, p.start if since is None else since, end.end):
@@ -434,7 +442,7 @@ def heading_join(h: Paragraph, q: Paragraph) -> Join | None:
         return None
     if not (is_han(text[end - 1]) and is_han(text[start.first])):
         return None
-    cut = cut_word(text[h.start : end], text[start.first : min(q.end, start.first + 12)])
+    cut = cut_word(text[h.start : end], text[start.first : min(q.end, start.first + NEXT_REACH)])
     if cut is None:
         return None
     return Join(h, q, "word", End("open", end - 1, end, None), start, word=cut[0], split=cut[1])
