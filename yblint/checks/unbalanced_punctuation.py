@@ -81,23 +81,23 @@ MISMATCH_SPAN = 20  # an opener and a closer of another family this close are on
 
 
 @dataclass
-class Issue:
+class Defect:
     kind: str  # open | close | reversed (” typed for “) | mismatch (“…’)
     mark: Unmatched
     other: Unmatched | None = None
 
 
-def pair_up(found: list[Unmatched]) -> list[Issue]:
+def pair_up(found: list[Unmatched]) -> list[Defect]:
     """One finding a defect: ”…” (a reversed opening quote) and “…’ (two different marks used as a
     pair) leave two unmatched marks each, reported once."""
     text = found[0].paragraph.document.text if found else ""
-    issues: list[Issue] = []
+    issues: list[Defect] = []
     i = 0
     while i < len(found):
         u = found[i]
         v = found[i + 1] if i + 1 < len(found) else None
         if v is not None and u.side == v.side == "close" and FAMILY[u.mark] == FAMILY[v.mark] in QUOTE_FAMILIES:
-            issues.append(Issue("reversed", u, v))
+            issues.append(Defect("reversed", u, v))
             i += 2
             continue
         if (
@@ -108,10 +108,10 @@ def pair_up(found: list[Unmatched]) -> list[Issue]:
             and v.offset - u.offset <= MISMATCH_SPAN
             and not any(ch in "。！？" for ch in text[u.offset : v.offset])
         ):
-            issues.append(Issue("mismatch", u, v))
+            issues.append(Defect("mismatch", u, v))
             i += 2
             continue
-        issues.append(Issue(u.side, u))
+        issues.append(Defect(u.side, u))
         i += 1
     return issues
 

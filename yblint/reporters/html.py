@@ -111,7 +111,7 @@ class Segment:
 
 
 @dataclass
-class Side:
+class ShownSide:
     path: str
     where: str
     position: str
@@ -123,8 +123,8 @@ class Side:
 
 @dataclass
 class Pair:
-    this: Side
-    other: Side
+    this: ShownSide
+    other: ShownSide
     changed: int | None  # differing characters marked, None when not compared
 
 
@@ -236,11 +236,11 @@ def char_diff(a: str, b: str) -> tuple[list[Segment], list[Segment], int | None]
     return left, right, changed
 
 
-def _side(loc: Location, segments: list[Segment], t: dict[str, Any]) -> Side:
+def _side(loc: Location, segments: list[Segment], t: dict[str, Any]) -> ShownSide:
     text = loc.document.text
     lo, hi = _around(loc.document, loc.start, loc.end)
     line, col, _, _ = loc.range()
-    return Side(
+    return ShownSide(
         path=loc.document.path,
         where=f"{loc.document.path}:{line}:{col}",
         position=_position(t, loc.document, line, col),
