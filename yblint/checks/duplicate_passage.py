@@ -17,7 +17,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Location
-from yblint.i18n import line_name
+from yblint.i18n import line_name, tr
 from yblint.model import Corpus, Document, Unit
 from yblint.text import marks
 from yblint.text.similarity import Passage, Stream, build_stream, chain_seeds, find_passages, find_seeds, normalise
@@ -223,8 +223,9 @@ class DuplicatePassage(Check):
         diffs = char_diffs(copy_text, orig_text)
         chars = len(_compact(copy_text))
         other_unit = o.unit.name or None
-        other_line = o.doc.lines.line_of(o.start)
-        unit_label = other_unit or ("文首无标题部分" if lang == "zh" else "the untitled opening")
+        original = Location(o.doc, o.start, o.end, o.unit)
+        other_line = original.range()[0]  # resolved once, kept for the reporters
+        unit_label = other_unit or tr(lang, "文首无标题部分", "the untitled opening")
         if diffs:
             shown = diffs[:2]
             if lang == "zh":
@@ -250,7 +251,7 @@ class DuplicatePassage(Check):
             "diffs": diffs,
             "direction_reason": m.reason,
         }
-        related = [Location(o.doc, o.start, o.end)] + [Location(x.doc, x.start, x.end) for x in m.others]
+        related = [original] + [Location(x.doc, x.start, x.end, x.unit) for x in m.others]
         return self.finding(
             c.doc,
             c.start,

@@ -53,6 +53,7 @@ class SplitParagraph(Check):
                     doc,
                     join.cut_start,
                     end.end,
+                    unit=join.first.unit,
                     message_key=kind,
                     related=[Location(doc, start.first, join.second_end)],
                     data={
