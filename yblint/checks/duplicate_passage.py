@@ -217,7 +217,7 @@ class DuplicatePassage(Check):
 
     def _finding(self, stream: Stream, m: Match) -> Finding:
         c, o = m.copy, m.original
-        lang = self.lang if self.lang in ("zh", "en") else "zh"
+        lang = self.lang
         copy_text = c.doc.text[c.start : c.end]
         orig_text = o.doc.text[o.start : o.end]
         diffs = char_diffs(copy_text, orig_text)
@@ -228,12 +228,13 @@ class DuplicatePassage(Check):
         unit_label = other_unit or tr(lang, "文首无标题部分", "the untitled opening")
         if diffs:
             shown = diffs[:2]
-            if lang == "zh":
-                changes = "，改动处：" + "；".join(f"“{d['original']}”→“{d['copy']}”" for d in shown)
-            else:
-                changes = "; changed: " + "; ".join(f"“{d['original']}” → “{d['copy']}”" for d in shown)
+            changes = tr(
+                lang,
+                "，改动处：" + "；".join(f"“{d['original']}”→“{d['copy']}”" for d in shown),
+                "; changed: " + "; ".join(f"“{d['original']}” → “{d['copy']}”" for d in shown),
+            )
             if len(diffs) > len(shown):
-                changes += "等" if lang == "zh" else " …"
+                changes += tr(lang, "等", " …")
         else:
             changes = ""
         if o.doc.reference:
