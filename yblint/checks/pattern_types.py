@@ -263,7 +263,7 @@ class Consistency(PatternCheck):
             else:
                 major, minor = b, a
             top = major[0]
-            where = Location(top.document, top.start, top.end)
+            where = Location(top.document, top.start, top.end, top.paragraph.unit)
             line = where.range()[0]
             for hit in minor:
                 if hit.document.reference:
