@@ -93,6 +93,25 @@ def unmatched_brackets(
     return out
 
 
+def partner(text: str, i: int, lo: int = 0, hi: int | None = None) -> int | None:
+    """Offset of the mark that pairs with the one at ``i`` (same family): the closer of an opener,
+    looking forward to ``hi``, or the opener of a closer, looking back to ``lo``; None if unpaired."""
+    hi = len(text) if hi is None else hi
+    family = FAMILY.get(text[i])
+    if family is None:
+        return None
+    forward = text[i] in OPENERS
+    depth = 0
+    for j in range(i, hi) if forward else range(i, lo - 1, -1):
+        ch = text[j]
+        if FAMILY.get(ch) != family:
+            continue
+        depth += 1 if (ch in OPENERS) == forward else -1
+        if depth == 0:
+            return j
+    return None
+
+
 def skip_space(text: str, start: int, end: int | None = None, space: str = SPACE) -> int:
     """The first offset from ``start`` (before ``end``) that is not a space."""
     end = len(text) if end is None else end

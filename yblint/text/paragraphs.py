@@ -31,6 +31,7 @@ from yblint.text.marks import (
     SPACE,
     is_ascii_alnum,
     is_han,
+    partner,
     skip_space,
     trim_space,
     unmatched_brackets,
@@ -93,15 +94,7 @@ def is_bracketed_note(text: str) -> bool:
     t = text.strip(SPACE)
     if len(t) < 2 or t[0] not in OPENERS or FAMILY.get(t[-1]) != FAMILY[t[0]] or t[-1] not in CLOSERS:
         return False
-    family = FAMILY[t[0]]
-    depth = 0
-    for i, ch in enumerate(t):
-        if FAMILY.get(ch) != family:
-            continue
-        depth += 1 if ch in OPENERS else -1
-        if depth == 0:
-            return i == len(t) - 1
-    return False
+    return partner(t, 0) == len(t) - 1
 
 
 def is_subtitle(text: str) -> bool:
@@ -173,20 +166,6 @@ def _kind_of(ch: str, text: str, i: int) -> str:
     return "open"
 
 
-def _matching_open(text: str, start: int, close: int) -> int | None:
-    """Offset of the opener matching the closer at ``close`` (same family), within text[start:close]."""
-    family = FAMILY[text[close]]
-    depth = 0
-    for i in range(close, start - 1, -1):
-        ch = text[i]
-        if FAMILY.get(ch) != family or (ch in OPENERS and ch in CLOSERS):
-            continue
-        depth += -1 if ch in OPENERS else 1
-        if depth == 0:
-            return i
-    return None
-
-
 _MD_TRAIL = re.compile(r"(?:[*_~`]+|\[\^[^\]\s]+\]|<br\s*/?>|\s+)+$")
 _MD_LEAD = re.compile(r"[*_~`]+")
 
@@ -221,7 +200,7 @@ def paragraph_end(p: Paragraph) -> End:
         if j >= start and _kind_of(text[j], text, j) == "final":
             return End("final", last, end, marker)
         if FAMILY.get(text[last]) in ("（", "[", "【", "〔"):
-            opener = _matching_open(text, start, last)
+            opener = partner(text, last, start)
             if opener is not None:
                 k = trim_space(text, start, opener) - 1
                 if k >= start and _kind_of(text[k], text, k) == "final":
