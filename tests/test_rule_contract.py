@@ -153,3 +153,15 @@ def test_readme_rule_table_matches_the_rules():
         d = REGISTRY.defs[rid]
         assert severity == d.severity, f"README says {rid} is {severity}, its rule file {d.severity}"
         assert fixable == d.fixable, f"README's '(fixable)' for {rid} disagrees with the rule file"
+
+
+_MESSAGE_KEY = re.compile(r"message_key=[\"']([a-z_]+)[\"']")
+
+
+@pytest.mark.parametrize("rule_id", sorted(CHECKS))
+def test_message_keys_written_in_a_check_exist(rule_id):
+    """Keys named literally in the code; computed ones (f"end_{reason}") are checked by STRICT
+    whenever a test reaches them."""
+    source = inspect.getsource(inspect.getmodule(CHECKS[rule_id]))
+    missing = set(_MESSAGE_KEY.findall(source)) - set(REGISTRY.defs[rule_id].messages)
+    assert not missing, f"{rule_id}: messages not in its rule file: {missing}"
