@@ -6,6 +6,7 @@ The one place this knowledge is written down; rules and the other text modules i
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -43,6 +44,7 @@ for _o, _c in PAIRS.items():
     FAMILY[_o] = FAMILY[_c] = _o
 FAMILY.update({"(": "（", ")": "（", "［": "[", "］": "["})
 OPENERS = set(PAIRS)
+PAIRED_MARK = re.compile("[" + re.escape("".join(FAMILY)) + "]")
 CLOSERS = set(PAIRS.values())
 QUOTE_FAMILIES = {"“", "‘", "「", "『"}  # may run over paragraphs (Chinese typesetting)
 
@@ -78,9 +80,10 @@ def unmatched_brackets(
     stacks: dict[str, list[int]] = {}
     out = Unpaired()
     for start, end in spans:
-        for i in range(start, end):
-            fam = FAMILY.get(text[i])
-            if fam is None or (skip is not None and skip(i)):
+        for m in PAIRED_MARK.finditer(text, start, end):  # the paired marks only, not every character
+            i = m.start()
+            fam = FAMILY[text[i]]
+            if skip is not None and skip(i):
                 continue
             stack = stacks.setdefault(fam, [])
             if text[i] in OPENERS:
