@@ -43,6 +43,7 @@ from yblint.patterns import (
     rule_error,
 )
 from yblint.ruledefs import RuleDef
+from yblint.text.marks import INLINE_SPACE
 
 # --- typed definitions: what each type's keys decode to, once, when the rule is loaded ----------
 
@@ -190,7 +191,7 @@ class Repetition(PatternCheck):
         out = []
         for p in compile_list(rule, "tokens", required=True):
             body = p.compiled.pattern
-            source = f"(?P<token>{body})(?:[ \\t\\u3000]*(?P=token))+"
+            source = f"(?P<token>{body})(?:[{regex.escape(INLINE_SPACE)}]*(?P=token))+"
             try:
                 compiled = regex.compile(source, p.compiled.flags)
             except regex.error as e:
@@ -204,7 +205,7 @@ class Repetition(PatternCheck):
         for doc in corpus.documents:
             for hit in self.matcher.hits(doc):
                 token = hit.match.group("token")
-                count = hit.text.replace(" ", "").replace("\t", "").replace("\u3000", "").count(token) if token else 0
+                count = "".join(ch for ch in hit.text if ch not in INLINE_SPACE).count(token) if token else 0
                 yield self.finding(
                     doc,
                     hit.start,
