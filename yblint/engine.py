@@ -5,6 +5,7 @@ The flow is one way: reading -> model -> checks -> findings. Reporters take the 
 
 from __future__ import annotations
 
+import bisect
 import glob
 import os
 from dataclasses import dataclass, field
@@ -87,14 +88,36 @@ def prepare(
     return Prepared(rules, checks, docs, refs, errors + ref_errors)
 
 
+def _touches(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, disjoint ``spans`` (an empty range: lies inside one)."""
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= start < spans[i][1]:
+        return True
+    j = i + 1
+    return j < len(spans) and spans[j][0] < end
+
+
+def _literal(f: Finding) -> bool:
+    """A finding inside Markdown that is not prose (code, HTML, link targets …) is no finding;
+    a fix that would edit such text is dropped."""
+    spans = f.document.literal_spans
+    if not spans:
+        return False
+    if _touches(spans, f.location.start, f.location.end):
+        return True
+    if f.fix is not None and any(_touches(spans, e.start, e.end) for e in f.fix.edits):
+        f.fix = None
+    return False
+
+
 def run_checks(checks: list[Check], corpus: Corpus) -> tuple[list[Finding], int]:
-    """Findings of ``checks`` on ``corpus`` (none in reference documents, none suppressed by an
-    inline comment), sorted; and how many inline comments suppressed."""
+    """Findings of ``checks`` on ``corpus`` (none in reference documents, none in literal
+    Markdown, none suppressed by an inline comment), sorted; and how many inline comments suppressed."""
     findings: list[Finding] = []
     suppressed = 0
     for check in checks:
         for f in check.run(corpus):
-            if f.document.reference:
+            if f.document.reference or _literal(f):
                 continue
             line = f.line
             if any(s.covers(f.rule, line) for s in f.document.suppressions):

@@ -1,0 +1,131 @@
+"""Markdown constructs that are not prose — HTML comments, raw HTML, code spans and blocks, link
+targets and URLs, YAML front matter — are never linted as prose and never rewritten by --fix."""
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+from conftest import findings_of, where
+
+# a sentence before each construct, so that the paragraph around it is complete prose
+PLACINGS = {
+    "inline comment": "全区共接警1504次。<!-- {bad} -->\n",
+    "comment after a sentence, next line": "全区共接警1504次。\n<!-- {bad} -->\n",
+    "comment block": "<!--\n{bad}\n-->\n",
+    "inline html attribute": '全区共接警<span title="{bad}">1504</span>次。\n',
+    "inline html element": "全区共接警1504次。<kbd>{bad}</kbd>\n",
+    "html block": "<div>\n{bad}\n</div>\n",
+    "code span": "全区共接警1504次，见`{bad}`。\n",
+    "double backtick code span": "全区共接警1504次，见`` {bad} ``。\n",
+    "fenced code": "```\n{bad}\n```\n",
+    "indented code": "    {bad}\n",
+    "link target": "全区共接警1504次，见[通报](<https://example.com/{bad}>)。\n",
+    "link title": '全区共接警1504次，见[通报](https://example.com/a "{bad}")。\n',
+    "autolink": "全区共接警1504次，见<https://example.com/{nospace}>。\n",
+    "bare url": "全区共接警1504次，见 https://example.com/{url} 。\n",
+    "reference definition": "全区共接警1504次，见[通报]。\n\n[通报]: https://example.com/{nospace}\n",
+    "front matter": '---\ntitle: "{bad}"\n---\n\n全区共接警1504次。\n',
+}
+
+
+@cache
+def fixable_triggers() -> dict[str, str]:
+    """rule id -> the bad example of every rule whose finding on it carries a fix (one line)."""
+    from conftest import registry
+
+    out = {}
+    for d in registry().defs.values():
+        for ex in d.examples:
+            bad = ex.get("bad")
+            if bad and "\n" not in bad.strip() and "⏎" not in bad:
+                out[d.id] = bad.strip()
+                break
+    out["common-typo"] = "更换各类窞井181座。"  # its example is a table row, which is not flagged
+    return out
+
+
+def _fixable(tmp_path: Path) -> dict[str, str]:
+    out = {}
+    for rid, bad in fixable_triggers().items():
+        f = tmp_path / f"probe-{rid}.txt"
+        f.write_text(bad + "\n", encoding="utf-8")
+        if any(x.fix is not None for x in findings_of([f], select=[rid])):
+            out[rid] = bad
+    return out
+
+
+def test_the_triggers_cover_the_fixable_rules(tmp_path):
+    fixable = _fixable(tmp_path)
+    assert {"cutoff-date", "number-range", "nonstandard-unit", "dash", "half-width-punct", "space-in-cjk"} <= set(
+        fixable
+    )
+    assert {"common-typo", "repeated-punct"} <= set(fixable)
+
+
+@pytest.mark.parametrize("placing", sorted(PLACINGS))
+def test_fixable_triggers_inside_non_prose_give_nothing_and_fix_nothing(tmp_path, cli, monkeypatch, placing):
+    monkeypatch.chdir(tmp_path)
+    fixable = _fixable(tmp_path)
+    names = []
+    for rid, bad in sorted(fixable.items()):
+        nospace = bad.replace(" ", "").replace("\u3000", "")
+        url = "".join(ch for ch in nospace if ch not in "，。、；：！？“”‘’（）《》【】")  # a bare URL ends at them
+        body = PLACINGS[placing].format(bad=bad, nospace=nospace, url=url)
+        name = f"{rid}.md"
+        Path(name).write_text(f"# 团区委\n\n{body}", encoding="utf-8")
+        names.append(name)
+    before = {n: Path(n).read_bytes() for n in names}
+    r = cli("check", *names, "--select", "ALL", "--format", "json")
+    assert r.json()["findings"] == [], r.out
+    cli("check", *names, "--select", "ALL", "--fix")
+    assert {n: Path(n).read_bytes() for n in names} == before
+
+
+def test_the_same_triggers_in_prose_are_fixed(tmp_path, cli, monkeypatch):
+    """The placings above are quiet because of the construct, not because the triggers are dull."""
+    monkeypatch.chdir(tmp_path)
+    for rid, bad in sorted(_fixable(tmp_path).items()):
+        Path(f"{rid}.md").write_text(f"# 团区委\n\n{bad}\n", encoding="utf-8")
+        r = cli("check", f"{rid}.md", "--select", rid, "--format", "json")
+        assert [f["rule"] for f in r.json()["findings"]] == [rid]
+
+
+def test_comment_after_a_sentence_keeps_its_dashes_and_raises_no_truncated_sentence(tmp_path, cli, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = "# 区消防大队\n\n全区共接警出动1504次。<!-- 待核实 -->\n\n全年未发生较大火灾。\n"
+    Path("a.md").write_text(text, encoding="utf-8")
+    r = cli("check", "a.md", "--select", "ALL", "--format", "json")
+    assert r.json()["findings"] == []
+    cli("check", "a.md", "--fix")
+    assert Path("a.md").read_text(encoding="utf-8") == text
+
+
+def test_a_cut_sentence_before_a_comment_is_still_found(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("# 区消防大队\n\n全区共接警出动1504次，无人员伤亡，未<!-- 下文缺失 -->\n", encoding="utf-8")
+    assert where(findings_of([p], select=["truncated-sentence"])) == [("truncated-sentence", 3, 20)]
+
+
+def test_prose_around_a_code_span_is_still_linted(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("# 团区委\n\n截止11月15日，见`截止11月15日`。\n", encoding="utf-8")
+    assert where(findings_of([p], select=["cutoff-date"])) == [("cutoff-date", 3, 1)]
+
+
+def test_front_matter_is_not_a_unit_heading(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("---\ntitle: 2021年卷\n---\n\n# 团区委\n\n全区共接警1504次。\n", encoding="utf-8")
+    from conftest import doc_of
+
+    doc = doc_of(p)
+    assert [u.name for u in doc.units] == ["团区委"]
+
+
+def test_suppression_comments_keep_working(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text(
+        "# 团区委\n\n<!-- yblint-disable-next-line cutoff-date -->\n截止11月15日，共引进企业176家。\n\n"
+        "截止11月16日，共引进企业177家。\n",
+        encoding="utf-8",
+    )
+    assert where(findings_of([p], select=["cutoff-date"])) == [("cutoff-date", 6, 1)]
