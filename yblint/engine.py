@@ -30,13 +30,44 @@ class RunResult:
     rules: list[RuleDef] = field(default_factory=list)
     suppressed: int = 0  # by inline comments
     notes: list[str] = field(default_factory=list)  # extra summary lines (e.g. baseline)
+    warnings: list[str] = field(default_factory=list)  # one stderr line each (skipped files, empty globs …)
     baseline: dict | None = None  # what --baseline/--write-baseline did (yblint.baseline.Outcome.to_dict)
 
 
-def expand_corpus(patterns: list[str]) -> list[str]:
+class InternalError(Exception):
+    """An unexpected exception in a check or a reporter: one line on stderr, exit 2."""
+
+    def __init__(self, where: str, path: str | None, error: BaseException) -> None:
+        self.where, self.path, self.error = where, path, error
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        what = f"{type(self.error).__name__}: {self.error}".rstrip(": ").splitlines()[0]
+        on = f" on {self.path}" if self.path else ""
+        return f"internal error in {self.where}{on}: {what}; --debug shows the traceback"
+
+
+def _document_in(tb) -> Document | None:
+    """The document a crash happened on: the innermost frame of the traceback that has a
+    Document (or something with one: a paragraph, unit, location) among its locals."""
+    frames = []
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    for frame in reversed(frames):
+        for value in frame.f_locals.values():
+            doc = value if isinstance(value, Document) else getattr(value, "document", None)
+            if isinstance(doc, Document):
+                return doc
+    return None
+
+
+def expand_corpus(patterns: list[str], warnings: list[str] | None = None) -> list[str]:
     out: list[str] = []
     for pat in patterns:
         matches = sorted(glob.glob(pat, recursive=True)) if glob.has_magic(pat) else [pat]
+        if warnings is not None and not any(os.path.isdir(m) or os.path.isfile(m) for m in matches):
+            warnings.append(f"corpus glob '{pat}' matches no file")
         for m in matches:
             if os.path.isdir(m):
                 out.extend(discover([m], ["*.md", "*.markdown", "*.txt", "*.docx"], []))
@@ -51,7 +82,7 @@ def read_documents(
     docs, errors = [], []
     for path in paths:
         try:
-            source = read_source(path, config.encoding)
+            source = read_source(path, config.encoding, config.docx)
         except YblintError as e:
             errors.append(e)
             continue
@@ -68,6 +99,7 @@ class Prepared:
     documents: list[Document]
     references: list[Document]
     errors: list[YblintError]
+    warnings: list[str] = field(default_factory=list)
 
 
 def prepare(
@@ -80,12 +112,27 @@ def prepare(
 ) -> Prepared:
     rules = registry.active(config, select, ignore)
     checks = registry.checks(config, rules)
-    files = discover(paths, config.include, config.exclude)
+    missing: list[YblintError] = []
+    warnings: list[str] = []
+    files = discover(paths, config.include, config.exclude, errors=missing, skipped=warnings)
     docs, errors = read_documents(files, config)
     linted = {d.path for d in docs}
-    ref_paths = [p for p in expand_corpus([*config.corpus, *(corpus or [])]) if p not in linted]
+    ref_paths = [p for p in expand_corpus([*config.corpus, *(corpus or [])], warnings) if p not in linted]
     refs, ref_errors = read_documents(list(dict.fromkeys(ref_paths)), config, reference=True)
-    return Prepared(rules, checks, docs, refs, errors + ref_errors)
+    for d in docs:
+        warnings.extend(unknown_suppressions(d, registry))
+    return Prepared(rules, checks, docs, refs, missing + errors + ref_errors, warnings)
+
+
+def unknown_suppressions(doc: Document, registry: Registry) -> list[str]:
+    """A warning for each rule id in a suppression comment that is no rule: it suppresses nothing."""
+    out = []
+    for s in doc.suppressions:
+        for rid in sorted(s.rules or ()):
+            if rid not in registry.defs:
+                where = f"{doc.path}:{s.comment_line}"
+                out.append(f"{where}: unknown rule '{rid}' in a yblint-{s.kind} comment (see 'yblint rules')")
+    return out
 
 
 def _touches(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -116,14 +163,22 @@ def run_checks(checks: list[Check], corpus: Corpus) -> tuple[list[Finding], int]
     findings: list[Finding] = []
     suppressed = 0
     for check in checks:
-        for f in check.run(corpus):
-            if f.document.reference or _literal(f):
-                continue
-            line = f.line
-            if any(s.covers(f.rule, line) for s in f.document.suppressions):
-                suppressed += 1
-                continue
-            findings.append(f)
+        try:
+            for f in check.run(corpus):
+                if f.document.reference or _literal(f):
+                    continue
+                line = f.line
+                if any(s.covers(f.rule, line) for s in f.document.suppressions):
+                    suppressed += 1
+                    continue
+                findings.append(f)
+        except YblintError:
+            raise
+        except Exception as e:
+            doc = _document_in(e.__traceback__)
+            if doc is None and len(corpus.documents) == 1:
+                doc = corpus.documents[0]
+            raise InternalError(check.rule.id, doc.path if doc else None, e) from e
     findings.sort(key=Finding.sort_key)
     return findings, suppressed
 
@@ -142,5 +197,10 @@ def lint(
     run = prepare(paths, config, registry, select, ignore, corpus)
     findings, suppressed = run_checks(run.checks, Corpus(documents=run.documents, references=run.references))
     return RunResult(
-        documents=run.documents, findings=findings, errors=run.errors, rules=run.rules, suppressed=suppressed
+        documents=run.documents,
+        findings=findings,
+        errors=run.errors,
+        rules=run.rules,
+        suppressed=suppressed,
+        warnings=run.warnings,
     )

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from yblint.errors import InputError
 from yblint.model import HEADING, LIST_ITEM, PROSE, TABLE, Block
-from yblint.reading.source import Source
+from yblint.reading.source import DocxLimits, Source
 
 NEEDS_EXTRA = "reading .docx needs the optional extra: pip install 'yblint[docx]'"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -201,7 +201,21 @@ def _paragraph_kind(p, styles: _Styles) -> tuple[str | None, int]:
     return PROSE, 0
 
 
-def _open(path: str):
+def _check_size(data: bytes, path: str, limits: DocxLimits) -> None:
+    """Refuse a .docx whose parts inflate beyond ``limits.max_xml_mb`` before anything is
+    inflated: zipfile never returns more than a member's declared size, so the sum of the
+    declared sizes bounds what python-docx reads into memory."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        total = sum(i.file_size for i in z.infolist())
+    if total > limits.max_xml_mb * 1024 * 1024:
+        raise InputError(
+            f"inflates to {total / 1024 / 1024:.0f} MB, more than the {limits.max_xml_mb:g} MB a .docx may have "
+            "(a zip bomb?); for a real draft, raise 'docx: max_xml_mb' in .yblint.yaml",
+            path,
+        )
+
+
+def _open(path: str, limits: DocxLimits):
     try:
         import docx
     except ImportError:
@@ -218,15 +232,20 @@ def _open(path: str):
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError("is not a Word .docx file (not a zip archive, or a damaged one)", path)
     try:
+        _check_size(data, path, limits)
         return docx.Document(io.BytesIO(data))
+    except InputError:
+        raise
     except Exception as e:  # python-docx raises KeyError, ValueError, BadZipFile, lxml errors …
         reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         raise InputError(f"is not a readable Word .docx file ({reason})", path) from None
 
 
-def read_docx(path: str) -> Source:
-    """Read a .docx draft into a Source whose line N is body paragraph N, with its blocks."""
-    document = _open(path)
+def read_docx(path: str, limits: DocxLimits | None = None) -> Source:
+    """Read a .docx draft into a Source whose line N is body paragraph N, with its blocks.
+    Raises InputError for a file beyond ``limits`` (decompressed size, paragraphs)."""
+    limits = limits or DocxLimits()
+    document = _open(path, limits)
     try:
         styles_element = document.styles.element
     except Exception:  # a document without a styles part
@@ -238,6 +257,12 @@ def read_docx(path: str) -> Source:
 
     def add_line(text: str) -> int:
         nonlocal offset
+        if len(lines) >= limits.max_paragraphs:
+            raise InputError(
+                f"has more than {limits.max_paragraphs} paragraphs; for a real draft, raise "
+                "'docx: max_paragraphs' in .yblint.yaml",
+                path,
+            )
         start = offset
         lines.append(text)
         offset += len(text) + 1
