@@ -1,11 +1,16 @@
 """Markdown constructs that are not prose — HTML comments, raw HTML, code spans and blocks, link
 targets and URLs, YAML front matter — are never linted as prose and never rewritten by --fix."""
 
+import itertools
 from functools import cache
 from pathlib import Path
 
 import pytest
 from conftest import findings_of, where
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from yblint.parsing.markdown import literal_spans, parse_markdown
 
 # a sentence before each construct, so that the paragraph around it is complete prose
 PLACINGS = {
@@ -129,3 +134,19 @@ def test_suppression_comments_keep_working(tmp_path):
         encoding="utf-8",
     )
     assert where(findings_of([p], select=["cutoff-date"])) == [("cutoff-date", 6, 1)]
+
+
+_PIECES = ["文字", "。", "，", "`", "``", "<", ">", "<!--", "-->", "<span a=\"1\">", "</span>", "<code>", "</code>",
+           "](", "[", "]", "(", ")", "\"", "http://a.cn/", "www.", " ", "\n", "\\", "—", "1-9"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_literal_spans_are_sorted_disjoint_and_inside_the_text(pieces):
+    text = "".join(pieces)
+    _blocks, spans = parse_markdown(text)
+    for a, b in spans:
+        assert 0 <= a < b <= len(text)
+    assert all(b1 <= a2 for (_a1, b1), (a2, _b2) in itertools.pairwise(spans))
+    for a, b in literal_spans(text, 0, len(text)):
+        assert 0 <= a < b <= len(text)

@@ -191,8 +191,9 @@ def lint(
     ignore: list[str] | None = None,
     corpus: list[str] | None = None,
 ) -> RunResult:
-    """Lint ``paths`` (files or folders). Raises YblintError for a bad config or a missing path;
-    an unreadable file is recorded in ``errors`` and the others are still linted."""
+    """Lint ``paths`` (files or folders). Raises YblintError for a bad config, InternalError for
+    a check that crashed; a missing path or an unreadable file is recorded in ``errors`` and the
+    others are still linted; skipped files and empty globs are in ``warnings``."""
     registry = registry or Registry.load(config.rules_dirs)
     run = prepare(paths, config, registry, select, ignore, corpus)
     findings, suppressed = run_checks(run.checks, Corpus(documents=run.documents, references=run.references))
