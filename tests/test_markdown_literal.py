@@ -150,3 +150,11 @@ def test_literal_spans_are_sorted_disjoint_and_inside_the_text(pieces):
     assert all(b1 <= a2 for (_a1, b1), (a2, _b2) in itertools.pairwise(spans))
     for a, b in literal_spans(text, 0, len(text)):
         assert 0 <= a < b <= len(text)
+
+
+def test_a_finding_around_a_link_is_kept(tmp_path):
+    """Only findings that start or end in a literal span go; a copied passage with a link inside stays."""
+    passage = "围绕“快收地、收好地、实现效益最大化”工作思路，今年已成功出让4宗地块，共计出让金73.88亿元，详见[公告](https://example.com/a)。已收储5宗地，共计面积1290.55亩。"
+    p = tmp_path / "a.md"
+    p.write_text(f"# 区城投集团\n\n{passage}\n\n# 拱投资\n\n{passage}\n", encoding="utf-8")
+    assert [f.rule for f in findings_of([p], select=["duplicate-passage"])] == ["duplicate-passage"]

@@ -145,12 +145,14 @@ def _touches(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _literal(f: Finding) -> bool:
-    """A finding inside Markdown that is not prose (code, HTML, link targets …) is no finding;
-    a fix that would edit such text is dropped."""
+    """A finding that starts or ends inside Markdown that is not prose (code, HTML, link
+    targets …) is no finding (one that merely contains such a span, a copied passage with a link
+    in it, stays); a fix that would edit such text is dropped."""
     spans = f.document.literal_spans
     if not spans:
         return False
-    if _touches(spans, f.location.start, f.location.end):
+    start, end = f.location.start, f.location.end
+    if _touches(spans, start, start) or _touches(spans, max(start, end - 1), max(start, end - 1)):
         return True
     if f.fix is not None and any(_touches(spans, e.start, e.end) for e in f.fix.edits):
         f.fix = None
