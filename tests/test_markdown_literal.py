@@ -158,3 +158,14 @@ def test_a_finding_around_a_link_is_kept(tmp_path):
     p = tmp_path / "a.md"
     p.write_text(f"# 区城投集团\n\n{passage}\n\n# 拱投资\n\n{passage}\n", encoding="utf-8")
     assert [f.rule for f in findings_of([p], select=["duplicate-passage"])] == ["duplicate-passage"]
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.md"])
+def test_urls_in_plain_text_are_not_fixed_either(tmp_path, cli, monkeypatch, name):
+    monkeypatch.chdir(tmp_path)
+    text = "团区委\n\n详见区政府网站 http://www.gongshu.gov.cn/1-9月/截止2021年。\n"
+    Path(name).write_text(text, encoding="utf-8")
+    r = cli("check", name, "--select", "ALL", "--format", "json")
+    assert [f["rule"] for f in r.json()["findings"]] == []
+    cli("check", name, "--select", "ALL", "--fix")
+    assert Path(name).read_text(encoding="utf-8") == text

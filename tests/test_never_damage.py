@@ -338,3 +338,17 @@ def test_unknown_rule_ids_in_suppression_comments_are_warned(tmp_path, cli, monk
         "yblint: warning: a.md:3: unknown rule 'cutoff-dat' in a yblint-disable-next-line comment (see 'yblint rules')"
     ]
     assert r.code == 1 and "a.md:4:1" in r.out and "a.md:7:1" not in r.out
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_diff_names_skipped_files_and_missing_paths_too(tmp_path, cli, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo("pipe.txt")
+    Path("a.txt").write_text(CUT, encoding="utf-8")
+    r = cli("check", "pipe.txt", "gone.txt", "a.txt", "--select", "cutoff-date", "--diff")
+    assert r.code == 2
+    assert r.err.splitlines() == [
+        "yblint: warning: pipe.txt: skipped: a FIFO, not a regular file",
+        "yblint: error: gone.txt: no such file or directory",
+    ]
+    assert "+截至11月15日" in r.out

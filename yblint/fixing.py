@@ -120,6 +120,7 @@ def plan(
     ignore: list[str] | None = None,
     corpus: list[str] | None = None,
     unsettled: set[str] | None = None,
+    warnings: list[str] | None = None,
 ) -> tuple[list[FilePlan], list[YblintError]]:
     """Lint, fix in memory, lint the fixed text again … until nothing is left to fix. A rule
     whose fixes still find something to fix after ``MAX_ROUNDS`` passes (截止 → 截止截止) does not
@@ -133,6 +134,8 @@ def plan(
         excluded |= growing
     if unsettled is not None:
         unsettled |= excluded
+    if warnings is not None:
+        warnings.extend(prepared.warnings)
     return plans, prepared.errors
 
 
@@ -298,7 +301,11 @@ def run(
     ``log``, write nothing). Returns 2 when a file could not be read or written; for ``--diff``,
     1 when there is something to fix, else 0."""
     unsettled: set[str] = set()
-    plans, errors = plan(paths, config, registry, select, ignore, corpus, unsettled)
+    warnings: list[str] = []
+    plans, errors = plan(paths, config, registry, select, ignore, corpus, unsettled, warnings)
+    if diff:  # --fix: the lint that follows prints them
+        for w in warnings:
+            err.write(f"yblint: warning: {w}\n")
     for rid in sorted(unsettled):
         err.write(
             f"yblint: warning: the fixes of rule '{rid}' do not settle (each pass finds more to fix, "

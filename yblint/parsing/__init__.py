@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from yblint.model import Document, Paragraph
-from yblint.parsing.markdown import parse_markdown
+from yblint.parsing.markdown import parse_markdown, url_spans
 from yblint.parsing.plaintext import text_blocks
 from yblint.parsing.sentences import split_sentences
 from yblint.parsing.suppress import find_suppressions
@@ -30,6 +30,8 @@ def build_document(source: Source, options: UnitOptions | None = None, reference
         blocks, doc.literal_spans = parse_markdown(source.text)
     else:
         blocks = text_blocks(source.text)
+    if source.format != "markdown":
+        doc.literal_spans = url_spans(source.text)
     for i, b in enumerate(blocks):
         p = Paragraph(
             document=doc,

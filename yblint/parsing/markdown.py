@@ -106,6 +106,20 @@ _URL_TRAIL = ".,;:!?)]*_~"
 _TITLE = re.compile(r"""[ \t]*(?:\n[ \t]*)?(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\((?:[^()\\]|\\.)*\))""")
 
 
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """Bare URLs (http://, https://, ftp://, www.) in any text: never prose, never fixed."""
+    out = []
+    for m in _URL.finditer(text):
+        if m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum():
+            continue
+        e = m.end()
+        while e > m.start() and text[e - 1] in _URL_TRAIL:
+            e -= 1
+        if e > m.start():
+            out.append((m.start(), e))
+    return out
+
+
 def _link_target_end(text: str, i: int, end: int) -> int | None:
     """``text[i]`` is the ``(`` after ``]``: the offset just past the ``)`` closing a link target
     (destination and optional title), or None when there is none."""
