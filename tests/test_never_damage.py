@@ -352,3 +352,11 @@ def test_diff_names_skipped_files_and_missing_paths_too(tmp_path, cli, monkeypat
         "yblint: error: gone.txt: no such file or directory",
     ]
     assert "+截至11月15日" in r.out
+
+
+def test_write_baseline_naming_an_input_is_refused(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text(CUT, encoding="utf-8")
+    r = cli("check", "a.txt", "--write-baseline", "a.txt")
+    assert r.code == 2 and "is one of the inputs" in r.err
+    assert Path("a.txt").read_text(encoding="utf-8") == CUT

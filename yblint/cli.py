@@ -111,22 +111,25 @@ def _write(text: str, output: str | None) -> None:
 
 
 def _refuse_output_on_input(args: argparse.Namespace, config: Config) -> None:
-    """``-o`` must not name a draft: the report would overwrite it (also through a link or
-    another spelling of its path, or when it is a file inside a linted folder)."""
-    output = args.output
-    if not output or not os.path.exists(output):
+    """``-o`` (and ``--write-baseline``) must not name a draft: the report would overwrite it
+    (also through a link or another spelling of its path, or a file inside a linted folder)."""
+    outputs = [(o, what) for o, what in ((args.output, "report"), (args.write_baseline, "baseline")) if o]
+    outputs = [(o, what) for o, what in outputs if os.path.exists(o)]
+    if not outputs:
         return
     paths = args.paths or ["."]
     candidates = discover(paths, config.include, config.exclude, errors=[], skipped=[])
     candidates += expand_corpus([*config.corpus, *(args.corpus or [])])
     candidates += [p for p in paths if os.path.isfile(p)]
-    for c in candidates:
-        try:
-            same = os.path.samefile(c, output)
-        except OSError:
-            continue
-        if same:
-            raise YblintError(f"is one of the inputs ({c}); the report would overwrite it: name another file", output)
+    for output, what in outputs:
+        for c in candidates:
+            try:
+                same = os.path.samefile(c, output)
+            except OSError:
+                continue
+            if same:
+                message = f"is one of the inputs ({c}); the {what} would overwrite it: name another file"
+                raise YblintError(message, output)
 
 
 def exit_code(result: RunResult, fail_on: str) -> int:
