@@ -360,3 +360,16 @@ def test_write_baseline_naming_an_input_is_refused(cli, tmp_path, monkeypatch):
     r = cli("check", "a.txt", "--write-baseline", "a.txt")
     assert r.code == 2 and "is one of the inputs" in r.err
     assert Path("a.txt").read_text(encoding="utf-8") == CUT
+
+
+def test_a_selected_pack_narrowed_by_the_config_says_so(tmp_path, cli, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    Path(".yblint.yaml").write_text("ignore: [cutoff-date]\n", encoding="utf-8")
+    Path("a.txt").write_text(CUT, encoding="utf-8")
+    r = cli("check", "a.txt", "--select", "yearbook")
+    assert r.err.splitlines() == [
+        "yblint: warning: .yblint.yaml: 'ignore' turns off cutoff-date of --select yearbook; "
+        "name a rule in --select to run it"
+    ]
+    assert cli("check", "a.txt", "--select", "yearbook", "--ignore", "dash").err.count("\n") == 1
+    assert cli("check", "a.txt", "--select", "cutoff-date").err == ""

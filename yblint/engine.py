@@ -114,6 +114,15 @@ def prepare(
     checks = registry.checks(config, rules)
     missing: list[YblintError] = []
     warnings: list[str] = []
+    packs = [n for n in select or [] if n in registry.packs]
+    if packs:  # --select yearbook while the config ignores first-person: say so, never silently
+        running = {d.id for d in rules} | registry.expand(ignore or [], "--ignore")
+        off = sorted(registry.expand(packs, "--select") - running)
+        if off:
+            warnings.append(
+                f"{config.path}: 'ignore' turns off {', '.join(off)} of --select {','.join(packs)}; "
+                "name a rule in --select to run it"
+            )
     files = discover(paths, config.include, config.exclude, errors=missing, skipped=warnings)
     docs, errors = read_documents(files, config)
     linted = {d.path for d in docs}
