@@ -161,7 +161,7 @@ def test_docx_bomb_is_refused_with_one_line(tmp_path, cli):
     r = cli("check", bomb, SEED, "--select", "layout-marker", "--format", "json")
     assert r.code == 2
     [line] = r.err.splitlines()
-    assert "bomb.docx" in line and "MB" in line and "docx" in line
+    assert "bomb.docx" in line and "MB of XML" in line and "docx: max_xml_mb" in line
     assert r.json()["summary"]["findings"] == 2  # the other file is still linted
 
 
@@ -373,3 +373,20 @@ def test_a_selected_pack_narrowed_by_the_config_says_so(tmp_path, cli, monkeypat
     ]
     assert cli("check", "a.txt", "--select", "yearbook", "--ignore", "dash").err.count("\n") == 1
     assert cli("check", "a.txt", "--select", "cutoff-date").err == ""
+
+
+def test_docx_pictures_do_not_count_but_a_bomb_among_them_does(tmp_path, cli):
+    doc = tmp_path / "photos.docx"
+    _docx_bomb(doc, 10, "全区共接警出动1504次。")
+    with zipfile.ZipFile(doc, "a") as z:
+        z.writestr("word/media/image1.jpeg", os.urandom(2 * 1024 * 1024))  # a photo: barely compresses
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text("docx:\n  max_xml_mb: 1\n", encoding="utf-8")
+    assert cli("check", doc, "--config", cfg).code == 0
+    bomb = tmp_path / "bomb.docx"
+    _docx_bomb(bomb, 10, "全区共接警出动1504次。")
+    with zipfile.ZipFile(bomb, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/media/image1.png", bytes(60 * 1024 * 1024))
+    assert bomb.stat().st_size < 1_000_000
+    r = cli("check", bomb)
+    assert r.code == 2 and "image1.png" in r.err and "zip bomb" in r.err

@@ -201,18 +201,34 @@ def _paragraph_kind(p, styles: _Styles) -> tuple[str | None, int]:
     return PROSE, 0
 
 
+#: a part other than XML (a picture …) that inflates more than this many times, to more than
+#: BOMB_MIN_MB, is a zip bomb: pictures are stored compressed already and barely shrink in a zip
+BOMB_RATIO = 100
+BOMB_MIN_MB = 10
+
+
 def _check_size(data: bytes, path: str, limits: DocxLimits) -> None:
-    """Refuse a .docx whose parts inflate beyond ``limits.max_xml_mb`` before anything is
-    inflated: zipfile never returns more than a member's declared size, so the sum of the
-    declared sizes bounds what python-docx reads into memory."""
+    """Refuse a .docx whose XML inflates beyond ``limits.max_xml_mb``, or with a part that is a
+    zip bomb, before anything is inflated: zipfile never returns more than a member's declared
+    size, so the declared sizes bound what python-docx reads into memory. Pictures do not count
+    towards the limit (a draft with many photos is still read)."""
+    mb = 1024 * 1024
     with zipfile.ZipFile(io.BytesIO(data)) as z:
-        total = sum(i.file_size for i in z.infolist())
-    if total > limits.max_xml_mb * 1024 * 1024:
+        infos = z.infolist()
+    xml = sum(i.file_size for i in infos if i.filename.lower().endswith((".xml", ".rels")))
+    if xml > limits.max_xml_mb * mb:
         raise InputError(
-            f"inflates to {total / 1024 / 1024:.0f} MB, more than the {limits.max_xml_mb:g} MB a .docx may have "
+            f"inflates to {xml / mb:.0f} MB of XML, more than the {limits.max_xml_mb:g} MB a .docx may have "
             "(a zip bomb?); for a real draft, raise 'docx: max_xml_mb' in .yblint.yaml",
             path,
         )
+    for i in infos:
+        if i.file_size > BOMB_MIN_MB * mb and i.file_size > BOMB_RATIO * max(i.compress_size, 1):
+            raise InputError(
+                f"part {i.filename} inflates from {i.compress_size / 1024:.0f} kB to {i.file_size / mb:.0f} MB: "
+                "a zip bomb, not a Word draft",
+                path,
+            )
 
 
 def _open(path: str, limits: DocxLimits):
