@@ -390,3 +390,15 @@ def test_docx_pictures_do_not_count_but_a_bomb_among_them_does(tmp_path, cli):
     assert bomb.stat().st_size < 1_000_000
     r = cli("check", bomb)
     assert r.code == 2 and "image1.png" in r.err and "zip bomb" in r.err
+
+
+def test_a_crash_while_reading_names_the_file(tmp_path, cli, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr("yblint.engine.build_document", broken)
+    a = tmp_path / "a.txt"
+    a.write_text(CUT, encoding="utf-8")
+    r = cli("check", a)
+    assert r.code == 2
+    assert r.err == f"yblint: internal error in reading on {a}: RuntimeError: parser bug; --debug shows the traceback\n"

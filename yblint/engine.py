@@ -83,10 +83,12 @@ def read_documents(
     for path in paths:
         try:
             source = read_source(path, config.encoding, config.docx)
+            docs.append(build_document(source, config.units, reference=reference))
         except YblintError as e:
             errors.append(e)
             continue
-        docs.append(build_document(source, config.units, reference=reference))
+        except Exception as e:  # a bug in reading or parsing: one line naming the file, exit 2
+            raise InternalError("reading", path, e) from e
     return docs, errors
 
 
