@@ -257,6 +257,7 @@ def test_no_join_when_the_second_half_starts_a_new_sentence(tmp_path, first, sec
         ("加快老旧小区改造，并在", "2021年底前全面完成38个小区的改造任务。", "dangling"),
         ("全年实现税收收入12.5亿元，", "较2020年增长8.6%。", "continuing"),
         ("与区法院建立合作机制，并与", "区司法局签订合作协议。", "dangling"),
+        ("全区共有规模以上企业120家，", "其中：国有企业20家，民营企业100家。", "continuing"),
     ],
 )
 def test_join_when_the_second_half_continues_the_sentence(tmp_path, first, second, kind):
