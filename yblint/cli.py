@@ -1,6 +1,7 @@
 """The command line: ``yblint check``, ``yblint rules``, ``yblint rule ID``, ``yblint --version``.
 
-Exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage, config or input errors.
+Exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage, config or input errors,
+and internal errors (a crash is never exit 1: one line, the traceback with ``--debug``).
 """
 
 from __future__ import annotations

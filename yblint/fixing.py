@@ -4,11 +4,13 @@ A fix is a list of edits (offsets into ``Document.text``, the decoded original w
 endings). Per file, every safe fix whose edits overlap no fix already taken is applied; a fix
 that overlaps another, or that its rule marks unsafe (``Fix.safe``), is left alone. The run is
 repeated on the fixed text (at most ``MAX_ROUNDS`` times) until no fix is left, so that a second
-``--fix`` finds nothing more to do.
+``--fix`` finds nothing more to do; a rule whose fixes are still finding work after that never
+settles (截止 → 截止截止): none of its fixes is applied, and the caller names it.
 
 Files are written back in the encoding they were read in (a UTF-8 BOM is kept), and only when
 the content changed; a file whose bytes would not come back identical when re-encoded unchanged
-is never written. Word files (.docx) are never rewritten.
+is never written. A file reached through a symbolic link is written in place of the file the link
+points to (the link stays), with its mode. Word files (.docx) are never rewritten.
 """
 
 from __future__ import annotations
