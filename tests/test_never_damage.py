@@ -402,3 +402,21 @@ def test_a_crash_while_reading_names_the_file(tmp_path, cli, monkeypatch):
     r = cli("check", a)
     assert r.code == 2
     assert r.err == f"yblint: internal error in reading on {a}: RuntimeError: parser bug; --debug shows the traceback\n"
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+def test_docx_bomb_is_refused_before_it_is_inflated(tmp_path):
+    """Memory stays bounded: the refusal happens before any part is inflated."""
+    bomb = tmp_path / "bomb.docx"
+    _docx_bomb(bomb, 60_000, "全区共接警出动1504次，无人员伤亡。" * 20)  # 62 MB of XML
+    code = (  # VmHWM: this process's peak (ru_maxrss would count the forked parent's too)
+        "import re\n"
+        "from yblint.cli import main\n"
+        f"rc = main(['check', {str(bomb)!r}])\n"
+        "peak = re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read()).group(1)\n"
+        "print(rc, int(peak) // 1024)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    rc, peak_mb = map(int, r.stdout.splitlines()[-1].split())
+    assert rc == 2 and "bomb.docx" in r.stderr
+    assert peak_mb < 120, f"{peak_mb} MB"  # about 50 MB; inflating and parsing it takes 210 MB+
