@@ -49,18 +49,20 @@ def fixable_triggers() -> dict[str, str]:
     return out
 
 
-def _fixable(tmp_path: Path) -> dict[str, str]:
+@pytest.fixture(scope="module")
+def fixable(tmp_path_factory) -> dict[str, str]:
+    """rule id -> a trigger, for every rule whose finding on its trigger carries a fix."""
+    tmp = tmp_path_factory.mktemp("probe")
     out = {}
     for rid, bad in fixable_triggers().items():
-        f = tmp_path / f"probe-{rid}.txt"
+        f = tmp / f"probe-{rid}.txt"
         f.write_text(bad + "\n", encoding="utf-8")
         if any(x.fix is not None for x in findings_of([f], select=[rid])):
             out[rid] = bad
     return out
 
 
-def test_the_triggers_cover_the_fixable_rules(tmp_path):
-    fixable = _fixable(tmp_path)
+def test_the_triggers_cover_the_fixable_rules(fixable):
     assert {"cutoff-date", "number-range", "nonstandard-unit", "dash", "half-width-punct", "space-in-cjk"} <= set(
         fixable
     )
@@ -68,9 +70,8 @@ def test_the_triggers_cover_the_fixable_rules(tmp_path):
 
 
 @pytest.mark.parametrize("placing", sorted(PLACINGS))
-def test_fixable_triggers_inside_non_prose_give_nothing_and_fix_nothing(tmp_path, cli, monkeypatch, placing):
+def test_fixable_triggers_inside_non_prose_give_nothing_and_fix_nothing(tmp_path, cli, monkeypatch, placing, fixable):
     monkeypatch.chdir(tmp_path)
-    fixable = _fixable(tmp_path)
     names = []
     for rid, bad in sorted(fixable.items()):
         nospace = bad.replace(" ", "").replace("\u3000", "")
@@ -86,10 +87,10 @@ def test_fixable_triggers_inside_non_prose_give_nothing_and_fix_nothing(tmp_path
     assert {n: Path(n).read_bytes() for n in names} == before
 
 
-def test_the_same_triggers_in_prose_are_fixed(tmp_path, cli, monkeypatch):
+def test_the_same_triggers_in_prose_are_fixed(tmp_path, cli, monkeypatch, fixable):
     """The placings above are quiet because of the construct, not because the triggers are dull."""
     monkeypatch.chdir(tmp_path)
-    for rid, bad in sorted(_fixable(tmp_path).items()):
+    for rid, bad in sorted(fixable.items()):
         Path(f"{rid}.md").write_text(f"# 团区委\n\n{bad}\n", encoding="utf-8")
         r = cli("check", f"{rid}.md", "--select", rid, "--format", "json")
         assert [f["rule"] for f in r.json()["findings"]] == [rid]
