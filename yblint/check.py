@@ -27,6 +27,8 @@ class Check:
     rule_keys: ClassVar[set[str]] = set()
     #: whether ``--fix`` applies this check's fixes when the rule file does not say ``fixable:``
     fixable: ClassVar[bool] = False
+    #: numeric parameters and their bounds (inclusive; None: unbounded), checked at config load
+    param_ranges: ClassVar[dict[str, tuple[float | None, float | None]]] = {}
 
     def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
         self.rule = rule

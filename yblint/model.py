@@ -140,6 +140,9 @@ class Document:
     suppressions: list = field(default_factory=list)
     #: what yblint/text derives from the text once per document (paragraph joins …), by name
     derived: dict[str, Any] = field(default_factory=dict, repr=False)
+    #: spans that are not prose although they stand in or between prose paragraphs (Markdown code
+    #: spans, inline HTML and comments, link targets, URLs, front matter): never linted, never fixed
+    literal_spans: list[tuple[int, int]] = field(default_factory=list)
 
     @cached_property
     def lines(self) -> LineIndex:

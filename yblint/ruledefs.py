@@ -67,14 +67,26 @@ class RuleDef:
             raise KeyError(f"rule '{self.id}' has no message '{key}'")
         templates = self.messages.get(key) or self.messages["default"]
         template = pick(templates, lang)
-        return template.format_map(_Args(args))
+        return fill(template, args)
 
 
-class _Args(dict):
-    def __missing__(self, key: str) -> str:
+_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def fill(template: str, args: dict[str, Any]) -> str:
+    """``{name}`` replaced by ``args[name]``; every other brace (``{}``, ``{0}``, a lone ``{``,
+    ``{name!r}``) stays as written: messages are text, not format strings. An unknown ``{name}``
+    stays too, except under STRICT (the tests), where it raises: a check forgot a placeholder."""
+
+    def one(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in args:
+            return str(args[name])
         if STRICT:
-            raise KeyError(f"message placeholder '{{{key}}}' is not filled")
-        return "{" + key + "}"
+            raise KeyError(f"message placeholder '{{{name}}}' is not filled")
+        return m.group(0)
+
+    return _FIELD.sub(one, template)
 
 
 def builtin_rules_dir() -> Path:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import numpy as np
 from rapidfuzz.distance import Indel, Levenshtein
@@ -61,6 +62,14 @@ class Match:
 
 @register_check("duplicate-passage")
 class DuplicatePassage(Check):
+    param_ranges: ClassVar[dict[str, tuple[float | None, float | None]]] = {
+        "min_chars": (1, None),
+        "similarity": (0.5, 1.0),
+        "boilerplate_units": (2, None),
+        "ngram": (1, None),
+        "window": (1, None),
+    }
+
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         p = self.params
         min_chars = int(p["min_chars"])
