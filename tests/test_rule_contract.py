@@ -165,3 +165,11 @@ def test_message_keys_written_in_a_check_exist(rule_id):
     source = inspect.getsource(inspect.getmodule(CHECKS[rule_id]))
     missing = set(_MESSAGE_KEY.findall(source)) - set(REGISTRY.defs[rule_id].messages)
     assert not missing, f"{rule_id}: messages not in its rule file: {missing}"
+
+
+@pytest.mark.parametrize("rule_id", RULES)
+def test_description_and_messages_in_chinese_and_english(rule_id):
+    d = REGISTRY.defs[rule_id]
+    assert set(d.description) == {"zh", "en"}, f"{rule_id}: description needs zh and en"
+    for key, texts in d.messages.items():
+        assert set(texts) == {"zh", "en"}, f"{rule_id}: message '{key}' needs zh and en"
