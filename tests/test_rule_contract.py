@@ -7,7 +7,9 @@ whatever rule a later change adds): nothing here names a rule.
 * messages are filled: a placeholder or message key the rule does not define raises here
   (``ruledefs.STRICT``, on for the whole test run) instead of printing ``{other}``;
 * a parameter has one default, in the rule file: checks read ``self.params[name]``, never
-  ``params.get(name, default)``, and read only parameters the rule file declares.
+  ``params.get(name, default)``, and read only parameters the rule file declares;
+* ``fixable`` is what --fix does; the README's table of rules agrees with the rule files;
+* description and messages are written in Chinese and English.
 """
 
 from __future__ import annotations
