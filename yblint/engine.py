@@ -9,6 +9,7 @@ import bisect
 import glob
 import os
 from dataclasses import dataclass, field
+from types import TracebackType
 
 from yblint.check import Check
 from yblint.config import Config
@@ -47,7 +48,7 @@ class InternalError(Exception):
         return f"internal error in {self.where}{on}: {what}; --debug shows the traceback"
 
 
-def _document_in(tb) -> Document | None:
+def _document_in(tb: TracebackType | None) -> Document | None:
     """The document a crash happened on: the innermost frame of the traceback that has a
     Document (or something with one: a paragraph, unit, location) among its locals."""
     frames = []

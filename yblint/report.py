@@ -9,11 +9,12 @@ from typing import Any
 from yblint import __version__
 from yblint.engine import RunResult
 from yblint.finding import SEVERITIES
+from yblint.model import Document
 
 REPORT_VERSION = 1
 
 
-def file_entry(doc) -> dict[str, Any]:
+def file_entry(doc: Document) -> dict[str, Any]:
     return {
         "path": doc.path,
         "encoding": doc.encoding,
