@@ -9,6 +9,7 @@ import glob
 import os
 from dataclasses import dataclass, field
 
+from yblint import progress
 from yblint.check import Check
 from yblint.config import Config
 from yblint.errors import YblintError
@@ -19,6 +20,15 @@ from yblint.reading import discover, read_source
 from yblint.reading.discover import display_path
 from yblint.registry import Registry
 from yblint.ruledefs import RuleDef
+
+STDIN: dict[str, bytes] = {}  # ``check - --stdin-filename NAME``: NAME -> the bytes read from stdin
+
+
+def stdin_source(name: str, encoding: str | None):
+    """The draft piped on standard input, read as if it were the file ``name``."""
+    from yblint.reading.source import source_from_bytes
+
+    return source_from_bytes(STDIN[name], name, encoding)
 
 
 @dataclass
@@ -49,8 +59,9 @@ def read_documents(
 ) -> tuple[list[Document], list[YblintError]]:
     docs, errors = [], []
     for path in paths:
+        progress.tick(path)
         try:
-            source = read_source(path, config.encoding)
+            source = stdin_source(path, config.encoding) if path in STDIN else read_source(path, config.encoding)
         except YblintError as e:
             errors.append(e)
             continue
@@ -79,7 +90,8 @@ def prepare(
 ) -> Prepared:
     rules = registry.active(config, select, ignore)
     checks = registry.checks(config, rules)
-    files = discover(paths, config.include, config.exclude)
+    files = discover([p for p in paths if p not in STDIN], config.include, config.exclude)
+    files += [p for p in paths if p in STDIN]
     docs, errors = read_documents(files, config)
     linted = {d.path for d in docs}
     ref_paths = [p for p in expand_corpus([*config.corpus, *(corpus or [])]) if p not in linted]
@@ -93,6 +105,7 @@ def run_checks(checks: list[Check], corpus: Corpus) -> tuple[list[Finding], int]
     findings: list[Finding] = []
     suppressed = 0
     for check in checks:
+        progress.tick(check.rule.id)
         for f in check.run(corpus):
             if f.document.reference:
                 continue

@@ -32,18 +32,26 @@ def _dominant_newline(text: str) -> str:
 
 def read_source(path: str, encoding: str | None = None) -> Source:
     """Read and decode one draft. Raises InputError (one line, naming the file) when it can't."""
-    p = Path(path)
-    suffix = p.suffix.lower()
-    if suffix == ".docx":
+    if Path(path).suffix.lower() == ".docx":
         from yblint.reading.docx import read_docx
 
         return read_docx(path)
     try:
-        data = p.read_bytes()
+        data = Path(path).read_bytes()
     except IsADirectoryError:
         raise InputError("is a directory", path) from None
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", path) from None
+    return source_from_bytes(data, path, encoding)
+
+
+def source_from_bytes(data: bytes, path: str, encoding: str | None = None) -> Source:
+    """A draft given as bytes (standard input), read as the file ``path`` would be."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".docx":
+        from yblint.reading.docx import read_docx
+
+        return read_docx(path, data)
     text, used = decode(data, path, encoding)
     fmt = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
     return Source(path=path, text=text, encoding=used, format=fmt, newline=_dominant_newline(text))
