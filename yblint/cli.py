@@ -139,7 +139,7 @@ def _extend(config: Config, registry: Registry, args: argparse.Namespace) -> Non
     extra = _names(getattr(args, "extend_select", None))
     if extra:
         base = _names(args.select) or config.select or [d.id for d in registry.active(config)]
-        config.select = [*base, *extra]
+        config.select = list(dict.fromkeys([*base, *extra]))
         args.select = None if not args.select else [*args.select, *extra]
     config.ignore = [*config.ignore, *(_names(getattr(args, "extend_ignore", None)) or [])]
 

@@ -45,7 +45,7 @@ class _Session:
                 SpinnerColumn(),
                 TextColumn("yblint {task.completed} · {task.description}"),
                 TimeElapsedColumn(),
-                console=Console(file=self.stream),
+                console=Console(file=self.stream, force_terminal=True),
                 transient=True,
             )
             self.bar.start()

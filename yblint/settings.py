@@ -39,12 +39,12 @@ def groups(paths: list[str], explicit: str | None) -> list[Group]:
     out: dict[str | None, Group] = {}
     for given in paths:
         if given in STDIN:  # piped text: the config above the name it stands for
-            found = config_for(given if os.path.exists(os.path.dirname(given) or ".") else ".")
+            found = config_for(given)
             out.setdefault(_key(found), Group(config(found))).paths.append(given)
             continue
         top = config(config_for(given))  # its include/exclude decide what a folder holds
         if not os.path.isdir(given):
-            out.setdefault(_key(config_for(given)), Group(top)).paths.append(given)
+            out.setdefault(_key(config_for(given)), Group(top)).paths.append(given)  # named: linted as is
             continue
         for f in discover([given], top.include, top.exclude):
             found = config_for(f)
