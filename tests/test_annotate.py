@@ -334,3 +334,72 @@ def test_stdin_docx_is_annotated_beside_its_name(tmp_path: Path, seed_docx: Path
     name = tmp_path / "piped.docx"
     r = cli("check", "-", "--stdin-filename", name, "--select", "layout-marker")
     assert r.code == 1 and f"{name}:3:1:" in r.out
+
+
+# -- any runs, any spans: hypothesis ---------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_chunk = st.text(alphabet="截止窞井平米，。ab 1", min_size=1, max_size=4)
+_paragraph = st.lists(_chunk, min_size=0, max_size=5)
+
+
+@st.composite
+def drafts_and_edits(draw):
+    paragraphs = draw(st.lists(_paragraph, min_size=1, max_size=4))
+    text = "\n".join("".join(p) for p in paragraphs)
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), min_size=0, max_size=6, unique=True)))
+    edits = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=False):
+        if a == b:
+            continue
+        edits.append((a, b, draw(st.sampled_from(["", "截至", "—"]))))
+    return paragraphs, edits
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(drafts_and_edits())
+def test_any_runs_any_spans_anchor_and_track_exactly(tmp_path_factory, case):
+    """Paragraphs made of arbitrary runs (with bold), arbitrary spans (across paragraphs too):
+    each comment holds exactly its span (compared as the JSON excerpt is: whitespace and
+    paragraph breaks at its edges do not count); accepting the tracked edits gives the edited text,
+    rejecting them the original."""
+    from types import SimpleNamespace
+
+    from docx.text.run import Run
+
+    from yblint.annotate import _track
+    from yblint.annotate.wordxml import Body
+
+    paragraphs, edits = case
+    d = docx.Document()
+    for runs in paragraphs:
+        p = d.add_paragraph()
+        for i, chunk in enumerate(runs):
+            p.add_run(chunk).bold = i % 2 == 1
+    body = Body(d.element.body)
+    text = "\n".join("".join(p) for p in paragraphs)
+    for a, b, _ in edits:
+        body.split_at(a)
+        body.split_at(b)
+    for n, (a, b, _) in enumerate(edits):
+        runs = body.runs(a, b)
+        if runs:
+            Run(runs[0], None).mark_comment_range(Run(runs[-1], None), n)
+    for a, b, r in edits:
+        _track(body, SimpleNamespace(fix=SimpleNamespace(edits=[SimpleNamespace(start=a, end=b, replacement=r)])))
+    folder = tmp_path_factory.mktemp("h")
+    d.save(str(folder / "x.docx"))
+    expected, pos = [], 0
+    for a, b, r in edits:
+        expected += [text[pos:a], r]
+        pos = b
+    expected.append(text[pos:])
+    assert read_docx(str(resolve(folder / "x.docx", folder / "a.docx", accept=True))).text == "".join(expected)
+    rejected = resolve(folder / "x.docx", folder / "r.docx", accept=False)
+    assert read_docx(str(rejected)).text == text
+    anchored = anchored_texts(rejected)
+    for n, (a, b, _) in enumerate(edits):
+        if text[a:b].replace("\n", ""):  # a span of characters: a comment on exactly them
+            assert excerpt(anchored[str(n)]) == excerpt(text[a:b])
