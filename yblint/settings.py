@@ -36,6 +36,14 @@ def groups(paths: list[str], explicit: str | None) -> list[Group]:
                 loaded[k].path = os.path.relpath(found).replace(os.sep, "/")
         return loaded[k]
 
+    by_folder: dict[str, object] = {}
+
+    def above(path: str):
+        folder = os.path.dirname(path) or "."
+        if folder not in by_folder:
+            by_folder[folder] = config_for(path)
+        return by_folder[folder]
+
     out: dict[str | None, Group] = {}
     for given in paths:
         if given in STDIN:  # piped text: the config above the name it stands for
@@ -47,6 +55,6 @@ def groups(paths: list[str], explicit: str | None) -> list[Group]:
             out.setdefault(_key(config_for(given)), Group(top)).paths.append(given)  # named: linted as is
             continue
         for f in discover([given], top.include, top.exclude):
-            found = config_for(f)
+            found = above(f)
             out.setdefault(_key(found), Group(config(found))).paths.append(f)
     return list(out.values()) or [Group(config(config_for(".")), [])]
