@@ -39,18 +39,18 @@ class _Session:
             if time.monotonic() - self.started < self.delay:
                 return
             from rich.console import Console
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+            from rich.progress import Progress, SpinnerColumn, TextColumn
 
             self.bar = Progress(
                 SpinnerColumn(),
-                TextColumn("yblint {task.completed} · {task.description}"),
-                TimeElapsedColumn(),
+                TextColumn("yblint {task.completed} · {task.description} · {task.fields[elapsed]}"),
                 console=Console(file=self.stream, force_terminal=True),
                 transient=True,
             )
             self.bar.start()
-            self.task = self.bar.add_task(label, completed=self.count, total=None)
-        self.bar.update(self.task, description=label, completed=self.count)
+            self.task = self.bar.add_task(label, completed=self.count, total=None, elapsed="")
+        elapsed = f"{time.monotonic() - self.started:.0f} s"  # since the run started, not the bar
+        self.bar.update(self.task, description=label, completed=self.count, elapsed=elapsed)
 
     def close(self) -> None:
         if self.bar is not None:

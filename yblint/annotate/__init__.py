@@ -103,9 +103,17 @@ def annotate_document(
     from docx.text.run import Run
 
     for f in mine:
-        text = comment_text(f, lang, names, tracked=f in taken)
-        comment = document.comments.add_comment(text, author=AUTHOR, initials="YB")
         exact = body.in_paragraphs(f.location.start, f.location.end)
+        text = comment_text(f, lang, names, tracked=f in taken)
+        if not exact:  # say where in the row the characters are
+            line, col, _, _ = f.location.range()
+            shown = f.location.to_dict()["excerpt"]
+            text += (
+                f"\n(At paragraph {line}, character {col}: “{shown}”.)"
+                if lang == "en"
+                else f"\n（位置：第{line}段第{col}字“{shown}”）"
+            )
+        comment = document.comments.add_comment(text, author=AUTHOR, initials="YB")
         runs = body.runs(f.location.start, f.location.end) if exact else []
         if runs:
             Run(runs[0], None).mark_comment_range(Run(runs[-1], None), comment.comment_id)
