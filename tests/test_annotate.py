@@ -20,7 +20,7 @@ docx = pytest.importorskip("docx")
 from docx.oxml.ns import qn  # noqa: E402
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-SEED_LINES = SEED.read_text(encoding="utf-8").split("\n")[:-1]
+SEED_LINES = SEED.read_text(encoding="utf-8").rstrip("\n").split("\n")
 
 
 def make_docx(path: Path, paragraphs: list, *, rich: bool = False) -> Path:
@@ -404,3 +404,14 @@ def test_any_runs_any_spans_anchor_and_track_exactly(tmp_path_factory, case):
     for n, (a, b, _) in enumerate(edits):
         if text[a:b].replace("\n", ""):  # a span of characters: a comment on exactly them
             assert excerpt(anchored[str(n)]) == excerpt(text[a:b])
+
+
+def test_baseline_and_exit_zero_as_for_check(seed_docx: Path, tmp_path: Path, cli):
+    base = tmp_path / "base.json"
+    assert cli("check", seed_docx, "--select", "layout-marker", "--write-baseline", base).code == 0
+    r = cli("annotate", seed_docx, "--select", "layout-marker,cutoff-date", "--baseline", base)
+    assert r.code == 1
+    texts = [t for _, t in comments_of(seed_docx.with_name("seed.yblint.docx")).values()]
+    assert texts and all("[cutoff-date]" in t for t in texts)  # the baselined findings are left out
+    r = cli("annotate", seed_docx, "--select", "layout-marker", "--exit-zero", "--force", "--quiet")
+    assert r.code == 0 and r.out.startswith("已生成 1 份批注副本：批注 2 条")

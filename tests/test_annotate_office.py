@@ -36,7 +36,7 @@ if (SOFFICE is None or PDFTOTEXT is None) and not os.environ.get("CI"):
 
 PDF_OPTIONS = {"ExportNotes": {"type": "boolean", "value": "true"}}
 PDF_OPTIONS["ExportNotesInMargin"] = {"type": "boolean", "value": "true"}
-SEED_LINES = SEED.read_text(encoding="utf-8").split("\n")[:-1]
+SEED_LINES = SEED.read_text(encoding="utf-8").rstrip("\n").split("\n")
 
 
 def convert(path: Path, target: str, outdir: Path) -> Path:

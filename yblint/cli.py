@@ -39,7 +39,7 @@ def _run_options(p: argparse.ArgumentParser) -> None:
     """Options shared by ``check`` and ``annotate``: selection, config, corpus, baseline, output."""
     p.add_argument("--select", action="append", metavar="RULES", help="only these rule ids or packs (comma-separated)")
     p.add_argument("--ignore", action="append", metavar="RULES", help="skip these rule ids or packs (comma-separated)")
-    p.add_argument("--config", metavar="FILE", help="config file (default: nearest .yblint.yaml)")
+    p.add_argument("--config", metavar="FILE", help="config file (default: the nearest .yblint.yaml above each file)")
     p.add_argument("--encoding", metavar="NAME", help="read every file in this encoding (default: detect)")
     p.add_argument("--lang", choices=LANGS, help="language of messages (default: zh)")
     p.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails the run (default: warning)")
