@@ -415,3 +415,50 @@ def test_baseline_and_exit_zero_as_for_check(seed_docx: Path, tmp_path: Path, cl
     assert texts and all("[cutoff-date]" in t for t in texts)  # the baselined findings are left out
     r = cli("annotate", seed_docx, "--select", "layout-marker", "--exit-zero", "--force", "--quiet")
     assert r.code == 0 and r.out.startswith("已生成 1 份批注副本：批注 2 条")
+
+
+def test_hyperlinks_tabs_and_breaks_inside_a_span(tmp_path: Path, cli):
+    """Characters in a hyperlink, a tab and a manual line break in the middle of a run: the
+    comment and the tracked fix still land on exactly the flagged characters."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    d = docx.Document()
+    p = d.add_paragraph()
+    p._p.append(
+        parse_xml(
+            f"<w:r {nsdecls('w')}><w:rPr><w:i/></w:rPr><w:t>2021年，全区</w:t><w:tab/><w:t>面积</w:t>"
+            "<w:br/><w:t>达12平米。</w:t></w:r>"
+        )
+    )
+    p._p.append(
+        parse_xml(
+            f'<w:hyperlink {nsdecls("w", "r")} r:id="rId99">'
+            "<w:r><w:t>截止11月底，清理窞井3处。</w:t></w:r></w:hyperlink>"
+        )
+    )
+    d.save(str(tmp_path / "h.docx"))
+    report = cli("check", tmp_path / "h.docx", "--select", "ALL", "--format", "json").json()
+    r = cli("annotate", tmp_path / "h.docx", "--select", "ALL", "--track-changes")
+    assert r.code == 1, r.err
+    out = tmp_path / "h.yblint.docx"
+    rejected = resolve(out, tmp_path / "r.docx", accept=False)
+    anchored = anchored_texts(rejected)
+    assert [excerpt(anchored[c]) for c in sorted(anchored, key=int)] == [f["excerpt"] for f in report["findings"]]
+    assert {"平米", "截止", "窞井"} <= {f["excerpt"] for f in report["findings"]}
+    assert read_docx(str(rejected)).text == read_docx(str(tmp_path / "h.docx")).text
+    accepted = read_docx(str(resolve(out, tmp_path / "a.docx", accept=True))).text
+    assert (
+        accepted == fixed_text(tmp_path / "h.docx") == "2021年，全区面积达12平方米。截至11月底，清理窨井3处。"
+    )  # space-in-cjk: tab and break go
+    # the italic run was split, every part still italic
+    body = body_of(out)
+    italic = [
+        r
+        for r in body.iter(qn("w:r"))
+        if r.find(qn("w:rPr")) is not None and r.find(qn("w:rPr")).find(qn("w:i")) is not None
+    ]
+    assert (
+        "".join(t.text for r in italic for t in r.iter(qn("w:t"), qn("w:delText")))
+        == "2021年，全区面积达12平米平方米。"
+    )
