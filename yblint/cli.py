@@ -159,6 +159,8 @@ def _configured(args: argparse.Namespace, paths: list[str]) -> list[tuple[Group,
 
 
 def _read_stdin(args: argparse.Namespace) -> list[str]:
+    """The paths, with '-' replaced by the --stdin-filename whose bytes are read from stdin."""
+    STDIN.clear()
     paths = list(args.paths or ["."])
     if "-" not in paths:
         if getattr(args, "stdin_filename", None):
