@@ -86,6 +86,8 @@ def annotate_document(
     doc: Document, findings: list[Finding], out: Path, lang: str, track_changes: bool, names: dict[str, str]
 ) -> Annotated:
     document = _open(doc.path)
+    if not hasattr(document, "comments"):
+        raise YblintError("yblint annotate needs python-docx 1.2 or later: pip install -U 'yblint[docx]'", doc.path)
     body = Body(document.element.body)
     result = Annotated(doc.path, str(out))
     mine = [f for f in findings if f.document is doc]
@@ -196,6 +198,8 @@ def run(
             continue
         try:
             done.append(annotate_document(doc, result.findings, out, config.lang, track_changes, names))
+        except YblintError as e:
+            errors.append(e)
         except OSError as e:
             errors.append(YblintError(f"cannot write {out.as_posix()}: {e.strerror or e}", doc.path))
     for a in done:
