@@ -14,7 +14,7 @@ import copy
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from yblint.reading.docx import W, _w, body_lines, pieces
+from yblint.reading.docx import _cell_text, _cells, _w, body_lines, pieces
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _REVISION_TAGS = {_w(t) for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")}
@@ -104,9 +104,7 @@ class Body:
                     if text:
                         line.pieces.append(Piece(piece_el, pos, pos + len(text)))
                 line.text = "".join(parts)
-            else:
-                from yblint.reading.docx import _cell_text, _cells
-
+            else:  # a table row reads as its cells joined by tabs, as read_docx has it
                 line = Line(el, offset, "\t".join(_cell_text(c) for c in _cells(el)))
             self.lines.append(line)
             offset = line.end + 1
@@ -226,6 +224,3 @@ class Body:
         run.append(t)
         wrapper.append(run)
         return wrapper
-
-
-__all__ = ["Body", "Line", "Piece", "W"]
