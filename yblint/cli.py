@@ -1,6 +1,7 @@
 """The command line: ``yblint check``, ``yblint rules``, ``yblint rule ID``, ``yblint --version``.
 
-Exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage, config or input errors.
+Exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage, config or input errors,
+and internal errors (a crash is never exit 1: one line, the traceback with ``--debug``).
 """
 
 from __future__ import annotations
@@ -9,23 +10,28 @@ import argparse
 import io
 import os
 import sys
+import traceback
 from collections import Counter
 from collections.abc import Sequence
+from typing import NoReturn
 
 from yblint import __version__, baseline, progress
 from yblint.config import LANGS, Config, load_config
-from yblint.engine import STDIN, RunResult, lint
+from yblint.engine import STDIN, InternalError, RunResult, expand_corpus, lint
 from yblint.errors import YblintError
 from yblint.finding import SEVERITIES, SEVERITY_RANK
+from yblint.i18n import tr
+from yblint.reading import discover
 from yblint.registry import Registry
-from yblint.reporters import ReportContext, load_reporters
+from yblint.reporters import FORMATS, ReportContext, load_reporter
+from yblint.rule_help import rule_help
 from yblint.settings import Group, groups
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2
+    def error(self, message: str) -> NoReturn:  # one line, exit 2
         self.exit(EXIT_ERROR, f"yblint: error: {message} (see '{self.prog} --help')\n")
 
 
@@ -56,7 +62,7 @@ def _run_options(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    formats = sorted(load_reporters())
+    formats = sorted(FORMATS)
     parser = _Parser(prog="yblint", description="Consistency linter for yearbook and annual-report drafts.")
     parser.add_argument("--version", action="version", version=f"yblint {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -74,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--show-settings", metavar="FILE", help="print the settings that apply to FILE and exit")
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place, print them, then report the rest")
     check.add_argument("--diff", action="store_true", help="print the fixes --fix would make as a diff; write nothing")
+    check.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     colour = check.add_mutually_exclusive_group()
     colour.add_argument("--color", dest="color", action="store_true", default=None, help="force colour")
     colour.add_argument("--no-color", dest="color", action="store_false", help="never colour")
@@ -125,6 +132,28 @@ def _write(text: str, output: str | None) -> None:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+
+
+def _refuse_output_on_input(args: argparse.Namespace, config: Config, paths: list[str] | None = None) -> None:
+    """``-o`` (and ``--write-baseline``) must not name a draft: the report would overwrite it
+    (also through a link or another spelling of its path, or a file inside a linted folder)."""
+    outputs = [(o, what) for o, what in ((args.output, "report"), (args.write_baseline, "baseline")) if o]
+    outputs = [(o, what) for o, what in outputs if os.path.exists(o)]
+    if not outputs:
+        return
+    paths = paths if paths is not None else args.paths or ["."]
+    candidates = discover(paths, config.include, config.exclude, errors=[], skipped=[])
+    candidates += expand_corpus([*config.corpus, *(args.corpus or [])])
+    candidates += [p for p in paths if os.path.isfile(p)]
+    for output, what in outputs:
+        for c in candidates:
+            try:
+                same = os.path.samefile(c, output)
+            except OSError:
+                continue
+            if same:
+                message = f"is one of the inputs ({c}); the {what} would overwrite it: name another file"
+                raise YblintError(message, output)
 
 
 def exit_code(result: RunResult, fail_on: str) -> int:
@@ -183,6 +212,7 @@ def _merge(results: list[RunResult]) -> RunResult:
         merged.findings += r.findings
         merged.errors += r.errors
         merged.suppressed += r.suppressed
+        merged.warnings += r.warnings
         rules.update({d.id: d for d in r.rules})
     merged.findings.sort(key=lambda f: f.sort_key())
     merged.rules = [rules[k] for k in sorted(rules)]
@@ -240,6 +270,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     paths = _read_stdin(args)
     configured = _configured(args, paths)
     config = configured[0][0].config
+    for g, _registry, _corpus in configured:
+        _refuse_output_on_input(args, g.config, [p for p in g.paths if p not in STDIN])
     fix_code = EXIT_OK
     if args.fix or args.diff:
         from yblint import fixing
@@ -269,15 +301,22 @@ def cmd_check(args: argparse.Namespace) -> int:
         ]
     result = _merge(results)
     baseline.apply(result, config.lang, args.baseline or config.baseline, args.write_baseline)
+    for w in result.warnings:
+        print(f"yblint: warning: {w}", file=sys.stderr)
     for e in result.errors:
         print(f"yblint: error: {e}", file=sys.stderr)
     ctx = ReportContext(lang=config.lang, color=_use_colour(args), rules=configured[0][1].defs)
     if args.statistics:
         report = statistics(result, config.lang)
-    elif args.quiet and args.format == "text":
-        report = load_reporters()["text"](result, ctx).rstrip("\n").rsplit("\n", 1)[-1] + "\n"
     else:
-        report = load_reporters()[args.format](result, ctx)
+        try:
+            report = load_reporter(args.format)(result, ctx)
+        except (YblintError, BrokenPipeError, KeyboardInterrupt):
+            raise
+        except Exception as e:
+            raise InternalError(f"the {args.format} reporter", None, e) from e
+        if args.quiet and args.format == "text":  # the summary line only
+            report = report.rstrip("\n").rsplit("\n", 1)[-1] + "\n"
     _write(report, args.output)
     code = max(fix_code, exit_code(result, config.fail_on))
     return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code
@@ -312,6 +351,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
             done += d
             errors += e
     result = _merge(results)
+    for w in result.warnings:
+        print(f"yblint: warning: {w}", file=sys.stderr)
     for e in [*result.errors, *errors]:
         print(f"yblint: error: {e}", file=sys.stderr)
     sys.stdout.write(annotate.summary(done, en))
@@ -340,18 +381,8 @@ def cmd_rule(args: argparse.Namespace) -> int:
     d = registry.defs.get(args.id)
     if d is None:
         raise YblintError(f"unknown rule '{args.id}' (see 'yblint rules')")
-    en = config.lang == "en"
-    print(f"{d.id} ({d.severity}, {'pack' if en else '规则包'} {d.pack})")
-    print(d.describe(config.lang))
-    for ex in d.examples:
-        if "bad" in ex:
-            print(f"  {'bad' if en else '误'}:  {ex['bad']}")
-        if "good" in ex:
-            print(f"  {'good' if en else '正'}: {ex['good']}")
-    if d.parameters:
-        print(("parameters: " if en else "参数：") + ", ".join(f"{k}={v!r}" for k, v in d.parameters.items()))
-    if d.source or d.link:
-        print(("source: " if en else "依据：") + " ".join(x for x in (d.source, d.link) if x))
+    print(f"{d.id} ({d.severity}, {tr(config.lang, '规则包', 'pack')} {d.pack})")
+    print(rule_help(d, config.lang)[0])
     return EXIT_OK
 
 
@@ -364,6 +395,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_ERROR
+    debug = getattr(args, "debug", False)
     try:
         return COMMANDS[args.command](args)
     except YblintError as e:
@@ -373,3 +405,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except Exception as e:  # a bug, never "findings": exit 2 with one line (the traceback with --debug)
+        error = e if isinstance(e, InternalError) else InternalError("yblint", None, e)
+        if debug:
+            traceback.print_exception(error.error, file=sys.stderr)
+        print(f"yblint: {error}", file=sys.stderr)
+        return EXIT_ERROR

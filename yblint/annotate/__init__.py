@@ -28,6 +28,7 @@ from yblint.finding import Finding
 from yblint.fixing import select_fixes
 from yblint.model import Corpus, Document
 from yblint.reading.docx import _open
+from yblint.reading.source import DocxLimits
 
 SUFFIX = ".yblint.docx"
 AUTHOR = "yblint"
@@ -83,9 +84,15 @@ def _track(body: Body, f: Finding) -> None:
 
 
 def annotate_document(
-    doc: Document, findings: list[Finding], out: Path, lang: str, track_changes: bool, names: dict[str, str]
+    doc: Document,
+    findings: list[Finding],
+    out: Path,
+    lang: str,
+    track_changes: bool,
+    names: dict[str, str],
+    limits: DocxLimits | None = None,
 ) -> Annotated:
-    document = _open(doc.path)
+    document = _open(doc.path, limits or DocxLimits())
     if not hasattr(document, "comments"):
         raise YblintError("yblint annotate needs python-docx 1.2 or later: pip install -U 'yblint[docx]'", doc.path)
     body = Body(document.element.body)
@@ -179,6 +186,7 @@ def run(
         prepared.checks, Corpus(documents=prepared.documents, references=prepared.references)
     )
     result = RunResult(prepared.documents, findings, prepared.errors, prepared.rules, suppressed)
+    result.warnings = list(prepared.warnings)
     baseline_mod.apply(result, config.lang, baseline or config.baseline, None)
     en = config.lang == "en"
     names = {d.path: Path(d.path).name for d in [*prepared.documents, *prepared.references]}
@@ -197,7 +205,7 @@ def run(
             errors.append(YblintError(f"{out.as_posix()} exists (use --force to replace it)", doc.path))
             continue
         try:
-            done.append(annotate_document(doc, result.findings, out, config.lang, track_changes, names))
+            done.append(annotate_document(doc, result.findings, out, config.lang, track_changes, names, config.docx))
         except YblintError as e:
             errors.append(e)
         except OSError as e:
