@@ -25,6 +25,7 @@ from yblint.reading import discover
 from yblint.registry import Registry
 from yblint.reporters import FORMATS, ReportContext, load_reporter
 from yblint.rule_help import rule_help
+from yblint.ruledefs import RuleDef
 from yblint.settings import Group, groups
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -206,7 +207,7 @@ def _merge(results: list[RunResult]) -> RunResult:
     if len(results) == 1:
         return results[0]
     merged = RunResult(documents=[], findings=[])
-    rules: dict[str, object] = {}
+    rules: dict[str, RuleDef] = {}
     for r in results:
         merged.documents += r.documents
         merged.findings += r.findings
@@ -353,8 +354,8 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     result = _merge(results)
     for w in result.warnings:
         print(f"yblint: warning: {w}", file=sys.stderr)
-    for e in [*result.errors, *errors]:
-        print(f"yblint: error: {e}", file=sys.stderr)
+    for err in [*result.errors, *errors]:
+        print(f"yblint: error: {err}", file=sys.stderr)
     sys.stdout.write(annotate.summary(done, en))
     if errors or result.errors:
         return EXIT_ERROR

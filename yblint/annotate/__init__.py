@@ -24,7 +24,7 @@ from yblint.annotate.wordxml import Body
 from yblint.config import Config
 from yblint.engine import RunResult, prepare, run_checks
 from yblint.errors import YblintError
-from yblint.finding import Finding
+from yblint.finding import Edit, Finding
 from yblint.fixing import select_fixes
 from yblint.model import Corpus, Document
 from yblint.reading.docx import _open
@@ -52,15 +52,19 @@ def output_path(path: str, output_dir: str | None) -> Path:
     return (Path(output_dir) if output_dir else p.parent) / (p.stem + SUFFIX)
 
 
+def _edits(f: Finding) -> list[Edit]:
+    return f.fix.edits if f.fix is not None else []
+
+
 def _trackable(fix_finding: Finding, body: Body) -> bool:
-    edits = fix_finding.fix.edits
+    edits = _edits(fix_finding)
     return all("\n" not in e.replacement and body.in_paragraphs(e.start, e.end) for e in edits)
 
 
 def _track(body: Body, f: Finding) -> None:
     """Write ``f``'s fix as tracked revisions: deleted characters in w:del, deleted paragraph
     marks in the paragraph's w:rPr, the replacement in w:ins after the deletion."""
-    for e in f.fix.edits:
+    for e in _edits(f):
         runs = body.runs(e.start, e.end)
         like = runs[0] if runs else None
         where = body.point(e.start) if not runs else (runs[-1], "after")
@@ -106,7 +110,7 @@ def annotate_document(
             body.split_at(f.location.start)
             body.split_at(f.location.end)
     for f in taken:
-        for e in f.fix.edits:
+        for e in _edits(f):
             body.split_at(e.start)
             body.split_at(e.end)
     from docx.text.run import Run
@@ -125,7 +129,7 @@ def annotate_document(
         comment = document.comments.add_comment(text, author=AUTHOR, initials="YB")
         runs = body.runs(f.location.start, f.location.end) if exact else []
         if runs:
-            Run(runs[0], None).mark_comment_range(Run(runs[-1], None), comment.comment_id)
+            Run(runs[0], document).mark_comment_range(Run(runs[-1], document), comment.comment_id)
         else:
             _point_comment(body, f.location.start, comment.comment_id, exact)
             if not exact:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from yblint.reading.docx import _cell_text, _cells, _w, body_lines, pieces
 
@@ -22,14 +23,14 @@ _REVISION_TAGS = {_w(t) for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange
 
 @dataclass
 class Piece:
-    element: object  # a w:t, w:tab, w:br … inside a w:r
+    element: Any  # a w:t, w:tab, w:br … inside a w:r (lxml)
     start: int  # offset in the document text
     end: int
 
 
 @dataclass
 class Line:
-    element: object  # w:p, or w:tr for a table row
+    element: Any  # w:p, or w:tr for a table row (lxml)
     start: int
     text: str
     pieces: list[Piece] = field(default_factory=list)
@@ -97,7 +98,7 @@ class Body:
         for el in body_lines(body):
             if el.tag == _w("p"):
                 line = Line(el, offset, "")
-                parts = []
+                parts: list[str] = []
                 for piece_el, text in pieces(el):
                     pos = offset + len("".join(parts))
                     parts.append(text)
