@@ -20,13 +20,14 @@ from yblint.model import Corpus, Document
 from yblint.parsing import build_document
 from yblint.reading import discover, read_source
 from yblint.reading.discover import display_path
+from yblint.reading.source import DocxLimits, Source
 from yblint.registry import Registry
 from yblint.ruledefs import RuleDef
 
 STDIN: dict[str, bytes] = {}  # ``check - --stdin-filename NAME``: NAME -> the bytes read from stdin
 
 
-def stdin_source(name: str, encoding: str | None, limits=None):
+def stdin_source(name: str, encoding: str | None, limits: DocxLimits | None = None) -> Source:
     """The draft piped on standard input, read as if it were the file ``name``."""
     from yblint.reading.source import source_from_bytes
 
