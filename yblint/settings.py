@@ -54,7 +54,8 @@ def groups(paths: list[str], explicit: str | None) -> list[Group]:
         if not os.path.isdir(given):
             out.setdefault(_key(config_for(given)), Group(top)).paths.append(given)  # named: linted as is
             continue
-        for f in discover([given], top.include, top.exclude):
+        specials: list[str] = []  # FIFOs and the like: handed on, so the run says each is skipped
+        for f in [*discover([given], top.include, top.exclude, specials=specials), *specials]:
             found = above(f)
             out.setdefault(_key(found), Group(config(found))).paths.append(f)
     return list(out.values()) or [Group(config(config_for(".")), [])]
