@@ -18,10 +18,9 @@ from collections.abc import Callable, Iterable, Iterator
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Location
 from yblint.model import Corpus, Document, Paragraph
-from yblint.text.numbers import Number, find_numbers
 
 from . import breakdown, count, growth, rate, shares
-from .reader import Issue, Reader
+from .reader import Figures, Issue, Reader
 
 #: the checks in the order they run, by the name ``parameters.checks`` uses
 CHECKS: dict[str, Callable[[Reader], None]] = {
@@ -50,17 +49,17 @@ class ParagraphChecker(Reader):
 class InconsistentTotal(Check):
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
-            numbers: list[Number] | None = None
+            figures: Figures | None = None
             for para in doc.paragraphs:
                 if para.is_prose:
-                    if numbers is None:
-                        numbers = find_numbers(doc.text)  # once per document
-                    yield from self._paragraph(doc, para, numbers)
+                    if figures is None:
+                        figures = Figures(doc.text)  # once per document
+                    yield from self._paragraph(doc, para, figures)
 
-    def _paragraph(self, doc: Document, para: Paragraph, numbers: list[Number]) -> Iterator[Finding]:
+    def _paragraph(self, doc: Document, para: Paragraph, figures: Figures) -> Iterator[Finding]:
         enabled = set(self.params.get("checks") or CHECKS)
         seen: set[tuple[int, int]] = set()
-        for issue in ParagraphChecker(doc.text, para.start, para.end, numbers).run():
+        for issue in ParagraphChecker(doc.text, para.start, para.end, figures).run():
             if issue.check not in enabled or issue.anchor in seen:
                 continue
             seen.add(issue.anchor)

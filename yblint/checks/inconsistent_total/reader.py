@@ -49,20 +49,27 @@ class Issue:
     certain: bool = True
 
 
-class Reader:
-    """One paragraph (``text[start:end]``) and its figures. ``numbers`` may be given (the figures
-    of the whole document, found once); otherwise they are found in the paragraph."""
+class Figures:
+    """The figures of a whole document, found once, looked up by paragraph."""
 
-    def __init__(self, text: str, start: int, end: int, numbers: list[Number] | None = None) -> None:
+    def __init__(self, text: str) -> None:
+        self.numbers = find_numbers(text)
+        self.starts = [n.start for n in self.numbers]
+
+    def within(self, start: int, end: int) -> list[Number]:
+        a = bisect.bisect_left(self.starts, start)
+        b = bisect.bisect_left(self.starts, end)
+        return [n for n in self.numbers[a:b] if n.end <= end]
+
+
+class Reader:
+    """One paragraph (``text[start:end]``) and its figures: taken from ``figures`` (the whole
+    document's, found once) when given, else found in the paragraph."""
+
+    def __init__(self, text: str, start: int, end: int, figures: Figures | None = None) -> None:
         self.text = text
         self.lo, self.hi = start, end
-        if numbers is None:
-            self.numbers = find_numbers(text, start, end)
-        else:
-            starts = [n.start for n in numbers]
-            a = bisect.bisect_left(starts, start)
-            b = bisect.bisect_left(starts, end)
-            self.numbers = [n for n in numbers[a:b] if n.end <= end]
+        self.numbers = find_numbers(text, start, end) if figures is None else figures.within(start, end)
         self._starts = [n.num_start for n in self.numbers]
         self.issues: list[Issue] = []
         #: every comparison made, consistent or not: (check, formula, stated, consistent)
