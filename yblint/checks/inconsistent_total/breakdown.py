@@ -10,9 +10,11 @@ from itertools import pairwise
 
 from yblint.text.numbers import Number, summable
 
+from .complete import Completeness, digit_slip, judge, partition
 from .reader import (
     Issue,
     Reader,
+    bare,
     clause_end,
     clause_start,
     decimals_in,
@@ -82,12 +84,14 @@ def _breakdown_qizhong(r: Reader, qs: int, qe: int, seen: set[int]) -> None:
     nxt = re.compile(r"其中|另有|另外|此外|同时|以及").search(t, qe, s_end)
     if nxt:
         stop = nxt.start()
-    pool = [n for n in r.nums(qe, stop) if r.is_amount(n)]
+    # figures in brackets inside an item (一般事故30起（含轻伤事故12起）) are not parts
+    pool = [n for n in r.nums(qe, stop) if r.is_amount(n) and not _bracketed(t, qe, n.start)]
     # parts after a plain 其中 stop at the first clause that names no amount
     if not pool:
         return
     found = _total_before(r, qs, pool)
     if not found:
+        _parallel_measures(r, qs, qe, pool, seen)
         return
     total, parts = found
     if total.start in seen:
@@ -95,15 +99,19 @@ def _breakdown_qizhong(r: Reader, qs: int, qe: int, seen: set[int]) -> None:
     parts = _parallel_parts(r, parts, qe, stop)
     if parts is None:
         return
-    if len(parts) > 1 and _overlapping([_item_lead(t, p, qe) for p in parts]):
+    leads = [_item_lead(t, p, qe) for p in parts]
+    if len(parts) > 1 and not partition(leads) and _overlapping(leads):
         return  # 女党员700名，大专以上学历党员800名: kinds that overlap, not a partition
     distinct = {(p.num_start) for p in parts}
     if len(distinct) != len(parts):
         return
     seen.add(total.start)
     # 其中男性…、女性…: the two sexes are a partition, so parts over the total are definite
-    sexes = len(parts) == 2 and _sexes([_item_lead(t, p, qe) for p in parts])
-    _compare(r, total, parts, closed=False, how="男女" if sexes else "其中")
+    sexes = len(parts) == 2 and _sexes(leads)
+    head = t[clause_start(t, total.start, r.lo) : qs]
+    tail = t[parts[-1].end : clause_end(t, parts[-1].end, stop)]
+    complete = judge(leads, head, tail, _shares_total(r, parts), _slipped(total, parts))
+    _compare(r, total, parts, closed=False, how="男女" if sexes else "其中", complete=complete)
     _share_of_parts(r, total, parts)
 
 
@@ -120,7 +128,7 @@ def _parallel_parts(r: Reader, parts: list[Number], qe: int, stop: int) -> list[
     first_start = clause_start(t, parts[0].num_start, qe)
     kept = [p for p in parts if p.num_start < first_end]
     for a, b in pairwise(kept):
-        if t[a.end : b.start].count("、") + len(re.findall("和|及|与", t[a.end : b.start])) != 1:
+        if not _one_item_apart(t[a.end : b.start]):
             return None
     pattern = _lead(t[first_start : kept[0].start])
     rest = [p for p in parts if p.num_start >= first_end]
@@ -197,7 +205,9 @@ def _parts_before_total(r: Reader, seen: set[int]) -> None:
         _compare(r, total, parts, closed=closed, how="共计")
 
 
-def _compare(r: Reader, total: Number, parts: list[Number], closed: bool, how: str) -> None:
+def _compare(
+    r: Reader, total: Number, parts: list[Number], closed: bool, how: str, complete: Completeness | None = None
+) -> None:
     lo, hi = sum_interval([interval_in(p, total.unit) for p in parts])
     tlo, thi = interval_in(total, total.unit)
     # the sum is shown at the scale the parts share (3500人 + 1200人 = 4700人), else the total's
@@ -226,16 +236,22 @@ def _compare(r: Reader, total: Number, parts: list[Number], closed: bool, how: s
     }
     related = [(p.num_start, p.end) for p in parts]
     anchor = (total.num_start, total.end if total.unit != "%" else total.num_end)
-    r.checked.append(("breakdown", data["formula"], total.value, not (lo > thi or (closed and hi < tlo))))
+    short = closed or complete is not None
+    r.checked.append(("breakdown", data["formula"], total.value, not (lo > thi or (short and hi < tlo))))
     if len(parts) == 1 and lo > thi:
         r.issues.append(Issue("breakdown", "part_over", anchor, args, data | {"check": "part"}, related))
     elif lo > thi:
-        # after a plain 其中 the parts may overlap (女职工…, 党员…): likely, not definite
-        soft = not closed and how == "其中"
+        # after a plain 其中 the parts may overlap (女职工…, 党员…): likely, not definite, unless
+        # the list reads as a partition of the whole
+        soft = not closed and how == "其中" and complete is None
         key = "sum_over_overlap" if soft else "sum_over"
         r.issues.append(Issue("breakdown", key, anchor, args, data, related, certain=not soft))
     elif closed and hi < tlo:
         r.issues.append(Issue("breakdown", "sum_under", anchor, args, data, related))
+    elif complete is not None and hi < tlo:
+        args |= {"why": complete.why, "why_en": complete.why_en}
+        data |= {"complete": complete.why_en, "certain": complete.certain}
+        r.issues.append(Issue("breakdown", "sum_under_complete", anchor, args, data, related, complete.certain))
 
 
 def _share_of_parts(r: Reader, total: Number, parts: list[Number]) -> None:
@@ -274,6 +290,91 @@ def _share_of_parts(r: Reader, total: Number, parts: list[Number]) -> None:
                     data={"check": "share"},
                 )
             )
+
+
+def _bracketed(text: str, lo: int, pos: int) -> bool:
+    """Is ``pos`` inside brackets opened after ``lo``?"""
+    seg = text[lo:pos]
+    return seg.count("（") + seg.count("(") > seg.count("）") + seg.count(")")
+
+
+def _one_item_apart(gap: str) -> bool:
+    """Two figures of consecutive items: one 、 (or 和/及/与) between them outside brackets, or
+    more when the later item names several things with 等 (火灾、爆炸等其他事故11起)."""
+    plain = re.sub(r"[（(][^（()）]*[）)]", "", gap)
+    seps = plain.count("、") + len(re.findall("和|及(?!以[上下])|与", plain))
+    return seps == 1 or (seps > 1 and "等" in plain)
+
+
+def _shares_total(r: Reader, parts: list[Number]) -> float | None:
+    """The sum of the shares stated after the parts (其中A 30万元，占30%), if every part has one."""
+    total = 0.0
+    for p in parts:
+        m = re.match(r"[，,、]?(?:占比?|比重)(?:为|达|约)?", r.text[p.end : p.end + SHARE_WINDOW])
+        share = r.at(p.end + m.end()) if m else None
+        if share is None or share.unit != "%" or share.approx:
+            return None
+        total += share.value
+    return total
+
+
+def _slipped(total: Number, parts: list[Number]) -> bool:
+    """The parts' sum differs from the total by a digit slip, at the total's written precision."""
+    if total.approx or any(p.approx for p in parts):
+        return False
+    scale, _ = scale_of(total)
+    computed = sum(p.value * factor(p.unit, total.unit) for p in parts) / scale * 10**total.decimals
+    if abs(computed - round(computed)) > 1e-6 or any(p.step * factor(p.unit, total.unit) > total.step for p in parts):
+        return False
+    stated = round(total.value / scale * 10**total.decimals)
+    return digit_slip(str(stated), str(round(computed)))
+
+
+def _parallel_measures(r: Reader, qs: int, qe: int, pool: list[Number], seen: set[int]) -> None:
+    """停车场48个、泊位5,630个，其中商业区16个、2,140个，居住区21个、2,380个…: each item gives
+    one figure per measure of the total clause. When one measure adds up, the list is all of the
+    whole, so a measure that does not is an error."""
+    t = r.text
+    end = qs
+    while end > r.lo and t[end - 1] in "，,；;：: ":
+        end -= 1
+    totals = [n for n in r.nums(clause_start(t, end, r.lo), end) if r.is_amount(n)]
+    k = len(totals)
+    if k < 2 or any(n.start in seen for n in totals):
+        return
+    items: list[list[Number]] = []
+    prev = qe
+    for n in pool:
+        between = t[prev : n.start]
+        if items and not between.strip("、，, "):
+            items[-1].append(n)
+        else:
+            items.append([n])
+        prev = n.end
+    if len(items) < 2 or any(len(i) != k for i in items):
+        return
+    if not all(summable(totals[j].unit, it[j].unit) for it in items for j in range(k)):
+        return
+    sums = [sum_interval([interval_in(it[j], totals[j].unit) for it in items]) for j in range(k)]
+    agree = [not (lo > totals[j].interval[1] or hi < totals[j].interval[0]) for j, (lo, hi) in enumerate(sums)]
+    if not any(agree):
+        return
+    for j in range(k):
+        seen.add(totals[j].start)
+        if agree[j]:
+            r.checked.append(
+                ("breakdown", f"{'、'.join(bare(it[j]) for it in items)} → {bare(totals[j])}", totals[j].value, True)
+            )
+            continue
+        other = next(i for i in range(k) if agree[i])
+        why = f"各分项的{_measure(t, totals[other], r.lo)}之和与合计相符，所列分项应为全部"
+        why_en = f"the same items' {bare(totals[other])} adds up, so the list is complete"
+        _compare(r, totals[j], [it[j] for it in items], False, "并列", Completeness(True, why, why_en))
+
+
+def _measure(text: str, n: Number, lo: int) -> str:
+    """The name of a measure: the words before its figure in its list item (泊位, 停车场)."""
+    return _item_lead(text, n, lo).lstrip("全区市县共计有") or bare(n)
 
 
 # --- counted lists --------------------------------------------------------------------

@@ -108,16 +108,24 @@ class Reader:
 # text
 
 
+def _ends_clause(text: str, i: int) -> bool:
+    """Does ``text[i]`` end a clause? A comma between digits (5,630) separates thousands."""
+    c = text[i]
+    if c not in CLAUSE_END:
+        return False
+    return not (c == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
+
+
 def clause_start(text: str, pos: int, lo: int) -> int:
     i = pos
-    while i > lo and text[i - 1] not in CLAUSE_END:
+    while i > lo and not _ends_clause(text, i - 1):
         i -= 1
     return i
 
 
 def clause_end(text: str, pos: int, hi: int) -> int:
     i = pos
-    while i < hi and text[i] not in CLAUSE_END:
+    while i < hi and not _ends_clause(text, i):
         i += 1
     return i
 
