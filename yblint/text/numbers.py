@@ -87,7 +87,7 @@ def _units() -> dict[str, Unit]:
     add("班次", "shift", count=True)
     add("架次", "flight", count=True)
     add("次", "times", count=True)
-    add("个 项 所 家 条 座 处 宗 件 台 套 幢 栋 场 起 部 支 期 批 类 种 例 块 间 张 篇 本", "count", count=True)
+    add("个 项 所 家 条 座 处 宗 件 台 套 幢 栋 场 起 部 支 期 批 批次 类 种 例 块 间 张 篇 本", "count", count=True)
     add("辆 艘 株 棵 只 头 枚 册", "count", count=True)
     add("%", "percent", summable=False)
     add("‰", "permille", summable=False)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-from .reader import Issue, Reader, bare, clause_start, num, pct_interval, sentence_bounds
+from yblint.text.numbers import Number
+
+from .reader import EPSILON, Issue, Reader, bare, clause_start, factor, num, pct_interval, sentence_bounds
 
 _TARGET = re.compile(r"任务|目标|计划|总数|总量|指标|应完成")
 _DONE = re.compile(r"完成|实现|实际|已|达成|办结|竣工|完工")
@@ -23,6 +25,12 @@ _RATE = re.compile(rf"(?:{RATE_WORDS})(?:为|达|达到|是|已达|高达)?")
 
 
 def check(r: Reader) -> None:
+    completion_rates(r)
+    named_rates(r)
+    ratio_phrases(r)
+
+
+def completion_rates(r: Reader) -> None:
     t = r.text
     prev_end: dict[int, int] = {}
     for m in _RATE.finditer(t, r.lo, r.hi):
@@ -91,3 +99,134 @@ def check(r: Reader) -> None:
 
 def _rate_word(s: str) -> str:
     return re.match(r"[\u4e00-\u9fff]{1,3}率", s).group(0)
+
+
+# --- any named rate, and ratios stated in a phrase ---------------------------------------------
+
+#: X率 that are not a part over a whole of the same kind (growth, profit, tax, exchange rates …)
+_NOT_A_SHARE = re.compile(
+    r"增长|增速|利润|利|税|汇|比|效|频|概|功|速|贡献|周转|回报|收益|负债|资产|折旧|贴现|准备金|自给|成活|储蓄|城镇化|恩格尔|系数"
+)
+_NAMED_RATE = re.compile(r"([\u4e00-\u9fff]{2,6}?)率(?:为|达|达到|是|已达|高达|提高到|提高至|提升至|提升到)?")
+_PLAN_SHARE = re.compile(r"(?:为|完成|达到|完成了|相当于)(?:全年|年度|年)?(?:计划|预算|任务)的")
+_SHARE_OF = re.compile(r"占(?P<base>[^，,；;。占]{1,24}?)的(?=[0-9０-９]|百分之)")
+_TIMES_OF = re.compile(r"(?:是|为|相当于)(?P<base>[^，,；;。是]{1,20}?)的(?=[0-9０-９一二两三四五六七八九十])")
+#: how a stated ratio is scaled from a quotient
+_SCALE = {"%": 100.0, "‰": 1000.0, "倍": 1.0}
+RATIO_EN = {"占比": "share", "倍数": "ratio", "计划完成程度": "share of the plan"}
+
+
+def named_rates(r: Reader) -> None:
+    """抽检食品1,350批次，合格1,318批次，合格率97.8%: any X率 whose numerator is the figure named
+    by X (合格…) and whose denominator is the one other figure of that kind before it."""
+    t = r.text
+    for m in _NAMED_RATE.finditer(t, r.lo, r.hi):
+        z = r.at(m.end())
+        word = m.group(1)
+        if z is None or z.unit not in ("%", "‰") or z.role is not None or z.bound is not None:
+            continue
+        stem = word[-2:]
+        if _NOT_A_SHARE.search(word):
+            continue
+        s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
+        cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
+        tops = [n for n in cands if stem in t[clause_start(t, n.start, r.lo) : n.start]]
+        if not tops:
+            continue
+        y = tops[-1]
+        dens = [n for n in cands if n.unit == y.unit and n.end <= clause_start(t, y.start, r.lo)]
+        if len(dens) != 1 or dens[0].value <= 0:
+            continue
+        x = dens[0]
+        if stem in t[clause_start(t, x.start, r.lo) : x.start]:
+            continue  # both figures named by the rate: which is which is unclear
+        _ratio(r, z, y, x, word + "率", f"{word}率")
+
+
+def ratio_phrases(r: Reader) -> None:
+    """占全年计划投资3.2亿元的41.5%, 是上年3.1亿元的1.2倍, 相当于…的X%: the part (the nearest
+    amount before) over the base named in the phrase; 为计划的112% over the figure called 计划."""
+    t = r.text
+    for m in _SHARE_OF.finditer(t, r.lo, r.hi):
+        _phrase(r, m, "占比")
+    for m in _TIMES_OF.finditer(t, r.lo, r.hi):
+        _phrase(r, m, "倍数")
+    for m in _PLAN_SHARE.finditer(t, r.lo, r.hi):
+        z = r.at(m.end())
+        if z is None or z.unit != "%" or z.role is not None or z.bound is not None:
+            continue
+        s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
+        cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
+        if not cands:
+            continue
+        y = cands[-1]
+        word = re.search("计划|预算|任务", m.group(0)).group(0)
+        plans = [n for n in cands[:-1] if n.unit == y.unit and word in t[clause_start(t, n.start, r.lo) : n.start]]
+        if len(plans) != 1 or plans[0].value <= 0 or word in t[clause_start(t, y.start, r.lo) : y.start]:
+            continue
+        _ratio(r, z, y, plans[0], "计划完成程度", "完成计划的比例")
+
+
+def _phrase(r: Reader, m: re.Match, what: str) -> None:
+    t = r.text
+    z = r.at(m.end())
+    if z is None or z.unit not in _SCALE or z.role is not None or z.bound is not None:
+        return
+    if (what == "倍数") != (z.unit == "倍"):
+        return
+    bases = [n for n in r.nums(m.start("base"), m.end("base")) if n.quantity]
+    if len(bases) != 1 or bases[0].approx or bases[0].value <= 0:
+        return
+    x = bases[0]
+    cs = clause_start(t, m.start(), r.lo)
+    if cs == m.start():
+        cs = clause_start(t, cs - 1, r.lo)
+    parts = [n for n in r.nums(cs, m.start()) if r.is_amount(n) and n.group == x.group]
+    if not parts or parts[-1].approx:
+        return
+    _ratio(r, z, parts[-1], x, what, what)
+
+
+def _ratio(r: Reader, z: Number, y: Number, x: Number, rate: str, label: str) -> None:
+    """The stated ratio ``z`` of ``y`` over ``x`` (scaled to %, ‰ or 倍), within the figures'
+    precision."""
+    scale = _SCALE[z.unit]
+    f = factor(y.unit, x.unit)
+    (xlo, xhi), (ylo, yhi) = x.interval, y.interval
+    if xlo <= 0:
+        return
+    clo, chi = ylo * f / xhi * scale, yhi * f / xlo * scale
+    slo, shi = pct_interval(z) if z.unit != "倍" else (z.value - z.step / 2 - EPSILON, z.value + z.step + EPSILON)
+    ok = chi >= slo and clo <= shi
+    r.checked.append(("rate", f"{y.text} ÷ {x.text} → {z.text}", z.value, ok))
+    if ok:
+        return
+    computed = y.value * f / x.value * scale
+    dec = max(1, z.decimals)
+    shown = f"{computed:.{dec}f}倍" if z.unit == "倍" else f"{num(computed, dec)}{z.unit}"
+    formula = f"{bare(y)} ÷ {bare(x)} = {shown}"
+    r.issues.append(
+        Issue(
+            "rate",
+            "rate",
+            (z.num_start, z.num_end if z.unit != "倍" else z.end),
+            {
+                "rate": label,
+                "rate_en": RATIO_EN.get(rate, "rate") + f" ({rate})",
+                "stated": z.text,
+                "computed": shown,
+                "formula": formula,
+                "x": x.text,
+                "y": y.text,
+            },
+            {
+                "check": "rate",
+                "rate": rate,
+                "stated": z.value,
+                "computed": round(computed, 4),
+                "operands": [y.text, x.text],
+                "formula": formula,
+            },
+            [(x.num_start, x.end), (y.num_start, y.end)],
+        )
+    )
