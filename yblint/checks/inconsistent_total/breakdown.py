@@ -46,6 +46,9 @@ def check(r: Reader) -> None:
     for m in re.compile("分别(?:为|是)").finditer(t, r.lo, r.hi):
         _breakdown_respectively(r, m.start(), m.end(), seen_totals)
     _parts_before_total(r, seen_totals)
+    _sum_after_list(r, seen_totals)
+    _balance(r)
+    _parts_in_next_sentence(r, seen_totals)
 
 
 def _total_before(r: Reader, pos: int, parts_pool: list[Number]) -> tuple[Number, list[Number]] | None:
@@ -290,6 +293,127 @@ def _share_of_parts(r: Reader, total: Number, parts: list[Number]) -> None:
                     data={"check": "share"},
                 )
             )
+
+
+_SUM_HEAD = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:合计|共计|总计|总数|总额|总共|一共)(?:为|是|达|达到)?$")
+#: words before 合计 that name the scope of a sum, not a measure (全年合计, 两项合计)
+_SUM_SCOPE = frozenset(
+    ("全年", "本年", "全部", "全区", "全市", "全县", "全省", "以上", "上述", "各项", "两项", "三项", "四项", "五项")
+)
+_BALANCE = re.compile(r"(?P<word>结余|节余|结存|盈余|赤字)(?:为|了)?$")
+#: sentences before a 结余 searched for its 收入 and 支出
+BALANCE_SENTENCES = 3
+
+
+def _sum_after_list(r: Reader, seen: set[int]) -> None:
+    """分别为a、b、c和d，合计X; 本年收入X，上年结转Y，收入合计Z: a clause that opens with 合计
+    (收入合计, 两项合计, 总数 …) and holds one figure sums the figures of the clauses before it in
+    its sentence. Such a list is closed."""
+    t = r.text
+    for total in r.numbers:
+        if total.start in seen or not r.is_amount(total) or total.approx:
+            continue
+        cs = clause_start(t, total.start, r.lo)
+        head = t[cs : total.start]
+        if not _SUM_HEAD.match(head) or cs == r.lo or t[cs - 1] not in "，,":
+            continue
+        s_start, _ = sentence_bounds(t, total.start, r.lo, r.hi)
+        semi = max(t.rfind("；", s_start, cs), t.rfind(";", s_start, cs))
+        s_start = max(s_start, semi + 1)
+        before = [n for n in r.nums(s_start, cs) if n.quantity]
+        parts = [n for n in before if r.is_amount(n) and summable(total.unit, n.unit)]
+        if len(parts) < 2 or len(parts) != len([n for n in before if n.group == total.group]):
+            continue
+        if any(p.approx for p in parts) or re.search(r"其中|等", t[s_start:cs]):
+            continue  # a 其中 list or an open one inside: not the list the 合计 sums
+        noun = re.sub(r"(?:合计|共计|总计|总数|总额|总共|一共).*$", "", head)[-2:]
+        named = [t[clause_start(t, p.start, r.lo) : p.start] for p in parts]
+        if noun and noun not in _SUM_SCOPE and not any(noun in x for x in named):
+            continue  # 支出总数 after figures of 收入: another measure, not their sum
+        seen.add(total.start)
+        _compare(r, total, parts, closed=True, how="合计")
+
+
+def _balance(r: Reader) -> None:
+    """收入X，支出Y，（收支相抵，）结余Z: Z = X − Y (赤字: Y − X), the 收入 and 支出 being the
+    nearest figures so named in this or the sentences before."""
+    t = r.text
+    for z in r.numbers:
+        cs = clause_start(t, z.start, r.lo)
+        m = _BALANCE.search(t[cs : z.start])
+        if not m or not r.is_amount(z) or z.approx:
+            continue
+        lo = z.start
+        for _ in range(BALANCE_SENTENCES):
+            lo, _e = sentence_bounds(t, max(r.lo, lo - 1), r.lo, r.hi)
+        cands = [n for n in r.nums(lo, cs) if r.is_amount(n) and n.group == z.group and not n.approx]
+        inc = [n for n in cands if _named(t, n, r.lo, "收入", "支出")]
+        exp = [n for n in cands if _named(t, n, r.lo, "支出", "收入")]
+        if not inc or not exp:
+            continue
+        x, y = inc[-1], exp[-1]
+        deficit = m.group("word") == "赤字"
+        a, b = (y, x) if deficit else (x, y)
+        (alo, ahi), (blo, bhi) = interval_in(a, z.unit), interval_in(b, z.unit)
+        lo_, hi_ = alo - bhi, ahi - blo
+        zlo, zhi = z.interval
+        computed = a.value * factor(a.unit, z.unit) - b.value * factor(b.unit, z.unit)
+        formula = f"{bare(a)} − {bare(b)} = {fmt_like(computed, z, max(decimals_in(z, scale_of(z)[0]), 0))}"
+        ok = not (lo_ > zhi or hi_ < zlo)
+        r.checked.append(("breakdown", formula, z.value, ok))
+        if ok:
+            continue
+        args = {"total": z.text, "formula": formula}
+        data = {"check": "balance", "stated": z.value, "computed": round(computed, 6), "formula": formula}
+        data |= {"operands": [a.text, b.text]}
+        anchor = (z.num_start, z.end)
+        r.issues.append(Issue("breakdown", "balance", anchor, args, data, [(a.num_start, a.end), (b.num_start, b.end)]))
+
+
+def _named(text: str, n: Number, lo: int, word: str, other: str) -> bool:
+    head = text[clause_start(text, n.start, lo) : n.start]
+    return word in head and other not in head and "比" not in head
+
+
+_NEXT_LEAD = re.compile(r"的$")
+
+
+def _parts_in_next_sentence(r: Reader, seen: set[int]) -> None:
+    """全年共检查企业860家。责令整改的512家，立案查处的236家，未发现问题的102家。: a total marked
+    as one (共/合计 …) ending its sentence, and a next sentence made only of clauses that each
+    name one part of it (…的N家, or names that partition the whole)."""
+    t = r.text
+    for total in r.numbers:
+        if total.start in seen or not r.is_amount(total) or total.approx or not r.marked_total(total):
+            continue
+        s_start, s_end = sentence_bounds(t, total.start, r.lo, r.hi)
+        if s_end >= r.hi or t[s_end] != "。":
+            continue
+        same = [n for n in r.nums(s_start, s_end) if n.group == total.group and n.quantity]
+        if same[-1:] != [total]:
+            continue
+        n_start = s_end + 1
+        _, n_end = sentence_bounds(t, n_start, r.lo, r.hi)
+        if t.startswith("其中", n_start):
+            continue  # read as a 其中 breakdown
+        clauses = re.split(r"[，,；;]", t[n_start:n_end])
+        parts: list[Number] = []
+        pos = n_start
+        for c in clauses:
+            nums = [n for n in r.nums(pos, pos + len(c)) if n.quantity]
+            pos += len(c) + 1
+            if len(nums) != 1 or not r.is_amount(nums[0]) or not summable(total.unit, nums[0].unit):
+                parts = []
+                break
+            parts.append(nums[0])
+        if len(parts) < 2:
+            continue
+        leads = [_item_lead(t, p, n_start) for p in parts]
+        if not (all(_NEXT_LEAD.search(x) for x in leads) or partition(leads)):
+            continue
+        seen.add(total.start)
+        complete = judge(leads, "", t[parts[-1].end : n_end], _shares_total(r, parts), _slipped(total, parts))
+        _compare(r, total, parts, closed=False, how="其中", complete=complete)
 
 
 def _bracketed(text: str, lo: int, pos: int) -> bool:

@@ -38,6 +38,7 @@ PARTITIONS: list[tuple[str, list[str]]] = [
 #: an item worded as the rest of the whole: 二级及以下, 60岁以上, 未…, 非…
 _LOW_END = re.compile(r"(?:及|和)?以下|以内|不满|不足|未满")
 _HIGH_END = re.compile(r"(?:及|和)?以上|及更高")
+_NEGATED = re.compile(r"^(?:未(?!成年|满)|没有|无(?!人|线|障碍|公害)|不(?!同|少|断))")
 _DONE_ITEM = re.compile(r"^已|完成|办结|结案")
 _PENDING_ITEM = re.compile(r"^未|^正在|办理中|在办|进行中|待")
 _KINDS = re.compile(
@@ -85,6 +86,10 @@ def partition(leads: list[str]) -> str | None:
         # grades down to a last band: 正高级、高级、一级、二级及以下
         if re.search(r"(?:及|和)以[上下]$", last) and len({x[-1:] for x in leads[:-1]}) == 1:
             return "等级"
+    # the rest named by a negation: 整改的…、查处的…、未发现问题的…
+    neg = [x for x in leads if _NEGATED.search(x)]
+    if len(neg) == 1 and len(leads) >= 2:
+        return "正反"
     # outcomes: done / not done
     if len(leads) >= 2 and any(_DONE_ITEM.search(x) for x in leads) and any(_PENDING_ITEM.search(x) for x in leads):
         return "办理结果"
