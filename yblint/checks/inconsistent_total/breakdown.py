@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from yblint.text.numbers import Number, summable
 
-from .complete import Completeness, digit_slip, judge, partition
+from .complete import CATCH_ALL, Completeness, digit_slip, judge, partition
 from .reader import (
     Issue,
     Reader,
@@ -111,7 +111,7 @@ def _breakdown_qizhong(r: Reader, qs: int, qe: int, seen: set[int]) -> None:
     seen.add(total.start)
     # 其中男性…、女性…: the two sexes are a partition, so parts over the total are definite
     sexes = len(parts) == 2 and _sexes(leads)
-    head = t[clause_start(t, total.start, r.lo) : qs]
+    head = t[sentence_bounds(t, total.start, r.lo, r.hi)[0] : qs]
     tail = t[parts[-1].end : clause_end(t, parts[-1].end, stop)]
     complete = judge(leads, head, tail, _shares_total(r, parts), _slipped(total, parts))
     _compare(r, total, parts, closed=False, how="男女" if sexes else "其中", complete=complete)
@@ -142,7 +142,11 @@ def _parallel_parts(r: Reader, parts: list[Number], qe: int, stop: int) -> list[
             return None  # two amounts in one later clause: not a list we can read
         clause = cs
         across = bool(re.search("[；;]", t[kept[-1].end : p.start]))
-        if not _parallel(pattern, _lead(t[cs : p.start]), strict=across):
+        lead = _lead(t[cs : p.start])
+        if CATCH_ALL.match(lead):
+            kept.append(p)  # 其余为基金会33家: the rest, the last part
+            break
+        if not _parallel(pattern, lead, strict=across):
             break
         kept.append(p)
     return kept

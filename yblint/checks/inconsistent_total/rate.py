@@ -140,7 +140,7 @@ def named_rates(r: Reader) -> None:
         x = dens[0]
         if stem in t[clause_start(t, x.start, r.lo) : x.start]:
             continue  # both figures named by the rate: which is which is unclear
-        _ratio(r, z, y, x, word + "率", f"{word}率")
+        ratio(r, z, y, x, word + "率", f"{word}率")
 
 
 def ratio_phrases(r: Reader) -> None:
@@ -164,7 +164,7 @@ def ratio_phrases(r: Reader) -> None:
         plans = [n for n in cands[:-1] if n.unit == y.unit and word in t[clause_start(t, n.start, r.lo) : n.start]]
         if len(plans) != 1 or plans[0].value <= 0 or word in t[clause_start(t, y.start, r.lo) : y.start]:
             continue
-        _ratio(r, z, y, plans[0], "计划完成程度", "完成计划的比例")
+        ratio(r, z, y, plans[0], "计划完成程度", "完成计划的比例")
 
 
 def _phrase(r: Reader, m: re.Match, what: str) -> None:
@@ -184,10 +184,10 @@ def _phrase(r: Reader, m: re.Match, what: str) -> None:
     parts = [n for n in r.nums(cs, m.start()) if r.is_amount(n) and n.group == x.group]
     if not parts or parts[-1].approx:
         return
-    _ratio(r, z, parts[-1], x, what, what)
+    ratio(r, z, parts[-1], x, what, what)
 
 
-def _ratio(r: Reader, z: Number, y: Number, x: Number, rate: str, label: str) -> None:
+def ratio(r: Reader, z: Number, y: Number, x: Number, rate: str, label: str) -> None:
     """The stated ratio ``z`` of ``y`` over ``x`` (scaled to %, ‰ or 倍), within the figures'
     precision."""
     scale = _SCALE[z.unit]

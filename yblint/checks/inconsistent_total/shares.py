@@ -4,14 +4,34 @@ from __future__ import annotations
 
 import re
 
-from .reader import EPSILON, Issue, Reader, num
+from yblint.text.numbers import summable
 
-_PAIRS = [("男", "女"), ("城镇", "农村"), ("城镇", "乡村"), ("城市", "农村"), ("公办", "民办"), ("境内", "境外")]
+from .rate import ratio
+from .reader import EPSILON, Issue, Reader, num, sentence_bounds
+
+#: two categories that make up a whole: their shares of it total 100%
+_PAIRS = [
+    ("男", "女"),
+    ("城镇", "农村"),
+    ("城镇", "乡村"),
+    ("城市", "农村"),
+    ("公办", "民办"),
+    ("境内", "境外"),
+    ("(?<!非)国有", "非国有"),
+    ("(?<!非)公有", "非公有"),
+    ("生产资料", "消费资料"),
+    ("轻工业", "重工业"),
+]
 _R = r"(\d+(?:\.\d+)?)"
 _RATIO3 = re.compile(rf"三次产业(?:结构|比例|比重|构成)?(?:调整|优化)?(?:为|是|达到)?{_R}[:：]{_R}[:：]{_R}")
 
 
 def check(r: Reader) -> None:
+    complementary(r)
+    shares_of_earlier_total(r)
+
+
+def complementary(r: Reader) -> None:
     t = r.text
     for m in _RATIO3.finditer(t, r.lo, r.hi):
         vals = [float(m.group(i)) for i in (1, 2, 3)]
@@ -71,3 +91,29 @@ def check(r: Reader) -> None:
                     },
                 )
             )
+
+
+_SHARE_AFTER = re.compile(r"[，,](?:占比?|比重)(?:为|达|达到)?(?=[0-9０-９])")
+
+
+def shares_of_earlier_total(r: Reader) -> None:
+    """全区共有企业1,200家。工业企业300家，占25%。: a part whose share names no base, the base
+    being the one figure of its kind in the sentence before (the part's own sentence has none
+    before it)."""
+    t = r.text
+    for m in _SHARE_AFTER.finditer(t, r.lo, r.hi):
+        z = r.at(m.end())
+        if z is None or z.unit != "%" or z.approx or z.role:
+            continue
+        s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
+        if s_start <= r.lo or t.startswith("其中", s_start):
+            continue
+        own = [n for n in r.nums(s_start, m.start()) if r.is_amount(n)]
+        if len(own) != 1 or own[0].end != m.start() or own[0].approx:
+            continue
+        part = own[0]
+        p_start, _ = sentence_bounds(t, s_start - 1, r.lo, r.hi)
+        base = [n for n in r.nums(p_start, s_start) if r.is_amount(n) and summable(n.unit, part.unit)]
+        if len(base) != 1 or base[0].approx or not r.marked_total(base[0]):
+            continue
+        ratio(r, z, part, base[0], "占比", "占比")
