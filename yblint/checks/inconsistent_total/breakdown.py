@@ -305,8 +305,10 @@ _SUM_SCOPE = frozenset(
     ("全年", "本年", "全部", "全区", "全市", "全县", "全省", "以上", "上述", "各项", "两项", "三项", "四项", "五项")
 )
 _BALANCE = re.compile(r"(?P<word>结余|节余|结存|盈余|赤字)(?:为|了)?$")
-#: sentences before a 结余 searched for its 收入 and 支出
+#: sentences searched for the 收入 and 支出 of a 收支相抵 balance (its own and two before)
 BALANCE_SENTENCES = 3
+#: characters before a balance's clause searched for 收支相抵
+BALANCE_OFFSET_WINDOW = 8
 
 
 def _sum_after_list(r: Reader, seen: set[int]) -> None:
@@ -347,9 +349,15 @@ def _balance(r: Reader) -> None:
         m = _BALANCE.search(t[cs : z.start])
         if not m or not r.is_amount(z) or z.approx:
             continue
-        lo = z.start
-        for _ in range(BALANCE_SENTENCES):
+        # 收支相抵 says the balance is income less spending; without it the three figures must
+        # stand in one sentence (a fund's 收入、支出、结余), since a budget's 赤字 or 结余 also
+        # counts transfers and carry-overs
+        offset = "收支相抵" in t[max(r.lo, cs - BALANCE_OFFSET_WINDOW) : z.start]
+        lo = sentence_bounds(t, z.start, r.lo, r.hi)[0]
+        for _ in range(BALANCE_SENTENCES - 1 if offset else 0):
             lo, _e = sentence_bounds(t, max(r.lo, lo - 1), r.lo, r.hi)
+        if m.group("word") == "赤字" and not offset:
+            continue
         cands = [n for n in r.nums(lo, cs) if r.is_amount(n) and n.group == z.group and not n.approx]
         inc = [n for n in cands if _named(t, n, r.lo, "收入", "支出")]
         exp = [n for n in cands if _named(t, n, r.lo, "支出", "收入")]
@@ -362,7 +370,8 @@ def _balance(r: Reader) -> None:
         lo_, hi_ = alo - bhi, ahi - blo
         zlo, zhi = z.interval
         computed = a.value * factor(a.unit, z.unit) - b.value * factor(b.unit, z.unit)
-        formula = f"{bare(a)} − {bare(b)} = {fmt_like(computed, z, max(decimals_in(z, scale_of(z)[0]), 0))}"
+        scale = scale_of(a)[0]
+        formula = f"{bare(a)} − {bare(b)} = {fmt_like(computed, a, max(decimals_in(n, scale) for n in (a, b, z)))}"
         ok = not (lo_ > zhi or hi_ < zlo)
         r.checked.append(("breakdown", formula, z.value, ok))
         if ok:

@@ -106,6 +106,11 @@ def _rate_word(s: str) -> str:
 #: X率 that are not a part over a whole of the same kind (growth, profit, tax, exchange rates …)
 _NOT_A_SHARE = re.compile(
     r"增长|增速|利润|利|税|汇|比|效|频|概|功|速|贡献|周转|回报|收益|负债|资产|折旧|贴现|准备金|自给|成活|储蓄|城镇化|恩格尔|系数"
+    r"|失业|赤字|空置"
+)
+#: the denominator of a named rate is worded as the whole examined, enrolled, due … (抽检食品1,350批次)
+_BASE_WORDS = re.compile(
+    r"共|总|全|抽检|抽查|抽样|检查|检测|监测|检验|参加|参检|参保人|应|适龄|登记|受理|申请|报名|调查|计划|任务|目标|户籍|常住|在册|在校|入园|出生"
 )
 _NAMED_RATE = re.compile(r"([\u4e00-\u9fff]{2,6}?)率(?:为|达|达到|是|已达|高达|提高到|提高至|提升至|提升到)?")
 _PLAN_SHARE = re.compile(r"(?:为|完成|达到|完成了|相当于)(?:全年|年度|年)?(?:计划|预算|任务)的")
@@ -138,8 +143,11 @@ def named_rates(r: Reader) -> None:
         if len(dens) != 1 or dens[0].value <= 0:
             continue
         x = dens[0]
-        if stem in t[clause_start(t, x.start, r.lo) : x.start]:
+        x_head = t[clause_start(t, x.start, r.lo) : x.start]
+        if stem in x_head:
             continue  # both figures named by the rate: which is which is unclear
+        if not _BASE_WORDS.search(x_head):
+            continue  # 新增就业1.2万人 … 失业率: the figure before is not the rate's whole
         ratio(r, z, y, x, word + "率", f"{word}率")
 
 
@@ -150,7 +158,8 @@ def ratio_phrases(r: Reader) -> None:
     for m in _SHARE_OF.finditer(t, r.lo, r.hi):
         _phrase(r, m, "占比")
     for m in _TIMES_OF.finditer(t, r.lo, r.hi):
-        _phrase(r, m, "倍数")
+        z = r.at(m.end())
+        _phrase(r, m, "倍数" if z is not None and z.unit == "倍" else "占比")
     for m in _PLAN_SHARE.finditer(t, r.lo, r.hi):
         z = r.at(m.end())
         if z is None or z.unit != "%" or z.role is not None or z.bound is not None:
@@ -173,7 +182,7 @@ def _phrase(r: Reader, m: re.Match, what: str) -> None:
     if z is None or z.unit not in _SCALE or z.role is not None or z.bound is not None:
         return
     if (what == "倍数") != (z.unit == "倍"):
-        return
+        return  # 占…的2倍 is not a share, 是…的40% is read as one
     bases = [n for n in r.nums(m.start("base"), m.end("base")) if n.quantity]
     if len(bases) != 1 or bases[0].approx or bases[0].value <= 0:
         return

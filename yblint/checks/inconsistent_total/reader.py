@@ -241,8 +241,13 @@ def scale_of(n: Number) -> tuple[float, str]:
 
 
 def fmt_like(value: float, like: Number, decimals: int) -> str:
+    """``value`` written like ``like``: its multiplier (万, 亿), unit, and thousands separators."""
     scale, ch = scale_of(like)
-    return num(value / scale, decimals) + ch + (like.unit or "")
+    shown = num(value / scale, decimals)
+    if re.search(r"\d[,，]\d", bare(like)):
+        whole, _, frac = shown.partition(".")
+        shown = f"{int(whole):,}" + (f".{frac}" if frac else "")
+    return shown + ch + (like.unit or "")
 
 
 def decimals_in(n: Number, scale: float) -> int:
