@@ -92,9 +92,10 @@ def _breakdown_qizhong(r: Reader, qs: int, qe: int, seen: set[int]) -> None:
     # parts after a plain 其中 stop at the first clause that names no amount
     if not pool:
         return
+    if _parallel_measures(r, qs, qe, pool, seen):
+        return
     found = _total_before(r, qs, pool)
     if not found:
-        _parallel_measures(r, qs, qe, pool, seen)
         return
     total, parts = found
     if total.start in seen:
@@ -467,7 +468,7 @@ def _slipped(total: Number, parts: list[Number]) -> bool:
     return digit_slip(str(stated), str(round(computed)))
 
 
-def _parallel_measures(r: Reader, qs: int, qe: int, pool: list[Number], seen: set[int]) -> None:
+def _parallel_measures(r: Reader, qs: int, qe: int, pool: list[Number], seen: set[int]) -> bool:
     """停车场48个、泊位5,630个，其中商业区16个、2,140个，居住区21个、2,380个…: each item gives
     one figure per measure of the total clause. When one measure adds up, the list is all of the
     whole, so a measure that does not is an error."""
@@ -475,27 +476,25 @@ def _parallel_measures(r: Reader, qs: int, qe: int, pool: list[Number], seen: se
     end = qs
     while end > r.lo and t[end - 1] in "，,；;：: ":
         end -= 1
-    totals = [n for n in r.nums(clause_start(t, end, r.lo), end) if r.is_amount(n)]
-    k = len(totals)
-    if k < 2 or any(n.start in seen for n in totals):
-        return
-    items: list[list[Number]] = []
-    prev = qe
+    # one item a clause: 商业区16个、2,140个，… or 公办机构12家、床位2,100张，…
+    by_clause: dict[int, list[Number]] = {}
     for n in pool:
-        between = t[prev : n.start]
-        if items and not between.strip("、，, "):
-            items[-1].append(n)
-        else:
-            items.append([n])
-        prev = n.end
-    if len(items) < 2 or any(len(i) != k for i in items):
-        return
+        by_clause.setdefault(clause_start(t, n.start, qe), []).append(n)
+    items = list(by_clause.values())
+    k = len(items[0]) if items else 0
+    if k < 2 or len(items) < 2 or any(len(i) != k for i in items):
+        return False
+    # the totals: the last k amounts of the sentence before 其中 (养老机构36家，床位5,200张)
+    s_start, _ = sentence_bounds(t, max(r.lo, end - 1), r.lo, r.hi)
+    totals = [n for n in r.nums(s_start, end) if r.is_amount(n)][-k:]
+    if len(totals) != k or any(n.start in seen for n in totals):
+        return False
     if not all(summable(totals[j].unit, it[j].unit) for it in items for j in range(k)):
-        return
+        return False
     sums = [sum_interval([interval_in(it[j], totals[j].unit) for it in items]) for j in range(k)]
     agree = [not (lo > totals[j].interval[1] or hi < totals[j].interval[0]) for j, (lo, hi) in enumerate(sums)]
     if not any(agree):
-        return
+        return False
     for j in range(k):
         seen.add(totals[j].start)
         if agree[j]:
@@ -507,11 +506,12 @@ def _parallel_measures(r: Reader, qs: int, qe: int, pool: list[Number], seen: se
         why = f"各分项的{_measure(t, totals[other], r.lo)}之和与合计相符，所列分项应为全部"
         why_en = f"the same items' {bare(totals[other])} adds up, so the list is complete"
         _compare(r, totals[j], [it[j] for it in items], False, "并列", Completeness(True, why, why_en))
+    return True
 
 
 def _measure(text: str, n: Number, lo: int) -> str:
     """The name of a measure: the words before its figure in its list item (泊位, 停车场)."""
-    return _item_lead(text, n, lo).lstrip("全区市县共计有") or bare(n)
+    return _item_lead(text, n, lo).lstrip("全区市县共计现有") or bare(n)
 
 
 # --- counted lists --------------------------------------------------------------------

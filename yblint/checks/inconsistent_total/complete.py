@@ -6,7 +6,8 @@ their total are reported only when the text shows the list is complete:
 * certain — the items' shares total 100%; a stated count of kinds (分为4类) equals the items;
   a parallel measure of the same items adds up (checked in :mod:`.breakdown`);
 * likely — a catch-all item (其他, 其余, 另有 …); categories that partition the whole (城镇/农村,
-  男/女, X/非X, 已/未, age bands from 以下 to 以上, 第一/第二/第三产业 …); a gap that is one
+  男/女, X/非X, 已/未, age bands from 以下 to 以上, 第一/第二/第三产业 …; not 小学/初中/高中, since
+  pupils are also in 学前, 职高 and 特教); a gap that is one
   mistyped or two swapped digits (3,615 for 3,651);
 * open — 等, 主要有, 包括, 如, 一些 …: never reported.
 """
@@ -25,7 +26,6 @@ PARTITIONS: list[tuple[str, list[str]]] = [
     ("城乡", ["城镇|城市|城区", "农村|乡村"]),
     ("性别", ["男", "女"]),
     ("三次产业", ["第一产业|一产", "第二产业|二产", "第三产业|三产"]),
-    ("学段", ["小学", "初中", "高中"]),
     ("奖项等级", ["一等奖", "二等奖", "三等奖"]),
     ("职称", ["正高", "副高|(?<![正副])高级(?!中)", "中级", "初级"]),
     ("内外", ["境内|国内", "境外|国外"]),

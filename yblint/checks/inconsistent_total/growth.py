@@ -48,7 +48,7 @@ _CHANGE_AND_RATE = re.compile(
 AVERAGE_LOOKBACK = 6
 #: how far from ×2 (×4, ×8) a figure may be and still be 翻一番 (两番, 三番)
 DOUBLING_SLACK = 0.1
-_REAL_TERMS = re.compile(r"可比价|实际增长|扣除价格|不变价|生产总值|增加值|GDP")
+_REAL_TERMS = re.compile(r"可比价|实际增长|扣除价格|不变价|生产总值|增加值|GDP|口径|剔除|扣除")
 
 
 def _growth_issue(x: Number, y: Number, z: Number, computed: float, shown: str, formula: str) -> Issue:
