@@ -28,6 +28,7 @@ def check(r: Reader) -> None:
     completion_rates(r)
     named_rates(r)
     ratio_phrases(r)
+    per_capita(r)
 
 
 def completion_rates(r: Reader) -> None:
@@ -239,3 +240,73 @@ def ratio(r: Reader, z: Number, y: Number, x: Number, rate: str, label: str) -> 
             [(x.num_start, x.end), (y.num_start, y.end)],
         )
     )
+
+
+_PER = re.compile(
+    r"每(?P<per>十万|万|千|百)(?P<who>人|户|名|常住人口|人口)(?:拥有|有|配备|平均)?(?P<what>[\u4e00-\u9fff]{1,8}?)(?=[0-9０-９])"
+)
+_PER_SCALE = {"百": 100.0, "千": 1000.0, "万": 1e4, "十万": 1e5}
+_POPULATION = re.compile(r"人口|户籍|常住|居民|户数|总户")
+
+
+def per_capita(r: Reader) -> None:
+    """常住人口103.2万人，执业医师3,560人，每万人拥有执业医师34.5人: the figure named (执业医师)
+    over the population, scaled to 每万人 (每千人, 每十万人)."""
+    t = r.text
+    for m in _PER.finditer(t, r.lo, r.hi):
+        z = r.at(m.end())
+        if z is None or not z.quantity or z.approx or z.role:
+            continue
+        s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
+        if s_start > r.lo:
+            s_start, _ = sentence_bounds(t, s_start - 1, r.lo, r.hi)  # and the sentence before
+        cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
+        what = m.group("what")[-2:]
+        tops = [n for n in cands if n.unit == z.unit and what in t[clause_start(t, n.start, r.lo) : n.start]]
+        pops = [
+            n
+            for n in cands
+            if n.group in ("person", "household") and _POPULATION.search(t[clause_start(t, n.start, r.lo) : n.start])
+        ]
+        if len(tops) != 1 or len(pops) != 1 or pops[0].value <= 0 or tops[0] is pops[0]:
+            continue
+        y, x = tops[0], pops[0]
+        scale = _PER_SCALE[m.group("per")]
+        (xlo, xhi), (ylo, yhi) = x.interval, y.interval
+        if xlo <= 0:
+            continue
+        clo, chi = ylo / xhi * scale, yhi / xlo * scale
+        zlo, zhi = z.value - z.step / 2 - EPSILON, z.value + z.step + EPSILON
+        ok = chi >= zlo and clo <= zhi
+        r.checked.append(("rate", f"{y.text} ÷ {x.text} × {m.group('per')}: {z.text}", z.value, ok))
+        if ok:
+            continue
+        computed = y.value / x.value * scale
+        shown = f"{num(computed, max(1, z.decimals))}{z.unit}"
+        formula = f"{bare(y)} ÷ {bare(x)} × {num(scale, 0)} = {shown}"
+        label = m.group(0)
+        r.issues.append(
+            Issue(
+                "rate",
+                "rate",
+                (z.num_start, z.end),
+                {
+                    "rate": label,
+                    "rate_en": f"rate per {num(scale, 0)} ({label})",
+                    "stated": z.text,
+                    "computed": shown,
+                    "formula": formula,
+                    "x": x.text,
+                    "y": y.text,
+                },
+                {
+                    "check": "rate",
+                    "rate": label,
+                    "stated": z.value,
+                    "computed": round(computed, 4),
+                    "operands": [y.text, x.text],
+                    "formula": formula,
+                },
+                [(x.num_start, x.end), (y.num_start, y.end)],
+            )
+        )
