@@ -46,6 +46,8 @@ _KINDS = re.compile(
 )
 
 
+#: how far from 100 the items' stated shares may total (each rounded) and still cover the whole
+SHARES_SLACK = 1.0
 #: a digit slip is read only in figures with this many significant digits (3,615; not 1,200)
 SLIP_DIGITS = 3
 
@@ -134,7 +136,7 @@ def judge(leads: list[str], head: str, tail: str, shares_total: float | None, sl
     the items' stated shares, and whether the gap looks like a digit slip. None: maybe partial."""
     if any(OPEN_LIST.search(x) for x in [head[-6:], tail[:4], *leads]) and not catch_all(leads):
         return None
-    if shares_total is not None and abs(shares_total - 100) <= 1:
+    if shares_total is not None and abs(shares_total - 100) <= SHARES_SLACK:
         return Completeness(True, "所列分项的占比合计100%", "the items' shares total 100%")
     kinds = stated_kinds(head)
     if kinds is not None and kinds == len(leads):
