@@ -270,7 +270,7 @@ def _share_of_parts(r: Reader, total: Number, parts: list[Number]) -> None:
         m = re.match(r"[，,]?(?:占比?|比重)(?:为|达|达到|约|约为)?", after)
         if not m:
             continue
-        share = next((n for n in r.numbers if n.num_start == p.end + m.end() and n.unit == "%"), None)
+        share = r.at(p.end + m.end(), unit="%")
         if share is None or share.role is not None or total.value <= 0:
             continue
         plo, phi = interval_in(p, total.unit)

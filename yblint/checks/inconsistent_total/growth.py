@@ -251,7 +251,7 @@ def comparisons(r: Reader) -> None:
         if len(xs) != 1 or xs[0].num_start != m.start("x") or xs[0].end != m.end("x"):
             continue  # the base must be a figure alone (not 预计数, 铺轨里数)
         x = xs[0]
-        z = next((n for n in r.numbers if n.num_start == m.start("z") and n.role is None), None)
+        z = r.at(m.start("z"), plain=True)
         if z is None or not x.quantity or x.approx or z.approx or x.value <= 0:
             continue
         # the current figure: the amounts of the same kind in the clause before 比

@@ -35,7 +35,7 @@ def completion_rates(r: Reader) -> None:
     t = r.text
     prev_end: dict[int, int] = {}
     for m in _RATE.finditer(t, r.lo, r.hi):
-        z = next((n for n in r.numbers if n.num_start == m.end() and n.unit == "%"), None)
+        z = r.at(m.end(), unit="%")
         if z is None or z.role is not None or z.bound is not None:
             continue
         s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)

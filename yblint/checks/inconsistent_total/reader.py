@@ -71,6 +71,7 @@ class Reader:
         self.lo, self.hi = start, end
         self.numbers = find_numbers(text, start, end) if figures is None else figures.within(start, end)
         self._starts = [n.num_start for n in self.numbers]
+        self._quotes: tuple[list[int], list[int]] | None = None
         self.issues: list[Issue] = []
         #: every comparison made, consistent or not: (check, formula, stated, consistent)
         self.checked: list[tuple[str, str, float, bool]] = []
@@ -86,14 +87,29 @@ class Reader:
                 out.append(n)
         return out
 
-    def at(self, pos: int) -> Number | None:
-        """The figure whose numeral starts at ``pos``."""
+    def at(self, pos: int, unit: str | None = None, plain: bool = False) -> Number | None:
+        """The figure whose numeral starts at ``pos`` (in ``unit``; with no role when ``plain``)."""
         i = bisect.bisect_left(self._starts, pos)
-        return self.numbers[i] if i < len(self._starts) and self._starts[i] == pos else None
+        n = self.numbers[i] if i < len(self._starts) and self._starts[i] == pos else None
+        if n is None or (unit is not None and n.unit != unit) or (plain and n.role is not None):
+            return None
+        return n
 
     def quoted(self, pos: int) -> bool:
+        """Is ``pos`` a quoted figure, or inside “…” in this paragraph?"""
         n = self.at(pos)
-        return (n is not None and n.role == "quoted") or inside_quotes(self.text, self.lo, pos)
+        if n is not None and n.role == "quoted":
+            return True
+        if self._quotes is None:  # the depth after each quote mark, found once
+            marks, depths, depth = [], [], 0
+            for m in re.finditer("[“”]", self.text[self.lo : self.hi]):
+                depth = depth + 1 if m.group(0) == "“" else max(0, depth - 1)
+                marks.append(self.lo + m.start())
+                depths.append(depth)
+            self._quotes = (marks, depths)
+        marks, depths = self._quotes
+        i = bisect.bisect_left(marks, pos) - 1
+        return i >= 0 and depths[i] > 0
 
     def marked_total(self, n: Number) -> bool:
         """A figure worded as a total: 共/合计/总计/累计 … or 总… before it in its clause."""
@@ -152,14 +168,30 @@ def clause_end(text: str, pos: int, hi: int) -> int:
     return min(hi, ends[i]) if i < len(ends) else hi
 
 
+_SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_END) + "]")
+_sentence_cache: dict[int, tuple[str, list[int]]] = {}
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Offsets of every sentence end in ``text``, found once per text."""
+    hit = _sentence_cache.get(id(text))
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    ends = [m.start() for m in _SENTENCE_MARK.finditer(text)]
+    if len(_sentence_cache) >= CLAUSE_CACHE_SIZE:
+        _sentence_cache.pop(next(iter(_sentence_cache)))
+    _sentence_cache[id(text)] = (text, ends)
+    return ends
+
+
 def sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    s = pos
-    while s > lo and text[s - 1] not in SENTENCE_END:
-        s -= 1
-    e = pos
-    while e < hi and text[e] not in SENTENCE_END:
-        e += 1
-    return s, e
+    """The sentence holding ``pos``: its start (not before ``lo``) and the offset of its end mark
+    (at most ``hi``)."""
+    ends = _sentence_ends(text)
+    i = bisect.bisect_left(ends, pos)
+    start = max(lo, ends[i - 1] + 1) if i > 0 else lo
+    end = min(hi, ends[i]) if i < len(ends) else hi
+    return min(start, pos), max(end, pos)
 
 
 def is_amount(n: Number, text: str, lo: int) -> bool:
@@ -170,16 +202,6 @@ def is_amount(n: Number, text: str, lo: int) -> bool:
     cs = clause_start(text, n.start, lo)
     head = text[max(cs, n.start - CHANGE_WINDOW) : n.start]
     return not (CHANGE.search(head) or AVERAGE.search(text[max(cs, n.start - AVERAGE_WINDOW) : n.start]))
-
-
-def inside_quotes(text: str, lo: int, pos: int) -> bool:
-    depth = 0
-    for ch in text[lo:pos]:
-        if ch == "“":
-            depth += 1
-        elif ch == "”":
-            depth = max(0, depth - 1)
-    return depth > 0
 
 
 # -------------------------------------------------------------------------------------------

@@ -58,13 +58,13 @@ def complementary(r: Reader) -> None:
     # 男性占p%，女性占q% within one sentence
     for a, b in _PAIRS:
         for ma in re.compile(rf"{a}[\u4e00-\u9fff]{{0,4}}占比?(?:为|达)?").finditer(t, r.lo, r.hi):
-            pa = next((n for n in r.numbers if n.num_start == ma.end() and n.unit == "%"), None)
+            pa = r.at(ma.end(), unit="%")
             if pa is None or pa.approx:
                 continue
             mb = re.compile(rf"[，,、；;]{b}[\u4e00-\u9fff]{{0,4}}占比?(?:为|达)?").match(t, pa.num_end)
             if not mb:
                 continue
-            pb = next((n for n in r.numbers if n.num_start == mb.end() and n.unit == "%"), None)
+            pb = r.at(mb.end(), unit="%")
             if pb is None or pb.approx:
                 continue
             total = pa.value + pb.value
