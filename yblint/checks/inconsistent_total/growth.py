@@ -51,10 +51,12 @@ DOUBLING_SLACK = 0.1
 _REAL_TERMS = re.compile(r"可比价|实际增长|扣除价格|不变价|生产总值|增加值|GDP|口径|剔除|扣除")
 
 
-def _growth_issue(x: Number, y: Number, z: Number, computed: float, shown: str, formula: str) -> Issue:
+def _growth_issue(
+    x: Number, y: Number, z: Number, computed: float, shown: str, formula: str, key: str = "growth"
+) -> Issue:
     """A stated change ``z`` from ``x`` to ``y`` that the figures do not give."""
     end = z.num_end if z.unit == "%" else z.end
-    return stated_figure_issue("growth", "growth", z, end, computed, shown, formula, [x, y], {"x": x.text, "y": y.text})
+    return stated_figure_issue("growth", key, z, end, computed, shown, formula, [x, y], {"x": x.text, "y": y.text})
 
 
 def check(r: Reader) -> None:
@@ -96,6 +98,23 @@ def changes(r: Reader) -> None:
             if hi >= zlo and lo <= zhi:
                 continue
             shown = f"{num(computed, max(1, z.decimals))}个百分点"
+        elif x.unit == "%" and y.unit == "%" and z.unit == "%" and x.interval[0] > 0:
+            # 由8%下降到6%，下降2%: a change of a rate given as the points' difference but written
+            # as a percentage (the relative change is 25%); only that unit slip is reported
+            clo, chi, computed = pct_change(x, y, down)
+            zlo, zhi = pct_interval(z)
+            relative = chi >= zlo and clo <= zhi
+            points = abs(y.value - x.value)
+            plo = abs(y.value - x.value) - (x.step + y.step) / 2
+            phi = abs(y.value - x.value) + (x.step + y.step) / 2
+            slip = not relative and phi >= zlo and plo <= zhi and abs(computed - points) > z.step
+            r.checked.append(("growth", f"{x.text} → {y.text}: {z.text}", z.value, not slip))
+            if not slip:
+                continue
+            shown = f"{num(points, max(1, z.decimals))}个百分点"
+            formula = f"{bare(y)} − {bare(x)} = {shown}"
+            r.issues.append(_growth_issue(x, y, z, points, shown, formula, key="points"))
+            continue
         elif z.unit == "%" and x.unit == y.unit and x.quantity and x.value > 0:
             if x.interval[0] <= 0:
                 continue
