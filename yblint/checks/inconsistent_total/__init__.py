@@ -43,8 +43,10 @@ class ParagraphChecker(Reader):
             for check in CHECKS.values():
                 check(self)
         # one figure read by two checks (完成率 as a completion rate and as a named rate): once
-        anchors: set[tuple[int, int]] = set()
-        self.issues = [i for i in self.issues if not (i.anchor in anchors or anchors.add(i.anchor))]
+        unique: dict[tuple[int, int], Issue] = {}
+        for issue in self.issues:
+            unique.setdefault(issue.anchor, issue)
+        self.issues = list(unique.values())
         return self.issues
 
 
@@ -60,7 +62,7 @@ class InconsistentTotal(Check):
                     yield from self._paragraph(doc, para, figures)
 
     def _paragraph(self, doc: Document, para: Paragraph, figures: Figures) -> Iterator[Finding]:
-        enabled = set(self.params.get("checks") or CHECKS)
+        enabled = set(self.params["checks"])
         seen: set[tuple[int, int]] = set()
         for issue in ParagraphChecker(doc.text, para.start, para.end, figures).run():
             if issue.check not in enabled or issue.anchor in seen:

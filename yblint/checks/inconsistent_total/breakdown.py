@@ -100,9 +100,10 @@ def _breakdown_qizhong(r: Reader, qs: int, qe: int, seen: set[int]) -> None:
     total, parts = found
     if total.start in seen:
         return
-    parts = _parallel_parts(r, parts, qe, stop)
-    if parts is None:
+    parallel = _parallel_parts(r, parts, qe, stop)
+    if parallel is None:
         return
+    parts = parallel
     leads = [_item_lead(t, p, qe) for p in parts]
     if len(parts) > 1 and not partition(leads) and _overlapping(leads):
         return  # 女党员700名，大专以上学历党员800名: kinds that overlap, not a partition
@@ -245,7 +246,7 @@ def _compare(
     related = [(p.num_start, p.end) for p in parts]
     anchor = (total.num_start, total.end if total.unit != "%" else total.num_end)
     short = closed or complete is not None
-    r.checked.append(("breakdown", data["formula"], total.value, not (lo > thi or (short and hi < tlo))))
+    r.checked.append(("breakdown", str(data["formula"]), total.value, not (lo > thi or (short and hi < tlo))))
     if len(parts) == 1 and lo > thi:
         r.issues.append(Issue("breakdown", "part_over", anchor, args, data | {"check": "part"}, related))
     elif lo > thi:

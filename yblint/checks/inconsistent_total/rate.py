@@ -99,7 +99,8 @@ def completion_rates(r: Reader) -> None:
 
 
 def _rate_word(s: str) -> str:
-    return re.match(r"[\u4e00-\u9fff]{1,3}率", s).group(0)
+    m = re.match(r"[\u4e00-\u9fff]{1,3}率", s)
+    return m.group(0) if m else "率"
 
 
 # --- any named rate, and ratios stated in a phrase ---------------------------------------------
@@ -170,7 +171,8 @@ def ratio_phrases(r: Reader) -> None:
         if not cands:
             continue
         y = cands[-1]
-        word = re.search("计划|预算|任务", m.group(0)).group(0)
+        named = re.search("计划|预算|任务", m.group(0))
+        word = named.group(0) if named else "计划"
         plans = [n for n in cands[:-1] if n.unit == y.unit and word in t[clause_start(t, n.start, r.lo) : n.start]]
         if len(plans) != 1 or plans[0].value <= 0 or word in t[clause_start(t, y.start, r.lo) : y.start]:
             continue
@@ -200,7 +202,9 @@ def _phrase(r: Reader, m: re.Match, what: str) -> None:
 def ratio(r: Reader, z: Number, y: Number, x: Number, rate: str, label: str) -> None:
     """The stated ratio ``z`` of ``y`` over ``x`` (scaled to %, ‰ or 倍), within the figures'
     precision."""
-    scale = _SCALE[z.unit]
+    scale = _SCALE.get(z.unit or "")
+    if scale is None:
+        return
     f = factor(y.unit, x.unit)
     (xlo, xhi), (ylo, yhi) = x.interval, y.interval
     if xlo <= 0:
