@@ -17,6 +17,7 @@ from yblint.text.paragraphs import logical_paragraphs
 CONTEXT = 14
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
 # 1) a) 一） used as item numbers: a closing bracket with no opener on purpose
+_MARKS = re.compile("[" + re.escape("".join(FAMILY)) + "]")
 _ITEM_NUMBER = re.compile(r"(?:^|[\s，,；;：:。、．.])[0-9０-９a-zA-Z一二三四五六七八九十]{1,3}$")
 
 
@@ -50,10 +51,11 @@ def scan(group: list[Paragraph], masked: list[tuple[int, int]]) -> list[Unmatche
     stacks: dict[str, list[tuple[int, Paragraph]]] = {}
     out: list[Unmatched] = []
     for p in group:
-        for i in range(p.start, p.end):
+        for m in _MARKS.finditer(text, p.start, p.end):  # the paired marks only, not every character
+            i = m.start()
             ch = text[i]
-            fam = FAMILY.get(ch)
-            if fam is None or _skip(text, i, p.start):
+            fam = FAMILY[ch]
+            if _skip(text, i, p.start):
                 continue
             if masked and any(a <= i < b for a, b in masked):
                 continue
