@@ -25,6 +25,9 @@ class Check:
 
     #: keys a rule definition of this type may carry besides the common ones (pattern engines)
     rule_keys: ClassVar[set[str]] = set()
+    #: True when ``run`` looks at each linted document on its own (never at another document or
+    #: a reference): such checks may run on parts of the book in other processes (``-j``)
+    per_document: ClassVar[bool] = False
 
     def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
         self.rule = rule

@@ -32,6 +32,12 @@ def _names(values: list[str] | None) -> list[str] | None:
     return [n.strip() for v in values for n in v.split(",") if n.strip()]
 
 
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more), not {value!r}")
+    return int(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     formats = sorted(load_reporters())
     parser = _Parser(prog="yblint", description="Consistency linter for yearbook and annual-report drafts.")
@@ -60,6 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--write-baseline", metavar="FILE", help="record every finding of this run in FILE and exit 0 (see --baseline)"
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        metavar="N",
+        help="processes for the per-document rules (default: automatic, several for a large run; 1: one)",
     )
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place, print them, then report the rest")
     check.add_argument("--diff", action="store_true", help="print the fixes --fix would make as a diff; write nothing")
@@ -142,6 +155,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         select=_names(args.select),
         ignore=_names(args.ignore),
         corpus=args.corpus,
+        jobs=args.jobs,
     )
     baseline.apply(result, config.lang, args.baseline or config.baseline, args.write_baseline)
     for e in result.errors:

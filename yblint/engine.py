@@ -87,13 +87,24 @@ def prepare(
     return Prepared(rules, checks, docs, refs, errors + ref_errors)
 
 
-def run_checks(checks: list[Check], corpus: Corpus) -> tuple[list[Finding], int]:
+def run_checks(checks: list[Check], corpus: Corpus, jobs: int = 1) -> tuple[list[Finding], int]:
     """Findings of ``checks`` on ``corpus`` (none in reference documents, none suppressed by an
-    inline comment), sorted; and how many inline comments suppressed."""
+    inline comment), sorted; and how many inline comments suppressed. With ``jobs`` > 1 the
+    per-document checks run in that many processes (yblint.parallel); the result is the same."""
+
+    def whole_book(which: list[int]) -> dict[int, list[Finding]]:
+        return {i: list(checks[i].run(corpus)) for i in which}
+
+    if jobs > 1:
+        from yblint import parallel
+
+        by_check = parallel.run_checks(checks, corpus, jobs, whole_book)
+    else:
+        by_check = whole_book(list(range(len(checks))))
     findings: list[Finding] = []
     suppressed = 0
-    for check in checks:
-        for f in check.run(corpus):
+    for i in range(len(checks)):
+        for f in by_check[i]:
             if f.document.reference:
                 continue
             line = f.line
@@ -112,12 +123,18 @@ def lint(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     corpus: list[str] | None = None,
+    jobs: int | None = None,
 ) -> RunResult:
     """Lint ``paths`` (files or folders). Raises YblintError for a bad config or a missing path;
-    an unreadable file is recorded in ``errors`` and the others are still linted."""
+    an unreadable file is recorded in ``errors`` and the others are still linted. ``jobs``: processes
+    for the per-document checks (None: automatic, by the size of the run)."""
     registry = registry or Registry.load(config.rules_dirs)
     run = prepare(paths, config, registry, select, ignore, corpus)
-    findings, suppressed = run_checks(run.checks, Corpus(documents=run.documents, references=run.references))
+    if jobs is None:
+        from yblint.parallel import auto_jobs
+
+        jobs = auto_jobs(run.documents)
+    findings, suppressed = run_checks(run.checks, Corpus(documents=run.documents, references=run.references), jobs)
     return RunResult(
         documents=run.documents, findings=findings, errors=run.errors, rules=run.rules, suppressed=suppressed
     )

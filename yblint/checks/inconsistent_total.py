@@ -954,6 +954,8 @@ def _split_items(body: str) -> tuple[list[str] | None, bool]:
 
 @register_check("inconsistent-total")
 class InconsistentTotal(Check):
+    per_document = True
+
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
             for para in doc.paragraphs:

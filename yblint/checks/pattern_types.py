@@ -77,6 +77,8 @@ class Existence(PatternCheck):
         super().__init__(rule, params, lang, severity)
         self.matcher = Matcher(rule, compile_list(rule, "tokens", required=True))
 
+    per_document = True
+
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
             for hit in self.matcher.hits(doc):
@@ -113,6 +115,8 @@ class Substitution(PatternCheck):
         super().__init__(rule, params, lang, severity)
         self.matcher = Matcher(rule, _swaps(rule))
         self.safe = _fix_allowed(rule, True)
+
+    per_document = True
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
@@ -161,6 +165,8 @@ class Repetition(PatternCheck):
         super().__init__(rule, params, lang, severity)
         self.matcher = Matcher(rule, self._patterns(rule))
         self.safe = _fix_allowed(rule, False)
+
+    per_document = True
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:

@@ -15,6 +15,8 @@ CONTEXT = 12
 
 @register_check("split-paragraph")
 class SplitParagraph(Check):
+    per_document = True
+
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         use_words = bool(self.params.get("word_boundaries", True))
         for doc in corpus.documents:
