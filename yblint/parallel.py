@@ -11,11 +11,10 @@ available, or a worker fails, everything runs here.
 from __future__ import annotations
 
 import io
-import multiprocessing
 import os
 import pickle
+import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 
 from yblint.check import Check
 from yblint.finding import Finding
@@ -35,7 +34,8 @@ def cpus() -> int:
 
 
 def can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Fork is safe here (not on macOS, where system libraries forbid it, nor on Windows)."""
+    return hasattr(os, "fork") and sys.platform.startswith(("linux", "freebsd"))
 
 
 def auto_jobs(documents: list[Document]) -> int:
@@ -101,6 +101,9 @@ def run_checks(
     documents = corpus.documents
     if jobs <= 1 or not per_doc or len(documents) < 2 or not can_fork():
         return whole_book(list(range(len(checks))))
+    import multiprocessing  # imported for a run that uses processes only
+    from concurrent.futures import ProcessPoolExecutor
+
     _STATE = (checks, documents)
     try:
         parts = chunks(documents, 2 * jobs)
