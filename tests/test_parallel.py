@@ -17,6 +17,7 @@ from yblint.model import Corpus
 from yblint.parsing import build_document
 from yblint.reading import read_source
 from yblint.reporters import ReportContext, load_reporters
+from yblint.ruledefs import RuleDef
 
 pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="needs fork")
 
@@ -56,7 +57,7 @@ class _Where(Check):
 def test_per_document_checks_run_in_other_processes_and_come_back_in_order(tmp_path):
     book = _book(tmp_path)
     docs = [build_document(read_source(str(p))) for p in sorted(book.rglob("*.txt"))]
-    rule = registry().defs["layout-marker"]
+    rule = RuleDef(id="where", type="check", severity="info", description={}, messages={"default": {"zh": "在此"}})
     where = _Where(rule, {})
     findings, _ = run_checks([where], Corpus(documents=docs), jobs=2)
     assert sorted(f.document.path for f in findings) == sorted(d.path for d in docs)
@@ -79,3 +80,11 @@ def test_jobs_must_be_a_positive_number(cli):
     with pytest.raises(SystemExit) as e:
         cli("check", SEED, "-j", "0")
     assert e.value.code == 2
+
+
+def test_cli_jobs_gives_the_same_report(cli, tmp_path):
+    book = _book(tmp_path)
+    one = cli("check", book, "--format", "json", "--jobs", "1")
+    two = cli("check", book, "--format", "json", "--jobs", "2")
+    assert one.code == two.code == 1
+    assert one.out == two.out

@@ -1,5 +1,5 @@
-"""The configuration file ``.yblint.yaml`` (found by walking up from the working directory, or
-named with ``--config``), validated strictly: unknown keys, unknown rule ids and bad values are
+"""The configuration file ``.yblint.yaml`` (the nearest one above each linted file, or named
+with ``--config``), validated strictly: unknown keys, unknown rule ids and bad values are
 errors that name the file, the key and its line."""
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ from typing import Any
 
 from yblint.errors import ConfigError
 from yblint.finding import SEVERITIES
+from yblint.i18n import LANGS
 from yblint.parsing.units import UnitOptions
 from yblint.reading.discover import DEFAULT_INCLUDE
+from yblint.reading.source import DocxLimits
 from yblint.yamlpos import line_of, load_yaml
 
 CONFIG_NAMES = (".yblint.yaml", ".yblint.yml")
-LANGS = ("zh", "en")
 TOP_KEYS = {
     "lang",
     "select",
@@ -31,8 +32,10 @@ TOP_KEYS = {
     "corpus",
     "baseline",
     "rules_dirs",
+    "docx",
 }
 UNIT_KEYS = {"heading_pattern", "max_heading_chars", "heading_level"}
+DOCX_KEYS = {"max_xml_mb", "max_paragraphs"}
 
 
 @dataclass
@@ -50,6 +53,7 @@ class Config:
     corpus: list[str] = field(default_factory=list)
     baseline: str | None = None
     rules_dirs: list[str] = field(default_factory=list)
+    docx: DocxLimits = field(default_factory=DocxLimits)
     lines: dict = field(default_factory=dict, repr=False)
 
     def line(self, *key: Any) -> int | None:
@@ -66,6 +70,13 @@ def find_config(start: Path | None = None) -> Path | None:
             if (d / name).is_file():
                 return d / name
     return None
+
+
+def config_for(path: str) -> Path | None:
+    """The nearest .yblint.yaml above a linted file (or in and above a folder), as ruff finds
+    its configuration: the file's own place decides, not the working directory."""
+    p = Path(path)
+    return find_config(p if p.is_dir() else p.parent)
 
 
 def _str_list(cfg: Config, value: Any, key: str) -> list[str]:
@@ -136,6 +147,8 @@ def load_config(path: str | None) -> Config:
             cfg.baseline = _relative(cfg_dir, value)
         elif key == "units":
             cfg.units = _units(cfg, value)
+        elif key == "docx":
+            cfg.docx = _docx(cfg, value)
         elif key == "rules":
             if not isinstance(value, dict):
                 raise cfg.error("'rules' must map rule ids to their settings", key)
@@ -170,3 +183,17 @@ def _units(cfg: Config, value: Any) -> UnitOptions:
             except re.error as e:
                 raise cfg.error(f"'heading_pattern' is not a valid regular expression: {e}", "units", k) from None
     return opts
+
+
+def _docx(cfg: Config, value: Any) -> DocxLimits:
+    if not isinstance(value, dict):
+        raise cfg.error("'docx' must be a mapping", "docx")
+    limits = DocxLimits()
+    for k, v in value.items():
+        if k not in DOCX_KEYS:
+            raise cfg.error(f"unknown key '{k}' in 'docx' (known: {', '.join(sorted(DOCX_KEYS))})", "docx", k)
+        whole = k == "max_paragraphs"
+        if isinstance(v, bool) or not isinstance(v, int if whole else (int, float)) or v <= 0:
+            raise cfg.error(f"'{k}' must be a positive {'whole ' if whole else ''}number", "docx", k)
+        setattr(limits, k, v)
+    return limits

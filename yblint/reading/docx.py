@@ -24,10 +24,12 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from yblint.errors import InputError
 from yblint.model import HEADING, LIST_ITEM, PROSE, TABLE, Block
-from yblint.reading.source import Source
+from yblint.reading.source import DocxLimits, Source
+from yblint.text.marks import INLINE_SPACE, skip_space, trim_space
 
 NEEDS_EXTRA = "reading .docx needs the optional extra: pip install 'yblint[docx]'"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -46,33 +48,33 @@ _SKIP = {
 _CHARS = {_w("tab"): "\t", _w("ptab"): "\t", _w("cr"): " ", _w("noBreakHyphen"): "-"}
 _CONTAINERS = {_w("sdt"), _w("sdtContent"), _w("customXml")}
 _BREAKS = re.compile(r"[\r\n\v\f\x85\u2028\u2029]")
-_LEAD_WS = re.compile(r"[ \t\u3000\ufeff]*")
 _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
 _TOC_STYLE = re.compile(r"(?:toc|目录)\s*(?:[1-9]|heading|标题)", re.IGNORECASE)
 
 
-def _text(el, out: list[str]) -> None:
+def pieces(el):
+    """(element, text) for each piece of printed text below ``el`` in order: a ``w:t`` with its
+    text, a tab, break or hyphen element with the character it reads as. ``yblint annotate``
+    uses the elements to find the runs that hold given characters."""
     for child in el.iterchildren():
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
             continue
         if tag == _w("t"):
-            out.append(child.text or "")
+            yield child, child.text or ""
         elif tag in _CHARS:
-            out.append(_CHARS[tag])
+            yield child, _CHARS[tag]
         elif tag == _w("br"):
             # a line break inside the paragraph; page and column breaks print nothing
             if child.get(_w("type"), "textWrapping") == "textWrapping":
-                out.append(" ")
+                yield child, " "
         else:
-            _text(child, out)
+            yield from pieces(child)
 
 
 def paragraph_text(p) -> str:
     """The text of a ``w:p`` element as Word prints it, on one line."""
-    out: list[str] = []
-    _text(p, out)
-    return _BREAKS.sub(" ", "".join(out))
+    return _BREAKS.sub(" ", "".join(text for _el, text in pieces(p)))
 
 
 def _paragraphs_in(el):
@@ -121,11 +123,21 @@ def _body_items(el, toc: bool = False):
             yield from _body_items(child, toc or (child.tag == _w("sdt") and _is_toc_control(child)))
 
 
+def body_lines(body):
+    """The elements behind the lines of ``read_docx``'s text, in order: a ``w:p`` for a body
+    paragraph, a ``w:tr`` for a table row."""
+    for item, _toc in _body_items(body):
+        if item.tag == _w("tbl"):
+            yield from _rows(item)
+        else:
+            yield item
+
+
 class _Styles:
     """Heading level and list numbering of paragraph styles, following ``basedOn``."""
 
     def __init__(self, styles_element) -> None:
-        self.styles: dict[str, object] = {}
+        self.styles: dict[str, Any] = {}  # styleId -> lxml element
         if styles_element is not None:
             for s in styles_element.iterchildren(_w("style")):
                 if s.get(_w("type")) == "paragraph" and s.get(_w("styleId")):
@@ -201,16 +213,46 @@ def _paragraph_kind(p, styles: _Styles) -> tuple[str | None, int]:
     return PROSE, 0
 
 
-def _open(path: str):
+#: a part other than XML (a picture …) that inflates more than this many times, to more than
+#: BOMB_MIN_MB, is a zip bomb: pictures are stored compressed already and barely shrink in a zip
+BOMB_RATIO = 100
+BOMB_MIN_MB = 10
+
+
+def _check_size(data: bytes, path: str, limits: DocxLimits) -> None:
+    """Refuse a .docx whose XML inflates beyond ``limits.max_xml_mb``, or with a part that is a
+    zip bomb, before anything is inflated: zipfile never returns more than a member's declared
+    size, so the declared sizes bound what python-docx reads into memory. Pictures do not count
+    towards the limit (a draft with many photos is still read)."""
+    mb = 1024 * 1024
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        infos = z.infolist()
+    xml = sum(i.file_size for i in infos if i.filename.lower().endswith((".xml", ".rels")))
+    if xml > limits.max_xml_mb * mb:
+        raise InputError(
+            f"inflates to {xml / mb:.0f} MB of XML, more than the {limits.max_xml_mb:g} MB a .docx may have "
+            "(a zip bomb?); for a real draft, raise 'docx: max_xml_mb' in .yblint.yaml",
+            path,
+        )
+    for i in infos:
+        if i.file_size > BOMB_MIN_MB * mb and i.file_size > BOMB_RATIO * max(i.compress_size, 1):
+            raise InputError(
+                f"part {i.filename} inflates from {i.compress_size / 1024:.0f} kB to {i.file_size / mb:.0f} MB: "
+                "a zip bomb, not a Word draft",
+                path,
+            )
+
+
+def _open(path: str, limits: DocxLimits, data: bytes | None = None):
     try:
         import docx
     except ImportError:
         raise InputError(NEEDS_EXTRA, path) from None
     p = Path(path)
-    if p.is_dir():
+    if data is None and p.is_dir():
         raise InputError("is a directory", path)
     try:
-        data = p.read_bytes()
+        data = p.read_bytes() if data is None else data
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", path) from None
     if data.startswith(OLE_MAGIC):
@@ -218,15 +260,21 @@ def _open(path: str):
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError("is not a Word .docx file (not a zip archive, or a damaged one)", path)
     try:
+        _check_size(data, path, limits)
         return docx.Document(io.BytesIO(data))
+    except InputError:
+        raise
     except Exception as e:  # python-docx raises KeyError, ValueError, BadZipFile, lxml errors …
         reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         raise InputError(f"is not a readable Word .docx file ({reason})", path) from None
 
 
-def read_docx(path: str) -> Source:
-    """Read a .docx draft into a Source whose line N is body paragraph N, with its blocks."""
-    document = _open(path)
+def read_docx(path: str, limits: DocxLimits | None = None, data: bytes | None = None) -> Source:
+    """Read a .docx draft (from ``path``, or ``data`` read elsewhere: standard input) into a
+    Source whose line N is body paragraph N, with its blocks. Raises InputError for a file
+    beyond ``limits`` (decompressed size, paragraphs)."""
+    limits = limits or DocxLimits()
+    document = _open(path, limits, data)
     try:
         styles_element = document.styles.element
     except Exception:  # a document without a styles part
@@ -238,6 +286,12 @@ def read_docx(path: str) -> Source:
 
     def add_line(text: str) -> int:
         nonlocal offset
+        if len(lines) >= limits.max_paragraphs:
+            raise InputError(
+                f"has more than {limits.max_paragraphs} paragraphs; for a real draft, raise "
+                "'docx: max_paragraphs' in .yblint.yaml",
+                path,
+            )
         start = offset
         lines.append(text)
         offset += len(text) + 1
@@ -252,8 +306,8 @@ def read_docx(path: str) -> Source:
             continue
         text = paragraph_text(item)
         start = add_line(text)
-        end = start + len(text.rstrip(" \t\u3000"))
-        content = _LEAD_WS.match(text).end() + start
+        end = start + trim_space(text, 0, len(text), INLINE_SPACE)
+        content = start + skip_space(text, 0, len(text), INLINE_SPACE)
         if content >= end:
             continue  # an empty paragraph: a separator, like a blank line
         kind, level = _paragraph_kind(item, styles)

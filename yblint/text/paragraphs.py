@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -32,6 +31,10 @@ from yblint.text.marks import (
     SPACE,
     is_ascii_alnum,
     is_han,
+    partner,
+    skip_space,
+    trim_space,
+    unmatched_brackets,
 )
 from yblint.text.words import is_word as _is_word
 from yblint.text.words import may_span as _may_span
@@ -92,15 +95,7 @@ def is_bracketed_note(text: str) -> bool:
     t = text.strip(SPACE)
     if len(t) < 2 or t[0] not in OPENERS or FAMILY.get(t[-1]) != FAMILY[t[0]] or t[-1] not in CLOSERS:
         return False
-    family = FAMILY[t[0]]
-    depth = 0
-    for i, ch in enumerate(t):
-        if FAMILY.get(ch) != family:
-            continue
-        depth += 1 if ch in OPENERS else -1
-        if depth == 0:
-            return i == len(t) - 1
-    return False
+    return partner(t, 0) == len(t) - 1
 
 
 def is_subtitle(text: str) -> bool:
@@ -158,18 +153,6 @@ class Start:
     marker: tuple[int, int] | None = None
 
 
-def _skip_space_back(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in SPACE:
-        end -= 1
-    return end
-
-
-def _skip_space(text: str, start: int, end: int) -> int:
-    while start < end and text[start] in SPACE:
-        start += 1
-    return start
-
-
 def _kind_of(ch: str, text: str, i: int) -> str:
     if ch in SENTENCE_FINAL:
         return "final"
@@ -184,42 +167,45 @@ def _kind_of(ch: str, text: str, i: int) -> str:
     return "open"
 
 
-def _matching_open(text: str, start: int, close: int) -> int | None:
-    """Offset of the opener matching the closer at ``close`` (same family), within text[start:close]."""
-    family = FAMILY[text[close]]
-    depth = 0
-    for i in range(close, start - 1, -1):
-        ch = text[i]
-        if FAMILY.get(ch) != family or (ch in OPENERS and ch in CLOSERS):
-            continue
-        depth += -1 if ch in OPENERS else 1
-        if depth == 0:
-            return i
-    return None
-
-
 _MD_TRAIL = re.compile(r"(?:[*_~`]+|\[\^[^\]\s]+\]|<br\s*/?>|\s+)+$")
 _MD_LEAD = re.compile(r"[*_~`]+")
 
 
+_HTML_TAG = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*[\s/>]")
+
+
+def _html_spans(p: Paragraph) -> list[tuple[int, int]]:
+    """Inline HTML and comments in a Markdown paragraph (from ``Document.literal_spans``)."""
+    text = p.document.text
+    return [(s, e) for s, e in p.document.literal_spans if p.start <= s < p.end and _HTML_TAG.match(text, s)]
+
+
 def _markdown_trim(p: Paragraph, start: int, end: int) -> int:
-    """End of a Markdown paragraph without trailing emphasis, footnote references and <br>."""
+    """End of a Markdown paragraph without trailing emphasis, footnote references, <br>, and
+    inline HTML and comments (全区共接警1504次。<!-- 待核实 --> ends with 。)."""
     if p.document.format != "markdown":
         return end
-    m = _MD_TRAIL.search(p.document.text, start, end)
-    return m.start() if m else end
+    html = {e: s for s, e in _html_spans(p)}
+    while True:
+        m = _MD_TRAIL.search(p.document.text, start, end)
+        new = m.start() if m else end
+        if new in html and html[new] >= start:
+            new = html[new]
+        if new == end:
+            return end
+        end = new
 
 
 def paragraph_end(p: Paragraph) -> End:
     text = p.document.text
-    start, end = p.start, _skip_space_back(text, p.start, p.end)
+    start, end = p.start, trim_space(text, p.start, p.end)
     end = _markdown_trim(p, start, end)
     marker = None
     # a continuation note at the very end: （下转6版）
     for m in LAYOUT_MARKER.finditer(text, max(start, end - 20), end):
         if m.end() == end and marker_direction(m.group(0)) == "to":
             marker = (m.start(), m.end())
-            end = _skip_space_back(text, start, m.start())
+            end = trim_space(text, start, m.start())
             break
     if end <= start:
         return End("open", start, start, marker)
@@ -232,9 +218,9 @@ def paragraph_end(p: Paragraph) -> End:
         if j >= start and _kind_of(text[j], text, j) == "final":
             return End("final", last, end, marker)
         if FAMILY.get(text[last]) in ("（", "[", "【", "〔"):
-            opener = _matching_open(text, start, last)
+            opener = partner(text, last, start)
             if opener is not None:
-                k = _skip_space_back(text, start, opener) - 1
+                k = trim_space(text, start, opener) - 1
                 if k >= start and _kind_of(text[k], text, k) == "final":
                     return End("final", last, end, marker)
     return End(_kind_of(text[last], text, last), last, end, marker)
@@ -246,13 +232,16 @@ _LEADING_PUNCT = set("，,、。；;：:？！?!")
 def paragraph_start(p: Paragraph) -> Start:
     text = p.document.text
     end = p.end
-    first = _skip_space(text, p.start, end)
+    first = skip_space(text, p.start, end)
     if p.document.format == "markdown":
+        html = dict(_html_spans(p))
+        while first in html:  # <!-- 注 -->（紧接4版）…: inline HTML before the text
+            first = skip_space(text, html[first], end)
         lead = _MD_LEAD.match(text, first, end)
-        first = _skip_space(text, lead.end(), end) if lead else first
+        first = skip_space(text, lead.end(), end) if lead else first
     m = LAYOUT_MARKER.match(text, first, end)
     if m is not None:
-        after = _skip_space(text, m.end(), end)
+        after = skip_space(text, m.end(), end)
         kind = "marker" if marker_direction(m.group(0)) == "from" else "text"
         return Start(kind, after, (m.start(), m.end()))
     if first < end and text[first] in _LEADING_PUNCT:
@@ -274,14 +263,22 @@ def has_sentence_end(p: Paragraph, before: int) -> bool:
 DANGLING = set("和与及或并而且但把被将向从对于为以让使给比跟同因由自至未不没很更最又也都就才再还已其之该各每此这那在")
 
 
+#: Han characters looked at on each side of a break when asking whether it cuts a word
+WORD_REACH = 8
+#: characters of a figure looked at before a break (二千四百万, 1234.56)
+NUMBER_REACH = 12
+#: characters of the next paragraph looked at for the rest of a cut word or number
+NEXT_REACH = 12
+
+
 def cut_word(left: str, right: str) -> tuple[str, int] | None:
     """If joining ``left`` and ``right`` puts the join inside a word, (the word, how many of its
     characters are in ``left``); else None. Only Han characters next to the join are looked at."""
     i = len(left)
-    while i > 0 and is_han(left[i - 1]) and len(left) - i < 8:
+    while i > 0 and is_han(left[i - 1]) and len(left) - i < WORD_REACH:
         i -= 1
     j = 0
-    while j < len(right) and is_han(right[j]) and j < 8:
+    while j < len(right) and is_han(right[j]) and j < WORD_REACH:
         j += 1
     head, tail = left[i:], right[:j]
     if not head or not tail or not _may_span(head, tail):
@@ -312,39 +309,65 @@ def cut_number(left: str, right: str) -> tuple[str, int] | None:
     """``left`` ends with a number and ``right`` starts with its measure word or unit (二千四百万 |
     人，…): (the number and unit, length of the number), else None."""
     i = len(left)
-    while i > 0 and (left[i - 1] in NUMERALS or left[i - 1] in ".．") and len(left) - i < 12:
+    while i > 0 and (left[i - 1] in NUMERALS or left[i - 1] in ".．") and len(left) - i < NUMBER_REACH:
         i -= 1
     number = left[i:].lstrip(".．")
     if not number or not right or right[0] not in MEASURES:
         return None
     if is_han(number[-1]):
         k = len(left)
-        while k > 0 and is_han(left[k - 1]) and len(left) - k < 8:
+        while k > 0 and is_han(left[k - 1]) and len(left) - k < WORD_REACH:
             k -= 1
         if not set(_tokens(left[k:])[-1]) <= NUMERALS:
             return None  # 统一 | 年…: the numeral belongs to a word
     if right[0] in "%‰":
         return number + right[0], len(number)
     j = 0
-    while j < len(right) and is_han(right[j]) and j < 8:
+    while j < len(right) and is_han(right[j]) and j < WORD_REACH:
         j += 1
     if j == 0 or len(_tokens(right[:j])[0]) != 1:
         return None  # 人民…, 个人…: a word, not a unit
     return number + right[0], len(number)
 
 
+#: connectives and prepositions of two characters that cannot end a sentence either (…，其中)
+DANGLING_WORDS = {
+    "其中", "以及", "及其", "并且", "而且", "但是", "或者", "由于", "因为", "所以", "如果", "虽然", "即使",
+    "不仅", "对于", "关于", "包括", "以便", "为了", "随着", "根据", "按照", "围绕", "针对",
+}  # fmt: skip
+
+
 def ends_dangling(text: str) -> bool:
-    """Whether ``text`` ends in a word that cannot end a sentence (…，无人员伤亡，未)."""
+    """Whether ``text`` ends in a word that cannot end a sentence (…，无人员伤亡，未; …，其中)."""
     i = len(text)
-    while i > 0 and is_han(text[i - 1]) and len(text) - i < 8:
+    while i > 0 and is_han(text[i - 1]) and len(text) - i < WORD_REACH:
         i -= 1
     head = text[i:]
-    if not head or head[-1] not in DANGLING:
+    if not head or (head[-1] not in DANGLING and not any(head.endswith(w) for w in DANGLING_WORDS)):
         return False
-    if not _may_span(head[:-1], head[-1]):
+    if head[-1] in DANGLING and not _may_span(head[:-1], head[-1]):
         return True  # no word of the dictionary ends with that character here: it stands alone
-    toks = _tokens(head)
-    return len(toks[-1]) == 1 and toks[-1] in DANGLING
+    last = _tokens(head)[-1]
+    return (len(last) == 1 and last in DANGLING) or last in DANGLING_WORDS
+
+
+_DATE = r"(?:(?:1[89]|20)[0-9]{2}|[〇零一二三四五六七八九]{4})年(?:度|初|底|末|中)?"
+_MONTH_DAY = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:月(?:份|初|底|末|中|[上中下]旬)?|日)"
+#: a time that opens a sentence: 2021年， 11月， 2021年5月28日， 今年以来， 同年，
+_NEW_SENTENCE = re.compile(
+    rf"^(?:(?:{_DATE})?(?:{_MONTH_DAY}){{0,2}}(?<=[年度初底末中月份旬日])(?:以来|期间|前后)?"
+    r"|(?:今年|去年|全年|同年|当年|是年|年内|近年|近年来|上半年|下半年|[一二三四]季度|此外|另外|与此同时)(?:以来)?)"
+    r"[，,]"
+    # a heading-like start: a body named before a colon (区妇联：…), a bracketed title (【家庭教育】…)
+    r"|^(?!其中|包括|分别|即|如|例如|比如|具体)[^，。；：！？、,;:!?\s“”《》（）()]{2,16}[：:](?![0-9])|^【"
+)
+
+
+def starts_new_sentence(text: str) -> bool:
+    """Whether a paragraph's text opens a sentence of its own: a time and a comma (2021年，区妇联…),
+    a body named before a colon, or a bracketed title. Such a paragraph does not continue the
+    one before it on weak evidence (a trailing ， or a dangling 与)."""
+    return _NEW_SENTENCE.match(text.lstrip(SPACE)) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -388,17 +411,7 @@ class Join:
 
 
 def _unclosed_families(text: str, start: int, end: int) -> set[str]:
-    depth: dict[str, int] = {}
-    for i in range(start, end):
-        ch = text[i]
-        fam = FAMILY.get(ch)
-        if fam is None or (ch in OPENERS and ch in CLOSERS):
-            continue
-        if ch in OPENERS:
-            depth[fam] = depth.get(fam, 0) + 1
-        elif depth.get(fam, 0) > 0:
-            depth[fam] -= 1
-    return {f for f, d in depth.items() if d > 0}
+    return {FAMILY[text[i]] for i in unmatched_brackets(text, [(start, end)]).opened}
 
 
 def join_of(p: Paragraph, q: Paragraph, since: int | None = None) -> Join | None:
@@ -423,17 +436,17 @@ def join_of(p: Paragraph, q: Paragraph, since: int | None = None) -> Join | None
     if start.kind == "punct":
         return Join(p, q, "punct", end, start)
     if is_han(a) and is_han(b):
-        cut = cut_word(text[p.start : end.end], text[start.first : min(q.end, start.first + 12)])
+        cut = cut_word(text[p.start : end.end], text[start.first : min(q.end, start.first + NEXT_REACH)])
         if cut is not None:
             return Join(p, q, "word", end, start, word=cut[0], split=cut[1])
-    number = cut_number(text[p.start : end.end], text[start.first : min(q.end, start.first + 12)])
+    number = cut_number(text[p.start : end.end], text[start.first : min(q.end, start.first + NEXT_REACH)])
     if number is not None:
         return Join(p, q, "number", end, start, word=number[0], split=number[1])
     if b in CLOSERS and FAMILY[b] in _unclosed_families(text, p.start if since is None else since, end.end):
         return Join(p, q, "bracket", end, start)
     if is_ascii_alnum(a) and (is_ascii_alnum(b) or b in ".%"):
         return Join(p, q, "token", end, start)
-    if strong_only:
+    if strong_only or starts_new_sentence(text[start.first : q.end]):
         return None
     if end.kind == "continuing":
         return Join(p, q, "continuing", end, start)
@@ -451,24 +464,21 @@ def heading_join(h: Paragraph, q: Paragraph) -> Join | None:
     if q.kind != PROSE or q.unit is not h.unit or is_non_sentence(q):
         return None
     text = h.document.text
-    end = _skip_space_back(text, h.start, h.end)
+    end = trim_space(text, h.start, h.end)
     start = paragraph_start(q)
     if end <= h.start or start.marker is not None or start.first >= q.end:
         return None
     if not (is_han(text[end - 1]) and is_han(text[start.first])):
         return None
-    cut = cut_word(text[h.start : end], text[start.first : min(q.end, start.first + 12)])
+    cut = cut_word(text[h.start : end], text[start.first : min(q.end, start.first + NEXT_REACH)])
     if cut is None:
         return None
     return Join(h, q, "word", End("open", end - 1, end, None), start, word=cut[0], split=cut[1])
 
 
-_JOINS: weakref.WeakKeyDictionary[Document, dict[int, Join]] = weakref.WeakKeyDictionary()
-
-
 def paragraph_joins(doc: Document) -> dict[int, Join]:
     """Every split paragraph of a document: ``Paragraph.index`` of the first half -> Join."""
-    joins = _JOINS.get(doc)
+    joins = doc.derived.get("paragraph_joins")
     if joins is None:
         joins = {}
         paras = doc.paragraphs
@@ -480,7 +490,7 @@ def paragraph_joins(doc: Document) -> dict[int, Join]:
                 since = p.start if since is None else since
             else:
                 since = None
-        _JOINS[doc] = joins
+        doc.derived["paragraph_joins"] = joins
     return joins
 
 
