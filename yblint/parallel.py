@@ -80,7 +80,8 @@ def chunks(documents: list[Document], parts: int) -> list[tuple[int, int]]:
     """``parts`` runs of consecutive documents of about the same size (fewer if there are fewer
     documents)."""
     total = sum(len(d.text) for d in documents) or 1
-    bounds, size, lo = [], 0, 0
+    bounds: list[tuple[int, int]] = []
+    size = lo = 0
     for i, d in enumerate(documents):
         size += len(d.text)
         if size * parts >= total * (len(bounds) + 1) and i + 1 < len(documents):
