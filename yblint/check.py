@@ -25,6 +25,8 @@ class Check:
 
     #: keys a rule definition of this type may carry besides the common ones (pattern engines)
     rule_keys: ClassVar[set[str]] = set()
+    #: the place the book is about (``place:`` in .yblint.yaml), for messages that suggest it
+    place: str | None = None
 
     def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
         self.rule = rule

@@ -31,6 +31,7 @@ TOP_KEYS = {
     "corpus",
     "baseline",
     "rules_dirs",
+    "place",
 }
 UNIT_KEYS = {"heading_pattern", "max_heading_chars", "heading_level"}
 
@@ -50,6 +51,7 @@ class Config:
     corpus: list[str] = field(default_factory=list)
     baseline: str | None = None
     rules_dirs: list[str] = field(default_factory=list)
+    place: str | None = None  # the place the book is about (拱墅区), suggested by first-person
     lines: dict = field(default_factory=dict, repr=False)
 
     def line(self, *key: Any) -> int | None:
@@ -130,6 +132,10 @@ def load_config(path: str | None) -> Config:
             setattr(cfg, key, _str_list(cfg, value, key))
         elif key in ("corpus", "rules_dirs"):
             setattr(cfg, key, [_relative(cfg_dir, v) for v in _str_list(cfg, value, key)])
+        elif key == "place":
+            if not isinstance(value, str) or not value.strip():
+                raise cfg.error("'place' must be a place name, e.g. 拱墅区", key)
+            cfg.place = value.strip()
         elif key == "baseline":
             if not isinstance(value, str):
                 raise cfg.error("'baseline' must be a file path", key)

@@ -15,6 +15,9 @@ EXCERPT_CHARS = 120
 _WS = re.compile(r"\s+")
 
 
+VISIBLE_SPACE = str.maketrans({" ": "␣", "\u3000": "□", "\t": "⇥", "\r": "↵", "\n": "↵"})
+
+
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     text = _WS.sub(" ", text).strip()
     if len(text) > limit:
@@ -53,8 +56,20 @@ class Location:
             "end_line": end_line,
             "end_column": end_col,
             "unit": self.unit_name,
-            "excerpt": excerpt(self.text),
+            "excerpt": self.excerpt(),
         }
+
+    def excerpt(self) -> str:
+        """The span's text, shortened; spaces made visible; an empty span shows where it stands
+        (▲ between the characters around it). Never empty."""
+        if self.text.strip():
+            return excerpt(self.text)
+        if self.start < self.end:  # a span of spaces (space-in-cjk) shows them: ␣ □ ⇥ ↵
+            return self.text[:EXCERPT_CHARS].translate(VISIBLE_SPACE)
+        text = self.document.text
+        before = _WS.sub("", text[max(0, self.start - 6) : self.start])[-3:]
+        after = _WS.sub("", text[self.end : self.end + 6])[:3]
+        return f"{before}▲{after}"
 
 
 @dataclass(eq=False)

@@ -83,7 +83,9 @@ class Registry:
             settings = config.rules.get(d.id, {})
             params = self._params(config, d, settings)
             cls = CHECKS[d.id] if d.type == "check" else TYPES[d.type]
-            out.append(cls(d, params, lang=config.lang, severity=settings.get("severity")))
+            check = cls(d, params, lang=config.lang, severity=settings.get("severity"))
+            check.place = config.place
+            out.append(check)
         return out
 
     @staticmethod
