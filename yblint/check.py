@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from yblint.finding import Edit, Finding, Fix, Location
 from yblint.model import Corpus, Document
 from yblint.ruledefs import RuleDef
+from yblint.wording import paragraph_wording
 
 CHECKS: dict[str, type[Check]] = {}
 TYPES: dict[str, type[Check]] = {}
@@ -54,10 +55,13 @@ class Check:
         key: str | None = None,
         **args: Any,
     ) -> Finding:
+        paragraphs = document.locations == "paragraph"
+        if fix is not None and paragraphs:
+            fix.description = paragraph_wording(fix.description, self.lang)
         return Finding(
             rule=self.rule.id,
             severity=self.severity,
-            message=self.rule.message(message_key, self.lang, args),
+            message=self.rule.message(message_key, self.lang, args, paragraphs=paragraphs),
             location=Location(document, start, end),
             related=list(related),
             data=data or {},

@@ -16,6 +16,7 @@ from typing import Any
 
 from yblint.errors import ConfigError
 from yblint.finding import SEVERITIES
+from yblint.wording import paragraph_wording
 from yblint.yamlpos import line_of, load_yaml
 
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -58,9 +59,13 @@ class RuleDef:
     def describe(self, lang: str) -> str:
         return self.description.get(lang) or self.description.get("zh") or next(iter(self.description.values()), "")
 
-    def message(self, key: str, lang: str, args: dict[str, Any]) -> str:
+    def message(self, key: str, lang: str, args: dict[str, Any], paragraphs: bool = False) -> str:
+        """The message ``key`` in ``lang`` filled with ``args``; ``paragraphs``: for a Word draft,
+        where 第N行/空行 read 第N段/段落分隔 (yblint.wording)."""
         templates = self.messages.get(key) or self.messages["default"]
         template = templates.get(lang) or templates.get("zh") or next(iter(templates.values()))
+        if paragraphs:
+            template = paragraph_wording(template, "en" if lang == "en" and "en" in templates else "zh")
         return template.format_map(_Args(args))
 
 
