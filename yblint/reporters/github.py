@@ -60,7 +60,8 @@ def command(f: Finding, ctx: ReportContext) -> str:
     for r in f.related:
         rl, rc, _, _ = r.range()
         unit = f" ({r.unit_name})" if r.unit_name else ""
-        message += f"\n{label}: {workflow_path(r.document.path)}:{rl}:{rc}{unit}{paragraph_note(r, ctx.lang, related=True)}"
+        unit += paragraph_note(r, ctx.lang, related=True)
+        message += f"\n{label}: {workflow_path(r.document.path)}:{rl}:{rc}{unit}"
     head = ",".join(f"{k}={escape_property(v)}" for k, v in props)
     return f"::{COMMANDS[f.severity]} {head}::{escape_data(message)}"
 
