@@ -17,6 +17,7 @@ from yblint.model import Corpus, Document
 from yblint.parsing import build_document
 from yblint.reading import discover, read_source
 from yblint.reading.discover import display_path
+from yblint.reading.git import is_untracked
 from yblint.registry import Registry
 from yblint.ruledefs import RuleDef
 
@@ -83,6 +84,8 @@ def prepare(
     docs, errors = read_documents(files, config)
     linted = {d.path for d in docs}
     ref_paths = [p for p in expand_corpus([*config.corpus, *(corpus or [])]) if p not in linted]
+    if not config.corpus_untracked:  # in a drafts repository: tracked files only, no scratch files
+        ref_paths = [p for p in ref_paths if not is_untracked(p)]
     refs, ref_errors = read_documents(list(dict.fromkeys(ref_paths)), config, reference=True)
     return Prepared(rules, checks, docs, refs, errors + ref_errors)
 
