@@ -115,7 +115,7 @@ def test_changed_figures_do_not_hide_a_copy(tmp_path):
     assert [d["original"] for d in f.data["diffs"]] == ["搬迁项目1112户居民实现", "房房屋226套"]
     # the wording is the same, only figures differ: never “相似度100%” next to a change
     assert f.data["figures_only"] is True
-    assert "文字相同，只有数字不同：“搬迁项目1112户居民实现”→“搬迁项目1306户居民实现”" in f.message
+    assert "雷同，只有数字不同：“搬迁项目1112户居民实现”→“搬迁项目1306户居民实现”" in f.message
     assert "相似度" not in f.message
 
 

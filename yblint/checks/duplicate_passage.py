@@ -54,7 +54,7 @@ REASONS = {
     },
     "year": {
         "zh": "据路径或标题中的年份，另一处更早",
-        "en": "the other passage's file is of an earlier year (by its path or title)",
+        "en": "by the years in the paths or titles, the other passage is earlier",
     },
     "unclosed-bracket": {
         "zh": "此处在段落接缝处留下未配对的括号或引号，是拼接进来的",
@@ -549,18 +549,18 @@ def similarity_percent(similarity: float) -> str:
 
 
 def describe_likeness(similarity: float, diffs: list[dict[str, str]], figures_only: bool, lang: str) -> str:
-    """How alike the two passages are, for the message: 文字完全相同 / 文字相同，只有数字不同：… /
+    """How alike the two passages are, for the message: 一字不差 / 只有数字不同：… /
     相似度92%，改动处：…. Never 100% next to a change."""
     zh = lang != "en"
     if not diffs:
-        return "文字完全相同" if zh else "the wording is identical"
+        return "一字不差" if zh else "word for word"
     shown = diffs[:SHOWN_DIFFS]
     sep, arrow = ("；", "→") if zh else ("; ", " → ")
     changes = sep.join(f"“{d['original']}”{arrow}“{d['copy']}”" for d in shown)
     if len(diffs) > len(shown):
         changes += "等" if zh else " …"
     if figures_only:
-        return f"文字相同，只有数字不同：{changes}" if zh else f"the same wording with other figures: {changes}"
+        return f"只有数字不同：{changes}" if zh else f"the same words, only the figures differ: {changes}"
     percent = similarity_percent(similarity)
     return f"相似度{percent}，改动处：{changes}" if zh else f"{percent} similar; changed: {changes}"
 
