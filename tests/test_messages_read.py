@@ -6,8 +6,12 @@ from __future__ import annotations
 
 import pytest
 from conftest import SEED, findings_of, where
+from hypothesis import given
+from hypothesis import strategies as st
 
+from yblint.checks.pattern_types import quoted_spans
 from yblint.config import Config, load_config
+from yblint.wording import paragraph_wording
 
 
 def _lint(tmp_path, text: str, select: list[str], config: Config | None = None, name: str = "a.txt"):
@@ -140,3 +144,40 @@ def test_excerpt_is_never_empty(tmp_path, cli):
     assert all(f["excerpt"] for f in findings)
     spaces = [f["excerpt"] for f in findings if f["rule"] == "space-in-cjk" and f["path"].endswith("a.txt")]
     assert spaces == ["␣", "□"]
+
+
+# --- the pieces ---------------------------------------------------------------------------------
+
+
+@given(st.text(alphabet=st.sampled_from(list("我们说“”‘’「」『』。，")), max_size=40))
+def test_quoted_spans_are_disjoint_quotations(text):
+    spans = quoted_spans(text)
+    last = 0
+    for start, end in spans:
+        assert last <= start < end <= len(text)
+        assert text[start] in "“‘「『"
+        last = end
+
+
+def test_quoted_spans_nested_and_unclosed():
+    text = "他说：“我们要‘我们’做好。”我们。“我们"
+    assert quoted_spans(text) == [(3, 15), (18, 21)]
+
+
+@pytest.mark.parametrize(
+    ("template", "lang", "expected"),
+    [
+        ("第{line}行与第{next_line}行之间的空行", "zh", "第{line}段与第{next_line}段之间的段落分隔"),
+        ("在第12行末，第13行首", "zh", "在第12段末，第13段首"),
+        ("进行整改，银行贷款", "zh", "进行整改，银行贷款"),  # 行 in words is left alone
+        (
+            "Line {line} and line {next_line}; remove the blank line",
+            "en",
+            "Paragraph {line} and paragraph {next_line}; remove the paragraph break",
+        ),
+        ("between lines 3 and 5", "en", "between paragraphs 3 and 5"),
+        ("a streamline of text", "en", "a streamline of text"),
+    ],
+)
+def test_paragraph_wording(template, lang, expected):
+    assert paragraph_wording(template, lang) == expected
