@@ -424,3 +424,14 @@ def test_char_diffs_whole_words_once(copy, original, expected):
 @pytest.mark.parametrize(("value", "shown"), [(1.0, "100%"), (0.996, "99.6%"), (0.9999, "99.9%"), (0.92, "92%")])
 def test_similarity_is_never_100_for_different_texts(value, shown):
     assert similarity_percent(value) == shown
+
+
+def test_an_untracked_file_named_with_corpus_is_read(repo, cli):
+    # only what globs and folders match is limited to tracked files; a file named is read
+    (repo / "drafts" / "old.txt").write_text(draft(("区城投集团", [FILLER[0], PASSAGE])), encoding="utf-8")
+    (repo / "drafts" / "new.txt").write_text(draft(("拱投资", [FILLER[1], PASSAGE])), encoding="utf-8")
+    _git(repo, "add", "drafts/new.txt")
+    res = cli("check", "drafts/new.txt", "--corpus", "drafts/old.txt", "--select", "duplicate-passage")
+    assert res.code == 1 and "drafts/old.txt" in res.out
+    res = cli("check", "drafts/new.txt", "--corpus", "drafts/*.txt", "--select", "duplicate-passage")
+    assert res.code == 0

@@ -85,7 +85,9 @@ def prepare(
     linted = {d.path for d in docs}
     ref_paths = [p for p in expand_corpus([*config.corpus, *(corpus or [])]) if p not in linted]
     if not config.corpus_untracked:  # in a drafts repository: tracked files only, no scratch files
-        ref_paths = [p for p in ref_paths if not is_untracked(p)]
+        patterns = [*config.corpus, *(corpus or [])]
+        named = {display_path(p) for p in patterns if not glob.has_magic(p) and os.path.isfile(p)}
+        ref_paths = [p for p in ref_paths if p in named or not is_untracked(p)]
     refs, ref_errors = read_documents(list(dict.fromkeys(ref_paths)), config, reference=True)
     return Prepared(rules, checks, docs, refs, errors + ref_errors)
 
