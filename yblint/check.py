@@ -28,6 +28,8 @@ class Check:
     rule_keys: ClassVar[set[str]] = set()
     #: the place the book is about (``place:`` in .yblint.yaml), for messages that suggest it
     place: str | None = None
+    #: numeric parameters and their bounds (inclusive; None: unbounded), checked at config load
+    param_ranges: ClassVar[dict[str, tuple[float | None, float | None]]] = {}
 
     def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
         self.rule = rule

@@ -66,12 +66,16 @@ class RuleDef:
         template = templates.get(lang) or templates.get("zh") or next(iter(templates.values()))
         if paragraphs:
             template = paragraph_wording(template, "en" if lang == "en" and "en" in templates else "zh")
-        return template.format_map(_Args(args))
+        return fill(template, args)
 
 
-class _Args(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def fill(template: str, args: dict[str, Any]) -> str:
+    """``{name}`` replaced by ``args[name]``; every other brace (``{}``, ``{0}``, a lone ``{``,
+    ``{name!r}``, an unknown ``{name}``) stays as written: messages are text, not format strings."""
+    return _FIELD.sub(lambda m: str(args[m.group(1)]) if m.group(1) in args else m.group(0), template)
 
 
 def builtin_rules_dir() -> Path:
