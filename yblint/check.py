@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from yblint.finding import Edit, Finding, Fix, Location
-from yblint.model import Corpus, Document
+from yblint.model import Corpus, Document, Unit
 from yblint.ruledefs import RuleDef
 from yblint.wording import paragraph_wording
 
@@ -28,6 +28,8 @@ class Check:
     rule_keys: ClassVar[set[str]] = set()
     #: the place the book is about (``place:`` in .yblint.yaml), for messages that suggest it
     place: str | None = None
+    #: whether ``--fix`` applies this check's fixes when the rule file does not say ``fixable:``
+    fixable: ClassVar[bool] = False
     #: numeric parameters and their bounds (inclusive; None: unbounded), checked at config load
     param_ranges: ClassVar[dict[str, tuple[float | None, float | None]]] = {}
 
@@ -55,8 +57,11 @@ class Check:
         data: dict[str, Any] | None = None,
         fix: Fix | None = None,
         key: str | None = None,
+        unit: Unit | None = None,
         **args: Any,
     ) -> Finding:
+        if fix is not None and not self.rule.fixable:
+            fix.safe = False  # offered in reports, never applied: RuleDef.fixable is the one source
         paragraphs = document.locations == "paragraph"
         if fix is not None and paragraphs:
             fix.description = paragraph_wording(fix.description, self.lang)
@@ -64,7 +69,7 @@ class Check:
             rule=self.rule.id,
             severity=self.severity,
             message=self.rule.message(message_key, self.lang, args, paragraphs=paragraphs),
-            location=Location(document, start, end),
+            location=Location(document, start, end, unit),
             related=list(related),
             data=data or {},
             fix=fix,

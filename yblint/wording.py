@@ -9,15 +9,18 @@ description) for a Word draft: 第12段, 段落分隔; paragraph 12, paragraph b
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+Replacement = str | Callable[[re.Match[str]], str]
 
 _NUM = r"(\{[A-Za-z_]+\}|\d+)"
-_ZH = [
+_ZH: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(f"第{_NUM}行"), r"第\1段"),
     (re.compile("行末"), "段末"),
     (re.compile("行首"), "段首"),
     (re.compile("空行"), "段落分隔"),
 ]
-_EN = [
+_EN: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(rf"\blines {_NUM} and {_NUM}"), r"paragraphs \1 and \2"),
     (re.compile(rf"\b[Ll]ine {_NUM}"), lambda m: ("P" if m.group(0)[0] == "L" else "p") + f"aragraph {m.group(1)}"),
     (re.compile(r"\bblank lines\b"), "paragraph breaks"),
