@@ -55,6 +55,9 @@ COMMANDS: dict[str, Run | Skip] = {
     "yblint check drafts/ --select layout-marker --lang en": FINDINGS,
     "yblint check drafts/ --format html -o report.html": FINDINGS,
     "yblint check drafts/ --fix": FINDINGS,
+    "yblint annotate drafts/ --track-changes": Run((0, 1)),
+    "yblint annotate drafts/": Run((0, 1)),
+    "yblint annotate drafts/*.docx --track-changes --output-dir review/": Run((0, 1)),
     "yblint rules": Run(),
     "yblint rule layout-marker": Run(),
     # README: the reports corpus
@@ -94,6 +97,7 @@ COMMANDS: dict[str, Run | Skip] = {
     "pip install -e '.[test]'": Skip("installs from the package index", network=True),
     "pytest": Skip("this is the test suite itself"),
     "ruff check . && ruff format --check .": Run(where="repo"),
+    "mypy": Skip("CI runs it (.ci/run); the checker is not necessarily on the tests' PATH"),
     "pre-commit install": Run(),
     # docs/ci.md: the worked example
     "git init yearbook && cd yearbook && mkdir drafts": Run(),
@@ -189,6 +193,15 @@ def _sandbox(tmp: Path) -> Path:
     for src in (FIXTURES / "duplicates").glob("*.md"):
         shutil.copy(src, w / "drafts" / src.name)
     shutil.copy(SEED, w / "drafts" / "page5.txt")
+    try:
+        import docx
+    except ImportError:
+        pass
+    else:
+        word = docx.Document()
+        for line in SEED.read_text(encoding="utf-8").splitlines()[:60]:
+            word.add_paragraph(line)
+        word.save(str(w / "drafts" / "区城投集团.docx"))
     shutil.copy(SEED, w / "2021" / "区消防大队.txt")
     (w / "a.md").write_text("# 团区委\n\n全年开展宣讲43场，未（下转6版）\n", encoding="utf-8")
     (w / "b.txt").write_text("区妇联\n\n今年举办活动12场。\n", encoding="utf-8")
