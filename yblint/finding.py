@@ -27,6 +27,14 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return text
 
 
+def span_excerpt(text: str) -> str:
+    """A finding's text as its ``excerpt`` shows it: shortened, or for a span of spaces (a
+    space-in-cjk finding) the spaces made visible, ␣ □ ⇥ ↵."""
+    if text.strip() or not text:
+        return excerpt(text)
+    return text[:EXCERPT_CHARS].translate(VISIBLE_SPACE)
+
+
 @dataclass(eq=False)
 class Location:
     """A span of a document. Line, column and unit are resolved once, on first use; a check that
@@ -76,10 +84,8 @@ class Location:
     def excerpt(self) -> str:
         """The span's text, shortened; spaces made visible; an empty span shows where it stands
         (▲ between the characters around it). Never empty."""
-        if self.text.strip():
-            return excerpt(self.text)
-        if self.start < self.end:  # a span of spaces (space-in-cjk) shows them: ␣ □ ⇥ ↵
-            return self.text[:EXCERPT_CHARS].translate(VISIBLE_SPACE)
+        if self.start < self.end:
+            return span_excerpt(self.text)
         text = self.document.text
         before = _WS.sub("", text[max(0, self.start - 6) : self.start])[-3:]
         after = _WS.sub("", text[self.end : self.end + 6])[:3]
