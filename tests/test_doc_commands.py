@@ -88,11 +88,10 @@ COMMANDS: dict[str, Run | Skip] = {
     "python benchmarks/compare_reports.py norm.json docx.json": Run(output=" True"),
     "time yblint check /tmp/reports --format html -o reports.html": FINDINGS,
     # README: performance
-    'python benchmarks/bench_duplicates.py --corpus "$REPORTS"': Skip(
-        "a benchmark of several minutes; tests/test_duplicate_passage.py covers the rule"
+    "mkdir -p /tmp/jscpd && npm i --prefix /tmp/jscpd -E jscpd@5.3.2": Skip("installs jscpd from npm", network=True),
+    'python benchmarks/bench.py --corpus "$REPORTS" --jscpd /tmp/jscpd': Skip(
+        "a benchmark of several minutes that needs jscpd from npm", network=True
     ),
-    "mkdir -p /tmp/j && npm i --prefix /tmp/j -E jscpd@5.3.2 && python benchmarks/bench_duplicates.py "
-    '--corpus "$REPORTS" --jscpd /tmp/j': Skip("installs jscpd from npm", network=True),
     # README: development
     "pip install -e '.[test]'": Skip("installs from the package index", network=True),
     "pytest": Skip("this is the test suite itself"),

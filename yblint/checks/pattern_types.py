@@ -175,6 +175,8 @@ class Existence(PatternCheck):
                 return name
         return "default"
 
+    per_document = True
+
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
             quoted: dict[int, list[tuple[int, int]]] = {}
@@ -224,6 +226,8 @@ class Substitution(PatternCheck):
         options = decode_options(rule)
         return SubstitutionDef(options, tuple(_swaps(rule, options.literal)))
 
+    per_document = True
+
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
             for hit in self.matcher.hits(doc):
@@ -262,6 +266,8 @@ class Repetition(PatternCheck):
             if compiled.groups > 1:
                 raise rule_error(rule, f"rule '{rule.id}': repetition tokens must not contain groups", *p.key)
         return RepetitionDef(decode_options(rule), tuple(out))
+
+    per_document = True
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
