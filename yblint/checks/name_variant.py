@@ -1,0 +1,333 @@
+"""name-variant: one thing written two ways in the book.
+
+Reads the book index (yblint.text.book_index): the names that end in a name suffix, quoted and
+title names, declared short forms and quoted slogans, all of one year. Kinds of variant:
+
+* ``swap``: the words of a name in another order (中金阿斯利康基金 / 阿斯利康中金基金);
+* ``slip``: one character of a fixed term swapped for its usual confusion (创新型 / 创新性 产业用地);
+* ``added``: a character more or less inside a name (亚运电竞场馆 / 亚运电竞馆);
+* ``truncated``: two or three characters cut from inside a name, leaving a piece that is no word
+  (中国红十字会总会 / 中国红总会);
+* ``numeral``: one quoted slogan with another numeral (“三个样板区” / “四个样板区”).
+
+Never a variant: names that differ by a numeral outside quotes (第一中学 / 第二中学), a name and
+a longer name that contains it whole (区委 / 区委宣传部), slogans with other words (“两个确立” /
+“两个维护”), a full name and its declared short form, and forms from books of different years.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from yblint.check import Check, register_check
+from yblint.finding import Finding, Location
+from yblint.model import Corpus, Document
+from yblint.text.book_index import NameSpot, book_index, slogan_value
+from yblint.text.words import is_word, jieba_module, tokens
+
+MIN_PREFIX = 2  # characters before the suffix
+MAX_PREFIX = 10
+SLIPS = {"型": "性", "性": "型", "账": "帐", "帐": "账"}
+NUMERALS = set("0123456789零〇一二两三四五六七八九十百千万亿第")
+NOT_NAME_START = {"v", "vd", "vi", "p", "c", "m", "mq", "q", "d", "r", "u", "ul", "uj", "uz", "ud", "ug", "uv", "a", "ad", "zg"}
+MODIFIERS = set("小大新老总分副子次主")
+FUNCTION = set("的和与及或等之各在对为了是、多余近约")
+KINDS = {
+    "swap": {"zh": "词序颠倒", "en": "words swapped"},
+    "slip": {"zh": "一字之差", "en": "one character confused"},
+    "added": {"zh": "多字或少字", "en": "a character added or dropped"},
+    "truncated": {"zh": "名称被截短", "en": "the name cut short"},
+    "numeral": {"zh": "提法中的数字不同", "en": "another numeral in the slogan"},
+}
+
+
+@dataclass(eq=False)
+class Form:
+    text: str
+    spots: list[tuple[Document, int, int, int]]  # (document, start, end, context start)
+
+    @property
+    def count(self) -> int:
+        return len(self.spots)
+
+    @property
+    def first(self) -> tuple[Document, int, int, int]:
+        return self.spots[0]
+
+
+def _boundary(spot: tuple[Document, int, int, int]) -> bool:
+    """Whether the form starts at a word boundary in its context (jieba, no HMM)."""
+    doc, start, end, ctx = spot
+    if start <= ctx:
+        return True
+    pos = ctx
+    for t in tokens(doc.text[ctx:end]):
+        if pos == start:
+            return True
+        if pos > start:
+            return False
+        pos += len(t)
+    return False
+
+
+def _any_boundary(form: Form) -> bool:
+    """The form can be a name: it starts at a word boundary somewhere, and its first word is no
+    verb, preposition, conjunction, numeral, measure word, adverb, pronoun, particle or adjective
+    (对于五年计划, 设立革命委员会, 所县医院 are a name with words of the sentence before it)."""
+    return _first_word_ok(form.text) and any(_boundary(s) for s in form.spots[:5])
+
+
+@lru_cache(maxsize=8192)
+def _first_word_ok(text: str) -> bool:
+    jieba_module()
+    import jieba.posseg as pseg
+
+    words = pseg.lcut(text, HMM=False)
+    return not words or words[0].flag not in NOT_NAME_START
+
+
+COMMON = 500  # a word this frequent in jieba's dictionary is a common word, not part of a name
+
+
+def _common(s: str) -> bool:
+    return jieba_module().dt.FREQ.get(s, 0) >= COMMON
+
+
+@lru_cache(maxsize=8192)
+def _is_word(s: str) -> bool:
+    return len(s) >= 2 and is_word(s)
+
+
+def _all_words(s: str) -> bool:
+    return all(len(t) >= 2 and is_word(t) for t in tokens(s))
+
+
+def _cuts(s: str) -> set[int]:
+    out, pos = set(), 0
+    for t in tokens(s):
+        pos += len(t)
+        out.add(pos)
+    return out
+
+
+@register_check("name-variant")
+class NameVariant(Check):
+    def run(self, corpus: Corpus) -> Iterable[Finding]:
+        idx = book_index(corpus)
+        declared = {frozenset(p) for p in idx.declared}
+        by_year: dict[int | None, list[NameSpot]] = defaultdict(list)
+        for n in idx.names:
+            by_year[n.year].append(n)
+        findings: list[Finding] = []
+        for year, spots in by_year.items():
+            forms = self._forms(spots)
+            for kind, a, b in self._pairs(forms):
+                if frozenset((a.text, b.text)) in declared:
+                    continue
+                findings.append(self._finding(kind, a, b, year))
+        slogans = defaultdict(list)
+        for s in idx.slogans:
+            slogans[(s.year, s.key)].append(s)
+        for (year, _key), group in slogans.items():
+            by_value: dict[tuple, Form] = {}
+            for s in group:
+                value = slogan_value(s.numerals)
+                if value is None:
+                    continue
+                f = by_value.setdefault(value, Form(s.text, []))
+                f.spots.append((s.document, s.start, s.end, s.start))
+            if len(by_value) < 2:
+                continue
+            ranked = sorted(by_value.values(), key=lambda f: (-f.count, _order(f.first)))
+            major = ranked[0]
+            for minor in ranked[1:]:
+                findings.append(self._finding("numeral", major, minor, year, quoted=True))
+        return findings
+
+    # --- forms ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _forms(spots: list[NameSpot]) -> dict[str, Form]:
+        forms: dict[str, Form] = {}
+        for n in spots:
+            text = n.document.text
+            if n.kind == "suffix":
+                s = n.end - len(n.suffix)
+                for c in range(max(n.context, s - MAX_PREFIX), s - MIN_PREFIX + 1):
+                    t = text[c : n.end]
+                    f = forms.get(t)
+                    if f is None:
+                        f = forms[t] = Form(t, [])
+                    f.spots.append((n.document, c, n.end, n.context))
+            else:
+                t = text[n.start : n.end]
+                f = forms.get(t)
+                if f is None:
+                    f = forms[t] = Form(t, [])
+                f.spots.append((n.document, n.start, n.end, n.start))
+        for f in forms.values():
+            f.spots.sort(key=_order)
+        return forms
+
+    def _pairs(self, forms: dict[str, Form]) -> Iterable[tuple[str, Form, Form]]:
+        seen: set[frozenset] = set()  # occurrences already reported, by the minority form's ends
+        out: list[tuple[str, Form, Form]] = []
+        rotations: dict[tuple[str, str], list[str]] = defaultdict(list)
+        slips: dict[str, list[str]] = defaultdict(list)
+        for t in forms:
+            if len(t) >= 6:
+                rotations[(t[-2:], "".join(sorted(t[:-2])))].append(t)
+            for i, ch in enumerate(t):
+                if ch in SLIPS and 0 < i < len(t) - 2:
+                    slips[t[:i] + "?" + t[i + 1 :]].append(t)
+        # swapped words
+        for group in rotations.values():
+            if len(group) < 2:
+                continue
+            for i, a in enumerate(group):
+                for b in group[i + 1 :]:
+                    if self._swapped(a, b) and not _shared(forms[a], forms[b]) and _any_boundary(forms[a]) and _any_boundary(forms[b]):
+                        out.append(("swap", forms[a], forms[b]))
+        # one-character confusions
+        for group in slips.values():
+            if len(set(group)) < 2:
+                continue
+            a, b = group[0], group[1]
+            if _any_boundary(forms[a]) and _any_boundary(forms[b]):
+                out.append(("slip", forms[a], forms[b]))
+        # a character (or a cut piece) more or less
+        for t, f in forms.items():
+            n = len(t)
+            if n < 5:
+                continue
+            for k in (1, 2, 3):
+                for i in range(1, n - k):
+                    piece = t[i : i + k]
+                    if any(c in NUMERALS or c in FUNCTION for c in piece):
+                        continue
+                    short = t[:i] + t[i + k :]
+                    g = forms.get(short)
+                    if g is None or len(short) < 4:
+                        continue
+                    if _shared(f, g):
+                        continue  # one place read with two left edges (拱投投资公司)
+                    kind = self._added(t, short, i, k)
+                    if kind and _any_boundary(f) and _any_boundary(g):
+                        out.append((kind, f, g))
+        for kind, a, b in out:
+            key = frozenset(
+                [(id(d), e) for d, _s, e, _c in a.spots] + [(id(d), e) for d, _s, e, _c in b.spots] + [kind]
+            )
+            # the same pair of places seen through a longer or shorter left edge: keep the first
+            ends = frozenset(
+                (id(d), e) for d, _s, e, _c in (a.spots if a.count <= b.count else b.spots)
+            ) | frozenset([kind])
+            if ends in seen or key in seen:
+                continue
+            seen.add(ends)
+            seen.add(key)
+            yield kind, a, b
+
+    @staticmethod
+    def _swapped(a: str, b: str) -> bool:
+        """b is a with its two parts before the shared suffix swapped, each part two or more
+        characters and cut at a word boundary on both sides."""
+        if a[-2:] != b[-2:] or len(a) != len(b) or a == b:
+            return False
+        suffix_len = 2
+        pa, pb = a[:-suffix_len], b[:-suffix_len]
+        for k in range(2, len(pa) - 1):
+            if pb == pa[k:] + pa[:k]:
+                if _common(pa[:k]) and _common(pa[k:]):
+                    return False  # two common words in either order (科技重大项目): a phrase, not a name
+                return k in _cuts(pa) and (len(pa) - k) in _cuts(pb)
+        return False
+
+    @staticmethod
+    def _added(long: str, short: str, i: int, k: int) -> str | None:
+        """``added`` for one character more inside a name, ``truncated`` for a piece of 2-3 cut out
+        that leaves a lone character which is no word; None for a longer name made of whole words
+        (农产品批发市场 / 农产品市场) or one that only adds a qualifier."""
+        if k == 1:
+            # the character must sit inside a word of the long form (电竞场馆 / 电竞馆), not be a word
+            # of its own added between two words, nor a modifier (运河税滴 / 运河小税滴)
+            cuts = _cuts(long)
+            if (i in cuts and i + 1 in cuts) or long[i] in MODIFIERS:
+                return None
+            lo = max((c for c in cuts if c <= i), default=0)
+            hi = min((c for c in cuts if c > i), default=len(long))
+            word = long[lo:hi]
+            if _is_word(word) and _is_word(word.replace(long[i], "", 1)):
+                return None  # one word made another (县中医院 / 县医院): two things
+            if _all_words(long) and _all_words(short):
+                return None  # two phrases of dictionary words (产业项目 / 产业链项目): two things
+            return "added"
+        st = tokens(short)
+        lone = [t for t in st if len(t) == 1 and not is_word(t)]
+        lt = tokens(long)
+        if lone and len(lt) < len(st):
+            return "truncated"
+        return None
+
+    # --- finding --------------------------------------------------------------------------------
+
+    def _finding(self, kind: str, a: Form, b: Form, year: int | None, quoted: bool = False) -> Finding:
+        if a.count != b.count:
+            major, minor = (a, b) if a.count > b.count else (b, a)
+        else:  # as often: the first written is taken as meant
+            major, minor = (a, b) if _order(a.first) <= _order(b.first) else (b, a)
+        if kind in ("truncated",):
+            major, minor = (a, b) if len(a.text) > len(b.text) else (b, a)
+        doc, start, end, _ = minor.first
+        mdoc, mstart, mend, _ = major.first
+        lang = self.lang if self.lang in ("zh", "en") else "zh"
+        q = ("“", "”") if quoted else ("", "")
+        data = {
+            "kind": kind,
+            "year": year,
+            "suggestion": major.text,
+            "forms": [_form_dict(major), _form_dict(minor)],
+        }
+        return self.finding(
+            doc,
+            start,
+            end,
+            message_key="slogan" if kind == "numeral" else "default",
+            related=[Location(mdoc, mstart, mend)],
+            data=data,
+            key=f"{kind}\x1f{minor.text}\x1f{major.text}",
+            form=f"{q[0]}{minor.text}{q[1]}",
+            count=minor.count,
+            other=f"{q[0]}{major.text}{q[1]}",
+            other_count=major.count,
+            other_where=_where(mdoc, mstart, lang),
+            kind=KINDS[kind][lang],
+        )
+
+
+def _shared(a: Form, b: Form) -> bool:
+    ends = {(id(d), e) for d, _s, e, _c in a.spots}
+    return any((id(d), e) in ends for d, _s, e, _c in b.spots)
+
+
+def _order(spot: tuple[Document, int, int, int]) -> tuple[str, int]:
+    return (spot[0].path, spot[1])
+
+
+def _where(doc: Document, offset: int, lang: str) -> str:
+    line = doc.lines.line_of(offset)
+    unit = doc.unit_at(offset)
+    name = unit.name if unit is not None and unit.name else None
+    if lang == "zh":
+        where = f"{doc.path}第{line}{'段' if doc.locations == 'paragraph' else '行'}"
+        return f"{where}，“{name}”" if name else where
+    where = f"{doc.path}, {'paragraph' if doc.locations == 'paragraph' else 'line'} {line}"
+    return f"{where}, “{name}”" if name else where
+
+
+def _form_dict(f: Form) -> dict:
+    doc, start, _, _ = f.first
+    return {"text": f.text, "count": f.count, "path": doc.path, "line": doc.lines.line_of(start)}
