@@ -136,6 +136,8 @@ class Cutoff(Spot):
     day: int | None = None
     stated_year: int | None = None
     open: bool = False
+    part: bool = False  # 上半年, 前三季度, 一季度: a part of the year named, not a day
+    sentence_end: int = 0  # end of the sentence it stands in
 
 
 @dataclass(eq=False)
@@ -170,7 +172,7 @@ class BookIndex:
 _CN_MONTH = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12}
 _MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
-_YEARP = r"(?:(?P<y{n}>(?:19|20)\d\d)\s*年\s*)?"
+_YEARP = r"(?:(?P<y{n}>(?:19|20)\d\d|[一二三四五六七八九〇○零]{{4}})\s*年\s*)?"
 _DASH = r"\s*[-—–－~～至到]\s*"
 _CUTOFF_RE = re.compile(
     rf"{_YEARP.format(n=1)}(?P<range>(?:1|一){_DASH}(?P<rm>{_MONTH})\s*月份?)"
@@ -180,12 +182,20 @@ _CUTOFF_RE = re.compile(
 )
 
 
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def _year_value(s: str) -> int:
+    """2021 from 2021 or 二〇二一."""
+    return int(s.translate(_CN_YEAR_DIGITS))
+
+
 def _month(s: str) -> int:
     return int(s) if s.isdigit() else _CN_MONTH[s]
 
 
 _CUTOFF_ANCHOR = re.compile(r"[1一]\s*[-—–－~～至到]|截[至止]|前三季度|上半年|一季度")
-_YEAR_BEFORE = re.compile(r"(?:19|20)\d\d\s*年\s*$")
+_YEAR_BEFORE = re.compile(r"(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})\s*年\s*$")
 
 
 def find_cutoffs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, dict]]:
@@ -205,7 +215,7 @@ def find_cutoffs(text: str, start: int = 0, end: int | None = None) -> list[tupl
         if m is None:
             continue
         y = m.group("y1") or m.group("y2")
-        year = int(y) if y else None
+        year = _year_value(y) if y else None
         if m.group("range"):
             mo = _month(m.group("rm"))
             if mo >= 12 or text[m.end("rm") - 1 : m.end("rm") + 1].isdigit():
@@ -296,7 +306,13 @@ INDICATORS = sorted(
 _IND_RE = re.compile("|".join(re.escape(i) for i in INDICATORS))
 _CONNECT_RE = re.compile(r"\s*(?:总量|总额|规模)?\s*(?:达到了?|达|为|是|实现|完成|共计|共|合计|总计|约为|突破|超过|有)?\s*")
 _GROWTH_RE = re.compile(r"\s*(?:比上年|比去年|较上年|同比|比\d{4}年)?\s*(?P<dir>增长|增加|提高|上升|下降|减少|回落)了?\s*")
-_TARGET_RE = re.compile(r"预期|目标|计划|力争|争取|预计|确保|要求|将达|将增|达到\S{0,3}以上|年均|平均每年|累计|五年|十年|每年")
+_TARGET_RE = re.compile(
+    r"预期|目标|计划|规划|力争|争取|预计|确保|要求|将达|将增|将要|要使|达到\S{0,3}以上|年均|平均每年|累计|五年|十年|每年"
+    r"|到\s*(?:19|20)\d\d\s*年"
+)
+_TARGET_AFTER_RE = re.compile(r"^[^。；]{0,30}?(?:预计|计划|目标|左右)")
+_SPAN_RE = re.compile(r"过去[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年(?:来|间|中|里)|期间|时期|(?<!今年)以来")
+_PLAN_UNIT_RE = re.compile(r"任务|目标|计划|安排|规划|建议|五年|十年")
 _SCOPE_TRIM_RE = re.compile(r"(?:的|实现|完成|共有|有)+$")
 _RUN_END_RE = re.compile(rf"[{CJK}]{{1,10}}$")
 _PLACE_END_RE = re.compile(r"(?:省|市|区|县|镇|乡|街道)$")
@@ -384,9 +400,10 @@ def _figures(doc: Document, prose: _Prose, year: int | None) -> list[Figure]:
             continue
         if kind == "level" and n.unit in ("%", "个百分点", "倍") and not m.group(0).endswith("率"):
             continue
-        clause_start = max((c.end() for c in _CLAUSE_START.finditer(sent, 0, at)), default=0)
-        if _TARGET_RE.search(sent, clause_start, pos) or _TARGET_RE.search(sent, 0, at) and _TO_YEAR_RE.search(sent, 0, at):
-            continue  # a target (预期增长6%左右, 到2025年达到…), not a result
+        if _TARGET_RE.search(sent, 0, pos) or _TARGET_AFTER_RE.search(sent, n.end) or n.approx == "左右":
+            continue  # a target (预期增长6%左右, 到2025年达到…, …比上年预计增加), not a result
+        if _SPAN_RE.search(text, para.start, m.start()) or (unit.name and _PLAN_UNIT_RE.search(unit.name)):
+            continue  # several years (过去五年…, 五年来) or a plan (今年主要任务): not one year's figure
         fy, part = _period(sent, at, year)
         out.append(
             Figure(
@@ -477,6 +494,7 @@ def _cutoffs(doc: Document, prose: _Prose, year: int | None, idx: BookIndex) -> 
         pu = prose.at(a)
         if pu is None:
             continue
+        sent_end = next((x.end for x in pu[0].sentences if x.start <= a < x.end), pu[0].end)
         idx.cutoffs.append(
             Cutoff(
                 doc,
@@ -489,6 +507,8 @@ def _cutoffs(doc: Document, prose: _Prose, year: int | None, idx: BookIndex) -> 
                 day=f.get("day"),
                 stated_year=f.get("stated_year"),
                 open=bool(f.get("open")),
+                part=bool(f.get("part")),
+                sentence_end=sent_end,
             )
         )
 
