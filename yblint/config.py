@@ -31,6 +31,7 @@ TOP_KEYS = {
     "corpus",
     "baseline",
     "rules_dirs",
+    "year",
 }
 UNIT_KEYS = {"heading_pattern", "max_heading_chars", "heading_level"}
 
@@ -50,6 +51,7 @@ class Config:
     corpus: list[str] = field(default_factory=list)
     baseline: str | None = None
     rules_dirs: list[str] = field(default_factory=list)
+    year: int | None = None  # the year the book is about (partial-period, figure-conflict, name-variant)
     lines: dict = field(default_factory=dict, repr=False)
 
     def line(self, *key: Any) -> int | None:
@@ -134,6 +136,10 @@ def load_config(path: str | None) -> Config:
             if not isinstance(value, str):
                 raise cfg.error("'baseline' must be a file path", key)
             cfg.baseline = _relative(cfg_dir, value)
+        elif key == "year":
+            if not isinstance(value, int) or isinstance(value, bool) or not 1900 <= value <= 2100:
+                raise cfg.error("'year' must be a year such as 2021", key)
+            cfg.year = value
         elif key == "units":
             cfg.units = _units(cfg, value)
         elif key == "rules":

@@ -117,7 +117,8 @@ def lint(
     an unreadable file is recorded in ``errors`` and the others are still linted."""
     registry = registry or Registry.load(config.rules_dirs)
     run = prepare(paths, config, registry, select, ignore, corpus)
-    findings, suppressed = run_checks(run.checks, Corpus(documents=run.documents, references=run.references))
+    corpus = Corpus(documents=run.documents, references=run.references, year=config.year)
+    findings, suppressed = run_checks(run.checks, corpus)
     return RunResult(
         documents=run.documents, findings=findings, errors=run.errors, rules=run.rules, suppressed=suppressed
     )

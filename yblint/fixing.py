@@ -125,7 +125,7 @@ def plan(
     plans = {d.path: FilePlan(d, d.text) for d in docs}
     current = list(docs)
     for _round in range(MAX_ROUNDS):
-        findings, _ = run_checks(checks, Corpus(documents=current, references=refs))
+        findings, _ = run_checks(checks, Corpus(documents=current, references=refs, year=config.year))
         progressed = False
         nxt = []
         for doc in current:

@@ -90,7 +90,9 @@ class FigureConflict(Check):
         )
         if lang == "en" and f.scope:
             scope = f.scope
-        what = f.indicator + ("增速" if f.kind == "growth" and lang == "zh" else " growth" if f.kind == "growth" else "")
+        what = f.indicator + (
+            "增速" if f.kind == "growth" and lang == "zh" else " growth" if f.kind == "growth" else ""
+        )
         value = ("-" if f.negative else "") + f.number.text
         other_value = ("-" if other.negative else "") + other.number.text
         data = {
@@ -135,9 +137,7 @@ class FigureConflict(Check):
             if g.number is None or g.number.unit != "%":
                 continue
             now = [f for f in levels.get((g.year, g.scope, g.indicator), []) if f.document is g.document]
-            now = now or [
-                f for k, fs in levels.items() if k[:3] == (g.year, g.scope, g.indicator) for f in fs
-            ]
+            now = now or [f for k, fs in levels.items() if k[:3] == (g.year, g.scope, g.indicator) for f in fs]
             before = [
                 f
                 for k, fs in levels.items()

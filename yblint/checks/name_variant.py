@@ -32,7 +32,28 @@ MIN_PREFIX = 2  # characters before the suffix
 MAX_PREFIX = 10
 SLIPS = {"型": "性", "性": "型", "账": "帐", "帐": "账"}
 NUMERALS = set("0123456789零〇一二两三四五六七八九十百千万亿第")
-NOT_NAME_START = {"v", "vd", "vi", "p", "c", "m", "mq", "q", "d", "r", "u", "ul", "uj", "uz", "ud", "ug", "uv", "a", "ad", "zg"}
+NOT_NAME_START = {
+    "v",
+    "vd",
+    "vi",
+    "p",
+    "c",
+    "m",
+    "mq",
+    "q",
+    "d",
+    "r",
+    "u",
+    "ul",
+    "uj",
+    "uz",
+    "ud",
+    "ug",
+    "uv",
+    "a",
+    "ad",
+    "zg",
+}
 MODIFIERS = set("小大新老总分副子次主")
 FUNCTION = set("的和与及或等之各在对为了是、多余近约")
 KINDS = {
@@ -189,7 +210,12 @@ class NameVariant(Check):
                 continue
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
-                    if self._swapped(a, b) and not _shared(forms[a], forms[b]) and _any_boundary(forms[a]) and _any_boundary(forms[b]):
+                    if (
+                        self._swapped(a, b)
+                        and not _shared(forms[a], forms[b])
+                        and _any_boundary(forms[a])
+                        and _any_boundary(forms[b])
+                    ):
                         out.append(("swap", forms[a], forms[b]))
         # one-character confusions
         for group in slips.values():
@@ -222,9 +248,9 @@ class NameVariant(Check):
                 [(id(d), e) for d, _s, e, _c in a.spots] + [(id(d), e) for d, _s, e, _c in b.spots] + [kind]
             )
             # the same pair of places seen through a longer or shorter left edge: keep the first
-            ends = frozenset(
-                (id(d), e) for d, _s, e, _c in (a.spots if a.count <= b.count else b.spots)
-            ) | frozenset([kind])
+            ends = frozenset((id(d), e) for d, _s, e, _c in (a.spots if a.count <= b.count else b.spots)) | frozenset(
+                [kind]
+            )
             if ends in seen or key in seen:
                 continue
             seen.add(ends)

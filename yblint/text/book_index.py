@@ -48,17 +48,14 @@ __all__ = [
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 NAME_CONTEXT = 12  # characters kept before a name suffix
-NAME_SUFFIXES = sorted(
-    """
+_SUFFIX_WORDS = """
     基金 集团 有限公司 公司 中心 产业园 科技园 园区 公园 乐园 场馆 体育馆 博物馆 纪念馆 图书馆 文化馆 美术馆
     展览馆 艺术馆 馆 研究院 研究所 设计院 学院 学校 中学 小学 幼儿园 大学 医院 卫生院 工程 项目 行动 平台
     综合体 基地 小镇 大厦 广场 街区 委员会 管委会 协会 商会 联合会 总会 办公室 用地 示范区 保护区 开发区 集聚区
     功能区 试验区 新区 片区 新城 工作站 服务站 驿站 大道 大桥 隧道 景区 市场 指挥部 救援队 志愿队 服务队
     合作社 银行 研究会 促进会 基金会 联盟 工作室 实验室 数据库
-    """.split(),
-    key=len,
-    reverse=True,
-)
+"""
+NAME_SUFFIXES = sorted(_SUFFIX_WORDS.split(), key=len, reverse=True)
 _NAME_RE = re.compile(f"(?:{'|'.join(NAME_SUFFIXES)})")
 _RUN_RE = re.compile(f"[{CJK}]+$")
 _QUOTED_RE = re.compile(r"“([^“”\n]{2,24})”|《([^《》\n]{2,40})》")
@@ -289,8 +286,7 @@ def slogan_value(numerals: tuple[str, ...]) -> tuple | None:
 
 # --- figures ------------------------------------------------------------------------------------
 
-INDICATORS = sorted(
-    """
+_INDICATOR_WORDS = """
     常住人口 户籍人口 户籍总人口 总人口 出生人口 地区生产总值 国内生产总值 生产总值 GDP 财政总收入
     一般公共预算收入 地方一般公共预算收入 一般公共预算支出 地方财政收入 财政收入 财政支出 税收收入
     城镇居民人均可支配收入 农村居民人均可支配收入 居民人均可支配收入 城镇常住居民人均可支配收入
@@ -299,19 +295,23 @@ INDICATORS = sorted(
     外贸进出口总额 出口总额 进口总额 实际利用外资 实际使用外资 粮食产量 粮食总产量 城镇新增就业
     城镇登记失业率 城镇调查失业率 旅游总收入 市场主体 人口自然增长率 出生率 森林覆盖率 限额以上批发零售业销售额
     服务业增加值 第三产业增加值 数字经济核心产业增加值 高新技术产业增加值 研发投入 研究与试验发展经费支出
-    """.split(),
-    key=len,
-    reverse=True,
-)
+"""
+INDICATORS = sorted(_INDICATOR_WORDS.split(), key=len, reverse=True)
 _IND_RE = re.compile("|".join(re.escape(i) for i in INDICATORS))
-_CONNECT_RE = re.compile(r"\s*(?:总量|总额|规模)?\s*(?:达到了?|达|为|是|实现|完成|共计|共|合计|总计|约为|突破|超过|有)?\s*")
-_GROWTH_RE = re.compile(r"\s*(?:比上年|比去年|较上年|同比|比\d{4}年)?\s*(?P<dir>增长|增加|提高|上升|下降|减少|回落)了?\s*")
+_CONNECT_RE = re.compile(
+    r"\s*(?:总量|总额|规模)?\s*(?:达到了?|达|为|是|实现|完成|共计|共|合计|总计|约为|突破|超过|有)?\s*"
+)
+_GROWTH_RE = re.compile(
+    r"\s*(?:比上年|比去年|较上年|同比|比\d{4}年)?\s*(?P<dir>增长|增加|提高|上升|下降|减少|回落)了?\s*"
+)
 _TARGET_RE = re.compile(
     r"预期|目标|计划|规划|力争|争取|预计|确保|要求|将达|将增|将要|要使|达到\S{0,3}以上|年均|平均每年|累计|五年|十年|每年"
     r"|到\s*(?:19|20)\d\d\s*年"
 )
 _TARGET_AFTER_RE = re.compile(r"^[^。；]{0,30}?(?:预计|计划|目标|左右)")
-_SPAN_RE = re.compile(r"过去[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年(?:来|间|中|里)|期间|时期|(?<!今年)以来")
+_SPAN_RE = re.compile(
+    r"过去[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年(?:来|间|中|里)|期间|时期|(?<!今年)以来"
+)
 _PLAN_UNIT_RE = re.compile(r"任务|目标|计划|安排|规划|建议|五年|十年")
 _SCOPE_TRIM_RE = re.compile(r"(?:的|实现|完成|共有|有)+$")
 _RUN_END_RE = re.compile(rf"[{CJK}]{{1,10}}$")
