@@ -69,6 +69,7 @@ KINDS = {
 class Form:
     text: str
     spots: list[tuple[Document, int, int, int]]  # (document, start, end, context start)
+    suffix: str = ""  # the name suffix it ends in, for names found by their suffix
 
     @property
     def count(self) -> int:
@@ -94,11 +95,15 @@ def _boundary(spot: tuple[Document, int, int, int]) -> bool:
     return False
 
 
+def _at_boundary(form: Form) -> bool:
+    return any(_boundary(s) for s in form.spots[:5])
+
+
 def _any_boundary(form: Form) -> bool:
     """The form can be a name: it starts at a word boundary somewhere, and its first word is no
     verb, preposition, conjunction, numeral, measure word, adverb, pronoun, particle or adjective
     (对于五年计划, 设立革命委员会, 所县医院 are a name with words of the sentence before it)."""
-    return _first_word_ok(form.text) and any(_boundary(s) for s in form.spots[:5])
+    return _first_word_ok(form.text) and _at_boundary(form)
 
 
 @lru_cache(maxsize=8192)
@@ -145,10 +150,17 @@ class NameVariant(Check):
         findings: list[Finding] = []
         for year, spots in by_year.items():
             forms = self._forms(spots)
-            for kind, a, b in self._pairs(forms):
-                if frozenset((a.text, b.text)) in declared:
+            pairs = [_ranked(k, a, b) for k, a, b in self._pairs(forms) if frozenset((a.text, b.text)) not in declared]
+            # one pair of places seen through a longer or shorter left edge, or with a shorter
+            # suffix (服务性园区 inside 服务性园区用地): keep the longest reading of the place
+            pairs.sort(key=lambda p: (-len(p[2].text), -len(p[1].text), _order(p[2].first)))
+            taken: list[tuple[int, int, int]] = []
+            for kind, major, minor in pairs:
+                spans = [(id(d), st, en) for d, st, en, _ in minor.spots]
+                if any(i == j and st < e2 and s2 < en for i, st, en in spans for j, s2, e2 in taken):
                     continue
-                findings.append(self._finding(kind, a, b, year))
+                taken.extend(spans)
+                findings.append(self._finding(kind, major, minor, year))
         slogans = defaultdict(list)
         for s in idx.slogans:
             slogans[(s.year, s.key)].append(s)
@@ -181,7 +193,7 @@ class NameVariant(Check):
                     t = text[c : n.end]
                     f = forms.get(t)
                     if f is None:
-                        f = forms[t] = Form(t, [])
+                        f = forms[t] = Form(t, [], n.suffix)
                     f.spots.append((n.document, c, n.end, n.context))
             else:
                 t = text[n.start : n.end]
@@ -194,13 +206,13 @@ class NameVariant(Check):
         return forms
 
     def _pairs(self, forms: dict[str, Form]) -> Iterable[tuple[str, Form, Form]]:
-        seen: set[frozenset] = set()  # occurrences already reported, by the minority form's ends
         out: list[tuple[str, Form, Form]] = []
         rotations: dict[tuple[str, str], list[str]] = defaultdict(list)
         slips: dict[str, list[str]] = defaultdict(list)
         for t in forms:
-            if len(t) >= 6:
-                rotations[(t[-2:], "".join(sorted(t[:-2])))].append(t)
+            suffix = forms[t].suffix
+            if suffix and len(t) - len(suffix) >= 4:
+                rotations[(suffix, "".join(sorted(t[: -len(suffix)])))].append(t)
             for i, ch in enumerate(t):
                 if ch in SLIPS and 0 < i < len(t) - 2:
                     slips[t[:i] + "?" + t[i + 1 :]].append(t)
@@ -211,7 +223,7 @@ class NameVariant(Check):
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
                     if (
-                        self._swapped(a, b)
+                        self._swapped(a, b, forms[a].suffix)
                         and not _shared(forms[a], forms[b])
                         and _any_boundary(forms[a])
                         and _any_boundary(forms[b])
@@ -222,17 +234,19 @@ class NameVariant(Check):
             if len(set(group)) < 2:
                 continue
             a, b = group[0], group[1]
-            if _any_boundary(forms[a]) and _any_boundary(forms[b]):
+            fa, fb = forms[a], forms[b]
+            # the word before the slip may read as a verb in the slipped form (学习性 / 学习型)
+            if (_first_word_ok(a) or _first_word_ok(b)) and _at_boundary(fa) and _at_boundary(fb):
                 out.append(("slip", forms[a], forms[b]))
         # a character (or a cut piece) more or less
         for t, f in forms.items():
             n = len(t)
             if n < 5:
                 continue
-            for k in (1, 2, 3):
+            for k in (1, 2, 3, 4):
                 for i in range(1, n - k):
                     piece = t[i : i + k]
-                    if any(c in NUMERALS or c in FUNCTION for c in piece):
+                    if all(c in NUMERALS for c in piece) or any(c in FUNCTION for c in piece):
                         continue
                     short = t[:i] + t[i + k :]
                     g = forms.get(short)
@@ -243,28 +257,15 @@ class NameVariant(Check):
                     kind = self._added(t, short, i, k)
                     if kind and _any_boundary(f) and _any_boundary(g):
                         out.append((kind, f, g))
-        for kind, a, b in out:
-            key = frozenset(
-                [(id(d), e) for d, _s, e, _c in a.spots] + [(id(d), e) for d, _s, e, _c in b.spots] + [kind]
-            )
-            # the same pair of places seen through a longer or shorter left edge: keep the first
-            ends = frozenset((id(d), e) for d, _s, e, _c in (a.spots if a.count <= b.count else b.spots)) | frozenset(
-                [kind]
-            )
-            if ends in seen or key in seen:
-                continue
-            seen.add(ends)
-            seen.add(key)
-            yield kind, a, b
+        yield from out
 
     @staticmethod
-    def _swapped(a: str, b: str) -> bool:
+    def _swapped(a: str, b: str, suffix: str) -> bool:
         """b is a with its two parts before the shared suffix swapped, each part two or more
         characters and cut at a word boundary on both sides."""
-        if a[-2:] != b[-2:] or len(a) != len(b) or a == b:
+        if len(a) != len(b) or a == b:
             return False
-        suffix_len = 2
-        pa, pb = a[:-suffix_len], b[:-suffix_len]
+        pa, pb = a[: -len(suffix)], b[: -len(suffix)]
         for k in range(2, len(pa) - 1):
             if pb == pa[k:] + pa[:k]:
                 if _common(pa[:k]) and _common(pa[k:]):
@@ -291,22 +292,20 @@ class NameVariant(Check):
             if _all_words(long) and _all_words(short):
                 return None  # two phrases of dictionary words (产业项目 / 产业链项目): two things
             return "added"
-        st = tokens(short)
-        lone = [t for t in st if len(t) == 1 and not is_word(t)]
-        lt = tokens(long)
-        if lone and len(lt) < len(st):
-            return "truncated"
+        # the cut starts inside a word of the long form (红|十字会, 个|体劳动者), and the character
+        # left of it stands alone, no word, in the short form
+        if i in _cuts(long):
+            return None
+        pos = 0
+        for t in tokens(short):
+            if pos == i - 1:
+                return "truncated" if len(t) == 1 else None
+            pos += len(t)
         return None
 
     # --- finding --------------------------------------------------------------------------------
 
-    def _finding(self, kind: str, a: Form, b: Form, year: int | None, quoted: bool = False) -> Finding:
-        if a.count != b.count:
-            major, minor = (a, b) if a.count > b.count else (b, a)
-        else:  # as often: the first written is taken as meant
-            major, minor = (a, b) if _order(a.first) <= _order(b.first) else (b, a)
-        if kind in ("truncated",):
-            major, minor = (a, b) if len(a.text) > len(b.text) else (b, a)
+    def _finding(self, kind: str, major: Form, minor: Form, year: int | None, quoted: bool = False) -> Finding:
         doc, start, end, _ = minor.first
         mdoc, mstart, mend, _ = major.first
         lang = self.lang if self.lang in ("zh", "en") else "zh"
@@ -332,6 +331,16 @@ class NameVariant(Check):
             other_where=_where(mdoc, mstart, lang),
             kind=KINDS[kind][lang],
         )
+
+
+def _ranked(kind: str, a: Form, b: Form) -> tuple[str, Form, Form]:
+    """(kind, the form to keep, the other): the form written more often, else the first written;
+    for a name cut short, the full name."""
+    if kind == "truncated":
+        return (kind, a, b) if len(a.text) > len(b.text) else (kind, b, a)
+    if a.count != b.count:
+        return (kind, a, b) if a.count > b.count else (kind, b, a)
+    return (kind, a, b) if _order(a.first) <= _order(b.first) else (kind, b, a)
 
 
 def _shared(a: Form, b: Form) -> bool:
