@@ -111,18 +111,22 @@ def _corpus() -> tuple[list[str], list[str]]:
             content = json.loads(line)["content"]
             for p in re.split(r"\n\s*\n|\n", content):
                 p = p.strip()
-                if 40 <= len(p) <= 220 and p.endswith("。") and not _QUIET.search(p):
-                    if not any(s in p for s in (*IND, *NAME_SUFFIXES)):
-                        paras.append(p)
+                quiet = 40 <= len(p) <= 220 and p.endswith("。") and not _QUIET.search(p)
+                if quiet and not any(s in p for s in (*IND, *NAME_SUFFIXES)):
+                    paras.append(p)
     import jieba.posseg as pseg
 
     rng = random.Random(0)
     for p in rng.sample(paras, min(400, len(paras))):
         for t in pseg.lcut(p, HMM=False):
             word = t.word
-            if len(word) == 2 and t.flag in NAME_FLAGS and re.fullmatch(r"[\u4e00-\u9fff]{2}", word):
-                if 5 <= freq.get(word, 0) <= 400 and not any(c in "一二两三四五六七八九十百千万亿" for c in word):
-                    rare.add(word)
+            name_like = len(word) == 2 and t.flag in NAME_FLAGS and re.fullmatch(r"[\u4e00-\u9fff]{2}", word)
+            if (
+                name_like
+                and 5 <= freq.get(word, 0) <= 400
+                and not any(c in "一二两三四五六七八九十百千万亿" for c in word)
+            ):
+                rare.add(word)
     return paras, sorted(rare)
 
 
@@ -194,13 +198,13 @@ def make_book(seed: int, year: int = 2021, units: int = 10) -> Book:
     book.plants.append(Plant("figure-conflict", "value", f"{ind}{other:.{dec}f}{unit}"))  # or its first statement
 
     # figure controls: other precision or unit that agrees, another year, period or scope
-    ind2, unit2, dec2 = rng.choice([i for i in INDICATORS if i[0] != ind])
+    ind2, unit2, _ = rng.choice([i for i in INDICATORS if i[0] != ind])
     v2 = round(rng.uniform(20, 90), 1)
     c, d = two_units()
     if unit2 == "万人":
         put(c, f"{year}年末，全区{ind2}{v2:.1f}万人。")
-        put(d, f"全区{ind2}{int(round(v2 * 10000)):,}人（{year}年末）。")
-        book.controls.append(f"{int(round(v2 * 10000)):,}人")
+        put(d, f"全区{ind2}{round(v2 * 10000):,}人（{year}年末）。")
+        book.controls.append(f"{round(v2 * 10000):,}人")
     else:
         put(c, f"{year}年，全区{ind2}{v2:.1f}亿元。")
         put(d, f"{year}年，全区{ind2}约{round(v2):d}亿元。")
