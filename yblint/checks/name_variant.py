@@ -54,6 +54,7 @@ NOT_NAME_START = {
     "ad",
     "zg",
 }
+VERBISH = {"v", "p", "u", "ul", "uj", "uz", "ud", "ug", "uv", "c"}
 MODIFIERS = set("小大新老总分副子次主")
 FUNCTION = set("的和与及或等之各在对为了是、多余近约")
 KINDS = {
@@ -120,6 +121,16 @@ COMMON = 500  # a word this frequent in jieba's dictionary is a common word, not
 
 def _common(s: str) -> bool:
     return jieba_module().dt.FREQ.get(s, 0) >= COMMON
+
+
+@lru_cache(maxsize=8192)
+def _has_verb(text: str) -> bool:
+    """A verb, preposition or particle among the words: a phrase of a sentence (事项交给市场,
+    财政拨款改为银行), not a name."""
+    jieba_module()
+    import jieba.posseg as pseg
+
+    return any(w.flag in VERBISH for w in pseg.lcut(text, HMM=False)) or bool(FUNCTION & set(text))
 
 
 @lru_cache(maxsize=8192)
@@ -223,7 +234,8 @@ class NameVariant(Check):
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
                     if (
-                        self._swapped(a, b, forms[a].suffix)
+                        not (FUNCTION & set(a))
+                        and self._swapped(a, b, forms[a].suffix)
                         and not _shared(forms[a], forms[b])
                         and _any_boundary(forms[a])
                         and _any_boundary(forms[b])
@@ -255,7 +267,9 @@ class NameVariant(Check):
                     if _shared(f, g):
                         continue  # one place read with two left edges (拱投投资公司)
                     kind = self._added(t, short, i, k)
-                    if kind and _any_boundary(f) and _any_boundary(g):
+                    if not kind or _has_verb(t) or (kind == "added" and _has_verb(short)):
+                        continue  # a phrase of the sentence; the lone remnant of a cut may read as a verb
+                    if _any_boundary(f) and _any_boundary(g):
                         out.append((kind, f, g))
         yield from out
 

@@ -243,6 +243,7 @@ def _fields(m: re.Match, month: int, day: int | None, year: int | None) -> dict:
 # --- slogans ------------------------------------------------------------------------------------
 
 _NUMERAL_RE = re.compile(r"第?[0-9一二两三四五六七八九十百千万]+")
+_ORDINAL_AFTER = re.compile(r"[号期届代连轮版]")  # 嫦娥五号, 八连增: a number in a series, a name
 _PLAN_RE = re.compile(r"[一二三四五六七八九十]+五")  # 十四五: the Nth five-year plan, a name
 _NOT_NUMERAL = re.compile(r"十字|万[家户物众]|千[家方]|一[体流线带]|统一|唯一|同一|万一")
 
@@ -256,7 +257,7 @@ def slogan_key(phrase: str) -> tuple[str, tuple[str, ...]] | None:
 
     def repl(m: re.Match) -> str:
         s = m.group(0)
-        if s.startswith("第") or _PLAN_RE.fullmatch(s) or "\0" in s:
+        if s.startswith("第") or _PLAN_RE.fullmatch(s) or "\0" in s or _ORDINAL_AFTER.match(masked, m.end()):
             return phrase[m.start() : m.end()]
         numerals.append(s)
         return "#"
