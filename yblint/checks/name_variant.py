@@ -267,8 +267,8 @@ class NameVariant(Check):
                     if _shared(f, g):
                         continue  # one place read with two left edges (拱投投资公司)
                     kind = self._added(t, short, i, k)
-                    if not kind or _has_verb(t) or (kind == "added" and _has_verb(short)):
-                        continue  # a phrase of the sentence; the lone remnant of a cut may read as a verb
+                    if not kind or _has_verb(t):
+                        continue  # a phrase of a sentence (the short form, a name cut, may read as one)
                     if _any_boundary(f) and _any_boundary(g):
                         out.append((kind, f, g))
         yield from out
