@@ -256,13 +256,14 @@ class NameVariant(Check):
             if n < 5:
                 continue
             for k in (1, 2, 3, 4):
+                if n - k < 4:
+                    break
                 for i in range(1, n - k):
-                    piece = t[i : i + k]
-                    if all(c in NUMERALS for c in piece) or any(c in FUNCTION for c in piece):
+                    g = forms.get(t[:i] + t[i + k :])
+                    if g is None:
                         continue
-                    short = t[:i] + t[i + k :]
-                    g = forms.get(short)
-                    if g is None or len(short) < 4:
+                    short, piece = g.text, t[i : i + k]
+                    if all(c in NUMERALS for c in piece) or any(c in FUNCTION for c in piece):
                         continue
                     if _shared(f, g):
                         continue  # one place read with two left edges (拱投投资公司)
