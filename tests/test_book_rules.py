@@ -266,6 +266,8 @@ def test_partial_period_summary_json_and_text(tmp_path, cli):
     ]
     r = cli("check", tmp_path / "d.txt", "--select", "partial-period")
     assert "各单位统计数据截止时点不一（年鉴应记述全年）：9月底（2处）、10月底（1处）。" in r.out
+    r = cli("check", tmp_path / "d.txt", "--select", "partial-period", "--format", "html")
+    assert "9月底（2处）、10月底（1处）" in r.out
     r = cli("check", tmp_path / "d.txt", "--select", "layout-marker", "--format", "json")
     assert "cutoffs" not in r.json()["summary"]
 

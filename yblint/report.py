@@ -62,6 +62,19 @@ def cutoff_summary(result: RunResult) -> list[dict[str, Any]]:
     return [by[k] for k in sorted(by, key=lambda k: (k[0] or 0, _cutoff_order(k[1])))]
 
 
+def cutoff_note(result: RunResult, lang: str = "zh") -> list[str]:
+    """One line naming the cut-off dates partial-period found across units (the run's summary
+    in the text and HTML reports), or none."""
+    cutoffs = cutoff_summary(result)
+    if not cutoffs:
+        return []
+    if lang == "en":
+        shown = ", ".join(f"{c['cutoff']} ×{c['count']}" for c in cutoffs)
+        return [f"Statistics cut off before the end of the year, by cut-off date: {shown}."]
+    shown = "、".join(f"{c['cutoff']}（{c['count']}处）" for c in cutoffs)
+    return [f"各单位统计数据截止时点不一（年鉴应记述全年）：{shown}。"]
+
+
 def _cutoff_order(label: str | None) -> tuple[int, int]:
     m = re.match(r"(\d+)月(?:(\d+)日|底)", label or "")
     if not m:

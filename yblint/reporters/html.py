@@ -24,7 +24,7 @@ from yblint import __version__
 from yblint.engine import RunResult
 from yblint.finding import SEVERITIES, Finding, Location
 from yblint.model import Document, Unit
-from yblint.report import summary
+from yblint.report import cutoff_note, summary
 from yblint.reporters import ReportContext, reporter
 
 CONTEXT_CHARS = 160  # of the paragraph around a finding, each side, before it is cut with …
@@ -347,7 +347,7 @@ def build_view(result: RunResult, ctx: ReportContext) -> dict[str, Any]:
         "rules": rules,
         "files": files,
         "errors": [str(e) for e in result.errors],
-        "notes": list(result.notes),
+        "notes": [*result.notes, *cutoff_note(result, ctx.lang)],
     }
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from yblint.engine import RunResult
 from yblint.finding import Finding, excerpt
-from yblint.report import cutoff_summary, summary
+from yblint.report import cutoff_note, summary
 from yblint.reporters import ReportContext, reporter
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m"}
@@ -48,18 +48,6 @@ def _summary_line(result: RunResult, ctx: ReportContext) -> str:
     return line
 
 
-def _cutoff_note(result: RunResult, ctx: ReportContext) -> list[str]:
-    """One line naming the cut-off dates partial-period found across units (the run's summary)."""
-    cutoffs = cutoff_summary(result)
-    if not cutoffs:
-        return []
-    if ctx.lang == "en":
-        shown = ", ".join(f"{c['cutoff']} ×{c['count']}" for c in cutoffs)
-        return [f"Statistics cut off before the end of the year, by cut-off date: {shown}."]
-    shown = "、".join(f"{c['cutoff']}（{c['count']}处）" for c in cutoffs)
-    return [f"各单位统计数据截止时点不一（年鉴应记述全年）：{shown}。"]
-
-
 @reporter("text")
 def render(result: RunResult, ctx: ReportContext) -> str:
     out = []
@@ -74,5 +62,5 @@ def render(result: RunResult, ctx: ReportContext) -> str:
             unit = f" ({r.unit_name})" if r.unit_name else ""
             out.append(f"    = {label}: {r.document.path}:{rl}:{rc}{unit}")
     lines = "\n".join(out)
-    tail = "\n".join([*result.notes, *_cutoff_note(result, ctx), _summary_line(result, ctx)])
+    tail = "\n".join([*result.notes, *cutoff_note(result, ctx.lang), _summary_line(result, ctx)])
     return (lines + "\n" if lines else "") + tail + "\n"
