@@ -248,8 +248,8 @@ def make_book(seed: int, year: int = 2021, units: int = 10) -> Book:
         book.controls.extend([left.strip("“”"), right.strip("“”")])
     # a declared short form: the full name and its short form never differ by a slip
     a, b = two_units()
-    x, y, z = next(w), next(w), next(w)
-    full, short = f"{x}{y}{z}发展中心", f"{x}{z}中心"
+    x, word, s = next(w), rng.choice(TRUNC_WORDS), rng.choice(TRUNC_SUFFIXES)
+    full, short = f"{x}{word}{s}", f"{x}{word[0]}{s}"  # a cut name, but declared
     put(a, f"成立{full}（以下简称“{short}”）。")
     put(b, f"{short}全年服务企业{rng.randint(100, 900)}家。")
     book.controls.append(short)

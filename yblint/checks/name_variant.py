@@ -154,14 +154,16 @@ def _cuts(s: str) -> set[int]:
 class NameVariant(Check):
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         idx = book_index(corpus)
-        declared = {frozenset(p) for p in idx.declared}
+        shorts: dict[str, list[str]] = defaultdict(list)
+        for full, short in idx.declared:
+            shorts[short].append(full)
         by_year: dict[int | None, list[NameSpot]] = defaultdict(list)
         for n in idx.names:
             by_year[n.year].append(n)
         findings: list[Finding] = []
         for year, spots in by_year.items():
             forms = self._forms(spots)
-            pairs = [_ranked(k, a, b) for k, a, b in self._pairs(forms) if frozenset((a.text, b.text)) not in declared]
+            pairs = [_ranked(k, a, b) for k, a, b in self._pairs(forms) if not _declared(shorts, a.text, b.text)]
             # one pair of places seen through a longer or shorter left edge, or with a shorter
             # suffix (服务性园区 inside 服务性园区用地): keep the longest reading of the place
             pairs.sort(key=lambda p: (-len(p[2].text), -len(p[1].text), _order(p[2].first)))
@@ -346,6 +348,11 @@ class NameVariant(Check):
             other_where=_where(mdoc, mstart, lang),
             kind=KINDS[kind][lang],
         )
+
+
+def _declared(shorts: dict[str, list[str]], a: str, b: str) -> bool:
+    """One form is a declared short form (以下简称“b”) of a full name that ends in the other."""
+    return any(full.endswith(a) for full in shorts.get(b, ())) or any(full.endswith(b) for full in shorts.get(a, ()))
 
 
 def _ranked(kind: str, a: Form, b: Form) -> tuple[str, Form, Form]:

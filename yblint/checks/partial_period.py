@@ -63,6 +63,24 @@ class PartialPeriod(Check):
                 message_key=key,
                 data={"cutoff": label, "period": c.label, "year": year},
                 period=c.label,
-                cutoff=label,
-                year=f"{year}" if year else "",
+                until=_until(c, label, year, self.lang),
+                year_end=_year_end(year, self.lang),
             )
+
+
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+def _until(c: Cutoff, label: str, year: int | None, lang: str) -> str:
+    """2021年9月底, or the end of September 2021 (without the year when it is unknown)."""
+    if lang == "en":
+        month = MONTHS[(c.month or 1) - 1]
+        day = f"{c.day} {month}" if c.day else f"the end of {month}"
+        return f"{day} {year}" if year else day
+    return f"{year}年{label}" if year else label
+
+
+def _year_end(year: int | None, lang: str) -> str:
+    if lang == "en":
+        return f"the end of {year}" if year else "the end of the year"
+    return f"{year}年底" if year else "年底"
