@@ -68,14 +68,27 @@ class PartialPeriod(Check):
             )
 
 
-MONTHS = "January February March April May June July August September October November December".split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def _until(c: Cutoff, label: str, year: int | None, lang: str) -> str:
     """2021年9月底, or the end of September 2021 (without the year when it is unknown)."""
     if lang == "en":
         month = MONTHS[(c.month or 1) - 1]
-        day = f"{c.day} {month}" if c.day else f"the end of {month}"
+        day = f"on {c.day} {month}" if c.day else f"at the end of {month}"
         return f"{day} {year}" if year else day
     return f"{year}年{label}" if year else label
 
