@@ -371,3 +371,29 @@ def test_html_shows_both_places(tmp_path, cli):
     )
     r = cli("check", tmp_path / "d.txt", "--select", "name-variant", "--format", "html")
     assert r.out.count("良渚嫩江基金") >= 2 and "嫩江良渚基金" in r.out
+
+
+@pytest.mark.parametrize("rule", BOOK)
+def test_rule_examples(tmp_path, rule):
+    """Each bad example of the rule's YAML definition is flagged, each good one is not."""
+    from conftest import registry
+
+    examples = registry().defs[rule].examples
+    assert examples
+    for i, ex in enumerate(examples):
+        for kind, expect in (("bad", True), ("good", False)):
+            p = tmp_path / f"{kind}{i}.txt"
+            p.write_text(ex[kind], encoding="utf-8")
+            assert bool(findings_of([p], select=[rule])) is expect, (kind, ex[kind])
+
+
+def test_figure_against_reference_of_the_same_year(tmp_path, cli):
+    (tmp_path / "统计-2021.txt").write_text("区统计局\n\n2021年末，全区常住人口69.9万人。\n", "utf-8")
+    (tmp_path / "draft-2021.txt").write_text("区卫健局\n\n2021年末，全区常住人口65.0万人。\n", "utf-8")
+    for linted, ref in (("draft-2021.txt", "统计-2021.txt"), ("统计-2021.txt", "draft-2021.txt")):
+        r = cli(
+            "check", tmp_path / linted, "--corpus", tmp_path / ref, "--select", "figure-conflict", "--format", "json"
+        )
+        (f,) = r.json()["findings"]  # on the linted file only, the reference as the related place
+        assert f["path"].endswith(linted) and f["related"][0]["path"].endswith(ref)
+        assert "参照材料" in f["message"]
