@@ -397,3 +397,26 @@ def test_figure_against_reference_of_the_same_year(tmp_path, cli):
         (f,) = r.json()["findings"]  # on the linted file only, the reference as the related place
         assert f["path"].endswith(linted) and f["related"][0]["path"].endswith(ref)
         assert "参照材料" in f["message"]
+
+
+def test_name_variant_against_reference(tmp_path, cli):
+    """The form in the corpus: files is the record; the finding stands in the linted draft."""
+    (tmp_path / "chapter-2021.txt").write_text("区发改局\n\n参与良渚嫩江基金。推进“三个样板区”建设。\n", "utf-8")
+    (tmp_path / "draft-2021.txt").write_text(
+        "区统计局\n\n发起嫩江良渚基金。嫩江良渚基金运行。以“四个样板区”为关键，“四个样板区”。\n", "utf-8"
+    )
+    r = cli(
+        "check",
+        tmp_path / "draft-2021.txt",
+        "--corpus",
+        tmp_path / "chapter-2021.txt",
+        "--select",
+        "name-variant",
+        "--format",
+        "json",
+    )
+    got = [
+        (f["excerpt"], f["data"]["suggestion"], f["related"][0]["path"].endswith("chapter-2021.txt"))
+        for f in r.json()["findings"]
+    ]
+    assert got == [("嫩江良渚基金", "良渚嫩江基金", True), ("四个样板区", "三个样板区", True)]

@@ -169,6 +169,8 @@ class NameVariant(Check):
             pairs.sort(key=lambda p: (-len(p[2].text), -len(p[1].text), _order(p[2].first)))
             taken: list[tuple[int, int, int]] = []
             for kind, major, minor in pairs:
+                if _only_reference(minor):
+                    continue  # nothing in the linted files to correct
                 spans = [(id(d), st, en) for d, st, en, _ in minor.spots]
                 if any(i == j and st < e2 and s2 < en for i, st, en in spans for j, s2, e2 in taken):
                     continue
@@ -187,9 +189,11 @@ class NameVariant(Check):
                 f.spots.append((s.document, s.start, s.end, s.start))
             if len(by_value) < 2:
                 continue
-            ranked = sorted(by_value.values(), key=lambda f: (-f.count, _order(f.first)))
+            ranked = sorted(by_value.values(), key=lambda f: (not _only_reference(f), -f.count, _order(f.first)))
             major = ranked[0]
             for minor in ranked[1:]:
+                if _only_reference(minor):
+                    continue
                 findings.append(self._finding("numeral", major, minor, year, quoted=True))
         return findings
 
@@ -323,7 +327,7 @@ class NameVariant(Check):
     # --- finding --------------------------------------------------------------------------------
 
     def _finding(self, kind: str, major: Form, minor: Form, year: int | None, quoted: bool = False) -> Finding:
-        doc, start, end, _ = minor.first
+        doc, start, end, _ = _first_linted(minor)
         mdoc, mstart, mend, _ = major.first
         lang = self.lang if self.lang in ("zh", "en") else "zh"
         q = ("“", "”") if quoted else ("", "")
@@ -358,11 +362,23 @@ def _declared(shorts: dict[str, list[str]], a: str, b: str) -> bool:
 def _ranked(kind: str, a: Form, b: Form) -> tuple[str, Form, Form]:
     """(kind, the form to keep, the other): the form written more often, else the first written;
     for a name cut short, the full name."""
+    ra, rb = _only_reference(a), _only_reference(b)
+    if ra != rb:  # a form found only in the reference documents (last year's book) is the record
+        return (kind, a, b) if ra else (kind, b, a)
     if kind == "truncated":
         return (kind, a, b) if len(a.text) > len(b.text) else (kind, b, a)
     if a.count != b.count:
         return (kind, a, b) if a.count > b.count else (kind, b, a)
     return (kind, a, b) if _order(a.first) <= _order(b.first) else (kind, b, a)
+
+
+def _only_reference(f: Form) -> bool:
+    return all(d.reference for d, _s, _e, _c in f.spots)
+
+
+def _first_linted(f: Form) -> tuple[Document, int, int, int]:
+    """The first place of a form in a linted file (the first place when there is none)."""
+    return next((sp for sp in f.spots if not sp[0].reference), f.first)
 
 
 def _shared(a: Form, b: Form) -> bool:
