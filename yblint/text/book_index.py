@@ -321,6 +321,7 @@ _SCOPE_WORD_RE = re.compile(r"(全国|全省|全市|全区|全县|全镇|全乡|
 _NUMBER_START = set("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千约近超逾不大将接至最多高突")
 _TO_YEAR_RE = re.compile(r"到\s*(?:19|20)\d\d\s*年")
 _CLAUSE_START = re.compile(r"[，；。：！？\n]")
+_COMPARED_RE = re.compile(r"(?:[比较与和同于超高低]|相比|对比)\s*$")
 _YEAR_WORD_RE = re.compile(r"(?:(?<!\d)((?:19|20)\d\d)\s*年(?![度底末]?[至到—-]))|(去年|上年|今年|本年|当年)")
 _PART_RE = re.compile(
     rf"(?:1|一){_DASH}(?P<rm>{_MONTH})\s*月份?|(前三季度|上半年|(?:第)?一季度)"
@@ -353,6 +354,8 @@ def _period(sentence: str, at: int, year: int | None) -> tuple[int | None, str]:
     before = sentence[:at]
     stated = year
     for m in _YEAR_WORD_RE.finditer(before):
+        if _COMPARED_RE.search(before, max(0, m.start() - 2), m.start()):
+            continue  # 比上年, 较2020年, 与去年同期: the year compared with, not the period
         if m.group(1):
             stated = int(m.group(1))
         elif year is not None:
