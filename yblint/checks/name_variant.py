@@ -4,7 +4,8 @@ Reads the book index (yblint.text.book_index): the names that end in a name suff
 title names, declared short forms and quoted slogans, all of one year. Kinds of variant:
 
 * ``swap``: the words of a name in another order (中金阿斯利康基金 / 阿斯利康中金基金);
-* ``slip``: one character of a fixed term swapped for its usual confusion (创新型 / 创新性 产业用地);
+* ``slip``: one character of a fixed term swapped for its usual confusion (创新型 / 创新性 产业用地,
+  城市规划馆 / 城市规化馆);
 * ``added``: a character more or less inside a name (亚运电竞场馆 / 亚运电竞馆);
 * ``truncated``: two or three characters cut from inside a name, leaving a piece that is no word
   (中国红十字会总会 / 中国红总会);
@@ -30,7 +31,7 @@ from yblint.text.words import is_word, jieba_module, tokens
 
 MIN_PREFIX = 2  # characters before the suffix
 MAX_PREFIX = 10
-SLIPS = {"型": "性", "性": "型", "账": "帐", "帐": "账"}
+SLIPS = {"型": "性", "性": "型", "账": "帐", "帐": "账", "象": "像", "像": "象", "划": "化", "化": "划"}
 NUMERALS = set("0123456789零〇一二两三四五六七八九十百千万亿第")
 NOT_NAME_START = {
     "v",
@@ -231,7 +232,7 @@ class NameVariant(Check):
             if suffix and len(t) - len(suffix) >= 4:
                 rotations[(suffix, "".join(sorted(t[: -len(suffix)])))].append(t)
             for i, ch in enumerate(t):
-                if ch in SLIPS and 0 < i < len(t) - 2:
+                if ch in SLIPS and 0 < i < len(t) - 1:
                     slips[t[:i] + "?" + t[i + 1 :]].append(t)
         # swapped words
         for group in rotations.values():
