@@ -341,6 +341,7 @@ def test_index_records(tmp_path):
         ("嫦娥五号", None),
         ("红十字救在身边", None),
         ("1+4+N", None),
+        ("千万工程", None),  # too few words besides the numerals to be one slogan with another numeral
     ],
 )
 def test_slogan_key(phrase, key):

@@ -251,7 +251,8 @@ _NOT_NUMERAL = re.compile(r"十字|万[家户物众]|千[家方]|一[体流线�
 def slogan_key(phrase: str) -> tuple[str, tuple[str, ...]] | None:
     """(key, numerals) of a quoted phrase with numerals, or None: “三个样板区” → ("#个样板区",
     ("三",)). Ordinals (第二) and five-year plans (十四五) stay in the key; a phrase of numerals
-    alone, or with fewer than two other characters, is not a slogan."""
+    alone, or with fewer than three other characters (“千万工程” and “百千工程”
+    are two programmes, not one with two numerals), is not a slogan."""
     numerals: list[str] = []
     masked = _NOT_NUMERAL.sub(lambda m: "\0" * len(m.group(0)), phrase)
 
@@ -264,7 +265,7 @@ def slogan_key(phrase: str) -> tuple[str, tuple[str, ...]] | None:
 
     key = _NUMERAL_RE.sub(repl, masked)
     key = "".join(phrase[i] if ch == "\0" else ch for i, ch in enumerate(key)) if "\0" in masked else key
-    if not numerals or len(re.findall(f"[{CJK}A-Za-z]", key)) < 2:
+    if not numerals or len(re.findall(f"[{CJK}A-Za-z]", key)) < 3:
         return None
     return key, tuple(numerals)
 
