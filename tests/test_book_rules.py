@@ -422,3 +422,14 @@ def test_name_variant_against_reference(tmp_path, cli):
         for f in r.json()["findings"]
     ]
     assert got == [("嫩江良渚基金", "良渚嫩江基金", True), ("四个样板区", "三个样板区", True)]
+
+
+def test_growth_against_last_years_book_by_unit(tmp_path):
+    """No scope stated: the same unit in last year's book and this year's is the scope."""
+    (tmp_path / "2020.txt").write_text("区商务局\n\n2020年，社会消费品零售总额50.0亿元。\n", "utf-8")
+    (tmp_path / "2021.txt").write_text(
+        "区商务局\n\n2021年，社会消费品零售总额55.0亿元，社会消费品零售总额比上年增长15.0%。\n", "utf-8"
+    )
+    config = Config(corpus=[str(tmp_path / "2020.txt")])
+    fs = findings_of([tmp_path / "2021.txt"], select=["figure-conflict"], config=config)
+    assert [(f.location.text, f.data["computed"]) for f in fs] == [("社会消费品零售总额比上年增长15.0%", 10.0)]

@@ -129,22 +129,18 @@ class FigureConflict(Check):
         the year before) for the same indicator, scope and unit group."""
         levels: dict[tuple, list[Figure]] = defaultdict(list)
         for f in figures:
-            if f.kind == "level" and f.period == "year" and f.scope and f.year is not None:
-                levels[(f.year, f.scope, f.indicator, _group(f))].append(f)
+            scope = _book_scope(f)
+            if f.kind == "level" and f.period == "year" and scope and f.year is not None:
+                levels[(f.year, scope, f.indicator)].append(f)
         for g in figures:
-            if g.kind != "growth" or g.document.reference or g.period != "year" or not g.scope or g.year is None:
+            scope = _book_scope(g)
+            if g.kind != "growth" or g.document.reference or g.period != "year" or not scope or g.year is None:
                 continue
             if g.number is None or g.number.unit != "%":
                 continue
-            now = [f for f in levels.get((g.year, g.scope, g.indicator), []) if f.document is g.document]
-            now = now or [f for k, fs in levels.items() if k[:3] == (g.year, g.scope, g.indicator) for f in fs]
-            before = [
-                f
-                for k, fs in levels.items()
-                if k[:3] == (g.year - 1, g.scope, g.indicator)
-                for f in fs
-                if f.document.reference
-            ]
+            now = levels.get((g.year, scope, g.indicator), [])
+            now = [f for f in now if f.document is g.document] or now
+            before = [f for f in levels.get((g.year - 1, scope, g.indicator), []) if f.document.reference]
             if not now or not before:
                 continue
             cur, prev = now[0], before[0]
@@ -185,7 +181,7 @@ class FigureConflict(Check):
             data=data,
             key=f"growth\x1f{g.indicator}\x1f{g.scope}\x1f{g.year}\x1f{stated}",
             indicator=g.indicator,
-            scope=g.scope,
+            scope=g.scope or (g.unit.name if g.unit is not None and g.unit.name else ""),
             value=stated,
             this_year=cur.number.text,
             last_year=prev.number.text,
@@ -194,6 +190,14 @@ class FigureConflict(Check):
             year=g.year,
             last=g.year - 1,
         )
+
+
+def _book_scope(f: Figure) -> str:
+    """The scope across books: the place stated, else the unit's name (区统计局 in this year's
+    book and in last year's), else none."""
+    if f.scope:
+        return f.scope
+    return f"unit:{f.unit.name}" if f.unit is not None and f.unit.name else ""
 
 
 def _where(doc: Document, offset: int, lang: str) -> str:
