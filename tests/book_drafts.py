@@ -130,7 +130,10 @@ def _corpus() -> tuple[list[str], list[str]]:
     return paras, sorted(rare)
 
 
-def make_book(seed: int, year: int = 2021, units: int = 10) -> Book:
+def make_book(seed: int, year: int = 2021, units: int = 10, split: bool = False) -> Book:
+    """A book of ``units`` units with every kind of plant and control; ``split``: one Markdown
+    file per unit (``2021-区统计局.md`` with a ``#`` heading), as units hand drafts in, instead
+    of one plain-text file."""
     rng = random.Random(seed)
     paras, rare = _corpus()
     words = rng.sample(rare, 40)
@@ -259,8 +262,12 @@ def make_book(seed: int, year: int = 2021, units: int = 10) -> Book:
         put(u, f"推进“{NUMERALS[3]}大{x}{y}行动”。")
     book.controls.append(f"{NUMERALS[3]}大{x}{y}行动")
 
-    text = "\n\n".join(f"{h}\n\n" + "\n\n".join(ps) for h, ps in zip(heads, body, strict=True)) + "\n"
-    book.files[f"draft-{year}.txt"] = text
+    if split:
+        for h, ps in zip(heads, body, strict=True):
+            book.files[f"{year}-{h}.md"] = f"# {h}\n\n" + "\n\n".join(ps) + "\n"
+    else:
+        text = "\n\n".join(f"{h}\n\n" + "\n\n".join(ps) for h, ps in zip(heads, body, strict=True)) + "\n"
+        book.files[f"draft-{year}.txt"] = text
     # another year's book in the same run: its variants of this year's names are not variants
     old = year - 10
     x2, y2, s2 = re.match(r"(..)(..)(.+)", book.plants[0].text).groups()  # type: ignore[union-attr]

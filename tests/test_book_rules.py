@@ -77,9 +77,9 @@ def test_seed_no_figure_conflict():
 # --- generated drafts: recall on planted variants, silence on look-alike controls -------------
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_generated_books(tmp_path, seed):
-    book = make_book(seed)
+@pytest.mark.parametrize(("seed", "split"), [(s, s % 2 == 1) for s in range(8)])
+def test_generated_books(tmp_path, seed, split):
+    book = make_book(seed, split=split)
     fs = findings_of(book.write(tmp_path), select=list(RULES))
 
     def covers(f, text):
