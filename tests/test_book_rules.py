@@ -433,3 +433,14 @@ def test_growth_against_last_years_book_by_unit(tmp_path):
     config = Config(corpus=[str(tmp_path / "2020.txt")])
     fs = findings_of([tmp_path / "2021.txt"], select=["figure-conflict"], config=config)
     assert [(f.location.text, f.data["computed"]) for f in fs] == [("社会消费品零售总额比上年增长15.0%", 10.0)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("2021年，全区地区生产总值（GDP）110.5亿元。", "2021年，全区实现地区生产总值98.0亿元。"),
+        ("2021年末，全区共有常住人口69.9万人。", "2021年末，全区常住人口为65万。"),
+    ],
+)
+def test_figure_conflict_forms(tmp_path, a, b):
+    assert len(lint_texts(tmp_path, {"draft-2021.txt": two_units(a, b)}, ["figure-conflict"])) == 1

@@ -44,6 +44,13 @@ def _group(f: Figure) -> str:
     return (n.group or n.unit or "") if n is not None else ""
 
 
+def _compatible(a: Figure, b: Figure) -> bool:
+    """Two figures measure alike: one unit group (万人 and 人; 亿元 and 万元), or one of them
+    written without a unit (常住人口65万)."""
+    ga, gb = _group(a), _group(b)
+    return ga == gb or not ga or not gb
+
+
 def _scope_key(f: Figure) -> tuple:
     if f.scope:
         return ("named", f.scope)
@@ -58,7 +65,7 @@ class FigureConflict(Check):
         for f in idx.figures:
             if f.year is None or f.number is None:
                 continue
-            groups[(f.year, f.period, _scope_key(f), f.indicator, f.kind, _group(f))].append(f)
+            groups[(f.year, f.period, _scope_key(f), f.indicator, f.kind)].append(f)
         for figs in groups.values():
             if len(figs) < 2:
                 continue
@@ -72,13 +79,9 @@ class FigureConflict(Check):
         kept: list[Figure] = []
         for f in figs:
             iv = _interval(f)
-            if any(_meet(iv, _interval(k)) for k in kept):
-                kept.append(f)
-                continue
-            if kept and not f.document.reference:
-                other = kept[0]
-                if not (f.document is other.document and f.start == other.start):
-                    yield self._finding(f, other)
+            comparable = [k for k in kept if _compatible(f, k)]
+            if comparable and not any(_meet(iv, _interval(k)) for k in comparable) and not f.document.reference:
+                yield self._finding(f, comparable[0])
             kept.append(f)
 
     def _finding(self, f: Figure, other: Figure) -> Finding:

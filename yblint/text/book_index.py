@@ -301,7 +301,8 @@ _INDICATOR_WORDS = """
 INDICATORS = sorted(_INDICATOR_WORDS.split(), key=len, reverse=True)
 _IND_RE = re.compile("|".join(re.escape(i) for i in INDICATORS))
 _CONNECT_RE = re.compile(
-    r"\s*(?:总量|总额|规模)?\s*(?:达到了?|达|为|是|实现|完成|共计|共|合计|总计|约为|突破|超过|有)?\s*"
+    r"\s*(?:[（(][A-Za-z]{2,5}[）)])?\s*(?:总量|总额|规模)?\s*"  # 地区生产总值（GDP）
+    r"(?:达到了?|达|为|是|实现|完成|共计|共|合计|总计|约为|突破|超过|有)?\s*"
 )
 _GROWTH_RE = re.compile(
     r"\s*(?:比上年|比去年|较上年|同比|比\d{4}年)?\s*(?P<dir>增长|增加|提高|上升|下降|减少|回落)了?\s*"
@@ -365,7 +366,9 @@ def _period(sentence: str, at: int, year: int | None) -> tuple[int | None, str]:
     return stated, part
 
 
-_SCOPE_BEFORE_RE = re.compile(r"(?:[省市区县镇乡国道年月末底的现成计中]|全年|其中)$")
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_FULL_STOP = re.compile(r"[。！？]")  # a list of targets runs over ；-separated sentences
+_SCOPE_BEFORE_RE = re.compile(r"(?:[省市区县镇乡国道年月末底的现成计中有]|全年|其中)$")
 
 
 def _figures(doc: Document, prose: _Prose, year: int | None) -> list[Figure]:
@@ -393,9 +396,11 @@ def _figures(doc: Document, prose: _Prose, year: int | None) -> list[Figure]:
         if pos >= len(sent) or sent[pos] not in _NUMBER_START:
             continue
         nums = find_numbers(sent, pos, min(len(sent), pos + 24))
-        if not nums or nums[0].start != pos or nums[0].role is not None or nums[0].unit is None:
+        if not nums or nums[0].start != pos or nums[0].role is not None:
             continue
         n = nums[0]
+        if n.unit is None and (n.multiplier == 1 or _CJK_CHAR.match(sent, n.end)):
+            continue  # a bare number (常住人口3) or an unknown unit (1.3万亿斤); 69.9万 alone is a figure
         after = sent[n.end : n.end + 2]
         if after[:1] in ("、", "-", "—", "～", "~", "至", "到") or after.startswith("和"):
             continue  # a range or a list of figures
@@ -403,7 +408,12 @@ def _figures(doc: Document, prose: _Prose, year: int | None) -> list[Figure]:
             continue
         if kind == "level" and n.unit in ("%", "个百分点", "倍") and not m.group(0).endswith("率"):
             continue
-        if _TARGET_RE.search(sent, 0, pos) or _TARGET_AFTER_RE.search(sent, n.end) or n.approx == "左右":
+        full_start = max((x.end() for x in _FULL_STOP.finditer(text, para.start, m.start())), default=para.start)
+        if (
+            _TARGET_RE.search(text, full_start, s.start + pos)
+            or _TARGET_AFTER_RE.search(sent, n.end)
+            or n.approx == "左右"
+        ):
             continue  # a target (预期增长6%左右, 到2025年达到…, …比上年预计增加), not a result
         if _SPAN_RE.search(text, para.start, m.start()) or (unit.name and _PLAN_UNIT_RE.search(unit.name)):
             continue  # several years (过去五年…, 五年来) or a plan (今年主要任务): not one year's figure
