@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from book_drafts import RULES, make_book
 from conftest import SEED, findings_of, where
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from yblint.config import Config, load_config
 from yblint.errors import ConfigError
@@ -444,3 +446,23 @@ def test_growth_against_last_years_book_by_unit(tmp_path):
 )
 def test_figure_conflict_forms(tmp_path, a, b):
     assert len(lint_texts(tmp_path, {"draft-2021.txt": two_units(a, b)}, ["figure-conflict"])) == 1
+
+
+_ALPHABET = (
+    "一二三九十年月日截至止目前1-—9０。，；“”《》（）简称以下基金园馆场中心全区常住人口万人亿元比上年增长%型性 \n"
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=120))
+def test_index_on_any_text(tmp_path_factory, text):
+    """Any text: the index is built, and every record's span lies inside its document's text."""
+    from yblint.parsing import build_document
+    from yblint.reading.source import Source
+
+    doc = build_document(Source(path="x-2021.txt", text=text, encoding="utf-8", format="text"))
+    idx = build_index(Corpus(documents=[doc]))
+    for rec in [*idx.names, *idx.slogans, *idx.figures, *idx.cutoffs]:
+        assert 0 <= rec.start <= rec.end <= len(text)
+    for _a, _b, f in find_cutoffs(text):
+        assert f.get("open") or 1 <= f["month"] <= 12
