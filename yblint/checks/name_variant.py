@@ -297,7 +297,7 @@ class NameVariant(Check):
 
     @staticmethod
     def _added(long: str, short: str, i: int, k: int) -> str | None:
-        """``added`` for one character more inside a name, ``truncated`` for a piece of 2-3 cut out
+        """``added`` for one character more inside a name, ``truncated`` for a piece of 2-4 cut out
         that leaves a lone character which is no word; None for a longer name made of whole words
         (农产品批发市场 / 农产品市场) or one that only adds a qualifier."""
         if k == 1:
