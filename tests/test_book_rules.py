@@ -289,6 +289,8 @@ def test_year_sources(tmp_path):
     assert document_year(doc_of(tmp_path / "b.txt", "区统计局\n\n2018年全年，2018年底，2017年。\n")) == 2018
     assert document_year(doc_of(tmp_path / "c.txt", "区统计局\n\n没有年份。\n")) is None
     assert document_year(doc_of(tmp_path / "d2019.txt", "x\n"), configured=2022) == 2022
+    (tmp_path / "2020").mkdir()
+    assert document_year(doc_of(tmp_path / "2020" / "区统计局.md", "区统计局\n\n2019年。\n")) == 2020
 
 
 def test_year_config(tmp_path):

@@ -23,7 +23,6 @@ Every record carries its document's year, so a 1985 report and a 2015 report nev
 from __future__ import annotations
 
 import bisect
-import os
 import re
 import weakref
 from collections import Counter
@@ -69,13 +68,16 @@ _YEAR_NIAN_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)\s*年")
 
 def document_year(doc: Document, configured: int | None = None) -> int | None:
     """The year the document is about: ``configured`` (``year:`` in .yblint.yaml) for linted
-    files; else the one year its file name holds; else a year in its first heading or line;
+    files; else the one year its file name holds (or, failing that, the name of its folder or
+    the folder above); else a year in its first heading or line;
     else the year its text names most (None when it names none)."""
     if configured is not None and not doc.reference:
         return configured
-    found = set(_YEAR_RE.findall(os.path.basename(doc.path)))
-    if len(found) == 1:
-        return int(found.pop())
+    parts = doc.path.replace("\\", "/").split("/")
+    for part in reversed(parts[-3:]):  # the file's name, then its folders (../2020/区统计局.md)
+        found = set(_YEAR_RE.findall(part))
+        if len(found) == 1:
+            return int(found.pop())
     first = next((p for p in doc.paragraphs if p.text.strip()), None)
     if first is not None and len(first.text) <= 60:
         m = _YEAR_NIAN_RE.search(first.text)
