@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from yblint.model import PROSE, Block
+from yblint.text.marks import INLINE_SPACE, skip_space, trim_space
 
 _PARA = re.compile(r"[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*")
-_LEAD_WS = re.compile(r"[ \t\u3000\ufeff]*")
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -15,8 +15,7 @@ def text_blocks(text: str) -> list[Block]:
     for m in _PARA.finditer(text):
         start, end = m.start(), m.end()
         # trim trailing spaces; content starts after leading spaces (incl. ideographic indent)
-        while end > start and text[end - 1] in " \t\u3000":
-            end -= 1
-        content = _LEAD_WS.match(text, start).end()
+        end = trim_space(text, start, end, INLINE_SPACE)
+        content = skip_space(text, start, end, INLINE_SPACE)
         blocks.append(Block(kind=PROSE, start=start, end=end, content_start=min(content, end)))
     return blocks
