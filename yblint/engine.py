@@ -209,8 +209,8 @@ def lint(
     others are still linted; skipped files and empty globs are in ``warnings``."""
     registry = registry or Registry.load(config.rules_dirs)
     run = prepare(paths, config, registry, select, ignore, corpus)
-    corpus = Corpus(documents=run.documents, references=run.references, year=config.year)
-    findings, suppressed = run_checks(run.checks, corpus)
+    book = Corpus(documents=run.documents, references=run.references, year=config.year)
+    findings, suppressed = run_checks(run.checks, book)
     return RunResult(
         documents=run.documents,
         findings=findings,

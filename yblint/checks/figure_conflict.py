@@ -191,7 +191,7 @@ class FigureConflict(Check):
             computed=f"{computed:.1f}%",
             other_where=_where(prev.document, prev.start, lang),
             year=g.year,
-            last=g.year - 1,
+            last=(g.year or 0) - 1,
         )
 
 

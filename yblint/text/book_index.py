@@ -478,22 +478,22 @@ def _names(doc: Document, prose: _Prose, year: int | None, idx: BookIndex) -> No
             NameSpot(doc, unit, m.start(g), m.end(g), year, kind="quoted" if g == 1 else "title", context=m.start(g))
         )
         if g == 1:
-            k = slogan_key(m.group(1))
-            if k is not None:
-                idx.slogans.append(Slogan(doc, unit, m.start(1), m.end(1), year, key=k[0], numerals=k[1]))
+            sk = slogan_key(m.group(1))
+            if sk is not None:
+                idx.slogans.append(Slogan(doc, unit, m.start(1), m.end(1), year, key=sk[0], numerals=sk[1]))
     k = text.find("简称")
     while k >= 0:
-        m = _DECLARED_RE.match(text, max(0, k - 4), k + 24) or _DECLARED_RE.match(text, max(0, k - 3), k + 24)
-        m = m or _DECLARED_RE.match(text, max(0, k - 2), k + 24) or _DECLARED_RE.match(text, max(0, k - 1), k + 24)
+        # the bracket opens up to four characters before 简称: （以下简称 （简称 ( 简称
+        dm = next((x for b in (4, 3, 2, 1) if (x := _DECLARED_RE.match(text, max(0, k - b), k + 24))), None)
         k = text.find("简称", k + 2)
-        if m is None:
+        if dm is None:
             continue
-        pu = prose.at(m.start())
-        short = m.group(1).strip()
+        pu = prose.at(dm.start())
+        short = dm.group(1).strip()
         if pu is None or not short:
             continue
         # the full name: what stands before the bracket, back to the clause's start
-        j = m.start()
+        j = dm.start()
         if j > pu[0].start and text[j - 1] in "”》":
             j -= 1
         i = j
@@ -501,7 +501,7 @@ def _names(doc: Document, prose: _Prose, year: int | None, idx: BookIndex) -> No
             i -= 1
         if i < j:
             idx.declared.append((text[i:j], short))
-            idx.names.append(NameSpot(doc, pu[1], m.start(1), m.end(1), year, kind="declared", context=m.start(1)))
+            idx.names.append(NameSpot(doc, pu[1], dm.start(1), dm.end(1), year, kind="declared", context=dm.start(1)))
 
 
 def _cutoffs(doc: Document, prose: _Prose, year: int | None, idx: BookIndex) -> None:
