@@ -10,6 +10,7 @@ from typing import Any
 from yblint import __version__
 from yblint.engine import RunResult
 from yblint.finding import SEVERITIES
+from yblint.i18n import tr
 
 REPORT_VERSION = 1
 
@@ -68,11 +69,15 @@ def cutoff_note(result: RunResult, lang: str = "zh") -> list[str]:
     cutoffs = cutoff_summary(result)
     if not cutoffs:
         return []
-    if lang == "en":
-        shown = ", ".join(f"{c['cutoff']} ×{c['count']}" for c in cutoffs)
-        return [f"Statistics cut off before the end of the year, by cut-off date: {shown}."]
-    shown = "、".join(f"{c['cutoff']}（{c['count']}处）" for c in cutoffs)
-    return [f"各单位统计数据截止时点不一（年鉴应记述全年）：{shown}。"]
+    zh = "、".join(f"{c['cutoff']}（{c['count']}处）" for c in cutoffs)
+    en = ", ".join(f"{c['cutoff']} ×{c['count']}" for c in cutoffs)
+    return [
+        tr(
+            lang,
+            f"各单位统计数据截止时点不一（年鉴应记述全年）：{zh}。",
+            f"Statistics cut off before the end of the year, by cut-off date: {en}.",
+        )
+    ]
 
 
 def _cutoff_order(label: str | None) -> tuple[int, int]:

@@ -18,8 +18,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from yblint.check import Check, register_check
+from yblint.checks.name_variant import where_of
 from yblint.finding import Finding, Location
-from yblint.model import Corpus, Document
+from yblint.model import Corpus
 from yblint.text.book_index import Figure, book_index
 
 GROWTH_SLACK = 0.05  # percentage points allowed besides the rounding of the three figures
@@ -122,7 +123,7 @@ class FigureConflict(Check):
             period=period,
             value=value,
             other_value=other_value,
-            other_where=_where(other.document, other.start, lang),
+            other_where=where_of(other.document, other.start, lang),
         )
 
     # --- growth against last year's book ------------------------------------------------------
@@ -189,7 +190,7 @@ class FigureConflict(Check):
             this_year=cur.number.text,
             last_year=prev.number.text,
             computed=f"{computed:.1f}%",
-            other_where=_where(prev.document, prev.start, lang),
+            other_where=where_of(prev.document, prev.start, lang),
             year=g.year,
             last=(g.year or 0) - 1,
         )
@@ -201,14 +202,3 @@ def _book_scope(f: Figure) -> str:
     if f.scope:
         return f.scope
     return f"unit:{f.unit.name}" if f.unit is not None and f.unit.name else ""
-
-
-def _where(doc: Document, offset: int, lang: str) -> str:
-    line = doc.lines.line_of(offset)
-    unit = doc.unit_at(offset)
-    name = unit.name if unit is not None and unit.name else None
-    if lang == "zh":
-        where = f"{doc.path}第{line}{'段' if doc.locations == 'paragraph' else '行'}"
-        return f"{where}，“{name}”" if name else where
-    where = f"{doc.path}, {'paragraph' if doc.locations == 'paragraph' else 'line'} {line}"
-    return f"{where}, “{name}”" if name else where

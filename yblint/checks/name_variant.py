@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Location
+from yblint.i18n import line_name, tr
 from yblint.model import Corpus, Document
 from yblint.text.book_index import NameSpot, book_index, slogan_value
 from yblint.text.words import is_word, jieba_module, tokens
@@ -350,7 +351,7 @@ class NameVariant(Check):
             count=minor.count,
             other=f"{q[0]}{major.text}{q[1]}",
             other_count=major.count,
-            other_where=_where(mdoc, mstart, lang),
+            other_where=where_of(mdoc, mstart, lang),
             kind=KINDS[kind][lang],
         )
 
@@ -391,15 +392,15 @@ def _order(spot: tuple[Document, int, int, int]) -> tuple[str, int]:
     return (spot[0].path, spot[1])
 
 
-def _where(doc: Document, offset: int, lang: str) -> str:
-    line = doc.lines.line_of(offset)
+def where_of(doc: Document, offset: int, lang: str) -> str:
+    """The file, line (or paragraph, for Word) and unit of ``offset``, for a message:
+    ``a.txt第61行，“区数产园管委会”`` / ``a.txt, line 61, “区数产园管委会”``."""
+    line = line_name(doc.lines.line_of(offset), lang, doc.locations == "paragraph")
     unit = doc.unit_at(offset)
-    name = unit.name if unit is not None and unit.name else None
-    if lang == "zh":
-        where = f"{doc.path}第{line}{'段' if doc.locations == 'paragraph' else '行'}"
-        return f"{where}，“{name}”" if name else where
-    where = f"{doc.path}, {'paragraph' if doc.locations == 'paragraph' else 'line'} {line}"
-    return f"{where}, “{name}”" if name else where
+    where = tr(lang, f"{doc.path}{line}", f"{doc.path}, {line}")
+    if unit is not None and unit.name:
+        where += tr(lang, f"，“{unit.name}”", f", “{unit.name}”")
+    return where
 
 
 def _form_dict(f: Form) -> dict:
