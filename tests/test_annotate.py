@@ -330,7 +330,7 @@ def test_multi_paragraph_finding_is_anchored_start_to_end(tmp_path: Path, cli):
     assert read_docx(str(accepted)).text == "区工商联\n\n与23个部门联合建立民企发展顾问制度。"
 
 
-def test_stdin_docx_is_annotated_beside_its_name(tmp_path: Path, seed_docx: Path, monkeypatch, cli):
+def test_a_piped_docx_is_read_as_word(tmp_path: Path, seed_docx: Path, monkeypatch, cli):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(seed_docx.read_bytes())))
     name = tmp_path / "piped.docx"
     r = cli("check", "-", "--stdin-filename", name, "--select", "layout-marker")

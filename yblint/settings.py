@@ -50,11 +50,17 @@ def groups(paths: list[str], explicit: str | None) -> list[Group]:
             found = config_for(given)
             out.setdefault(_key(found), Group(config(found))).paths.append(given)
             continue
-        top = config(config_for(given))  # its include/exclude decide what a folder holds
+        here = config_for(given)
+        top = config(here)  # its include/exclude decide what a folder holds
         if not os.path.isdir(given):
-            out.setdefault(_key(config_for(given)), Group(top)).paths.append(given)  # named: linted as is
+            out.setdefault(_key(here), Group(top)).paths.append(given)  # named: linted as is
             continue
-        for f in discover([given], top.include, top.exclude):
+        specials: list[str] = []  # FIFOs and the like: handed on, so the run says each is skipped
+        files = discover([given], top.include, top.exclude, errors=[], skipped=[], specials=specials)
+        if all(_key(above(f)) == _key(here) for f in files):  # one config: the folder stays a folder
+            out.setdefault(_key(here), Group(top)).paths.append(given)
+            continue
+        for f in [*files, *specials]:
             found = above(f)
             out.setdefault(_key(found), Group(config(found))).paths.append(f)
     return list(out.values()) or [Group(config(config_for(".")), [])]
