@@ -34,6 +34,7 @@ TOP_KEYS = {
     "rules_dirs",
     "place",
     "corpus_untracked",
+    "year",
     "docx",
 }
 UNIT_KEYS = {"heading_pattern", "max_heading_chars", "heading_level"}
@@ -57,6 +58,7 @@ class Config:
     rules_dirs: list[str] = field(default_factory=list)
     corpus_untracked: bool = False  # in a git repository, corpus globs read tracked files only
     place: str | None = None  # the place the book is about (拱墅区), suggested by first-person
+    year: int | None = None  # the year the book is about (partial-period, figure-conflict, name-variant)
     docx: DocxLimits = field(default_factory=DocxLimits)
     lines: dict = field(default_factory=dict, repr=False)
 
@@ -157,6 +159,10 @@ def load_config(path: str | None) -> Config:
             if not isinstance(value, str):
                 raise cfg.error("'baseline' must be a file path", key)
             cfg.baseline = _relative(cfg_dir, value)
+        elif key == "year":
+            if not isinstance(value, int) or isinstance(value, bool) or not 1900 <= value <= 2100:
+                raise cfg.error("'year' must be a year such as 2021", key)
+            cfg.year = value
         elif key == "units":
             cfg.units = _units(cfg, value)
         elif key == "docx":

@@ -253,7 +253,8 @@ def lint(
         from yblint.parallel import auto_jobs
 
         jobs = auto_jobs(run.documents)
-    findings, suppressed = run_checks(run.checks, Corpus(documents=run.documents, references=run.references), jobs)
+    book = Corpus(documents=run.documents, references=run.references, year=config.year)
+    findings, suppressed = run_checks(run.checks, book, jobs)
     return RunResult(
         documents=run.documents,
         findings=findings,

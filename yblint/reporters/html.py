@@ -22,7 +22,7 @@ from yblint import __version__
 from yblint.engine import RunResult
 from yblint.finding import SEVERITIES, Finding, Location, excerpt
 from yblint.model import Document, Unit
-from yblint.report import summary
+from yblint.report import cutoff_note, summary
 from yblint.reporters import ReportContext, reporter
 
 if TYPE_CHECKING:
@@ -363,7 +363,7 @@ def build_view(result: RunResult, ctx: ReportContext) -> dict[str, Any]:
         "rules": rules,
         "files": files,
         "errors": [str(e) for e in result.errors],
-        "notes": list(result.notes),
+        "notes": [*result.notes, *cutoff_note(result, ctx.lang)],
     }
 
 

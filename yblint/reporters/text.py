@@ -6,7 +6,7 @@ from __future__ import annotations
 from yblint.engine import RunResult
 from yblint.finding import Finding, Location, excerpt
 from yblint.i18n import tr
-from yblint.report import summary
+from yblint.report import cutoff_note, summary
 from yblint.reporters import ReportContext, reporter
 from yblint.wording import where_words
 
@@ -76,5 +76,5 @@ def render(result: RunResult, ctx: ReportContext) -> str:
             unit = f" ({r.unit_name})" if r.unit_name else ""
             out.append(f"    = {label}: {r.document.path}:{rl}:{rc}{unit}{paragraph_note(r, ctx.lang, related=True)}")
     lines = "\n".join(out)
-    tail = "\n".join([*result.notes, _summary_line(result, ctx)])
+    tail = "\n".join([*result.notes, *cutoff_note(result, ctx.lang), _summary_line(result, ctx)])
     return (lines + "\n" if lines else "") + tail + "\n"
