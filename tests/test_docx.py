@@ -53,7 +53,8 @@ def keyed(findings) -> list[tuple]:
 
 
 def normalised(message: str, path: str) -> str:
-    return re.sub(r"第(\d+)段", r"第\1行", message.replace(path, "<path>"))
+    message = message.replace(path, "<path>").replace("段落分隔", "空行")
+    return re.sub(r"第(\d+)段", r"第\1行", message)
 
 
 @pytest.fixture(scope="module")
@@ -171,7 +172,7 @@ def test_tracked_changes_line_breaks_and_text_boxes(tmp_path: Path):
     d.element.body.insert(0, parse_xml(body))
     path = tmp_path / "tracked.docx"
     d.save(str(path))
-    assert read_source(str(path)).text == "开展宣讲43场。 走访\t8647人次。"
+    assert read_source(str(path)).text == "开展宣讲43场。\u2028走访\t8647人次。"
 
 
 def test_table_of_contents_counts_but_is_not_read_hyperlinks_and_fields_are(tmp_path: Path):
@@ -253,10 +254,67 @@ def test_line_n_is_paragraph_n(tmp_path: Path, paragraphs: list[str]):
     lines = src.text.split("\n") if paragraphs else []
     assert len(lines) == len(paragraphs)
     for line, given_text in zip(lines, paragraphs, strict=True):
-        # python-docx writes "\n" as a line break and "\t" as a tab: they read as a space and a tab
-        assert line == given_text.replace("\n", " ")
+        # python-docx writes "\n" as a line break and "\t" as a tab: they read as U+2028 (a line
+        # break that is not a new paragraph) and a tab
+        assert line == given_text.replace("\n", "\u2028")
     doc = build_document(src)
     for p in doc.paragraphs:
         assert p.line == p.end_line  # one Word paragraph, one line
         assert p.text == p.text.strip(" \t\u3000") and p.text
         assert lines[p.line - 1].strip(" \t\u3000\ufeff") == p.text
+
+
+# --- Word has paragraphs, not lines (issue #10) -------------------------------------------------
+
+
+def _split_docx(tmp_path: Path) -> Path:
+    return make_docx(tmp_path / "draft.docx", ["团区委", "与23个部门联合建立民企发", "", "展顾问制度。"])
+
+
+def test_docx_messages_say_paragraph_and_paragraph_break(tmp_path: Path):
+    [f] = findings_of([_split_docx(tmp_path)], select=["split-paragraph"])
+    assert f.location.range()[:2] == (2, 13)
+    assert "第2段" in f.message and "第4段" in f.message and "段落分隔" in f.message
+    assert "行" not in f.message.replace("行文", "")
+    assert f.fix is not None and "第2段与第4段之间的段落分隔" in f.fix.description
+    cfg = Config()
+    cfg.lang = "en"
+    [e] = findings_of([_split_docx(tmp_path)], select=["split-paragraph"], config=cfg)
+    assert "paragraph 2" in e.message and "paragraph break" in e.message
+    assert "line" not in e.message
+
+
+def test_txt_messages_still_say_line_and_blank_line(tmp_path: Path):
+    p = tmp_path / "draft.txt"
+    p.write_text("团区委\n\n与23个部门联合建立民企发\n\n展顾问制度。\n", encoding="utf-8")
+    [f] = findings_of([p], select=["split-paragraph"])
+    assert "第3行" in f.message and "空行" in f.message and "段落分隔" not in f.message
+
+
+def test_docx_text_and_github_output_say_the_number_is_a_paragraph(tmp_path: Path, cli):
+    path = _split_docx(tmp_path)
+    text = cli("check", path, "--select", "split-paragraph").out.splitlines()
+    assert text[0].startswith(f"{path}:2:13: error split-paragraph （第2段第13字）词语“发展”")
+    assert text[2].endswith(":4:1 (与23个部门联合建立民企发)（第4段第1字）")
+    gh = cli("check", path, "--select", "split-paragraph", "--format", "github", "--lang", "en").out
+    assert ",line=2,col=13," in gh and "::(paragraph 2, character 13) The word" in gh
+    assert "(paragraph 4, character 1)" in gh
+    js = cli("check", path, "--select", "split-paragraph", "--format", "json").json()
+    assert js["files"][0]["locations"] == "paragraph"
+    assert (js["findings"][0]["line"], js["findings"][0]["column"]) == (2, 13)  # the contract stays
+
+
+def test_docx_manual_line_break_is_a_line_break_not_a_space(tmp_path: Path):
+    d = docx.Document()
+    d.element.body.insert(
+        0,
+        parse_xml(
+            f"<w:p {nsdecls('w')}><w:r><w:t>全年开展宣讲43场</w:t><w:br/><w:t>走访群众8647人次</w:t>"
+            "<w:cr/><w:t>交办 111个。</w:t></w:r></w:p>"
+        ),
+    )
+    path = tmp_path / "br.docx"
+    d.save(str(path))
+    found = findings_of([path], select=["space-in-cjk"])
+    assert [f.location.range()[:2] for f in found] == [(1, 24)]  # only the real space, after 交办
+    assert read_source(str(path)).text.count("\u2028") == 2

@@ -1,9 +1,11 @@
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, SEED, findings_of, where
 
-from yblint.checks.duplicate_passage import char_diffs
+from yblint.checks.duplicate_passage import char_diffs, similarity_percent
 from yblint.config import Config
 
 RULE = ["duplicate-passage"]
@@ -108,8 +110,13 @@ def test_changed_figures_do_not_hide_a_copy(tmp_path):
     [f] = run(tmp_path, text)
     assert f.location.text == near
     assert f.data["similarity"] == 1.0
-    assert [d["copy"] for d in f.data["diffs"]] == ["迁项目1306户居民实", "房房屋240套"]
-    assert [d["original"] for d in f.data["diffs"]] == ["迁项目1112户居民实", "房房屋226套"]
+    # cut at word boundaries (搬迁 and 实现 whole)
+    assert [d["copy"] for d in f.data["diffs"]] == ["搬迁项目1306户居民实现", "房房屋240套"]
+    assert [d["original"] for d in f.data["diffs"]] == ["搬迁项目1112户居民实现", "房房屋226套"]
+    # the wording is the same, only figures differ: never “相似度100%” next to a change
+    assert f.data["figures_only"] is True
+    assert "雷同，只有数字不同：“搬迁项目1112户居民实现”→“搬迁项目1306户居民实现”" in f.message
+    assert "相似度" not in f.message
 
 
 def test_substituted_characters_and_punctuation(tmp_path):
@@ -159,9 +166,11 @@ def test_cross_file(tmp_path):
     a.write_text(draft(("区城投集团", [FILLER[0], PASSAGE])), encoding="utf-8")
     b.write_text(draft(("拱投资", [FILLER[1], PASSAGE])), encoding="utf-8")
     [f] = findings_of([a, b], RULE)
-    assert f.document.path.endswith("b.txt")  # later in the run, no splice on either side
+    # no evidence (no git, no year, no splice): reported on the later file, saying so
+    assert f.document.path.endswith("b.txt")
     assert f.related[0].document.path.endswith("a.txt")
-    assert f.data["direction_reason"] == "later"
+    assert f.data["direction_reason"] == "unknown"
+    assert "无法判断哪一方是原文" in f.message and "照搬了其他单位" not in f.message
     assert f.data["other_path"].endswith("a.txt")
 
 
@@ -184,24 +193,29 @@ def test_fixture_pair_with_corpus(cli):
         7,
         39,
     )
-    assert f["data"]["direction_reason"] == "reference"
+    assert f["data"]["direction_reason"] == "year"  # 2021 before 2022, by the paths
     assert f["related"][0]["path"].endswith("2021-chapter.md")
     assert (f["related"][0]["line"], f["related"][0]["end_line"]) == (5, 7)
     assert "参照材料" in f["message"]
 
 
-def test_reference_is_always_the_original(tmp_path, cli):
-    # the reference copy comes later in reading order and its passage starts mid-sentence: still
-    # the checked file is the copy, and nothing is reported in the reference
+def test_reference_is_not_taken_for_the_original(tmp_path, cli):
+    # the reference's passage starts mid-sentence: the reference is the copy, and the checked
+    # file, its original, is not flagged (a reference document is not the original as such)
     checked = tmp_path / "a.txt"
     ref = tmp_path / "z.txt"
     checked.write_text(draft(("拱投资", [PASSAGE])), encoding="utf-8")
     ref.write_text(draft(("区城投集团", ["去年，集团" + PASSAGE])), encoding="utf-8")
     res = cli("check", checked, "--corpus", str(ref), "--select", "duplicate-passage", "--format", "json")
-    [f] = res.json()["findings"]
-    assert f["path"].endswith("a.txt") and f["data"]["direction_reason"] == "reference"
-    res = cli("check", checked, "--select", "duplicate-passage", "--format", "json")
     assert res.json()["findings"] == []
+    # no evidence either way: reported in the checked file, without calling it the copy
+    ref.write_text(draft(("区城投集团", [PASSAGE])), encoding="utf-8")
+    res = cli("check", checked, "--corpus", str(ref), "--select", "duplicate-passage", "--format", "json")
+    [f] = res.json()["findings"]
+    assert f["path"].endswith("a.txt") and f["data"]["direction_reason"] == "unknown"
+    assert "无法判断哪一方是原文" in f["message"] and "往年" not in f["message"]
+    res = cli("check", checked, "--corpus", str(ref), "--select", "duplicate-passage", "--lang", "en")
+    assert "Which one is the original cannot be told" in res.out
 
 
 def test_within_unit_repeat(tmp_path):
@@ -307,3 +321,117 @@ def test_markdown_positions():
 )
 def test_char_diffs(copy, original, expected):
     assert char_diffs(copy, original) == expected
+
+
+# --- which side is the copy: evidence, or saying there is none (issue #10) ---------------------
+
+
+def test_direction_from_the_years_in_the_paths(tmp_path):
+    # the 2021 file comes first in reading order; the 2020 one is still the original
+    (tmp_path / "2020").mkdir()
+    (tmp_path / "2021").mkdir()
+    new, old = tmp_path / "2021" / "a.txt", tmp_path / "2020" / "b.txt"
+    new.write_text(draft(("拱投资", [FILLER[1], PASSAGE])), encoding="utf-8")
+    old.write_text(draft(("区城投集团", [FILLER[0], PASSAGE])), encoding="utf-8")
+    [f] = findings_of([new, old], RULE)
+    assert f.document.path == str(new) and f.data["direction_reason"] == "year"
+    assert "无法判断" not in f.message
+
+
+def test_direction_from_the_year_in_the_title(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("拱墅年鉴（2022）\n\n" + draft(("拱投资", [FILLER[1], PASSAGE])), encoding="utf-8")
+    b.write_text("拱墅年鉴（2021）\n\n" + draft(("区城投集团", [FILLER[0], PASSAGE])), encoding="utf-8")
+    [f] = findings_of([a, b], RULE)
+    assert f.document.path == str(a) and f.data["direction_reason"] == "year"
+
+
+def _git(repo, *args):
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(tmp_path, monkeypatch):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    root = tmp_path / "yearbook"
+    (root / "drafts").mkdir(parents=True)
+    _git(root, "init", "-q")
+    _git(root, "config", "user.email", "editor@example.org")
+    _git(root, "config", "user.name", "editor")
+    monkeypatch.chdir(root)
+    return root
+
+
+def test_direction_from_git_history(repo, cli):
+    # the committed file is the original even though it comes later in reading order and the
+    # new file shows no splice
+    (repo / "drafts" / "z.txt").write_text(draft(("区城投集团", [FILLER[0], PASSAGE])), encoding="utf-8")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "区城投集团")
+    (repo / "drafts" / "a.txt").write_text(draft(("拱投资", [FILLER[1], PASSAGE])), encoding="utf-8")
+    _git(repo, "add", "drafts/a.txt")
+    res = cli("check", "drafts/a.txt", "drafts/z.txt", "--select", "duplicate-passage", "--format", "json")
+    [f] = res.json()["findings"]
+    assert f["path"] == "drafts/a.txt" and f["data"]["direction_reason"] == "git"
+    assert f["related"][0]["path"] == "drafts/z.txt"
+
+
+def test_committing_an_original_does_not_copy_an_untracked_scratch_file(repo, cli):
+    (repo / ".yblint.yaml").write_text('corpus: ["drafts/*.txt"]\n', encoding="utf-8")
+    (repo / "drafts" / "scratch.txt").write_text(draft(("草稿", [FILLER[1], PASSAGE])), encoding="utf-8")
+    (repo / "drafts" / "original.txt").write_text(draft(("区城投集团", [FILLER[0], PASSAGE])), encoding="utf-8")
+    _git(repo, "add", ".yblint.yaml", "drafts/original.txt")  # what the hook is given
+    res = cli("check", "drafts/original.txt", "--select", "duplicate-passage", "--format", "json")
+    assert res.code == 0 and res.json()["findings"] == []  # untracked files are not read
+    # told to read untracked files too: still not called the copy, for nothing says which is
+    (repo / ".yblint.yaml").write_text('corpus: ["drafts/*.txt"]\ncorpus_untracked: true\n', encoding="utf-8")
+    res = cli("check", "drafts/original.txt", "--select", "duplicate-passage", "--format", "json")
+    [f] = res.json()["findings"]
+    assert f["path"] == "drafts/original.txt" and f["data"]["direction_reason"] == "unknown"
+    assert "无法判断哪一方是原文" in f["message"]
+    assert "参照材料" not in f["message"] and "往年或其他章节" not in f["message"]
+
+
+def test_corpus_untracked_must_be_a_boolean(repo, cli):
+    (repo / ".yblint.yaml").write_text("corpus_untracked: yes please\n", encoding="utf-8")
+    (repo / "a.txt").write_text("正文。\n", encoding="utf-8")
+    res = cli("check", "a.txt")
+    assert res.code == 2 and "corpus_untracked" in res.err
+
+
+@pytest.mark.parametrize(
+    ("copy", "original", "expected"),
+    [
+        # a change made twice is listed once
+        (
+            "城镇的增量要明显高于上年，农村的增量要明显高于上年。",
+            "城镇的增量要继续高于上年，农村的增量要继续高于上年。",
+            [{"copy": "的增量要明显高于上年", "original": "的增量要继续高于上年"}],
+        ),
+        # never cut inside a word: 经济 stays whole
+        (
+            "高度评价新时代十年我国经济社会发展成就。",
+            "高度评价过去五年我国经济社会发展成就。",
+            [{"copy": "高度评价新时代十年我国经济社会", "original": "高度评价过去五年我国经济社会"}],
+        ),
+    ],
+)
+def test_char_diffs_whole_words_once(copy, original, expected):
+    assert char_diffs(copy, original) == expected
+
+
+@pytest.mark.parametrize(("value", "shown"), [(1.0, "100%"), (0.996, "99.6%"), (0.9999, "99.9%"), (0.92, "92%")])
+def test_similarity_is_never_100_for_different_texts(value, shown):
+    assert similarity_percent(value) == shown
+
+
+def test_an_untracked_file_named_with_corpus_is_read(repo, cli):
+    # only what globs and folders match is limited to tracked files; a file named is read
+    (repo / "drafts" / "old.txt").write_text(draft(("区城投集团", [FILLER[0], PASSAGE])), encoding="utf-8")
+    (repo / "drafts" / "new.txt").write_text(draft(("拱投资", [FILLER[1], PASSAGE])), encoding="utf-8")
+    _git(repo, "add", "drafts/new.txt")
+    res = cli("check", "drafts/new.txt", "--corpus", "drafts/old.txt", "--select", "duplicate-passage")
+    assert res.code == 1 and "drafts/old.txt" in res.out
+    res = cli("check", "drafts/new.txt", "--corpus", "drafts/*.txt", "--select", "duplicate-passage")
+    assert res.code == 0

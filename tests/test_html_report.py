@@ -58,7 +58,12 @@ class PairCheck(Check):
             if copy >= 0 and original >= 0:
                 other = Location(doc, original, original + len(PAIR_ORIGINAL))
                 yield self.finding(
-                    doc, copy, copy + len(PAIR_COPY), related=[other], other_unit=other.unit_name, data={}
+                    doc,
+                    copy,
+                    copy + len(PAIR_COPY),
+                    related=[other],
+                    other_unit=other.unit_name,
+                    data={"similarity": 0.97},
                 )
 
 
@@ -287,3 +292,43 @@ def test_seed_page_copied_passage_is_paired_with_its_original(tmp_path: Path, cl
         if a.xpath(".//div[@class='pair']")
     ]
     assert any(this.endswith("拱投资") and other.endswith("区城投集团") for this, other in pairs), pairs
+
+
+def test_only_copies_get_the_side_by_side_diff(tmp_path: Path, cli):
+    """split-paragraph and unbalanced-punctuation have a related place too: it is shown as a place,
+    never as two passages with "differences" marked (issue #10)."""
+    seed_copy = tmp_path / "seed.txt"
+    seed_copy.write_text(
+        (Path(__file__).resolve().parent.parent / "fixtures" / "gongshu-yearbook-2021-page5.txt").read_text(
+            encoding="utf-8"
+        )
+        + "\n举办“纲要（草案）》宣讲。\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.html"
+    r = cli("check", seed_copy, "--select", "split-paragraph,duplicate-passage,unbalanced-punctuation")
+    assert r.code == 1
+    cli(
+        "check",
+        seed_copy,
+        "--select",
+        "split-paragraph,duplicate-passage,unbalanced-punctuation",
+        "--format",
+        "html",
+        "-o",
+        out,
+    )
+    root = dom(out.read_text(encoding="utf-8"))
+    for article in root.xpath("//article[@data-rule='split-paragraph' or @data-rule='unbalanced-punctuation']"):
+        assert not article.xpath(".//div[@class='pair']") and not article.xpath(".//mark[@class='diff']")
+        assert article.xpath(".//blockquote[@class='context']")
+    split = root.xpath("//article[@data-rule='split-paragraph']")
+    assert len(split) == 5
+    assert all(a.xpath(".//p[@class='related']/code") for a in split)
+    assert "相关位置" in split[0].xpath(".//p[@class='related']")[0].text_content()
+    mismatch = [
+        a for a in root.xpath("//article[@data-rule='unbalanced-punctuation']") if a.xpath(".//p[@class='related']")
+    ]
+    assert mismatch
+    copies = root.xpath("//article[@data-rule='duplicate-passage']")
+    assert copies and all(a.xpath(".//div[@class='pair']") for a in copies)

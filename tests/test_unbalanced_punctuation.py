@@ -37,7 +37,7 @@ def test_seed_page_unclosed_title_mark():
     [f] = findings_of([SEED])
     assert where([f]) == [("unbalanced-punctuation", 41, 243)]
     assert f.location.text == "《" and f.data["problem"] == "open" and f.data["expected"] == "》"
-    assert "书名号“《”打开后没有闭合" in f.message and "《促进“两个健康”" in f.message
+    assert "前书名号《打开后没有闭合" in f.message and "《促进“两个健康”" in f.message
 
 
 @pytest.mark.parametrize(
@@ -115,7 +115,7 @@ def test_english_message(tmp_path):
     p = tmp_path / "a.txt"
     p.write_text("甲单位\n\n出台《促进民营经济发展的实施意见，推动企业发展。\n", encoding="utf-8")
     [f] = findings_of([p], config=cfg)
-    assert f.message.startswith("The title mark “《” is never closed")
+    assert f.message.startswith("The opening title mark 《 is never closed")
 
 
 def test_broken_fixtures():

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from yblint.finding import Edit, Finding, Fix, Location
 from yblint.model import Corpus, Document, Unit
 from yblint.ruledefs import RuleDef
+from yblint.wording import paragraph_wording
 
 CHECKS: dict[str, type[Check]] = {}
 TYPES: dict[str, type[Check]] = {}
@@ -25,6 +26,8 @@ class Check:
 
     #: keys a rule definition of this type may carry besides the common ones (pattern engines)
     rule_keys: ClassVar[set[str]] = set()
+    #: the place the book is about (``place:`` in .yblint.yaml), for messages that suggest it
+    place: str | None = None
     #: whether ``--fix`` applies this check's fixes when the rule file does not say ``fixable:``
     fixable: ClassVar[bool] = False
     #: numeric parameters and their bounds (inclusive; None: unbounded), checked at config load
@@ -62,10 +65,13 @@ class Check:
     ) -> Finding:
         if fix is not None and not self.rule.fixable:
             fix.safe = False  # offered in reports, never applied: RuleDef.fixable is the one source
+        paragraphs = document.locations == "paragraph"
+        if fix is not None and paragraphs:
+            fix.description = paragraph_wording(fix.description, self.lang)
         return Finding(
             rule=self.rule.id,
             severity=self.severity,
-            message=self.rule.message(message_key, self.lang, args),
+            message=self.rule.message(message_key, self.lang, args, paragraphs=paragraphs),
             location=Location(document, start, end, unit),
             related=list(related),
             data=data or {},

@@ -32,6 +32,9 @@ TOP_KEYS = {
     "corpus",
     "baseline",
     "rules_dirs",
+    "place",
+    "corpus_untracked",
+    "year",
     "docx",
 }
 UNIT_KEYS = {"heading_pattern", "max_heading_chars", "heading_level"}
@@ -53,6 +56,9 @@ class Config:
     corpus: list[str] = field(default_factory=list)
     baseline: str | None = None
     rules_dirs: list[str] = field(default_factory=list)
+    corpus_untracked: bool = False  # in a git repository, corpus globs read tracked files only
+    place: str | None = None  # the place the book is about (拱墅区), suggested by first-person
+    year: int | None = None  # the year the book is about (partial-period, figure-conflict, name-variant)
     docx: DocxLimits = field(default_factory=DocxLimits)
     lines: dict = field(default_factory=dict, repr=False)
 
@@ -141,10 +147,22 @@ def load_config(path: str | None) -> Config:
             setattr(cfg, key, _str_list(cfg, value, key))
         elif key in ("corpus", "rules_dirs"):
             setattr(cfg, key, [_relative(cfg_dir, v) for v in _str_list(cfg, value, key)])
+        elif key == "corpus_untracked":
+            if not isinstance(value, bool):
+                raise cfg.error("'corpus_untracked' must be true or false", key)
+            cfg.corpus_untracked = value
+        elif key == "place":
+            if not isinstance(value, str) or not value.strip():
+                raise cfg.error("'place' must be a place name, e.g. 拱墅区", key)
+            cfg.place = value.strip()
         elif key == "baseline":
             if not isinstance(value, str):
                 raise cfg.error("'baseline' must be a file path", key)
             cfg.baseline = _relative(cfg_dir, value)
+        elif key == "year":
+            if not isinstance(value, int) or isinstance(value, bool) or not 1900 <= value <= 2100:
+                raise cfg.error("'year' must be a year such as 2021", key)
+            cfg.year = value
         elif key == "units":
             cfg.units = _units(cfg, value)
         elif key == "docx":

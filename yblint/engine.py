@@ -20,6 +20,7 @@ from yblint.model import Corpus, Document
 from yblint.parsing import build_document
 from yblint.reading import discover, read_source
 from yblint.reading.discover import display_path
+from yblint.reading.git import is_untracked
 from yblint.reading.source import DocxLimits, Source
 from yblint.registry import Registry
 from yblint.ruledefs import RuleDef
@@ -148,6 +149,10 @@ def prepare(
     docs, errors = read_documents(files, config)
     linted = {d.path for d in docs}
     ref_paths = [p for p in expand_corpus([*config.corpus, *(corpus or [])], warnings) if p not in linted]
+    if not config.corpus_untracked:  # in a drafts repository: tracked files only, no scratch files
+        patterns = [*config.corpus, *(corpus or [])]
+        named = {display_path(p) for p in patterns if not glob.has_magic(p) and os.path.isfile(p)}
+        ref_paths = [p for p in ref_paths if p in named or not is_untracked(p)]
     refs, ref_errors = read_documents(list(dict.fromkeys(ref_paths)), config, reference=True)
     for d in docs:
         warnings.extend(unknown_suppressions(d, registry))
@@ -250,7 +255,8 @@ def lint(
         from yblint.parallel import auto_jobs
 
         jobs = auto_jobs(run.documents)
-    findings, suppressed = run_checks(run.checks, Corpus(documents=run.documents, references=run.references), jobs)
+    book = Corpus(documents=run.documents, references=run.references, year=config.year)
+    findings, suppressed = run_checks(run.checks, book, jobs)
     return RunResult(
         documents=run.documents,
         findings=findings,

@@ -16,12 +16,23 @@ EXCERPT_CHARS = 120
 _WS = re.compile(r"\s+")
 
 
+VISIBLE_SPACE = str.maketrans({" ": "␣", "\u3000": "□", "\t": "⇥", "\r": "↵", "\n": "↵"})
+
+
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     text = _WS.sub(" ", text).strip()
     if len(text) > limit:
         half = limit // 2 - 1
         text = text[:half] + "……" + text[-half:]
     return text
+
+
+def span_excerpt(text: str) -> str:
+    """A finding's text as its ``excerpt`` shows it: shortened, or for a span of spaces (a
+    space-in-cjk finding) the spaces made visible, ␣ □ ⇥ ↵."""
+    if text.strip() or not text:
+        return excerpt(text)
+    return text[:EXCERPT_CHARS].translate(VISIBLE_SPACE)
 
 
 @dataclass(eq=False)
@@ -67,8 +78,18 @@ class Location:
             "end_line": end_line,
             "end_column": end_col,
             "unit": self.unit_name,
-            "excerpt": excerpt(self.text),
+            "excerpt": self.excerpt(),
         }
+
+    def excerpt(self) -> str:
+        """The span's text, shortened; spaces made visible; an empty span shows where it stands
+        (▲ between the characters around it). Never empty."""
+        if self.start < self.end:
+            return span_excerpt(self.text)
+        text = self.document.text
+        before = _WS.sub("", text[max(0, self.start - 6) : self.start])[-3:]
+        after = _WS.sub("", text[self.end : self.end + 6])[:3]
+        return f"{before}▲{after}"
 
 
 @dataclass(eq=False)

@@ -149,7 +149,7 @@ def _plan_rounds(
     current = list(docs)
     progressed = False
     for _round in range(MAX_ROUNDS + 1):
-        findings, _ = run_checks(checks, Corpus(documents=current, references=refs))
+        findings, _ = run_checks(checks, Corpus(documents=current, references=refs, year=config.year))
         findings = [f for f in findings if f.rule not in excluded]
         if _round == MAX_ROUNDS:  # one more look: whatever still has a fix to apply does not settle
             growing = set()

@@ -191,6 +191,7 @@ class Document:
 class Corpus:
     documents: list[Document] = field(default_factory=list)  # linted and reported
     references: list[Document] = field(default_factory=list)  # --corpus files, compared only
+    year: int | None = None  # the book's year (``year:`` in .yblint.yaml), when given
 
     @property
     def all_documents(self) -> list[Document]:

@@ -91,7 +91,9 @@ class Registry:
             settings = config.rules.get(d.id, {})
             params = self._params(config, d, settings)
             cls = check_class(d)
-            out.append(cls(d, params, lang=config.lang, severity=settings.get("severity")))
+            check = cls(d, params, lang=config.lang, severity=settings.get("severity"))
+            check.place = config.place
+            out.append(check)
         return out
 
     @staticmethod

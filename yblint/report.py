@@ -3,12 +3,14 @@ as yblint/schema/report.schema.json). Other reporters build on the same dictiona
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
 from yblint import __version__
 from yblint.engine import RunResult
 from yblint.finding import SEVERITIES
+from yblint.i18n import tr
 from yblint.model import Document
 
 REPORT_VERSION = 1
@@ -37,7 +39,53 @@ def summary(result: RunResult) -> dict[str, Any]:
     }
     if result.baseline is not None:  # only when --baseline/--write-baseline or config baseline: was used
         out["baseline"] = result.baseline
+    cutoffs = cutoff_summary(result)
+    if cutoffs:  # only when partial-period found statistics cut off before the year's end
+        out["cutoffs"] = cutoffs
     return out
+
+
+def cutoff_summary(result: RunResult) -> list[dict[str, Any]]:
+    """The cut-off dates partial-period found, each with how often and in which units, earliest
+    first: [{"cutoff": "9月底", "year": 2021, "count": 2, "units": ["区科技工业区管委会", …]}]."""
+    by: dict[tuple, dict[str, Any]] = {}
+    for f in result.findings:
+        if f.rule != "partial-period":
+            continue
+        d = f.data
+        e = by.setdefault(
+            (d.get("year"), d.get("cutoff")),
+            {"cutoff": d.get("cutoff"), "year": d.get("year"), "count": 0, "units": []},
+        )
+        e["count"] += 1
+        unit = f.location.unit_name
+        if unit and unit not in e["units"]:
+            e["units"].append(unit)
+    return [by[k] for k in sorted(by, key=lambda k: (k[0] or 0, _cutoff_order(k[1])))]
+
+
+def cutoff_note(result: RunResult, lang: str = "zh") -> list[str]:
+    """One line naming the cut-off dates partial-period found across units (the run's summary
+    in the text and HTML reports), or none."""
+    cutoffs = cutoff_summary(result)
+    if not cutoffs:
+        return []
+    zh = "、".join(f"{c['cutoff']}（{c['count']}处）" for c in cutoffs)
+    en = ", ".join(f"{c['cutoff']} ×{c['count']}" for c in cutoffs)
+    return [
+        tr(
+            lang,
+            f"各单位统计数据截止时点不一（年鉴应记述全年）：{zh}。",
+            f"Statistics cut off before the end of the year, by cut-off date: {en}.",
+        )
+    ]
+
+
+def _cutoff_order(label: str | None) -> tuple[int, int]:
+    m = re.match(r"(\d+)月(?:(\d+)日|底)", label or "")
+    if not m:
+        return (13, 0)  # 目前: no day named
+    return (int(m.group(1)), int(m.group(2) or 32))
 
 
 def report_dict(result: RunResult) -> dict[str, Any]:

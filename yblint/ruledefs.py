@@ -17,6 +17,7 @@ from typing import Any
 from yblint.errors import ConfigError
 from yblint.finding import SEVERITIES
 from yblint.i18n import LANGS, pick
+from yblint.wording import paragraph_wording
 from yblint.yamlpos import line_of, load_yaml
 
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -62,11 +63,15 @@ class RuleDef:
     def describe(self, lang: str) -> str:
         return pick(self.description, lang)
 
-    def message(self, key: str, lang: str, args: dict[str, Any]) -> str:
+    def message(self, key: str, lang: str, args: dict[str, Any], paragraphs: bool = False) -> str:
+        """The message ``key`` in ``lang`` filled with ``args``; ``paragraphs``: for a Word draft,
+        where 第N行/空行 read 第N段/段落分隔 (yblint.wording)."""
         if STRICT and key not in self.messages:
             raise KeyError(f"rule '{self.id}' has no message '{key}'")
         templates = self.messages.get(key) or self.messages["default"]
         template = pick(templates, lang)
+        if paragraphs:
+            template = paragraph_wording(template, "en" if lang == "en" and "en" in templates else "zh")
         return fill(template, args)
 
 

@@ -187,7 +187,7 @@ def run(
     config.exclude = [*config.exclude, f"*{SUFFIX}"]  # earlier reviewed copies in a folder
     prepared = prepare(paths, config, registry, select, ignore, corpus)
     findings, suppressed = run_checks(
-        prepared.checks, Corpus(documents=prepared.documents, references=prepared.references)
+        prepared.checks, Corpus(documents=prepared.documents, references=prepared.references, year=config.year)
     )
     result = RunResult(prepared.documents, findings, prepared.errors, prepared.rules, suppressed)
     result.warnings = list(prepared.warnings)

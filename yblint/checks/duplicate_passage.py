@@ -20,8 +20,10 @@ from yblint.check import Check, register_check
 from yblint.finding import Finding, Location
 from yblint.i18n import line_name, tr
 from yblint.model import Corpus, Document, Unit
+from yblint.reading.git import committed_since
 from yblint.text import marks
 from yblint.text.similarity import Passage, Stream, build_stream, chain_seeds, find_passages, find_seeds, normalise
+from yblint.text.words import tokens
 
 NUMERIC = set("0123456789０１２３４５６７８９.．")
 TRAILING = set("0123456789０１２３４５６７８９.．%％‰")
@@ -35,6 +37,33 @@ MAX_WIDENINGS = 64  # times the regions around a candidate are widened while a p
 DIFF_WINDOW = 400  # characters compared at a time when listing where a copy differs
 DIFF_CONTEXT = 4
 MAX_DIFFS = 5
+
+REASONS = {
+    "git": {
+        "zh": "另一处的文字在 git 中提交得更早",
+        "en": "git history: the other passage's lines were committed first",
+    },
+    "year": {
+        "zh": "据路径或标题中的年份，另一处更早",
+        "en": "by the years in the paths or titles, the other passage is earlier",
+    },
+    "unclosed-bracket": {
+        "zh": "此处在段落接缝处留下未配对的括号或引号，是拼接进来的",
+        "en": "an opening bracket or quote at the seam is left unclosed here: the passage was spliced in",
+    },
+    "mid-sentence": {
+        "zh": "此处的段落从本单位一句话的中间接入，另一处则是完整的句子",
+        "en": "here the passage joins a sentence of the unit's own text, while the other is whole sentences",
+    },
+    "later": {
+        "zh": "两处在同一文件中，后出现的一处为重复",
+        "en": "both stand in one file: the later one repeats the earlier",
+    },
+    "unknown": {
+        "zh": "无法判断哪一方是原文",
+        "en": "which one is the original cannot be told",
+    },
+}
 
 
 @dataclass
@@ -236,18 +265,11 @@ class DuplicatePassage(Check):
         original = Location(o.doc, o.start, o.end, o.unit)
         other_line = original.range()[0]  # resolved once, kept for the reporters
         unit_label = other_unit or tr(lang, "文首无标题部分", "the untitled opening")
-        if diffs:
-            shown = diffs[:2]
-            changes = tr(
-                lang,
-                "，改动处：" + "；".join(f"“{d['original']}”→“{d['copy']}”" for d in shown),
-                "; changed: " + "; ".join(f"“{d['original']}” → “{d['copy']}”" for d in shown),
-            )
-            if len(diffs) > len(shown):
-                changes += tr(lang, "等", " …")
-        else:
-            changes = ""
-        if o.doc.reference:
+        figures_only = bool(diffs) and normalise(copy_text) == normalise(orig_text)
+        likeness = describe_likeness(m.similarity, diffs, figures_only, lang)
+        if m.reason == "unknown":
+            key = "unknown"
+        elif o.doc.reference:
             key = "reference"
         elif c.seg == o.seg:
             key = "same_unit"
@@ -261,6 +283,7 @@ class DuplicatePassage(Check):
             "other_line": other_line,
             "diffs": diffs,
             "direction_reason": m.reason,
+            "figures_only": figures_only,
         }
         related = [original] + [Location(x.doc, x.start, x.end, x.unit) for x in m.others]
         return self.finding(
@@ -273,12 +296,13 @@ class DuplicatePassage(Check):
             data=data,
             key=_compact(copy_text),  # any edit of the copied text, figures included, changes it
             chars=chars,
-            similarity=f"{m.similarity:.0%}" if m.similarity < 1 else "100%",
+            similarity=similarity_percent(m.similarity),
+            likeness=likeness,
             other_unit=unit_label,
             other_path=o.doc.path,
             other_line=other_line,
             other_where=line_name(other_line, lang, o.doc.locations == "paragraph"),
-            changes=changes,
+            reason=tr(lang, REASONS[m.reason]["zh"], REASONS[m.reason]["en"]),
         )
 
 
@@ -357,29 +381,65 @@ def figure_similarity(a: Side, b: Side) -> float:
     return Indel.normalized_similarity(ta, tb)
 
 
-def decide_direction(a: Side, b: Side) -> tuple[Side, Side, str] | None:
-    """(copy, original, reason). The order of evidence:
+YEAR = re.compile(r"(?<![0-9])(1[89][0-9]{2}|20[0-9]{2})(?![0-9])")
+TITLE_CHARS = 60
 
-    1. a passage in a reference document (--corpus) is the original;
-    2. a side whose seam leaves a bracket or quote unmatched (the passage was spliced into a
+
+def document_year(doc: Document) -> int | None:
+    """The year a draft is of: the last year in its path (2021/区妇联.md, 年鉴2020.txt), else the
+    first year in its title (its first paragraph, when that is a heading or a short line)."""
+    found = YEAR.findall(doc.path.replace("\\", "/"))
+    if found:
+        return int(found[-1])
+    first = doc.paragraphs[0] if doc.paragraphs else None
+    if first is not None and (first.kind == "heading" or len(first.text) <= TITLE_CHARS):
+        found = YEAR.findall(first.text)
+        if found:
+            return int(found[0])
+    return None
+
+
+def commit_time(side: Side) -> float | None:
+    """When the passage's lines were first committed (git), inf when not yet, None when unknown."""
+    doc = side.doc
+    if doc.locations != "line":
+        return None  # a Word file's lines are not git's lines
+    lines = doc.lines
+    return committed_since(doc.path, lines.line_of(side.start), lines.line_of(max(side.start, side.end - 1)))
+
+
+def decide_direction(a: Side, b: Side) -> tuple[Side, Side, str] | None:
+    """(copy, original, reason). Which side is the copy is decided by evidence, in this order:
+
+    1. within one unit, the later occurrence repeats the earlier;
+    2. git history: the side whose lines were committed first is the original (``git blame``, once
+       per file; lines not committed yet count as newest);
+    3. the year of the file (in its path, else in its title): the earlier year is the original;
+    4. a side whose seam leaves a bracket or quote unmatched (the passage was spliced into a
        sentence that opened 《 or “ and never closes it, or its sentence goes on to close one the
        passage never opened) is the copy, when the other side has no such seam;
-    3. a side whose passage joins a sentence of its own unit's text (own characters before or after
+    5. a side whose passage joins a sentence of its own unit's text (own characters before or after
        it in the same sentence) is the copy, when the other side's passage starts (ends) exactly at
        a sentence boundary there;
-    4. otherwise the later occurrence in reading order (later in the file; for two files, the one
-       that comes later in the run) is the copy.
+    6. within one file, the later occurrence is the copy;
+    7. otherwise there is no evidence ("unknown"): the finding stands on the side that is linted
+       (not a reference document), the later one in reading order if both are, and says that
+       which one is the original cannot be told. A reference document (--corpus) is not taken
+       for the original just because it is one.
 
     Returns None when both sides are reference documents (nothing to report).
     """
     if a.doc.reference and b.doc.reference:
         return None
-    if a.doc.reference:
-        return b, a, "reference"
-    if b.doc.reference:
-        return a, b, "reference"
     if a.seg == b.seg:  # a passage that stands twice in one unit: the second is the repeat
         return (a, b, "later") if a.order > b.order else (b, a, "later")
+    if a.doc is not b.doc:
+        ta, tb = commit_time(a), commit_time(b)
+        if ta is not None and tb is not None and ta != tb:
+            return (a, b, "git") if ta > tb else (b, a, "git")
+        ya, yb = document_year(a.doc), document_year(b.doc)
+        if ya is not None and yb is not None and ya != yb:
+            return (a, b, "year") if ya > yb else (b, a, "year")
     sa, sb = seam(a), seam(b)
     if sa.unclosed != sb.unclosed:
         return (a, b, "unclosed-bracket") if sa.unclosed else (b, a, "unclosed-bracket")
@@ -387,7 +447,11 @@ def decide_direction(a: Side, b: Side) -> tuple[Side, Side, str] | None:
     b_splice = (sb.mid_start and sa.clean_start) or (sb.mid_end and sa.clean_end)
     if a_splice != b_splice:
         return (a, b, "mid-sentence") if a_splice else (b, a, "mid-sentence")
-    return (a, b, "later") if a.order > b.order else (b, a, "later")
+    if a.doc is b.doc:
+        return (a, b, "later") if a.order > b.order else (b, a, "later")
+    if a.doc.reference != b.doc.reference:  # report it where it can be reported
+        return (b, a, "unknown") if a.doc.reference else (a, b, "unknown")
+    return (a, b, "unknown") if a.order > b.order else (b, a, "unknown")
 
 
 def merge_passages(items: list[Passage], threshold: float) -> list[Passage]:
@@ -434,6 +498,33 @@ def _dedupe(matches: list[Match]) -> list[Match]:
 
 
 # --- what was changed ----------------------------------------------------------------------------
+
+SHOWN_DIFFS = 2
+
+
+def similarity_percent(similarity: float) -> str:
+    """92%; never 100% for texts that differ (99.6%)."""
+    if similarity >= 1:
+        return "100%"
+    shown = f"{similarity:.0%}"
+    return shown if shown != "100%" else f"{min(similarity, 0.999):.1%}"
+
+
+def describe_likeness(similarity: float, diffs: list[dict[str, str]], figures_only: bool, lang: str) -> str:
+    """How alike the two passages are, for the message: 一字不差 / 只有数字不同：… /
+    相似度92%，改动处：…. Never 100% next to a change."""
+    zh = lang != "en"
+    if not diffs:
+        return "一字不差" if zh else "word for word"
+    shown = diffs[:SHOWN_DIFFS]
+    sep, arrow = ("；", "→") if zh else ("; ", " → ")
+    changes = sep.join(f"“{d['original']}”{arrow}“{d['copy']}”" for d in shown)
+    if len(diffs) > len(shown):
+        changes += "等" if zh else " …"
+    if figures_only:
+        return f"只有数字不同：{changes}" if zh else f"the same words, only the figures differ: {changes}"
+    percent = similarity_percent(similarity)
+    return f"相似度{percent}，改动处：{changes}" if zh else f"{percent} similar; changed: {changes}"
 
 
 def _compact(text: str) -> str:
@@ -490,10 +581,39 @@ def char_diffs(
         if cut is None or len(groups) > limit:
             break
         pa, pb = pa + cut.src_end, pb + cut.dest_end
-    out = []
+    windows: list[list[int]] = []
     for i, j, x, y in groups[:limit]:
         lo, hi = _widen(a, i, j)
         # the same context on the original side: as many characters before and after
         xlo, xhi = max(0, x - (i - lo)), min(len(b), y + (hi - j))
-        out.append({"copy": a[lo:hi], "original": b[xlo:xhi]})
+        lo, hi = _snap(a, lo, hi)
+        xlo, xhi = _snap(b, xlo, xhi)
+        if windows and lo < windows[-1][1] and xlo < windows[-1][3]:  # overlapping: one change
+            windows[-1][1], windows[-1][3] = max(hi, windows[-1][1]), max(xhi, windows[-1][3])
+        else:
+            windows.append([lo, hi, xlo, xhi])
+    out: list[dict[str, str]] = []
+    for lo, hi, xlo, xhi in windows:
+        d = {"copy": a[lo:hi], "original": b[xlo:xhi]}
+        if d not in out:  # the same change made twice is shown once
+            out.append(d)
     return out
+
+
+def _snap(s: str, lo: int, hi: int) -> tuple[int, int]:
+    """Widen ``s[lo:hi]`` to whole words (jieba) of its clause, so a change is never shown cut in
+    the middle of a word (…我国经 → …我国经济) or of a figure."""
+    c0 = lo
+    while c0 > 0 and s[c0 - 1] not in CLAUSE:
+        c0 -= 1
+    c1 = hi
+    while c1 < len(s) and s[c1] not in CLAUSE:
+        c1 += 1
+    if c1 <= c0:
+        return lo, hi
+    bounds = [c0]
+    for t in tokens(s[c0:c1]):
+        bounds.append(bounds[-1] + len(t))
+    new_lo = max((b for b in bounds if b <= lo), default=lo)
+    new_hi = min((b for b in bounds if b >= hi), default=hi)
+    return new_lo, new_hi

@@ -12,6 +12,11 @@ reported), ``scope`` (paragraph kinds: prose, list_item, heading, table, code, h
 prose and list_item), ``ignorecase``, ``literal`` (tokens are plain words, not regexes) and
 ``timeout`` (seconds one pattern may take on one paragraph; default 1).
 
+``existence`` also takes ``quotations: skip``: a match inside quotation marks (“…”, ‘…’, 「…」,
+『…』, however long, nested or not, up to the end of the paragraph when the closing mark is
+missing) is someone else's words and is not reported. And a rule with several ``messages`` picks
+one by the token's named group: a match of ``(?P<forecast>即将)`` gets ``messages.forecast``.
+
 Messages are format templates; ``{match}`` is the matched text, named groups are available by
 name, and each type adds its own (``{replacement}``, ``{token}``, ``{count}``, ``{other}`` …).
 A substitution's fixes are applied by ``yblint check --fix`` unless the rule says ``fixable: false``.
@@ -52,6 +57,7 @@ from yblint.text.marks import INLINE_SPACE
 class ExistenceDef:
     options: PatternOptions
     tokens: tuple[Pattern, ...]
+    skip_quotations: bool = False  # ``quotations: skip``
 
     @property
     def patterns(self) -> list[Pattern]:
@@ -119,22 +125,78 @@ class PatternCheck(Check):
     def _args(self, hit: Hit, **extra: Any) -> dict[str, Any]:
         return {**group_args(hit), "match": hit.text, **extra}
 
+    def place_name(self) -> str:
+        """The configured place (“拱墅区”), or a neutral stand-in for messages that suggest it."""
+        if self.place:
+            return f"“{self.place}”" if self.lang != "en" else self.place
+        return "地名全称（如“××区”）" if self.lang != "en" else "the place's full name"
+
+
+QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
+QUOTE_CLOSERS = {v: k for k, v in QUOTE_PAIRS.items()}
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` (one paragraph) inside quotation marks, outermost quotations only. A
+    closing mark that closes nothing is ignored; a quotation never closed runs to the end."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch in QUOTE_PAIRS:
+            stack.append((ch, i))
+        elif ch in QUOTE_CLOSERS and stack:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == QUOTE_CLOSERS[ch]:
+                    start = stack[depth][1]
+                    del stack[depth:]
+                    if not stack:
+                        spans.append((start, i + 1))
+                    break
+    if stack:
+        spans.append((stack[0][1], len(text)))
+    return spans
+
 
 @register_type("existence")
 class Existence(PatternCheck):
-    rule_keys: ClassVar[set[str]] = COMMON_PATTERN_KEYS | {"tokens"}
+    rule_keys: ClassVar[set[str]] = COMMON_PATTERN_KEYS | {"tokens", "quotations"}
 
     @classmethod
     def decode(cls, rule: RuleDef) -> ExistenceDef:
-        return ExistenceDef(decode_options(rule), tuple(compile_list(rule, "tokens", required=True)))
+        quotations = rule.raw.get("quotations", "check")
+        if quotations not in ("check", "skip"):
+            raise rule_error(rule, f"rule '{rule.id}': 'quotations' must be check or skip", "quotations")
+        tokens = tuple(compile_list(rule, "tokens", required=True))
+        return ExistenceDef(decode_options(rule), tokens, skip_quotations=quotations == "skip")
+
+    def _message_key(self, hit: Hit) -> str:
+        for name, value in hit.match.groupdict().items():
+            if value is not None and name in self.rule.messages:
+                return name
+        return "default"
 
     per_document = True
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
+            quoted: dict[int, list[tuple[int, int]]] = {}
             for hit in self.matcher.hits(doc):
+                if self.spec.skip_quotations:
+                    para = hit.paragraph
+                    spans = quoted.get(id(para))
+                    if spans is None:
+                        spans = quoted[id(para)] = quoted_spans(para.text)
+                    at = hit.start - para.start
+                    if any(s < at < e for s, e in spans):
+                        continue
                 yield self.finding(
-                    doc, hit.start, hit.end, unit=hit.paragraph.unit, data={"match": hit.text}, **self._args(hit)
+                    doc,
+                    hit.start,
+                    hit.end,
+                    unit=hit.paragraph.unit,
+                    message_key=self._message_key(hit),
+                    data={"match": hit.text},
+                    **self._args(hit, place=self.place_name()),
                 )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Location, excerpt
 from yblint.model import Corpus, Document, Paragraph
-from yblint.text.marks import FAMILY, PAIRS, QUOTE_FAMILIES, mark_name, skip_space, unmatched_brackets
+from yblint.text.marks import FAMILY, PAIRS, QUOTE_FAMILIES, mark_label, mark_name, skip_space, unmatched_brackets
 from yblint.text.paragraphs import logical_paragraphs
 
 CONTEXT = 14
@@ -164,6 +164,10 @@ class UnbalancedPunctuation(Check):
                         other=v.mark if v is not None else "",
                         other_partner=_partner(v.mark) if v is not None else "",
                         name=mark_name(u.mark, self.lang),
+                        mark_label=mark_label(u.mark, self.lang),
+                        partner_label=mark_label(partner, self.lang),
+                        other_label=mark_label(v.mark, self.lang) if v is not None else "",
+                        other_partner_label=mark_label(_partner(v.mark), self.lang) if v is not None else "",
                         context=snippet,
                         end_line=doc.lines.end_position(last.end, last.start)[0],
                     )

@@ -8,7 +8,9 @@ so ``line`` N of a finding is paragraph N of the body and ``column`` the charact
   controls count like the others. Text boxes, headers, footers, footnotes and comments are not read.
 * A table counts one paragraph per row: the row's cells joined by tabs, the paragraphs of one cell
   joined by a space. The rows of a table form one TABLE block (not prose).
-* A manual line break (Shift+Enter) inside a paragraph reads as a space, so the numbering holds.
+* A manual line break (Shift+Enter, ``w:br``, ``w:cr``) inside a paragraph reads as U+2028 LINE
+  SEPARATOR: a line break, not a space (no space-in-cjk there), and not a new line either, so the
+  paragraph numbering holds.
   Tracked changes read as if accepted: insertions are kept, deletions dropped.
 * Headings: a paragraph in a heading style (``Heading 1``-``9``, ``标题 1``-``9``, or any style or
   paragraph with a Word outline level 1-9) is a HEADING block. Other short paragraphs are judged by
@@ -45,9 +47,11 @@ def _w(tag: str) -> str:
 _SKIP = {
     _w(t) for t in ("pPr", "rPr", "del", "moveFrom", "delText", "instrText", "txbxContent", "sdtPr", "sdtEndPr", "rt")
 } | {f"{{{MC}}}Fallback"}
-_CHARS = {_w("tab"): "\t", _w("ptab"): "\t", _w("cr"): " ", _w("noBreakHyphen"): "-"}
+LINE_SEPARATOR = "\u2028"  # a manual line break inside a paragraph: a line break, not a new paragraph
+_CHARS = {_w("tab"): "\t", _w("ptab"): "\t", _w("cr"): LINE_SEPARATOR, _w("noBreakHyphen"): "-"}
 _CONTAINERS = {_w("sdt"), _w("sdtContent"), _w("customXml")}
-_BREAKS = re.compile(r"[\r\n\v\f\x85\u2028\u2029]")
+_BREAKS = re.compile(r"[\r\n\v\f\x85\u2029]")
+_LEAD_WS = re.compile(r"[ \t\u3000\ufeff]*")
 _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
 _TOC_STYLE = re.compile(r"(?:toc|目录)\s*(?:[1-9]|heading|标题)", re.IGNORECASE)
 
@@ -67,13 +71,13 @@ def pieces(el):
         elif tag == _w("br"):
             # a line break inside the paragraph; page and column breaks print nothing
             if child.get(_w("type"), "textWrapping") == "textWrapping":
-                yield child, " "
+                yield child, LINE_SEPARATOR
         else:
             yield from pieces(child)
 
 
 def paragraph_text(p) -> str:
-    """The text of a ``w:p`` element as Word prints it, on one line."""
+    """The text of a ``w:p`` element as Word prints it, on one line (manual breaks as U+2028)."""
     return _BREAKS.sub(" ", "".join(text for _el, text in pieces(p)))
 
 

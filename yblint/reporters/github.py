@@ -19,7 +19,7 @@ from yblint.engine import RunResult
 from yblint.finding import Finding
 from yblint.i18n import tr
 from yblint.reporters import ReportContext, reporter
-from yblint.reporters.text import _summary_line
+from yblint.reporters.text import _summary_line, paragraph_note
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 ANNOTATIONS_SHOWN = 10  # per kind and step (and 50 per job)
@@ -56,11 +56,12 @@ def command(f: Finding, ctx: ReportContext) -> str:
         ("endColumn", str(end_col)),
         ("title", f"yblint {f.rule}"),
     ]
-    message = f.message
+    message = paragraph_note(f.location, ctx.lang) + f.message
     label = tr(ctx.lang, "相关位置", "related")
     for r in f.related:
         rl, rc, _, _ = r.range()
         unit = f" ({r.unit_name})" if r.unit_name else ""
+        unit += paragraph_note(r, ctx.lang, related=True)
         message += f"\n{label}: {workflow_path(r.document.path)}:{rl}:{rc}{unit}"
     head = ",".join(f"{k}={escape_property(v)}" for k, v in props)
     return f"::{COMMANDS[f.severity]} {head}::{escape_data(message)}"

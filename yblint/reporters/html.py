@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING, Any
 
 from yblint import __version__
 from yblint.engine import RunResult
-from yblint.finding import SEVERITIES, Finding, Location
+from yblint.finding import SEVERITIES, Finding, Location, excerpt
 from yblint.model import Document, Unit
-from yblint.report import summary
+from yblint.report import cutoff_note, summary
 from yblint.reporters import ReportContext, reporter
 
 if TYPE_CHECKING:
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 CONTEXT_CHARS = 160  # of the paragraph around a finding, each side, before it is cut with …
 PAIR_CONTEXT_CHARS = 24  # dimmed text around each side of a side-by-side pair
+RELATED_CHARS = 80  # a related place (not a copy) is shown this long at most
 DIFF_LIMIT = 20_000  # longer spans are shown side by side without a character diff
 
 LABELS: dict[str, dict[str, Any]] = {
@@ -59,6 +60,7 @@ LABELS: dict[str, dict[str, Any]] = {
         "at_para": "第 {line} 段第 {col} 字",
         "this_side": "本处",
         "other_side": "对照",
+        "related": "相关位置",
         "diff_chars": "标出不同的字 {n} 个",
         "same_text": "文字完全相同",
         "no_diff": "文字过长，未逐字比较",
@@ -94,6 +96,7 @@ LABELS: dict[str, dict[str, Any]] = {
         "at_para": "paragraph {line}, character {col}",
         "this_side": "Here",
         "other_side": "Compare with",
+        "related": "Related",
         "diff_chars": "{n} differing characters marked",
         "same_text": "identical text",
         "no_diff": "too long to compare character by character",
@@ -142,6 +145,7 @@ class FindingView:
     hit: str
     after: str
     pairs: list[Pair] = field(default_factory=list)
+    related: list[ShownSide] = field(default_factory=list)  # other places, shown without a diff
     fix: str | None = None
 
 
@@ -254,6 +258,14 @@ def _side(loc: Location, segments: list[Segment], t: dict[str, Any]) -> ShownSid
     )
 
 
+def is_copy(f: Finding) -> bool:
+    """Only a copy and its original are compared side by side, character by character: a finding
+    that measures how similar two passages are (``data["similarity"]``: duplicate-passage). Other
+    related places (the second half of a split paragraph, the other mark of a pair, the majority
+    form) are shown as places, without a diff."""
+    return "similarity" in f.data and bool(f.related)
+
+
 def _pair(f: Finding, other: Location, t: dict[str, Any]) -> Pair:
     left, right, changed = char_diff(f.location.text, other.text)
     return Pair(this=_side(f.location, left, t), other=_side(other, right, t), changed=changed)
@@ -273,7 +285,8 @@ def _finding_view(n: int, f: Finding, t: dict[str, Any]) -> FindingView:
         before=before,
         hit=hit,
         after=after,
-        pairs=[_pair(f, r, t) for r in f.related],
+        pairs=[_pair(f, r, t) for r in f.related] if is_copy(f) else [],
+        related=[] if is_copy(f) else [_side(r, [Segment(excerpt(r.text, RELATED_CHARS))], t) for r in f.related],
         fix=f.fix.description if f.fix is not None else None,
     )
 
@@ -350,7 +363,7 @@ def build_view(result: RunResult, ctx: ReportContext) -> dict[str, Any]:
         "rules": rules,
         "files": files,
         "errors": [str(e) for e in result.errors],
-        "notes": list(result.notes),
+        "notes": [*result.notes, *cutoff_note(result, ctx.lang)],
     }
 
 

@@ -154,3 +154,14 @@ def is_han(ch: str) -> bool:
 
 def is_ascii_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
+
+
+def mark_label(mark: str, lang: str = "zh") -> str:
+    """A paired mark named with its side, for messages that must not wrap a quotation mark in
+    quotation marks: 前引号“, 后书名号》; opening quotation mark “."""
+    name = mark_name(mark, lang)
+    if mark in PAIRS:
+        return f"opening {name} {mark}" if lang == "en" else f"前{name}{mark}"
+    if mark in CLOSERS:
+        return f"closing {name} {mark}" if lang == "en" else f"后{name}{mark}"
+    return mark

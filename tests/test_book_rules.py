@@ -1,0 +1,472 @@
+"""The book index and the three rules on it: name-variant, figure-conflict, partial-period."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from book_drafts import RULES, make_book
+from conftest import SEED, findings_of, where
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from yblint.config import Config, load_config
+from yblint.errors import ConfigError
+from yblint.model import Corpus
+from yblint.text.book_index import build_index, document_year, find_cutoffs, slogan_key
+
+BOOK = ["name-variant", "figure-conflict", "partial-period"]
+
+
+def lint_texts(tmp_path: Path, files: dict[str, str], select=BOOK, config: Config | None = None):
+    paths = []
+    for name, text in files.items():
+        p = tmp_path / name
+        p.write_text(text, encoding="utf-8")
+        paths.append(p)
+    return findings_of(paths, select=select, config=config)
+
+
+def two_units(a: str, b: str) -> str:
+    return f"区发改局\n\n{a}\n\n区统计局\n\n{b}\n"
+
+
+# --- the seed page ------------------------------------------------------------------------------
+
+
+def test_seed_name_variants():
+    fs = findings_of([SEED], select=["name-variant"])
+    assert where(fs) == [
+        ("name-variant", 63, 88),  # 亚运电竞馆 / 亚运电竞场馆, one paragraph
+        ("name-variant", 93, 42),  # “四个样板区” / “三个样板区”
+        ("name-variant", 149, 20),  # 阿斯利康中金基金 / 中金阿斯利康基金
+        ("name-variant", 195, 90),  # 创新性产业用地 / 创新型产业用地
+    ]
+    got = {(f.location.text, f.related[0].text, f.data["kind"]) for f in fs}
+    assert got == {
+        ("亚运电竞馆", "亚运电竞场馆", "added"),
+        ("四个样板区", "三个样板区", "numeral"),
+        ("阿斯利康中金基金", "中金阿斯利康基金", "swap"),
+        ("创新性产业用地", "创新型产业用地", "slip"),
+    }
+    assert not any("六大专项行动" in f.location.text for f in fs)  # written the same way twice
+
+
+def test_seed_partial_periods():
+    fs = findings_of([SEED], select=["partial-period"])
+    got = [(f.line, f.location.range()[1], f.location.text) for f in fs]
+    for expected in [
+        (61, 32, "截止11月15日"),
+        (73, 12, "1-9月"),
+        (73, 59, "1-10月"),
+        (147, 16, "截止9月底"),
+        (157, 164, "截止10月底"),
+        (177, 12, "1-10月"),
+    ]:
+        assert expected in got
+    # 截至目前 with a figure after it is a cut-off too (line 45: 截止目前已实现新增就业106人)
+    assert {t for _, _, t in got} - {"截止11月15日", "1-9月", "1-10月", "截止9月底", "截止10月底"} == {
+        "截止目前",
+        "截至目前",
+    }
+
+
+def test_seed_no_figure_conflict():
+    assert findings_of([SEED], select=["figure-conflict"]) == []
+
+
+# --- generated drafts: recall on planted variants, silence on look-alike controls -------------
+
+
+@pytest.mark.parametrize(("seed", "split"), [(s, s % 2 == 1) for s in range(8)])
+def test_generated_books(tmp_path, seed, split):
+    book = make_book(seed, split=split)
+    fs = findings_of(book.write(tmp_path), select=list(RULES))
+
+    def covers(f, text):
+        return text in f.location.text or any(text in r.text for r in f.related)
+
+    missed = [p for p in book.plants if not any(f.rule == p.rule and covers(f, p.text) for f in fs)]
+    assert missed == []
+    extra = [f for f in fs if not any(f.rule == p.rule and covers(f, p.text) for p in book.plants)]
+    assert extra == []
+    for c in book.controls:
+        assert not any(f.location.text == c for f in fs), c
+    kinds = {f.data.get("kind") for f in fs if f.rule == "name-variant"}
+    assert kinds == {"swap", "slip", "added", "truncated", "numeral"}
+
+
+# --- name-variant ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("城北第一中学完成改造。", "城北第二中学完成改造。"),
+        ("地铁3号线开通运营。", "地铁4号线开通运营。"),
+        ("良渚一期工程完工。", "良渚二期工程开工。"),
+        ("区委召开全会。", "区委宣传部召开会议。"),
+        ("坚决做到“两个确立”。", "坚决做到“两个维护”。"),
+        ("持续推进“六大专项行动”。", "深化“六大专项行动”。"),
+        ("获中国红十字会总会（以下简称“中国红总会”）表彰。", "中国红总会来访。"),
+        ("成立良渚残疾人基金会（简称良渚残基金会）。", "良渚残基金会成立。"),
+        ("对于五年计划的执行情况。", "对五年计划进行调整。"),
+        ("建成县中医院。", "建成县医院。"),
+        ("重大科技项目8个。", "科技重大项目5个。"),
+    ],
+)
+def test_name_variant_silent(tmp_path, a, b):
+    assert lint_texts(tmp_path, {"draft-2021.txt": two_units(a, b)}, ["name-variant"]) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind", "minor"),
+    [
+        ("获中国红十字会总会表彰。中国红十字会总会来访。", "获中国红总会表彰。", "truncated", "中国红总会"),
+        ("建设伊宁居家乐园。伊宁居家乐园开放。", "伊宁居家园开放。", "added", "伊宁居家园"),
+        ("参与良渚嫩江基金。良渚嫩江基金运行平稳。", "发起嫩江良渚基金。", "swap", "嫩江良渚基金"),
+        ("建成节约型社区示范区。节约型社区示范区3个。", "建成节约性社区示范区。", "slip", "节约性社区示范区"),
+        ("推进“五个枢纽港”建设。", "推进“六个枢纽港”建设。“五个枢纽港”", "numeral", "六个枢纽港"),
+        ("建成运河城市规划馆。运河城市规划馆开放。", "参观运河城市规化馆。", "slip", "运河城市规化馆"),
+    ],
+)
+def test_name_variant_found(tmp_path, a, b, kind, minor):
+    fs = lint_texts(tmp_path, {"draft-2021.txt": two_units(a, b)}, ["name-variant"])
+    assert [(f.location.text, f.data["kind"]) for f in fs] == [(minor, kind)]
+    f = fs[0]
+    forms = f.data["forms"]
+    assert forms[1]["text"] == minor and forms[0]["text"] == f.data["suggestion"] == f.related[0].text
+    assert forms[0]["count"] >= forms[1]["count"] >= 1
+    assert f.related[0].unit_name == "区发改局" and f.location.unit_name == "区统计局"
+
+
+def test_name_variant_other_year_is_silent(tmp_path):
+    """A 1958 slogan is not a variant of a 2018 one: each file has its own year."""
+    files = {
+        "report-1958.txt": "区发改局\n\n推进“四个样板区”建设。参与良渚嫩江基金。\n",
+        "report-2018.txt": "区发改局\n\n推进“三个样板区”建设。发起嫩江良渚基金。\n",
+    }
+    assert lint_texts(tmp_path, files, ["name-variant"]) == []
+    # one year for both (year: in the config) makes them one book
+    fs = lint_texts(tmp_path, files, ["name-variant"], Config(year=2018))
+    assert sorted(f.data["kind"] for f in fs) == ["numeral", "swap"]
+
+
+def test_name_variant_message_en(tmp_path):
+    (tmp_path / "d-2021.txt").write_text(two_units("推进“三个样板区”建设。", "以“四个样板区”为关键。"), "utf-8")
+    fs = findings_of([tmp_path / "d-2021.txt"], select=["name-variant"], config=Config(lang="en"))
+    assert "“四个样板区”" in fs[0].message and "“三个样板区”" in fs[0].message and "numeral" in fs[0].message
+
+
+# --- figure-conflict ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("2021年末，全区常住人口69.9万人。", "2021年末，全区常住人口699,000人。"),  # another unit
+        ("2021年末，全区常住人口70万人。", "2021年末，全区常住人口69.9万人。"),  # another precision
+        ("2021年，全区地区生产总值110.5亿元。", "2021年，全区地区生产总值1105000万元。"),  # another unit
+        ("2021年，全区一般公共预算收入约20亿元。", "2021年，全区一般公共预算收入19.8亿元。"),  # 约
+        ("2020年末，全区常住人口65.0万人。", "2021年末，全区常住人口69.9万人。"),  # another year
+        ("2021年1—9月，全区地区生产总值80.1亿元。", "2021年，全区地区生产总值110.5亿元。"),  # another period
+        ("2021年，全市地区生产总值800.1亿元。", "2021年，全区地区生产总值110.5亿元。"),  # another scope
+        ("2021年，米市巷街道常住人口6.1万人。", "2021年，全区常住人口69.9万人。"),  # a named place
+        ("预计2021年全区常住人口达到75万人。", "2021年末，全区常住人口69.9万人。"),  # a target
+        ("过去五年，全区城镇新增就业6.2万人。", "2021年，全区城镇新增就业1.3万人。"),  # five years
+    ],
+)
+def test_figure_conflict_silent(tmp_path, a, b):
+    assert lint_texts(tmp_path, {"draft-2021.txt": two_units(a, b)}, ["figure-conflict"]) == []
+
+
+def test_figure_conflict_found(tmp_path):
+    text = two_units("2021年末，全区常住人口69.9万人。", "截至2021年底，全区常住人口65.0万人，比上年增加。")
+    fs = lint_texts(tmp_path, {"draft-2021.txt": text}, ["figure-conflict"])
+    assert where(fs) == [("figure-conflict", 7, 12)]
+    f = fs[0]
+    assert f.location.text == "常住人口65.0万人" and f.related[0].text == "常住人口69.9万人"
+    assert f.data["value"] == "65.0万人" and f.data["other_value"] == "69.9万人" and f.data["scope"] == "全区"
+    assert "69.9万人" in f.message and "65.0万人" in f.message and "区发改局" in f.message
+
+
+def test_figure_conflict_across_files_and_years(tmp_path):
+    files = {
+        "a-1985.txt": "区统计局\n\n全区常住人口31.2万人。\n",
+        "b-2015.txt": "区统计局\n\n全区常住人口58.4万人。\n",
+        "c-2015.txt": "区卫健局\n\n全区常住人口52.0万人。\n",
+    }
+    fs = lint_texts(tmp_path, files, ["figure-conflict"])
+    assert [(Path(f.document.path).name, f.location.text) for f in fs] == [("c-2015.txt", "常住人口52.0万人")]
+
+
+def test_growth_against_last_years_book(tmp_path, cli):
+    (tmp_path / "2020.txt").write_text("区统计局\n\n2020年，全区地区生产总值100.0亿元。\n", "utf-8")
+    ok = "区统计局\n\n2021年，全区地区生产总值108.5亿元。全区地区生产总值比上年增长8.5%。\n"
+    bad = ok.replace("8.5%", "12.5%")
+    for text, n in ((ok, 0), (bad, 1)):
+        (tmp_path / "2021.txt").write_text(text, "utf-8")
+        r = cli(
+            "check",
+            tmp_path / "2021.txt",
+            "--corpus",
+            tmp_path / "2020.txt",
+            "--select",
+            "figure-conflict",
+            "--format",
+            "json",
+        )
+        fs = r.json()["findings"]
+        assert len(fs) == n
+    assert fs[0]["data"]["kind"] == "growth-vs-last-year" and fs[0]["data"]["computed"] == 8.5
+    assert [x["path"].endswith(p) for x, p in zip(fs[0]["related"], ("2021.txt", "2020.txt"), strict=True)] == [
+        True,
+        True,
+    ]
+
+
+# --- partial-period -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1—12月，新招引项目12个。",
+        "截至2021年底，全区共有养老机构45家。",
+        "截至12月31日，累计接待游客80万人次。",
+        "与2020年1—9月相比，投诉量下降15%。",
+        "截至目前，各项工作进展顺利。",
+        "截止日期为11月15日。",
+    ],
+)
+def test_partial_period_silent(tmp_path, text):
+    assert lint_texts(tmp_path, {"draft-2021.txt": f"区统计局\n\n{text}\n"}, ["partial-period"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "cutoff"),
+    [
+        ("1—9月，新招引项目12个。", "1—9月", "9月底"),
+        ("2021年1至10月，实现税收5.2亿元。", "2021年1至10月", "10月底"),
+        ("截至11月15日，共引进企业176家。", "截至11月15日", "11月15日"),
+        ("截止9月底，完成投资3.1亿元。", "截止9月底", "9月底"),
+        ("截至目前，已出让土地4宗。", "截至目前", "目前"),
+    ],
+)
+def test_partial_period_found(tmp_path, text, span, cutoff):
+    fs = lint_texts(tmp_path, {"draft-2021.txt": f"区统计局\n\n{text}\n"}, ["partial-period"])
+    assert [(f.location.text, f.data["cutoff"], f.data["year"]) for f in fs] == [(span, cutoff, 2021)]
+    assert "全年" in fs[0].message
+
+
+def test_partial_period_summary_json_and_text(tmp_path, cli):
+    (tmp_path / "d.txt").write_text(
+        two_units("截至9月底，完成投资3.1亿元。", "1—10月，新招引项目12个。1—9月共3个。"), "utf-8"
+    )
+    r = cli("check", tmp_path / "d.txt", "--select", "partial-period", "--format", "json")
+    cutoffs = r.json()["summary"]["cutoffs"]
+    assert [(c["cutoff"], c["count"], c["units"]) for c in cutoffs] == [
+        ("9月底", 2, ["区发改局", "区统计局"]),
+        ("10月底", 1, ["区统计局"]),
+    ]
+    r = cli("check", tmp_path / "d.txt", "--select", "partial-period")
+    assert "各单位统计数据截止时点不一（年鉴应记述全年）：9月底（2处）、10月底（1处）。" in r.out
+    r = cli("check", tmp_path / "d.txt", "--select", "partial-period", "--format", "html")
+    assert "9月底（2处）、10月底（1处）" in r.out
+    r = cli("check", tmp_path / "d.txt", "--select", "layout-marker", "--format", "json")
+    assert "cutoffs" not in r.json()["summary"]
+
+
+# --- the book's year ------------------------------------------------------------------------------
+
+
+def test_year_sources(tmp_path):
+    from conftest import doc_of
+
+    assert document_year(doc_of(tmp_path / "拱墅年鉴2021.txt", "区统计局\n\n2020年数据。\n")) == 2021
+    assert document_year(doc_of(tmp_path / "a.txt", "2019年工作总结\n\n2018年全年，2018年底。\n")) == 2019
+    assert document_year(doc_of(tmp_path / "b.txt", "区统计局\n\n2018年全年，2018年底，2017年。\n")) == 2018
+    assert document_year(doc_of(tmp_path / "c.txt", "区统计局\n\n没有年份。\n")) is None
+    assert document_year(doc_of(tmp_path / "d2019.txt", "x\n"), configured=2022) == 2022
+    (tmp_path / "2020").mkdir()
+    assert document_year(doc_of(tmp_path / "2020" / "区统计局.md", "区统计局\n\n2019年。\n")) == 2020
+
+
+def test_year_config(tmp_path):
+    cfg = tmp_path / ".yblint.yaml"
+    cfg.write_text("year: 2021\n", "utf-8")
+    assert load_config(str(cfg)).year == 2021
+    for bad in ("year: '2021'\n", "year: 21\n", "year: true\n"):
+        cfg.write_text(bad, "utf-8")
+        with pytest.raises(ConfigError, match="'year' must be a year"):
+            load_config(str(cfg))
+    # the configured year decides what is early: a 2020 draft's 1—9月 is not this book's year
+    files = {"draft.txt": "区统计局\n\n2020年1—9月，新招引项目12个。\n"}
+    assert lint_texts(tmp_path, files, ["partial-period"], Config(year=2021)) == []
+    assert len(lint_texts(tmp_path, files, ["partial-period"], Config(year=2020))) == 1
+
+
+def test_config_year_error_exit(tmp_path, cli):
+    (tmp_path / ".yblint.yaml").write_text("year: 二〇二一\n", "utf-8")
+    (tmp_path / "d.txt").write_text("正文。\n", "utf-8")
+    r = cli("check", tmp_path / "d.txt", "--config", tmp_path / ".yblint.yaml")
+    assert r.code == 2 and ".yblint.yaml" in r.err and "year" in r.err
+
+
+# --- the index --------------------------------------------------------------------------------------
+
+
+def test_index_records(tmp_path):
+    from conftest import doc_of
+
+    doc = doc_of(
+        tmp_path / "d-2021.txt",
+        "区统计局\n\n2021年末，全区常住人口69.9万人。成立良渚发展中心（简称“良发中心”）。推进“五水共治”。\n",
+    )
+    idx = build_index(Corpus(documents=[doc]))
+    (fig,) = idx.figures
+    assert (fig.indicator, fig.scope, fig.year, fig.period, fig.number.text) == (
+        "常住人口",
+        "全区",
+        2021,
+        "year",
+        "69.9万人",
+    )
+    assert idx.declared == [("成立良渚发展中心", "良发中心")]
+    assert [(s.text, s.key) for s in idx.slogans] == [("五水共治", "#水共治")]
+    assert any(n.suffix == "中心" for n in idx.names)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "key"),
+    [
+        ("三个样板区", ("#个样板区", ("三",))),
+        ("两个确立", ("#个确立", ("两",))),
+        ("十四五规划", None),  # a five-year plan is a name
+        ("嫦娥五号", None),
+        ("红十字救在身边", None),
+        ("1+4+N", None),
+        ("千万工程", None),  # too few words besides the numerals to be one slogan with another numeral
+    ],
+)
+def test_slogan_key(phrase, key):
+    assert slogan_key(phrase) == key
+
+
+def test_find_cutoffs():
+    got = [
+        (t["label"], t.get("month"), t.get("day"))
+        for _, _, t in find_cutoffs("1—9月和截至11月15日，截止10月底；11-12月；1—12月")
+    ]
+    assert got == [("1—9月", 9, None), ("截至11月15日", 11, 15), ("截止10月底", 10, None)]
+
+
+def test_json_report_valid_with_book_rules(tmp_path, cli):
+    import jsonschema
+
+    from yblint.schema import __file__ as schema_init
+
+    schema = json.loads((Path(schema_init).parent / "report.schema.json").read_text("utf-8"))
+    r = cli("check", SEED, "--format", "json")
+    jsonschema.validate(r.json(), schema)
+    assert r.json()["summary"]["cutoffs"]
+
+
+def test_html_shows_both_places(tmp_path, cli):
+    (tmp_path / "d.txt").write_text(
+        two_units("参与良渚嫩江基金。良渚嫩江基金运行平稳。", "发起嫩江良渚基金。"), "utf-8"
+    )
+    r = cli("check", tmp_path / "d.txt", "--select", "name-variant", "--format", "html")
+    assert r.out.count("良渚嫩江基金") >= 2 and "嫩江良渚基金" in r.out
+
+
+@pytest.mark.parametrize("rule", BOOK)
+def test_rule_examples(tmp_path, rule):
+    """Each bad example of the rule's YAML definition is flagged, each good one is not."""
+    from conftest import registry
+
+    examples = registry().defs[rule].examples
+    assert examples
+    for i, ex in enumerate(examples):
+        for kind, expect in (("bad", True), ("good", False)):
+            p = tmp_path / f"{kind}{i}.txt"
+            p.write_text(ex[kind], encoding="utf-8")
+            assert bool(findings_of([p], select=[rule])) is expect, (kind, ex[kind])
+
+
+def test_figure_against_reference_of_the_same_year(tmp_path, cli):
+    (tmp_path / "统计-2021.txt").write_text("区统计局\n\n2021年末，全区常住人口69.9万人。\n", "utf-8")
+    (tmp_path / "draft-2021.txt").write_text("区卫健局\n\n2021年末，全区常住人口65.0万人。\n", "utf-8")
+    for linted, ref in (("draft-2021.txt", "统计-2021.txt"), ("统计-2021.txt", "draft-2021.txt")):
+        r = cli(
+            "check", tmp_path / linted, "--corpus", tmp_path / ref, "--select", "figure-conflict", "--format", "json"
+        )
+        (f,) = r.json()["findings"]  # on the linted file only, the reference as the related place
+        assert f["path"].endswith(linted) and f["related"][0]["path"].endswith(ref)
+        assert "参照材料" in f["message"]
+
+
+def test_name_variant_against_reference(tmp_path, cli):
+    """The form in the corpus: files is the record; the finding stands in the linted draft."""
+    (tmp_path / "chapter-2021.txt").write_text("区发改局\n\n参与良渚嫩江基金。推进“三个样板区”建设。\n", "utf-8")
+    (tmp_path / "draft-2021.txt").write_text(
+        "区统计局\n\n发起嫩江良渚基金。嫩江良渚基金运行。以“四个样板区”为关键，“四个样板区”。\n", "utf-8"
+    )
+    r = cli(
+        "check",
+        tmp_path / "draft-2021.txt",
+        "--corpus",
+        tmp_path / "chapter-2021.txt",
+        "--select",
+        "name-variant",
+        "--format",
+        "json",
+    )
+    got = [
+        (f["excerpt"], f["data"]["suggestion"], f["related"][0]["path"].endswith("chapter-2021.txt"))
+        for f in r.json()["findings"]
+    ]
+    assert got == [("嫩江良渚基金", "良渚嫩江基金", True), ("四个样板区", "三个样板区", True)]
+
+
+def test_growth_against_last_years_book_by_unit(tmp_path):
+    """No scope stated: the same unit in last year's book and this year's is the scope."""
+    (tmp_path / "2020.txt").write_text("区商务局\n\n2020年，社会消费品零售总额50.0亿元。\n", "utf-8")
+    (tmp_path / "2021.txt").write_text(
+        "区商务局\n\n2021年，社会消费品零售总额55.0亿元，社会消费品零售总额比上年增长15.0%。\n", "utf-8"
+    )
+    config = Config(corpus=[str(tmp_path / "2020.txt")])
+    fs = findings_of([tmp_path / "2021.txt"], select=["figure-conflict"], config=config)
+    assert [(f.location.text, f.data["computed"]) for f in fs] == [("社会消费品零售总额比上年增长15.0%", 10.0)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("2021年，全区地区生产总值（GDP）110.5亿元。", "2021年，全区实现地区生产总值98.0亿元。"),
+        ("2021年末，全区共有常住人口69.9万人。", "2021年末，全区常住人口为65万。"),
+    ],
+)
+def test_figure_conflict_forms(tmp_path, a, b):
+    assert len(lint_texts(tmp_path, {"draft-2021.txt": two_units(a, b)}, ["figure-conflict"])) == 1
+
+
+_ALPHABET = (
+    "一二三九十年月日截至止目前1-—9０。，；“”《》（）简称以下基金园馆场中心全区常住人口万人亿元比上年增长%型性 \n"
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=120))
+def test_index_on_any_text(tmp_path_factory, text):
+    """Any text: the index is built, and every record's span lies inside its document's text."""
+    from yblint.parsing import build_document
+    from yblint.reading.source import Source
+
+    doc = build_document(Source(path="x-2021.txt", text=text, encoding="utf-8", format="text"))
+    idx = build_index(Corpus(documents=[doc]))
+    for rec in [*idx.names, *idx.slogans, *idx.figures, *idx.cutoffs]:
+        assert 0 <= rec.start <= rec.end <= len(text)
+    for _a, _b, f in find_cutoffs(text):
+        assert f.get("open") or 1 <= f["month"] <= 12

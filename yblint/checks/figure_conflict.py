@@ -1,0 +1,204 @@
+"""figure-conflict: one indicator, for one scope and period, stated with two values in the book.
+
+The figures come from the book index (yblint.text.book_index): an indicator from its list
+(常住人口, 地区生产总值 …) followed by its value, with the scope (全区, a named place, or none:
+then the unit's own), the period (the year stated or the document's year; a part such as 1—9月)
+and the kind (a level, or a growth rate). Two figures conflict when all of these are the same
+and the ranges of true values their written precision admits (yblint.text.numbers
+``Number.interval``, in the unit group's base unit) do not meet: 69.9万人 and 699,000人 agree,
+70万人 and 69.9万人 agree, 69.9万人 and 65.0万人 do not.
+
+With last year's book among the references (``corpus:``), a growth stated as 比上年增长X% is
+checked against the two levels: this year's and last year's for the same indicator and scope.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from yblint.check import Check, register_check
+from yblint.checks.name_variant import where_of
+from yblint.finding import Finding, Location
+from yblint.model import Corpus
+from yblint.text.book_index import Figure, book_index
+
+GROWTH_SLACK = 0.05  # percentage points allowed besides the rounding of the three figures
+
+
+def _interval(f: Figure) -> tuple[float, float]:
+    n = f.number
+    assert n is not None
+    factor = n.unit_info.factor if n.unit_info else 1.0
+    lo, hi = n.interval
+    if f.negative:
+        lo, hi = -hi, -lo
+    return lo * factor, hi * factor
+
+
+def _meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _group(f: Figure) -> str:
+    n = f.number
+    return (n.group or n.unit or "") if n is not None else ""
+
+
+def _compatible(a: Figure, b: Figure) -> bool:
+    """Two figures measure alike: one unit group (万人 and 人; 亿元 and 万元), or one of them
+    written without a unit (常住人口65万)."""
+    ga, gb = _group(a), _group(b)
+    return ga == gb or not ga or not gb
+
+
+def _scope_key(f: Figure) -> tuple:
+    if f.scope:
+        return ("named", f.scope)
+    return ("unit", f.document.path, f.unit.index if f.unit is not None else -1)
+
+
+@register_check("figure-conflict")
+class FigureConflict(Check):
+    def run(self, corpus: Corpus) -> Iterable[Finding]:
+        idx = book_index(corpus)
+        groups: dict[tuple, list[Figure]] = defaultdict(list)
+        for f in idx.figures:
+            if f.year is None or f.number is None:
+                continue
+            groups[(f.year, f.period, _scope_key(f), f.indicator, f.kind)].append(f)
+        for figs in groups.values():
+            if len(figs) < 2:
+                continue
+            figs.sort(key=lambda f: (f.document.reference is False, f.document.path, f.start))
+            yield from self._conflicts(figs)
+        yield from self._growth(idx.figures)
+
+    def _conflicts(self, figs: list[Figure]) -> Iterable[Finding]:
+        """Figures that agree with none of those before them, each reported once against the
+        first figure it disagrees with (reference documents first: they are the record)."""
+        kept: list[Figure] = []
+        for f in figs:
+            iv = _interval(f)
+            comparable = [k for k in kept if _compatible(f, k)]
+            if comparable and not any(_meet(iv, _interval(k)) for k in comparable) and not f.document.reference:
+                yield self._finding(f, comparable[0])
+            kept.append(f)
+
+    def _finding(self, f: Figure, other: Figure) -> Finding:
+        lang = self.lang if self.lang in ("zh", "en") else "zh"
+        assert f.number is not None and other.number is not None
+        period = f"{f.year}年" + ("" if f.period == "year" else f.period)
+        scope = f.scope or (
+            (f.unit.name if f.unit is not None and f.unit.name else "本单位") if lang == "zh" else "this unit"
+        )
+        if lang == "en" and f.scope:
+            scope = f.scope
+        what = f.indicator + (
+            "增速" if f.kind == "growth" and lang == "zh" else " growth" if f.kind == "growth" else ""
+        )
+        value = ("-" if f.negative else "") + f.number.text
+        other_value = ("-" if other.negative else "") + other.number.text
+        data = {
+            "indicator": f.indicator,
+            "kind": f.kind,
+            "scope": f.scope or None,
+            "year": f.year,
+            "period": f.period,
+            "value": value,
+            "other_value": other_value,
+            "other_path": other.document.path,
+            "other_line": other.document.lines.line_of(other.start),
+        }
+        return self.finding(
+            f.document,
+            f.start,
+            f.end,
+            message_key="reference" if other.document.reference else "default",
+            related=[Location(other.document, other.start, other.end)],
+            data=data,
+            key=f"{f.indicator}\x1f{f.scope}\x1f{f.year}\x1f{f.period}\x1f{value}\x1f{other_value}",
+            indicator=what,
+            scope=scope,
+            period=period,
+            value=value,
+            other_value=other_value,
+            other_where=where_of(other.document, other.start, lang),
+        )
+
+    # --- growth against last year's book ------------------------------------------------------
+
+    def _growth(self, figures: list[Figure]) -> Iterable[Finding]:
+        """比上年增长X% against this year's level and last year's level (a reference document of
+        the year before) for the same indicator, scope and unit group."""
+        levels: dict[tuple, list[Figure]] = defaultdict(list)
+        for f in figures:
+            scope = _book_scope(f)
+            if f.kind == "level" and f.period == "year" and scope and f.year is not None:
+                levels[(f.year, scope, f.indicator)].append(f)
+        for g in figures:
+            scope = _book_scope(g)
+            if g.kind != "growth" or g.document.reference or g.period != "year" or not scope or g.year is None:
+                continue
+            if g.number is None or g.number.unit != "%":
+                continue
+            now = levels.get((g.year, scope, g.indicator), [])
+            now = [f for f in now if f.document is g.document] or now
+            before = [f for f in levels.get((g.year - 1, scope, g.indicator), []) if f.document.reference]
+            if not now or not before:
+                continue
+            cur, prev = now[0], before[0]
+            if _group(cur) != _group(prev):
+                continue
+            a, b = _interval(cur), _interval(prev)
+            if b[0] <= 0:
+                continue
+            lo, hi = (a[0] / b[1] - 1) * 100, (a[1] / b[0] - 1) * 100
+            s = _interval(g)
+            if _meet((lo - GROWTH_SLACK, hi + GROWTH_SLACK), s):
+                continue
+            yield self._growth_finding(g, cur, prev, (lo + hi) / 2)
+
+    def _growth_finding(self, g: Figure, cur: Figure, prev: Figure, computed: float) -> Finding:
+        lang = self.lang if self.lang in ("zh", "en") else "zh"
+        assert g.number is not None and cur.number is not None and prev.number is not None
+        stated = ("-" if g.negative else "") + g.number.text
+        data = {
+            "indicator": g.indicator,
+            "kind": "growth-vs-last-year",
+            "scope": g.scope,
+            "year": g.year,
+            "period": g.period,
+            "value": stated,
+            "computed": round(computed, 2),
+            "this_year": cur.number.text,
+            "last_year": prev.number.text,
+            "other_path": prev.document.path,
+            "other_line": prev.document.lines.line_of(prev.start),
+        }
+        return self.finding(
+            g.document,
+            g.start,
+            g.end,
+            message_key="growth",
+            related=[Location(cur.document, cur.start, cur.end), Location(prev.document, prev.start, prev.end)],
+            data=data,
+            key=f"growth\x1f{g.indicator}\x1f{g.scope}\x1f{g.year}\x1f{stated}",
+            indicator=g.indicator,
+            scope=g.scope or (g.unit.name if g.unit is not None and g.unit.name else ""),
+            value=stated,
+            this_year=cur.number.text,
+            last_year=prev.number.text,
+            computed=f"{computed:.1f}%",
+            other_where=where_of(prev.document, prev.start, lang),
+            year=g.year,
+            last=(g.year or 0) - 1,
+        )
+
+
+def _book_scope(f: Figure) -> str:
+    """The scope across books: the place stated, else the unit's name (区统计局 in this year's
+    book and in last year's), else none."""
+    if f.scope:
+        return f.scope
+    return f"unit:{f.unit.name}" if f.unit is not None and f.unit.name else ""

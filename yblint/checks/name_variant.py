@@ -1,0 +1,408 @@
+"""name-variant: one thing written two ways in the book.
+
+Reads the book index (yblint.text.book_index): the names that end in a name suffix, quoted and
+title names, declared short forms and quoted slogans, all of one year. Kinds of variant:
+
+* ``swap``: the words of a name in another order (中金阿斯利康基金 / 阿斯利康中金基金);
+* ``slip``: one character of a fixed term swapped for its usual confusion (创新型 / 创新性 产业用地,
+  城市规划馆 / 城市规化馆);
+* ``added``: a character more or less inside a name (亚运电竞场馆 / 亚运电竞馆);
+* ``truncated``: two or three characters cut from inside a name, leaving a piece that is no word
+  (中国红十字会总会 / 中国红总会);
+* ``numeral``: one quoted slogan with another numeral (“三个样板区” / “四个样板区”).
+
+Never a variant: names that differ by a numeral outside quotes (第一中学 / 第二中学), a name and
+a longer name that contains it whole (区委 / 区委宣传部), slogans with other words (“两个确立” /
+“两个维护”), a full name and its declared short form, and forms from books of different years.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from yblint.check import Check, register_check
+from yblint.finding import Finding, Location
+from yblint.i18n import line_name, tr
+from yblint.model import Corpus, Document
+from yblint.text.book_index import NameSpot, book_index, slogan_value
+from yblint.text.words import is_word, jieba_module, tokens
+
+MIN_PREFIX = 2  # characters before the suffix
+MAX_PREFIX = 10
+SLIPS = {"型": "性", "性": "型", "账": "帐", "帐": "账", "象": "像", "像": "象", "划": "化", "化": "划"}
+NUMERALS = set("0123456789零〇一二两三四五六七八九十百千万亿第")
+NOT_NAME_START = {
+    "v",
+    "vd",
+    "vi",
+    "p",
+    "c",
+    "m",
+    "mq",
+    "q",
+    "d",
+    "r",
+    "u",
+    "ul",
+    "uj",
+    "uz",
+    "ud",
+    "ug",
+    "uv",
+    "a",
+    "ad",
+    "zg",
+}
+VERBISH = {"v", "p", "u", "ul", "uj", "uz", "ud", "ug", "uv", "c"}
+MODIFIERS = set("小大新老总分副子次主")
+FUNCTION = set("的和与及或等之各在对为了是、多余近约")
+KINDS = {
+    "swap": {"zh": "词序颠倒", "en": "words swapped"},
+    "slip": {"zh": "一字之差", "en": "one character confused"},
+    "added": {"zh": "多字或少字", "en": "a character added or dropped"},
+    "truncated": {"zh": "名称被截短", "en": "the name cut short"},
+    "numeral": {"zh": "提法中的数字不同", "en": "another numeral in the slogan"},
+}
+
+
+@dataclass(eq=False)
+class Form:
+    text: str
+    spots: list[tuple[Document, int, int, int]]  # (document, start, end, context start)
+    suffix: str = ""  # the name suffix it ends in, for names found by their suffix
+
+    @property
+    def count(self) -> int:
+        return len(self.spots)
+
+    @property
+    def first(self) -> tuple[Document, int, int, int]:
+        return self.spots[0]
+
+
+def _boundary(spot: tuple[Document, int, int, int]) -> bool:
+    """Whether the form starts at a word boundary in its context (jieba, no HMM)."""
+    doc, start, end, ctx = spot
+    if start <= ctx:
+        return True
+    pos = ctx
+    for t in tokens(doc.text[ctx:end]):
+        if pos == start:
+            return True
+        if pos > start:
+            return False
+        pos += len(t)
+    return False
+
+
+def _at_boundary(form: Form) -> bool:
+    return any(_boundary(s) for s in form.spots[:5])
+
+
+def _any_boundary(form: Form) -> bool:
+    """The form can be a name: it starts at a word boundary somewhere, and its first word is no
+    verb, preposition, conjunction, numeral, measure word, adverb, pronoun, particle or adjective
+    (对于五年计划, 设立革命委员会, 所县医院 are a name with words of the sentence before it)."""
+    return _first_word_ok(form.text) and _at_boundary(form)
+
+
+@lru_cache(maxsize=8192)
+def _first_word_ok(text: str) -> bool:
+    jieba_module()
+    import jieba.posseg as pseg
+
+    words = pseg.lcut(text, HMM=False)
+    return not words or words[0].flag not in NOT_NAME_START
+
+
+COMMON = 500  # a word this frequent in jieba's dictionary is a common word, not part of a name
+
+
+def _common(s: str) -> bool:
+    return jieba_module().dt.FREQ.get(s, 0) >= COMMON
+
+
+@lru_cache(maxsize=8192)
+def _has_verb(text: str) -> bool:
+    """A verb, preposition or particle among the words: a phrase of a sentence (事项交给市场,
+    财政拨款改为银行), not a name."""
+    jieba_module()
+    import jieba.posseg as pseg
+
+    return any(w.flag in VERBISH for w in pseg.lcut(text, HMM=False)) or bool(FUNCTION & set(text))
+
+
+@lru_cache(maxsize=8192)
+def _is_word(s: str) -> bool:
+    return len(s) >= 2 and is_word(s)
+
+
+def _all_words(s: str) -> bool:
+    return all(len(t) >= 2 and is_word(t) for t in tokens(s))
+
+
+def _cuts(s: str) -> set[int]:
+    out, pos = set(), 0
+    for t in tokens(s):
+        pos += len(t)
+        out.add(pos)
+    return out
+
+
+@register_check("name-variant")
+class NameVariant(Check):
+    def run(self, corpus: Corpus) -> Iterable[Finding]:
+        idx = book_index(corpus)
+        shorts: dict[str, list[str]] = defaultdict(list)
+        for full, short in idx.declared:
+            shorts[short].append(full)
+        by_year: dict[int | None, list[NameSpot]] = defaultdict(list)
+        for n in idx.names:
+            by_year[n.year].append(n)
+        findings: list[Finding] = []
+        for year, spots in by_year.items():
+            forms = self._forms(spots)
+            pairs = [_ranked(k, a, b) for k, a, b in self._pairs(forms) if not _declared(shorts, a.text, b.text)]
+            # one pair of places seen through a longer or shorter left edge, or with a shorter
+            # suffix (服务性园区 inside 服务性园区用地): keep the longest reading of the place
+            pairs.sort(key=lambda p: (-len(p[2].text), -len(p[1].text), _order(p[2].first)))
+            taken: list[tuple[int, int, int]] = []
+            for kind, major, minor in pairs:
+                if _only_reference(minor):
+                    continue  # nothing in the linted files to correct
+                spans = [(id(d), st, en) for d, st, en, _ in minor.spots]
+                if any(i == j and st < e2 and s2 < en for i, st, en in spans for j, s2, e2 in taken):
+                    continue
+                taken.extend(spans)
+                findings.append(self._finding(kind, major, minor, year))
+        slogans = defaultdict(list)
+        for s in idx.slogans:
+            slogans[(s.year, s.key)].append(s)
+        for (year, _key), group in slogans.items():
+            by_value: dict[tuple, Form] = {}
+            for s in group:
+                value = slogan_value(s.numerals)
+                if value is None:
+                    continue
+                f = by_value.setdefault(value, Form(s.text, []))
+                f.spots.append((s.document, s.start, s.end, s.start))
+            if len(by_value) < 2:
+                continue
+            ranked = sorted(by_value.values(), key=lambda f: (not _only_reference(f), -f.count, _order(f.first)))
+            major = ranked[0]
+            for minor in ranked[1:]:
+                if _only_reference(minor):
+                    continue
+                findings.append(self._finding("numeral", major, minor, year, quoted=True))
+        return findings
+
+    # --- forms ----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _forms(spots: list[NameSpot]) -> dict[str, Form]:
+        forms: dict[str, Form] = {}
+        for n in spots:
+            text = n.document.text
+            if n.kind == "suffix":
+                s = n.end - len(n.suffix)
+                for c in range(max(n.context, s - MAX_PREFIX), s - MIN_PREFIX + 1):
+                    t = text[c : n.end]
+                    f = forms.get(t)
+                    if f is None:
+                        f = forms[t] = Form(t, [], n.suffix)
+                    f.spots.append((n.document, c, n.end, n.context))
+            else:
+                t = text[n.start : n.end]
+                f = forms.get(t)
+                if f is None:
+                    f = forms[t] = Form(t, [])
+                f.spots.append((n.document, n.start, n.end, n.start))
+        for f in forms.values():
+            f.spots.sort(key=_order)
+        return forms
+
+    def _pairs(self, forms: dict[str, Form]) -> Iterable[tuple[str, Form, Form]]:
+        out: list[tuple[str, Form, Form]] = []
+        rotations: dict[tuple[str, str], list[str]] = defaultdict(list)
+        slips: dict[str, list[str]] = defaultdict(list)
+        for t in forms:
+            suffix = forms[t].suffix
+            if suffix and len(t) - len(suffix) >= 4:
+                rotations[(suffix, "".join(sorted(t[: -len(suffix)])))].append(t)
+            for i, ch in enumerate(t):
+                if ch in SLIPS and 0 < i < len(t) - 1:
+                    slips[t[:i] + "?" + t[i + 1 :]].append(t)
+        # swapped words
+        for group in rotations.values():
+            if len(group) < 2:
+                continue
+            for i, a in enumerate(group):
+                for b in group[i + 1 :]:
+                    if (
+                        not (FUNCTION & set(a))
+                        and self._swapped(a, b, forms[a].suffix)
+                        and not _shared(forms[a], forms[b])
+                        and _any_boundary(forms[a])
+                        and _any_boundary(forms[b])
+                    ):
+                        out.append(("swap", forms[a], forms[b]))
+        # one-character confusions
+        for group in slips.values():
+            if len(set(group)) < 2:
+                continue
+            a, b = group[0], group[1]
+            fa, fb = forms[a], forms[b]
+            # the word before the slip may read as a verb in the slipped form (学习性 / 学习型)
+            if (_first_word_ok(a) or _first_word_ok(b)) and _at_boundary(fa) and _at_boundary(fb):
+                out.append(("slip", forms[a], forms[b]))
+        # a character (or a cut piece) more or less
+        for t, f in forms.items():
+            n = len(t)
+            if n < 5:
+                continue
+            for k in (1, 2, 3, 4):
+                if n - k < 4:
+                    break
+                for i in range(1, n - k):
+                    g = forms.get(t[:i] + t[i + k :])
+                    if g is None:
+                        continue
+                    short, piece = g.text, t[i : i + k]
+                    if all(c in NUMERALS for c in piece) or any(c in FUNCTION for c in piece):
+                        continue
+                    if _shared(f, g):
+                        continue  # one place read with two left edges (拱投投资公司)
+                    kind = self._added(t, short, i, k)
+                    if not kind or _has_verb(t):
+                        continue  # a phrase of a sentence (the short form, a name cut, may read as one)
+                    if _any_boundary(f) and _any_boundary(g):
+                        out.append((kind, f, g))
+        yield from out
+
+    @staticmethod
+    def _swapped(a: str, b: str, suffix: str) -> bool:
+        """b is a with its two parts before the shared suffix swapped, each part two or more
+        characters and cut at a word boundary on both sides."""
+        if len(a) != len(b) or a == b:
+            return False
+        pa, pb = a[: -len(suffix)], b[: -len(suffix)]
+        for k in range(2, len(pa) - 1):
+            if pb == pa[k:] + pa[:k]:
+                if _common(pa[:k]) and _common(pa[k:]):
+                    return False  # two common words in either order (科技重大项目): a phrase, not a name
+                return k in _cuts(pa) and (len(pa) - k) in _cuts(pb)
+        return False
+
+    @staticmethod
+    def _added(long: str, short: str, i: int, k: int) -> str | None:
+        """``added`` for one character more inside a name, ``truncated`` for a piece of 2-4 cut out
+        that leaves a lone character which is no word; None for a longer name made of whole words
+        (农产品批发市场 / 农产品市场) or one that only adds a qualifier."""
+        if k == 1:
+            # the character must sit inside a word of the long form (电竞场馆 / 电竞馆), not be a word
+            # of its own added between two words, nor a modifier (运河税滴 / 运河小税滴)
+            cuts = _cuts(long)
+            if (i in cuts and i + 1 in cuts) or long[i] in MODIFIERS:
+                return None
+            lo = max((c for c in cuts if c <= i), default=0)
+            hi = min((c for c in cuts if c > i), default=len(long))
+            word = long[lo:hi]
+            if _is_word(word) and _is_word(word.replace(long[i], "", 1)):
+                return None  # one word made another (县中医院 / 县医院): two things
+            if _all_words(long) and _all_words(short):
+                return None  # two phrases of dictionary words (产业项目 / 产业链项目): two things
+            return "added"
+        # the cut starts inside a word of the long form (红|十字会, 个|体劳动者), and the character
+        # left of it stands alone, no word, in the short form
+        if i in _cuts(long):
+            return None
+        pos = 0
+        for t in tokens(short):
+            if pos == i - 1:
+                return "truncated" if len(t) == 1 else None
+            pos += len(t)
+        return None
+
+    # --- finding --------------------------------------------------------------------------------
+
+    def _finding(self, kind: str, major: Form, minor: Form, year: int | None, quoted: bool = False) -> Finding:
+        doc, start, end, _ = _first_linted(minor)
+        mdoc, mstart, mend, _ = major.first
+        lang = self.lang if self.lang in ("zh", "en") else "zh"
+        q = ("“", "”") if quoted else ("", "")
+        data = {
+            "kind": kind,
+            "year": year,
+            "suggestion": major.text,
+            "forms": [_form_dict(major), _form_dict(minor)],
+        }
+        return self.finding(
+            doc,
+            start,
+            end,
+            message_key="slogan" if kind == "numeral" else "default",
+            related=[Location(mdoc, mstart, mend)],
+            data=data,
+            key=f"{kind}\x1f{minor.text}\x1f{major.text}",
+            form=f"{q[0]}{minor.text}{q[1]}",
+            count=minor.count,
+            other=f"{q[0]}{major.text}{q[1]}",
+            other_count=major.count,
+            other_where=where_of(mdoc, mstart, lang),
+            kind=KINDS[kind][lang],
+        )
+
+
+def _declared(shorts: dict[str, list[str]], a: str, b: str) -> bool:
+    """One form is a declared short form (以下简称“b”) of a full name that ends in the other."""
+    return any(full.endswith(a) for full in shorts.get(b, ())) or any(full.endswith(b) for full in shorts.get(a, ()))
+
+
+def _ranked(kind: str, a: Form, b: Form) -> tuple[str, Form, Form]:
+    """(kind, the form to keep, the other): the form written more often, else the first written;
+    for a name cut short, the full name."""
+    ra, rb = _only_reference(a), _only_reference(b)
+    if ra != rb:  # a form found only in the reference documents (last year's book) is the record
+        return (kind, a, b) if ra else (kind, b, a)
+    if kind == "truncated":
+        return (kind, a, b) if len(a.text) > len(b.text) else (kind, b, a)
+    if a.count != b.count:
+        return (kind, a, b) if a.count > b.count else (kind, b, a)
+    return (kind, a, b) if _order(a.first) <= _order(b.first) else (kind, b, a)
+
+
+def _only_reference(f: Form) -> bool:
+    return all(d.reference for d, _s, _e, _c in f.spots)
+
+
+def _first_linted(f: Form) -> tuple[Document, int, int, int]:
+    """The first place of a form in a linted file (the first place when there is none)."""
+    return next((sp for sp in f.spots if not sp[0].reference), f.first)
+
+
+def _shared(a: Form, b: Form) -> bool:
+    ends = {(id(d), e) for d, _s, e, _c in a.spots}
+    return any((id(d), e) in ends for d, _s, e, _c in b.spots)
+
+
+def _order(spot: tuple[Document, int, int, int]) -> tuple[str, int]:
+    return (spot[0].path, spot[1])
+
+
+def where_of(doc: Document, offset: int, lang: str) -> str:
+    """The file, line (or paragraph, for Word) and unit of ``offset``, for a message:
+    ``a.txt第61行，“区数产园管委会”`` / ``a.txt, line 61, “区数产园管委会”``."""
+    line = line_name(doc.lines.line_of(offset), lang, doc.locations == "paragraph")
+    unit = doc.unit_at(offset)
+    where = tr(lang, f"{doc.path}{line}", f"{doc.path}, {line}")
+    if unit is not None and unit.name:
+        where += tr(lang, f"，“{unit.name}”", f", “{unit.name}”")
+    return where
+
+
+def _form_dict(f: Form) -> dict:
+    doc, start, _, _ = f.first
+    return {"text": f.text, "count": f.count, "path": doc.path, "line": doc.lines.line_of(start)}

@@ -1,0 +1,99 @@
+"""partial-period: a statistic whose period ends before the end of the yearbook's year.
+
+A yearbook reports the whole year: 1—9月, 截至11月15日, 截至9月底 and 截至目前 in a 2021 book
+are figures counted to a day that the reader cannot see from the year alone. The cut-offs come
+from the book index; the book's year from ``year:`` in .yblint.yaml, else the file name or title,
+else the year the text names most (yblint.text.book_index.document_year).
+
+Not flagged: a period that ends with December (1—12月, 截至12月底, 截至2021年底); a period of
+another year than the book's (2020年1—9月, for comparison); a cut-off with no figure after it in
+its sentence (截至目前，工作进展顺利); 上半年, 前三季度, 一季度 (in the drafts and reports these
+compare with a part of last year or tell what happened when, far more often than they cut off a
+figure).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from yblint.check import Check, register_check
+from yblint.finding import Finding
+from yblint.model import Corpus
+from yblint.text.book_index import Cutoff, book_index
+from yblint.text.numbers import find_numbers
+
+_CLAUSE_END = re.compile(r"[，；。！？]")
+
+
+def cutoff_label(c: Cutoff) -> str:
+    """The day a cut-off ends on, written the same way for every form: 11月15日, 9月底, 目前."""
+    if c.open:
+        return "目前"
+    if c.part:
+        return c.label
+    return f"{c.month}月{c.day}日" if c.day else f"{c.month}月底"
+
+
+@register_check("partial-period")
+class PartialPeriod(Check):
+    def run(self, corpus: Corpus) -> Iterable[Finding]:
+        idx = book_index(corpus)
+        for c in idx.cutoffs:
+            if c.document.reference or c.part:
+                continue  # 上半年/前三季度/一季度 mostly compare or narrate; only days and months count
+            year = c.year
+            if c.stated_year is not None and year is not None and c.stated_year != year:
+                continue  # another year's period, stated for comparison
+            text = c.document.text
+            stop = c.sentence_end
+            if c.open:  # 截至目前: a figure must follow in its clause
+                m = _CLAUSE_END.search(text, c.end, stop)
+                if m is not None and m.start() == c.end:  # 截至目前，… : the clause after it
+                    m = _CLAUSE_END.search(text, c.end + 1, stop)
+                stop = m.start() if m else stop
+            if not any(n.role is None and n.unit for n in find_numbers(text, c.end, stop)):
+                continue
+            label = cutoff_label(c)
+            key = "open" if c.open else "default"
+            yield self.finding(
+                c.document,
+                c.start,
+                c.end,
+                message_key=key,
+                data={"cutoff": label, "period": c.label, "year": year},
+                period=c.label,
+                until=_until(c, label, year, self.lang),
+                year_end=_year_end(year, self.lang),
+            )
+
+
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def _until(c: Cutoff, label: str, year: int | None, lang: str) -> str:
+    """2021年9月底, or the end of September 2021 (without the year when it is unknown)."""
+    if lang == "en":
+        month = MONTHS[(c.month or 1) - 1]
+        day = f"on {c.day} {month}" if c.day else f"at the end of {month}"
+        return f"{day} {year}" if year else day
+    return f"{year}年{label}" if year else label
+
+
+def _year_end(year: int | None, lang: str) -> str:
+    if lang == "en":
+        return f"the end of {year}" if year else "the end of the year"
+    return f"{year}年底" if year else "年底"

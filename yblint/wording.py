@@ -1,0 +1,43 @@
+"""Words for where a finding is, by how the document is located.
+
+A Word draft (``locations: paragraph``) has no lines and no blank lines: its "line" N is paragraph
+N, and what separates two paragraphs is a paragraph break. Messages are written for text drafts
+(第12行, 空行; line 12, blank line); ``paragraph_wording`` rewrites a message template (or a fix's
+description) for a Word draft: 第12段, 段落分隔; paragraph 12, paragraph break.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+Replacement = str | Callable[[re.Match[str]], str]
+
+_NUM = r"(\{[A-Za-z_]+\}|\d+)"
+_ZH: list[tuple[re.Pattern[str], Replacement]] = [
+    (re.compile(f"第{_NUM}行"), r"第\1段"),
+    (re.compile("行末"), "段末"),
+    (re.compile("行首"), "段首"),
+    (re.compile("空行"), "段落分隔"),
+]
+_EN: list[tuple[re.Pattern[str], Replacement]] = [
+    (re.compile(rf"\blines {_NUM} and {_NUM}"), r"paragraphs \1 and \2"),
+    (re.compile(rf"\b[Ll]ine {_NUM}"), lambda m: ("P" if m.group(0)[0] == "L" else "p") + f"aragraph {m.group(1)}"),
+    (re.compile(r"\bblank lines\b"), "paragraph breaks"),
+    (re.compile(r"\bblank line\b"), "paragraph break"),
+]
+
+
+def paragraph_wording(text: str, lang: str) -> str:
+    """``text`` with line words turned into paragraph words (for a .docx)."""
+    for pattern, repl in _EN if lang == "en" else _ZH:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def where_words(line: int, column: int, locations: str, lang: str) -> str:
+    """A finding's place in words, for reports: 第8段第1字 / paragraph 8, character 1 (.docx), or
+    第8行第1列 / line 8, column 1."""
+    if locations == "paragraph":
+        return f"paragraph {line}, character {column}" if lang == "en" else f"第{line}段第{column}字"
+    return f"line {line}, column {column}" if lang == "en" else f"第{line}行第{column}列"
