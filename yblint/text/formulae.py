@@ -1,0 +1,269 @@
+"""Fixed political formulae (固定表述) of Chinese official writing: the canonical wording, the
+wrong variants editors meet, the years a wording applies to, and where it is laid down.
+
+Two users: the ``political-formula`` rule flags a variant in a text of a year the formula
+covers; ``duplicate-passage`` does not report as a copy a passage made of such formulae, of
+quotations, or one that a resolution restates from the report it approves (``fixed_expression``).
+
+Years: formulae change (全面建设小康社会 until the 18th Party Congress of 2012, 全面建成小康社会
+after it), so every entry carries the first and last year its canonical form is the rule, and a
+text is judged by its own year (``text_year``: the rule's ``year`` parameter, else the year in
+the file name, else the year the text mentions most).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import regex
+
+#: characters that may stand between a formula and its quotation marks without changing it
+_GAP = r"[\s\u200b\u200c\u200d\u2060\ufeff]*"
+
+
+@dataclass(frozen=True)
+class Formula:
+    """One canonical formula. ``variants`` are regular expressions of the wrong forms; a match
+    inside a match of ``exceptions`` is not a variant (historical narrative, quotations)."""
+
+    id: str
+    canonical: str
+    variants: tuple[str, ...]
+    first_year: int | None  # first year the canonical form is the rule (None: always)
+    last_year: int | None  # last year (None: still in force)
+    source: str
+    note_zh: str
+    note_en: str
+    exceptions: tuple[str, ...] = ()
+    #: the corrected text for a match (groups allowed), where the correction is mechanical
+    replace: str | None = None
+    compiled: tuple[regex.Pattern, ...] = field(default=(), compare=False, repr=False)
+    compiled_exceptions: tuple[regex.Pattern, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "compiled", tuple(regex.compile(v) for v in self.variants))
+        object.__setattr__(self, "compiled_exceptions", tuple(regex.compile(v) for v in self.exceptions))
+
+    def applies(self, year: int | None) -> bool:
+        """Does the formula bind a text of ``year``? A text whose year is unknown is held only to
+        the formulae that never changed (a historical text must not be judged by today's wording)."""
+        if year is None:
+            return self.first_year is None and self.last_year is None
+        return (self.first_year is None or year >= self.first_year) and (
+            self.last_year is None or year <= self.last_year
+        )
+
+
+def _quoted(word: str) -> str:
+    """A numbered slogan written without its quotation marks (四个意识 → “四个意识”)."""
+    return rf"(?<![“‘\"'「]{_GAP}){word}(?!{_GAP}[”’\"'」])"
+
+
+FORMULAE: tuple[Formula, ...] = (
+    Formula(
+        id="banner",
+        canonical="高举中国特色社会主义伟大旗帜",
+        variants=(r"高举(?!中国特色社会主义伟大旗帜)[^，。；！？\n]{2,30}?伟大旗帜",),
+        first_year=2008,
+        last_year=None,
+        source="党的十七大报告（2007）起；党的二十大报告（2022）",
+        note_zh="旗帜是“中国特色社会主义”；指导思想另作“以习近平新时代中国特色社会主义思想为指导”",
+        note_en="the banner is 中国特色社会主义; the guiding thought is a separate clause, "
+        "以习近平新时代中国特色社会主义思想为指导",
+    ),
+    Formula(
+        id="xi-thought",
+        canonical="习近平新时代中国特色社会主义思想",
+        variants=(r"(?<!习近平)(?<!习近平同志)新时代中国特色社会主义思想",),
+        first_year=2017,
+        last_year=None,
+        source="党的十九大通过的《中国共产党章程（修正案）》（2017）；《中华人民共和国宪法修正案》（2018）",
+        note_zh="指导思想的全称不能省去“习近平”",
+        note_en="the full name of the guiding thought keeps 习近平",
+        exceptions=(r"《[^《》\n]{0,60}》",),
+        replace="习近平\\g<0>",
+    ),
+    Formula(
+        id="plenum",
+        canonical="党的十九届六中全会",
+        variants=(
+            r"(?<!党的)(?<!中共)(?<!中国共产党)(?<!我们党)(?<!大和)(?<![、和])"
+            r"(?:十[六七八九]|二十)届[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会",
+        ),
+        first_year=2013,
+        last_year=None,
+        source="新华社《新闻报道中的禁用词和慎用词》；党的全会的规范称谓“党的十九届六中全会”或“中共十九届六中全会”",
+        note_zh="党的全会前加“党的”（或“中共”）：党的十九届六中全会",
+        note_en="a Party plenum is named with 党的 (or 中共) before it: 党的十九届六中全会",
+        exceptions=(r"《[^《》\n]{0,60}》",),
+        replace="党的\\g<0>",
+    ),
+    Formula(
+        id="congress",
+        canonical="中国共产党第二十次全国代表大会",
+        variants=(
+            r"(?P<party>中国共产党|中共|党的)(?P<n>第?[一二三四五六七八九十]{1,3})届全国代表大会(?!第[一二三四五六七八九十]{1,2}次会议)",
+        ),
+        replace="\\g<party>\\g<n>次全国代表大会",
+        first_year=None,
+        last_year=None,
+        source="《中国共产党章程》：党的全国代表大会按“次”计，中央委员会按“届”计",
+        note_zh="党的全国代表大会按“次”计（第二十次全国代表大会），“届”只用于中央委员会",
+        note_en="a Party congress is counted with 次 (第二十次全国代表大会); 届 is for the Central Committee",
+    ),
+    Formula(
+        id="xiaokang",
+        canonical="全面建成小康社会",
+        variants=(r"全面建设小康社会",),
+        replace="全面建成小康社会",
+        first_year=2013,
+        last_year=None,
+        source="党的十八大报告（2012）：“确保到二〇二〇年实现全面建成小康社会宏伟目标”",
+        note_zh="党的十八大（2012年）起为“全面建成小康社会”；“全面建设小康社会”是此前的提法",
+        note_en="since the 18th Party Congress (2012) the goal is 全面建成小康社会; "
+        "全面建设小康社会 is the earlier wording",
+        exceptions=(r"(?:十六大|十七大|提出|确立|开启|进入|历史|时期|阶段)[^。；\n]{0,12}全面建设小康社会",),
+    ),
+    Formula(
+        id="two-establishes",
+        canonical="“两个确立”",
+        variants=(_quoted("两个确立"),),
+        replace="“\\g<0>”",
+        first_year=2022,
+        last_year=None,
+        source="党的十九届六中全会《中共中央关于党的百年奋斗重大成就和历史经验的决议》（2021）",
+        note_zh="数字概括的提法加引号：“两个确立”",
+        note_en="a numbered slogan takes quotation marks: “两个确立”",
+    ),
+    Formula(
+        id="two-upholds",
+        canonical="“两个维护”",
+        variants=(_quoted("两个维护"),),
+        replace="“\\g<0>”",
+        first_year=2019,
+        last_year=None,
+        source="《中共中央政治局关于加强和维护党中央集中统一领导的若干规定》（2017）",
+        note_zh="数字概括的提法加引号：“两个维护”",
+        note_en="a numbered slogan takes quotation marks: “两个维护”",
+    ),
+    Formula(
+        id="four-consciousness",
+        canonical="“四个意识”",
+        variants=(_quoted("四个意识"),),
+        replace="“\\g<0>”",
+        first_year=2017,
+        last_year=None,
+        source="党的十八届六中全会公报（2016）",
+        note_zh="数字概括的提法加引号：“四个意识”",
+        note_en="a numbered slogan takes quotation marks: “四个意识”",
+    ),
+    Formula(
+        id="four-confidences",
+        canonical="“四个自信”",
+        variants=(_quoted("四个自信"),),
+        replace="“\\g<0>”",
+        first_year=2017,
+        last_year=None,
+        source="习近平在庆祝中国共产党成立95周年大会上的讲话（2016）；党的十九大报告",
+        note_zh="数字概括的提法加引号：“四个自信”",
+        note_en="a numbered slogan takes quotation marks: “四个自信”",
+    ),
+    Formula(
+        id="five-year-plan",
+        canonical="“十四五”规划",
+        variants=(rf"(?<![“‘\"「]{_GAP})十[一二三四五六]五(?={_GAP}(?:规划|时期|期间|末|初|以来|开局|收官))",),
+        replace="“\\g<0>”",
+        first_year=None,
+        last_year=None,
+        source="《中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要》（2021）的简称写法",
+        note_zh="五年规划的简称加引号：“十四五”规划、“十四五”时期",
+        note_en="the short name of a five-year plan takes quotation marks: “十四五”规划, “十四五”时期",
+    ),
+)
+
+
+def text_year(path: str, text: str, configured: int | None = None) -> int | None:
+    """The year a text is judged by: ``configured`` (the rule's ``year``), else a year in the
+    file name (…-2021-….txt), else the year the text mentions most (2021年)."""
+    if configured:
+        return configured
+    m = re.search(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)", os.path.basename(path))
+    if m:
+        return int(m.group(1))
+    counts = Counter(int(y) for y in re.findall(r"(?<!\d)(19[5-9]\d|20\d\d)年", text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+# --- formulae as passages: what duplicate-passage does not count as a copy --------------------
+
+#: sentences of official writing that every document of a year repeats word for word: guiding
+#: thoughts, the plenums to implement, the general tone, thanks to the people and the army …
+_PASSAGE_FORMULAE = (
+    r"高举[^。；！\n]{2,40}?旗帜",
+    r"以[^。；！\n]{2,80}?为指导",
+    r"(?:全面|深入)?(?:学习)?贯彻(?:落实)?(?:党的)?[^。；！\n]{0,50}?(?:会议|全会|大)精神",
+    r"在以[^。；！\n]{2,20}?为核心的党中央(?:坚强)?领导下",
+    r"(?:紧密)?团结在以[^。；！\n]{2,20}?为核心的党中央周围",
+    r"(?:增强|坚定|做到|深刻(?:领悟|认识))“[^”\n]{2,8}”",
+    r"坚持稳中求进工作总基调",
+    r"(?:完整、?准确、?全面|坚持)?贯彻新发展理念",
+    r"(?:加快)?构建新发展格局",
+    r"(?:着力|扎实)?推动高质量发展",
+    r"统筹推进“五位一体”总体布局",
+    r"协调推进“四个全面”战略布局",
+    r"[^。！\n]{0,10}代表国务院[^。\n]{0,300}?表示(?:崇高的|衷心的|诚挚的)?(?:敬意|感谢|慰问)[！。]",
+    r"向[^。！\n]{2,120}?表示(?:崇高的|衷心的|诚挚的)?(?:敬意|感谢|慰问)[！。]",
+    r"全面准确、坚定不移贯彻“一国两制”[^。\n]{0,60}?方针",
+    r"坚持党的宗教工作基本方针",
+    r"(?:深入)?推进我国宗教中国化",
+    r"积极引导宗教与社会主义社会相适应",
+    r"全面加强(?:军队|人民军队)[^。；\n]{0,20}?建设",
+)
+_FORMULA_RE = re.compile("|".join(f"(?:{p})" for p in (*_PASSAGE_FORMULAE, *(f.canonical for f in FORMULAE))))
+_QUOTED_RE = re.compile(r"“[^“”\n]{1,200}”|《[^《》\n]{1,80}》")
+_KEPT_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z]")
+#: a document that restates another: a resolution on a report it has heard (关于政府工作报告的决议)
+_RESTATES_RE = re.compile(
+    r"关于[^。\n]{0,40}?报告的决议|(?:听取|审议)[^。\n]{0,40}?报告[^。\n]{0,60}?(?:决议|批准|同意)"
+)
+_HEAD_CHARS = 400
+
+
+class _Span(Protocol):
+    """What fixed_expression needs of a duplicate-passage side: the document and the span."""
+
+    @property
+    def doc(self): ...  # yblint.model.Document
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+def own_chars(text: str) -> int:
+    """Ideographs and letters of ``text`` left once quotations, titles and formulae are taken out."""
+    text = _QUOTED_RE.sub("", text)
+    text = _FORMULA_RE.sub("", text)
+    return len(_KEPT_RE.findall(text))
+
+
+def restates(doc) -> bool:
+    """The document announces that it restates another: a resolution on the report it approves."""
+    return _RESTATES_RE.search(doc.text[:_HEAD_CHARS]) is not None
+
+
+def fixed_expression(a: _Span, b: _Span, min_chars: int) -> str | None:
+    """Why the shared passage ``a``/``b`` is not a copy worth an editor's time, or None:
+    ``restatement`` (one side is a resolution restating the other document), ``formula`` (once
+    formulae, quotations and titles are taken out, less than ``min_chars`` own characters are left)."""
+    if a.doc is not b.doc and (restates(a.doc) or restates(b.doc)):
+        return "restatement"
+    if min(own_chars(s.doc.text[s.start : s.end]) for s in (a, b)) < min_chars:
+        return "formula"
+    return None
