@@ -19,6 +19,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Location
 from yblint.model import Corpus, Document, Paragraph, Unit
+from yblint.text.formulae import fixed_expression
 from yblint.text.similarity import Stream, build_stream, chain_seeds, find_passages, find_seeds, normalise
 
 OPEN_CLOSE = {
@@ -145,6 +146,8 @@ class DuplicatePassage(Check):
                 side_b = self._side(stream, units, doc_order, sb, b0, b1)
                 if is_quotation(side_a) or is_quotation(side_b):
                     continue  # a quotation marked as such cites the other text; it does not copy it
+                if fixed_expression(side_a, side_b, min_chars):
+                    continue  # fixed formulae, quotations, a resolution restating its report (固定表述)
                 if sa == sb and figure_similarity(side_a, side_b) < threshold:
                     continue  # one sentence frame with other figures in one unit: a parallel enumeration
                 decided = decide_direction(side_a, side_b)

@@ -215,21 +215,45 @@ _PASSAGE_FORMULAE = (
     r"(?:着力|扎实)?推动高质量发展",
     r"统筹推进“五位一体”总体布局",
     r"协调推进“四个全面”战略布局",
-    r"[^。！\n]{0,10}代表国务院[^。\n]{0,300}?表示(?:崇高的|衷心的|诚挚的)?(?:敬意|感谢|慰问)[！。]",
-    r"向[^。！\n]{2,120}?表示(?:崇高的|衷心的|诚挚的)?(?:敬意|感谢|慰问)[！。]",
-    r"全面准确、坚定不移贯彻“一国两制”[^。\n]{0,60}?方针",
+    # thanks to the people, the army and compatriots
+    r"[^。！\n]{0,10}代表国务院[^。\n]{0,300}?表示(?:崇高的|衷心的?|诚挚的?)?(?:敬意|感谢|慰问)[！。]",
+    r"向[^。！\n]{2,120}?表示(?:崇高的|衷心的?|诚挚的?)?(?:(?:敬意|感谢|慰问)[！。]|$)",
+    r"[^。！\n]{0,20}成绩[^。！\n]{0,10}根本在于[^。！]{0,160}?的结果[。！]",
+    r"在肯定成绩的同时，我们也清醒(?:地)?看到",
+    r"在[^。；！\n]{2,24}?的(?:英明|正确|坚强)?领导下",
+    # the general tone and tasks
+    r"坚持以供给侧结构性改革为主线",
+    r"(?:全面)?做好稳增长、促改革、调结构、惠民生、防风险(?:、保稳定)?(?:各项)?工作",
+    r"保持经济(?:平稳健康发展|运行在合理区间)",
+    r"以优异成绩迎接党的[^。；！\n]{2,8}胜利召开",
+    # the regional strategies
+    r"京津冀协同发展|长江经济带发展|粤港澳大湾区建设|长三角一体化发展|黄河流域生态保护和高质量发展",
+    r"(?:高标准高质量)?建设雄安新区|推动西部大开发形成新格局|推动东北振兴取得新突破|促进中部地区加快崛起",
+    r"区域发展总体战略|全国主体功能区规划",
+    # monetary policy
+    r"保持人民币汇率在合理(?:、)?均衡水平上的基本稳定",
+    r"保持流动性合理充裕|保持宏观杠杆率基本稳定",
+    r"货币供应量和社会融资规模增速(?:同|与)名义经济增速基本匹配",
+    # Hong Kong and Macao, religion, the army, diplomacy
+    r"(?:全面准确、坚定不移|坚定不移)?贯彻[^。\n]{0,40}?高度自治的方针",
+    r"维护宪法和基本法确定的特别行政区宪制秩序",
+    r"落实“爱国者治港”、“爱国者治澳”原则",
     r"坚持党的宗教工作基本方针",
     r"(?:深入)?推进我国宗教中国化",
     r"积极引导宗教与社会主义社会相适应",
+    r"履行新世纪新阶段(?:军队|我军)历史使命",
     r"全面加强(?:军队|人民军队)[^。；\n]{0,20}?建设",
+    r"不断提高以打赢信息化条件下局部战争能力为核心的完成多样化军事任务的能力",
+    r"(?:推动|促进)世界多极化、(?:倡导)?国际关系民主化(?:和发展模式多样化)?",
+    r"促进经济全球化朝着[^。；\n]{2,24}?的方向发展",
+    r"鼓足干劲、力争上游、多快好省地建设社会主义的总路线",
 )
 _FORMULA_RE = re.compile("|".join(f"(?:{p})" for p in (*_PASSAGE_FORMULAE, *(f.canonical for f in FORMULAE))))
-_QUOTED_RE = re.compile(r"“[^“”\n]{1,200}”|《[^《》\n]{1,80}》")
+_QUOTED_RE = re.compile(r"“[^“”]{1,200}”|《[^《》]{1,80}》")
 _KEPT_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z]")
 #: a document that restates another: a resolution on a report it has heard (关于政府工作报告的决议)
-_RESTATES_RE = re.compile(
-    r"关于[^。\n]{0,40}?报告的决议|(?:听取|审议)[^。\n]{0,40}?报告[^。\n]{0,60}?(?:决议|批准|同意)"
-)
+_HEARD_RE = re.compile(r"关于[^。]{0,40}?报告的决议|(?:听取|审议)[^。]{0,40}?报告")
+_APPROVES_RE = re.compile(r"决议|批准|同意")
 _HEAD_CHARS = 400
 
 
@@ -255,7 +279,8 @@ def own_chars(text: str) -> int:
 
 def restates(doc) -> bool:
     """The document announces that it restates another: a resolution on the report it approves."""
-    return _RESTATES_RE.search(doc.text[:_HEAD_CHARS]) is not None
+    head = doc.text[:_HEAD_CHARS]
+    return _HEARD_RE.search(head) is not None and _APPROVES_RE.search(head) is not None
 
 
 def fixed_expression(a: _Span, b: _Span, min_chars: int) -> str | None:
