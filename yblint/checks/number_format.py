@@ -122,8 +122,9 @@ def number_hits(para: Paragraph, arabic_stats: bool) -> list[Hit]:
     return out
 
 
-ARABIC_STAT = re.compile(r"[0-9０-９][万亿]|[0-9０-９]{2,}(?:[.．][0-9０-９]+)?[个项人元吨户家次]")
-CHINESE_STAT = re.compile(r"[一二两三四五六七八九十百千]{2,}(?:万|亿|个|项|人|元|吨|户|家|次)")
+_COUNTED = "个项人元吨户家次条座所辆台套件名位批宗亩"
+ARABIC_STAT = re.compile(rf"[0-9０-９][万亿]|[0-9０-９]{{2,}}(?:[.．][0-9０-９]+)?[{_COUNTED}]")
+CHINESE_STAT = re.compile(rf"[一二两三四五六七八九十百千]{{2,}}(?:万|亿|[{_COUNTED}])")
 
 
 @register_check("number-format")
@@ -132,7 +133,8 @@ class NumberFormat(Check):
         en = self.lang == "en"
         for doc in corpus.documents:
             # 同类别同形式: Chinese-numeral statistics are flagged where Arabic ones are the usual form
-            arabic_stats = len(ARABIC_STAT.findall(doc.text)) > len(CHINESE_STAT.findall(doc.text))
+            arabic = len(ARABIC_STAT.findall(doc.text))
+            arabic_stats = arabic > 0 and arabic >= len(CHINESE_STAT.findall(doc.text))
             for para in doc.paragraphs:
                 if para.kind not in SCOPE or para.end <= para.start:
                     continue

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from yblint.check import Check, register_check
+from yblint.errors import ConfigError
 from yblint.finding import Finding
 from yblint.model import Corpus, Document
 from yblint.text.formulae import FORMULAE, Formula, text_year
@@ -46,7 +47,8 @@ def formula_hits(doc: Document, year: int | None) -> Iterator[tuple[int, int, Fo
 class PoliticalFormula(Check):
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         configured = self.params.get("year")
-        configured = int(configured) if configured else None
+        if configured is not None and (isinstance(configured, bool) or not isinstance(configured, int)):
+            raise ConfigError(f"'year' of rule '{self.rule.id}' must be a year such as 2021", self.rule.file)
         lang = "en" if self.lang == "en" else "zh"
         for doc in corpus.documents:
             year = text_year(doc.path, doc.text, configured)

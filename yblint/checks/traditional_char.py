@@ -21,8 +21,10 @@ from yblint.model import Corpus, Document
 SCOPE = ("prose", "list_item", "heading", "table")
 TITLE = re.compile(r"《[^《》\n]{0,80}》")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-#: share of a document's ideographs that are traditional above which it is "written in traditional"
-WHOLE_SHARE = 0.05
+#: a document is "written in traditional" when this share of its ideographs, and at least
+#: WHOLE_COUNT of them, are traditional (the 1954 report: 31%; the 1957 one, mixed: under 1%)
+WHOLE_SHARE = 0.2
+WHOLE_COUNT = 20
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +74,7 @@ class TraditionalChar(Check):
             return
         count = sum(e - s for s, e, _ in hits)
         ideographs = len(CJK.findall(doc.text))
-        if ideographs and count / ideographs >= WHOLE_SHARE:
+        if count >= WHOLE_COUNT and count / ideographs >= WHOLE_SHARE:
             s, e, _ = hits[0]
             f = self.finding(
                 doc, s, e, message_key="document", data={"count": count, "ideographs": ideographs}, count=count

@@ -86,7 +86,7 @@ class UnglossedAbbreviation(Check):
             for m in ACRONYM.finditer(text, para.start, para.end):
                 abbr = m.group("abbr")
                 key = abbr.upper().removesuffix("S") if abbr.endswith("s") else abbr.upper()
-                if key in known or abbr.upper() in known or key in seen or (len(set(key)) == 1 and key in "IVX"):
+                if key in known or abbr.upper() in known or key in seen or set(key) <= set("IVXL"):
                     continue
                 seen.add(key)
                 if glossed(text, m.start(), m.end()):
