@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import SEED, findings_of
 
-from yblint.config import Config
+from yblint.config import Config, load_config
 from yblint.errors import ConfigError
+from yblint.registry import Registry
 from yblint.text.formulae import FORMULAE, text_year
 
 
@@ -391,3 +392,30 @@ def test_rules_listed(cli):
         assert any(f" {rid} " in ln and "yearbook" in ln for ln in out.splitlines()), rid
         shown = cli("rule", rid).out
         assert rid in shown and "误" in shown and "依据" in shown
+
+
+# --- substitution: a list of replacements -----------------------------------------------------------
+
+
+def _house(tmp_path: Path, rule: str) -> Config:
+    d = tmp_path / "house"
+    d.mkdir()
+    (d / "a.yaml").write_text(rule, encoding="utf-8")
+    (tmp_path / ".yblint.yaml").write_text("rules_dirs: [house]\n", encoding="utf-8")
+    return load_config(str(tmp_path / ".yblint.yaml"))
+
+
+def test_substitution_alternatives(tmp_path):
+    rule = 'id: house-fang\ntype: substitution\nmessage: "“{match}”应作“{replacement}”"\n'
+    rule += 'swap:\n  (?<=\\d)(万)方: ["\\\\1平方米", "\\\\1立方米"]\n'
+    cfg = _house(tmp_path, rule)
+    [f] = _one(tmp_path, "安置房8.9万方。", "house-fang", cfg)
+    assert f.fix is None and f.message == "“万方”应作“万平方米”或“万立方米”"
+
+
+@pytest.mark.parametrize("swap", ["[]", '["\\\\2平方米"]', '[""]'])
+def test_substitution_alternatives_checked(tmp_path, swap):
+    cfg = _house(tmp_path, f"id: house-fang\ntype: substitution\nmessage: x\nswap:\n  (万)方: {swap}\n")
+    with pytest.raises(ConfigError) as e:
+        Registry.load(cfg.rules_dirs)
+    assert "a.yaml" in str(e.value)
