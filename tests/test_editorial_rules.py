@@ -419,3 +419,8 @@ def test_substitution_alternatives_checked(tmp_path, swap):
     with pytest.raises(ConfigError) as e:
         Registry.load(cfg.rules_dirs)
     assert "a.yaml" in str(e.value)
+
+
+def test_political_formula_across_a_line_break(tmp_path):
+    text = "深入学习习近平\n新时代中国特色社会主义思想。"
+    assert _one(tmp_path, text, "political-formula", Config(rules={"political-formula": {"year": 2022}})) == []

@@ -78,7 +78,7 @@ FORMULAE: tuple[Formula, ...] = (
     Formula(
         id="xi-thought",
         canonical="习近平新时代中国特色社会主义思想",
-        variants=(r"(?<!习近平)(?<!习近平同志)新时代中国特色社会主义思想",),
+        variants=(rf"(?<!习近平(?:同志)?{_GAP})新时代中国特色社会主义思想",),
         first_year=2017,
         last_year=None,
         source="党的十九大通过的《中国共产党章程（修正案）》（2017）；《中华人民共和国宪法修正案》（2018）",
