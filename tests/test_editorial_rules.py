@@ -362,6 +362,8 @@ def test_common_typo_extended_silent(tmp_path, text):
     [
         ("在区委区政府的正确领导下，完成任务。", "在区委区政府的正确领导下"),
         ("在市残联的大力支持下，建成家园。", "在市残联的大力支持下"),
+        ("在市委的领导下，完成任务。", "在市委的领导下"),
+        ("在各级领导的关心和支持下，建成家园。", "在各级领导的关心和支持下"),
         ("领导高度重视。", "高度重视"),
         ("工作取得了显著成效。", "取得了显著成效"),
         ("活动圆满结束。", "圆满结束"),
@@ -377,6 +379,7 @@ def test_set_phrase(tmp_path, text, hit):
 
 def test_set_phrase_silent(tmp_path):
     assert _one(tmp_path, "举办“圆满人生”讲座；出版《高度重视》一书；任务未圆满完成的原因。", "set-phrase") == []
+    assert _one(tmp_path, "在国家统一计划的指导下；在贴息贷款的帮助下。", "set-phrase") == []
 
 
 def test_rules_listed(cli):
@@ -424,3 +427,8 @@ def test_substitution_alternatives_checked(tmp_path, swap):
 def test_political_formula_across_a_line_break(tmp_path):
     text = "深入学习习近平\n新时代中国特色社会主义思想。"
     assert _one(tmp_path, text, "political-formula", Config(rules={"political-formula": {"year": 2022}})) == []
+
+
+@pytest.mark.parametrize("text", ["国家AAAA级旅游景区；CO2排放；NOx浓度；第IV阶段。"])
+def test_unglossed_abbreviation_not_acronyms(tmp_path, text):
+    assert _one(tmp_path, text, "unglossed-abbreviation") == []

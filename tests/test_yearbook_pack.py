@@ -104,6 +104,7 @@ SEED_FINDINGS = [
     ("unglossed-abbreviation", 201, 149, "VOCs"),
     ("set-phrase", 207, 11, "在区委区政府的正确领导下"),
     ("relative-time", 213, 12, "今年"),
+    ("set-phrase", 217, 13, "在区委区政府的领导下"),
 ]
 
 

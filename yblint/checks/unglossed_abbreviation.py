@@ -45,6 +45,9 @@ DEFAULT_KNOWN = [
     "OK",
     "WIFI",
     "WLAN",
+    "CO",
+    "SO",
+    "NOX",
     "KTV",
     "MBA",
 ]
@@ -86,7 +89,7 @@ class UnglossedAbbreviation(Check):
             for m in ACRONYM.finditer(text, para.start, para.end):
                 abbr = m.group("abbr")
                 key = abbr.upper().removesuffix("S") if abbr.endswith("s") else abbr.upper()
-                if key in known or abbr.upper() in known or key in seen or set(key) <= set("IVXL"):
+                if key in known or abbr.upper() in known or key in seen or set(key) <= set("IVXL") or set(key) == {"A"}:
                     continue
                 seen.add(key)
                 if glossed(text, m.start(), m.end()):
