@@ -121,3 +121,16 @@ def test_fixed_expression_reasons():
     assert fixed_expression(_Side(f1, 0, len(FORMULA)), _Side(f2, 3, 3 + len(FORMULA)), 40) == "formula"
     o1, o2 = _Doc(OWN), _Doc("前言。" + OWN)
     assert fixed_expression(_Side(o1, 0, len(OWN)), _Side(o2, 3, 3 + len(OWN)), 40) is None
+
+
+def test_a_chronicle_mentioning_a_report_is_no_restatement():
+    chronicle = _Doc(
+        "区人大常委会\n\n1月5日，区十届人大五次会议开幕。3月，常委会听取和审议了区政府专项工作报告，作出决议。"
+    )
+    assert not restates(chronicle)
+    assert restates(
+        _Doc("第十四届全国人民代表大会第三次会议关于政府工作报告的决议\n\n（2025年3月11日通过）\n\n会议批准这个报告。")
+    )
+    assert restates(
+        _Doc("\u200b  第十三届全国人民代表大会第四次会议听取和审议了国务院总理所作的政府工作报告。会议同意报告。")
+    )

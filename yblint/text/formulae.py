@@ -252,7 +252,10 @@ _FORMULA_RE = re.compile("|".join(f"(?:{p})" for p in (*_PASSAGE_FORMULAE, *(f.c
 _QUOTED_RE = re.compile(r"“[^“”]{1,200}”|《[^《》]{1,80}》")
 _KEPT_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z]")
 #: a document that restates another: a resolution on a report it has heard (关于政府工作报告的决议)
-_HEARD_RE = re.compile(r"关于[^。]{0,40}?报告的决议|(?:听取|审议)[^。]{0,40}?报告")
+#: its title names it (关于政府工作报告的决议), or its first sentence says it heard the report …
+_TITLE_RE = re.compile(r"关于[^。\n]{0,40}?报告的决议")
+_HEARD_RE = re.compile(r"^[^。]{0,60}?(?:听取|审议)[^。]{0,40}?报告")
+#: … and it approves it
 _APPROVES_RE = re.compile(r"决议|批准|同意")
 _HEAD_CHARS = 400
 
@@ -278,9 +281,14 @@ def own_chars(text: str) -> int:
 
 
 def restates(doc) -> bool:
-    """The document announces that it restates another: a resolution on the report it approves."""
-    head = doc.text[:_HEAD_CHARS]
-    return _HEARD_RE.search(head) is not None and _APPROVES_RE.search(head) is not None
+    """The document announces that it restates another: a resolution on the report it approves —
+    its first line is such a title, or its first sentence says it heard the report, and its
+    opening approves it. Anything later in a document (a chronicle of the year's sessions) is not
+    an announcement."""
+    head = doc.text[:_HEAD_CHARS].lstrip(" \t\r\n\u3000\u200b\ufeff")
+    first_line = head.split("\n", 1)[0]
+    announced = _TITLE_RE.search(first_line) is not None or _HEARD_RE.search(head) is not None
+    return announced and _APPROVES_RE.search(head) is not None
 
 
 def fixed_expression(a: _Span, b: _Span, min_chars: int) -> str | None:
