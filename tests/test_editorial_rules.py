@@ -432,3 +432,10 @@ def test_political_formula_across_a_line_break(tmp_path):
 @pytest.mark.parametrize("text", ["国家AAAA级旅游景区；CO2排放；NOx浓度；第IV阶段。"])
 def test_unglossed_abbreviation_not_acronyms(tmp_path, text):
     assert _one(tmp_path, text, "unglossed-abbreviation") == []
+
+
+def test_political_formula_message_names_the_corrected_match(tmp_path):
+    cfg = Config(rules={"political-formula": {"year": 2021}})
+    [f] = _one(tmp_path, "认真贯彻十九届五中全会精神。", "political-formula", cfg)
+    assert "党的十九届五中全会" in f.message and "六中" not in f.message
+    assert f.data["canonical"] == "党的十九届六中全会"  # the table's example form

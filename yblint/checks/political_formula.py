@@ -71,7 +71,7 @@ class PoliticalFormula(Check):
                     fix=fix,
                     data={"match": m.group(0), "formula": f.id, "canonical": f.canonical, "year": year},
                     match=m.group(0),
-                    canonical=f.canonical,
+                    canonical=replacement or f.canonical,  # 十九届五中全会 → 党的十九届五中全会
                     note=note,
                     source=f.source,
                     year=year if year else "",
