@@ -437,5 +437,5 @@ def test_unglossed_abbreviation_not_acronyms(tmp_path, text):
 def test_political_formula_message_names_the_corrected_match(tmp_path):
     cfg = Config(rules={"political-formula": {"year": 2021}})
     [f] = _one(tmp_path, "认真贯彻十九届五中全会精神。", "political-formula", cfg)
-    assert "党的十九届五中全会" in f.message and "六中" not in f.message
+    assert "规范表述为 党的十九届五中全会：" in f.message
     assert f.data["canonical"] == "党的十九届六中全会"  # the table's example form
