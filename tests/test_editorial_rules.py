@@ -337,6 +337,10 @@ def test_wholly_traditional_document_is_one_note(tmp_path):
         ("正象雨后春笋一样。", "象", "像"),
         ("机会和和效力。", "和和", "和"),
         ("发展的的成果。", "的的", "的"),
+        ("演出精采纷呈。", "精采", "精彩"),
+        ("超出想像。", "想像", "想象"),
+        ("核实身分信息。", "身分", "身份"),
+        ("惟一的办法。", "惟一", "唯一"),
     ],
 )
 def test_common_typo_extended(tmp_path, text, hit, fixed):
@@ -351,6 +355,7 @@ def test_common_typo_extended(tmp_path, text, hit, fixed):
         "平等互利和和平共处；为了了解情况；不了了之；现在在做。",
         "现象；形象；印象；对象；景象；大象；气象；一付了之。",
         "帐篷；蚊帐；签定向协议。",
+        "理想像一盏灯；思想像旗帜；参预算编制。",
     ],
 )
 def test_common_typo_extended_silent(tmp_path, text):
