@@ -56,7 +56,7 @@ CN_SMALL_VALUE = {"千": 1000, "百": 100}
 
 
 @dataclass
-class Hit:
+class NumberHit:
     start: int
     end: int
     case: str
@@ -83,10 +83,10 @@ def _mixed(m: re.Match[str]) -> tuple[int, str]:
     return m.start("n"), (str(int(value)) if value == int(value) else f"{value:g}") + approx + rest
 
 
-def _hits(text: str, arabic_stats: bool) -> Iterator[Hit]:
+def _hits(text: str, arabic_stats: bool) -> Iterator[NumberHit]:
     for m in MIXED.finditer(text):
         start, new = _mixed(m)
-        yield Hit(start, m.end(), "mixed", {"match": text[start : m.end()], "replacement": new}, new)
+        yield NumberHit(start, m.end(), "mixed", {"match": text[start : m.end()], "replacement": new}, new)
     if arabic_stats:
         for m in CHINESE.finditer(text):
             try:
@@ -95,24 +95,24 @@ def _hits(text: str, arabic_stats: bool) -> Iterator[Hit]:
                 continue  # 三五万, 十几万: approximations written in Chinese numerals are right
             start = m.start("num")
             new = f"{value}{m.group('big')}"
-            yield Hit(start, m.end(), "chinese", {"match": text[start : m.end()], "replacement": new}, new)
+            yield NumberHit(start, m.end(), "chinese", {"match": text[start : m.end()], "replacement": new}, new)
     for m in NO_UNIT.finditer(text):
         start = m.start("n")
         new = text[start : m.end()] + "元"
-        yield Hit(start, m.end(), "no_unit", {"match": text[start : m.end()], "replacement": new}, new)
+        yield NumberHit(start, m.end(), "no_unit", {"match": text[start : m.end()], "replacement": new}, new)
     for m in STACKED.finditer(text):
-        yield Hit(m.start(), m.end(), "stacked", {"match": m.group(0)})
+        yield NumberHit(m.start(), m.end(), "stacked", {"match": m.group(0)})
     for m in RANGE.finditer(text):
         unit = m.group("unit")
         new = f"{m.group('a')}{unit}{m.group('dash')}{m.group('b')}{unit}"
-        yield Hit(m.start(), m.end(), "range", {"match": m.group(0), "replacement": new}, new)
+        yield NumberHit(m.start(), m.end(), "range", {"match": m.group(0), "replacement": new}, new)
 
 
-def number_hits(para: Paragraph, arabic_stats: bool) -> list[Hit]:
+def number_hits(para: Paragraph, arabic_stats: bool) -> list[NumberHit]:
     """The findings of one paragraph, outside quotations and titles, leftmost first, no overlaps."""
     text = para.text
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
-    out: list[Hit] = []
+    out: list[NumberHit] = []
     last = -1
     for h in sorted(_hits(text, arabic_stats), key=lambda h: (h.start, -h.end)):
         if h.start < last or any(s <= h.start < e for s, e in quoted):
@@ -141,7 +141,7 @@ class NumberFormat(Check):
                 for h in number_hits(para, arabic_stats):
                     yield self._finding(doc, para, h, en)
 
-    def _finding(self, doc: Document, para: Paragraph, h: Hit, en: bool) -> Finding:
+    def _finding(self, doc: Document, para: Paragraph, h: NumberHit, en: bool) -> Finding:
         start, end = para.start + h.start, para.start + h.end
         fix: Fix | None = None
         if h.replacement is not None:

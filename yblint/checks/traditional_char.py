@@ -66,7 +66,7 @@ class TraditionalChar(Check):
             yield from self._document(doc)
 
     def _document(self, doc: Document) -> Iterator[Finding]:
-        hits = []
+        hits: list[tuple[int, int, str]] = []
         for para in doc.paragraphs:
             if para.kind in SCOPE and para.end > para.start:
                 hits.extend((para.start + s, para.start + e, simp) for s, e, simp in traditional_runs(para.text))
