@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Fix
@@ -149,4 +150,5 @@ class NumberFormat(Check):
             desc = f"replace “{old}” with “{h.replacement}”" if en else f"将“{old}”改为“{h.replacement}”"
             fix = self.replace(doc, start, end, h.replacement, desc)
             fix.safe = h.case in ("mixed", "range")  # the others need the editor's eye
-        return self.finding(doc, start, end, message_key=h.case, fix=fix, data={"case": h.case, **h.args}, **h.args)
+        args: dict[str, Any] = dict(h.args)
+        return self.finding(doc, start, end, message_key=h.case, fix=fix, data={"case": h.case, **args}, **args)
