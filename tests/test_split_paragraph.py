@@ -229,3 +229,37 @@ def test_short_first_half_that_reads_like_a_heading(tmp_path):
 def test_real_headings_are_not_joined_to_their_text(tmp_path, text):
     name = "a.md" if text.startswith("#") else "a.txt"
     assert lint(tmp_path, text, name) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a date, then a comma: a new sentence (and here another unit's work), not the rest of this one
+        ("区委宣传部联合各街道开展青年交流活动，为青年发展提供支撑，与", "2021年，区妇联开展家庭教育宣讲48场。"),
+        ("全年共举办青年交流活动26场，", "2021年，区妇联开展家庭教育宣讲48场。"),
+        ("与区法院建立合作机制，并与", "11月，区司法局召开年度工作会议。"),
+        ("全年开展宣讲活动，并与", "2021年5月28日，区妇联召开第三次代表大会。"),
+        ("全年开展宣讲活动，", "今年以来，区妇联共开展宣讲48场。"),
+        # a heading-like start: a body named before a colon, a bracketed title
+        ("全年开展宣讲活动，为青年发展提供支撑，与", "区妇联：全年开展家庭教育宣讲48场。"),
+        ("全年开展宣讲活动，为青年发展提供支撑，与", "【家庭教育】全年开展宣讲48场。"),
+    ],
+)
+def test_no_join_when_the_second_half_starts_a_new_sentence(tmp_path, first, second):
+    found = lint(tmp_path, f"甲单位\n\n{first}\n\n{second}\n", rules=("split-paragraph", "truncated-sentence"))
+    assert where(found) == [("truncated-sentence", 3, len(first))]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "kind"),
+    [
+        ("全区开展就业援助，帮扶困难人员就业1200人，其中", "女性720人，占60%。", "dangling"),
+        ("加快老旧小区改造，并在", "2021年底前全面完成38个小区的改造任务。", "dangling"),
+        ("全年实现税收收入12.5亿元，", "较2020年增长8.6%。", "continuing"),
+        ("与区法院建立合作机制，并与", "区司法局签订合作协议。", "dangling"),
+        ("全区共有规模以上企业120家，", "其中：国有企业20家，民营企业100家。", "continuing"),
+    ],
+)
+def test_join_when_the_second_half_continues_the_sentence(tmp_path, first, second, kind):
+    [f] = lint(tmp_path, f"甲单位\n\n{first}\n\n{second}\n", rules=("split-paragraph", "truncated-sentence"))
+    assert (f.rule, f.data["kind"]) == ("split-paragraph", kind)

@@ -175,3 +175,17 @@ def test_markdown_emphasis_footnotes_and_breaks_after_the_full_stop(tmp_path):
     )
     assert lint(tmp_path, text, "a.md") == []
     assert where(lint(tmp_path, "# 甲\n\n*（紧接4版）代表大会选举工作。*\n", "a.md")) == [("truncated-sentence", 3, 8)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全区开展就业援助，帮扶困难人员就业1200人，其中",
+        "区委宣传部联合各街道开展青年交流活动，为青年发展提供支撑，与",
+        "全年开展宣讲活动48场，以及",
+    ],
+)
+def test_a_dangling_connective_at_the_end_is_a_cut(tmp_path, text):
+    [f] = lint(tmp_path, f"甲单位\n\n{text}\n")
+    assert where([f]) == [("truncated-sentence", 3, len(text))]
+    assert f.data["reason"] == "dangling"

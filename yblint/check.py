@@ -25,6 +25,8 @@ class Check:
 
     #: keys a rule definition of this type may carry besides the common ones (pattern engines)
     rule_keys: ClassVar[set[str]] = set()
+    #: numeric parameters and their bounds (inclusive; None: unbounded), checked at config load
+    param_ranges: ClassVar[dict[str, tuple[float | None, float | None]]] = {}
 
     def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
         self.rule = rule

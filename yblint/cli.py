@@ -1,6 +1,7 @@
 """The command line: ``yblint check``, ``yblint rules``, ``yblint rule ID``, ``yblint --version``.
 
-Exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage, config or input errors.
+Exit codes: 0 nothing at or above the fail level, 1 findings, 2 usage, config or input errors,
+and internal errors (a crash is never exit 1: one line, the traceback with ``--debug``).
 """
 
 from __future__ import annotations
@@ -8,13 +9,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 
 from yblint import __version__, baseline
 from yblint.config import LANGS, Config, load_config
-from yblint.engine import RunResult, lint
+from yblint.engine import InternalError, RunResult, expand_corpus, lint
 from yblint.errors import YblintError
 from yblint.finding import SEVERITIES, SEVERITY_RANK
+from yblint.reading import discover
 from yblint.registry import Registry
 from yblint.reporters import ReportContext, load_reporters
 
@@ -63,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place, print them, then report the rest")
     check.add_argument("--diff", action="store_true", help="print the fixes --fix would make as a diff; write nothing")
+    check.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     colour = check.add_mutually_exclusive_group()
     colour.add_argument("--color", dest="color", action="store_true", default=None, help="force colour")
     colour.add_argument("--no-color", dest="color", action="store_false", help="never colour")
@@ -107,6 +111,28 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.flush()
 
 
+def _refuse_output_on_input(args: argparse.Namespace, config: Config) -> None:
+    """``-o`` (and ``--write-baseline``) must not name a draft: the report would overwrite it
+    (also through a link or another spelling of its path, or a file inside a linted folder)."""
+    outputs = [(o, what) for o, what in ((args.output, "report"), (args.write_baseline, "baseline")) if o]
+    outputs = [(o, what) for o, what in outputs if os.path.exists(o)]
+    if not outputs:
+        return
+    paths = args.paths or ["."]
+    candidates = discover(paths, config.include, config.exclude, errors=[], skipped=[])
+    candidates += expand_corpus([*config.corpus, *(args.corpus or [])])
+    candidates += [p for p in paths if os.path.isfile(p)]
+    for output, what in outputs:
+        for c in candidates:
+            try:
+                same = os.path.samefile(c, output)
+            except OSError:
+                continue
+            if same:
+                message = f"is one of the inputs ({c}); the {what} would overwrite it: name another file"
+                raise YblintError(message, output)
+
+
 def exit_code(result: RunResult, fail_on: str) -> int:
     if result.errors:
         return EXIT_ERROR
@@ -117,6 +143,7 @@ def exit_code(result: RunResult, fail_on: str) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     config = _apply_cli(load_config(args.config), args)
     registry = Registry.load(config.rules_dirs)
+    _refuse_output_on_input(args, config)
     fix_code = EXIT_OK
     if args.fix or args.diff:
         from yblint import fixing
@@ -144,10 +171,18 @@ def cmd_check(args: argparse.Namespace) -> int:
         corpus=args.corpus,
     )
     baseline.apply(result, config.lang, args.baseline or config.baseline, args.write_baseline)
+    for w in result.warnings:
+        print(f"yblint: warning: {w}", file=sys.stderr)
     for e in result.errors:
         print(f"yblint: error: {e}", file=sys.stderr)
     ctx = ReportContext(lang=config.lang, color=_use_colour(args), rules=registry.defs)
-    _write(load_reporters()[args.format](result, ctx), args.output)
+    try:
+        report = load_reporters()[args.format](result, ctx)
+    except (YblintError, BrokenPipeError, KeyboardInterrupt):
+        raise
+    except Exception as e:
+        raise InternalError(f"the {args.format} reporter", None, e) from e
+    _write(report, args.output)
     return max(fix_code, exit_code(result, config.fail_on))
 
 
@@ -194,6 +229,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_ERROR
+    debug = getattr(args, "debug", False)
     try:
         return COMMANDS[args.command](args)
     except YblintError as e:
@@ -203,3 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except Exception as e:  # a bug, never "findings": exit 2 with one line (the traceback with --debug)
+        error = e if isinstance(e, InternalError) else InternalError("yblint", None, e)
+        if debug:
+            traceback.print_exception(error.error, file=sys.stderr)
+        print(f"yblint: {error}", file=sys.stderr)
+        return EXIT_ERROR

@@ -14,6 +14,7 @@ from yblint.errors import ConfigError
 from yblint.finding import SEVERITIES
 from yblint.parsing.units import UnitOptions
 from yblint.reading.discover import DEFAULT_INCLUDE
+from yblint.reading.source import DocxLimits
 from yblint.yamlpos import line_of, load_yaml
 
 CONFIG_NAMES = (".yblint.yaml", ".yblint.yml")
@@ -31,8 +32,10 @@ TOP_KEYS = {
     "corpus",
     "baseline",
     "rules_dirs",
+    "docx",
 }
 UNIT_KEYS = {"heading_pattern", "max_heading_chars", "heading_level"}
+DOCX_KEYS = {"max_xml_mb", "max_paragraphs"}
 
 
 @dataclass
@@ -50,6 +53,7 @@ class Config:
     corpus: list[str] = field(default_factory=list)
     baseline: str | None = None
     rules_dirs: list[str] = field(default_factory=list)
+    docx: DocxLimits = field(default_factory=DocxLimits)
     lines: dict = field(default_factory=dict, repr=False)
 
     def line(self, *key: Any) -> int | None:
@@ -136,6 +140,8 @@ def load_config(path: str | None) -> Config:
             cfg.baseline = _relative(cfg_dir, value)
         elif key == "units":
             cfg.units = _units(cfg, value)
+        elif key == "docx":
+            cfg.docx = _docx(cfg, value)
         elif key == "rules":
             if not isinstance(value, dict):
                 raise cfg.error("'rules' must map rule ids to their settings", key)
@@ -170,3 +176,17 @@ def _units(cfg: Config, value: Any) -> UnitOptions:
             except re.error as e:
                 raise cfg.error(f"'heading_pattern' is not a valid regular expression: {e}", "units", k) from None
     return opts
+
+
+def _docx(cfg: Config, value: Any) -> DocxLimits:
+    if not isinstance(value, dict):
+        raise cfg.error("'docx' must be a mapping", "docx")
+    limits = DocxLimits()
+    for k, v in value.items():
+        if k not in DOCX_KEYS:
+            raise cfg.error(f"unknown key '{k}' in 'docx' (known: {', '.join(sorted(DOCX_KEYS))})", "docx", k)
+        whole = k == "max_paragraphs"
+        if isinstance(v, bool) or not isinstance(v, int if whole else (int, float)) or v <= 0:
+            raise cfg.error(f"'{k}' must be a positive {'whole ' if whole else ''}number", "docx", k)
+        setattr(limits, k, v)
+    return limits

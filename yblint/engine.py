@@ -5,6 +5,7 @@ The flow is one way: reading -> model -> checks -> findings. Reporters take the 
 
 from __future__ import annotations
 
+import bisect
 import glob
 import os
 from dataclasses import dataclass, field
@@ -29,13 +30,44 @@ class RunResult:
     rules: list[RuleDef] = field(default_factory=list)
     suppressed: int = 0  # by inline comments
     notes: list[str] = field(default_factory=list)  # extra summary lines (e.g. baseline)
+    warnings: list[str] = field(default_factory=list)  # one stderr line each (skipped files, empty globs …)
     baseline: dict | None = None  # what --baseline/--write-baseline did (yblint.baseline.Outcome.to_dict)
 
 
-def expand_corpus(patterns: list[str]) -> list[str]:
+class InternalError(Exception):
+    """An unexpected exception in a check or a reporter: one line on stderr, exit 2."""
+
+    def __init__(self, where: str, path: str | None, error: BaseException) -> None:
+        self.where, self.path, self.error = where, path, error
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        what = f"{type(self.error).__name__}: {self.error}".rstrip(": ").splitlines()[0]
+        on = f" on {self.path}" if self.path else ""
+        return f"internal error in {self.where}{on}: {what}; --debug shows the traceback"
+
+
+def _document_in(tb) -> Document | None:
+    """The document a crash happened on: the innermost frame of the traceback that has a
+    Document (or something with one: a paragraph, unit, location) among its locals."""
+    frames = []
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    for frame in reversed(frames):
+        for value in frame.f_locals.values():
+            doc = value if isinstance(value, Document) else getattr(value, "document", None)
+            if isinstance(doc, Document):
+                return doc
+    return None
+
+
+def expand_corpus(patterns: list[str], warnings: list[str] | None = None) -> list[str]:
     out: list[str] = []
     for pat in patterns:
         matches = sorted(glob.glob(pat, recursive=True)) if glob.has_magic(pat) else [pat]
+        if warnings is not None and not any(os.path.isdir(m) or os.path.isfile(m) for m in matches):
+            warnings.append(f"corpus glob '{pat}' matches no file")
         for m in matches:
             if os.path.isdir(m):
                 out.extend(discover([m], ["*.md", "*.markdown", "*.txt", "*.docx"], []))
@@ -50,11 +82,13 @@ def read_documents(
     docs, errors = [], []
     for path in paths:
         try:
-            source = read_source(path, config.encoding)
+            source = read_source(path, config.encoding, config.docx)
+            docs.append(build_document(source, config.units, reference=reference))
         except YblintError as e:
             errors.append(e)
             continue
-        docs.append(build_document(source, config.units, reference=reference))
+        except Exception as e:  # a bug in reading or parsing: one line naming the file, exit 2
+            raise InternalError("reading", path, e) from e
     return docs, errors
 
 
@@ -67,6 +101,7 @@ class Prepared:
     documents: list[Document]
     references: list[Document]
     errors: list[YblintError]
+    warnings: list[str] = field(default_factory=list)
 
 
 def prepare(
@@ -79,28 +114,84 @@ def prepare(
 ) -> Prepared:
     rules = registry.active(config, select, ignore)
     checks = registry.checks(config, rules)
-    files = discover(paths, config.include, config.exclude)
+    missing: list[YblintError] = []
+    warnings: list[str] = []
+    packs = [n for n in select or [] if n in registry.packs]
+    if packs:  # --select yearbook while the config ignores first-person: say so, never silently
+        running = {d.id for d in rules} | registry.expand(ignore or [], "--ignore")
+        off = sorted(registry.expand(packs, "--select") - running)
+        if off:
+            warnings.append(
+                f"{config.path}: 'ignore' turns off {', '.join(off)} of --select {','.join(packs)}; "
+                "name a rule in --select to run it"
+            )
+    files = discover(paths, config.include, config.exclude, errors=missing, skipped=warnings)
     docs, errors = read_documents(files, config)
     linted = {d.path for d in docs}
-    ref_paths = [p for p in expand_corpus([*config.corpus, *(corpus or [])]) if p not in linted]
+    ref_paths = [p for p in expand_corpus([*config.corpus, *(corpus or [])], warnings) if p not in linted]
     refs, ref_errors = read_documents(list(dict.fromkeys(ref_paths)), config, reference=True)
-    return Prepared(rules, checks, docs, refs, errors + ref_errors)
+    for d in docs:
+        warnings.extend(unknown_suppressions(d, registry))
+    return Prepared(rules, checks, docs, refs, missing + errors + ref_errors, warnings)
+
+
+def unknown_suppressions(doc: Document, registry: Registry) -> list[str]:
+    """A warning for each rule id in a suppression comment that is no rule: it suppresses nothing."""
+    out = []
+    for s in doc.suppressions:
+        for rid in sorted(s.rules or ()):
+            if rid not in registry.defs:
+                where = f"{doc.path}:{s.comment_line}"
+                out.append(f"{where}: unknown rule '{rid}' in a yblint-{s.kind} comment (see 'yblint rules')")
+    return out
+
+
+def _touches(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, disjoint ``spans`` (an empty range: lies inside one)."""
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    if i >= 0 and spans[i][0] <= start < spans[i][1]:
+        return True
+    j = i + 1
+    return j < len(spans) and spans[j][0] < end
+
+
+def _literal(f: Finding) -> bool:
+    """A finding that starts or ends inside Markdown that is not prose (code, HTML, link
+    targets …) is no finding (one that merely contains such a span, a copied passage with a link
+    in it, stays); a fix that would edit such text is dropped."""
+    spans = f.document.literal_spans
+    if not spans:
+        return False
+    start, end = f.location.start, f.location.end
+    if _touches(spans, start, start) or _touches(spans, max(start, end - 1), max(start, end - 1)):
+        return True
+    if f.fix is not None and any(_touches(spans, e.start, e.end) for e in f.fix.edits):
+        f.fix = None
+    return False
 
 
 def run_checks(checks: list[Check], corpus: Corpus) -> tuple[list[Finding], int]:
-    """Findings of ``checks`` on ``corpus`` (none in reference documents, none suppressed by an
-    inline comment), sorted; and how many inline comments suppressed."""
+    """Findings of ``checks`` on ``corpus`` (none in reference documents, none in literal
+    Markdown, none suppressed by an inline comment), sorted; and how many inline comments suppressed."""
     findings: list[Finding] = []
     suppressed = 0
     for check in checks:
-        for f in check.run(corpus):
-            if f.document.reference:
-                continue
-            line = f.line
-            if any(s.covers(f.rule, line) for s in f.document.suppressions):
-                suppressed += 1
-                continue
-            findings.append(f)
+        try:
+            for f in check.run(corpus):
+                if f.document.reference or _literal(f):
+                    continue
+                line = f.line
+                if any(s.covers(f.rule, line) for s in f.document.suppressions):
+                    suppressed += 1
+                    continue
+                findings.append(f)
+        except YblintError:
+            raise
+        except Exception as e:
+            doc = _document_in(e.__traceback__)
+            if doc is None and len(corpus.documents) == 1:
+                doc = corpus.documents[0]
+            raise InternalError(check.rule.id, doc.path if doc else None, e) from e
     findings.sort(key=Finding.sort_key)
     return findings, suppressed
 
@@ -113,11 +204,17 @@ def lint(
     ignore: list[str] | None = None,
     corpus: list[str] | None = None,
 ) -> RunResult:
-    """Lint ``paths`` (files or folders). Raises YblintError for a bad config or a missing path;
-    an unreadable file is recorded in ``errors`` and the others are still linted."""
+    """Lint ``paths`` (files or folders). Raises YblintError for a bad config, InternalError for
+    a check that crashed; a missing path or an unreadable file is recorded in ``errors`` and the
+    others are still linted; skipped files and empty globs are in ``warnings``."""
     registry = registry or Registry.load(config.rules_dirs)
     run = prepare(paths, config, registry, select, ignore, corpus)
     findings, suppressed = run_checks(run.checks, Corpus(documents=run.documents, references=run.references))
     return RunResult(
-        documents=run.documents, findings=findings, errors=run.errors, rules=run.rules, suppressed=suppressed
+        documents=run.documents,
+        findings=findings,
+        errors=run.errors,
+        rules=run.rules,
+        suppressed=suppressed,
+        warnings=run.warnings,
     )

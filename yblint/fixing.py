@@ -4,11 +4,13 @@ A fix is a list of edits (offsets into ``Document.text``, the decoded original w
 endings). Per file, every safe fix whose edits overlap no fix already taken is applied; a fix
 that overlaps another, or that its rule marks unsafe (``Fix.safe``), is left alone. The run is
 repeated on the fixed text (at most ``MAX_ROUNDS`` times) until no fix is left, so that a second
-``--fix`` finds nothing more to do.
+``--fix`` finds nothing more to do; a rule whose fixes are still finding work after that never
+settles (截止 → 截止截止): none of its fixes is applied, and the caller names it.
 
 Files are written back in the encoding they were read in (a UTF-8 BOM is kept), and only when
 the content changed; a file whose bytes would not come back identical when re-encoded unchanged
-is never written. Word files (.docx) are never rewritten.
+is never written. A file reached through a symbolic link is written in place of the file the link
+points to (the link stays), with its mode. Word files (.docx) are never rewritten.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from yblint.check import Check
 from yblint.config import Config
 from yblint.engine import prepare, run_checks
 from yblint.errors import YblintError
@@ -30,7 +33,7 @@ from yblint.parsing import build_document
 from yblint.reading.source import Source
 from yblint.registry import Registry
 
-MAX_ROUNDS = 10
+MAX_ROUNDS = 8
 
 
 @dataclass
@@ -118,14 +121,43 @@ def plan(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     corpus: list[str] | None = None,
+    unsettled: set[str] | None = None,
+    warnings: list[str] | None = None,
 ) -> tuple[list[FilePlan], list[YblintError]]:
-    """Lint, fix in memory, lint the fixed text again … until nothing is left to fix."""
+    """Lint, fix in memory, lint the fixed text again … until nothing is left to fix. A rule
+    whose fixes still find something to fix after ``MAX_ROUNDS`` passes (截止 → 截止截止) does not
+    settle: the plan is made again without its fixes, and its id is added to ``unsettled``."""
     prepared = prepare(paths, config, registry, select, ignore, corpus)
-    checks, docs, refs, errors = prepared.checks, prepared.documents, prepared.references, prepared.errors
+    excluded: set[str] = set()
+    while True:
+        plans, growing = _plan_rounds(prepared.checks, prepared.documents, prepared.references, config, excluded)
+        if not growing:
+            break
+        excluded |= growing
+    if unsettled is not None:
+        unsettled |= excluded
+    if warnings is not None:
+        warnings.extend(prepared.warnings)
+    return plans, prepared.errors
+
+
+def _plan_rounds(
+    checks: list[Check], docs: list[Document], refs: list[Document], config: Config, excluded: set[str]
+) -> tuple[list[FilePlan], set[str]]:
+    """The fixes of every rule but ``excluded``, pass after pass; and the rules whose fixes had
+    not settled after ``MAX_ROUNDS`` passes (empty when everything settled)."""
     plans = {d.path: FilePlan(d, d.text) for d in docs}
     current = list(docs)
-    for _round in range(MAX_ROUNDS):
+    progressed = False
+    for _round in range(MAX_ROUNDS + 1):
         findings, _ = run_checks(checks, Corpus(documents=current, references=refs))
+        findings = [f for f in findings if f.rule not in excluded]
+        if _round == MAX_ROUNDS:  # one more look: whatever still has a fix to apply does not settle
+            growing = set()
+            for doc in current:
+                if doc.format != "docx":
+                    growing |= {f.rule for f, _fix in select_fixes(findings, doc)[0]}
+            return list(plans.values()), growing
         progressed = False
         nxt = []
         for doc in current:
@@ -151,7 +183,7 @@ def plan(
         current = nxt
         if not progressed:
             break
-    return list(plans.values()), errors
+    return list(plans.values()), set()
 
 
 def encode(plan: FilePlan) -> bytes:
@@ -220,7 +252,7 @@ def write_fixes(plans: list[FilePlan], log: TextIO, lang: str = "zh") -> tuple[i
             continue
         try:
             data = encode(p)
-            target = Path(path)
+            target = Path(os.path.realpath(path))  # through a link: fix the file it points to, keep the link
             mode = target.stat().st_mode
             _write_atomic(target, data)
             os.chmod(target, mode & 0o7777)
@@ -270,7 +302,17 @@ def run(
     """``--fix`` (write, print each change to ``log``) or ``--diff`` (print a unified diff to
     ``log``, write nothing). Returns 2 when a file could not be read or written; for ``--diff``,
     1 when there is something to fix, else 0."""
-    plans, errors = plan(paths, config, registry, select, ignore, corpus)
+    unsettled: set[str] = set()
+    warnings: list[str] = []
+    plans, errors = plan(paths, config, registry, select, ignore, corpus, unsettled, warnings)
+    if diff:  # --fix: the lint that follows prints them
+        for w in warnings:
+            err.write(f"yblint: warning: {w}\n")
+    for rid in sorted(unsettled):
+        err.write(
+            f"yblint: warning: the fixes of rule '{rid}' do not settle (each pass finds more to fix, "
+            f"e.g. a replacement that contains what it replaces): none of them applied\n"
+        )
     if diff:
         log.write(diff_text(plans, config.lang))
         log.flush()

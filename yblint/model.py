@@ -125,6 +125,9 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)  # every block, in order
     reference: bool = False  # compared against (--corpus) but never reported on
     suppressions: list = field(default_factory=list)
+    #: spans that are not prose although they stand in or between prose paragraphs (Markdown code
+    #: spans, inline HTML and comments, link targets, URLs, front matter): never linted, never fixed
+    literal_spans: list[tuple[int, int]] = field(default_factory=list)
 
     @cached_property
     def lines(self) -> LineIndex:

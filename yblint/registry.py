@@ -74,7 +74,15 @@ class Registry:
             selected = self.expand(config.select, "select", config)
         else:
             selected = {rid for rid, d in self.defs.items() if config.rules.get(rid, {}).get("enabled", d.enabled)}
-        ignored = self.expand(config.ignore, "ignore", config) | self.expand(cli_ignore or [], "--ignore")
+        # the command line wins over the config's ignore for what it names: an id, or the very
+        # name (pack) the config ignores; ALL names nothing, and a narrower ignore stays
+        named = set(cli_select or []) - {ALL}
+        self.expand(config.ignore, "ignore", config)  # unknown names are errors, with their line
+        ignored: set[str] = set()
+        for entry in config.ignore:
+            if entry not in named:
+                ignored |= self.expand([entry], "ignore") - named
+        ignored |= self.expand(cli_ignore or [], "--ignore")
         return [self.defs[r] for r in sorted(selected - ignored)]
 
     def checks(self, config: Config, rules: list[RuleDef]) -> list[Check]:
@@ -103,6 +111,14 @@ class Registry:
                     f"'{k}' of rule '{d.id}' must be {type(default).__name__}, not {type(v).__name__}", "rules", d.id, k
                 )
             params[k] = v
+        cls = CHECKS[d.id] if d.type == "check" else TYPES[d.type]
+        for k, (low, high) in cls.param_ranges.items():
+            v = params.get(k)
+            number = isinstance(v, (int, float)) and not isinstance(v, bool)
+            if number and ((low is not None and v < low) or (high is not None and v > high)):
+                bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
+                key = ("rules", d.id, k) if k in settings else ()
+                raise config.error(f"'{k}' of rule '{d.id}' must be {bounds}, not {v}", *key)
         return params
 
 

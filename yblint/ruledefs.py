@@ -61,12 +61,16 @@ class RuleDef:
     def message(self, key: str, lang: str, args: dict[str, Any]) -> str:
         templates = self.messages.get(key) or self.messages["default"]
         template = templates.get(lang) or templates.get("zh") or next(iter(templates.values()))
-        return template.format_map(_Args(args))
+        return fill(template, args)
 
 
-class _Args(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def fill(template: str, args: dict[str, Any]) -> str:
+    """``{name}`` replaced by ``args[name]``; every other brace (``{}``, ``{0}``, a lone ``{``,
+    ``{name!r}``, an unknown ``{name}``) stays as written: messages are text, not format strings."""
+    return _FIELD.sub(lambda m: str(args[m.group(1)]) if m.group(1) in args else m.group(0), template)
 
 
 def builtin_rules_dir() -> Path:

@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 import numpy as np
 from rapidfuzz.distance import Indel, Levenshtein
@@ -91,6 +92,14 @@ class Match:
 
 @register_check("duplicate-passage")
 class DuplicatePassage(Check):
+    param_ranges: ClassVar[dict[str, tuple[float | None, float | None]]] = {
+        "min_chars": (1, None),
+        "similarity": (0.5, 1.0),
+        "boilerplate_units": (2, None),
+        "ngram": (1, None),
+        "window": (1, None),
+    }
+
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         p = self.params
         min_chars = int(p.get("min_chars", 40))

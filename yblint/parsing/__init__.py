@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from yblint.model import Document, Paragraph
-from yblint.parsing.markdown import markdown_blocks
+from yblint.parsing.markdown import parse_markdown, url_spans
 from yblint.parsing.plaintext import text_blocks
 from yblint.parsing.sentences import split_sentences
 from yblint.parsing.suppress import find_suppressions
@@ -27,9 +27,11 @@ def build_document(source: Source, options: UnitOptions | None = None, reference
     if source.blocks:
         blocks = source.blocks
     elif source.format == "markdown":
-        blocks = markdown_blocks(source.text)
+        blocks, doc.literal_spans = parse_markdown(source.text)
     else:
         blocks = text_blocks(source.text)
+    if source.format != "markdown":
+        doc.literal_spans = url_spans(source.text)
     for i, b in enumerate(blocks):
         p = Paragraph(
             document=doc,

@@ -21,6 +21,8 @@ class Suppression:
     rules: frozenset[str] | None  # None: every rule
     start_line: int
     end_line: int  # inclusive
+    comment_line: int = 0  # where the comment that opened it stands
+    kind: str = "disable"  # disable or disable-next-line
 
     def covers(self, rule: str, line: int) -> bool:
         return self.start_line <= line <= self.end_line and (self.rules is None or rule in self.rules)
@@ -43,16 +45,17 @@ def find_suppressions(doc: Document) -> list[Suppression]:
             nxt = end_line + 1
             while nxt <= lines.line_count and not doc.text[slice(*lines.line_span(nxt))].strip():
                 nxt += 1
-            out.append(Suppression(rules, nxt, nxt))
+            out.append(Suppression(rules, nxt, nxt, line, kind))
         elif kind == "disable":
             open_.setdefault(rules, line)
         else:
             if rules is None:
                 for key, start in open_.items():
-                    out.append(Suppression(key, start, line))
+                    out.append(Suppression(key, start, line, start))
                 open_.clear()
             elif rules in open_:
-                out.append(Suppression(rules, open_.pop(rules), line))
+                start = open_.pop(rules)
+                out.append(Suppression(rules, start, line, start))
     for key, start in open_.items():
-        out.append(Suppression(key, start, lines.line_count))
+        out.append(Suppression(key, start, lines.line_count, start))
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from pathlib import Path
 
 from yblint.errors import InputError
@@ -30,15 +31,50 @@ def display_path(path: Path | str) -> str:
     return str(path).replace(os.sep, "/")
 
 
-def discover(paths: list[str], include: list[str], exclude: list[str]) -> list[str]:
+def _kind(path: str) -> str | None:
+    """None for a regular file (or a link to one), else what it is: FIFOs, sockets and devices
+    are never opened (reading a FIFO blocks until someone writes to it)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # gone, or a dangling link: reading it reports the error
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "special"
+
+
+def discover(
+    paths: list[str],
+    include: list[str],
+    exclude: list[str],
+    errors: list[InputError] | None = None,
+    skipped: list[str] | None = None,
+) -> list[str]:
     """Files to lint, in a stable order. A file named on the command line is linted whatever
-    its extension (unless excluded); directories are walked and filtered by ``include``."""
+    its extension (unless excluded); directories are walked and filtered by ``include``.
+
+    A path that does not exist raises InputError, or is added to ``errors`` when a list is
+    given (the other paths are still walked). Anything but a regular file or a folder (a FIFO,
+    a socket, a device) is never opened: a line saying so goes to ``skipped``."""
     found: list[str] = []
     seen: set[str] = set()
     for given in paths:
         p = Path(given)
         if not p.exists():
-            raise InputError("no such file or directory", display_path(given))
+            error = InputError("no such file or directory", display_path(given))
+            if errors is None:
+                raise error
+            errors.append(error)
+            continue
+        special = _kind(given)
+        if special is not None:
+            if skipped is not None:
+                skipped.append(f"{display_path(given)}: skipped: {special}, not a regular file")
+            continue
         if p.is_file():
             rel = display_path(given)
             if not _matches(rel, exclude) and rel not in seen:
@@ -53,6 +89,11 @@ def discover(paths: list[str], include: list[str], exclude: list[str]) -> list[s
                 full = display_path(os.path.join(root, f))
                 rel = display_path(os.path.relpath(os.path.join(root, f), p))
                 if not _matches(rel, include) or _matches(rel, exclude) or _matches(full, exclude):
+                    continue
+                special = _kind(os.path.join(root, f))
+                if special is not None:
+                    if skipped is not None:
+                        skipped.append(f"{full}: skipped: {special}, not a regular file")
                     continue
                 if full not in seen:
                     seen.add(full)

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from yblint.errors import InputError
 from yblint.model import HEADING, LIST_ITEM, PROSE, TABLE, Block
-from yblint.reading.source import Source
+from yblint.reading.source import DocxLimits, Source
 
 NEEDS_EXTRA = "reading .docx needs the optional extra: pip install 'yblint[docx]'"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -201,7 +201,37 @@ def _paragraph_kind(p, styles: _Styles) -> tuple[str | None, int]:
     return PROSE, 0
 
 
-def _open(path: str):
+#: a part other than XML (a picture …) that inflates more than this many times, to more than
+#: BOMB_MIN_MB, is a zip bomb: pictures are stored compressed already and barely shrink in a zip
+BOMB_RATIO = 100
+BOMB_MIN_MB = 10
+
+
+def _check_size(data: bytes, path: str, limits: DocxLimits) -> None:
+    """Refuse a .docx whose XML inflates beyond ``limits.max_xml_mb``, or with a part that is a
+    zip bomb, before anything is inflated: zipfile never returns more than a member's declared
+    size, so the declared sizes bound what python-docx reads into memory. Pictures do not count
+    towards the limit (a draft with many photos is still read)."""
+    mb = 1024 * 1024
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        infos = z.infolist()
+    xml = sum(i.file_size for i in infos if i.filename.lower().endswith((".xml", ".rels")))
+    if xml > limits.max_xml_mb * mb:
+        raise InputError(
+            f"inflates to {xml / mb:.0f} MB of XML, more than the {limits.max_xml_mb:g} MB a .docx may have "
+            "(a zip bomb?); for a real draft, raise 'docx: max_xml_mb' in .yblint.yaml",
+            path,
+        )
+    for i in infos:
+        if i.file_size > BOMB_MIN_MB * mb and i.file_size > BOMB_RATIO * max(i.compress_size, 1):
+            raise InputError(
+                f"part {i.filename} inflates from {i.compress_size / 1024:.0f} kB to {i.file_size / mb:.0f} MB: "
+                "a zip bomb, not a Word draft",
+                path,
+            )
+
+
+def _open(path: str, limits: DocxLimits):
     try:
         import docx
     except ImportError:
@@ -218,15 +248,20 @@ def _open(path: str):
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError("is not a Word .docx file (not a zip archive, or a damaged one)", path)
     try:
+        _check_size(data, path, limits)
         return docx.Document(io.BytesIO(data))
+    except InputError:
+        raise
     except Exception as e:  # python-docx raises KeyError, ValueError, BadZipFile, lxml errors …
         reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         raise InputError(f"is not a readable Word .docx file ({reason})", path) from None
 
 
-def read_docx(path: str) -> Source:
-    """Read a .docx draft into a Source whose line N is body paragraph N, with its blocks."""
-    document = _open(path)
+def read_docx(path: str, limits: DocxLimits | None = None) -> Source:
+    """Read a .docx draft into a Source whose line N is body paragraph N, with its blocks.
+    Raises InputError for a file beyond ``limits`` (decompressed size, paragraphs)."""
+    limits = limits or DocxLimits()
+    document = _open(path, limits)
     try:
         styles_element = document.styles.element
     except Exception:  # a document without a styles part
@@ -238,6 +273,12 @@ def read_docx(path: str) -> Source:
 
     def add_line(text: str) -> int:
         nonlocal offset
+        if len(lines) >= limits.max_paragraphs:
+            raise InputError(
+                f"has more than {limits.max_paragraphs} paragraphs; for a real draft, raise "
+                "'docx: max_paragraphs' in .yblint.yaml",
+                path,
+            )
         start = offset
         lines.append(text)
         offset += len(text) + 1

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,6 +11,15 @@ from yblint.errors import InputError
 from yblint.reading.encoding import decode
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
+
+
+@dataclass
+class DocxLimits:
+    """How much of a .docx is read at most (``docx:`` in the config): a Word file that inflates
+    beyond them (a zip bomb, or a whole book in one file) is refused with one line."""
+
+    max_xml_mb: float = 50.0  # decompressed size of all its parts together
+    max_paragraphs: int = 50_000  # body paragraphs and table rows
 
 
 @dataclass
@@ -30,18 +41,25 @@ def _dominant_newline(text: str) -> str:
     return best[1] if best[0] else "\n"
 
 
-def read_source(path: str, encoding: str | None = None) -> Source:
-    """Read and decode one draft. Raises InputError (one line, naming the file) when it can't."""
+def read_source(path: str, encoding: str | None = None, limits: DocxLimits | None = None) -> Source:
+    """Read and decode one draft. Raises InputError (one line, naming the file) when it can't.
+    Only regular files are opened (a FIFO would block the run)."""
     p = Path(path)
+    try:
+        mode = os.stat(p).st_mode
+    except OSError as e:
+        raise InputError(f"cannot read: {e.strerror or e}", path) from None
+    if stat.S_ISDIR(mode):
+        raise InputError("is a directory", path)
+    if not stat.S_ISREG(mode):
+        raise InputError("is not a regular file (a FIFO, socket or device): not read", path)
     suffix = p.suffix.lower()
     if suffix == ".docx":
         from yblint.reading.docx import read_docx
 
-        return read_docx(path)
+        return read_docx(path, limits)
     try:
         data = p.read_bytes()
-    except IsADirectoryError:
-        raise InputError("is a directory", path) from None
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", path) from None
     text, used = decode(data, path, encoding)

@@ -201,12 +201,29 @@ _MD_TRAIL = re.compile(r"(?:[*_~`]+|\[\^[^\]\s]+\]|<br\s*/?>|\s+)+$")
 _MD_LEAD = re.compile(r"[*_~`]+")
 
 
+_HTML_TAG = re.compile(r"<!--|</?[A-Za-z][A-Za-z0-9-]*[\s/>]")
+
+
+def _html_spans(p: Paragraph) -> list[tuple[int, int]]:
+    """Inline HTML and comments in a Markdown paragraph (from ``Document.literal_spans``)."""
+    text = p.document.text
+    return [(s, e) for s, e in p.document.literal_spans if p.start <= s < p.end and _HTML_TAG.match(text, s)]
+
+
 def _markdown_trim(p: Paragraph, start: int, end: int) -> int:
-    """End of a Markdown paragraph without trailing emphasis, footnote references and <br>."""
+    """End of a Markdown paragraph without trailing emphasis, footnote references, <br>, and
+    inline HTML and comments (全区共接警1504次。<!-- 待核实 --> ends with 。)."""
     if p.document.format != "markdown":
         return end
-    m = _MD_TRAIL.search(p.document.text, start, end)
-    return m.start() if m else end
+    html = {e: s for s, e in _html_spans(p)}
+    while True:
+        m = _MD_TRAIL.search(p.document.text, start, end)
+        new = m.start() if m else end
+        if new in html and html[new] >= start:
+            new = html[new]
+        if new == end:
+            return end
+        end = new
 
 
 def paragraph_end(p: Paragraph) -> End:
@@ -247,6 +264,9 @@ def paragraph_start(p: Paragraph) -> Start:
     end = p.end
     first = _skip_space(text, p.start, end)
     if p.document.format == "markdown":
+        html = dict(_html_spans(p))
+        while first in html:  # <!-- 注 -->（紧接4版）…: inline HTML before the text
+            first = _skip_space(text, html[first], end)
         lead = _MD_LEAD.match(text, first, end)
         first = _skip_space(text, lead.end(), end) if lead else first
     m = LAYOUT_MARKER.match(text, first, end)
@@ -332,16 +352,42 @@ def cut_number(left: str, right: str) -> tuple[str, int] | None:
     return number + right[0], len(number)
 
 
+#: connectives and prepositions of two characters that cannot end a sentence either (…，其中)
+DANGLING_WORDS = {
+    "其中", "以及", "及其", "并且", "而且", "但是", "或者", "由于", "因为", "所以", "如果", "虽然", "即使",
+    "不仅", "对于", "关于", "包括", "以便", "为了", "随着", "根据", "按照", "围绕", "针对",
+}  # fmt: skip
+
+
 def ends_dangling(text: str) -> bool:
-    """Whether ``text`` ends in a word that cannot end a sentence (…，无人员伤亡，未)."""
+    """Whether ``text`` ends in a word that cannot end a sentence (…，无人员伤亡，未; …，其中)."""
     i = len(text)
     while i > 0 and is_han(text[i - 1]) and len(text) - i < 8:
         i -= 1
     head = text[i:]
     if not head:
         return False
-    toks = _tokens(head)
-    return len(toks[-1]) == 1 and toks[-1] in DANGLING
+    last = _tokens(head)[-1]
+    return (len(last) == 1 and last in DANGLING) or last in DANGLING_WORDS
+
+
+_DATE = r"(?:(?:1[89]|20)[0-9]{2}|[〇零一二三四五六七八九]{4})年(?:度|初|底|末|中)?"
+_MONTH_DAY = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})(?:月(?:份|初|底|末|中|[上中下]旬)?|日)"
+#: a time that opens a sentence: 2021年， 11月， 2021年5月28日， 今年以来， 同年，
+_NEW_SENTENCE = re.compile(
+    rf"^(?:(?:{_DATE})?(?:{_MONTH_DAY}){{0,2}}(?<=[年度初底末中月份旬日])(?:以来|期间|前后)?"
+    r"|(?:今年|去年|全年|同年|当年|是年|年内|近年|近年来|上半年|下半年|[一二三四]季度|此外|另外|与此同时)(?:以来)?)"
+    r"[，,]"
+    # a heading-like start: a body named before a colon (区妇联：…), a bracketed title (【家庭教育】…)
+    r"|^(?!其中|包括|分别|即|如|例如|比如|具体)[^，。；：！？、,;:!?\s“”《》（）()]{2,16}[：:](?![0-9])|^【"
+)
+
+
+def starts_new_sentence(text: str) -> bool:
+    """Whether a paragraph's text opens a sentence of its own: a time and a comma (2021年，区妇联…),
+    a body named before a colon, or a bracketed title. Such a paragraph does not continue the
+    one before it on weak evidence (a trailing ， or a dangling 与)."""
+    return _NEW_SENTENCE.match(text.lstrip(SPACE)) is not None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -430,7 +476,7 @@ def join_of(p: Paragraph, q: Paragraph, since: int | None = None) -> Join | None
         return Join(p, q, "bracket", end, start)
     if is_ascii_alnum(a) and (is_ascii_alnum(b) or b in ".%"):
         return Join(p, q, "token", end, start)
-    if strong_only:
+    if strong_only or starts_new_sentence(text[start.first : q.end]):
         return None
     if end.kind == "continuing":
         return Join(p, q, "continuing", end, start)
