@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from yblint.check import Check, register_check
 from yblint.finding import Finding
-from yblint.model import Corpus
+from yblint.model import CODE, HEADING, HTML, Corpus
 
 #: the characters, with their names as editors meet them
 INVISIBLE = {
@@ -28,6 +28,7 @@ INVISIBLE = {
 RUN = re.compile("[" + "".join(INVISIBLE) + "]+")
 _WESTERN = re.compile(r"[A-Za-z0-9]")
 _SPACES = {"\u00a0", "\u202f"}
+LITERAL = (CODE, HTML, HEADING)
 
 
 def replacement(text: str, start: int, end: int) -> str:
@@ -48,8 +49,15 @@ class InvisibleChar(Check):
         en = self.lang == "en"
         for doc in corpus.documents:
             text = doc.text
+            # code and raw HTML are cited as they are, headings are left alone as in the whole pack;
+            # everything else, blank lines included, is text
+            literal = [
+                (p.block_start if p.block_start >= 0 else p.start, p.end) for p in doc.paragraphs if p.kind in LITERAL
+            ]
             for m in RUN.finditer(text):
                 start, end = m.start(), m.end()
+                if any(a <= start < b for a, b in literal):
+                    continue
                 if start == 0 and text[0] == "\ufeff":
                     start += 1  # a byte-order mark that opens the file is not in the text
                     if start == end:

@@ -18,7 +18,7 @@ from yblint.check import Check, register_check
 from yblint.finding import Finding
 from yblint.model import Corpus, Document
 
-SCOPE = ("prose", "list_item", "heading", "table")
+SCOPE = ("prose", "list_item", "table")  # headings are left to the editor, as in the whole pack
 TITLE = re.compile(r"《[^《》\n]{0,80}》")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 #: a document is "written in traditional" when this share of its ideographs, and at least
