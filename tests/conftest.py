@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from yblint import ruledefs
 from yblint.cli import main
 from yblint.config import Config
 from yblint.engine import lint
@@ -18,6 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SEED = FIXTURES / "gongshu-yearbook-2021-page5.txt"
 SHARED = ROOT.parent / "shared"
+
+ruledefs.STRICT = True  # an unfilled message placeholder or unknown message key fails the test
 
 
 @dataclass

@@ -143,3 +143,19 @@ def test_console_script_runs_as_a_module():
     )
     assert r.returncode == 1
     assert ":217:152: error layout-marker" in r.stdout
+
+
+def test_formats_are_the_reporter_modules():
+    from yblint.reporters import FORMATS, load_reporters
+
+    assert sorted(FORMATS) == sorted(load_reporters())
+
+
+def test_json_report_does_not_load_the_html_reporter():
+    code = (
+        "import sys; from yblint.cli import main\n"
+        f"code = main(['check', {str(SEED)!r}, '--select', 'layout-marker', '--format', 'json'])\n"
+        "print(code, 'jinja2' in sys.modules, 'yblint.reporters.html' in sys.modules, file=sys.stderr)"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(ROOT))
+    assert r.stderr.split()[-3:] == ["1", "False", "False"], r.stderr

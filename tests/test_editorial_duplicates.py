@@ -57,6 +57,15 @@ def test_copy_containing_a_formula_is_still_a_copy(tmp_path):
     assert OWN[:20] in f.location.text
 
 
+def test_copy_with_a_quoted_local_slogan_is_still_a_copy(tmp_path):
+    passage = (
+        "围绕“快收地、收好地、实现效益最大化”工作思路，今年已成功出让4宗地块，"
+        "共计出让金73.88亿元。已收储5宗地，共计面积1290.55亩。"
+    )
+    units = [(f"单位{i}", [FILLER[i] + passage]) for i in range(2)]
+    assert len(run(tmp_path, {"a.txt": draft(*units)})) == 1
+
+
 def test_thanks_paragraph_is_not_a_copy(tmp_path):
     thanks = (
         "我代表国务院，向全国各族人民，向各民主党派、各人民团体和各界人士，表示衷心感谢！"
@@ -91,7 +100,8 @@ def test_seed_and_planted_copies_are_kept(monkeypatch):
     ("text", "left"),
     [
         ("坚持稳中求进工作总基调，加快构建新发展格局", 0),
-        ("增强“四个意识”、坚定“四个自信”", 4),  # the quoted slogans go; 增强、坚定 stay
+        ("增强“四个意识”、坚定“四个自信”", 0),  # numbered slogans with their verbs are formulae
+        ("围绕“快收地、收好地、实现效益最大化”工作思路", 19),  # a local slogan in quotes is the unit's own
         ("《中共中央关于制定国民经济和社会发展第十四个五年规划的建议》", 0),
         ("拱墅区新建道路12条", 8),
     ],

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED
 
-from yblint.check import CHECKS, Check, load_checks
+from yblint.check import CHECKS, Check
 from yblint.engine import RunResult
 from yblint.finding import Finding, Location
 from yblint.model import Corpus
@@ -275,9 +275,6 @@ def test_cli_report_of_the_seed_page(tmp_path: Path, cli):
 
 
 def test_seed_page_copied_passage_is_paired_with_its_original(tmp_path: Path, cli):
-    load_checks()
-    if "duplicate-passage" not in CHECKS:
-        pytest.skip("the duplicate-passage rule is not registered yet")
     out = tmp_path / "seed.html"
     assert cli("check", SEED, "--select", "duplicate-passage", "--format", "html", "-o", out).code == 1
     root = dom(out.read_text(encoding="utf-8"))

@@ -145,17 +145,18 @@ def load_baseline(file: str) -> Baseline:
             file,
         )
     entries = []
-    for i, e in enumerate(data["entries"], 1):
+    for i, item in enumerate(data["entries"], 1):
         ok = (
-            isinstance(e, dict)
-            and all(isinstance(e.get(k), str) for k in ("rule", "fingerprint", "path"))
-            and isinstance(e.get("count", 1), int)
-            and not isinstance(e.get("count", 1), bool)
-            and e.get("count", 1) >= 1
+            isinstance(item, dict)
+            and all(isinstance(item.get(k), str) for k in ("rule", "fingerprint", "path"))
+            and isinstance(item.get("count", 1), int)
+            and not isinstance(item.get("count", 1), bool)
+            and item.get("count", 1) >= 1
         )
         if not ok:
             raise ConfigError(f"baseline entry {i} needs 'rule', 'fingerprint', 'path' and a positive 'count'", file)
-        entries.append(Entry(e["rule"], e["fingerprint"], e["path"], e.get("count", 1), str(e.get("excerpt", ""))))
+        count = item.get("count", 1)
+        entries.append(Entry(item["rule"], item["fingerprint"], item["path"], count, str(item.get("excerpt", ""))))
     return Baseline(file, entries)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from yblint.finding import Edit, Finding, Fix, Location
-from yblint.model import Corpus, Document
+from yblint.model import Corpus, Document, Unit
 from yblint.ruledefs import RuleDef
 
 CHECKS: dict[str, type[Check]] = {}
@@ -25,6 +25,8 @@ class Check:
 
     #: keys a rule definition of this type may carry besides the common ones (pattern engines)
     rule_keys: ClassVar[set[str]] = set()
+    #: whether ``--fix`` applies this check's fixes when the rule file does not say ``fixable:``
+    fixable: ClassVar[bool] = False
     #: numeric parameters and their bounds (inclusive; None: unbounded), checked at config load
     param_ranges: ClassVar[dict[str, tuple[float | None, float | None]]] = {}
 
@@ -52,13 +54,16 @@ class Check:
         data: dict[str, Any] | None = None,
         fix: Fix | None = None,
         key: str | None = None,
+        unit: Unit | None = None,
         **args: Any,
     ) -> Finding:
+        if fix is not None and not self.rule.fixable:
+            fix.safe = False  # offered in reports, never applied: RuleDef.fixable is the one source
         return Finding(
             rule=self.rule.id,
             severity=self.severity,
             message=self.rule.message(message_key, self.lang, args),
-            location=Location(document, start, end),
+            location=Location(document, start, end, unit),
             related=list(related),
             data=data or {},
             fix=fix,

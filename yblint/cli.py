@@ -11,21 +11,24 @@ import os
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import NoReturn
 
 from yblint import __version__, baseline
 from yblint.config import LANGS, Config, load_config
 from yblint.engine import InternalError, RunResult, expand_corpus, lint
 from yblint.errors import YblintError
 from yblint.finding import SEVERITIES, SEVERITY_RANK
+from yblint.i18n import tr
 from yblint.reading import discover
 from yblint.registry import Registry
-from yblint.reporters import ReportContext, load_reporters
+from yblint.reporters import FORMATS, ReportContext, load_reporter
+from yblint.rule_help import rule_help
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2
+    def error(self, message: str) -> NoReturn:  # one line, exit 2
         self.exit(EXIT_ERROR, f"yblint: error: {message} (see '{self.prog} --help')\n")
 
 
@@ -36,7 +39,7 @@ def _names(values: list[str] | None) -> list[str] | None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    formats = sorted(load_reporters())
+    formats = sorted(FORMATS)
     parser = _Parser(prog="yblint", description="Consistency linter for yearbook and annual-report drafts.")
     parser.add_argument("--version", action="version", version=f"yblint {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
@@ -177,7 +180,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"yblint: error: {e}", file=sys.stderr)
     ctx = ReportContext(lang=config.lang, color=_use_colour(args), rules=registry.defs)
     try:
-        report = load_reporters()[args.format](result, ctx)
+        report = load_reporter(args.format)(result, ctx)
     except (YblintError, BrokenPipeError, KeyboardInterrupt):
         raise
     except Exception as e:
@@ -205,18 +208,8 @@ def cmd_rule(args: argparse.Namespace) -> int:
     d = registry.defs.get(args.id)
     if d is None:
         raise YblintError(f"unknown rule '{args.id}' (see 'yblint rules')")
-    en = config.lang == "en"
-    print(f"{d.id} ({d.severity}, {'pack' if en else '规则包'} {d.pack})")
-    print(d.describe(config.lang))
-    for ex in d.examples:
-        if "bad" in ex:
-            print(f"  {'bad' if en else '误'}:  {ex['bad']}")
-        if "good" in ex:
-            print(f"  {'good' if en else '正'}: {ex['good']}")
-    if d.parameters:
-        print(("parameters: " if en else "参数：") + ", ".join(f"{k}={v!r}" for k, v in d.parameters.items()))
-    if d.source or d.link:
-        print(("source: " if en else "依据：") + " ".join(x for x in (d.source, d.link) if x))
+    print(f"{d.id} ({d.severity}, {tr(config.lang, '规则包', 'pack')} {d.pack})")
+    print(rule_help(d, config.lang)[0])
     return EXIT_OK
 
 

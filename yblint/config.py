@@ -12,13 +12,13 @@ from typing import Any
 
 from yblint.errors import ConfigError
 from yblint.finding import SEVERITIES
+from yblint.i18n import LANGS
 from yblint.parsing.units import UnitOptions
 from yblint.reading.discover import DEFAULT_INCLUDE
 from yblint.reading.source import DocxLimits
 from yblint.yamlpos import line_of, load_yaml
 
 CONFIG_NAMES = (".yblint.yaml", ".yblint.yml")
-LANGS = ("zh", "en")
 TOP_KEYS = {
     "lang",
     "select",

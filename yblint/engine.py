@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from yblint.check import Check
 from yblint.config import Config
-from yblint.errors import YblintError
+from yblint.errors import InputError, YblintError
 from yblint.finding import Finding
 from yblint.model import Corpus, Document
 from yblint.parsing import build_document
@@ -114,7 +114,7 @@ def prepare(
 ) -> Prepared:
     rules = registry.active(config, select, ignore)
     checks = registry.checks(config, rules)
-    missing: list[YblintError] = []
+    missing: list[InputError] = []
     warnings: list[str] = []
     packs = [n for n in select or [] if n in registry.packs]
     if packs:  # --select yearbook while the config ignores first-person: say so, never silently

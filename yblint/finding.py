@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
-from yblint.model import Document
+from yblint.model import Document, Unit
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"error": 3, "warning": 2, "info": 1}
@@ -25,24 +26,37 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
 
 @dataclass(eq=False)
 class Location:
+    """A span of a document. Line, column and unit are resolved once, on first use; a check that
+    knows the unit passes it (``Check.finding(unit=...)``) and nothing looks it up again."""
+
     document: Document
     start: int
     end: int
+    known_unit: Unit | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
         return self.document.text[self.start : self.end]
 
+    @cached_property
+    def unit(self) -> Unit | None:
+        return self.known_unit if self.known_unit is not None else self.document.unit_at(self.start)
+
     @property
     def unit_name(self) -> str | None:
-        unit = self.document.unit_at(self.start)
+        unit = self.unit
         return unit.name if unit is not None and unit.name else None
 
-    def range(self) -> tuple[int, int, int, int]:
+    @cached_property
+    def _range(self) -> tuple[int, int, int, int]:
         lines = self.document.lines
         line, col = lines.position(self.start)
         end_line, end_col = lines.end_position(self.end, self.start)
         return line, col, end_line, end_col
+
+    def range(self) -> tuple[int, int, int, int]:
+        """(line, column, end line, end column), 1-based."""
+        return self._range
 
     def to_dict(self) -> dict[str, Any]:
         line, col, end_line, end_col = self.range()
@@ -142,15 +156,12 @@ def _paragraph_bounds(doc: Document, start: int, end: int) -> tuple[int, int]:
     """Offsets that bound a fingerprint's context: the paragraph(s) the span lies in (a span in
     the gap between paragraphs is bounded by its neighbours), or the whole text."""
     lo, hi = 0, len(doc.text)
-    for p in doc.paragraphs:
-        first = p.block_start if 0 <= p.block_start <= p.start else p.start
-        if first <= start:
-            lo = first if start <= p.end else p.end
-    for p in doc.paragraphs:
-        if p.end >= end:
-            first = p.block_start if 0 <= p.block_start <= p.start else p.start
-            hi = p.end if first <= end else first
-            break
+    before = doc.paragraph_before(start)
+    if before is not None:
+        lo = before.first if start <= before.end else before.end
+    after = doc.paragraph_ending_after(end)
+    if after is not None:
+        hi = after.end if after.first <= end else after.first
     return lo, hi
 
 

@@ -71,11 +71,10 @@ def select_fixes(findings: list[Finding], document: Document) -> tuple[list[tupl
     taken: list[tuple[Finding, Fix]] = []
     left: list[Finding] = []
     edits: list[Edit] = []
-    candidates = [f for f in findings if f.fix is not None and f.document is document]
-    candidates.sort(key=lambda f: (min((e.start for e in f.fix.edits), default=0), f.rule))
+    candidates = [(f, f.fix) for f in findings if f.fix is not None and f.document is document]
+    candidates.sort(key=lambda c: (min((e.start for e in c[1].edits), default=0), c[0].rule))
     n = len(document.text)
-    for f in candidates:
-        fix = f.fix
+    for f, fix in candidates:
         ok = bool(fix.edits) and getattr(fix, "safe", True)
         ok = ok and all(e.document is document and 0 <= e.start <= e.end <= n for e in fix.edits)
         ok = ok and not any(_overlaps(a, b) for a in fix.edits for b in edits)

@@ -6,8 +6,10 @@ finding can be mapped back to line:column in the file as it was read.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from yblint.textpos import LineIndex
 
@@ -41,8 +43,14 @@ class _Lines:
     """First and last line of an element with ``document``, ``start`` and ``end``."""
 
     document: Document
-    start: int
-    end: int
+
+    if TYPE_CHECKING:  # fields of a Paragraph, properties of a Unit
+
+        @property
+        def start(self) -> int: ...
+
+        @property
+        def end(self) -> int: ...
 
     @property
     def line(self) -> int:
@@ -80,6 +88,11 @@ class Paragraph(_Lines):
     @property
     def text(self) -> str:
         return self.document.text[self.start : self.end]
+
+    @property
+    def first(self) -> int:
+        """Offset of the block including its markup (``- ``, ``# ``)."""
+        return self.block_start if 0 <= self.block_start <= self.start else self.start
 
     @property
     def is_prose(self) -> bool:
@@ -125,6 +138,8 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)  # every block, in order
     reference: bool = False  # compared against (--corpus) but never reported on
     suppressions: list = field(default_factory=list)
+    #: what yblint/text derives from the text once per document (paragraph joins …), by name
+    derived: dict[str, Any] = field(default_factory=dict, repr=False)
     #: spans that are not prose although they stand in or between prose paragraphs (Markdown code
     #: spans, inline HTML and comments, link targets, URLs, front matter): never linted, never fixed
     literal_spans: list[tuple[int, int]] = field(default_factory=list)
@@ -133,14 +148,38 @@ class Document:
     def lines(self) -> LineIndex:
         return LineIndex(self.text)
 
+    # Offsets of units and paragraphs, for bisecting; built on first use, once parsing is done.
+    @cached_property
+    def _unit_starts(self) -> list[int]:
+        return [u.start for u in self.units]
+
+    @cached_property
+    def _paragraph_firsts(self) -> list[int]:
+        return [p.first for p in self.paragraphs]
+
+    @cached_property
+    def _paragraph_ends(self) -> list[int]:
+        return [p.end for p in self.paragraphs]
+
     def unit_at(self, offset: int) -> Unit | None:
-        found = None
-        for u in self.units:
-            if u.start <= offset:
-                found = u
-            else:
-                break
-        return found
+        """The unit holding ``offset``: the last one starting at or before it."""
+        i = bisect.bisect_right(self._unit_starts, offset) - 1
+        return self.units[i] if i >= 0 else None
+
+    def paragraph_before(self, offset: int) -> Paragraph | None:
+        """The last paragraph whose block starts at or before ``offset``."""
+        i = bisect.bisect_right(self._paragraph_firsts, offset) - 1
+        return self.paragraphs[i] if i >= 0 else None
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        """The paragraph whose block (markup included) holds ``offset``, its end included."""
+        p = self.paragraph_before(offset)
+        return p if p is not None and offset <= p.end else None
+
+    def paragraph_ending_after(self, offset: int) -> Paragraph | None:
+        """The first paragraph that ends at or after ``offset``."""
+        i = bisect.bisect_left(self._paragraph_ends, offset)
+        return self.paragraphs[i] if i < len(self.paragraphs) else None
 
     def sentences(self):
         for p in self.paragraphs:

@@ -139,14 +139,33 @@ def timeout_of(rule: RuleDef) -> float:
     return float(value)
 
 
-def validate_common(rule: RuleDef) -> None:
+@dataclass(frozen=True)
+class PatternOptions:
+    """The keys every pattern type shares, decoded from a rule file."""
+
+    exceptions: tuple[Pattern, ...] = ()
+    scope: frozenset[str] = frozenset(SCOPES[s] for s in DEFAULT_SCOPE)
+    ignorecase: bool = False
+    literal: bool = False
+    timeout: float = DEFAULT_TIMEOUT
+
+
+def decode_options(rule: RuleDef) -> PatternOptions:
     """The keys every pattern type shares: exceptions, scope, ignorecase, literal, timeout."""
     for key in ("ignorecase", "literal"):
         if key in rule.raw and not isinstance(rule.raw[key], bool):
             raise rule_error(rule, f"'{key}' of rule '{rule.id}' must be true or false", key)
-    compile_list(rule, "exceptions")
-    scope_kinds(rule)
-    timeout_of(rule)
+    return PatternOptions(
+        exceptions=tuple(compile_list(rule, "exceptions")),
+        scope=scope_kinds(rule),
+        ignorecase=bool(rule.raw.get("ignorecase")),
+        literal=bool(rule.raw.get("literal")),
+        timeout=timeout_of(rule),
+    )
+
+
+def validate_common(rule: RuleDef) -> None:
+    decode_options(rule)
 
 
 _GROUP_REF = re.compile(r"\\(?:g<([^>]*)>|(\d+))")
@@ -167,12 +186,13 @@ def check_template(rule: RuleDef, pattern: Pattern, template: Any, *key: Any) ->
 class Matcher:
     """A rule's compiled patterns, exceptions and scope; ``hits`` finds its matches in a document."""
 
-    def __init__(self, rule: RuleDef, patterns: list[Pattern]) -> None:
+    def __init__(self, rule: RuleDef, patterns: list[Pattern], options: PatternOptions | None = None) -> None:
+        options = options or decode_options(rule)
         self.rule = rule
         self.patterns = patterns
-        self.exceptions = compile_list(rule, "exceptions")
-        self.kinds = scope_kinds(rule)
-        self.timeout = timeout_of(rule)
+        self.exceptions = list(options.exceptions)
+        self.kinds = options.scope
+        self.timeout = options.timeout
 
     def paragraphs(self, doc: Document) -> Iterator[Paragraph]:
         for p in doc.paragraphs:

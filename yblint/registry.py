@@ -31,18 +31,18 @@ class Registry:
         load_checks()
         keys = type_keys()
         defs = load_rule_dir(builtin_rules_dir(), keys)
-        for d in rules_dirs or []:
-            p = Path(d)
+        for folder in rules_dirs or []:
+            p = Path(folder)
             if not p.is_dir():
-                raise ConfigError("rules folder not found", d)
+                raise ConfigError("rules folder not found", folder)
             defs.extend(load_rule_dir(p, keys, default_pack=p.name))
         for d in defs:
-            if d.type == "check":
-                if d.id not in CHECKS:
-                    raise ConfigError(f"rule '{d.id}' has no registered check (type: check)", d.file)
-                CHECKS[d.id].validate(d)
-            else:
-                TYPES[d.type].validate(d)
+            if d.type == "check" and d.id not in CHECKS:
+                raise ConfigError(f"rule '{d.id}' has no registered check (type: check)", d.file)
+            runner = check_class(d)
+            runner.validate(d)
+            if d.fixable is None:
+                d.fixable = runner.fixable
         return cls(defs)
 
     def expand(self, names: list[str], where: str, config: Config | None = None) -> set[str]:
@@ -90,7 +90,7 @@ class Registry:
         for d in rules:
             settings = config.rules.get(d.id, {})
             params = self._params(config, d, settings)
-            cls = CHECKS[d.id] if d.type == "check" else TYPES[d.type]
+            cls = check_class(d)
             out.append(cls(d, params, lang=config.lang, severity=settings.get("severity")))
         return out
 
@@ -111,15 +111,20 @@ class Registry:
                     f"'{k}' of rule '{d.id}' must be {type(default).__name__}, not {type(v).__name__}", "rules", d.id, k
                 )
             params[k] = v
-        cls = CHECKS[d.id] if d.type == "check" else TYPES[d.type]
-        for k, (low, high) in cls.param_ranges.items():
+        for k, (low, high) in check_class(d).param_ranges.items():
             v = params.get(k)
-            number = isinstance(v, (int, float)) and not isinstance(v, bool)
-            if number and ((low is not None and v < low) or (high is not None and v > high)):
+            if not isinstance(v, (int, float)) or isinstance(v, bool):
+                continue
+            if (low is not None and v < low) or (high is not None and v > high):
                 bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
                 key = ("rules", d.id, k) if k in settings else ()
                 raise config.error(f"'{k}' of rule '{d.id}' must be {bounds}, not {v}", *key)
         return params
+
+
+def check_class(d: RuleDef) -> type[Check]:
+    """The code that runs a definition: its registered check, or its pattern type."""
+    return CHECKS[d.id] if d.type == "check" else TYPES[d.type]
 
 
 def _same_kind(default: Any, value: Any) -> bool:

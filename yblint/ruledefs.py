@@ -16,6 +16,7 @@ from typing import Any
 
 from yblint.errors import ConfigError
 from yblint.finding import SEVERITIES
+from yblint.i18n import LANGS, pick
 from yblint.yamlpos import line_of, load_yaml
 
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -34,7 +35,9 @@ COMMON_KEYS = {
     "examples",
     "fixable",
 }
-LANGS = ("zh", "en")
+#: a message template naming a placeholder the check does not fill, or a message key the rule
+#: does not define, raises KeyError instead of printing ``{other}`` (the tests turn this on)
+STRICT = False
 
 
 @dataclass
@@ -50,17 +53,20 @@ class RuleDef:
     link: str | None = None
     source: str | None = None
     examples: list[dict[str, str]] = field(default_factory=list)
-    fixable: bool = False
+    #: --fix applies its fixes; None until the registry fills in the type's default (Check.fixable)
+    fixable: bool | None = None
     file: str = ""
     line_of_key: dict = field(default_factory=dict, repr=False)
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def describe(self, lang: str) -> str:
-        return self.description.get(lang) or self.description.get("zh") or next(iter(self.description.values()), "")
+        return pick(self.description, lang)
 
     def message(self, key: str, lang: str, args: dict[str, Any]) -> str:
+        if STRICT and key not in self.messages:
+            raise KeyError(f"rule '{self.id}' has no message '{key}'")
         templates = self.messages.get(key) or self.messages["default"]
-        template = templates.get(lang) or templates.get("zh") or next(iter(templates.values()))
+        template = pick(templates, lang)
         return fill(template, args)
 
 
@@ -69,8 +75,18 @@ _FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 def fill(template: str, args: dict[str, Any]) -> str:
     """``{name}`` replaced by ``args[name]``; every other brace (``{}``, ``{0}``, a lone ``{``,
-    ``{name!r}``, an unknown ``{name}``) stays as written: messages are text, not format strings."""
-    return _FIELD.sub(lambda m: str(args[m.group(1)]) if m.group(1) in args else m.group(0), template)
+    ``{name!r}``) stays as written: messages are text, not format strings. An unknown ``{name}``
+    stays too, except under STRICT (the tests), where it raises: a check forgot a placeholder."""
+
+    def one(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in args:
+            return str(args[name])
+        if STRICT:
+            raise KeyError(f"message placeholder '{{{name}}}' is not filled")
+        return m.group(0)
+
+    return _FIELD.sub(one, template)
 
 
 def builtin_rules_dir() -> Path:
@@ -132,6 +148,9 @@ def parse_rule(data: Any, path: str, lines: dict, pack: str, extra_keys: dict[st
     enabled = data.get("enabled", True)
     if not isinstance(enabled, bool):
         raise ConfigError("'enabled' must be true or false", path, line_of(lines, "enabled"))
+    fixable = data.get("fixable")
+    if fixable is not None and not isinstance(fixable, bool):
+        raise ConfigError("'fixable' must be true or false", path, line_of(lines, "fixable"))
     return RuleDef(
         id=rid,
         type=rtype,
@@ -144,7 +163,7 @@ def parse_rule(data: Any, path: str, lines: dict, pack: str, extra_keys: dict[st
         link=data.get("link"),
         source=data.get("source"),
         examples=examples,
-        fixable=bool(data.get("fixable", False)),
+        fixable=fixable,
         file=path,
         line_of_key=lines,
         raw=data,

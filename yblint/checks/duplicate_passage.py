@@ -8,7 +8,6 @@ similarity. Which side is the copy is decided by a stated order of evidence (see
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,52 +18,24 @@ from rapidfuzz.distance import Indel, Levenshtein
 
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Location
-from yblint.model import Corpus, Document, Paragraph, Unit
+from yblint.i18n import line_name, tr
+from yblint.model import Corpus, Document, Unit
+from yblint.text import marks
 from yblint.text.formulae import fixed_expression
-from yblint.text.similarity import Stream, build_stream, chain_seeds, find_passages, find_seeds, normalise
+from yblint.text.similarity import Passage, Stream, build_stream, chain_seeds, find_passages, find_seeds, normalise
 
-OPEN_CLOSE = {
-    "“": "”",
-    "‘": "’",
-    "「": "」",
-    "『": "』",
-    "（": "）",
-    "(": ")",
-    "《": "》",
-    "【": "】",
-    "〈": "〉",
-    "〔": "〕",
-}
-CLOSE_OPEN = {v: k for k, v in OPEN_CLOSE.items()}
 NUMERIC = set("0123456789０１２３４５６７８９.．")
 TRAILING = set("0123456789０１２３４５６７８９.．%％‰")
-ENDERS = set("”’」』）)】》〉〕。！？；…!?;")
+ENDERS = marks.CLOSERS | set("。！？；…!?;")
 CLAUSE = set("，。；：！？、,;:!?…\n\r")
-SPACE = set(" \t\r\n\u3000")
+SPACE = set(marks.SPACE)
 CHAIN_GAP = 100
 CHAIN_DRIFT = 16
 ANCHOR_SPACING = 200  # long alignments are split at shared k-grams this far apart
+MAX_WIDENINGS = 64  # times the regions around a candidate are widened while a passage reaches their edge
+DIFF_WINDOW = 400  # characters compared at a time when listing where a copy differs
 DIFF_CONTEXT = 4
 MAX_DIFFS = 5
-
-REASONS = {
-    "reference": {
-        "zh": "另一处在参照材料（--corpus）中，参照材料总是原文",
-        "en": "the other passage is in a reference document (--corpus), which is always the original",
-    },
-    "unclosed-bracket": {
-        "zh": "此处在段落接缝处留下未配对的括号或引号，是拼接进来的",
-        "en": "an opening bracket or quote at the seam is left unclosed here: the passage was spliced in",
-    },
-    "mid-sentence": {
-        "zh": "此处的段落从本单位一句话的中间接入，另一处则是完整的句子",
-        "en": "here the passage joins a sentence of the unit's own text, while the other is whole sentences",
-    },
-    "later": {
-        "zh": "两处都没有拼接痕迹，按阅读顺序取后出现的一处为复制",
-        "en": "neither side shows a splice, so the later occurrence in reading order is taken as the copy",
-    },
-}
 
 
 @dataclass
@@ -102,11 +73,11 @@ class DuplicatePassage(Check):
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         p = self.params
-        min_chars = int(p.get("min_chars", 40))
-        threshold = float(p.get("similarity", 0.9))
-        max_units = int(p.get("boilerplate_units", 5))
-        k = int(p.get("ngram", 6))
-        w = int(p.get("window", 6))
+        min_chars = int(p["min_chars"])
+        threshold = float(p["similarity"])
+        max_units = int(p["boilerplate_units"])
+        k = int(p["ngram"])
+        w = int(p["window"])
         gap = 2 * (k + w)  # margin around a candidate when aligning it
         docs = corpus.documents + corpus.references
         doc_order = {id(d): i for i, d in enumerate(docs)}
@@ -126,7 +97,7 @@ class DuplicatePassage(Check):
         self._seeds, self._k, self._min_len = seeds, k, max(1, min_chars // 2)
         # seeds up to CHAIN_GAP characters apart on nearly one diagonal make one candidate
         cands = chain_seeds(stream, seeds, k, gap=CHAIN_GAP, drift=CHAIN_DRIFT, min_span=min_chars // 2)
-        found: dict[tuple[int, int], list[tuple[int, int, int, int, float]]] = {}
+        found: dict[tuple[int, int], list[Passage]] = {}
         explored: dict[tuple[int, int], tuple[int, int, int, int]] = {}
         # characters not covered by boilerplate, counted up to each stream position
         own = np.concatenate(([0], np.cumsum(~seeds.boilerplate, dtype=np.int64)))
@@ -143,7 +114,8 @@ class DuplicatePassage(Check):
             found.setdefault((sa, sb), []).extend(got)
         matches: list[Match] = []
         for (sa, sb), items in found.items():
-            for a0, a1, b0, b1, sim in merge_passages(items, threshold):
+            for passage in merge_passages(items, threshold):
+                a0, a1, b0, b1, sim = passage.a0, passage.a1, passage.b0, passage.b1, passage.similarity
                 if min(a1 - a0, b1 - b0) < min_chars or sim < threshold:
                     continue
                 if sa == sb and a1 > b0:
@@ -169,7 +141,9 @@ class DuplicatePassage(Check):
 
     # --- candidates -------------------------------------------------------------------------
 
-    def _align(self, stream: Stream, sa: int, sb: int, a0: int, a1: int, b0: int, b1: int, gap: int, threshold: float):
+    def _align(
+        self, stream: Stream, sa: int, sb: int, a0: int, a1: int, b0: int, b1: int, gap: int, threshold: float
+    ) -> tuple[list[Passage], tuple[int, int, int, int]]:
         """Align the regions around a candidate, widened while a passage reaches their edge: the
         passages found there and the regions that were aligned.
 
@@ -178,9 +152,10 @@ class DuplicatePassage(Check):
         """
         got, region = self._align_once(stream, sa, sb, a0, a1, b0, b1, gap, threshold, b0)
         if got and sa == sb:
-            x0, x1, y0, y1, _ = got[0]
+            first = got[0]
+            x0, x1, y0, y1 = first.a0, first.a1, first.b0, first.b1
             again, region2 = self._align_once(stream, sa, sb, x0, x1, y0, y1, gap, threshold, x1)
-            if again and again[0][3] - again[0][2] >= y1 - y0:
+            if again and again[0].b1 - again[0].b0 >= y1 - y0:
                 got, region = again, region2
         return got, region
 
@@ -196,16 +171,16 @@ class DuplicatePassage(Check):
         gap: int,
         threshold: float,
         split: int,
-    ):
+    ) -> tuple[list[Passage], tuple[int, int, int, int]]:
         lo_a, hi_a = int(stream.bounds[sa]), int(stream.bounds[sa + 1])
         lo_b, hi_b = int(stream.bounds[sb]), int(stream.bounds[sb + 1])
         if sa == sb:  # a passage that stands twice in one unit: the first ends, the second starts at split
             hi_a, lo_b = min(hi_a, split), max(lo_b, split)
         slack = gap // 2
         left = right = gap
-        best: list[tuple[int, int, int, int, float]] = []
+        best: list[Passage] = []
         region = (a0, a1, b0, b1)
-        for _ in range(64):
+        for _ in range(MAX_WIDENINGS):
             ra0, ra1 = max(lo_a, a0 - left), min(hi_a, a1 + right)
             rb0, rb1 = max(lo_b, b0 - left), min(hi_b, b1 + right)
             if ra1 - ra0 <= 0 or rb1 - rb0 <= 0:
@@ -215,14 +190,14 @@ class DuplicatePassage(Check):
             found = find_passages(
                 stream.text(ra0, ra1), stream.text(rb0, rb1), threshold, anchors, self._k, self._min_len
             )
-            ps = [(ra0 + p.a0, ra0 + p.a1, rb0 + p.b0, rb0 + p.b1, p.similarity) for p in found]
+            ps = [p.shifted(ra0, rb0) for p in found]
             if not ps:
                 break
-            if best and sum(p[1] - p[0] for p in ps) <= sum(p[1] - p[0] for p in best):
+            if best and sum(p.a1 - p.a0 for p in ps) <= sum(p.a1 - p.a0 for p in best):
                 break  # widening found nothing more
             best = ps
-            x0, x1 = min(p[0] for p in ps), max(p[1] for p in ps)
-            y0, y1 = min(p[2] for p in ps), max(p[3] for p in ps)
+            x0, x1 = min(p.a0 for p in ps), max(p.a1 for p in ps)
+            y0, y1 = min(p.b0 for p in ps), max(p.b1 for p in ps)
             # a passage may go on past an edge of the regions that it comes near (a change of a few
             # characters can stand just inside the edge), if both regions can be widened there
             grow_left = (x0 - ra0 <= slack or y0 - rb0 <= slack) and ra0 > lo_a and rb0 > lo_b
@@ -254,22 +229,24 @@ class DuplicatePassage(Check):
 
     def _finding(self, stream: Stream, m: Match) -> Finding:
         c, o = m.copy, m.original
-        lang = self.lang if self.lang in ("zh", "en") else "zh"
+        lang = self.lang
         copy_text = c.doc.text[c.start : c.end]
         orig_text = o.doc.text[o.start : o.end]
         diffs = char_diffs(copy_text, orig_text)
         chars = len(_compact(copy_text))
         other_unit = o.unit.name or None
-        other_line = o.doc.lines.line_of(o.start)
-        unit_label = other_unit or ("文首无标题部分" if lang == "zh" else "the untitled opening")
+        original = Location(o.doc, o.start, o.end, o.unit)
+        other_line = original.range()[0]  # resolved once, kept for the reporters
+        unit_label = other_unit or tr(lang, "文首无标题部分", "the untitled opening")
         if diffs:
             shown = diffs[:2]
-            if lang == "zh":
-                changes = "，改动处：" + "；".join(f"“{d['original']}”→“{d['copy']}”" for d in shown)
-            else:
-                changes = "; changed: " + "; ".join(f"“{d['original']}” → “{d['copy']}”" for d in shown)
+            changes = tr(
+                lang,
+                "，改动处：" + "；".join(f"“{d['original']}”→“{d['copy']}”" for d in shown),
+                "; changed: " + "; ".join(f"“{d['original']}” → “{d['copy']}”" for d in shown),
+            )
             if len(diffs) > len(shown):
-                changes += "等" if lang == "zh" else " …"
+                changes += tr(lang, "等", " …")
         else:
             changes = ""
         if o.doc.reference:
@@ -287,11 +264,12 @@ class DuplicatePassage(Check):
             "diffs": diffs,
             "direction_reason": m.reason,
         }
-        related = [Location(o.doc, o.start, o.end)] + [Location(x.doc, x.start, x.end) for x in m.others]
+        related = [original] + [Location(x.doc, x.start, x.end, x.unit) for x in m.others]
         return self.finding(
             c.doc,
             c.start,
             c.end,
+            unit=c.unit,
             message_key=key,
             related=related,
             data=data,
@@ -301,27 +279,18 @@ class DuplicatePassage(Check):
             other_unit=unit_label,
             other_path=o.doc.path,
             other_line=other_line,
-            other_where=_where(o.doc, other_line, lang),
+            other_where=line_name(other_line, lang, o.doc.locations == "paragraph"),
             changes=changes,
-            reason=REASONS[m.reason][lang],
         )
 
 
 # --- which side is the copy --------------------------------------------------------------------
 
 
-def _paragraph_at(doc: Document, offset: int) -> Paragraph | None:
-    starts = [q.start for q in doc.paragraphs]
-    i = bisect.bisect_right(starts, offset) - 1
-    if i >= 0 and doc.paragraphs[i].start <= offset <= doc.paragraphs[i].end:
-        return doc.paragraphs[i]
-    return None
-
-
 def _sentence_span(doc: Document, offset: int, at_end: bool = False) -> tuple[int, int] | None:
     """Span of the sentence holding ``offset`` (for an end offset, the character before it)."""
     probe = offset - 1 if at_end else offset
-    para = _paragraph_at(doc, probe)
+    para = doc.paragraph_at(probe)
     if para is None:
         return None
     for s in para.sentences:
@@ -330,8 +299,7 @@ def _sentence_span(doc: Document, offset: int, at_end: bool = False) -> tuple[in
     return None
 
 
-KEPT = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z\uff21-\uff3a\uff41-\uff5a\U00020000-\U0003134f]")
-BRACKETS = re.compile("[" + re.escape("".join(OPEN_CLOSE) + "".join(CLOSE_OPEN)) + "]")
+KEPT = re.compile(marks.char_class(*marks.HAN_RANGES, *marks.LETTER_RANGES))  # what normalisation keeps
 WHITESPACE = re.compile(r"\s+")
 
 
@@ -356,53 +324,16 @@ def seam(side: Side) -> Seam:
     s0 = head[0] if head else side.start
     e1 = tail[1] if tail else side.end
     before, after = text[s0 : side.start], text[side.end : e1]
-    unclosed = _unmatched_open(before, text[side.start : side.end]) or _unmatched_close(text[s0 : side.end], after)
+    # an opener before the passage that the passage never closes, or a closer in the rest of the
+    # sentence that was never opened
+    opened = marks.unmatched_brackets(text, [(s0, side.end)]).opened
+    closed = marks.unmatched_brackets(text, [(s0, e1)]).closed
+    unclosed = any(i < side.start for i in opened) or any(i >= side.end for i in closed)
     kb, ka = _kept(before), _kept(after)
     return Seam(unclosed, kb >= 2, kb == 0, ka >= 2, ka == 0)
 
 
-def _unmatched_open(before: str, passage: str) -> bool:
-    """An opener in ``before`` still open at the passage start and never closed inside it."""
-    stack: list[str] = []
-    for ch in BRACKETS.findall(before):
-        if ch in OPEN_CLOSE:
-            stack.append(ch)
-        elif ch in CLOSE_OPEN and stack and stack[-1] == CLOSE_OPEN[ch]:
-            stack.pop()
-    if not stack:
-        return False
-    low = len(stack)
-    for ch in BRACKETS.findall(passage):
-        if ch in OPEN_CLOSE:
-            stack.append(ch)
-        elif ch in CLOSE_OPEN and stack and stack[-1] == CLOSE_OPEN[ch]:
-            stack.pop()
-            low = min(low, len(stack))
-    return low > 0
-
-
-def _unmatched_close(upto: str, after: str) -> bool:
-    """A closer in ``after`` (the rest of the sentence) with no opener before it in the sentence."""
-    if not BRACKETS.search(after):
-        return False
-    stack: list[str] = []
-    for ch in BRACKETS.findall(upto):
-        if ch in OPEN_CLOSE:
-            stack.append(ch)
-        elif ch in CLOSE_OPEN and stack and stack[-1] == CLOSE_OPEN[ch]:
-            stack.pop()
-    for ch in BRACKETS.findall(after):
-        if ch in OPEN_CLOSE:
-            stack.append(ch)
-        elif ch in CLOSE_OPEN:
-            if stack and stack[-1] == CLOSE_OPEN[ch]:
-                stack.pop()
-            else:
-                return True
-    return False
-
-
-QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》"}
+QUOTES = {o: marks.PAIRS[o] for o in "“「『《"}
 
 
 def is_quotation(side: Side) -> bool:
@@ -461,22 +392,24 @@ def decide_direction(a: Side, b: Side) -> tuple[Side, Side, str] | None:
     return (a, b, "later") if a.order > b.order else (b, a, "later")
 
 
-def merge_passages(items: list[tuple[int, int, int, int, float]], threshold: float):
+def merge_passages(items: list[Passage], threshold: float) -> list[Passage]:
     """Join passages of one pair of units that follow each other on both sides into one, as long as
     the joined passage still has the similarity: a copy with a sentence left out or put in is one
     finding, not two."""
-    out: list[tuple[int, int, int, int, float]] = []
+    out: list[Passage] = []
     for it in sorted(set(items)):
         if out:
-            a0, a1, b0, b1, s0 = out[-1]
-            x0, x1, y0, y1, s1 = it
-            if x0 >= a0 and y0 >= b0 and x1 <= a1 and y1 <= b1:
+            last = out[-1]
+            if it.a0 >= last.a0 and it.b0 >= last.b0 and it.a1 <= last.a1 and it.b1 <= last.b1:
                 continue  # inside the last one
-            if x0 >= a1 - 1 and y0 >= b1 - 1:
-                matched = s0 * ((a1 - a0) + (b1 - b0)) / 2 + s1 * ((x1 - x0) + (y1 - y0)) / 2
-                joined = 2 * matched / ((x1 - a0) + (y1 - b0))
+            if it.a0 >= last.a1 - 1 and it.b0 >= last.b1 - 1:
+                matched = (
+                    last.similarity * ((last.a1 - last.a0) + (last.b1 - last.b0)) / 2
+                    + it.similarity * ((it.a1 - it.a0) + (it.b1 - it.b0)) / 2
+                )
+                joined = 2 * matched / ((it.a1 - last.a0) + (it.b1 - last.b0))
                 if joined >= threshold:
-                    out[-1] = (a0, x1, b0, y1, joined)
+                    out[-1] = Passage(last.a0, it.a1, last.b0, it.b1, matched, joined)
                     continue
         out.append(it)
     return out
@@ -505,13 +438,6 @@ def _dedupe(matches: list[Match]) -> list[Match]:
 # --- what was changed ----------------------------------------------------------------------------
 
 
-def _where(doc: Document, line: int, lang: str) -> str:
-    """第N行 / line N, or 第N段 / paragraph N for a Word draft located by paragraph."""
-    if doc.locations == "paragraph":
-        return f"第{line}段" if lang == "zh" else f"paragraph {line}"
-    return f"第{line}行" if lang == "zh" else f"line {line}"
-
-
 def _compact(text: str) -> str:
     return WHITESPACE.sub("", text)
 
@@ -530,7 +456,9 @@ def _widen(s: str, i: int, j: int) -> tuple[int, int]:
     return lo, hi
 
 
-def char_diffs(copy_text: str, orig_text: str, limit: int = MAX_DIFFS, window: int = 400) -> list[dict[str, str]]:
+def char_diffs(
+    copy_text: str, orig_text: str, limit: int = MAX_DIFFS, window: int = DIFF_WINDOW
+) -> list[dict[str, str]]:
     """The first places where the copy differs from the original (whitespace ignored, punctuation-only
     differences left out), each with a few characters of context: [{"copy": …, "original": …}].
     Long texts are compared window by window, so the cost grows with their length."""

@@ -298,9 +298,10 @@ class ParagraphChecker:
         total, parts = found
         if total.start in seen:
             return
-        parts = self._parallel_parts(parts, qe, stop)
-        if parts is None:
+        parallel = self._parallel_parts(parts, qe, stop)
+        if parallel is None:
             return
+        parts = parallel
         if len(parts) > 1 and _overlapping([_item_lead(t, p, qe) for p in parts]):
             return  # 女党员700名，大专以上学历党员800名: kinds that overlap, not a partition
         distinct = {(p.num_start) for p in parts}
@@ -436,7 +437,7 @@ class ParagraphChecker:
         }
         related = [(p.num_start, p.end) for p in parts]
         anchor = (total.num_start, total.end if total.unit != "%" else total.num_end)
-        self.checked.append(("breakdown", data["formula"], total.value, not (lo > thi or (closed and hi < tlo))))
+        self.checked.append(("breakdown", str(data["formula"]), total.value, not (lo > thi or (closed and hi < tlo))))
         if len(parts) == 1 and lo > thi:
             self.issues.append(Issue("breakdown", "part_over", anchor, args, data | {"check": "part"}, related))
         elif lo > thi:
@@ -865,7 +866,8 @@ def _inside_quotes(text: str, lo: int, pos: int) -> bool:
 
 
 def _rate_word(s: str) -> str:
-    return re.match(r"[\u4e00-\u9fff]{1,3}率", s).group(0)
+    m = re.match(r"[\u4e00-\u9fff]{1,3}率", s)
+    return m.group(0) if m else "率"
 
 
 def _shown(n: Number) -> str:
@@ -961,7 +963,7 @@ class InconsistentTotal(Check):
                     yield from self._paragraph(doc, para)
 
     def _paragraph(self, doc: Document, para: Paragraph) -> Iterator[Finding]:
-        enabled = set(self.params.get("checks") or ["breakdown", "count", "rate", "growth", "shares"])
+        enabled = set(self.params["checks"])
         seen: set[tuple[int, int]] = set()
         for issue in ParagraphChecker(doc.text, para.start, para.end).run():
             if issue.check not in enabled or issue.anchor in seen:

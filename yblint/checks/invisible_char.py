@@ -5,12 +5,13 @@ space between Latin words or digits becomes a plain space)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
 from yblint.check import Check, register_check
 from yblint.finding import Finding
-from yblint.model import CODE, HEADING, HTML, Corpus
+from yblint.model import LIST_ITEM, PROSE, TABLE, Corpus
 
 #: the characters, with their names as editors meet them
 INVISIBLE = {
@@ -28,7 +29,22 @@ INVISIBLE = {
 RUN = re.compile("[" + "".join(INVISIBLE) + "]+")
 _WESTERN = re.compile(r"[A-Za-z0-9]")
 _SPACES = {"\u00a0", "\u202f"}
-LITERAL = (CODE, HTML, HEADING)
+TEXT = (PROSE, LIST_ITEM, TABLE)
+_LINE_SPACE = set(" \t\u3000") | set(INVISIBLE)
+
+
+def _in_text(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """``offset`` lies in a paragraph of running text, or right after its last visible character."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and spans[i][0] <= offset <= spans[i][1]
+
+
+def _blank_line(text: str, offset: int) -> bool:
+    """The line holding ``offset`` has nothing a reader can see."""
+    a = text.rfind("\n", 0, offset) + 1
+    b = text.find("\n", offset)
+    line = text[a : len(text) if b < 0 else b].rstrip("\r")
+    return all(c in _LINE_SPACE for c in line)
 
 
 def replacement(text: str, start: int, end: int) -> str:
@@ -49,14 +65,15 @@ class InvisibleChar(Check):
         en = self.lang == "en"
         for doc in corpus.documents:
             text = doc.text
-            # code and raw HTML are cited as they are, headings are left alone as in the whole pack;
-            # everything else, blank lines included, is text
-            literal = [
-                (p.block_start if p.block_start >= 0 else p.start, p.end) for p in doc.paragraphs if p.kind in LITERAL
-            ]
+            # running text (prose, list items, tables) and lines that look blank; never code, raw
+            # HTML, headings, link definitions or front matter, which are cited as they are
+            spans = sorted(
+                (p.block_start if p.block_start >= 0 else p.start, p.end) for p in doc.paragraphs if p.kind in TEXT
+            )
+            starts = [a for a, _ in spans]
             for m in RUN.finditer(text):
                 start, end = m.start(), m.end()
-                if any(a <= start < b for a, b in literal):
+                if not (_in_text(spans, starts, start) or _blank_line(text, start)):
                     continue
                 if start == 0 and text[0] == "\ufeff":
                     start += 1  # a byte-order mark that opens the file is not in the text

@@ -27,7 +27,7 @@ class LayoutMarker(Check):
                     doc,
                     m.start(),
                     m.end(),
-                    message_key=position,
+                    message_key="default" if position == "middle" else position,
                     marker=m.group(0),
                     before=before,
                     after=after,

@@ -123,7 +123,7 @@ def number_hits(para: Paragraph, arabic_stats: bool) -> list[NumberHit]:
     return out
 
 
-_COUNTED = "个项人元吨户家次条座所辆台套件名位批宗亩"
+_COUNTED = "个项人元吨户家次条座所辆台套件名位批宗亩场期"
 ARABIC_STAT = re.compile(rf"[0-9０-９][万亿]|[0-9０-９]{{2,}}(?:[.．][0-9０-９]+)?[{_COUNTED}]")
 CHINESE_STAT = re.compile(rf"[一二两三四五六七八九十百千]{{2,}}(?:万|亿|[{_COUNTED}])")
 

@@ -21,45 +21,101 @@ A substitution's fixes are applied by ``yblint check --fix`` unless the rule say
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import regex
 
 from yblint.check import Check, register_type
 from yblint.finding import Finding, Fix, Location
+from yblint.i18n import tr
 from yblint.model import Corpus
 from yblint.patterns import (
     COMMON_PATTERN_KEYS,
     Hit,
     Matcher,
     Pattern,
+    PatternOptions,
     check_template,
     compile_list,
     compile_one,
+    decode_options,
     group_args,
     rule_error,
-    validate_common,
 )
 from yblint.ruledefs import RuleDef
+from yblint.text.marks import INLINE_SPACE
+
+# --- typed definitions: what each type's keys decode to, once, when the rule is loaded ----------
 
 
-def _fix_allowed(rule: RuleDef, default: bool) -> bool:
-    return bool(rule.raw.get("fixable", default))
+@dataclass(frozen=True)
+class ExistenceDef:
+    options: PatternOptions
+    tokens: tuple[Pattern, ...]
+
+    @property
+    def patterns(self) -> list[Pattern]:
+        return list(self.tokens)
 
 
-def _make_fix(hit: Hit, replacement: str, lang: str, safe: bool) -> Fix:
+@dataclass(frozen=True)
+class SubstitutionDef:
+    options: PatternOptions
+    swaps: tuple[Pattern, ...]  # payload: the replacement template
+
+    @property
+    def patterns(self) -> list[Pattern]:
+        return list(self.swaps)
+
+
+@dataclass(frozen=True)
+class RepetitionDef:
+    options: PatternOptions
+    tokens: tuple[Pattern, ...]  # compiled as (?P<token>…)(?:space*(?P=token))+
+
+    @property
+    def patterns(self) -> list[Pattern]:
+        return list(self.tokens)
+
+
+@dataclass(frozen=True)
+class ConsistencyDef:
+    options: PatternOptions
+    pairs: tuple[tuple[Pattern, Pattern], ...]  # payload: (pair index, 0 or 1)
+
+    @property
+    def patterns(self) -> list[Pattern]:
+        return [p for pair in self.pairs for p in pair]
+
+
+def _make_fix(hit: Hit, replacement: str, lang: str) -> Fix:
     before = hit.text
     if not replacement:
-        desc = f"delete “{before}”" if lang == "en" else f"删除“{before}”"
+        desc = tr(lang, f"删除“{before}”", f"delete “{before}”")
     else:
-        desc = f"replace “{before}” with “{replacement}”" if lang == "en" else f"将“{before}”改为“{replacement}”"
-    fix = Check.replace(hit.document, hit.start, hit.end, replacement, desc)
-    fix.safe = safe
-    return fix
+        desc = tr(lang, f"将“{before}”改为“{replacement}”", f"replace “{before}” with “{replacement}”")
+    return Check.replace(hit.document, hit.start, hit.end, replacement, desc)
 
 
 class PatternCheck(Check):
+    """A YAML-only rule type: ``decode`` turns the rule file's keys into a typed definition
+    (raising ConfigError with file and line), ``run`` matches its patterns."""
+
     rule_keys: ClassVar[set[str]] = set(COMMON_PATTERN_KEYS)
+
+    @classmethod
+    def decode(cls, rule: RuleDef) -> Any:
+        raise NotImplementedError
+
+    @classmethod
+    def validate(cls, rule: RuleDef) -> None:
+        cls.decode(rule)
+
+    def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
+        super().__init__(rule, params, lang, severity)
+        self.spec = self.decode(rule)
+        self.matcher = Matcher(rule, self.spec.patterns, self.spec.options)
 
     def _args(self, hit: Hit, **extra: Any) -> dict[str, Any]:
         return {**group_args(hit), "match": hit.text, **extra}
@@ -70,25 +126,21 @@ class Existence(PatternCheck):
     rule_keys: ClassVar[set[str]] = COMMON_PATTERN_KEYS | {"tokens"}
 
     @classmethod
-    def validate(cls, rule: RuleDef) -> None:
-        validate_common(rule)
-        compile_list(rule, "tokens", required=True)
-
-    def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
-        super().__init__(rule, params, lang, severity)
-        self.matcher = Matcher(rule, compile_list(rule, "tokens", required=True))
+    def decode(cls, rule: RuleDef) -> ExistenceDef:
+        return ExistenceDef(decode_options(rule), tuple(compile_list(rule, "tokens", required=True)))
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
             for hit in self.matcher.hits(doc):
-                yield self.finding(doc, hit.start, hit.end, data={"match": hit.text}, **self._args(hit))
+                yield self.finding(
+                    doc, hit.start, hit.end, unit=hit.paragraph.unit, data={"match": hit.text}, **self._args(hit)
+                )
 
 
-def _swaps(rule: RuleDef) -> list[Pattern]:
+def _swaps(rule: RuleDef, literal: bool) -> list[Pattern]:
     value = rule.raw.get("swap")
     if not isinstance(value, dict) or not value:
         raise rule_error(rule, f"rule '{rule.id}' of type 'substitution' needs 'swap' (a mapping bad: good)", "swap")
-    literal = bool(rule.raw.get("literal"))
     out = []
     for bad, good in value.items():
         if isinstance(good, list):  # alternatives: the message names them all, no fix is offered
@@ -113,16 +165,12 @@ def _swaps(rule: RuleDef) -> list[Pattern]:
 @register_type("substitution")
 class Substitution(PatternCheck):
     rule_keys: ClassVar[set[str]] = COMMON_PATTERN_KEYS | {"swap"}
+    fixable: ClassVar[bool] = True
 
     @classmethod
-    def validate(cls, rule: RuleDef) -> None:
-        validate_common(rule)
-        _swaps(rule)
-
-    def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
-        super().__init__(rule, params, lang, severity)
-        self.matcher = Matcher(rule, _swaps(rule))
-        self.safe = _fix_allowed(rule, True)
+    def decode(cls, rule: RuleDef) -> SubstitutionDef:
+        options = decode_options(rule)
+        return SubstitutionDef(options, tuple(_swaps(rule, options.literal)))
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
@@ -138,9 +186,15 @@ class Substitution(PatternCheck):
                     if replacement == hit.text:
                         continue
                     data = {"match": hit.text, "replacement": replacement}
-                    fix = _make_fix(hit, replacement, self.lang, self.safe)
+                    fix = _make_fix(hit, replacement, self.lang)
                 yield self.finding(
-                    doc, hit.start, hit.end, data=data, fix=fix, **self._args(hit, replacement=replacement)
+                    doc,
+                    hit.start,
+                    hit.end,
+                    unit=hit.paragraph.unit,
+                    data=data,
+                    fix=fix,
+                    **self._args(hit, replacement=replacement),
                 )
 
 
@@ -152,52 +206,42 @@ class Repetition(PatternCheck):
     rule_keys: ClassVar[set[str]] = COMMON_PATTERN_KEYS | {"tokens"}
 
     @classmethod
-    def validate(cls, rule: RuleDef) -> None:
-        validate_common(rule)
-        for p in cls._patterns(rule):
-            if p.compiled.groups > 1:
-                raise rule_error(rule, f"rule '{rule.id}': repetition tokens must not contain groups", *p.key)
-
-    @staticmethod
-    def _patterns(rule: RuleDef) -> list[Pattern]:
+    def decode(cls, rule: RuleDef) -> RepetitionDef:
         out = []
         for p in compile_list(rule, "tokens", required=True):
             body = p.compiled.pattern
-            source = f"(?P<token>{body})(?:[ \\t\\u3000]*(?P=token))+"
+            source = f"(?P<token>{body})(?:[{regex.escape(INLINE_SPACE)}]*(?P=token))+"
             try:
                 compiled = regex.compile(source, p.compiled.flags)
             except regex.error as e:
                 raise rule_error(rule, f"rule '{rule.id}': invalid token {p.source!r}: {e}", *p.key) from None
             out.append(Pattern(p.source, compiled, p.key))
-        return out
-
-    def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
-        super().__init__(rule, params, lang, severity)
-        self.matcher = Matcher(rule, self._patterns(rule))
-        self.safe = _fix_allowed(rule, False)
+            if compiled.groups > 1:
+                raise rule_error(rule, f"rule '{rule.id}': repetition tokens must not contain groups", *p.key)
+        return RepetitionDef(decode_options(rule), tuple(out))
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
             for hit in self.matcher.hits(doc):
                 token = hit.match.group("token")
-                count = hit.text.replace(" ", "").replace("\t", "").replace("\u3000", "").count(token) if token else 0
+                count = "".join(ch for ch in hit.text if ch not in INLINE_SPACE).count(token) if token else 0
                 yield self.finding(
                     doc,
                     hit.start,
                     hit.end,
+                    unit=hit.paragraph.unit,
                     data={"match": hit.text, "token": token, "count": count},
-                    fix=_make_fix(hit, token, self.lang, self.safe),
+                    fix=_make_fix(hit, token, self.lang),
                     **self._args(hit, token=token, count=count),
                 )
 
 
-def _pairs(rule: RuleDef) -> list[tuple[Pattern, Pattern]]:
+def _pairs(rule: RuleDef, literal: bool) -> list[tuple[Pattern, Pattern]]:
     value = rule.raw.get("either")
     if not isinstance(value, dict) or not value:
         raise rule_error(
             rule, f"rule '{rule.id}' of type 'consistency' needs 'either' (a mapping form: form)", "either"
         )
-    literal = bool(rule.raw.get("literal"))
     out = []
     for i, (a, b) in enumerate(value.items()):
         pa = compile_one(rule, a, "either", a, literal=literal, payload=(i, 0))
@@ -215,14 +259,9 @@ class Consistency(PatternCheck):
     rule_keys: ClassVar[set[str]] = COMMON_PATTERN_KEYS | {"either"}
 
     @classmethod
-    def validate(cls, rule: RuleDef) -> None:
-        validate_common(rule)
-        _pairs(rule)
-
-    def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
-        super().__init__(rule, params, lang, severity)
-        self.pairs = _pairs(rule)
-        self.matcher = Matcher(rule, [p for pair in self.pairs for p in pair])
+    def decode(cls, rule: RuleDef) -> ConsistencyDef:
+        options = decode_options(rule)
+        return ConsistencyDef(options, tuple(_pairs(rule, options.literal)))
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         hits: dict[tuple[int, int], list[Hit]] = {}
@@ -235,7 +274,7 @@ class Consistency(PatternCheck):
         def first(hs: list[Hit]) -> tuple[int, int]:
             return (order[id(hs[0].document)], hs[0].start)
 
-        for i in range(len(self.pairs)):
+        for i in range(len(self.spec.pairs)):
             a, b = hits.get((i, 0), []), hits.get((i, 1), [])
             if not a or not b:
                 continue
@@ -244,7 +283,7 @@ class Consistency(PatternCheck):
             else:
                 major, minor = b, a
             top = major[0]
-            where = Location(top.document, top.start, top.end)
+            where = Location(top.document, top.start, top.end, top.paragraph.unit)
             line = where.range()[0]
             for hit in minor:
                 if hit.document.reference:
@@ -253,6 +292,7 @@ class Consistency(PatternCheck):
                     hit.document,
                     hit.start,
                     hit.end,
+                    unit=hit.paragraph.unit,
                     related=[where],
                     data={"match": hit.text, "other": top.text, "count": len(minor), "other_count": len(major)},
                     **self._args(

@@ -14,7 +14,7 @@ from yblint.finding import Finding
 from yblint.model import Corpus, Document
 from yblint.text.formulae import FORMULAE, Formula, text_year
 
-SCOPE = ("prose", "list_item", "heading")
+SCOPE = ("prose", "list_item")  # as the whole pack: headings are left to the editor
 
 
 def formula_hits(doc: Document, year: int | None) -> Iterator[tuple[int, int, Formula, Any]]:
@@ -46,7 +46,7 @@ def formula_hits(doc: Document, year: int | None) -> Iterator[tuple[int, int, Fo
 @register_check("political-formula")
 class PoliticalFormula(Check):
     def run(self, corpus: Corpus) -> Iterable[Finding]:
-        configured = self.params.get("year")
+        configured = self.params["year"]
         if configured is not None and (isinstance(configured, bool) or not isinstance(configured, int)):
             raise ConfigError(f"'year' of rule '{self.rule.id}' must be a year such as 2021", self.rule.file)
         lang = "en" if self.lang == "en" else "zh"

@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from yblint.check import Check, register_check
 from yblint.finding import Edit, Finding, Fix, Location, excerpt
+from yblint.i18n import tr
 from yblint.model import Corpus
 from yblint.text.paragraphs import paragraph_joins
 
@@ -16,7 +18,7 @@ CONTEXT = 12
 @register_check("split-paragraph")
 class SplitParagraph(Check):
     def run(self, corpus: Corpus) -> Iterable[Finding]:
-        use_words = bool(self.params.get("word_boundaries", True))
+        use_words = bool(self.params["word_boundaries"])
         for doc in corpus.documents:
             text = doc.text
             lines = doc.lines
@@ -30,7 +32,7 @@ class SplitParagraph(Check):
                 line, col = lines.position(end.last)
                 next_line, next_col = lines.position(start.first)
                 sep = ""  # Chinese text joins without a space; Latin letters here are acronyms (B | SN)
-                args = {
+                args: dict[str, Any] = {
                     "before": before,
                     "after": after,
                     "line": line,
@@ -42,14 +44,16 @@ class SplitParagraph(Check):
                 }
                 head = text[max(join.first.start, end.end - CONTEXT // 2) : end.end]
                 joined = excerpt(head + sep + text[start.first : min(join.second.end, start.first + CONTEXT // 2)])
-                if self.lang == "en":
-                    description = f"Remove the blank line between lines {line} and {next_line}: “…{joined}…”"
-                else:
-                    description = f"删除第{line}行与第{next_line}行之间的空行，把两段接成一段：“…{joined}…”"
+                description = tr(
+                    self.lang,
+                    f"删除第{line}行与第{next_line}行之间的空行，把两段接成一段：“…{joined}…”",
+                    f"Remove the blank line between lines {line} and {next_line}: “…{joined}…”",
+                )
                 yield self.finding(
                     doc,
                     join.cut_start,
                     end.end,
+                    unit=join.first.unit,
                     message_key=kind,
                     related=[Location(doc, start.first, join.second_end)],
                     data={

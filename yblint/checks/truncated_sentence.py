@@ -35,7 +35,7 @@ def _introduces_list(p: Paragraph, nxt: Paragraph | None) -> bool:
 @register_check("truncated-sentence")
 class TruncatedSentence(Check):
     def run(self, corpus: Corpus) -> Iterable[Finding]:
-        check_start = bool(self.params.get("check_start", True))
+        check_start = bool(self.params["check_start"])
         for doc in corpus.documents:
             text = doc.text
             joins = paragraph_joins(doc)
@@ -54,6 +54,7 @@ class TruncatedSentence(Check):
                             doc,
                             start.first,
                             start.first + 1,
+                            unit=p.unit,
                             message_key=f"start_{start.kind}",
                             data={"position": "start", "marker": marker or None, "after": after},
                             after=after,
@@ -72,6 +73,7 @@ class TruncatedSentence(Check):
                     doc,
                     end.last,
                     end.end,
+                    unit=p.unit,
                     message_key=f"end_{reason}",
                     data={"position": "end", "reason": reason, "marker": marker or None, "before": before},
                     before=before,

@@ -4,6 +4,7 @@ paragraphs the Chinese way (an opening “ at the start of each continued paragr
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Location, excerpt
 from yblint.model import Corpus, Document, Paragraph
-from yblint.text.marks import FAMILY, OPENERS, PAIRS, QUOTE_FAMILIES, SPACE, mark_name
+from yblint.text.marks import FAMILY, PAIRS, QUOTE_FAMILIES, mark_name, skip_space, unmatched_brackets
 from yblint.text.paragraphs import logical_paragraphs
 
 CONTEXT = 14
@@ -34,7 +35,7 @@ def _masked(doc: Document) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _CODE_SPAN.finditer(doc.text)]
 
 
-def _skip(text: str, i: int, start: int) -> bool:
+def _skip(text: str, i: int) -> bool:
     ch = text[i]
     prev = text[i - 1] if i > 0 else ""
     nxt = text[i + 1] if i + 1 < len(text) else ""
@@ -47,25 +48,21 @@ def scan(group: list[Paragraph], masked: list[tuple[int, int]]) -> list[Unmatche
     """Unmatched paired marks of one (logical) paragraph, each family on its own."""
     doc = group[0].document
     text = doc.text
-    stacks: dict[str, list[tuple[int, Paragraph]]] = {}
-    out: list[Unmatched] = []
-    for p in group:
-        for i in range(p.start, p.end):
-            ch = text[i]
-            fam = FAMILY.get(ch)
-            if fam is None or _skip(text, i, p.start):
-                continue
-            if masked and any(a <= i < b for a, b in masked):
-                continue
-            stack = stacks.setdefault(fam, [])
-            if ch in OPENERS:
-                stack.append((i, p))
-            elif stack:
-                stack.pop()
-            elif not _ITEM_NUMBER.search(text, max(0, p.start - 1), i) or FAMILY[ch] not in ("（", "["):
-                out.append(Unmatched(i, ch, "close", p))
-    for stack in stacks.values():
-        out.extend(Unmatched(i, text[i], "open", p) for i, p in stack)
+    starts = [p.start for p in group]
+
+    def paragraph(i: int) -> Paragraph:
+        return group[bisect.bisect_right(starts, i) - 1]
+
+    def skip(i: int) -> bool:
+        return _skip(text, i) or any(a <= i < b for a, b in masked)
+
+    found = unmatched_brackets(text, [(p.start, p.end) for p in group], skip)
+    out = [Unmatched(i, text[i], "open", paragraph(i)) for i in found.opened]
+    for i in found.closed:
+        p = paragraph(i)
+        # 1) 2) …: a list number, not a closing bracket
+        if not _ITEM_NUMBER.search(text, max(0, p.start - 1), i) or FAMILY[text[i]] not in ("（", "["):
+            out.append(Unmatched(i, text[i], "close", p))
     out.sort(key=lambda u: u.offset)
     return out
 
@@ -76,9 +73,7 @@ def _partner(mark: str) -> str:
 
 def _first_char(p: Paragraph) -> str:
     text = p.document.text
-    i = p.start
-    while i < p.end and text[i] in SPACE:
-        i += 1
+    i = skip_space(text, p.start, p.end)
     return text[i] if i < p.end else ""
 
 
@@ -86,23 +81,23 @@ MISMATCH_SPAN = 20  # an opener and a closer of another family this close are on
 
 
 @dataclass
-class Issue:
+class Defect:
     kind: str  # open | close | reversed (” typed for “) | mismatch (“…’)
     mark: Unmatched
     other: Unmatched | None = None
 
 
-def pair_up(found: list[Unmatched]) -> list[Issue]:
+def pair_up(found: list[Unmatched]) -> list[Defect]:
     """One finding a defect: ”…” (a reversed opening quote) and “…’ (two different marks used as a
     pair) leave two unmatched marks each, reported once."""
     text = found[0].paragraph.document.text if found else ""
-    issues: list[Issue] = []
+    issues: list[Defect] = []
     i = 0
     while i < len(found):
         u = found[i]
         v = found[i + 1] if i + 1 < len(found) else None
         if v is not None and u.side == v.side == "close" and FAMILY[u.mark] == FAMILY[v.mark] in QUOTE_FAMILIES:
-            issues.append(Issue("reversed", u, v))
+            issues.append(Defect("reversed", u, v))
             i += 2
             continue
         if (
@@ -113,10 +108,10 @@ def pair_up(found: list[Unmatched]) -> list[Issue]:
             and v.offset - u.offset <= MISMATCH_SPAN
             and not any(ch in "。！？" for ch in text[u.offset : v.offset])
         ):
-            issues.append(Issue("mismatch", u, v))
+            issues.append(Defect("mismatch", u, v))
             i += 2
             continue
-        issues.append(Issue(u.side, u))
+        issues.append(Defect(u.side, u))
         i += 1
     return issues
 
@@ -145,12 +140,14 @@ class UnbalancedPunctuation(Check):
                     elif issue.kind == "close":
                         snippet = excerpt(text[max(group[0].start, u.offset - CONTEXT + 1) : u.offset + 1])
                     else:
+                        assert v is not None  # a reversed or mismatched pair has two marks
                         snippet = excerpt(text[u.offset : v.offset + 1])
                     partner = _partner(u.mark)
                     yield self.finding(
                         doc,
                         u.offset,
                         u.offset + 1,
+                        unit=u.paragraph.unit,
                         message_key=issue.kind,
                         related=[Location(doc, v.offset, v.offset + 1)] if v is not None else [],
                         data={

@@ -18,39 +18,6 @@ ACRONYM = re.compile(r"(?<![A-Za-z0-9\-/_.@])(?P<abbr>[A-Z]{2,}s?)(?![A-Za-z\-/_
 CJK = re.compile(r"[\u3400-\u9fff]")
 NAMED_BEFORE = re.compile(r"(?:简称|英文缩写|缩写为|英文简称|英文名称?)[为是：:“]?\s*$")
 SPACE = " \t\u3000\r\n\u200b"
-DEFAULT_KNOWN = [
-    "GDP",
-    "CPI",
-    "PPI",
-    "PMI",
-    "PM",
-    "GPS",
-    "WTO",
-    "APEC",
-    "LED",
-    "DNA",
-    "CT",
-    "ATM",
-    "USB",
-    "CCTV",
-    "QQ",
-    "IT",
-    "ID",
-    "TV",
-    "PC",
-    "ICU",
-    "NBA",
-    "VIP",
-    "SOS",
-    "OK",
-    "WIFI",
-    "WLAN",
-    "CO",
-    "SO",
-    "NOX",
-    "KTV",
-    "MBA",
-]
 
 
 def glossed(text: str, start: int, end: int) -> bool:
@@ -75,8 +42,7 @@ def glossed(text: str, start: int, end: int) -> bool:
 @register_check("unglossed-abbreviation")
 class UnglossedAbbreviation(Check):
     def run(self, corpus: Corpus) -> Iterable[Finding]:
-        known = {str(k).upper() for k in (self.params.get("known") or DEFAULT_KNOWN)}
-        known |= {str(k).upper() for k in (self.params.get("extra_known") or [])}
+        known = {str(k).upper() for k in [*(self.params["known"] or []), *(self.params["extra_known"] or [])]}
         seen: set[str] = set()
         for doc in corpus.documents:
             yield from self._document(doc, known, seen)

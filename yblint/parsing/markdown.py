@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from yblint.model import CODE, HEADING, HTML, LIST_ITEM, PROSE, TABLE, Block
+from yblint.text.marks import INLINE_SPACE, trim_space
 from yblint.textpos import LineIndex
 
 _MARKUP = re.compile(r"(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+|#{1,6}(?:[ \t]+|$)))*[ \t\u3000]*")
@@ -74,11 +75,11 @@ def parse_markdown(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
             kind, skip_until = TABLE, "table_close"
         if kind is None:
             continue
-        while end > start and text[end - 1] in " \t\u3000":
-            end -= 1
+        end = trim_space(text, start, end, INLINE_SPACE)
         content = start
         if kind in (HEADING, PROSE, LIST_ITEM):
-            content = min(_MARKUP.match(text, start, end).end(), end)
+            markup = _MARKUP.match(text, start, end)  # every part optional: always matches
+            content = min(markup.end() if markup else start, end)
             if kind == HEADING:
                 m = _CLOSING_HASHES.search(text, content, end)
                 if m:
@@ -171,18 +172,18 @@ def literal_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 n += 1
             run = n - i
             k = n
-            close = None
+            close: int | None = None
             while k < end:
                 k = text.find("`", k, end)
                 if k < 0:
                     break
-                m = k
-                while m < end and text[m] == "`":
-                    m += 1
-                if m - k == run:
-                    close = m
+                after = k
+                while after < end and text[after] == "`":
+                    after += 1
+                if after - k == run:
+                    close = after
                     break
-                k = m
+                k = after
             if close is None:
                 i = n  # an unmatched backtick run is literal text
                 continue
@@ -195,8 +196,8 @@ def literal_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 stop = m.end()
                 verbatim = _VERBATIM.match(m.group(0))
                 if verbatim:  # <code>…</code>: the element's content is not prose either
-                    close = re.compile(rf"</{verbatim.group(1)}\s*>", re.IGNORECASE).search(text, stop, end)
-                    stop = close.end() if close else stop
+                    end_tag = re.compile(rf"</{verbatim.group(1)}\s*>", re.IGNORECASE).search(text, stop, end)
+                    stop = end_tag.end() if end_tag else stop
                 out.append((i, stop))
                 i = stop
                 continue

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 
 from yblint.model import Paragraph, Sentence
+from yblint.text import marks
+from yblint.text.marks import skip_space
 
-CLOSERS = "”’」』）)】》\"'〕］"
+CLOSERS = "".join(sorted(marks.CLOSERS)) + "\"'"  # closing marks stay with the sentence they end
 TERMINATORS = "。！？；!?"
 _END = re.compile(r"(?:[。！？!?；]+|…+|\.{3,})[" + re.escape(CLOSERS) + r"]*")
-_SPACE = " \t\r\n\u3000"
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -19,15 +20,11 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     spans = []
     pos = start
     for m in _END.finditer(text, start, end):
-        s, e = pos, m.end()
-        while s < e and text[s] in _SPACE:
-            s += 1
+        s, e = skip_space(text, pos, m.end()), m.end()
         if s < e:
             spans.append((s, e))
         pos = e
-    s = pos
-    while s < end and text[s] in _SPACE:
-        s += 1
+    s = skip_space(text, pos, end)
     if s < end:
         spans.append((s, end))
     return spans

@@ -24,10 +24,12 @@ import io
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from yblint.errors import InputError
 from yblint.model import HEADING, LIST_ITEM, PROSE, TABLE, Block
 from yblint.reading.source import DocxLimits, Source
+from yblint.text.marks import INLINE_SPACE, skip_space, trim_space
 
 NEEDS_EXTRA = "reading .docx needs the optional extra: pip install 'yblint[docx]'"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -46,7 +48,6 @@ _SKIP = {
 _CHARS = {_w("tab"): "\t", _w("ptab"): "\t", _w("cr"): " ", _w("noBreakHyphen"): "-"}
 _CONTAINERS = {_w("sdt"), _w("sdtContent"), _w("customXml")}
 _BREAKS = re.compile(r"[\r\n\v\f\x85\u2028\u2029]")
-_LEAD_WS = re.compile(r"[ \t\u3000\ufeff]*")
 _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
 _TOC_STYLE = re.compile(r"(?:toc|目录)\s*(?:[1-9]|heading|标题)", re.IGNORECASE)
 
@@ -125,7 +126,7 @@ class _Styles:
     """Heading level and list numbering of paragraph styles, following ``basedOn``."""
 
     def __init__(self, styles_element) -> None:
-        self.styles: dict[str, object] = {}
+        self.styles: dict[str, Any] = {}  # styleId -> lxml element
         if styles_element is not None:
             for s in styles_element.iterchildren(_w("style")):
                 if s.get(_w("type")) == "paragraph" and s.get(_w("styleId")):
@@ -293,8 +294,8 @@ def read_docx(path: str, limits: DocxLimits | None = None) -> Source:
             continue
         text = paragraph_text(item)
         start = add_line(text)
-        end = start + len(text.rstrip(" \t\u3000"))
-        content = _LEAD_WS.match(text).end() + start
+        end = start + trim_space(text, 0, len(text), INLINE_SPACE)
+        content = start + skip_space(text, 0, len(text), INLINE_SPACE)
         if content >= end:
             continue  # an empty paragraph: a separator, like a blank line
         kind, level = _paragraph_kind(item, styles)

@@ -1,5 +1,6 @@
-"""Reporters turn a RunResult into text for a person or a tool. One module a format, each
-registering a function ``render(result, ctx) -> str`` with ``@reporter("name")``."""
+"""Reporters turn a RunResult into text for a person or a tool. One module a format, named as
+the format and listed in FORMATS, each registering a function ``render(result, ctx) -> str``
+with ``@reporter("name")``. Only the chosen format's module is imported (no Jinja2 for JSON)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from yblint.ruledefs import RuleDef
 
 Render = Callable[[RunResult, "ReportContext"], str]
 REPORTERS: dict[str, Render] = {}
+#: every --format, each the name of its module in this package
+FORMATS = ("github", "html", "json", "sarif", "text")
 
 
 @dataclass
@@ -30,7 +33,15 @@ def reporter(name: str):
     return deco
 
 
+def load_reporter(name: str) -> Render:
+    """The renderer of format ``name`` (one of FORMATS), importing only its module."""
+    if name not in REPORTERS:
+        importlib.import_module(f"{__name__}.{name}")
+    return REPORTERS[name]
+
+
 def load_reporters() -> dict[str, Render]:
+    """Every renderer (imports every reporter module)."""
     for mod in pkgutil.iter_modules(__path__):
         importlib.import_module(f"{__name__}.{mod.name}")
     return REPORTERS

@@ -17,6 +17,7 @@ from collections import Counter
 
 from yblint.engine import RunResult
 from yblint.finding import Finding
+from yblint.i18n import tr
 from yblint.reporters import ReportContext, reporter
 from yblint.reporters.text import _summary_line
 
@@ -56,7 +57,7 @@ def command(f: Finding, ctx: ReportContext) -> str:
         ("title", f"yblint {f.rule}"),
     ]
     message = f.message
-    label = "related" if ctx.lang == "en" else "相关位置"
+    label = tr(ctx.lang, "相关位置", "related")
     for r in f.related:
         rl, rc, _, _ = r.range()
         unit = f" ({r.unit_name})" if r.unit_name else ""
@@ -77,9 +78,11 @@ def render(result: RunResult, ctx: ReportContext) -> str:
     kinds = Counter(COMMANDS[f.severity] for f in result.findings)
     if any(n > ANNOTATIONS_SHOWN for n in kinds.values()):
         out.append(
-            f"GitHub shows {ANNOTATIONS_SHOWN} annotations of each kind per step: every finding is in this log."
-            if ctx.lang == "en"
-            else f"GitHub 每一步每种级别只显示 {ANNOTATIONS_SHOWN} 条注释：全部问题见本日志。"
+            tr(
+                ctx.lang,
+                f"GitHub 每一步每种级别只显示 {ANNOTATIONS_SHOWN} 条注释：全部问题见本日志。",
+                f"GitHub shows {ANNOTATIONS_SHOWN} annotations of each kind per step: every finding is in this log.",
+            )
         )
     out.append(_summary_line(result, ctx))
     return "\n".join(out) + "\n"

@@ -111,7 +111,7 @@ class Segment:
 
 
 @dataclass
-class Side:
+class ShownSide:
     path: str
     where: str
     position: str
@@ -123,8 +123,8 @@ class Side:
 
 @dataclass
 class Pair:
-    this: Side
-    other: Side
+    this: ShownSide
+    other: ShownSide
     changed: int | None  # differing characters marked, None when not compared
 
 
@@ -191,9 +191,9 @@ def _one_line(text: str) -> str:
 
 def _around(doc: Document, start: int, end: int) -> tuple[int, int]:
     """Bounds of the paragraph holding ``start`` (the line, when no paragraph does)."""
-    for p in doc.paragraphs:
-        if p.block_start <= start <= p.end:
-            return min(p.start, start), max(p.end, end)
+    p = doc.paragraph_at(start)
+    if p is not None:
+        return min(p.start, start), max(p.end, end)
     lines = doc.lines
     first, last = lines.line_of(start), lines.line_of(max(start, end))
     return min(lines.starts[first - 1], start), max(lines.ends[last - 1], end)
@@ -236,11 +236,11 @@ def char_diff(a: str, b: str) -> tuple[list[Segment], list[Segment], int | None]
     return left, right, changed
 
 
-def _side(loc: Location, segments: list[Segment], t: dict[str, Any]) -> Side:
+def _side(loc: Location, segments: list[Segment], t: dict[str, Any]) -> ShownSide:
     text = loc.document.text
     lo, hi = _around(loc.document, loc.start, loc.end)
     line, col, _, _ = loc.range()
-    return Side(
+    return ShownSide(
         path=loc.document.path,
         where=f"{loc.document.path}:{line}:{col}",
         position=_position(t, loc.document, line, col),
@@ -279,7 +279,7 @@ def _unit_rows(doc: Document, views: list[tuple[Finding, FindingView]], t: dict[
     counts: dict[int, Counter] = {}
     first: dict[int, str] = {}
     for f, v in views:
-        unit = doc.unit_at(f.location.start)
+        unit = f.location.unit
         key = unit.index if unit is not None else -1
         counts.setdefault(key, Counter())[f.severity] += 1
         first.setdefault(key, v.anchor)

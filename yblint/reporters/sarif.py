@@ -24,8 +24,10 @@ from urllib.parse import quote
 from yblint import __version__
 from yblint.engine import RunResult
 from yblint.finding import Finding, Location
+from yblint.i18n import tr
 from yblint.model import Document
 from yblint.reporters import ReportContext, reporter
+from yblint.rule_help import rule_help
 from yblint.ruledefs import RuleDef
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -58,36 +60,6 @@ def artifact_uri(path: str) -> tuple[str, str | None]:
     return quote(p, safe="/"), SRCROOT
 
 
-def _text(d: dict[str, str], lang: str) -> str:
-    return d.get(lang) or d.get("zh") or next(iter(d.values()), "")
-
-
-def rule_help(rule: RuleDef, lang: str) -> tuple[str, str]:
-    """(plain text, Markdown) help for a rule: what it finds, examples, parameters, source."""
-    en = lang == "en"
-    desc = rule.describe(lang)
-    text, md = [desc], [desc]
-    examples = [e for e in rule.examples if "bad" in e or "good" in e]
-    if examples:
-        md.append("")
-        md.append("**Examples**" if en else "**示例**")
-        md.append("")
-    for e in examples:
-        for kind, label in (("bad", "bad" if en else "误"), ("good", "good" if en else "正")):
-            if kind in e:
-                text.append(f"{label}: {e[kind]}")
-                md.append(f"* {label}: `{e[kind]}`")
-    if rule.parameters:
-        params = ", ".join(f"{k}={v!r}" for k, v in rule.parameters.items())
-        text.append(("parameters: " if en else "参数：") + params)
-        md.extend(["", ("**Parameters**: " if en else "**参数**：") + params])
-    if rule.source or rule.link:
-        src = " ".join(x for x in (rule.source, rule.link) if x)
-        text.append(("source: " if en else "依据：") + src)
-        md.extend(["", ("**Source**: " if en else "**依据**：") + src])
-    return "\n".join(text), "\n".join(md)
-
-
 def rule_descriptor(rule: RuleDef, lang: str) -> dict[str, Any]:
     desc = rule.describe(lang)
     full = desc + (f" ({rule.source})" if rule.source else "")
@@ -99,7 +71,7 @@ def rule_descriptor(rule: RuleDef, lang: str) -> dict[str, Any]:
         "fullDescription": {"text": full},
         "help": {"text": help_text, "markdown": help_md},
         "defaultConfiguration": {"level": LEVELS[rule.severity], "enabled": rule.enabled},
-        "properties": {"tags": ["yblint", rule.pack], "pack": rule.pack, "fixable": rule.fixable},
+        "properties": {"tags": ["yblint", rule.pack], "pack": rule.pack, "fixable": bool(rule.fixable)},
     }
     if rule.link:
         out["helpUri"] = rule.link
@@ -161,7 +133,7 @@ def result_of(f: Finding, rule_index: dict[str, int], artifacts: _Artifacts, lan
         for i, r in enumerate(f.related, 1):
             rl, rc, _, _ = r.range()
             unit = f"（{r.unit_name}）" if r.unit_name and lang != "en" else f" ({r.unit_name})" if r.unit_name else ""
-            label = "related" if lang == "en" else "相关位置"
+            label = tr(lang, "相关位置", "related")
             related.append(
                 {
                     "id": i,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from yblint.engine import RunResult
 from yblint.finding import Finding, excerpt
+from yblint.i18n import tr
 from yblint.report import summary
 from yblint.reporters import ReportContext, reporter
 
@@ -58,7 +59,7 @@ def render(result: RunResult, ctx: ReportContext) -> str:
         out.append(_context(f, ctx))
         for r in f.related:
             rl, rc, _, _ = r.range()
-            label = "related" if ctx.lang == "en" else "相关"
+            label = tr(ctx.lang, "相关", "related")
             unit = f" ({r.unit_name})" if r.unit_name else ""
             out.append(f"    = {label}: {r.document.path}:{rl}:{rc}{unit}")
     lines = "\n".join(out)

@@ -249,7 +249,9 @@ _PASSAGE_FORMULAE = (
     r"鼓足干劲、力争上游、多快好省地建设社会主义的总路线",
 )
 _FORMULA_RE = re.compile("|".join(f"(?:{p})" for p in (*_PASSAGE_FORMULAE, *(f.canonical for f in FORMULAE))))
-_QUOTED_RE = re.compile(r"“[^“”]{1,200}”|《[^《》]{1,80}》")
+#: titles of documents are cited, not written (a passage wholly inside “…” is a quotation, which
+#: duplicate-passage already leaves alone; a slogan in quotation marks inside a copy is copied too)
+_QUOTED_RE = re.compile(r"《[^《》]{1,80}》")
 _KEPT_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z]")
 #: a document that restates another: a resolution on a report it has heard (关于政府工作报告的决议)
 #: its title names it (关于政府工作报告的决议), or its first sentence says it heard the report …
@@ -274,7 +276,7 @@ class _Span(Protocol):
 
 
 def own_chars(text: str) -> int:
-    """Ideographs and letters of ``text`` left once quotations, titles and formulae are taken out."""
+    """Ideographs and letters of ``text`` left once titles (《…》) and formulae are taken out."""
     text = _QUOTED_RE.sub("", text)
     text = _FORMULA_RE.sub("", text)
     return len(_KEPT_RE.findall(text))
@@ -294,7 +296,7 @@ def restates(doc) -> bool:
 def fixed_expression(a: _Span, b: _Span, min_chars: int) -> str | None:
     """Why the shared passage ``a``/``b`` is not a copy worth an editor's time, or None:
     ``restatement`` (one side is a resolution restating the other document), ``formula`` (once
-    formulae, quotations and titles are taken out, less than ``min_chars`` own characters are left)."""
+    formulae and titles are taken out, less than ``min_chars`` own characters are left)."""
     if a.doc is not b.doc and (restates(a.doc) or restates(b.doc)):
         return "restatement"
     if min(own_chars(s.doc.text[s.start : s.end]) for s in (a, b)) < min_chars:

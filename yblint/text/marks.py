@@ -6,12 +6,21 @@ The one place this knowledge is written down; rules and the other text modules i
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from yblint.i18n import tr
+
 SENTENCE_FINAL = set("。！？!?…")  # "……" is two "…"; a lone "." is handled in ``paragraph_end``
 CLAUSE_FINAL = set("；;")  # ends an item of a series; the series goes on
 LEAD_IN = set("：:")  # introduces what follows (a list, a quotation)
 CONTINUING = set("，,、")  # the sentence goes on after these
 DASHES = set("—－-~～")
-SPACE = " \t\r\n\u3000\ufeff\u200b\u200c\u200d\u2060\xa0"
+#: spaces inside a line: ASCII space and tab, the ideographic space of indents, the no-break
+#: space, and the BOM and zero-width characters that a copy from a web page or Word leaves behind
+INLINE_SPACE = " \t\u3000\xa0\ufeff\u200b\u200c\u200d\u2060"
+SPACE = INLINE_SPACE + "\r\n"
 
 #: opening mark -> closing mark; marks of one family are matched with each other only
 PAIRS: dict[str, str] = {
@@ -35,6 +44,7 @@ for _o, _c in PAIRS.items():
     FAMILY[_o] = FAMILY[_c] = _o
 FAMILY.update({"(": "（", ")": "（", "［": "[", "］": "["})
 OPENERS = set(PAIRS)
+PAIRED_MARK = re.compile("[" + re.escape("".join(FAMILY)) + "]")
 CLOSERS = set(PAIRS.values())
 QUOTE_FAMILIES = {"“", "‘", "「", "『"}  # may run over paragraphs (Chinese typesetting)
 
@@ -52,14 +62,93 @@ MARK_NAMES = {
 }
 
 
+@dataclass
+class Unpaired:
+    """Offsets of paired marks left without a partner: ``opened`` were never closed, ``closed``
+    were never opened."""
+
+    opened: list[int] = field(default_factory=list)
+    closed: list[int] = field(default_factory=list)
+
+
+def unmatched_brackets(
+    text: str, spans: Iterable[tuple[int, int]], skip: Callable[[int], bool] | None = None
+) -> Unpaired:
+    """The paired marks of ``text`` within ``spans`` (in order) that find no partner. Each family
+    (see FAMILY) is matched on its own stack, so （PM2.5) is closed and 《“》” leaves nothing
+    unmatched of either family; ``skip(offset)`` leaves a mark out (an apostrophe, code)."""
+    stacks: dict[str, list[int]] = {}
+    out = Unpaired()
+    for start, end in spans:
+        for m in PAIRED_MARK.finditer(text, start, end):  # the paired marks only, not every character
+            i = m.start()
+            fam = FAMILY[text[i]]
+            if skip is not None and skip(i):
+                continue
+            stack = stacks.setdefault(fam, [])
+            if text[i] in OPENERS:
+                stack.append(i)
+            elif stack:
+                stack.pop()
+            else:
+                out.closed.append(i)
+    out.opened = sorted(i for stack in stacks.values() for i in stack)
+    return out
+
+
+def partner(text: str, i: int, lo: int = 0, hi: int | None = None) -> int | None:
+    """Offset of the mark that pairs with the one at ``i`` (same family): the closer of an opener,
+    looking forward to ``hi``, or the opener of a closer, looking back to ``lo``; None if unpaired."""
+    hi = len(text) if hi is None else hi
+    family = FAMILY.get(text[i])
+    if family is None:
+        return None
+    forward = text[i] in OPENERS
+    depth = 0
+    for j in range(i, hi) if forward else range(i, lo - 1, -1):
+        ch = text[j]
+        if FAMILY.get(ch) != family:
+            continue
+        depth += 1 if (ch in OPENERS) == forward else -1
+        if depth == 0:
+            return j
+    return None
+
+
+def skip_space(text: str, start: int, end: int | None = None, space: str = SPACE) -> int:
+    """The first offset from ``start`` (before ``end``) that is not a space."""
+    end = len(text) if end is None else end
+    while start < end and text[start] in space:
+        start += 1
+    return start
+
+
+def trim_space(text: str, start: int, end: int, space: str = SPACE) -> int:
+    """``end`` moved back over the spaces that end ``text[start:end]``."""
+    while end > start and text[end - 1] in space:
+        end -= 1
+    return end
+
+
 def mark_name(mark: str, lang: str = "zh") -> str:
     zh, en = MARK_NAMES.get(FAMILY.get(mark, mark), ("标点", "mark"))
-    return en if lang == "en" else zh
+    return tr(lang, zh, en)
+
+
+#: CJK ideographs: extension A, the unified block, compatibility ideographs, extensions B and later
+HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3134F))
+#: Latin letters, ASCII and full-width
+LETTER_RANGES = ((0x41, 0x5A), (0x61, 0x7A), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+
+
+def char_class(*ranges: tuple[int, int]) -> str:
+    """A regex character class of code-point ranges: ``char_class(*HAN_RANGES)``."""
+    return "[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in ranges) + "]"
 
 
 def is_han(ch: str) -> bool:
     o = ord(ch)
-    return 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3134F
+    return any(lo <= o <= hi for lo, hi in HAN_RANGES)
 
 
 def is_ascii_alnum(ch: str) -> bool:

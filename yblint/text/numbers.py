@@ -26,8 +26,8 @@ from functools import cached_property
 __all__ = [
     "GENERIC_COUNTS",
     "UNITS",
+    "MeasureUnit",
     "Number",
-    "Unit",
     "chinese_to_int",
     "convert",
     "find_numbers",
@@ -41,7 +41,7 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class Unit:
+class MeasureUnit:
     """What a unit measures. ``group`` names the quantity (``money``, ``area``, ``person`` …);
     ``factor`` converts the unit to the group's base unit; ``summable`` is False for units whose
     values are not added (years, dates, rates)."""
@@ -53,12 +53,12 @@ class Unit:
     count: bool = False  # a classifier for counted things (个 所 家 …): integers are exact
 
 
-def _units() -> dict[str, Unit]:
-    u: dict[str, Unit] = {}
+def _units() -> dict[str, MeasureUnit]:
+    u: dict[str, MeasureUnit] = {}
 
     def add(names: str, group: str, factor: float = 1.0, summable: bool = True, count: bool = False) -> None:
         for n in names.split(" "):
-            u[n] = Unit(n, group, factor, summable, count)
+            u[n] = MeasureUnit(n, group, factor, summable, count)
 
     add("元", "money:CNY")
     add("美元", "money:USD")
@@ -99,13 +99,13 @@ def _units() -> dict[str, Unit]:
 
 
 #: every unit the parser recognises after a figure, by name
-UNITS: dict[str, Unit] = _units()
+UNITS: dict[str, MeasureUnit] = _units()
 _UNIT_RE = re.compile("|".join(sorted((re.escape(k) for k in UNITS), key=len, reverse=True)))
 GENERIC_COUNTS = frozenset({"个", "项"})
 
 
-def unit_info(unit: str | None) -> Unit | None:
-    """The :class:`Unit` of a unit name (``"元"``, ``"人次"`` …), or None."""
+def unit_info(unit: str | None) -> MeasureUnit | None:
+    """The :class:`MeasureUnit` of a unit name (``"元"``, ``"人次"`` …), or None."""
     return UNITS.get(unit) if unit else None
 
 
@@ -136,7 +136,6 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．％，", "012345678
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
 CN_DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-CN_BIG = {"万": 10**4, "亿": 10**8}
 _CN_CHARS = "".join(CN_DIGITS) + "十百千万亿"
 
 
@@ -305,19 +304,13 @@ class Number:
         return self.unit == "%"
 
     @property
-    def unit_info(self) -> Unit | None:
+    def unit_info(self) -> MeasureUnit | None:
         return unit_info(self.unit)
 
     @property
     def group(self) -> str | None:
         u = self.unit_info
         return u.group if u else None
-
-    @property
-    def base_value(self) -> float:
-        """The value in the group's base unit (亩 → 平方米, 公里 → 米, 吨 → 千克)."""
-        u = self.unit_info
-        return self.value * (u.factor if u else 1.0)
 
     @property
     def exact(self) -> bool:

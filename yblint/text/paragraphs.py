@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -32,6 +31,10 @@ from yblint.text.marks import (
     SPACE,
     is_ascii_alnum,
     is_han,
+    partner,
+    skip_space,
+    trim_space,
+    unmatched_brackets,
 )
 from yblint.text.words import is_word as _is_word
 from yblint.text.words import tokens as _tokens
@@ -91,15 +94,7 @@ def is_bracketed_note(text: str) -> bool:
     t = text.strip(SPACE)
     if len(t) < 2 or t[0] not in OPENERS or FAMILY.get(t[-1]) != FAMILY[t[0]] or t[-1] not in CLOSERS:
         return False
-    family = FAMILY[t[0]]
-    depth = 0
-    for i, ch in enumerate(t):
-        if FAMILY.get(ch) != family:
-            continue
-        depth += 1 if ch in OPENERS else -1
-        if depth == 0:
-            return i == len(t) - 1
-    return False
+    return partner(t, 0) == len(t) - 1
 
 
 def is_subtitle(text: str) -> bool:
@@ -157,18 +152,6 @@ class Start:
     marker: tuple[int, int] | None = None
 
 
-def _skip_space_back(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in SPACE:
-        end -= 1
-    return end
-
-
-def _skip_space(text: str, start: int, end: int) -> int:
-    while start < end and text[start] in SPACE:
-        start += 1
-    return start
-
-
 def _kind_of(ch: str, text: str, i: int) -> str:
     if ch in SENTENCE_FINAL:
         return "final"
@@ -181,20 +164,6 @@ def _kind_of(ch: str, text: str, i: int) -> str:
     if ch in CONTINUING or ch in DASHES:
         return "continuing"
     return "open"
-
-
-def _matching_open(text: str, start: int, close: int) -> int | None:
-    """Offset of the opener matching the closer at ``close`` (same family), within text[start:close]."""
-    family = FAMILY[text[close]]
-    depth = 0
-    for i in range(close, start - 1, -1):
-        ch = text[i]
-        if FAMILY.get(ch) != family or (ch in OPENERS and ch in CLOSERS):
-            continue
-        depth += -1 if ch in OPENERS else 1
-        if depth == 0:
-            return i
-    return None
 
 
 _MD_TRAIL = re.compile(r"(?:[*_~`]+|\[\^[^\]\s]+\]|<br\s*/?>|\s+)+$")
@@ -228,14 +197,14 @@ def _markdown_trim(p: Paragraph, start: int, end: int) -> int:
 
 def paragraph_end(p: Paragraph) -> End:
     text = p.document.text
-    start, end = p.start, _skip_space_back(text, p.start, p.end)
+    start, end = p.start, trim_space(text, p.start, p.end)
     end = _markdown_trim(p, start, end)
     marker = None
     # a continuation note at the very end: （下转6版）
     for m in LAYOUT_MARKER.finditer(text, max(start, end - 20), end):
         if m.end() == end and marker_direction(m.group(0)) == "to":
             marker = (m.start(), m.end())
-            end = _skip_space_back(text, start, m.start())
+            end = trim_space(text, start, m.start())
             break
     if end <= start:
         return End("open", start, start, marker)
@@ -248,9 +217,9 @@ def paragraph_end(p: Paragraph) -> End:
         if j >= start and _kind_of(text[j], text, j) == "final":
             return End("final", last, end, marker)
         if FAMILY.get(text[last]) in ("（", "[", "【", "〔"):
-            opener = _matching_open(text, start, last)
+            opener = partner(text, last, start)
             if opener is not None:
-                k = _skip_space_back(text, start, opener) - 1
+                k = trim_space(text, start, opener) - 1
                 if k >= start and _kind_of(text[k], text, k) == "final":
                     return End("final", last, end, marker)
     return End(_kind_of(text[last], text, last), last, end, marker)
@@ -262,16 +231,16 @@ _LEADING_PUNCT = set("，,、。；;：:？！?!")
 def paragraph_start(p: Paragraph) -> Start:
     text = p.document.text
     end = p.end
-    first = _skip_space(text, p.start, end)
+    first = skip_space(text, p.start, end)
     if p.document.format == "markdown":
         html = dict(_html_spans(p))
         while first in html:  # <!-- 注 -->（紧接4版）…: inline HTML before the text
-            first = _skip_space(text, html[first], end)
+            first = skip_space(text, html[first], end)
         lead = _MD_LEAD.match(text, first, end)
-        first = _skip_space(text, lead.end(), end) if lead else first
+        first = skip_space(text, lead.end(), end) if lead else first
     m = LAYOUT_MARKER.match(text, first, end)
     if m is not None:
-        after = _skip_space(text, m.end(), end)
+        after = skip_space(text, m.end(), end)
         kind = "marker" if marker_direction(m.group(0)) == "from" else "text"
         return Start(kind, after, (m.start(), m.end()))
     if first < end and text[first] in _LEADING_PUNCT:
@@ -293,14 +262,22 @@ def has_sentence_end(p: Paragraph, before: int) -> bool:
 DANGLING = set("和与及或并而且但把被将向从对于为以让使给比跟同因由自至未不没很更最又也都就才再还已其之该各每此这那在")
 
 
+#: Han characters looked at on each side of a break when asking whether it cuts a word
+WORD_REACH = 8
+#: characters of a figure looked at before a break (二千四百万, 1234.56)
+NUMBER_REACH = 12
+#: characters of the next paragraph looked at for the rest of a cut word or number
+NEXT_REACH = 12
+
+
 def cut_word(left: str, right: str) -> tuple[str, int] | None:
     """If joining ``left`` and ``right`` puts the join inside a word, (the word, how many of its
     characters are in ``left``); else None. Only Han characters next to the join are looked at."""
     i = len(left)
-    while i > 0 and is_han(left[i - 1]) and len(left) - i < 8:
+    while i > 0 and is_han(left[i - 1]) and len(left) - i < WORD_REACH:
         i -= 1
     j = 0
-    while j < len(right) and is_han(right[j]) and j < 8:
+    while j < len(right) and is_han(right[j]) and j < WORD_REACH:
         j += 1
     head, tail = left[i:], right[:j]
     if not head or not tail:
@@ -331,21 +308,21 @@ def cut_number(left: str, right: str) -> tuple[str, int] | None:
     """``left`` ends with a number and ``right`` starts with its measure word or unit (二千四百万 |
     人，…): (the number and unit, length of the number), else None."""
     i = len(left)
-    while i > 0 and (left[i - 1] in NUMERALS or left[i - 1] in ".．") and len(left) - i < 12:
+    while i > 0 and (left[i - 1] in NUMERALS or left[i - 1] in ".．") and len(left) - i < NUMBER_REACH:
         i -= 1
     number = left[i:].lstrip(".．")
     if not number or not right or right[0] not in MEASURES:
         return None
     if is_han(number[-1]):
         k = len(left)
-        while k > 0 and is_han(left[k - 1]) and len(left) - k < 8:
+        while k > 0 and is_han(left[k - 1]) and len(left) - k < WORD_REACH:
             k -= 1
         if not set(_tokens(left[k:])[-1]) <= NUMERALS:
             return None  # 统一 | 年…: the numeral belongs to a word
     if right[0] in "%‰":
         return number + right[0], len(number)
     j = 0
-    while j < len(right) and is_han(right[j]) and j < 8:
+    while j < len(right) and is_han(right[j]) and j < WORD_REACH:
         j += 1
     if j == 0 or len(_tokens(right[:j])[0]) != 1:
         return None  # 人民…, 个人…: a word, not a unit
@@ -362,7 +339,7 @@ DANGLING_WORDS = {
 def ends_dangling(text: str) -> bool:
     """Whether ``text`` ends in a word that cannot end a sentence (…，无人员伤亡，未; …，其中)."""
     i = len(text)
-    while i > 0 and is_han(text[i - 1]) and len(text) - i < 8:
+    while i > 0 and is_han(text[i - 1]) and len(text) - i < WORD_REACH:
         i -= 1
     head = text[i:]
     if not head:
@@ -431,17 +408,7 @@ class Join:
 
 
 def _unclosed_families(text: str, start: int, end: int) -> set[str]:
-    depth: dict[str, int] = {}
-    for i in range(start, end):
-        ch = text[i]
-        fam = FAMILY.get(ch)
-        if fam is None or (ch in OPENERS and ch in CLOSERS):
-            continue
-        if ch in OPENERS:
-            depth[fam] = depth.get(fam, 0) + 1
-        elif depth.get(fam, 0) > 0:
-            depth[fam] -= 1
-    return {f for f, d in depth.items() if d > 0}
+    return {FAMILY[text[i]] for i in unmatched_brackets(text, [(start, end)]).opened}
 
 
 def join_of(p: Paragraph, q: Paragraph, since: int | None = None) -> Join | None:
@@ -466,10 +433,10 @@ def join_of(p: Paragraph, q: Paragraph, since: int | None = None) -> Join | None
     if start.kind == "punct":
         return Join(p, q, "punct", end, start)
     if is_han(a) and is_han(b):
-        cut = cut_word(text[p.start : end.end], text[start.first : min(q.end, start.first + 12)])
+        cut = cut_word(text[p.start : end.end], text[start.first : min(q.end, start.first + NEXT_REACH)])
         if cut is not None:
             return Join(p, q, "word", end, start, word=cut[0], split=cut[1])
-    number = cut_number(text[p.start : end.end], text[start.first : min(q.end, start.first + 12)])
+    number = cut_number(text[p.start : end.end], text[start.first : min(q.end, start.first + NEXT_REACH)])
     if number is not None:
         return Join(p, q, "number", end, start, word=number[0], split=number[1])
     if b in CLOSERS and FAMILY[b] in _unclosed_families(text, p.start if since is None else since, end.end):
@@ -494,24 +461,21 @@ def heading_join(h: Paragraph, q: Paragraph) -> Join | None:
     if q.kind != PROSE or q.unit is not h.unit or is_non_sentence(q):
         return None
     text = h.document.text
-    end = _skip_space_back(text, h.start, h.end)
+    end = trim_space(text, h.start, h.end)
     start = paragraph_start(q)
     if end <= h.start or start.marker is not None or start.first >= q.end:
         return None
     if not (is_han(text[end - 1]) and is_han(text[start.first])):
         return None
-    cut = cut_word(text[h.start : end], text[start.first : min(q.end, start.first + 12)])
+    cut = cut_word(text[h.start : end], text[start.first : min(q.end, start.first + NEXT_REACH)])
     if cut is None:
         return None
     return Join(h, q, "word", End("open", end - 1, end, None), start, word=cut[0], split=cut[1])
 
 
-_JOINS: weakref.WeakKeyDictionary[Document, dict[int, Join]] = weakref.WeakKeyDictionary()
-
-
 def paragraph_joins(doc: Document) -> dict[int, Join]:
     """Every split paragraph of a document: ``Paragraph.index`` of the first half -> Join."""
-    joins = _JOINS.get(doc)
+    joins = doc.derived.get("paragraph_joins")
     if joins is None:
         joins = {}
         paras = doc.paragraphs
@@ -523,7 +487,7 @@ def paragraph_joins(doc: Document) -> dict[int, Join]:
                 since = p.start if since is None else since
             else:
                 since = None
-        _JOINS[doc] = joins
+        doc.derived["paragraph_joins"] = joins
     return joins
 
 

@@ -17,7 +17,7 @@ the number of pairs of paragraphs:
    give *seed pairs*: two positions in the stream that start the same k-gram.
 4. **Chain** (:func:`chain_seeds`): seeds of the same pair of segments that follow each other along
    nearly the same diagonal become one candidate region in each segment.
-5. **Align** (:func:`best_passage`): rapidfuzz's Indel alignment of a candidate's two regions and a
+5. **Align** (:func:`find_passages`): rapidfuzz's Indel alignment of a candidate's two regions and a
    maximal-scoring segment over its matching blocks give the exact extent of the shared passage and
    its similarity.
 """
@@ -30,18 +30,11 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz.distance import Indel
 
+from yblint.text.marks import HAN_RANGES, LETTER_RANGES
+
 # code-point ranges kept by the normalisation: CJK ideographs (unified, extension A, compatibility,
 # extensions B and later), ASCII and full-width letters
-_KEEP_RANGES = (
-    (0x3400, 0x4DBF),
-    (0x4E00, 0x9FFF),
-    (0xF900, 0xFAFF),
-    (0x20000, 0x3134F),
-    (0x41, 0x5A),
-    (0x61, 0x7A),
-    (0xFF21, 0xFF3A),
-    (0xFF41, 0xFF5A),
-)
+_KEEP_RANGES = HAN_RANGES + LETTER_RANGES
 _U64 = np.uint64
 _MAX = np.iinfo(np.uint64).max
 
@@ -370,7 +363,7 @@ def chain_seeds(stream: Stream, seeds: Seeds, k: int, gap: int, drift: int, min_
     ]
 
 
-@dataclass
+@dataclass(frozen=True, order=True)
 class Passage:
     """A shared passage: normalised offsets ``[a0, a1)`` in the first string and ``[b0, b1)`` in the
     second, ``matched`` characters in common, ``similarity`` (Indel, 0..1)."""
@@ -379,8 +372,12 @@ class Passage:
     a1: int
     b0: int
     b1: int
-    matched: int
+    matched: float
     similarity: float
+
+    def shifted(self, da: int, db: int) -> Passage:
+        """The same passage with its offsets moved by ``da`` and ``db`` (region -> stream)."""
+        return Passage(self.a0 + da, self.a1 + da, self.b0 + db, self.b1 + db, self.matched, self.similarity)
 
 
 def align_blocks(sa: str, sb: str, anchors: Sequence[tuple[int, int]] = (), k: int = 0) -> list[tuple[int, int, int]]:
@@ -455,12 +452,6 @@ def find_passages(
         todo.append((hi + 1, hi_b))
     out.sort(key=lambda p: -(p.a1 - p.a0))
     return out
-
-
-def best_passage(sa: str, sb: str, similarity: float, anchors: Sequence[tuple[int, int]] = (), k: int = 0):
-    """The longest shared passage of ``sa`` and ``sb`` (see :func:`find_passages`), or None."""
-    found = find_passages(sa, sb, similarity, anchors, k)
-    return found[0] if found else None
 
 
 def _best_segment(blocks: list[_Block], lo_b: int, hi_b: int, gain: float, anchor: int, max_change: int):
