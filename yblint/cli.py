@@ -7,15 +7,17 @@ and internal errors (a crash is never exit 1: one line, the traceback with ``--d
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 import traceback
+from collections import Counter
 from collections.abc import Sequence
 from typing import NoReturn
 
-from yblint import __version__, baseline
+from yblint import __version__, baseline, progress
 from yblint.config import LANGS, Config, load_config
-from yblint.engine import InternalError, RunResult, expand_corpus, lint
+from yblint.engine import STDIN, InternalError, RunResult, expand_corpus, lint
 from yblint.errors import YblintError
 from yblint.finding import SEVERITIES, SEVERITY_RANK
 from yblint.i18n import tr
@@ -23,6 +25,8 @@ from yblint.reading import discover
 from yblint.registry import Registry
 from yblint.reporters import FORMATS, ReportContext, load_reporter
 from yblint.rule_help import rule_help
+from yblint.ruledefs import RuleDef
+from yblint.settings import Group, groups
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -38,6 +42,26 @@ def _names(values: list[str] | None) -> list[str] | None:
     return [n.strip() for v in values for n in v.split(",") if n.strip()]
 
 
+def _run_options(p: argparse.ArgumentParser) -> None:
+    """Options shared by ``check`` and ``annotate``: selection, config, corpus, baseline, output."""
+    p.add_argument("--select", action="append", metavar="RULES", help="only these rule ids or packs (comma-separated)")
+    p.add_argument("--ignore", action="append", metavar="RULES", help="skip these rule ids or packs (comma-separated)")
+    p.add_argument("--config", metavar="FILE", help="config file (default: the nearest .yblint.yaml above each file)")
+    p.add_argument("--encoding", metavar="NAME", help="read every file in this encoding (default: detect)")
+    p.add_argument("--lang", choices=LANGS, help="language of messages (default: zh)")
+    p.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails the run (default: warning)")
+    p.add_argument(
+        "--corpus", action="append", metavar="GLOB", help="more files to compare against, not reported on (repeatable)"
+    )
+    p.add_argument(
+        "--baseline", metavar="FILE", help="report only findings not recorded in FILE (default: config 'baseline:')"
+    )
+    p.add_argument("--extend-select", action="append", metavar="RULES", help="add rule ids or packs to the selection")
+    p.add_argument("--extend-ignore", action="append", metavar="RULES", help="add rule ids or packs to the ignored")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings (errors still exit 2)")
+    p.add_argument("--quiet", "-q", action="store_true", help="print only the summary line and errors")
+
+
 def build_parser() -> argparse.ArgumentParser:
     formats = sorted(FORMATS)
     parser = _Parser(prog="yblint", description="Consistency linter for yearbook and annual-report drafts.")
@@ -48,31 +72,28 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
     check.add_argument("--format", choices=formats, default="text", help="report format (default: text)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
-    check.add_argument(
-        "--select", action="append", metavar="RULES", help="only these rule ids or packs (comma-separated)"
-    )
-    check.add_argument(
-        "--ignore", action="append", metavar="RULES", help="skip these rule ids or packs (comma-separated)"
-    )
-    check.add_argument("--config", metavar="FILE", help="config file (default: nearest .yblint.yaml)")
-    check.add_argument("--encoding", metavar="NAME", help="read every file in this encoding (default: detect)")
-    check.add_argument("--lang", choices=LANGS, help="language of messages (default: zh)")
-    check.add_argument("--fail-on", choices=SEVERITIES, help="lowest severity that fails the run (default: warning)")
-    check.add_argument(
-        "--corpus", action="append", metavar="GLOB", help="more files to compare against, not reported on (repeatable)"
-    )
-    check.add_argument(
-        "--baseline", metavar="FILE", help="report only findings not recorded in FILE (default: config 'baseline:')"
-    )
+    _run_options(check)
     check.add_argument(
         "--write-baseline", metavar="FILE", help="record every finding of this run in FILE and exit 0 (see --baseline)"
     )
+    check.add_argument("--stdin-filename", metavar="NAME", help="with PATH '-': the name of the piped draft")
+    check.add_argument("--statistics", action="store_true", help="print one line per rule with its count, sorted")
+    check.add_argument("--show-settings", metavar="FILE", help="print the settings that apply to FILE and exit")
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place, print them, then report the rest")
     check.add_argument("--diff", action="store_true", help="print the fixes --fix would make as a diff; write nothing")
     check.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     colour = check.add_mutually_exclusive_group()
     colour.add_argument("--color", dest="color", action="store_true", default=None, help="force colour")
     colour.add_argument("--no-color", dest="color", action="store_false", help="never colour")
+
+    annotate = sub.add_parser("annotate", help="write a reviewed copy of each Word draft: comments, tracked fixes")
+    annotate.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
+    _run_options(annotate)
+    annotate.add_argument("--output-dir", metavar="DIR", help="write STEM.yblint.docx here (default: beside the input)")
+    annotate.add_argument(
+        "--track-changes", action="store_true", help="write each safe fix as a tracked change (w:ins/w:del)"
+    )
+    annotate.add_argument("--force", action="store_true", help="replace an existing STEM.yblint.docx")
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--config", metavar="FILE")
@@ -114,14 +135,14 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.flush()
 
 
-def _refuse_output_on_input(args: argparse.Namespace, config: Config) -> None:
+def _refuse_output_on_input(args: argparse.Namespace, config: Config, paths: list[str] | None = None) -> None:
     """``-o`` (and ``--write-baseline``) must not name a draft: the report would overwrite it
     (also through a link or another spelling of its path, or a file inside a linted folder)."""
     outputs = [(o, what) for o, what in ((args.output, "report"), (args.write_baseline, "baseline")) if o]
     outputs = [(o, what) for o, what in outputs if os.path.exists(o)]
     if not outputs:
         return
-    paths = args.paths or ["."]
+    paths = paths if paths is not None else args.paths or ["."]
     candidates = discover(paths, config.include, config.exclude, errors=[], skipped=[])
     candidates += expand_corpus([*config.corpus, *(args.corpus or [])])
     candidates += [p for p in paths if os.path.isfile(p)]
@@ -143,50 +164,203 @@ def exit_code(result: RunResult, fail_on: str) -> int:
     return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else EXIT_OK
 
 
+def _extend(config: Config, registry: Registry, args: argparse.Namespace) -> None:
+    """--extend-select / --extend-ignore add to the config's selection instead of replacing it."""
+    extra = _names(getattr(args, "extend_select", None))
+    if extra:
+        base = _names(args.select) or config.select or [d.id for d in registry.active(config)]
+        config.select = list(dict.fromkeys([*base, *extra]))
+        args.select = None if not args.select else [*args.select, *extra]
+    config.ignore = [*config.ignore, *(_names(getattr(args, "extend_ignore", None)) or [])]
+
+
+def _configured(args: argparse.Namespace, paths: list[str]) -> list[tuple[Group, Registry, list[str]]]:
+    """Per config group: its config (command line applied), registry, and the corpus of the
+    other groups' files, so cross-file rules still see every file of the run."""
+    out = []
+    found = groups(paths, args.config)
+    for g in found:
+        config = _apply_cli(g.config, args)
+        registry = Registry.load(config.rules_dirs)
+        _extend(config, registry, args)
+        others = [p for h in found if h is not g for p in h.paths if p not in STDIN]
+        out.append((g, registry, [*(args.corpus or []), *others]))
+    return out
+
+
+def _read_stdin(args: argparse.Namespace) -> list[str]:
+    """The paths, with '-' replaced by the --stdin-filename whose bytes are read from stdin."""
+    STDIN.clear()
+    paths = list(args.paths or ["."])
+    if "-" not in paths:
+        if getattr(args, "stdin_filename", None):
+            raise YblintError("--stdin-filename needs '-' among the paths")
+        return paths
+    name = getattr(args, "stdin_filename", None) or "stdin.txt"
+    if getattr(args, "fix", False) or getattr(args, "diff", False):
+        raise YblintError("--fix and --diff work on files, not on standard input")
+    STDIN[name] = sys.stdin.buffer.read()
+    return [name if p == "-" else p for p in paths]
+
+
+def _merge(results: list[RunResult]) -> RunResult:
+    if len(results) == 1:
+        return results[0]
+    merged = RunResult(documents=[], findings=[])
+    rules: dict[str, RuleDef] = {}
+    for r in results:
+        merged.documents += r.documents
+        merged.findings += r.findings
+        merged.errors += r.errors
+        merged.suppressed += r.suppressed
+        merged.warnings += r.warnings
+        rules.update({d.id: d for d in r.rules})
+    merged.findings.sort(key=lambda f: f.sort_key())
+    merged.rules = [rules[k] for k in sorted(rules)]
+    return merged
+
+
+def statistics(result: RunResult, lang: str) -> str:
+    """One line per rule, most findings first, like ``ruff check --statistics``."""
+    counts = Counter(f.rule for f in result.findings)
+    fixable = {f.rule for f in result.findings if f.fix is not None and getattr(f.fix, "safe", True)}
+    width = len(str(max(counts.values(), default=0)))
+    rules = {d.id: d for d in result.rules}
+    lines = []
+    for rule, n in sorted(counts.items(), key=lambda t: (-t[1], t[0])):
+        mark = "[*]" if rule in fixable else "   "
+        desc = rules[rule].describe(lang) if rule in rules else ""
+        lines.append(f"{n:>{width}}\t{rule}\t{mark} {desc}".rstrip())
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def show_settings(args: argparse.Namespace) -> int:
+    import yaml
+
+    target = args.show_settings
+    (g, registry, _corpus), *_ = _configured(args, [target])
+    c = g.config
+    settings = {
+        "file": target,
+        "config": c.path,
+        "lang": c.lang,
+        "fail_on": c.fail_on,
+        "select": c.select,
+        "ignore": c.ignore,
+        "include": c.include,
+        "exclude": c.exclude,
+        "encoding": c.encoding,
+        "corpus": c.corpus,
+        "baseline": c.baseline,
+        "rules_dirs": c.rules_dirs,
+        "units": {
+            "max_heading_chars": c.units.max_heading_chars,
+            "heading_pattern": c.units.heading_pattern.pattern if c.units.heading_pattern else None,
+            "heading_level": c.units.heading_level,
+        },
+        "rules": c.rules,
+        "active_rules": [d.id for d in registry.active(c, _names(args.select), _names(args.ignore))],
+    }
+    sys.stdout.write(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False))
+    return EXIT_OK
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    config = _apply_cli(load_config(args.config), args)
-    registry = Registry.load(config.rules_dirs)
-    _refuse_output_on_input(args, config)
+    if args.show_settings:
+        return show_settings(args)
+    paths = _read_stdin(args)
+    configured = _configured(args, paths)
+    config = configured[0][0].config
+    for g, _registry, _corpus in configured:
+        _refuse_output_on_input(args, g.config, [p for p in g.paths if p not in STDIN])
     fix_code = EXIT_OK
     if args.fix or args.diff:
         from yblint import fixing
 
         log = sys.stdout if args.diff or (args.format == "text" and not args.output) else sys.stderr
-        fix_code = fixing.run(
-            args.paths or ["."],
-            config,
-            registry,
-            select=_names(args.select),
-            ignore=_names(args.ignore),
-            corpus=args.corpus,
-            diff=args.diff,
-            log=log,
-            err=sys.stderr,
-        )
+        if args.quiet and not args.diff:
+            log = io.StringIO()
+        for g, registry, corpus in configured:
+            code = fixing.run(
+                g.paths,
+                g.config,
+                registry,
+                select=_names(args.select),
+                ignore=_names(args.ignore),
+                corpus=corpus,
+                diff=args.diff,
+                log=log,
+                err=sys.stderr,
+            )
+            fix_code = max(fix_code, code)
         if args.diff:
             return fix_code
-    result = lint(
-        args.paths or ["."],
-        config,
-        registry,
-        select=_names(args.select),
-        ignore=_names(args.ignore),
-        corpus=args.corpus,
-    )
+    with progress.session(progress.wanted() and not args.quiet):
+        results = [
+            lint(g.paths, g.config, registry, select=_names(args.select), ignore=_names(args.ignore), corpus=corpus)
+            for g, registry, corpus in configured
+        ]
+    result = _merge(results)
     baseline.apply(result, config.lang, args.baseline or config.baseline, args.write_baseline)
     for w in result.warnings:
         print(f"yblint: warning: {w}", file=sys.stderr)
     for e in result.errors:
         print(f"yblint: error: {e}", file=sys.stderr)
-    ctx = ReportContext(lang=config.lang, color=_use_colour(args), rules=registry.defs)
-    try:
-        report = load_reporter(args.format)(result, ctx)
-    except (YblintError, BrokenPipeError, KeyboardInterrupt):
-        raise
-    except Exception as e:
-        raise InternalError(f"the {args.format} reporter", None, e) from e
+    ctx = ReportContext(lang=config.lang, color=_use_colour(args), rules=configured[0][1].defs)
+    if args.statistics:
+        report = statistics(result, config.lang)
+    else:
+        try:
+            report = load_reporter(args.format)(result, ctx)
+        except (YblintError, BrokenPipeError, KeyboardInterrupt):
+            raise
+        except Exception as e:
+            raise InternalError(f"the {args.format} reporter", None, e) from e
+        if args.quiet and args.format == "text":  # the summary line only
+            report = report.rstrip("\n").rsplit("\n", 1)[-1] + "\n"
     _write(report, args.output)
-    return max(fix_code, exit_code(result, config.fail_on))
+    code = max(fix_code, exit_code(result, config.fail_on))
+    return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code
+
+
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from yblint import annotate
+
+    paths = _read_stdin(args)
+    configured = _configured(args, paths)
+    config = configured[0][0].config
+    en = config.lang == "en"
+    log = io.StringIO() if args.quiet else sys.stdout
+    results, done, errors = [], [], []
+    with progress.session(progress.wanted() and not args.quiet):
+        for g, registry, corpus in configured:
+            r, d, e = annotate.run(
+                g.paths,
+                g.config,
+                registry,
+                select=_names(args.select),
+                ignore=_names(args.ignore),
+                corpus=corpus,
+                baseline=args.baseline,
+                output_dir=args.output_dir,
+                track_changes=args.track_changes,
+                force=args.force,
+                log=log,
+                err=sys.stderr,
+            )
+            results.append(r)
+            done += d
+            errors += e
+    result = _merge(results)
+    for w in result.warnings:
+        print(f"yblint: warning: {w}", file=sys.stderr)
+    for err in [*result.errors, *errors]:
+        print(f"yblint: error: {err}", file=sys.stderr)
+    sys.stdout.write(annotate.summary(done, en))
+    if errors or result.errors:
+        return EXIT_ERROR
+    code = exit_code(result, config.fail_on)
+    return EXIT_OK if args.exit_zero else code
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
@@ -213,7 +387,7 @@ def cmd_rule(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "rule": cmd_rule}
+COMMANDS = {"check": cmd_check, "annotate": cmd_annotate, "rules": cmd_rules, "rule": cmd_rule}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

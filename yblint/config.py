@@ -1,5 +1,5 @@
-"""The configuration file ``.yblint.yaml`` (found by walking up from the working directory, or
-named with ``--config``), validated strictly: unknown keys, unknown rule ids and bad values are
+"""The configuration file ``.yblint.yaml`` (the nearest one above each linted file, or named
+with ``--config``), validated strictly: unknown keys, unknown rule ids and bad values are
 errors that name the file, the key and its line."""
 
 from __future__ import annotations
@@ -70,6 +70,13 @@ def find_config(start: Path | None = None) -> Path | None:
             if (d / name).is_file():
                 return d / name
     return None
+
+
+def config_for(path: str) -> Path | None:
+    """The nearest .yblint.yaml above a linted file (or in and above a folder), as ruff finds
+    its configuration: the file's own place decides, not the working directory."""
+    p = Path(path)
+    return find_config(p if p.is_dir() else p.parent)
 
 
 def _str_list(cfg: Config, value: Any, key: str) -> list[str]:

@@ -10,6 +10,7 @@ import glob
 import os
 from dataclasses import dataclass, field
 
+from yblint import progress
 from yblint.check import Check
 from yblint.config import Config
 from yblint.errors import InputError, YblintError
@@ -20,6 +21,15 @@ from yblint.reading import discover, read_source
 from yblint.reading.discover import display_path
 from yblint.registry import Registry
 from yblint.ruledefs import RuleDef
+
+STDIN: dict[str, bytes] = {}  # ``check - --stdin-filename NAME``: NAME -> the bytes read from stdin
+
+
+def stdin_source(name: str, encoding: str | None, limits=None):
+    """The draft piped on standard input, read as if it were the file ``name``."""
+    from yblint.reading.source import source_from_bytes
+
+    return source_from_bytes(STDIN[name], name, encoding, limits)
 
 
 @dataclass
@@ -81,8 +91,12 @@ def read_documents(
 ) -> tuple[list[Document], list[YblintError]]:
     docs, errors = [], []
     for path in paths:
+        progress.tick(path)
         try:
-            source = read_source(path, config.encoding, config.docx)
+            if path in STDIN:
+                source = stdin_source(path, config.encoding, config.docx)
+            else:
+                source = read_source(path, config.encoding, config.docx)
             docs.append(build_document(source, config.units, reference=reference))
         except YblintError as e:
             errors.append(e)
@@ -125,7 +139,10 @@ def prepare(
                 f"{config.path}: 'ignore' turns off {', '.join(off)} of --select {','.join(packs)}; "
                 "name a rule in --select to run it"
             )
-    files = discover(paths, config.include, config.exclude, errors=missing, skipped=warnings)
+    files = discover(
+        [p for p in paths if p not in STDIN], config.include, config.exclude, errors=missing, skipped=warnings
+    )
+    files += [p for p in paths if p in STDIN]
     docs, errors = read_documents(files, config)
     linted = {d.path for d in docs}
     ref_paths = [p for p in expand_corpus([*config.corpus, *(corpus or [])], warnings) if p not in linted]
@@ -176,6 +193,7 @@ def run_checks(checks: list[Check], corpus: Corpus) -> tuple[list[Finding], int]
     findings: list[Finding] = []
     suppressed = 0
     for check in checks:
+        progress.tick(check.rule.id)
         try:
             for f in check.run(corpus):
                 if f.document.reference or _literal(f):

@@ -53,13 +53,15 @@ def discover(
     exclude: list[str],
     errors: list[InputError] | None = None,
     skipped: list[str] | None = None,
+    specials: list[str] | None = None,
 ) -> list[str]:
     """Files to lint, in a stable order. A file named on the command line is linted whatever
     its extension (unless excluded); directories are walked and filtered by ``include``.
 
     A path that does not exist raises InputError, or is added to ``errors`` when a list is
     given (the other paths are still walked). Anything but a regular file or a folder (a FIFO,
-    a socket, a device) is never opened: a line saying so goes to ``skipped``."""
+    a socket, a device) is never opened: a line saying so goes to ``skipped``, and its path to
+    ``specials`` (for a caller that hands the paths on to be read and reported later)."""
     found: list[str] = []
     seen: set[str] = set()
     for given in paths:
@@ -94,6 +96,8 @@ def discover(
                 if special is not None:
                     if skipped is not None:
                         skipped.append(f"{full}: skipped: {special}, not a regular file")
+                    if specials is not None:
+                        specials.append(full)
                     continue
                 if full not in seen:
                     seen.add(full)

@@ -52,28 +52,29 @@ _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
 _TOC_STYLE = re.compile(r"(?:toc|目录)\s*(?:[1-9]|heading|标题)", re.IGNORECASE)
 
 
-def _text(el, out: list[str]) -> None:
+def pieces(el):
+    """(element, text) for each piece of printed text below ``el`` in order: a ``w:t`` with its
+    text, a tab, break or hyphen element with the character it reads as. ``yblint annotate``
+    uses the elements to find the runs that hold given characters."""
     for child in el.iterchildren():
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
             continue
         if tag == _w("t"):
-            out.append(child.text or "")
+            yield child, child.text or ""
         elif tag in _CHARS:
-            out.append(_CHARS[tag])
+            yield child, _CHARS[tag]
         elif tag == _w("br"):
             # a line break inside the paragraph; page and column breaks print nothing
             if child.get(_w("type"), "textWrapping") == "textWrapping":
-                out.append(" ")
+                yield child, " "
         else:
-            _text(child, out)
+            yield from pieces(child)
 
 
 def paragraph_text(p) -> str:
     """The text of a ``w:p`` element as Word prints it, on one line."""
-    out: list[str] = []
-    _text(p, out)
-    return _BREAKS.sub(" ", "".join(out))
+    return _BREAKS.sub(" ", "".join(text for _el, text in pieces(p)))
 
 
 def _paragraphs_in(el):
@@ -120,6 +121,16 @@ def _body_items(el, toc: bool = False):
             yield child, toc
         elif child.tag in _CONTAINERS:
             yield from _body_items(child, toc or (child.tag == _w("sdt") and _is_toc_control(child)))
+
+
+def body_lines(body):
+    """The elements behind the lines of ``read_docx``'s text, in order: a ``w:p`` for a body
+    paragraph, a ``w:tr`` for a table row."""
+    for item, _toc in _body_items(body):
+        if item.tag == _w("tbl"):
+            yield from _rows(item)
+        else:
+            yield item
 
 
 class _Styles:
@@ -232,16 +243,16 @@ def _check_size(data: bytes, path: str, limits: DocxLimits) -> None:
             )
 
 
-def _open(path: str, limits: DocxLimits):
+def _open(path: str, limits: DocxLimits, data: bytes | None = None):
     try:
         import docx
     except ImportError:
         raise InputError(NEEDS_EXTRA, path) from None
     p = Path(path)
-    if p.is_dir():
+    if data is None and p.is_dir():
         raise InputError("is a directory", path)
     try:
-        data = p.read_bytes()
+        data = p.read_bytes() if data is None else data
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", path) from None
     if data.startswith(OLE_MAGIC):
@@ -258,11 +269,12 @@ def _open(path: str, limits: DocxLimits):
         raise InputError(f"is not a readable Word .docx file ({reason})", path) from None
 
 
-def read_docx(path: str, limits: DocxLimits | None = None) -> Source:
-    """Read a .docx draft into a Source whose line N is body paragraph N, with its blocks.
-    Raises InputError for a file beyond ``limits`` (decompressed size, paragraphs)."""
+def read_docx(path: str, limits: DocxLimits | None = None, data: bytes | None = None) -> Source:
+    """Read a .docx draft (from ``path``, or ``data`` read elsewhere: standard input) into a
+    Source whose line N is body paragraph N, with its blocks. Raises InputError for a file
+    beyond ``limits`` (decompressed size, paragraphs)."""
     limits = limits or DocxLimits()
-    document = _open(path, limits)
+    document = _open(path, limits, data)
     try:
         styles_element = document.styles.element
     except Exception:  # a document without a styles part

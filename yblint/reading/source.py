@@ -62,6 +62,16 @@ def read_source(path: str, encoding: str | None = None, limits: DocxLimits | Non
         data = p.read_bytes()
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", path) from None
+    return source_from_bytes(data, path, encoding)
+
+
+def source_from_bytes(data: bytes, path: str, encoding: str | None = None, limits: DocxLimits | None = None) -> Source:
+    """A draft given as bytes (standard input), read as the file ``path`` would be."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".docx":
+        from yblint.reading.docx import read_docx
+
+        return read_docx(path, limits, data)
     text, used = decode(data, path, encoding)
     fmt = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
     return Source(path=path, text=text, encoding=used, format=fmt, newline=_dominant_newline(text))

@@ -1,0 +1,227 @@
+"""Marking up a Word body: runs split at given characters, comment ranges, tracked revisions.
+
+Offsets are those of ``yblint.reading.docx.read_docx``'s text (line N = body paragraph or table
+row N, lines joined by ``\\n``); ``body_lines`` and ``pieces`` from that module say which element
+holds which character, so the mapping is the reader's own and cannot drift from it.
+
+Run splitting moves the original ``w:t`` elements into the new runs (each new run gets a copy of
+the run's ``w:rPr``), so formatting is kept and the pieces stay valid while the body changes.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from yblint.reading.docx import _cell_text, _cells, _w, body_lines, pieces
+
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_REVISION_TAGS = {_w(t) for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")}
+
+
+@dataclass
+class Piece:
+    element: Any  # a w:t, w:tab, w:br … inside a w:r (lxml)
+    start: int  # offset in the document text
+    end: int
+
+
+@dataclass
+class Line:
+    element: Any  # w:p, or w:tr for a table row (lxml)
+    start: int
+    text: str
+    pieces: list[Piece] = field(default_factory=list)
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def is_paragraph(self) -> bool:
+        return self.element.tag == _w("p")
+
+
+def _content(run) -> list:
+    return [c for c in run if c.tag != _w("rPr")]
+
+
+def _new_run_like(run):
+    new = run.makeelement(run.tag, dict(run.attrib))
+    rpr = run.find(_w("rPr"))
+    if rpr is not None:
+        new.append(copy.deepcopy(rpr))
+    return new
+
+
+def _split_run_before(child) -> None:
+    """Split the run holding ``child`` so that ``child`` starts a run (no-op if it already does)."""
+    run = child.getparent()
+    content = _content(run)
+    i = content.index(child)
+    if i == 0:
+        return
+    new = _new_run_like(run)
+    for c in content[i:]:
+        new.append(c)  # moves the element: references to it stay valid
+    run.addnext(new)
+
+
+def _split_run_after(child) -> None:
+    content = _content(child.getparent())
+    i = content.index(child)
+    if i + 1 < len(content):
+        _split_run_before(content[i + 1])
+
+
+def _split_text(t, k: int):
+    """Split a ``w:t`` at character k into two ``w:t`` elements in the same run; returns the second."""
+    text = t.text or ""
+    second = t.makeelement(t.tag, {})
+    second.text = text[k:]
+    t.text = text[:k]
+    for el in (t, second):
+        el.set(XML_SPACE, "preserve")
+    t.addnext(second)
+    return second
+
+
+class Body:
+    """The body of a Word document as yblint reads it, ready to be marked up by offsets."""
+
+    def __init__(self, body) -> None:
+        self.body = body
+        self.lines: list[Line] = []
+        offset = 0
+        for el in body_lines(body):
+            if el.tag == _w("p"):
+                line = Line(el, offset, "")
+                parts: list[str] = []
+                for piece_el, text in pieces(el):
+                    pos = offset + len("".join(parts))
+                    parts.append(text)
+                    if text:
+                        line.pieces.append(Piece(piece_el, pos, pos + len(text)))
+                line.text = "".join(parts)
+            else:  # a table row reads as its cells joined by tabs, as read_docx has it
+                line = Line(el, offset, "\t".join(_cell_text(c) for c in _cells(el)))
+            self.lines.append(line)
+            offset = line.end + 1
+        self.next_id = 1 + max(
+            (int(v) for el in body.iter() if el.tag in _REVISION_TAGS if (v := el.get(_w("id"), "")).isdigit()),
+            default=0,
+        )
+        self.date = datetime.now(UTC).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    # -- locating -------------------------------------------------------------------------------
+
+    def line_at(self, offset: int) -> int:
+        """Index of the line holding ``offset`` (a line's end, its \\n, belongs to it)."""
+        lo, hi = 0, len(self.lines) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.lines[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def in_paragraphs(self, start: int, end: int) -> bool:
+        """True when every line the span touches is a body paragraph (not a table row)."""
+        if not self.lines:
+            return False
+        return all(self.lines[i].is_paragraph for i in range(self.line_at(start), self.line_at(end) + 1))
+
+    def split_at(self, offset: int) -> None:
+        """Make ``offset`` a run boundary: no run holds characters on both sides of it."""
+        line = self.lines[self.line_at(offset)]
+        if not line.is_paragraph:
+            return
+        for i, p in enumerate(line.pieces):
+            if p.start < offset < p.end:  # inside a w:t: cut it in two
+                second = _split_text(p.element, offset - p.start)
+                line.pieces[i : i + 1] = [Piece(p.element, p.start, offset), Piece(second, offset, p.end)]
+                p = line.pieces[i]
+            if p.end == offset:
+                _split_run_after(p.element)
+            elif p.start == offset:
+                _split_run_before(p.element)
+
+    def runs(self, start: int, end: int) -> list:
+        """The runs holding the characters in [start, end), in order (split first)."""
+        out: list = []
+        for i in range(self.line_at(start), self.line_at(end) + 1):
+            for p in self.lines[i].pieces:
+                if start <= p.start and p.end <= end:
+                    run = p.element.getparent()
+                    if not out or out[-1] is not run:
+                        out.append(run)
+        return out
+
+    def point(self, offset: int):
+        """(element, 'before' | 'after' | 'append') where a thing at ``offset`` goes."""
+        line = self.lines[self.line_at(offset)]
+        for p in line.pieces:
+            if p.start >= offset:
+                return p.element.getparent(), "before"
+        if line.pieces:
+            return line.pieces[-1].element.getparent(), "after"
+        return line.element, "append"
+
+    def paragraph_start(self, offset: int):
+        """The first paragraph at or around ``offset``: a table row's first cell paragraph."""
+        el = self.lines[self.line_at(offset)].element
+        if el.tag == _w("p"):
+            return el
+        return next(el.iter(_w("p")), None)
+
+    # -- marking up -----------------------------------------------------------------------------
+
+    def _revision(self, tag: str):
+        el = self.body.makeelement(
+            _w(tag), {_w("id"): str(self.next_id), _w("author"): "yblint", _w("date"): self.date}
+        )
+        self.next_id += 1
+        return el
+
+    def insert(self, node, where) -> None:
+        target, how = where
+        if how == "before":
+            target.addprevious(node)
+        elif how == "after":
+            target.addnext(node)
+        else:
+            target.append(node)  # an empty paragraph: after its w:pPr
+
+    def delete_run(self, run) -> None:
+        """Wrap ``run`` in a tracked deletion (its text becomes w:delText)."""
+        wrapper = self._revision("del")
+        run.addprevious(wrapper)
+        wrapper.append(run)
+        for t in run.iter(_w("t")):
+            t.tag = _w("delText")
+
+    def delete_paragraph_mark(self, p) -> None:
+        ppr = p.find(_w("pPr"))
+        if ppr is None:
+            ppr = p.makeelement(_w("pPr"), {})
+            p.insert(0, ppr)
+        rpr = ppr.find(_w("rPr"))
+        if rpr is None:
+            rpr = ppr.makeelement(_w("rPr"), {})
+            # w:rPr comes after the other paragraph properties, before sectPr and pPrChange
+            tail = next((c for c in ppr if c.tag in (_w("sectPr"), _w("pPrChange"))), None)
+            (tail.addprevious(rpr) if tail is not None else ppr.append(rpr))
+        rpr.insert(0, self._revision("del"))
+
+    def inserted_run(self, text: str, like):
+        """A tracked insertion of ``text``, formatted like run ``like`` (or plain)."""
+        wrapper = self._revision("ins")
+        run = _new_run_like(like) if like is not None else self.body.makeelement(_w("r"), {})
+        t = run.makeelement(_w("t"), {XML_SPACE: "preserve"})
+        t.text = text
+        run.append(t)
+        wrapper.append(run)
+        return wrapper
