@@ -82,7 +82,8 @@ def test_exit_zero_reports_but_exits_0(cli, tmp_path):
 def test_quiet_prints_only_the_summary(cli):
     r = cli("check", SEED, "--quiet")
     assert r.code == 1
-    assert r.out == "共 1 个文件，发现 47 处问题（错误 11，警告 35，提示 1）。\n"
+    # 47 before the editorial rules (#13): + political-formula 3, number-format 7, 万方 8, set-phrase 11, AED…VOCs 4
+    assert r.out == "共 1 个文件，发现 80 处问题（错误 14，警告 50，提示 16）。\n"
 
 
 # -- --extend-select / --extend-ignore ---------------------------------------------------------------
