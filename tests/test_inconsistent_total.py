@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, SEED, SHARED, findings_of, where
@@ -345,8 +346,10 @@ def test_checks_can_be_turned_off(tmp_path):
 
 
 @pytest.mark.slow
-def test_government_reports_give_no_findings(tmp_path):
-    """72 published reports, 1.1M characters of checked figures: any finding is a false alarm."""
+def test_government_reports_only_real_contradictions(tmp_path):
+    """72 published reports, 1.1M characters of checked figures: the one finding is a real
+    contradiction (the 1956 budget report: the five kinds of state-enterprise revenue, the last
+    being 其他企业和事业收入, add up to 14,128,144,000元, and the text gives 14,328,144,000元)."""
     corpus = SHARED / "corpora" / "government-work-reports.jsonl"
     if not corpus.exists():
         pytest.skip("shared corpus not available")
@@ -355,7 +358,12 @@ def test_government_reports_give_no_findings(tmp_path):
         p = tmp_path / f"{i:03d}.txt"
         p.write_text(json.loads(line)["content"], encoding="utf-8")
         paths.append(p)
-    assert [(f.location.document.path, f.line, f.message) for f in findings_of(paths, RULE)] == []
+    found = findings_of(paths, RULE)
+    assert [(Path(f.location.document.path).name, f.line, f.location.text, f.severity) for f in found] == [
+        ("069.txt", 87, "１４，３２８，１４４，０００元", "warning")
+    ]
+    assert found[0].data["computed"] == 14128144000
+    assert "其他" in found[0].message
 
 
 # --- fixtures ------------------------------------------------------------------------------
@@ -449,3 +457,42 @@ def test_never_crashes_on_noise(text):
         a, b = issue.anchor
         assert 0 <= a < b <= len(text)
         assert issue.data["formula"]
+
+
+def test_figures_read_once_per_document_equal_figures_read_per_paragraph():
+    from yblint.checks.inconsistent_total.reader import Figures
+
+    doc = build_document(read_source(str(SEED)))
+    figures = Figures(doc.text)
+    for p in doc.paragraphs:
+        by_doc = ParagraphChecker(doc.text, p.start, p.end, figures)
+        by_para = ParagraphChecker(doc.text, p.start, p.end)
+        assert by_doc.numbers == by_para.numbers
+        assert by_doc.run() == by_para.run()
+
+
+def test_likely_findings_are_one_severity_lower(tmp_path):
+    """Issue.certain, not a severity string, says a finding is likely: warning under an error rule."""
+    f = one(tmp_path, "全年受理消费投诉260件，其中质量类118件、价格类97件、其他35件。")
+    assert (f.severity, f.data["certain"]) == ("warning", False)
+    text = "全区公共停车场48个、泊位5,630个，其中商业区16个、2,140个，居住区21个、2,380个，交通枢纽11个、1,010个。"
+    f = one(tmp_path, text)
+    assert (f.severity, f.data["certain"]) == ("error", True)
+    assert f.location.text == "5,630个"
+    assert "2,140个 + 2,380个 + 1,010个 = 5,530个" in f.message
+
+
+@pytest.mark.parametrize(
+    ("stated", "computed", "slip"),
+    [
+        ("3615", "3651", True),  # two swapped digits
+        ("3615", "3515", True),  # one mistyped digit
+        ("3615", "3614", False),  # the last digit: a small remainder, not a slip
+        ("1200", "1100", False),  # two significant digits: too few to tell
+        ("3615", "3561", False),
+    ],
+)
+def test_digit_slip(stated, computed, slip):
+    from yblint.checks.inconsistent_total.complete import digit_slip
+
+    assert digit_slip(stated, computed) is slip

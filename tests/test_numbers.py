@@ -325,3 +325,32 @@ def test_find_numbers_never_crashes_and_spans_hold(text):
         lo, hi = n.interval
         assert lo <= n.value <= hi
         last = n.end
+
+
+def test_a_document_is_translated_once_and_read_the_same_in_pieces():
+    """Checks read a document's figures once; reading a paragraph, or a short string in between,
+    gives the same figures (the translation cache is keyed by identity, not evicted)."""
+    from yblint.text import numbers
+
+    doc = ("甲“１２３个”乙共计４，００８．９万元，其中２０余家。\n\n" * 40) + "丙3所学校。"
+    whole = find_numbers(doc)
+    find_numbers("开工2所学校")  # a short string between two reads of the document
+    para_end = doc.index("\n\n")
+    assert find_numbers(doc, 0, para_end) == [n for n in whole if n.end <= para_end]
+    assert [n.text for n in whole[:3]] == ["１２３个", "４，００８．９万元", "２０余家"]
+    assert whole[0].role == "quoted" and whole[1].value == 40089000
+    assert any(entry[0] is doc for entry in numbers._cache.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("“甲”和《乙“丙”》", [(0, 3), (4, 10)]),
+        ("“未闭合\n“甲”", [(5, 8)]),  # a line break closes every open quote
+        ("「甲」『乙』", [(0, 3), (3, 6)]),
+    ],
+)
+def test_quoted_spans(text, spans):
+    from yblint.text.numbers import _quoted_spans
+
+    assert _quoted_spans(text, 0, len(text)) == spans

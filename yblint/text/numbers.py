@@ -18,6 +18,7 @@ report spans, so the numeral grammar is implemented here (and cross-checked agai
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -86,7 +87,7 @@ def _units() -> dict[str, MeasureUnit]:
     add("班次", "shift", count=True)
     add("架次", "flight", count=True)
     add("次", "times", count=True)
-    add("个 项 所 家 条 座 处 宗 件 台 套 幢 栋 场 起 部 支 期 批 类 种 例 块 间 张 篇 本", "count", count=True)
+    add("个 项 所 家 条 座 处 宗 件 台 套 幢 栋 场 起 部 支 期 批 批次 类 种 例 块 间 张 篇 本", "count", count=True)
     add("辆 艘 株 棵 只 头 枚 册", "count", count=True)
     add("%", "percent", summable=False)
     add("‰", "permille", summable=False)
@@ -351,32 +352,54 @@ class Number:
         return self.text
 
 
+_QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』"}
+_QUOTE_MARKS = re.compile("[“”《》「」『』\n]")
+
+
 def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans, stack = [], []
-    pairs = {"“": "”", "《": "》", "「": "」", "『": "』"}
-    for i in range(start, end):
-        c = text[i]
-        if c in pairs:
+    """Spans of the outermost “…” 《…》 「…」 『…』 in ``text[start:end]`` (a line break closes all)."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for m in _QUOTE_MARKS.finditer(text, start, end):
+        c, i = m.group(0), m.start()
+        if c in _QUOTE_PAIRS:
             stack.append((c, i))
-        elif stack and c == pairs[stack[-1][0]]:
+        elif stack and c == _QUOTE_PAIRS[stack[-1][0]]:
             _, s = stack.pop()
             if not stack:
                 spans.append((s, i + 1))
-        elif c in "\n":
+        elif c == "\n":
             stack = []
     return spans
 
 
-_cache: list[tuple[str, str]] = []
+def _in_spans(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Is ``pos`` inside one of ``spans`` (disjoint, in order; ``starts`` their starts)?"""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+#: texts shorter than this are translated on every call, not cached
+_CACHE_MIN = 256
+#: how many long texts keep their translation (a document, and the pieces checks look at)
+_CACHE_SIZE = 4
+_cache: dict[int, tuple[str, str]] = {}
 
 
 def _translated(text: str) -> str:
-    """``text`` with full-width digits made ASCII (same length, so offsets hold); the last text
-    is cached, since checks call :func:`find_numbers` paragraph by paragraph on one document."""
-    if _cache and _cache[0][0] is text:
-        return _cache[0][1]
+    """``text`` with full-width digits made ASCII (same length, so offsets hold). Long texts are
+    cached by identity, since checks call :func:`find_numbers` paragraph by paragraph on one
+    document: a document is translated once, however many paragraphs and short strings (list
+    items, clauses) are looked at in between."""
+    if len(text) < _CACHE_MIN:
+        return text.translate(_FULLWIDTH)
+    hit = _cache.get(id(text))
+    if hit is not None and hit[0] is text:
+        return hit[1]
     t = text.translate(_FULLWIDTH)
-    _cache[:] = [(text, t)]
+    if len(_cache) >= _CACHE_SIZE:
+        _cache.pop(next(iter(_cache)))
+    _cache[id(text)] = (text, t)
     return t
 
 
@@ -394,6 +417,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     end = len(text) if end is None else end
     t = _translated(text)
     quoted = _quoted_spans(text, start, end)
+    quoted_starts = [a for a, _ in quoted]
     out: list[Number] = []
     pos = start
     while pos < end:
@@ -401,7 +425,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         if not m:
             break
         pos = m.end()
-        n = _make(t, text, m, start, end, quoted)
+        n = _make(t, text, m, start, end, quoted, quoted_starts)
         if n is not None:
             out.append(n)
             pos = max(pos, n.end)
@@ -411,7 +435,9 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
 _BIG_AFTER_APPROX = re.compile("万亿|亿|万")
 
 
-def _make(t: str, text: str, m: re.Match, lo: int, hi: int, quoted: list) -> Number | None:
+def _make(
+    t: str, text: str, m: re.Match, lo: int, hi: int, quoted: list[tuple[int, int]], quoted_starts: list[int]
+) -> Number | None:
     ns, ne = m.start(), m.end()
     pct = bool(m.group("pct"))
     chinese = m.group("ar") is None
@@ -496,7 +522,7 @@ def _make(t: str, text: str, m: re.Match, lo: int, hi: int, quoted: list) -> Num
         role = "code"
     elif not chinese and len(m.group("ar")) > 1 and m.group("ar")[0] == "0" and m.group("ar")[1] != ".":
         role = "code"  # 03, 0905: a number written with a leading zero is a code
-    if role is None and any(a <= ns < b for a, b in quoted):
+    if role is None and _in_spans(ns, quoted, quoted_starts):
         role = "quoted"
     if unit == "%":
         step = 10.0**-decimals

@@ -1,0 +1,83 @@
+"""inconsistent-total on tables of real and yearbook-voice arithmetic (issue #11).
+
+fixtures/arithmetic/kinds.yaml: each kind of stated arithmetic, a case that must be reported
+(check, message key, severity, position) and a control that must stay silent.
+fixtures/arithmetic/real-text.yaml: sentences with consistent arithmetic from the government work
+reports corpus (controls: silent), each with a one-figure typo where one breaks the arithmetic
+(reported by the check named).
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from conftest import FIXTURES
+
+from yblint.checks.inconsistent_total import ParagraphChecker
+from yblint.config import Config
+from yblint.engine import lint
+from yblint.registry import Registry
+
+KINDS = yaml.safe_load((FIXTURES / "arithmetic" / "kinds.yaml").read_text(encoding="utf-8"))
+REAL = yaml.safe_load((FIXTURES / "arithmetic" / "real-text.yaml").read_text(encoding="utf-8"))
+_REGISTRY: list[Registry] = []
+
+
+def lint_text(tmp_path, text: str):
+    if not _REGISTRY:
+        _REGISTRY.append(Registry.load(Config().rules_dirs))
+    p = tmp_path / "a.txt"
+    p.write_text("区统计局\n\n" + text + "\n", encoding="utf-8")
+    return lint([str(p)], Config(), registry=_REGISTRY[0], select=["inconsistent-total"]).findings
+
+
+@pytest.mark.parametrize("case", KINDS, ids=[f"{i:02d}-{c['kind']}" for i, c in enumerate(KINDS)])
+def test_kinds(tmp_path, case):
+    found = lint_text(tmp_path, case["text"])
+    if case.get("silent"):
+        assert found == [], [f.message for f in found]
+        return
+    want = case["expect"]
+    assert len(found) == case.get("findings", 1), [f.message for f in found]
+    [f] = [f for f in found if f.location.text == want["at"]]
+    assert f.data["check"] == want["check"], f.message
+    assert f.location.text == want["at"]
+    assert f.severity == want["severity"], f.message
+    assert f.location.range()[:2] == (3, case["text"].index(want["at"]) + 1)
+    if "says" in want:
+        assert want["says"] in f.message
+    assert f.data["formula"] in f.message
+
+
+def test_kinds_cover_every_kind_both_ways():
+    for kind in range(1, 10):
+        cases = [c for c in KINDS if c["kind"].startswith(str(kind))]
+        assert any(c.get("silent") for c in cases) and any("expect" in c for c in cases), kind
+
+
+def test_kinds_messages_in_english(tmp_path):
+    case = next(c for c in KINDS if c["kind"] == "1 catch-all" and "expect" in c)
+    p = tmp_path / "a.txt"
+    p.write_text("区统计局\n\n" + case["text"] + "\n", encoding="utf-8")
+    [f] = lint([str(p)], Config(lang="en"), select=["inconsistent-total"]).findings
+    assert f.message.startswith("The parts fall short of the total")
+    assert "catch-all" in f.message
+
+
+def _issues(text: str):
+    pc = ParagraphChecker(text, 0, len(text))
+    return pc, pc.run()
+
+
+@pytest.mark.parametrize("case", REAL, ids=[str(i) for i in range(len(REAL))])
+def test_real_text(case):
+    pc, issues = _issues(case["good"])
+    assert issues == [] and pc.checked, case["good"]
+    if "bad" in case:
+        _, issues = _issues(case["bad"])
+        assert [i.data["check"] for i in issues][:1] == [case["check"]], case["bad"]
+
+
+def test_real_text_covers_the_checks():
+    assert len(REAL) >= 60
+    assert {c["check"] for c in REAL if "bad" in c} >= {"breakdown", "part", "growth", "rate"}

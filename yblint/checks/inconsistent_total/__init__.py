@@ -1,0 +1,87 @@
+"""inconsistent-total: arithmetic a draft states that does not hold.
+
+Five checks, each a module over one paragraph read by :class:`~.reader.Reader`, each showing its
+working in the message and in ``data`` (``check``, ``stated``, ``computed``, ``parts``/``operands``,
+``formula``): :mod:`.breakdown` (a total and its parts), :mod:`.count` (a count and the names it
+counts), :mod:`.rate` (a rate from two figures), :mod:`.growth` (a change from two figures) and
+:mod:`.shares` (complementary shares that total 100%).
+
+All arithmetic runs on intervals (:attr:`yblint.text.numbers.Number.interval`): a figure admits the
+rounding of its last written digit, 约/余/近/多/超 widen or open it, so only a contradiction that
+no rounding explains is reported. Sentences the checks cannot read with confidence are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from yblint.check import Check, register_check
+from yblint.finding import Finding, Location
+from yblint.model import Corpus, Document, Paragraph
+
+from . import breakdown, count, growth, rate, shares
+from .reader import Figures, Issue, Reader
+
+#: the checks in the order they run, by the name ``parameters.checks`` uses
+CHECKS: dict[str, Callable[[Reader], None]] = {
+    "breakdown": breakdown.check,
+    "count": count.check,
+    "rate": rate.check,
+    "growth": growth.check,
+    "shares": shares.check,
+}
+#: the severity a finding that is likely, not certain, is reported at
+LOWER = {"error": "warning", "warning": "info"}
+
+
+class ParagraphChecker(Reader):
+    """Every check over one paragraph: ``run()`` returns the issues found; ``checked`` lists
+    every comparison made."""
+
+    def run(self) -> list[Issue]:
+        if self.numbers:
+            for check in CHECKS.values():
+                check(self)
+        # one figure read by two checks (完成率 as a completion rate and as a named rate): once
+        unique: dict[tuple[int, int], Issue] = {}
+        for issue in self.issues:
+            unique.setdefault(issue.anchor, issue)
+        self.issues = list(unique.values())
+        return self.issues
+
+
+@register_check("inconsistent-total")
+class InconsistentTotal(Check):
+    def run(self, corpus: Corpus) -> Iterable[Finding]:
+        for doc in corpus.documents:
+            figures: Figures | None = None
+            for para in doc.paragraphs:
+                if para.is_prose:
+                    if figures is None:
+                        figures = Figures(doc.text)  # once per document
+                    yield from self._paragraph(doc, para, figures)
+
+    def _paragraph(self, doc: Document, para: Paragraph, figures: Figures) -> Iterator[Finding]:
+        enabled = set(self.params["checks"])
+        seen: set[tuple[int, int]] = set()
+        for issue in ParagraphChecker(doc.text, para.start, para.end, figures).run():
+            if issue.check not in enabled or issue.anchor in seen:
+                continue
+            seen.add(issue.anchor)
+            start, end = issue.anchor
+            f = self.finding(
+                doc,
+                start,
+                end,
+                message_key=issue.key,
+                related=[Location(doc, a, b) for a, b in issue.related],
+                data=issue.data,
+                key=f"{issue.check}\x1f{issue.data.get('formula')}\x1f{doc.text[start:end]}",
+                **issue.args,
+            )
+            if not issue.certain:
+                f.severity = LOWER.get(self.severity, "info")
+            yield f
+
+
+__all__ = ["InconsistentTotal", "Issue", "ParagraphChecker"]

@@ -1,0 +1,316 @@
+"""rate: a rate restated from two figures in the same sentence — 任务70人，完成106人，完成率152.4%
+(106 ÷ 70 = 151.4%)."""
+
+from __future__ import annotations
+
+import re
+
+from yblint.text.numbers import Number
+
+from .reader import EPSILON, Issue, Reader, bare, clause_start, factor, num, pct_interval, sentence_bounds
+
+_TARGET = re.compile(r"任务|目标|计划|总数|总量|指标|应完成")
+_DONE = re.compile(r"完成|实现|实际|已|达成|办结|竣工|完工")
+RATE_WORDS = (
+    "完成率|办结率|完工率|执行率|结案率|化解率|兑现率|到位率|签约率|达标率|合格率|通过率|开工率|竣工率|交付率"
+    "|销号率|整改率|履约率|落实率|实现率|回收率|处置率|入住率|出租率|使用率|利用率|覆盖率|参保率|建成率"
+)
+RATE_EN = {
+    "完成率": "completion rate",
+    "办结率": "closure rate",
+    "执行率": "execution rate",
+    "达标率": "compliance rate",
+}
+_RATE = re.compile(rf"(?:{RATE_WORDS})(?:为|达|达到|是|已达|高达)?")
+
+
+def check(r: Reader) -> None:
+    completion_rates(r)
+    named_rates(r)
+    ratio_phrases(r)
+    per_capita(r)
+
+
+def completion_rates(r: Reader) -> None:
+    t = r.text
+    prev_end: dict[int, int] = {}
+    for m in _RATE.finditer(t, r.lo, r.hi):
+        z = r.at(m.end(), unit="%")
+        if z is None or z.role is not None or z.bound is not None:
+            continue
+        s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
+        seg_start = max(s_start, prev_end.get(s_start, s_start))
+        prev_end[s_start] = z.end
+        cands = [n for n in r.nums(seg_start, m.start()) if r.is_amount(n)]
+        if len(cands) < 2:
+            continue
+        # the two figures of one kind closest to the rate
+        y = cands[-1]
+        same = [n for n in cands if n.unit == y.unit]
+        if len(same) != 2 or any(n.approx for n in same):
+            continue
+        x = same[0]
+        # the order must be readable: the target marked as such, or the result as done
+        hx = t[clause_start(t, x.start, r.lo) : x.start]
+        hy = t[clause_start(t, y.start, r.lo) : y.start]
+        if _TARGET.search(hy) and not _TARGET.search(hx):
+            x, y = y, x
+        elif not (_TARGET.search(hx) or _DONE.search(hy)):
+            continue
+        if x.value <= 0:
+            continue
+        xlo, xhi = x.interval
+        ylo, yhi = y.interval
+        if xlo <= 0:
+            continue
+        clo, chi = ylo / xhi * 100, yhi / xlo * 100
+        slo, shi = pct_interval(z)
+        r.checked.append(("rate", f"{y.text} ÷ {x.text} → {z.text}", z.value, chi >= slo and clo <= shi))
+        if chi >= slo and clo <= shi:
+            continue
+        computed = y.value / x.value * 100
+        dec = max(1, z.decimals)
+        formula = f"{bare(y)} ÷ {bare(x)} = {num(computed, dec)}%"
+        r.issues.append(
+            Issue(
+                "rate",
+                "rate",
+                (z.num_start, z.num_end),
+                {
+                    "rate": _rate_word(m.group(0)),
+                    "rate_en": RATE_EN.get(_rate_word(m.group(0)), "rate") + f" ({_rate_word(m.group(0))})",
+                    "stated": z.text,
+                    "computed": f"{num(computed, dec)}%",
+                    "formula": formula,
+                    "x": x.text,
+                    "y": y.text,
+                },
+                {
+                    "check": "rate",
+                    "rate": _rate_word(m.group(0)),
+                    "stated": z.value,
+                    "computed": round(computed, 4),
+                    "operands": [y.text, x.text],
+                    "formula": formula,
+                },
+                [(x.num_start, x.end), (y.num_start, y.end)],
+            )
+        )
+
+
+def _rate_word(s: str) -> str:
+    m = re.match(r"[\u4e00-\u9fff]{1,3}率", s)
+    return m.group(0) if m else "率"
+
+
+# --- any named rate, and ratios stated in a phrase ---------------------------------------------
+
+#: X率 that are not a part over a whole of the same kind (growth, profit, tax, exchange rates …)
+_NOT_A_SHARE = re.compile(
+    r"增长|增速|利润|利|税|汇|比|效|频|概|功|速|贡献|周转|回报|收益|负债|资产|折旧|贴现|准备金|自给|成活|储蓄|城镇化|恩格尔|系数"
+    r"|失业|赤字|空置"
+)
+#: the denominator of a named rate is worded as the whole examined, enrolled, due … (抽检食品1,350批次)
+_BASE_WORDS = re.compile(
+    r"共|总|全|抽检|抽查|抽样|检查|检测|监测|检验|参加|参检|参保人|应|适龄|登记|受理|申请|报名|调查|计划|任务|目标|户籍|常住|在册|在校|入园|出生"
+)
+_NAMED_RATE = re.compile(r"([\u4e00-\u9fff]{2,6}?)率(?:为|达|达到|是|已达|高达|提高到|提高至|提升至|提升到)?")
+_PLAN_SHARE = re.compile(r"(?:为|完成|达到|完成了|相当于)(?:全年|年度|年)?(?:计划|预算|任务)的")
+_SHARE_OF = re.compile(r"占(?P<base>[^，,；;。占]{1,24}?)的(?=[0-9０-９]|百分之)")
+_TIMES_OF = re.compile(r"(?:是|为|相当于)(?P<base>[^，,；;。是]{1,20}?)的(?=[0-9０-９一二两三四五六七八九十])")
+#: how a stated ratio is scaled from a quotient
+_SCALE = {"%": 100.0, "‰": 1000.0, "倍": 1.0}
+RATIO_EN = {"占比": "share", "倍数": "ratio", "计划完成程度": "share of the plan"}
+
+
+def named_rates(r: Reader) -> None:
+    """抽检食品1,350批次，合格1,318批次，合格率97.8%: any X率 whose numerator is the figure named
+    by X (合格…) and whose denominator is the one other figure of that kind before it."""
+    t = r.text
+    for m in _NAMED_RATE.finditer(t, r.lo, r.hi):
+        z = r.at(m.end())
+        word = m.group(1)
+        if z is None or z.unit not in ("%", "‰") or z.role is not None or z.bound is not None:
+            continue
+        stem = word[-2:]
+        if _NOT_A_SHARE.search(word):
+            continue
+        s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
+        cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
+        tops = [n for n in cands if stem in t[clause_start(t, n.start, r.lo) : n.start]]
+        if not tops:
+            continue
+        y = tops[-1]
+        dens = [n for n in cands if n.unit == y.unit and n.end <= clause_start(t, y.start, r.lo)]
+        if len(dens) != 1 or dens[0].value <= 0:
+            continue
+        x = dens[0]
+        x_head = t[clause_start(t, x.start, r.lo) : x.start]
+        if stem in x_head:
+            continue  # both figures named by the rate: which is which is unclear
+        if not _BASE_WORDS.search(x_head):
+            continue  # 新增就业1.2万人 … 失业率: the figure before is not the rate's whole
+        ratio(r, z, y, x, word + "率", f"{word}率")
+
+
+def ratio_phrases(r: Reader) -> None:
+    """占全年计划投资3.2亿元的41.5%, 是上年3.1亿元的1.2倍, 相当于…的X%: the part (the nearest
+    amount before) over the base named in the phrase; 为计划的112% over the figure called 计划."""
+    t = r.text
+    for m in _SHARE_OF.finditer(t, r.lo, r.hi):
+        _phrase(r, m, "占比")
+    for m in _TIMES_OF.finditer(t, r.lo, r.hi):
+        z = r.at(m.end())
+        _phrase(r, m, "倍数" if z is not None and z.unit == "倍" else "占比")
+    for m in _PLAN_SHARE.finditer(t, r.lo, r.hi):
+        z = r.at(m.end())
+        if z is None or z.unit != "%" or z.role is not None or z.bound is not None:
+            continue
+        s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
+        cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
+        if not cands:
+            continue
+        y = cands[-1]
+        named = re.search("计划|预算|任务", m.group(0))
+        word = named.group(0) if named else "计划"
+        plans = [n for n in cands[:-1] if n.unit == y.unit and word in t[clause_start(t, n.start, r.lo) : n.start]]
+        if len(plans) != 1 or plans[0].value <= 0 or word in t[clause_start(t, y.start, r.lo) : y.start]:
+            continue
+        ratio(r, z, y, plans[0], "计划完成程度", "完成计划的比例")
+
+
+def _phrase(r: Reader, m: re.Match, what: str) -> None:
+    t = r.text
+    z = r.at(m.end())
+    if z is None or z.unit not in _SCALE or z.role is not None or z.bound is not None:
+        return
+    if (what == "倍数") != (z.unit == "倍"):
+        return  # 占…的2倍 is not a share, 是…的40% is read as one
+    bases = [n for n in r.nums(m.start("base"), m.end("base")) if n.quantity]
+    if len(bases) != 1 or bases[0].approx or bases[0].value <= 0:
+        return
+    x = bases[0]
+    cs = clause_start(t, m.start(), r.lo)
+    if cs == m.start():
+        cs = clause_start(t, cs - 1, r.lo)
+    parts = [n for n in r.nums(cs, m.start()) if r.is_amount(n) and n.group == x.group]
+    if not parts or parts[-1].approx:
+        return
+    ratio(r, z, parts[-1], x, what, what)
+
+
+def ratio(r: Reader, z: Number, y: Number, x: Number, rate: str, label: str) -> None:
+    """The stated ratio ``z`` of ``y`` over ``x`` (scaled to %, ‰ or 倍), within the figures'
+    precision."""
+    scale = _SCALE.get(z.unit or "")
+    if scale is None:
+        return
+    f = factor(y.unit, x.unit)
+    (xlo, xhi), (ylo, yhi) = x.interval, y.interval
+    if xlo <= 0:
+        return
+    clo, chi = ylo * f / xhi * scale, yhi * f / xlo * scale
+    slo, shi = pct_interval(z) if z.unit != "倍" else (z.value - z.step / 2 - EPSILON, z.value + z.step + EPSILON)
+    ok = chi >= slo and clo <= shi
+    r.checked.append(("rate", f"{y.text} ÷ {x.text} → {z.text}", z.value, ok))
+    if ok:
+        return
+    computed = y.value * f / x.value * scale
+    dec = max(1, z.decimals)
+    shown = f"{computed:.{dec}f}倍" if z.unit == "倍" else f"{num(computed, dec)}{z.unit}"
+    formula = f"{bare(y)} ÷ {bare(x)} = {shown}"
+    r.issues.append(
+        Issue(
+            "rate",
+            "rate",
+            (z.num_start, z.num_end if z.unit != "倍" else z.end),
+            {
+                "rate": label,
+                "rate_en": RATIO_EN.get(rate, "rate") + f" ({rate})",
+                "stated": z.text,
+                "computed": shown,
+                "formula": formula,
+                "x": x.text,
+                "y": y.text,
+            },
+            {
+                "check": "rate",
+                "rate": rate,
+                "stated": z.value,
+                "computed": round(computed, 4),
+                "operands": [y.text, x.text],
+                "formula": formula,
+            },
+            [(x.num_start, x.end), (y.num_start, y.end)],
+        )
+    )
+
+
+_PER = re.compile(
+    r"每(?P<per>十万|万|千|百)(?P<who>人|户|名|常住人口|人口)(?:拥有|有|配备|平均)?(?P<what>[\u4e00-\u9fff]{1,8}?)(?=[0-9０-９])"
+)
+_PER_SCALE = {"百": 100.0, "千": 1000.0, "万": 1e4, "十万": 1e5}
+_POPULATION = re.compile(r"人口|户籍|常住|居民|户数|总户")
+
+
+def per_capita(r: Reader) -> None:
+    """常住人口103.2万人，执业医师3,560人，每万人拥有执业医师34.5人: the figure named (执业医师)
+    over the population, scaled to 每万人 (每千人, 每十万人)."""
+    t = r.text
+    for m in _PER.finditer(t, r.lo, r.hi):
+        z = r.at(m.end())
+        if z is None or not z.quantity or z.approx or z.role:
+            continue
+        s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
+        if s_start > r.lo:
+            s_start, _ = sentence_bounds(t, s_start - 1, r.lo, r.hi)  # and the sentence before
+        cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
+        what = m.group("what")[-2:]
+        tops = [n for n in cands if n.unit == z.unit and what in t[clause_start(t, n.start, r.lo) : n.start]]
+        pops = [
+            n
+            for n in cands
+            if n.group in ("person", "household") and _POPULATION.search(t[clause_start(t, n.start, r.lo) : n.start])
+        ]
+        if len(tops) != 1 or len(pops) != 1 or pops[0].value <= 0 or tops[0] is pops[0]:
+            continue
+        y, x = tops[0], pops[0]
+        scale = _PER_SCALE[m.group("per")]
+        (xlo, xhi), (ylo, yhi) = x.interval, y.interval
+        if xlo <= 0:
+            continue
+        clo, chi = ylo / xhi * scale, yhi / xlo * scale
+        zlo, zhi = z.value - z.step / 2 - EPSILON, z.value + z.step + EPSILON
+        ok = chi >= zlo and clo <= zhi
+        r.checked.append(("rate", f"{y.text} ÷ {x.text} × {m.group('per')}: {z.text}", z.value, ok))
+        if ok:
+            continue
+        computed = y.value / x.value * scale
+        shown = f"{num(computed, max(1, z.decimals))}{z.unit}"
+        formula = f"{bare(y)} ÷ {bare(x)} × {num(scale, 0)} = {shown}"
+        label = m.group(0)
+        r.issues.append(
+            Issue(
+                "rate",
+                "rate",
+                (z.num_start, z.end),
+                {
+                    "rate": label,
+                    "rate_en": f"rate per {num(scale, 0)} ({label})",
+                    "stated": z.text,
+                    "computed": shown,
+                    "formula": formula,
+                    "x": x.text,
+                    "y": y.text,
+                },
+                {
+                    "check": "rate",
+                    "rate": label,
+                    "stated": z.value,
+                    "computed": round(computed, 4),
+                    "operands": [y.text, x.text],
+                    "formula": formula,
+                },
+                [(x.num_start, x.end), (y.num_start, y.end)],
+            )
+        )

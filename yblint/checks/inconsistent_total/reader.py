@@ -1,0 +1,319 @@
+"""The shared reader of the inconsistent-total checks: one paragraph's figures, its clauses and
+sentences, the intervals the figures admit, and how a finding shows its working."""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from yblint.text.numbers import Number, convert, find_numbers, unit_info
+
+CLAUSE_END = "，,；;。！？!?：:\n"
+SENTENCE_END = "。！？!?\n"
+
+#: characters before a figure searched for a word that makes it a change (增加3亿元)
+CHANGE_WINDOW = 8
+#: characters before a figure searched for a word that makes it an average (人均…)
+AVERAGE_WINDOW = 14
+#: slack for floating-point comparisons of stated and computed figures
+EPSILON = 1e-9
+
+# a figure introduced by one of these is a change or a rate, not an amount that adds up
+CHANGE = re.compile(
+    r"(?:(?:增加|增长|减少|下降|提高|提升|降低|上升|扩大|缩小|增收|减收|净增|净减|多|少|人均|户均|平均|年均|日均|月均"
+    r"|每|比上年|比去年|较上年|较去年|同比|环比|相当于)了?|[比较][^，,；;。]{1,10}的)$"
+)
+AVERAGE = re.compile(r"(?:人均|户均|平均|年均|日均|月均|每年|每人|每户|每天|每月)[\u4e00-\u9fff]{0,8}$")
+TOTAL_MARK_LOOSE = re.compile(
+    r"(?:(?:共计|合计|总计|总共|一共|累计|共有)[\u4e00-\u9fff]{0,6}|(?<![公中社])共[\u4e00-\u9fff]{0,4})(?:为|达|达到|有)?$"
+)
+TOTAL_WORD = re.compile(r"总[\u4e00-\u9fff]{0,6}(?:为|达|达到|是)?$")
+
+
+@dataclass
+class Issue:
+    """One contradiction found: the check and message key, the span reported, the message
+    arguments and JSON data, the figures it involves. ``certain`` is False when the contradiction
+    is likely but not definite (the parts might overlap, the list might be partial): the finding
+    is then reported one severity lower than the rule's."""
+
+    check: str
+    key: str  # message key
+    anchor: tuple[int, int]
+    args: dict[str, Any]
+    data: dict[str, Any]
+    related: list[tuple[int, int]] = field(default_factory=list)
+    certain: bool = True
+
+
+class Figures:
+    """The figures of a whole document, found once, looked up by paragraph."""
+
+    def __init__(self, text: str) -> None:
+        self.numbers = find_numbers(text)
+        self.starts = [n.start for n in self.numbers]
+
+    def within(self, start: int, end: int) -> list[Number]:
+        a = bisect.bisect_left(self.starts, start)
+        b = bisect.bisect_left(self.starts, end)
+        return [n for n in self.numbers[a:b] if n.end <= end]
+
+
+class Reader:
+    """One paragraph (``text[start:end]``) and its figures: taken from ``figures`` (the whole
+    document's, found once) when given, else found in the paragraph."""
+
+    def __init__(self, text: str, start: int, end: int, figures: Figures | None = None) -> None:
+        self.text = text
+        self.lo, self.hi = start, end
+        self.numbers = find_numbers(text, start, end) if figures is None else figures.within(start, end)
+        self._starts = [n.num_start for n in self.numbers]
+        self._quotes: tuple[list[int], list[int]] | None = None
+        self.issues: list[Issue] = []
+        #: every comparison made, consistent or not: (check, formula, stated, consistent)
+        self.checked: list[tuple[str, str, float, bool]] = []
+
+    def nums(self, a: int, b: int) -> list[Number]:
+        """The figures whose numeral lies in ``[a, b)``."""
+        i = bisect.bisect_left(self._starts, a)
+        out = []
+        for n in self.numbers[i:]:
+            if n.num_start >= b:
+                break
+            if n.num_end <= b:
+                out.append(n)
+        return out
+
+    def at(self, pos: int, unit: str | None = None, plain: bool = False) -> Number | None:
+        """The figure whose numeral starts at ``pos`` (in ``unit``; with no role when ``plain``)."""
+        i = bisect.bisect_left(self._starts, pos)
+        n = self.numbers[i] if i < len(self._starts) and self._starts[i] == pos else None
+        if n is None or (unit is not None and n.unit != unit) or (plain and n.role is not None):
+            return None
+        return n
+
+    def quoted(self, pos: int) -> bool:
+        """Is ``pos`` a quoted figure, or inside “…” in this paragraph?"""
+        n = self.at(pos)
+        if n is not None and n.role == "quoted":
+            return True
+        if self._quotes is None:  # the depth after each quote mark, found once
+            marks, depths, depth = [], [], 0
+            for m in re.finditer("[“”]", self.text[self.lo : self.hi]):
+                depth = depth + 1 if m.group(0) == "“" else max(0, depth - 1)
+                marks.append(self.lo + m.start())
+                depths.append(depth)
+            self._quotes = (marks, depths)
+        marks, depths = self._quotes
+        i = bisect.bisect_left(marks, pos) - 1
+        return i >= 0 and depths[i] > 0
+
+    def marked_total(self, n: Number) -> bool:
+        """A figure worded as a total: 共/合计/总计/累计 … or 总… before it in its clause."""
+        head = self.text[clause_start(self.text, n.start, self.lo) : n.start]
+        return bool(TOTAL_MARK_LOOSE.search(head) or TOTAL_WORD.search(head))
+
+    def is_amount(self, n: Number) -> bool:
+        return is_amount(n, self.text, self.lo)
+
+
+# -------------------------------------------------------------------------------------------
+# text
+
+
+def _ends_clause(text: str, i: int) -> bool:
+    """Does ``text[i]`` end a clause? A comma between a digit and three more (5,630; in older
+    typesetting ３，１５４) separates thousands."""
+    c = text[i]
+    if c not in CLAUSE_END:
+        return False
+    if c in ",，" and i > 0 and text[i - 1].isdigit():
+        after = text[i + 1 : i + 5]
+        return not (len(after) >= 3 and after[:3].isdigit() and not after[3:4].isdigit())
+    return True
+
+
+_CLAUSE_MARK = re.compile("[" + re.escape(CLAUSE_END) + "]")
+_clause_cache: dict[int, tuple[str, list[int]]] = {}
+#: texts whose clause ends are kept (a document and the paragraph strings tests pass)
+CLAUSE_CACHE_SIZE = 4
+
+
+def _clause_ends(text: str) -> list[int]:
+    """Offsets of every clause end in ``text``, found once per text."""
+    hit = _clause_cache.get(id(text))
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    ends = [m.start() for m in _CLAUSE_MARK.finditer(text) if _ends_clause(text, m.start())]
+    if len(_clause_cache) >= CLAUSE_CACHE_SIZE:
+        _clause_cache.pop(next(iter(_clause_cache)))
+    _clause_cache[id(text)] = (text, ends)
+    return ends
+
+
+def clause_start(text: str, pos: int, lo: int) -> int:
+    """Start of the clause holding ``pos`` (not before ``lo``)."""
+    ends = _clause_ends(text)
+    i = bisect.bisect_left(ends, pos) - 1
+    return max(lo, ends[i] + 1) if i >= 0 else lo
+
+
+def clause_end(text: str, pos: int, hi: int) -> int:
+    """End of the clause holding ``pos`` (the offset of its mark, at most ``hi``)."""
+    ends = _clause_ends(text)
+    i = bisect.bisect_left(ends, pos)
+    return min(hi, ends[i]) if i < len(ends) else hi
+
+
+_SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_END) + "]")
+_sentence_cache: dict[int, tuple[str, list[int]]] = {}
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Offsets of every sentence end in ``text``, found once per text."""
+    hit = _sentence_cache.get(id(text))
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    ends = [m.start() for m in _SENTENCE_MARK.finditer(text)]
+    if len(_sentence_cache) >= CLAUSE_CACHE_SIZE:
+        _sentence_cache.pop(next(iter(_sentence_cache)))
+    _sentence_cache[id(text)] = (text, ends)
+    return ends
+
+
+def sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence holding ``pos``: its start (not before ``lo``) and the offset of its end mark
+    (at most ``hi``)."""
+    ends = _sentence_ends(text)
+    i = bisect.bisect_left(ends, pos)
+    start = max(lo, ends[i - 1] + 1) if i > 0 else lo
+    end = min(hi, ends[i]) if i < len(ends) else hi
+    return min(start, pos), max(end, pos)
+
+
+def is_amount(n: Number, text: str, lo: int) -> bool:
+    """An amount that adds up: a summable quantity not introduced as a change (增加3亿元), a
+    comparison base (比上年的…) or an average (人均, 年均超收)."""
+    if not n.quantity or n.unit is None:
+        return False
+    cs = clause_start(text, n.start, lo)
+    head = text[max(cs, n.start - CHANGE_WINDOW) : n.start]
+    return not (CHANGE.search(head) or AVERAGE.search(text[max(cs, n.start - AVERAGE_WINDOW) : n.start]))
+
+
+# -------------------------------------------------------------------------------------------
+# intervals
+
+
+def factor(unit: str | None, to_unit: str | None) -> float:
+    """What a figure in ``unit`` is multiplied by to be in ``to_unit`` (1 for units that do not
+    convert: count classifiers of one kind, unknown units)."""
+    a, b = unit_info(unit), unit_info(to_unit)
+    if a is None or b is None or a.group != b.group:
+        return 1.0
+    return convert(1.0, a.name, b.name)
+
+
+def interval_in(n: Number, to_unit: str | None) -> tuple[float, float]:
+    """``n.interval`` expressed in ``to_unit``."""
+    f = factor(n.unit, to_unit)
+    lo, hi = n.interval
+    return lo * f, hi * f
+
+
+def sum_interval(intervals: list[tuple[float, float]]) -> tuple[float, float]:
+    return sum(i[0] for i in intervals), sum(i[1] for i in intervals)
+
+
+def pct_interval(z: Number) -> tuple[float, float]:
+    """A stated percentage admits rounding (half a step either way) and truncation (a full step up)."""
+    return z.value - z.step / 2 - EPSILON, z.value + z.step + EPSILON
+
+
+def pct_change(x: Number, y: Number, down: bool) -> tuple[float, float, float]:
+    """The percentage change from ``x`` to ``y`` (a fall when ``down``): the lowest and highest the
+    figures' precision allows, and the value from the figures as written. ``x`` must be positive."""
+    (xlo, xhi), (ylo, yhi) = x.interval, y.interval
+    if down:
+        return (xlo - yhi) / xhi * 100, (xhi - ylo) / xlo * 100, (x.value - y.value) / x.value * 100
+    return (ylo - xhi) / xhi * 100, (yhi - xlo) / xlo * 100, (y.value - x.value) / x.value * 100
+
+
+# -------------------------------------------------------------------------------------------
+# formatting
+
+
+def num(v: float, decimals: int = 2) -> str:
+    s = f"{v:.{decimals}f}"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
+def scale_of(n: Number) -> tuple[float, str]:
+    """The multiplier and its character as written in ``n`` (万元 → 10⁴, 万)."""
+    written = n.text[n.num_start - n.start :]
+    for ch, f in (("万亿", 1e12), ("亿", 1e8), ("万", 1e4)):
+        if abs(n.value) >= f and ch in written:
+            return f, ch
+    return 1.0, ""
+
+
+def fmt_like(value: float, like: Number, decimals: int) -> str:
+    """``value`` written like ``like``: its multiplier (万, 亿), unit, and thousands separators."""
+    scale, ch = scale_of(like)
+    shown = num(value / scale, decimals)
+    if re.search(r"\d[,，]\d", bare(like)):
+        whole, _, frac = shown.partition(".")
+        shown = f"{int(whole):,}" + (f".{frac}" if frac else "")
+    return shown + ch + (like.unit or "")
+
+
+def decimals_in(n: Number, scale: float) -> int:
+    """Decimals needed to show ``n`` at ``scale``."""
+    s = math.log10(scale / n.step) if n.step > 0 else 0
+    return max(0, math.ceil(round(s, 6)))
+
+
+def shown(n: Number) -> str:
+    """The figure as written, its qualifier kept but shortened (约为944.11万元 → 约944.11万元)."""
+    q = n.text[: n.num_start - n.start]
+    return re.sub(r"(?<=[约近超逾])[为合达有了]$", "", q) + n.text[n.num_start - n.start :]
+
+
+def bare(n: Number) -> str:
+    """The figure without its qualifier (``约为944.11万元`` → ``944.11万元``)."""
+    return n.text[n.num_start - n.start :]
+
+
+def stated_figure_issue(
+    check: str,
+    key: str,
+    stated: Number,
+    anchor_end: int,
+    computed: float,
+    shown_value: str,
+    formula: str,
+    operands: list[Number],
+    args: dict[str, Any] | None = None,
+    data: dict[str, Any] | None = None,
+) -> Issue:
+    """A stated figure (a rate, a share, a change) that the figures it comes from do not give."""
+    return Issue(
+        check,
+        key,
+        (stated.num_start, anchor_end),
+        {"stated": stated.text, "computed": shown_value, "formula": formula, **(args or {})},
+        {
+            "check": (data or {}).get("check", check),
+            **{k: v for k, v in (data or {}).items() if k != "check"},
+            "stated": stated.value,
+            "computed": round(computed, 4),
+            "operands": [o.text for o in operands],
+            "formula": formula,
+        },
+        [(o.num_start, o.end) for o in operands],
+    )

@@ -1,0 +1,119 @@
+"""shares: complementary shares that must total 100% (男性占 p%，女性占 q%; 三次产业结构 a:b:c)."""
+
+from __future__ import annotations
+
+import re
+
+from yblint.text.numbers import summable
+
+from .rate import ratio
+from .reader import EPSILON, Issue, Reader, num, sentence_bounds
+
+#: two categories that make up a whole: their shares of it total 100%
+_PAIRS = [
+    ("男", "女"),
+    ("城镇", "农村"),
+    ("城镇", "乡村"),
+    ("城市", "农村"),
+    ("公办", "民办"),
+    ("境内", "境外"),
+    ("(?<!非)国有", "非国有"),
+    ("(?<!非)公有", "非公有"),
+    ("生产资料", "消费资料"),
+    ("轻工业", "重工业"),
+]
+_R = r"(\d+(?:\.\d+)?)"
+_RATIO3 = re.compile(rf"三次产业(?:结构|比例|比重|构成)?(?:调整|优化)?(?:为|是|达到)?{_R}[:：]{_R}[:：]{_R}")
+
+
+def check(r: Reader) -> None:
+    complementary(r)
+    shares_of_earlier_total(r)
+
+
+def complementary(r: Reader) -> None:
+    t = r.text
+    for m in _RATIO3.finditer(t, r.lo, r.hi):
+        vals = [float(m.group(i)) for i in (1, 2, 3)]
+        decs = [len(m.group(i).split(".")[1]) if "." in m.group(i) else 0 for i in (1, 2, 3)]
+        tol = sum(0.5 * 10.0**-d for d in decs)
+        total = sum(vals)
+        r.checked.append(("shares", m.group(0), 100, abs(total - 100) <= tol + EPSILON))
+        if abs(total - 100) <= tol + EPSILON:
+            continue
+        formula = " + ".join(m.group(i) for i in (1, 2, 3)) + f" = {num(total, max(decs))}"
+        r.issues.append(
+            Issue(
+                "shares",
+                "shares",
+                (m.start(1), m.end(3)),
+                {
+                    "shares": ":".join(m.group(i) for i in (1, 2, 3)),
+                    "sum": num(total, max(decs)) + "%",
+                    "formula": formula + "%",
+                },
+                {"check": "shares", "stated": 100, "computed": total, "parts": vals, "formula": formula},
+            )
+        )
+    # 男性占p%，女性占q% within one sentence
+    for a, b in _PAIRS:
+        for ma in re.compile(rf"{a}[\u4e00-\u9fff]{{0,4}}占比?(?:为|达)?").finditer(t, r.lo, r.hi):
+            pa = r.at(ma.end(), unit="%")
+            if pa is None or pa.approx:
+                continue
+            mb = re.compile(rf"[，,、；;]{b}[\u4e00-\u9fff]{{0,4}}占比?(?:为|达)?").match(t, pa.num_end)
+            if not mb:
+                continue
+            pb = r.at(mb.end(), unit="%")
+            if pb is None or pb.approx:
+                continue
+            total = pa.value + pb.value
+            tol = pa.step / 2 + pb.step / 2
+            r.checked.append(("shares", f"{pa.text} + {pb.text}", 100, abs(total - 100) <= tol + EPSILON))
+            if abs(total - 100) <= tol + EPSILON:
+                continue
+            dec = max(pa.decimals, pb.decimals)
+            la = re.sub(r"占比?(?:为|达)?$", "", ma.group(0))
+            lb = re.sub(r"^[，,、；;]|占比?(?:为|达)?$", "", mb.group(0))
+            formula = f"{la}{pa.text} + {lb}{pb.text} = {num(total, dec)}%"
+            r.issues.append(
+                Issue(
+                    "shares",
+                    "shares",
+                    (pa.num_start, pb.num_end),
+                    {"shares": f"{pa.text}、{pb.text}", "sum": num(total, dec) + "%", "formula": formula},
+                    {
+                        "check": "shares",
+                        "stated": 100,
+                        "computed": total,
+                        "parts": [pa.text, pb.text],
+                        "formula": formula,
+                    },
+                )
+            )
+
+
+_SHARE_AFTER = re.compile(r"[，,](?:占比?|比重)(?:为|达|达到)?(?=[0-9０-９])")
+
+
+def shares_of_earlier_total(r: Reader) -> None:
+    """全区共有企业1,200家。工业企业300家，占25%。: a part whose share names no base, the base
+    being the one figure of its kind in the sentence before (the part's own sentence has none
+    before it)."""
+    t = r.text
+    for m in _SHARE_AFTER.finditer(t, r.lo, r.hi):
+        z = r.at(m.end())
+        if z is None or z.unit != "%" or z.approx or z.role:
+            continue
+        s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
+        if s_start <= r.lo or t.startswith("其中", s_start):
+            continue
+        own = [n for n in r.nums(s_start, m.start()) if r.is_amount(n)]
+        if len(own) != 1 or own[0].end != m.start() or own[0].approx:
+            continue
+        part = own[0]
+        p_start, _ = sentence_bounds(t, s_start - 1, r.lo, r.hi)
+        base = [n for n in r.nums(p_start, s_start) if r.is_amount(n) and summable(n.unit, part.unit)]
+        if len(base) != 1 or base[0].approx or not r.marked_total(base[0]):
+            continue
+        ratio(r, z, part, base[0], "占比", "占比")
