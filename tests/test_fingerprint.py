@@ -87,3 +87,29 @@ def test_find_passages_extent_and_similarity():
     assert (p.a0, p.a1, p.b0, p.b1) == (8, 8 + len(shared), 8, 8 + len(shared))
     assert 0.9 < p.similarity < 1
     assert find_passages(a, b, 0.99, min_len=len(shared)) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet="甲乙丙丁戊己", min_size=8, max_size=40), min_size=6, max_size=12))
+def test_seeds_int32_and_boilerplate_marks_every_covered_character(units):
+    """The index holds int32 positions (#14: memory at 16x); a character is boilerplate exactly
+    when a fingerprint found in max_units units or more covers it."""
+    text = "".join(units)
+    spans, at = [], 0
+    for i, u in enumerate(units):
+        spans.append((i, [(at, at + len(u))]))
+        at += len(u)
+    stream = build_stream([(text, spans)])
+    k, w, max_units = 3, 2, 4
+    seeds = find_seeds(stream, k, w, max_units)
+    assert seeds.a.dtype == np.int32 and seeds.b.dtype == np.int32
+    from yblint.text.similarity import fingerprints
+
+    pos, h = fingerprints(stream, k, w)
+    expected = np.zeros(len(stream), dtype=bool)
+    for value in set(h.tolist()):
+        at_value = pos[h == value]
+        if len(set(stream.seg[at_value].tolist())) >= max_units or at_value.size > 2 * max_units:
+            for p in at_value.tolist():
+                expected[p : p + k] = True
+    assert (seeds.boilerplate == expected).all()

@@ -29,6 +29,9 @@ class Check:
     fixable: ClassVar[bool] = False
     #: numeric parameters and their bounds (inclusive; None: unbounded), checked at config load
     param_ranges: ClassVar[dict[str, tuple[float | None, float | None]]] = {}
+    #: True when ``run`` looks at each linted document on its own (never at another document or
+    #: a reference): such checks may run on parts of the book in other processes (``-j``)
+    per_document: ClassVar[bool] = False
 
     def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
         self.rule = rule

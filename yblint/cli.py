@@ -42,6 +42,12 @@ def _names(values: list[str] | None) -> list[str] | None:
     return [n.strip() for v in values for n in v.split(",") if n.strip()]
 
 
+def _jobs(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of processes (1 or more), not {value!r}")
+    return int(value)
+
+
 def _run_options(p: argparse.ArgumentParser) -> None:
     """Options shared by ``check`` and ``annotate``: selection, config, corpus, baseline, output."""
     p.add_argument("--select", action="append", metavar="RULES", help="only these rule ids or packs (comma-separated)")
@@ -75,6 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
     _run_options(check)
     check.add_argument(
         "--write-baseline", metavar="FILE", help="record every finding of this run in FILE and exit 0 (see --baseline)"
+    )
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_jobs,
+        metavar="N",
+        help="processes for the per-document rules (default: automatic, several for a large run; 1: one)",
     )
     check.add_argument("--stdin-filename", metavar="NAME", help="with PATH '-': the name of the piped draft")
     check.add_argument("--statistics", action="store_true", help="print one line per rule with its count, sorted")
@@ -297,7 +310,15 @@ def cmd_check(args: argparse.Namespace) -> int:
             return fix_code
     with progress.session(progress.wanted() and not args.quiet):
         results = [
-            lint(g.paths, g.config, registry, select=_names(args.select), ignore=_names(args.ignore), corpus=corpus)
+            lint(
+                g.paths,
+                g.config,
+                registry,
+                select=_names(args.select),
+                ignore=_names(args.ignore),
+                corpus=corpus,
+                jobs=args.jobs,
+            )
             for g, registry, corpus in configured
         ]
     result = _merge(results)

@@ -187,22 +187,16 @@ def _literal(f: Finding) -> bool:
     return False
 
 
-def run_checks(checks: list[Check], corpus: Corpus) -> tuple[list[Finding], int]:
+def run_checks(checks: list[Check], corpus: Corpus, jobs: int = 1) -> tuple[list[Finding], int]:
     """Findings of ``checks`` on ``corpus`` (none in reference documents, none in literal
-    Markdown, none suppressed by an inline comment), sorted; and how many inline comments suppressed."""
-    findings: list[Finding] = []
-    suppressed = 0
-    for check in checks:
+    Markdown, none suppressed by an inline comment), sorted; and how many inline comments suppressed.
+    With ``jobs`` > 1 the per-document checks run in that many processes (yblint.parallel); the
+    result is the same."""
+
+    def run_one(check: Check) -> list[Finding]:
         progress.tick(check.rule.id)
         try:
-            for f in check.run(corpus):
-                if f.document.reference or _literal(f):
-                    continue
-                line = f.line
-                if any(s.covers(f.rule, line) for s in f.document.suppressions):
-                    suppressed += 1
-                    continue
-                findings.append(f)
+            return list(check.run(corpus))
         except YblintError:
             raise
         except Exception as e:
@@ -210,6 +204,27 @@ def run_checks(checks: list[Check], corpus: Corpus) -> tuple[list[Finding], int]
             if doc is None and len(corpus.documents) == 1:
                 doc = corpus.documents[0]
             raise InternalError(check.rule.id, doc.path if doc else None, e) from e
+
+    def whole_book(which: list[int]) -> dict[int, list[Finding]]:
+        return {i: run_one(checks[i]) for i in which}
+
+    if jobs > 1:
+        from yblint import parallel
+
+        by_check = parallel.run_checks(checks, corpus, jobs, whole_book)
+    else:
+        by_check = whole_book(list(range(len(checks))))
+    findings: list[Finding] = []
+    suppressed = 0
+    for i in range(len(checks)):
+        for f in by_check[i]:
+            if f.document.reference or _literal(f):
+                continue
+            line = f.line
+            if any(s.covers(f.rule, line) for s in f.document.suppressions):
+                suppressed += 1
+                continue
+            findings.append(f)
     findings.sort(key=Finding.sort_key)
     return findings, suppressed
 
@@ -221,13 +236,19 @@ def lint(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     corpus: list[str] | None = None,
+    jobs: int | None = None,
 ) -> RunResult:
     """Lint ``paths`` (files or folders). Raises YblintError for a bad config, InternalError for
     a check that crashed; a missing path or an unreadable file is recorded in ``errors`` and the
-    others are still linted; skipped files and empty globs are in ``warnings``."""
+    others are still linted; skipped files and empty globs are in ``warnings``. ``jobs``: processes
+    for the per-document checks (None: automatic, by the size of the run)."""
     registry = registry or Registry.load(config.rules_dirs)
     run = prepare(paths, config, registry, select, ignore, corpus)
-    findings, suppressed = run_checks(run.checks, Corpus(documents=run.documents, references=run.references))
+    if jobs is None:
+        from yblint.parallel import auto_jobs
+
+        jobs = auto_jobs(run.documents)
+    findings, suppressed = run_checks(run.checks, Corpus(documents=run.documents, references=run.references), jobs)
     return RunResult(
         documents=run.documents,
         findings=findings,

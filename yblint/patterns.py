@@ -9,6 +9,7 @@ line naming the rule instead of hanging it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -211,15 +212,55 @@ class Matcher:
                 line_of(self.rule.line_of_key, *pattern.key) if self.rule.line_of_key else None,
             ) from None
 
+    def _candidates(self, pattern: Pattern, joined: str, starts: list[int], ends: list[int]) -> set[int] | None:
+        """Indices of the paragraphs a match of ``pattern`` may lie in, from one search of the
+        paragraphs joined by newlines (see :func:`edge_safe`); None: search every paragraph."""
+        if not edge_safe(pattern.source):
+            return None
+        try:
+            found = pattern.compiled.finditer(joined, timeout=self.timeout, concurrent=False)
+            out: set[int] = set()
+            for m in found:
+                s, e = m.span()
+                i = bisect.bisect_right(starts, s) - 1
+                if e <= ends[i]:
+                    out.add(i)
+                else:  # across paragraphs: each one it touches is searched on its own
+                    out.update(range(i, bisect.bisect_left(starts, e)))
+            return out
+        except TimeoutError:
+            return None  # search paragraph by paragraph, which names the paragraph if it times out
+
     def hits(self, doc: Document, patterns: Iterable[Pattern] | None = None) -> Iterator[Hit]:
         """Non-overlapping matches in reading order: where matches of different patterns overlap,
         the leftmost wins, then the longest, then the pattern listed first. A match lying inside
-        a match of an exception is dropped."""
+        a match of an exception is dropped.
+
+        Each pattern is searched once in the whole document (its paragraphs joined by newlines)
+        to find the paragraphs it matches in; only those paragraphs are then searched one by one,
+        which gives exactly the matches a search of every paragraph would."""
         pats = list(self.patterns if patterns is None else patterns)
-        for para in self.paragraphs(doc):
-            text = para.text
+        scope = list(self.paragraphs(doc))
+        if not scope:
+            return
+        texts = [p.text for p in scope]
+        starts, ends, at = [], [], 0
+        for t in texts:
+            starts.append(at)
+            ends.append(at + len(t))
+            at += len(t) + 1
+        joined = "\n".join(texts)
+        wanted = [self._candidates(pat, joined, starts, ends) for pat in pats]
+        todo: Iterable[int] = range(len(scope))
+        if None not in wanted:
+            todo = sorted(set().union(*(w for w in wanted if w is not None)))
+        for i in todo:
+            para, text = scope[i], texts[i]
             found = []
             for order, pat in enumerate(pats):
+                where = wanted[order]
+                if where is not None and i not in where:
+                    continue
                 for m in self._run(pat, text, doc, para):
                     if m.end() > m.start():
                         found.append((m.start(), -(m.end() - m.start()), order, m, pat))
@@ -236,6 +277,29 @@ class Matcher:
                     continue
                 last_end = end
                 yield Hit(doc, para.start + start, para.start + end, m, pat, para)
+
+
+#: what makes a pattern see past the edge of a paragraph differently in a joined text than in the
+#: paragraph alone: anchors, and a negative lookaround with something that matches a newline
+_ANCHORS = re.compile(r"(?<!\\)(?<!\[)[\^$]|\\[AZzGK]|\(\?[a-zA-Z]*s")
+_NEWLINE_MATCHERS = re.compile(
+    r"\n|\\[snWDPRvXhHN]|\\x0[aA]|\\u000[aA]|\\U0000000[aA]|\\0?12|\[\^"
+    r"|\\p(?!\{(?:Han|Latin|L[ultmo]?|N[dlo]?|P[cdseifo]?)\})"  # \p{Common}, \p{Z} … may match a newline
+)
+
+
+def edge_safe(source: str) -> bool:
+    """Whether a search of the paragraphs joined by newlines finds a match in every paragraph that
+    a search of the paragraph alone finds one in (it may find more, never fewer). A lookbehind or
+    lookahead at a paragraph's edge sees the newline instead of nothing: a positive one may then
+    match where it would not (a candidate too many, searched again on its own), a negative one
+    fails only if it can match a newline (``.`` does not); a word boundary treats both alike.
+    Anchors (^ $ \\A \\Z) and dot-all differ: such patterns are searched paragraph by paragraph."""
+    if _ANCHORS.search(source):
+        return False
+    if "(?!" in source or "(?<!" in source:
+        return not _NEWLINE_MATCHERS.search(source)
+    return True
 
 
 def group_args(hit: Hit) -> dict[str, str]:

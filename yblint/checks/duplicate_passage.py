@@ -100,7 +100,8 @@ class DuplicatePassage(Check):
         found: dict[tuple[int, int], list[Passage]] = {}
         explored: dict[tuple[int, int], tuple[int, int, int, int]] = {}
         # characters not covered by boilerplate, counted up to each stream position
-        own = np.concatenate(([0], np.cumsum(~seeds.boilerplate, dtype=np.int64)))
+        own = np.zeros(len(stream) + 1, dtype=np.int32)  # int32, filled in place: no int64 copy
+        np.cumsum(~seeds.boilerplate, dtype=np.int32, out=own[1:])
         for c in cands:
             sa, sb = int(stream.seg[c.a0]), int(stream.seg[c.b0])
             if units[sa][0].reference and units[sb][0].reference:

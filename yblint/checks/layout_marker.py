@@ -16,6 +16,8 @@ CONTEXT = 12
 
 @register_check("layout-marker")
 class LayoutMarker(Check):
+    per_document = True
+
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
             text = doc.text

@@ -129,6 +129,8 @@ class Existence(PatternCheck):
     def decode(cls, rule: RuleDef) -> ExistenceDef:
         return ExistenceDef(decode_options(rule), tuple(compile_list(rule, "tokens", required=True)))
 
+    per_document = True
+
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
             for hit in self.matcher.hits(doc):
@@ -171,6 +173,8 @@ class Substitution(PatternCheck):
     def decode(cls, rule: RuleDef) -> SubstitutionDef:
         options = decode_options(rule)
         return SubstitutionDef(options, tuple(_swaps(rule, options.literal)))
+
+    per_document = True
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
@@ -219,6 +223,8 @@ class Repetition(PatternCheck):
             if compiled.groups > 1:
                 raise rule_error(rule, f"rule '{rule.id}': repetition tokens must not contain groups", *p.key)
         return RepetitionDef(decode_options(rule), tuple(out))
+
+    per_document = True
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:

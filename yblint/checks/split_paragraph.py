@@ -17,6 +17,8 @@ CONTEXT = 12
 
 @register_check("split-paragraph")
 class SplitParagraph(Check):
+    per_document = True
+
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         use_words = bool(self.params["word_boundaries"])
         for doc in corpus.documents:

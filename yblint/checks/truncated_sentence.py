@@ -34,6 +34,8 @@ def _introduces_list(p: Paragraph, nxt: Paragraph | None) -> bool:
 
 @register_check("truncated-sentence")
 class TruncatedSentence(Check):
+    per_document = True
+
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         check_start = bool(self.params["check_start"])
         for doc in corpus.documents:

@@ -118,6 +118,8 @@ def pair_up(found: list[Unmatched]) -> list[Defect]:
 
 @register_check("unbalanced-punctuation")
 class UnbalancedPunctuation(Check):
+    per_document = True
+
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
             text = doc.text

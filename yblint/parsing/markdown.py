@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-
-from markdown_it import MarkdownIt
-from mdit_py_plugins.front_matter import front_matter_plugin
+from typing import TYPE_CHECKING
 
 from yblint.model import CODE, HEADING, HTML, LIST_ITEM, PROSE, TABLE, Block
 from yblint.text.marks import INLINE_SPACE, trim_space
 from yblint.textpos import LineIndex
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _MARKUP = re.compile(r"(?:[ \t]*(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+|#{1,6}(?:[ \t]+|$)))*[ \t\u3000]*")
 _CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
@@ -25,6 +26,9 @@ _CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # imported for Markdown drafts only
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
 
 

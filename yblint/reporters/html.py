@@ -16,9 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any
-
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from typing import TYPE_CHECKING, Any
 
 from yblint import __version__
 from yblint.engine import RunResult
@@ -26,6 +24,9 @@ from yblint.finding import SEVERITIES, Finding, Location
 from yblint.model import Document, Unit
 from yblint.report import summary
 from yblint.reporters import ReportContext, reporter
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 CONTEXT_CHARS = 160  # of the paragraph around a finding, each side, before it is cut with …
 PAIR_CONTEXT_CHARS = 24  # dimmed text around each side of a side-by-side pair
@@ -168,6 +169,8 @@ def csp_hash(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape  # for this format only
+
     env = Environment(
         loader=PackageLoader("yblint", "templates"),
         autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),

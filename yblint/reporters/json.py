@@ -1,14 +1,35 @@
-"""``--format json``: the report contract, version 1."""
+"""``--format json``: the report contract, version 1.
+
+Laid out one entry of a list a line (a finding, a file, an error), each line written by the json
+module's C encoder, which a pretty-printing ``indent`` would turn off (five times slower on a
+book with ten thousand findings). The document is the same JSON either way."""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from yblint.engine import RunResult
 from yblint.report import report_dict
 from yblint.reporters import ReportContext, reporter
 
 
+def _one_line(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def dumps_report(data: dict[str, Any]) -> str:
+    """``data`` as JSON: the top-level keys one a line, a list's entries one a line."""
+    parts = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            body = ",\n".join("    " + _one_line(v) for v in value)
+            parts.append(f"  {_one_line(key)}: [\n{body}\n  ]")
+        else:
+            parts.append(f"  {_one_line(key)}: {_one_line(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
 @reporter("json")
 def render(result: RunResult, ctx: ReportContext) -> str:
-    return json.dumps(report_dict(result), ensure_ascii=False, indent=2) + "\n"
+    return dumps_report(report_dict(result))

@@ -37,6 +37,7 @@ from yblint.text.marks import (
     unmatched_brackets,
 )
 from yblint.text.words import is_word as _is_word
+from yblint.text.words import may_span as _may_span
 from yblint.text.words import tokens as _tokens
 
 # ---------------------------------------------------------------------------------------------
@@ -280,8 +281,8 @@ def cut_word(left: str, right: str) -> tuple[str, int] | None:
     while j < len(right) and is_han(right[j]) and j < WORD_REACH:
         j += 1
     head, tail = left[i:], right[:j]
-    if not head or not tail:
-        return None
+    if not head or not tail or not _may_span(head, tail):
+        return None  # no word of the dictionary stands across the join: jieba cannot cut one there
     pos = 0
     for w in _tokens(head + tail):
         e = pos + len(w)
@@ -342,8 +343,10 @@ def ends_dangling(text: str) -> bool:
     while i > 0 and is_han(text[i - 1]) and len(text) - i < WORD_REACH:
         i -= 1
     head = text[i:]
-    if not head:
+    if not head or (head[-1] not in DANGLING and not any(head.endswith(w) for w in DANGLING_WORDS)):
         return False
+    if head[-1] in DANGLING and not _may_span(head[:-1], head[-1]):
+        return True  # no word of the dictionary ends with that character here: it stands alone
     last = _tokens(head)[-1]
     return (len(last) == 1 and last in DANGLING) or last in DANGLING_WORDS
 

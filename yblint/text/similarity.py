@@ -198,11 +198,11 @@ CHUNK = 1 << 20
 
 
 def fingerprints(stream: Stream, k: int, w: int) -> tuple[np.ndarray, np.ndarray]:
-    """Winnowed fingerprints of the whole stream: positions (int64) and their hashes, computed in
+    """Winnowed fingerprints of the whole stream: positions (int32) and their hashes, computed in
     chunks so that memory stays a small multiple of the stream."""
     n = len(stream) - k + 1
     if n <= 0:
-        return np.zeros(0, np.int64), np.zeros(0, np.uint64)
+        return np.zeros(0, np.int32), np.zeros(0, np.uint64)
     pos_parts, h_parts = [], []
     for s in range(0, n, CHUNK):
         lo = max(0, s - (w - 1))  # windows that end in this chunk start up to w - 1 earlier
@@ -212,15 +212,15 @@ def fingerprints(stream: Stream, k: int, w: int) -> tuple[np.ndarray, np.ndarray
         sel = winnow(h, w)
         keep = (sel + lo >= s) & (sel + lo < min(n, s + CHUNK))
         sel = sel[keep]
-        pos_parts.append(sel + lo)
+        pos_parts.append((sel + lo).astype(np.int32))
         h_parts.append(h[sel])
     return np.concatenate(pos_parts), np.concatenate(h_parts)
 
 
 @dataclass
 class Seeds:
-    a: np.ndarray  # int64 stream position of the k-gram in the earlier segment (or earlier in the same one)
-    b: np.ndarray  # int64 stream position of the same k-gram elsewhere
+    a: np.ndarray  # int32 stream position of the k-gram in the earlier segment (or earlier in the same one)
+    b: np.ndarray  # int32 stream position of the same k-gram elsewhere
     boilerplate: np.ndarray  # bool per stream character: covered by a boilerplate fingerprint
     pairs: dict[tuple[int, int], tuple[int, int]] | None = None  # (seg a, seg b) -> index range, once sorted
 
@@ -277,32 +277,35 @@ def find_seeds(stream: Stream, k: int, w: int, max_units: int, max_repeats: int 
     n = len(stream)
     boiler = np.zeros(n, dtype=bool)
     pos, h = fingerprints(stream, k, w)
-    empty = np.zeros(0, dtype=np.int64)
+    empty = np.zeros(0, dtype=np.int32)
     if pos.size < 2:
         return Seeds(empty, empty, boiler)
     order = np.argsort(h, kind="stable")  # positions stay in order within a hash
     h, pos = h[order], pos[order]
+    del order
     seg = stream.seg[pos]
     # groups of equal hash
     new_group = np.empty(h.shape[0], dtype=bool)
     new_group[0] = True
     np.not_equal(h[1:], h[:-1], out=new_group[1:])
-    gid = np.cumsum(new_group) - 1
+    del h
+    gid = np.cumsum(new_group, dtype=np.int32) - 1
     starts = np.flatnonzero(new_group)
-    sizes = np.diff(np.append(starts, h.shape[0]))
+    sizes = np.diff(np.append(starts, new_group.shape[0]))
     # distinct segments per group: positions are sorted within a group, segments are monotone in
     # the stream, so a new segment inside a group is a change of segment
     new_seg = new_group.copy()
     new_seg[1:] |= seg[1:] != seg[:-1]
-    units = np.add.reduceat(new_seg.astype(np.int64), starts)
+    units = np.add.reduceat(new_seg.astype(np.int32), starts)
+    del new_seg, seg
     bad_group = (units >= max_units) | (sizes > max_repeats)
     bad = bad_group[gid]
     if bad.any():
         bp = pos[bad]
-        # mark the characters covered by boilerplate fingerprints: +1 at start, -1 at start + k
-        delta = np.bincount(bp, minlength=n + k + 1).astype(np.int32)
-        delta[k:] -= delta[: n + 1].copy()
-        boiler = np.cumsum(delta[:n], dtype=np.int32) > 0
+        # mark the k characters covered by each boilerplate fingerprint (in place: no count array)
+        for j in range(k):
+            boiler[bp + j] = True
+        del bp
     keep = (~bad) & (sizes[gid] >= 2)
     kh_gid, kpos = gid[keep], pos[keep]
     a_parts, b_parts = [], []

@@ -52,6 +52,8 @@ class ParagraphChecker(Reader):
 
 @register_check("inconsistent-total")
 class InconsistentTotal(Check):
+    per_document = True
+
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
             figures: Figures | None = None

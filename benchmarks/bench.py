@@ -1,0 +1,283 @@
+"""The speed benchmark of issue #14: a whole yearbook with every rule, the reports corpus and its
+near copies, duplicate-passage beside jscpd 5.3.2, and what each rule costs.
+
+Builds, from the government work reports corpus (../shared/corpora, one JSON object a line):
+
+* **book**: a 2-million-character yearbook of 30 files and ~1,000 units of ~2,000 characters: the
+  reports' real paragraphs dealt in order into units, plus as much text of the same kind that is
+  not a copy (an order-2 character model of the reports, sentence by sentence), with a few planted
+  copies between units (exact and with one character in twelve changed);
+* **reports k×**: one file per report, and copies 2..k of each report with one character in twelve
+  replaced (benchmarks/bench_duplicates.py), so each unit has k-1 near copies;
+
+then times every command in a fresh process (start-up included; wall time = median of --repeat
+runs, peak = maximum resident set size) and prints one table. jscpd runs in the same run on the
+same files (its native binary when npm installed it, else the ``node_modules/.bin/jscpd`` npm gives).
+
+    python benchmarks/bench.py --jscpd /tmp/jscpd        # cd /tmp/jscpd && npm i -E jscpd@5.3.2
+    python benchmarks/bench.py --quick                   # book and 1x/4x only, no per-rule rows
+    python benchmarks/bench.py --keep /tmp/bench         # keep the generated files there
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_duplicates import DEFAULT_CORPUS, load_reports, make_corpus, near_copy
+
+BOOK_CHARS = 2_000_000
+BOOK_FILES = 30
+UNIT_CHARS = 2_000
+PLANTED = 12
+#: unit headings: short names of bodies, as a district yearbook has them
+BODIES = [
+    "区委办公室",
+    "区政府办公室",
+    "区委组织部",
+    "区委宣传部",
+    "区委统战部",
+    "区委政法委",
+    "区发展和改革局",
+    "区教育局",
+    "区科技局",
+    "区公安分局",
+    "区民政局",
+    "区司法局",
+    "区财政局",
+    "区人力社保局",
+    "区住建局",
+    "区交通运输局",
+    "区水利局",
+    "区农业农村局",
+    "区商务局",
+    "区文化和旅游局",
+    "区卫生健康局",
+    "区退役军人事务局",
+    "区应急管理局",
+    "区审计局",
+    "区市场监管局",
+    "区统计局",
+    "区医保局",
+    "区城管局",
+    "区信访局",
+    "区数据资源局",
+    "区总工会",
+    "团区委",
+    "区妇联",
+    "区科协",
+    "区侨联",
+    "区残联",
+    "区红十字会",
+    "区档案馆",
+]
+
+
+def paragraphs_of(reports: list[tuple[str, str]]) -> list[str]:
+    out = []
+    for _, text in reports:
+        out.extend(p.strip() for p in text.splitlines() if len(p.strip()) >= 2)
+    return out
+
+
+def same_kind(paras: list[str], total: int, rng: random.Random) -> list[str]:
+    """Paragraphs of text of the same kind that copy nothing: an order-2 character model of
+    ``paras`` run sentence by sentence, each paragraph as long as a real one."""
+    nxt: dict[str, list[str]] = {}
+    for p in paras:
+        s = "^^" + p
+        for i in range(2, len(s)):
+            nxt.setdefault(s[i - 2 : i], []).append(s[i])
+    lengths = [len(p) for p in paras if 40 <= len(p) <= 800]
+    out, made = [], 0
+    while made < total:
+        want = rng.choice(lengths)
+        buf, ctx = [], "^^"
+        while True:
+            ch = rng.choice(nxt.get(ctx) or nxt["^^"])
+            buf.append(ch)
+            ctx = ctx[1] + ch
+            if ch in "。！？" and len(buf) >= want:
+                break
+            if len(buf) > 2 * want:  # no sentence end in sight
+                buf.append("。")
+                break
+        out.append("".join(buf))
+        made += len(buf)
+    return out
+
+
+def deal(paras: list[str]) -> list[list[str]]:
+    units, cur, size = [], [], 0
+    for p in paras:
+        cur.append(p)
+        size += len(p)
+        if size >= UNIT_CHARS:
+            units.append(cur)
+            cur, size = [], 0
+    if cur:
+        units.append(cur)
+    return units
+
+
+def make_book(reports: list[tuple[str, str]], folder: Path, seed: str = "book") -> tuple[int, int]:
+    """Write the book into ``folder``: (characters, units)."""
+    rng = random.Random(seed)
+    real = paragraphs_of(reports)
+    real_chars = sum(len(p) for p in real)
+    units = deal(real) + deal(same_kind(real, max(0, BOOK_CHARS - real_chars), rng))
+    rng.shuffle(units)
+    # planted copies: a passage of 150-400 characters of one unit put into another, half of them
+    # with one character in twelve changed
+    pool = "".join(sorted({ch for p in real for ch in p if "\u4e00" <= ch <= "\u9fff"}))
+    for i in range(PLANTED):
+        src, dst = rng.sample(range(len(units)), 2)
+        text = max(units[src], key=len)
+        n = min(len(text), rng.randint(150, 400))
+        start = rng.randrange(0, len(text) - n + 1)
+        passage = text[start : start + n]
+        if i % 2:
+            passage = near_copy(passage, rng, pool)
+        units[dst].insert(rng.randrange(0, len(units[dst]) + 1), passage)
+    folder.mkdir(parents=True, exist_ok=True)
+    per_file = math.ceil(len(units) / BOOK_FILES)
+    chars = 0
+    for f in range(BOOK_FILES):
+        chunk = units[f * per_file : (f + 1) * per_file]
+        parts = []
+        for j, paras in enumerate(chunk):
+            parts.append(BODIES[j % len(BODIES)] + ("" if j < len(BODIES) else f"第{j // len(BODIES) + 1}分部"))
+            parts.extend(paras)
+        text = "\n\n".join(parts) + "\n"
+        chars += len(text)
+        (folder / f"chapter-{f + 1:02d}.txt").write_text(text, encoding="utf-8")
+    return chars, len(units)
+
+
+def yblint(folder: Path, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "yblint", "check", "--format", "json", "-o", os.devnull, *extra, str(folder)]
+
+
+def jscpd_exe(root: Path) -> list[str]:
+    native = root / "node_modules" / "jscpd-linux-x64-gnu" / "bin" / "jscpd"
+    return [str(native)] if native.exists() else [str(root / "node_modules" / ".bin" / "jscpd")]
+
+
+def jscpd(exe: list[str], folder: Path, out: Path) -> list[str]:
+    return [*exe, "--silent", "--reporters", "json", "--output", str(out), "--format", "txt", str(folder)]
+
+
+_HELPER = (
+    "import resource, subprocess, sys, time, json\n"
+    "t = time.perf_counter()\n"
+    "code = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+    "wall = time.perf_counter() - t\n"
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(json.dumps([wall, u.ru_utime + u.ru_stime, u.ru_maxrss / 1024, code]))\n"
+)
+
+
+def measure(cmd: list[str]) -> tuple[float, float, float, int]:
+    """``cmd`` in a fresh helper process: wall seconds, CPU seconds, peak RSS in MiB, exit code."""
+    out = subprocess.run([sys.executable, "-c", _HELPER, *cmd], capture_output=True, text=True, check=True)
+    wall, cpu, rss, code = json.loads(out.stdout)
+    return wall, cpu, rss, code
+
+
+def timed(cmd: list[str], repeat: int) -> tuple[float, float, float]:
+    """Median wall time, median CPU time, peak memory of ``repeat`` runs."""
+    runs = [measure(cmd) for _ in range(repeat)]
+    if any(r[3] not in (0, 1) for r in runs):
+        raise SystemExit(f"failed (exit {runs[0][3]}): {' '.join(cmd)}")
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs), max(r[2] for r in runs)
+
+
+def rule_ids() -> list[str]:
+    out = subprocess.run([sys.executable, "-m", "yblint", "rules"], capture_output=True, text=True, check=True)
+    return [line.split()[0] for line in out.stdout.splitlines() if line.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--jscpd", type=Path, help="folder where `npm i -E jscpd@5.3.2` was run")
+    ap.add_argument("--repeat", type=int, default=3, help="runs per row (median wall time)")
+    ap.add_argument("--quick", action="store_true", help="skip 16x and the per-rule rows")
+    ap.add_argument("--keep", type=Path, help="generate the files here and keep them")
+    ap.add_argument("--jobs", "-j", help="pass -j to yblint")
+    args = ap.parse_args(argv)
+    reports = load_reports(args.corpus)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="yblint-bench-"))
+    jexe = jscpd_exe(args.jscpd) if args.jscpd else None
+    extra = ["-j", args.jobs] if args.jobs else []
+    book = work / "book"
+    if book.exists():
+        shutil.rmtree(book)
+    chars, n_units = make_book(reports, book)
+    scales = [1, 4] if args.quick else [1, 4, 16]
+    sizes = {}
+    for k in scales:
+        folder = work / f"x{k}"
+        if folder.exists():
+            shutil.rmtree(folder)
+        sizes[k] = make_corpus(reports, k, folder)
+    r = args.repeat
+    print(f"book: {BOOK_FILES} files, {n_units} units, {chars:,} chars; reports 1x: {sizes[1]:,} chars")
+    print(f"files in {work}")
+    if jexe:
+        print(f"jscpd: {' '.join(jexe)}")
+    head = f"{'run':<46} {'wall s':>7} {'cpu s':>6} {'peak MiB':>9} {'vs jscpd':>9} {'growth':>7} {'slope':>6}"
+    print(head)
+    print("-" * len(head))
+
+    def row(name, wall, cpu, rss, ref=None, base=None, k=1):
+        """One line; ``ref``: jscpd's wall time on the same files; ``base``: the 1x wall time."""
+        ratio = f"{wall / ref:.1f}x" if ref else ""
+        growth = f"{wall / base:.1f}x" if base and k > 1 else ""
+        slope = f"{math.log(wall / base) / math.log(k):.2f}" if base and k > 1 else ""
+        print(f"{name:<46} {wall:>7.2f} {cpu:>6.2f} {rss:>9.0f} {ratio:>9} {growth:>7} {slope:>6}")
+        sys.stdout.flush()
+
+    if jexe:
+        jbook = timed(jscpd(jexe, book, work / "jr"), r)
+        row("jscpd 5.3.2, book", *jbook)
+    row("yblint, every default rule, book", *timed(yblint(book, *extra), r))
+    read = timed(yblint(book, "--ignore", "ALL"), r)
+    row("yblint, reading alone (--ignore ALL), book", *read)
+    base_all = None
+    for k in scales[:2]:
+        got = timed(yblint(work / f"x{k}", *extra), r)
+        base_all = base_all or got[0]
+        row(f"yblint, every default rule, reports {k}x", *got, base=base_all, k=k)
+    base_dup = None
+    for k in scales:
+        j = timed(jscpd(jexe, work / f"x{k}", work / "jr"), r) if jexe else None
+        if j:
+            row(f"jscpd 5.3.2, reports {k}x", *j)
+        got = timed(yblint(work / f"x{k}", "--select", "duplicate-passage"), 1 if k == 16 else r)
+        base_dup = base_dup or got[0]
+        row(f"yblint, duplicate-passage, reports {k}x", *got, ref=j[0] if j else None, base=base_dup, k=k)
+    if not args.quick:
+        print(f"\nper rule on the book: --select RULE minus reading alone ({read[0]:.2f} s wall, {read[1]:.2f} s cpu)")
+        for rid in rule_ids():
+            wall, cpu, rss = timed(yblint(book, "--select", rid), r)
+            print(f"  {rid:<24} {wall - read[0]:>+7.2f} s wall {cpu - read[1]:>+7.2f} s cpu {rss:>6.0f} MiB")
+            sys.stdout.flush()
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,90 @@
+"""-j: per-document rules in a pool of processes, cross-file rules on the whole book; the report
+is identical to a single-process run (#14)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from conftest import FIXTURES, SEED, registry
+
+from yblint import parallel
+from yblint.check import Check
+from yblint.config import Config
+from yblint.engine import lint, run_checks
+from yblint.model import Corpus
+from yblint.parsing import build_document
+from yblint.reading import read_source
+from yblint.reporters import ReportContext, load_reporters
+from yblint.ruledefs import RuleDef
+
+pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="needs fork")
+
+
+def _book(tmp_path):
+    """Every fixture, the seed page, and a copy of the seed's text in another chapter."""
+    book = tmp_path / "book"
+    shutil.copytree(FIXTURES, book)
+    text = SEED.read_text(encoding="utf-8")
+    (book / "chapter-x.txt").write_text("区档案馆\n\n" + text[2000:4000] + "\n", encoding="utf-8")
+    return book
+
+
+def _report(result, fmt: str) -> str:
+    return load_reporters()[fmt](result, ReportContext(rules=registry().defs))
+
+
+def test_two_processes_give_the_same_report_as_one(tmp_path):
+    book = _book(tmp_path)
+    one = lint([str(book)], Config(), registry(), jobs=1)
+    two = lint([str(book)], Config(), registry(), jobs=2)
+    assert len(one.documents) > 5 and one.findings
+    assert {f.rule for f in one.findings} >= {"duplicate-passage", "split-paragraph", "unbalanced-punctuation"}
+    for fmt in ("json", "text", "sarif"):
+        assert _report(one, fmt) == _report(two, fmt)
+    assert one.suppressed == two.suppressed
+
+
+class _Where(Check):
+    per_document = True
+
+    def run(self, corpus):
+        for doc in corpus.documents:
+            yield self.finding(doc, 0, 1, data={"pid": os.getpid()})
+
+
+def test_per_document_checks_run_in_other_processes_and_come_back_in_order(tmp_path):
+    book = _book(tmp_path)
+    docs = [build_document(read_source(str(p))) for p in sorted(book.rglob("*.txt"))]
+    rule = RuleDef(id="where", type="check", severity="info", description={}, messages={"default": {"zh": "在此"}})
+    where = _Where(rule, {})
+    findings, _ = run_checks([where], Corpus(documents=docs), jobs=2)
+    assert sorted(f.document.path for f in findings) == sorted(d.path for d in docs)
+    assert all(
+        f.document is d
+        for f, d in zip(
+            sorted(findings, key=lambda f: f.document.path), sorted(docs, key=lambda d: d.path), strict=True
+        )
+    )
+    assert {f.data["pid"] for f in findings} - {os.getpid()}, "no finding came from a worker"
+
+
+def test_small_runs_stay_in_one_process(tmp_path):
+    docs = [build_document(read_source(str(SEED)))]
+    assert parallel.auto_jobs(docs) == 1
+    assert parallel.chunks(docs * 5, 2) == [(0, 3), (3, 5)]
+
+
+def test_jobs_must_be_a_positive_number(cli):
+    with pytest.raises(SystemExit) as e:
+        cli("check", SEED, "-j", "0")
+    assert e.value.code == 2
+
+
+def test_cli_jobs_gives_the_same_report(cli, tmp_path):
+    book = _book(tmp_path)
+    one = cli("check", book, "--format", "json", "--jobs", "1")
+    two = cli("check", book, "--format", "json", "--jobs", "2")
+    assert one.code == two.code == 1
+    assert one.out == two.out

@@ -1,0 +1,88 @@
+"""Pattern rules search each pattern once per document, then only the paragraphs it matched in
+(yblint.patterns.Matcher.hits): the matches must be exactly those of a search paragraph by
+paragraph, whatever the pattern looks at around a paragraph's edges."""
+
+from __future__ import annotations
+
+from conftest import doc_of
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from yblint.patterns import Matcher, compile_one, edge_safe
+from yblint.ruledefs import RuleDef
+
+PATTERNS = [
+    "我们",
+    "(?<![自忘敌你唯])我们",
+    "(?<!\\p{Han})\\p{Han}[ \\u3000]{1,2}\\p{Han}(?!\\p{Han})",
+    "(?<=\\p{Han}),",
+    "^我",  # an anchor: searched paragraph by paragraph
+    "们$",
+    "(?<!\\s)我",  # a negative lookbehind that can match a newline
+    "(?<![^我])们",
+    "我.{0,3}们",
+    "[^。]{3}",  # runs across paragraphs in the joined text
+    "(?<!.)我",
+]
+
+
+def _rule() -> RuleDef:
+    return RuleDef(id="t", type="existence", severity="warning", description={}, messages={}, raw={})
+
+
+def _one_by_one(matcher: Matcher, doc) -> list[tuple[int, int, str]]:
+    """The reference: every pattern on every paragraph alone (what hits() did before)."""
+    out = []
+    for para in matcher.paragraphs(doc):
+        found = []
+        for order, pat in enumerate(matcher.patterns):
+            for m in pat.compiled.finditer(para.text):
+                if m.end() > m.start():
+                    found.append((m.start(), -(m.end() - m.start()), order, m))
+        found.sort(key=lambda t: t[:3])
+        last = -1
+        for start, _n, order, m in found:
+            if start < last:
+                continue
+            last = m.end()
+            out.append((para.start + start, para.start + m.end(), matcher.patterns[order].source))
+    return out
+
+
+def _hits(matcher: Matcher, doc) -> list[tuple[int, int, str]]:
+    return [(h.start, h.end, h.pattern.source) for h in matcher.hits(doc)]
+
+
+def test_edge_safe_tells_anchors_and_newline_lookarounds():
+    assert edge_safe("(?<![自忘敌你唯])我们")
+    assert edge_safe("(?<![\\p{Latin}0-9０-９\\-－–./:_#])1")
+    assert edge_safe("(?<!a).b")  # . never matches the newline
+    assert edge_safe("[^。]{3}")  # no negative lookaround: a match across paragraphs is searched again
+    assert not edge_safe("^我")
+    assert not edge_safe("们$")
+    assert not edge_safe("(?<!\\s)我")
+    assert not edge_safe("(?<![^我])们")
+    assert not edge_safe("(?<!\\p{Common})我")
+    assert not edge_safe("(?s)(?<!.)我")
+
+
+def test_each_pattern_matches_as_paragraph_by_paragraph(tmp_path):
+    text = "我们去了。\n\n我们\n\n你们我们，我 们\n\n目前我们\n\n们我\n\n# 我们\n\n我\n"
+    doc = doc_of(tmp_path / "a.md", text)
+    for source in PATTERNS:
+        rule = _rule()
+        matcher = Matcher(rule, [compile_one(rule, source, "tokens", 0)])
+        assert _hits(matcher, doc) == _one_by_one(matcher, doc), source
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    paras=st.lists(st.text(alphabet="我们你的。， \u3000a", min_size=1, max_size=12), min_size=1, max_size=6),
+    chosen=st.lists(st.sampled_from(PATTERNS), min_size=1, max_size=3, unique=True),
+)
+def test_any_text_any_patterns_same_matches(tmp_path, paras, chosen):
+    text = "\n\n".join(p.strip() or "我" for p in paras) + "\n"
+    doc = doc_of(tmp_path / "a.txt", text)
+    rule = _rule()
+    matcher = Matcher(rule, [compile_one(rule, s, "tokens", i) for i, s in enumerate(chosen)])
+    assert _hits(matcher, doc) == _one_by_one(matcher, doc)

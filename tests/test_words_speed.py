@@ -1,0 +1,72 @@
+"""Words without loading jieba's dictionary: may_span and tokens (compact index) answer as jieba
+(yblint.text.words), so that jieba itself is never loaded."""
+
+from __future__ import annotations
+
+from conftest import findings_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from yblint.text import paragraphs, words
+
+#: characters that make many words of the dictionary together
+ALPHABET = "民企发展顾问制度区委办公室人们知道工作会议未和与建设经济社会其中以及并且"
+
+
+def test_no_jieba_for_a_clean_book(tmp_path):
+    """Nor for a book with a real cut word: its words come from the compact index."""
+    (tmp_path / "a.txt").write_text(
+        "区委办公室\n\n2021年，区委办公室召开会议12次。\n\n区财政局\n\n全年收入增长5%，支出平稳。\n", encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text("区委办公室\n\n联合建立民企发\n\n展顾问制度，效果良好。\n", encoding="utf-8")
+    words.jieba_module.cache_clear()
+    words.tokens.cache_clear()
+    assert not [f for f in findings_of([tmp_path / "a.txt"], ["split-paragraph"])]
+    assert [f.data["word"] for f in findings_of([tmp_path / "b.txt"], ["split-paragraph"])] == ["发展"]
+    assert words.jieba_module.cache_info().currsize == 0
+
+
+def test_a_cut_word_is_found(tmp_path):
+    (tmp_path / "a.txt").write_text("区委办公室\n\n联合建立民企发\n\n展顾问制度，效果良好。\n", encoding="utf-8")
+    found = findings_of([tmp_path / "a.txt"], ["split-paragraph"])
+    assert [f.data["word"] for f in found] == ["发展"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    left=st.text(alphabet=ALPHABET, min_size=1, max_size=8), right=st.text(alphabet=ALPHABET, min_size=1, max_size=8)
+)
+def test_may_span_never_says_no_where_jieba_cuts_across(left, right):
+    joined = list(words.tokens(left + right))
+    pos = 0
+    for w in joined:
+        if pos < len(left) < pos + len(w):
+            assert words.may_span(left, right)
+        pos += len(w)
+    # and the filtered functions answer as jieba does
+    last = words.tokens(left)[-1]
+    assert paragraphs.ends_dangling(left) == (
+        (len(last) == 1 and last in paragraphs.DANGLING) or last in paragraphs.DANGLING_WORDS
+    )
+
+
+#: a richer alphabet: common characters, digits and Latin letters, characters outside jieba's range
+RICH = ALPHABET + "中华人民共和国国务院政府报告我们年月日一二三四五六七八九十百千万亿AaBb019的了是在有"
+
+
+@settings(max_examples=400, deadline=None)
+@given(s=st.text(alphabet=RICH + " \u3400\u9fffＡ", min_size=1, max_size=16))
+def test_tokens_are_exactly_jiebas(s):
+    """words.tokens runs jieba's algorithm on the compact index: the same words as jieba itself."""
+    assert words.tokens(s) == tuple(words.jieba_module().cut(s, HMM=False))
+    for w in set(words.tokens(s)):
+        assert words.is_word(w) == (len(w) >= 2 and words.jieba_module().dt.FREQ.get(w, 0) > 0)
+
+
+def test_tokens_of_the_seed_page_are_jiebas():
+    from conftest import SEED
+
+    text = SEED.read_text(encoding="utf-8")
+    for i in range(0, len(text) - 16, 37):
+        window = text[i : i + 16]
+        assert words.tokens(window) == tuple(words.jieba_module().cut(window, HMM=False)), window

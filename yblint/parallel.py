@@ -1,0 +1,126 @@
+"""``-j N``: checks that look at one document at a time (``Check.per_document``) run in a pool of
+processes, each on a run of consecutive documents, while this process runs the cross-file checks
+on the whole book. The findings come back in the order one process makes them, so the report is
+identical to a single-process run.
+
+Workers are forked: they inherit the documents and the configured checks, and send back only
+findings, with each document replaced by its number (pickle's persistent ids). Where fork is not
+available, or a worker fails, everything runs here.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import sys
+from collections.abc import Callable
+
+from yblint.check import Check
+from yblint.finding import Finding
+from yblint.model import Corpus, Document
+
+#: below this many characters a run stays in one process: forking costs more than it saves
+AUTO_CHARS = 600_000
+AUTO_MAX_JOBS = 4
+
+_STATE: tuple[list[Check], list[Document]] | None = None  # what forked workers inherit
+
+
+def cpus() -> int:
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Fork is safe here (not on macOS, where system libraries forbid it, nor on Windows)."""
+    return hasattr(os, "fork") and sys.platform.startswith(("linux", "freebsd"))
+
+
+def auto_jobs(documents: list[Document]) -> int:
+    """The number of processes ``-j`` means by default: one for a small run, else one a core (at
+    most four)."""
+    if not can_fork() or sum(len(d.text) for d in documents) < AUTO_CHARS:
+        return 1
+    return max(1, min(cpus(), AUTO_MAX_JOBS))
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, fh: io.BytesIO, numbers: dict[int, int]) -> None:
+        super().__init__(fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self.numbers = numbers
+
+    def persistent_id(self, obj: object) -> int | None:
+        if isinstance(obj, Document):
+            return self.numbers[id(obj)]
+        return None
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, fh: io.BytesIO, documents: list[Document]) -> None:
+        super().__init__(fh)
+        self.documents = documents
+
+    def persistent_load(self, pid: int) -> Document:
+        return self.documents[pid]
+
+
+def _work(which: list[int], lo: int, hi: int) -> bytes:
+    assert _STATE is not None
+    checks, documents = _STATE
+    corpus = Corpus(documents=documents[lo:hi])
+    found = [list(checks[i].run(corpus)) for i in which]
+    buf = io.BytesIO()
+    _Pickler(buf, {id(d): n for n, d in enumerate(documents)}).dump(found)
+    return buf.getvalue()
+
+
+def chunks(documents: list[Document], parts: int) -> list[tuple[int, int]]:
+    """``parts`` runs of consecutive documents of about the same size (fewer if there are fewer
+    documents)."""
+    total = sum(len(d.text) for d in documents) or 1
+    bounds: list[tuple[int, int]] = []
+    size = lo = 0
+    for i, d in enumerate(documents):
+        size += len(d.text)
+        if size * parts >= total * (len(bounds) + 1) and i + 1 < len(documents):
+            bounds.append((lo, i + 1))
+            lo = i + 1
+    bounds.append((lo, len(documents)))
+    return [b for b in bounds if b[1] > b[0]]
+
+
+def run_checks(
+    checks: list[Check], corpus: Corpus, jobs: int, whole_book: Callable[[list[int]], dict[int, list[Finding]]]
+) -> dict[int, list[Finding]]:
+    """Findings of every check, by its position in ``checks``: the per-document ones from ``jobs``
+    worker processes, the others from ``whole_book`` (called here meanwhile)."""
+    global _STATE
+    per_doc = [i for i, c in enumerate(checks) if c.per_document]
+    others = [i for i in range(len(checks)) if i not in per_doc]
+    documents = corpus.documents
+    if jobs <= 1 or not per_doc or len(documents) < 2 or not can_fork():
+        return whole_book(list(range(len(checks))))
+    import multiprocessing  # imported for a run that uses processes only
+    from concurrent.futures import ProcessPoolExecutor
+
+    _STATE = (checks, documents)
+    try:
+        parts = chunks(documents, 2 * jobs)
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            futures = [pool.submit(_work, per_doc, lo, hi) for lo, hi in parts]
+            out = whole_book(others)
+            try:
+                results = [_Unpickler(io.BytesIO(f.result()), documents).load() for f in futures]
+            except Exception:  # a worker failed (a pattern timeout …): run here, where errors are reported
+                results = None
+        if results is None:
+            out.update(whole_book(per_doc))
+            return out
+        for k, i in enumerate(per_doc):
+            out[i] = [f for part in results for f in part[k]]
+        return out
+    finally:
+        _STATE = None
