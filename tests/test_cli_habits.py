@@ -82,8 +82,9 @@ def test_exit_zero_reports_but_exits_0(cli, tmp_path):
 def test_quiet_prints_only_the_summary(cli):
     r = cli("check", SEED, "--quiet")
     assert r.code == 1
-    # 47 before the whole-book rules; name-variant (4) and partial-period (9) add 13 warnings
-    assert r.out == "共 1 个文件，发现 60 处问题（错误 11，警告 48，提示 1）。\n"
+    # 47 before the book rules (#12: name-variant 4, partial-period 9) and the editorial rules (#13:
+    # political-formula 3, number-format 7, 万方 8, set-phrase 11, AED…VOCs 4)
+    assert r.out == "共 1 个文件，发现 93 处问题（错误 14，警告 63，提示 16）。\n"
 
 
 # -- --extend-select / --extend-ignore ---------------------------------------------------------------

@@ -242,9 +242,10 @@ def test_parallel_enumeration_in_one_unit_is_not_a_repeat(tmp_path):
 
 
 def test_boilerplate_in_five_units_is_left_alone(tmp_path):
+    # not a political formula (those are never copies: tests/test_editorial_duplicates.py)
     stock = (
-        "在区委区政府的坚强领导下，坚持稳中求进工作总基调，"
-        "完整准确全面贯彻新发展理念，加快构建新发展格局，扎实推动高质量发展。"
+        "围绕盘活存量土地的工作思路，统筹推进土地收储出让和安置房建设，"
+        "全力保障重点项目的要素供给，加快老旧小区综合改造提升。"
     )
     units = [(f"单位{i}", [stock + FILLER[i]]) for i in range(5)]
     assert run(tmp_path, draft(*units)) == []

@@ -25,6 +25,7 @@ SEED_FIXES = [
     (147, 16, "截止", "截至"),
     (157, 164, "截止", "截至"),
     (157, 190, "平米", "平方米"),
+    (157, 205, "4千", "4000"),
     (157, 218, "窞井", "窨井"),
     (177, 12, "1-10", "1—10"),
     (201, 84, " ", ""),
@@ -49,7 +50,7 @@ def test_fix_seed_copy_changes_exactly_the_fixable(tmp_path, cli, monkeypatch):
     assert printed[0] == "seed.txt:23:50: dash “—” → “——”"
     assert "seed.txt:201:84: space-in-cjk “ ” → “”" in printed
     assert len(printed) == len(SEED_FIXES)
-    assert "已修复 16 处，改写 1 个文件。" in r.out
+    assert "已修复 17 处，改写 1 个文件。" in r.out
     # the rest is reported as usual: relative time, first person … but nothing fixable
     assert "relative-time" in r.out and "cutoff-date" not in r.out.split("已修复")[1]
     assert r.code == 1

@@ -22,6 +22,7 @@ from yblint.i18n import line_name, tr
 from yblint.model import Corpus, Document, Unit
 from yblint.reading.git import committed_since
 from yblint.text import marks
+from yblint.text.formulae import fixed_expression
 from yblint.text.similarity import Passage, Stream, build_stream, chain_seeds, find_passages, find_seeds, normalise
 from yblint.text.words import tokens
 
@@ -156,6 +157,8 @@ class DuplicatePassage(Check):
                 side_b = self._side(stream, units, doc_order, sb, b0, b1)
                 if is_quotation(side_a) or is_quotation(side_b):
                     continue  # a quotation marked as such cites the other text; it does not copy it
+                if fixed_expression(side_a, side_b, min_chars):
+                    continue  # fixed formulae, quotations, a resolution restating its report (固定表述)
                 if sa == sb and figure_similarity(side_a, side_b) < threshold:
                     continue  # one sentence frame with other figures in one unit: a parallel enumeration
                 decided = decide_direction(side_a, side_b)

@@ -3,7 +3,8 @@
 the keys below; the matching itself is in yblint/patterns.py.
 
 existence      tokens: [regex …]                flag every match
-substitution   swap: {regex: replacement …}      flag every match, with a fix (\\1, \\g<name> allowed)
+substitution   swap: {regex: replacement …}      flag every match, with a fix (\\1, \\g<name> allowed);
+                                                a list of replacements names them all, without a fix
 repetition     tokens: [regex …]                flag a token written twice or more in a row (的的)
 consistency    either: {regex: regex …}          of each pair of forms, flag the one less used in the run
 
@@ -206,12 +207,21 @@ def _swaps(rule: RuleDef, literal: bool) -> list[Pattern]:
         raise rule_error(rule, f"rule '{rule.id}' of type 'substitution' needs 'swap' (a mapping bad: good)", "swap")
     out = []
     for bad, good in value.items():
+        if isinstance(good, list):  # alternatives: the message names them all, no fix is offered
+            if not good or not all(isinstance(g, str) and g for g in good):
+                raise rule_error(rule, f"rule '{rule.id}': alternatives must be non-empty strings", "swap", bad)
+            good = tuple(good)
         pat = compile_one(rule, bad, "swap", bad, literal=literal, payload=good)
         if literal:
-            if not isinstance(good, str):
+            if isinstance(good, tuple):
+                good = tuple(g.replace("\\", "\\\\") for g in good)
+            elif isinstance(good, str):
+                good = good.replace("\\", "\\\\")
+            else:
                 raise rule_error(rule, f"rule '{rule.id}': a replacement must be a string", "swap", bad)
-            pat = Pattern(pat.source, pat.compiled, pat.key, good.replace("\\", "\\\\"))
-        check_template(rule, pat, good, "swap", bad)
+            pat = Pattern(pat.source, pat.compiled, pat.key, good)
+        for g in good if isinstance(good, tuple) else (good,):
+            check_template(rule, pat, g, "swap", bad)
         out.append(pat)
     return out
 
@@ -231,16 +241,25 @@ class Substitution(PatternCheck):
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
             for hit in self.matcher.hits(doc):
-                replacement = hit.expand(hit.pattern.payload)
-                if replacement == hit.text:
-                    continue
+                payload = hit.pattern.payload
+                fix = None
+                if isinstance(payload, tuple):
+                    choices = [hit.expand(g) for g in payload]
+                    replacement = ("” or “" if self.lang == "en" else "”或“").join(choices)
+                    data: dict[str, Any] = {"match": hit.text, "replacement": choices}
+                else:
+                    replacement = hit.expand(payload)
+                    if replacement == hit.text:
+                        continue
+                    data = {"match": hit.text, "replacement": replacement}
+                    fix = _make_fix(hit, replacement, self.lang)
                 yield self.finding(
                     doc,
                     hit.start,
                     hit.end,
                     unit=hit.paragraph.unit,
-                    data={"match": hit.text, "replacement": replacement},
-                    fix=_make_fix(hit, replacement, self.lang),
+                    data=data,
+                    fix=fix,
                     **self._args(hit, replacement=replacement),
                 )
 

@@ -7,7 +7,9 @@ import re
 from yblint.model import PROSE, Block
 from yblint.text.marks import INLINE_SPACE, skip_space, trim_space
 
-_PARA = re.compile(r"[^\r\n]*\S[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*\S[^\r\n]*)*")
+# a line holding only whitespace and invisible characters (U+200B …) is blank, as a reader sees it
+_INK = r"[^\s\u200b\u200c\u200d\u2060\ufeff\u00ad]"
+_PARA = re.compile(rf"[^\r\n]*{_INK}[^\r\n]*(?:(?:\r\n|\r|\n)[^\r\n]*{_INK}[^\r\n]*)*")
 
 
 def text_blocks(text: str) -> list[Block]:

@@ -1,0 +1,154 @@
+"""number-format: GB/T 15835-2011 《出版物上数字用法》 in statistical text.
+
+Cases, each with its own message:
+  mixed      Arabic digits with 千/百/十 (4千余米 → 4000余米; 3千万元 → 3000万元); only 万/亿 and SI
+             prefixes (千克, 千米, 千瓦 …) join Arabic digits
+  chinese    a statistic in Chinese numerals (突破十万 → 突破10万; 超百亿 → 超100亿) in a document
+             that writes its other statistics in Arabic digits
+  no-unit    an amount of money without 元 (总额达18.5亿。 → 18.5亿元)
+  stacked    approximation markers stacked (共计约, 达近, 约…左右, 近…余, 约…多, 1.5万多)
+  range      a range that drops % or 万/亿 on its first number (5—6% → 5%—6%; 3～5万 → 3万～5万)
+Set phrases, ordinals, idioms and names are not statistics (十四五, 三个代表, 一带一路, 第十四届,
+百分之百, 千方百计); text in quotation marks or 《》 is cited as it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from yblint.check import Check, register_check
+from yblint.finding import Finding, Fix
+from yblint.model import Corpus, Document, Paragraph
+from yblint.text.numbers import chinese_to_int
+
+NUM = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+_FW = str.maketrans("０１２３４５６７８９．", "0123456789.")
+QUOTED = re.compile(r"“[^“”\n]{1,80}”|《[^《》\n]{1,80}》|「[^「」\n]{1,80}」")
+SCOPE = ("prose", "list_item")
+
+MIXED = re.compile(
+    rf"(?<![0-9０-９.．A-Za-z/\-])(?:(?P<hi>{NUM})(?P<hiu>[万亿]))?(?P<n>[0-9０-９]+)(?P<place>[千百])(?P<approx>多|余)?(?P<rest>万|亿)?"
+    r"(?!克|米|瓦|帕|赫|焦|伏|卡|兆|字节|分之|比特|[BbKkMmGgWw])"
+)
+CHINESE = re.compile(
+    r"(?P<verb>突破|超过|超|达到|达|逾|近|约|共计|累计|新增|增加|减少|完成|实现|总计|合计|共有|共)"
+    r"(?P<num>[一二两三四五六七八九十百千]+)(?P<big>万|亿)(?!众|分|里|物|事|无|全|般|一|年|岁|古|世|象|家|民|方|丈|能|幸|斤)"
+)
+MONEY_WORDS = (
+    r"金额|总额|总价|价款|出让金|投资|资金|收入|支出|营收|销售额|营业额|产值|增加值|税收|税费|利润|"
+    r"贷款|存款|融资|预算|经费|补助|补贴|奖金|罚款|罚金|费用|成交额|交易额|GDP|生产总值"
+)
+NO_UNIT = re.compile(
+    rf"(?:{MONEY_WORDS})[^，。；！？、\n\d]{{0,6}}?(?P<n>{NUM})(?P<big>万亿|亿|万)(?=[，。；！？、）)]|$)"
+)
+STACKED = re.compile(
+    rf"(?P<a>(?:共计|合计|总计|累计)约|达到?(?:近|约|逾)|(?:超过?|逾)约|约近|近约)(?={NUM}|[一二两三四五六七八九十百千])"
+    rf"|(?P<b>约{NUM}[万亿千百十]?[^，。；！？、\n\d]{{0,8}}?左右)"
+    rf"|(?P<c>(?:近|约){NUM}[万亿千百十]?(?:余|多))"
+    rf"|(?P<d>(?<![0-9０-９]){NUM}[.．][0-9０-９]+[万亿]?多(?![元个项人家次条])?)"
+)
+RANGE = re.compile(
+    rf"(?<![0-9０-９.．A-Za-z\-/])(?P<a>{NUM})(?P<dash>[—～~〜\-－])(?P<b>{NUM})(?P<unit>[%％‰]|万亿|亿|万)"
+)
+CN_SMALL_VALUE = {"千": 1000, "百": 100}
+
+
+@dataclass
+class NumberHit:
+    start: int
+    end: int
+    case: str
+    args: dict[str, str]
+    replacement: str | None = None
+
+
+def _plain(s: str) -> str:
+    return s.translate(_FW)
+
+
+BIG = {"万": 10**4, "亿": 10**8}
+
+
+def _mixed(m: re.Match[str]) -> tuple[int, str]:
+    """Where the mixed number starts, and its standard form: 4千 → 4000; 3千万 → 3000万;
+    1万6千 → 1.6万; 1亿3千多万 → 1.3亿多; 4千余 → 4000余."""
+    value = float(_plain(m.group("n"))) * CN_SMALL_VALUE[m.group("place")]
+    approx, rest = m.group("approx") or "", m.group("rest") or ""
+    unit = m.group("hiu")
+    if m.group("hi") and (unit == "万" or rest):
+        value = float(_plain(m.group("hi"))) * BIG[unit] + value * (BIG[rest] if rest else 1)
+        return m.start(), f"{value / BIG[unit]:.6g}{unit}{approx}"
+    return m.start("n"), (str(int(value)) if value == int(value) else f"{value:g}") + approx + rest
+
+
+def _hits(text: str, arabic_stats: bool) -> Iterator[NumberHit]:
+    for m in MIXED.finditer(text):
+        start, new = _mixed(m)
+        yield NumberHit(start, m.end(), "mixed", {"match": text[start : m.end()], "replacement": new}, new)
+    if arabic_stats:
+        for m in CHINESE.finditer(text):
+            try:
+                value = chinese_to_int(m.group("num"))
+            except ValueError:
+                continue  # 三五万, 十几万: approximations written in Chinese numerals are right
+            start = m.start("num")
+            new = f"{value}{m.group('big')}"
+            yield NumberHit(start, m.end(), "chinese", {"match": text[start : m.end()], "replacement": new}, new)
+    for m in NO_UNIT.finditer(text):
+        start = m.start("n")
+        new = text[start : m.end()] + "元"
+        yield NumberHit(start, m.end(), "no_unit", {"match": text[start : m.end()], "replacement": new}, new)
+    for m in STACKED.finditer(text):
+        yield NumberHit(m.start(), m.end(), "stacked", {"match": m.group(0)})
+    for m in RANGE.finditer(text):
+        unit = m.group("unit")
+        new = f"{m.group('a')}{unit}{m.group('dash')}{m.group('b')}{unit}"
+        yield NumberHit(m.start(), m.end(), "range", {"match": m.group(0), "replacement": new}, new)
+
+
+def number_hits(para: Paragraph, arabic_stats: bool) -> list[NumberHit]:
+    """The findings of one paragraph, outside quotations and titles, leftmost first, no overlaps."""
+    text = para.text
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    out: list[NumberHit] = []
+    last = -1
+    for h in sorted(_hits(text, arabic_stats), key=lambda h: (h.start, -h.end)):
+        if h.start < last or any(s <= h.start < e for s, e in quoted):
+            continue
+        last = h.end
+        out.append(h)
+    return out
+
+
+_COUNTED = "个项人元吨户家次条座所辆台套件名位批宗亩场期"
+ARABIC_STAT = re.compile(rf"[0-9０-９][万亿]|[0-9０-９]{{2,}}(?:[.．][0-9０-９]+)?[{_COUNTED}]")
+CHINESE_STAT = re.compile(rf"[一二两三四五六七八九十百千]{{2,}}(?:万|亿|[{_COUNTED}])")
+
+
+@register_check("number-format")
+class NumberFormat(Check):
+    def run(self, corpus: Corpus) -> Iterable[Finding]:
+        en = self.lang == "en"
+        for doc in corpus.documents:
+            # 同类别同形式: Chinese-numeral statistics are flagged where Arabic ones are the usual form
+            arabic = len(ARABIC_STAT.findall(doc.text))
+            arabic_stats = arabic > 0 and arabic >= len(CHINESE_STAT.findall(doc.text))
+            for para in doc.paragraphs:
+                if para.kind not in SCOPE or para.end <= para.start:
+                    continue
+                for h in number_hits(para, arabic_stats):
+                    yield self._finding(doc, para, h, en)
+
+    def _finding(self, doc: Document, para: Paragraph, h: NumberHit, en: bool) -> Finding:
+        start, end = para.start + h.start, para.start + h.end
+        fix: Fix | None = None
+        if h.replacement is not None:
+            old = doc.text[start:end]
+            desc = f"replace “{old}” with “{h.replacement}”" if en else f"将“{old}”改为“{h.replacement}”"
+            fix = self.replace(doc, start, end, h.replacement, desc)
+            fix.safe = h.case in ("mixed", "range")  # the others need the editor's eye
+        args: dict[str, Any] = dict(h.args)
+        return self.finding(doc, start, end, message_key=h.case, fix=fix, data={"case": h.case, **args}, **args)

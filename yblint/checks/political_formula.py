@@ -1,0 +1,78 @@
+"""political-formula: a fixed political formula written in a wrong variant (新时代中国特色社会主义思想
+without 习近平, 高举…思想伟大旗帜, 十九届六中全会 without 党的, 四个意识 without its quotation
+marks …). The table, with the years each wording applies to, is yblint.text.formulae.FORMULAE;
+a text is judged by its year (parameter ``year``, else the file name, else the text)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from yblint.check import Check, register_check
+from yblint.errors import ConfigError
+from yblint.finding import Finding
+from yblint.model import Corpus, Document
+from yblint.text.formulae import FORMULAE, Formula, text_year
+
+SCOPE = ("prose", "list_item")  # as the whole pack: headings are left to the editor
+
+
+def formula_hits(doc: Document, year: int | None) -> Iterator[tuple[int, int, Formula, Any]]:
+    """(start, end, formula, match) of every variant in ``doc``; where matches overlap, the
+    leftmost, then the longest, then the formula listed first wins."""
+    found = []
+    for para in doc.paragraphs:
+        if para.kind not in SCOPE or para.end <= para.start:
+            continue
+        text = para.text
+        for order, f in enumerate(FORMULAE):
+            if not f.applies(year):
+                continue
+            spans = [(m.start(), m.end()) for e in f.compiled_exceptions for m in e.finditer(text)]
+            for pat in f.compiled:
+                for m in pat.finditer(text):
+                    if any(s <= m.start() and m.end() <= e for s, e in spans):
+                        continue
+                    found.append((para.start + m.start(), -(m.end() - m.start()), order, f, m))
+    found.sort(key=lambda t: t[:3])
+    last = -1
+    for start, neg, _order, f, m in found:
+        if start < last:
+            continue
+        last = start - neg
+        yield start, last, f, m
+
+
+@register_check("political-formula")
+class PoliticalFormula(Check):
+    def run(self, corpus: Corpus) -> Iterable[Finding]:
+        configured = self.params["year"]
+        if configured is not None and (isinstance(configured, bool) or not isinstance(configured, int)):
+            raise ConfigError(f"'year' of rule '{self.rule.id}' must be a year such as 2021", self.rule.file)
+        lang = "en" if self.lang == "en" else "zh"
+        for doc in corpus.documents:
+            year = text_year(doc.path, doc.text, configured)
+            for start, end, f, m in formula_hits(doc, year):
+                fix = None
+                replacement = m.expand(f.replace) if f.replace else None
+                if replacement:
+                    desc = (
+                        f"replace “{m.group(0)}” with “{replacement}”"
+                        if lang == "en"
+                        else f"将“{m.group(0)}”改为“{replacement}”"
+                    )
+                    fix = self.replace(doc, start, end, replacement, desc)
+                    fix.safe = False  # an editor confirms a change to a political formula
+                note = f.note_en if lang == "en" else f.note_zh
+                yield self.finding(
+                    doc,
+                    start,
+                    end,
+                    fix=fix,
+                    data={"match": m.group(0), "formula": f.id, "canonical": f.canonical, "year": year},
+                    match=m.group(0),
+                    canonical=replacement or f.canonical,  # 十九届五中全会 → 党的十九届五中全会
+                    note=note,
+                    source=f.source,
+                    year=year if year else "",
+                )

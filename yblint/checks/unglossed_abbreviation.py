@@ -1,0 +1,63 @@
+"""unglossed-abbreviation: a Latin acronym (AED, VOCs, TOD, APP) at its first use in the book
+without its Chinese name. Glossed means the Chinese name stands with it in brackets, either way
+round — 自动体外除颤器（AED）, AED（自动体外除颤器） — or after 简称/英文缩写; acronyms readers
+know (GDP, CPI, PM2.5 …: parameter ``known``) need no gloss. One finding per acronym, at its first
+use in the files linted, in their order."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from yblint.check import Check, register_check
+from yblint.finding import Finding
+from yblint.model import Corpus, Document
+
+SCOPE = ("prose", "list_item", "heading")
+ACRONYM = re.compile(r"(?<![A-Za-z0-9\-/_.@])(?P<abbr>[A-Z]{2,}s?)(?![A-Za-z\-/_@]|[0-9]+[A-Za-z\-/_])")
+CJK = re.compile(r"[\u3400-\u9fff]")
+NAMED_BEFORE = re.compile(r"(?:简称|英文缩写|缩写为|英文简称|英文名称?)[为是：:“]?\s*$")
+SPACE = " \t\u3000\r\n\u200b"
+
+
+def glossed(text: str, start: int, end: int) -> bool:
+    """The acronym text[start:end] stands with its Chinese name: 名称（ABC）, ABC（名称）, 简称ABC."""
+    i = start
+    while i > 0 and text[i - 1] in SPACE:
+        i -= 1
+    if i > 0 and text[i - 1] in "（(":
+        j = i - 1
+        while j > 0 and text[j - 1] in SPACE:
+            j -= 1
+        if j > 0 and CJK.match(text[j - 1]):
+            return True
+    k = end
+    while k < len(text) and text[k] in SPACE:
+        k += 1
+    if k < len(text) and text[k] in "（(" and CJK.match(text[k + 1 : k + 2] or " "):
+        return True
+    return NAMED_BEFORE.search(text[max(0, start - 12) : start]) is not None
+
+
+@register_check("unglossed-abbreviation")
+class UnglossedAbbreviation(Check):
+    def run(self, corpus: Corpus) -> Iterable[Finding]:
+        known = {str(k).upper() for k in [*(self.params["known"] or []), *(self.params["extra_known"] or [])]}
+        seen: set[str] = set()
+        for doc in corpus.documents:
+            yield from self._document(doc, known, seen)
+
+    def _document(self, doc: Document, known: set[str], seen: set[str]) -> Iterable[Finding]:
+        text = doc.text
+        for para in doc.paragraphs:
+            if para.kind not in SCOPE:
+                continue
+            for m in ACRONYM.finditer(text, para.start, para.end):
+                abbr = m.group("abbr")
+                key = abbr.upper().removesuffix("S") if abbr.endswith("s") else abbr.upper()
+                if key in known or abbr.upper() in known or key in seen or set(key) <= set("IVXL") or set(key) == {"A"}:
+                    continue
+                seen.add(key)
+                if glossed(text, m.start(), m.end()):
+                    continue
+                yield self.finding(doc, m.start(), m.end(), data={"abbreviation": abbr}, abbr=abbr)

@@ -1,0 +1,304 @@
+"""Fixed political formulae (固定表述) of Chinese official writing: the canonical wording, the
+wrong variants editors meet, the years a wording applies to, and where it is laid down.
+
+Two users: the ``political-formula`` rule flags a variant in a text of a year the formula
+covers; ``duplicate-passage`` does not report as a copy a passage made of such formulae, of
+quotations, or one that a resolution restates from the report it approves (``fixed_expression``).
+
+Years: formulae change (全面建设小康社会 until the 18th Party Congress of 2012, 全面建成小康社会
+after it), so every entry carries the first and last year its canonical form is the rule, and a
+text is judged by its own year (``text_year``: the rule's ``year`` parameter, else the year in
+the file name, else the year the text mentions most).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import regex
+
+#: characters that may stand between a formula and its quotation marks without changing it
+_GAP = r"[\s\u200b\u200c\u200d\u2060\ufeff]*"
+
+
+@dataclass(frozen=True)
+class Formula:
+    """One canonical formula. ``variants`` are regular expressions of the wrong forms; a match
+    inside a match of ``exceptions`` is not a variant (historical narrative, quotations)."""
+
+    id: str
+    canonical: str
+    variants: tuple[str, ...]
+    first_year: int | None  # first year the canonical form is the rule (None: always)
+    last_year: int | None  # last year (None: still in force)
+    source: str
+    note_zh: str
+    note_en: str
+    exceptions: tuple[str, ...] = ()
+    #: the corrected text for a match (groups allowed), where the correction is mechanical
+    replace: str | None = None
+    compiled: tuple[regex.Pattern, ...] = field(default=(), compare=False, repr=False)
+    compiled_exceptions: tuple[regex.Pattern, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "compiled", tuple(regex.compile(v) for v in self.variants))
+        object.__setattr__(self, "compiled_exceptions", tuple(regex.compile(v) for v in self.exceptions))
+
+    def applies(self, year: int | None) -> bool:
+        """Does the formula bind a text of ``year``? A text whose year is unknown is held only to
+        the formulae that never changed (a historical text must not be judged by today's wording)."""
+        if year is None:
+            return self.first_year is None and self.last_year is None
+        return (self.first_year is None or year >= self.first_year) and (
+            self.last_year is None or year <= self.last_year
+        )
+
+
+def _quoted(word: str) -> str:
+    """A numbered slogan written without its quotation marks (四个意识 → “四个意识”)."""
+    return rf"(?<![“‘\"'「]{_GAP}){word}(?!{_GAP}[”’\"'」])"
+
+
+FORMULAE: tuple[Formula, ...] = (
+    Formula(
+        id="banner",
+        canonical="高举中国特色社会主义伟大旗帜",
+        variants=(r"高举(?!中国特色社会主义伟大旗帜)[^，。；！？\n]{2,30}?伟大旗帜",),
+        first_year=2008,
+        last_year=None,
+        source="党的十七大报告（2007）起；党的二十大报告（2022）",
+        note_zh="旗帜是“中国特色社会主义”；指导思想另作“以习近平新时代中国特色社会主义思想为指导”",
+        note_en="the banner is 中国特色社会主义; the guiding thought is a separate clause, "
+        "以习近平新时代中国特色社会主义思想为指导",
+    ),
+    Formula(
+        id="xi-thought",
+        canonical="习近平新时代中国特色社会主义思想",
+        variants=(rf"(?<!习近平(?:同志)?{_GAP})新时代中国特色社会主义思想",),
+        first_year=2017,
+        last_year=None,
+        source="党的十九大通过的《中国共产党章程（修正案）》（2017）；《中华人民共和国宪法修正案》（2018）",
+        note_zh="指导思想的全称不能省去“习近平”",
+        note_en="the full name of the guiding thought keeps 习近平",
+        exceptions=(r"《[^《》\n]{0,60}》",),
+        replace="习近平\\g<0>",
+    ),
+    Formula(
+        id="plenum",
+        canonical="党的十九届六中全会",
+        variants=(
+            r"(?<!党的)(?<!中共)(?<!中国共产党)(?<!我们党)(?<!大和)(?<![、和])"
+            r"(?:十[六七八九]|二十)届[一二三四五六七八九]中(?:、[一二三四五六七八九]中)*全会",
+        ),
+        first_year=2013,
+        last_year=None,
+        source="新华社《新闻报道中的禁用词和慎用词》；党的全会的规范称谓“党的十九届六中全会”或“中共十九届六中全会”",
+        note_zh="党的全会前加“党的”（或“中共”）",
+        note_en="a Party plenum is named with 党的 (or 中共) before it",
+        exceptions=(r"《[^《》\n]{0,60}》",),
+        replace="党的\\g<0>",
+    ),
+    Formula(
+        id="congress",
+        canonical="中国共产党第二十次全国代表大会",
+        variants=(
+            r"(?P<party>中国共产党|中共|党的)(?P<n>第?[一二三四五六七八九十]{1,3})届全国代表大会(?!第[一二三四五六七八九十]{1,2}次会议)",
+        ),
+        replace="\\g<party>\\g<n>次全国代表大会",
+        first_year=None,
+        last_year=None,
+        source="《中国共产党章程》：党的全国代表大会按“次”计，中央委员会按“届”计",
+        note_zh="党的全国代表大会按“次”计（第二十次全国代表大会），“届”只用于中央委员会",
+        note_en="a Party congress is counted with 次 (第二十次全国代表大会); 届 is for the Central Committee",
+    ),
+    Formula(
+        id="xiaokang",
+        canonical="全面建成小康社会",
+        variants=(r"全面建设小康社会",),
+        replace="全面建成小康社会",
+        first_year=2013,
+        last_year=None,
+        source="党的十八大报告（2012）：“确保到二〇二〇年实现全面建成小康社会宏伟目标”",
+        note_zh="党的十八大（2012年）起为“全面建成小康社会”；“全面建设小康社会”是此前的提法",
+        note_en="since the 18th Party Congress (2012) the goal is 全面建成小康社会; "
+        "全面建设小康社会 is the earlier wording",
+        exceptions=(r"(?:十六大|十七大|提出|确立|开启|进入|历史|时期|阶段)[^。；\n]{0,12}全面建设小康社会",),
+    ),
+    Formula(
+        id="two-establishes",
+        canonical="“两个确立”",
+        variants=(_quoted("两个确立"),),
+        replace="“\\g<0>”",
+        first_year=2022,
+        last_year=None,
+        source="党的十九届六中全会《中共中央关于党的百年奋斗重大成就和历史经验的决议》（2021）",
+        note_zh="数字概括的提法加引号：“两个确立”",
+        note_en="a numbered slogan takes quotation marks: “两个确立”",
+    ),
+    Formula(
+        id="two-upholds",
+        canonical="“两个维护”",
+        variants=(_quoted("两个维护"),),
+        replace="“\\g<0>”",
+        first_year=2019,
+        last_year=None,
+        source="《中共中央政治局关于加强和维护党中央集中统一领导的若干规定》（2017）",
+        note_zh="数字概括的提法加引号：“两个维护”",
+        note_en="a numbered slogan takes quotation marks: “两个维护”",
+    ),
+    Formula(
+        id="four-consciousness",
+        canonical="“四个意识”",
+        variants=(_quoted("四个意识"),),
+        replace="“\\g<0>”",
+        first_year=2017,
+        last_year=None,
+        source="党的十八届六中全会公报（2016）",
+        note_zh="数字概括的提法加引号：“四个意识”",
+        note_en="a numbered slogan takes quotation marks: “四个意识”",
+    ),
+    Formula(
+        id="four-confidences",
+        canonical="“四个自信”",
+        variants=(_quoted("四个自信"),),
+        replace="“\\g<0>”",
+        first_year=2017,
+        last_year=None,
+        source="习近平在庆祝中国共产党成立95周年大会上的讲话（2016）；党的十九大报告",
+        note_zh="数字概括的提法加引号：“四个自信”",
+        note_en="a numbered slogan takes quotation marks: “四个自信”",
+    ),
+    Formula(
+        id="five-year-plan",
+        canonical="“十四五”规划",
+        variants=(rf"(?<![“‘\"「]{_GAP})十[一二三四五六]五(?={_GAP}(?:规划|时期|期间|末|初|以来|开局|收官))",),
+        replace="“\\g<0>”",
+        first_year=None,
+        last_year=None,
+        source="《中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要》（2021）的简称写法",
+        note_zh="五年规划的简称加引号：“十四五”规划、“十四五”时期",
+        note_en="the short name of a five-year plan takes quotation marks: “十四五”规划, “十四五”时期",
+    ),
+)
+
+
+def text_year(path: str, text: str, configured: int | None = None) -> int | None:
+    """The year a text is judged by: ``configured`` (the rule's ``year``), else a year in the
+    file name (…-2021-….txt), else the year the text mentions most (2021年)."""
+    if configured:
+        return configured
+    m = re.search(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)", os.path.basename(path))
+    if m:
+        return int(m.group(1))
+    counts = Counter(int(y) for y in re.findall(r"(?<!\d)(19[5-9]\d|20\d\d)年", text))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+# --- formulae as passages: what duplicate-passage does not count as a copy --------------------
+
+#: sentences of official writing that every document of a year repeats word for word: guiding
+#: thoughts, the plenums to implement, the general tone, thanks to the people and the army …
+_PASSAGE_FORMULAE = (
+    r"高举[^。；！\n]{2,40}?旗帜",
+    r"以[^。；！\n]{2,80}?为指导",
+    r"(?:全面|深入)?(?:学习)?贯彻(?:落实)?(?:党的)?[^。；！\n]{0,50}?(?:会议|全会|大)精神",
+    r"在以[^。；！\n]{2,20}?为核心的党中央(?:坚强)?领导下",
+    r"(?:紧密)?团结在以[^。；！\n]{2,20}?为核心的党中央周围",
+    r"(?:增强|坚定|做到|深刻(?:领悟|认识))“[^”\n]{2,8}”",
+    r"坚持稳中求进工作总基调",
+    r"(?:完整、?准确、?全面|坚持)?贯彻新发展理念",
+    r"(?:加快)?构建新发展格局",
+    r"(?:着力|扎实)?推动高质量发展",
+    r"统筹推进“五位一体”总体布局",
+    r"协调推进“四个全面”战略布局",
+    # thanks to the people, the army and compatriots
+    r"[^。！\n]{0,10}代表国务院[^。\n]{0,300}?表示(?:崇高的|衷心的?|诚挚的?)?(?:敬意|感谢|慰问)[！。]",
+    r"向[^。！\n]{2,120}?表示(?:崇高的|衷心的?|诚挚的?)?(?:(?:敬意|感谢|慰问)[！。]|$)",
+    r"[^。！\n]{0,20}成绩[^。！\n]{0,10}根本在于[^。！]{0,160}?的结果[。！]",
+    r"在肯定成绩的同时，我们也清醒(?:地)?看到",
+    r"在[^。；！\n]{2,24}?的(?:英明|正确|坚强)?领导下",
+    # the general tone and tasks
+    r"坚持以供给侧结构性改革为主线",
+    r"(?:全面)?做好稳增长、促改革、调结构、惠民生、防风险(?:、保稳定)?(?:各项)?工作",
+    r"保持经济(?:平稳健康发展|运行在合理区间)",
+    r"以优异成绩迎接党的[^。；！\n]{2,8}胜利召开",
+    # the regional strategies
+    r"京津冀协同发展|长江经济带发展|粤港澳大湾区建设|长三角一体化发展|黄河流域生态保护和高质量发展",
+    r"(?:高标准高质量)?建设雄安新区|推动西部大开发形成新格局|推动东北振兴取得新突破|促进中部地区加快崛起",
+    r"区域发展总体战略|全国主体功能区规划",
+    # monetary policy
+    r"保持人民币汇率在合理(?:、)?均衡水平上的基本稳定",
+    r"保持流动性合理充裕|保持宏观杠杆率基本稳定",
+    r"货币供应量和社会融资规模增速(?:同|与)名义经济增速基本匹配",
+    # Hong Kong and Macao, religion, the army, diplomacy
+    r"(?:全面准确、坚定不移|坚定不移)?贯彻[^。\n]{0,40}?高度自治的方针",
+    r"维护宪法和基本法确定的特别行政区宪制秩序",
+    r"落实“爱国者治港”、“爱国者治澳”原则",
+    r"坚持党的宗教工作基本方针",
+    r"(?:深入)?推进我国宗教中国化",
+    r"积极引导宗教与社会主义社会相适应",
+    r"履行新世纪新阶段(?:军队|我军)历史使命",
+    r"全面加强(?:军队|人民军队)[^。；\n]{0,20}?建设",
+    r"不断提高以打赢信息化条件下局部战争能力为核心的完成多样化军事任务的能力",
+    r"(?:推动|促进)世界多极化、(?:倡导)?国际关系民主化(?:和发展模式多样化)?",
+    r"促进经济全球化朝着[^。；\n]{2,24}?的方向发展",
+    r"鼓足干劲、力争上游、多快好省地建设社会主义的总路线",
+)
+_FORMULA_RE = re.compile("|".join(f"(?:{p})" for p in (*_PASSAGE_FORMULAE, *(f.canonical for f in FORMULAE))))
+#: titles of documents are cited, not written (a passage wholly inside “…” is a quotation, which
+#: duplicate-passage already leaves alone; a slogan in quotation marks inside a copy is copied too)
+_QUOTED_RE = re.compile(r"《[^《》]{1,80}》")
+_KEPT_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z]")
+#: a document that restates another: a resolution on a report it has heard (关于政府工作报告的决议)
+#: its title names it (关于政府工作报告的决议), or its first sentence says it heard the report …
+_TITLE_RE = re.compile(r"关于[^。\n]{0,40}?报告的决议")
+_HEARD_RE = re.compile(r"^[^。]{0,60}?(?:听取|审议)[^。]{0,40}?报告")
+#: … and it approves it
+_APPROVES_RE = re.compile(r"决议|批准|同意")
+_HEAD_CHARS = 400
+
+
+class _Span(Protocol):
+    """What fixed_expression needs of a duplicate-passage side: the document and the span."""
+
+    @property
+    def doc(self): ...  # yblint.model.Document
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+def own_chars(text: str) -> int:
+    """Ideographs and letters of ``text`` left once titles (《…》) and formulae are taken out."""
+    text = _QUOTED_RE.sub("", text)
+    text = _FORMULA_RE.sub("", text)
+    return len(_KEPT_RE.findall(text))
+
+
+def restates(doc) -> bool:
+    """The document announces that it restates another: a resolution on the report it approves —
+    its first line is such a title, or its first sentence says it heard the report, and its
+    opening approves it. Anything later in a document (a chronicle of the year's sessions) is not
+    an announcement."""
+    head = doc.text[:_HEAD_CHARS].lstrip(" \t\r\n\u3000\u200b\ufeff")
+    first_line = head.split("\n", 1)[0]
+    announced = _TITLE_RE.search(first_line) is not None or _HEARD_RE.search(head) is not None
+    return announced and _APPROVES_RE.search(head) is not None
+
+
+def fixed_expression(a: _Span, b: _Span, min_chars: int) -> str | None:
+    """Why the shared passage ``a``/``b`` is not a copy worth an editor's time, or None:
+    ``restatement`` (one side is a resolution restating the other document), ``formula`` (once
+    formulae and titles are taken out, less than ``min_chars`` own characters are left)."""
+    if a.doc is not b.doc and (restates(a.doc) or restates(b.doc)):
+        return "restatement"
+    if min(own_chars(s.doc.text[s.start : s.end]) for s in (a, b)) < min_chars:
+        return "formula"
+    return None
