@@ -76,6 +76,11 @@ COMMANDS: dict[str, Run | Skip] = {
         "a benchmark of the book index on the seed drafts"
     ),
     "yblint check drafts/ --diff": Run((0, 1)),
+    # README: the whole-book rules
+    "yblint check /tmp/reports --select name-variant,figure-conflict,partial-period --format json": Run((0, 1)),
+    "python benchmarks/eval_book_drafts.py && python benchmarks/bench_book_index.py --repeat 7": Skip(
+        "benchmarks over generated books and the whole reports corpus (minutes)"
+    ),
     # README: pre-commit, baseline
     "pip install pre-commit && pre-commit install": Skip("installs pre-commit from the package index", network=True),
     'git add 2021/ && git commit -m "团区委 2021"': Run((0, 1)),

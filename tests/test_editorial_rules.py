@@ -444,3 +444,19 @@ def test_political_formula_message_names_the_corrected_match(tmp_path):
     [f] = _one(tmp_path, "认真贯彻十九届五中全会精神。", "political-formula", cfg)
     assert "规范表述为 党的十九届五中全会：" in f.message
     assert f.data["canonical"] == "党的十九届六中全会"  # the table's example form
+
+
+def test_invisible_char_leaves_a_word_manual_line_break_alone(tmp_path: Path, cli):
+    """A Shift+Enter in Word is read as U+2028 (a line break the author typed): not a stray
+    character there, while the same U+2028 pasted into a plain-text draft is one."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("2021年，全区新建公园3个。").add_run().add_break()
+    d.paragraphs[0].add_run("改造绿道12千米。")
+    d.save(str(tmp_path / "a.docx"))
+    word = cli("check", tmp_path / "a.docx", "--select", "invisible-char", "--format", "json").json()
+    assert word["findings"] == []
+    (tmp_path / "b.txt").write_text("2021年，全区新建公园3个。\u2028改造绿道12千米。\n", encoding="utf-8")
+    text = cli("check", tmp_path / "b.txt", "--select", "invisible-char", "--format", "json").json()
+    assert [(f["rule"], f["line"], f["column"]) for f in text["findings"]] == [("invisible-char", 1, 16)]

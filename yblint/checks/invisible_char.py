@@ -27,6 +27,9 @@ INVISIBLE = {
     "\u2029": ("段分隔符", "paragraph separator", "U+2029"),
 }
 RUN = re.compile("[" + "".join(INVISIBLE) + "]+")
+#: in a Word draft the reader writes a manual line break (Shift+Enter) as U+2028: Word's own
+#: line break, which the author typed, not a stray character
+RUN_IN_WORD = re.compile("[" + "".join(c for c in INVISIBLE if c != "\u2028") + "]+")
 _WESTERN = re.compile(r"[A-Za-z0-9]")
 _SPACES = {"\u00a0", "\u202f"}
 TEXT = (PROSE, LIST_ITEM, TABLE)
@@ -71,7 +74,7 @@ class InvisibleChar(Check):
                 (p.block_start if p.block_start >= 0 else p.start, p.end) for p in doc.paragraphs if p.kind in TEXT
             )
             starts = [a for a, _ in spans]
-            for m in RUN.finditer(text):
+            for m in (RUN_IN_WORD if doc.format == "docx" else RUN).finditer(text):
                 start, end = m.start(), m.end()
                 if not (_in_text(spans, starts, start) or _blank_line(text, start)):
                     continue
