@@ -71,10 +71,6 @@ COMMANDS: dict[str, Run | Skip] = {
     "  | python -c \"import json, sys; print(json.load(sys.stdin)['summary'])\"": Run(output="'files': 5"),
     "yblint check /tmp/reports --select yearbook --format json --fail-on error": Run(),
     "python benchmarks/style_rule_samples.py /tmp/reports": Run(),
-    "yblint check /tmp/reports --select name-variant,figure-conflict,partial-period --format json": Run((0, 1)),
-    "python benchmarks/eval_book_drafts.py && python benchmarks/bench_book_index.py --repeat 7": Skip(
-        "a benchmark of the book index on the seed drafts"
-    ),
     "yblint check drafts/ --diff": Run((0, 1)),
     # README: the whole-book rules
     "yblint check /tmp/reports --select name-variant,figure-conflict,partial-period --format json": Run((0, 1)),
