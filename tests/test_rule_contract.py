@@ -7,7 +7,9 @@ whatever rule a later change adds): nothing here names a rule.
 * messages are filled: a placeholder or message key the rule does not define raises here
   (``ruledefs.STRICT``, on for the whole test run) instead of printing ``{other}``;
 * a parameter has one default, in the rule file: checks read ``self.params[name]``, never
-  ``params.get(name, default)``, and read only parameters the rule file declares.
+  ``params.get(name, default)``, and read only parameters the rule file declares;
+* ``fixable`` is what --fix does; the README's table of rules agrees with the rule files;
+* description and messages are written in Chinese and English.
 """
 
 from __future__ import annotations
@@ -165,3 +167,11 @@ def test_message_keys_written_in_a_check_exist(rule_id):
     source = inspect.getsource(inspect.getmodule(CHECKS[rule_id]))
     missing = set(_MESSAGE_KEY.findall(source)) - set(REGISTRY.defs[rule_id].messages)
     assert not missing, f"{rule_id}: messages not in its rule file: {missing}"
+
+
+@pytest.mark.parametrize("rule_id", RULES)
+def test_description_and_messages_in_chinese_and_english(rule_id):
+    d = REGISTRY.defs[rule_id]
+    assert set(d.description) == {"zh", "en"}, f"{rule_id}: description needs zh and en"
+    for key, texts in d.messages.items():
+        assert set(texts) == {"zh", "en"}, f"{rule_id}: message '{key}' needs zh and en"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 from yblint.finding import Edit, Finding, Fix, Location
@@ -84,7 +84,7 @@ class Check:
         return Fix(description=description, edits=[Edit(document, start, end, replacement)])
 
 
-def register_check(rule_id: str):
+def register_check(rule_id: str) -> Callable[[type[Check]], type[Check]]:
     def deco(cls: type[Check]) -> type[Check]:
         CHECKS[rule_id] = cls
         return cls
@@ -92,7 +92,7 @@ def register_check(rule_id: str):
     return deco
 
 
-def register_type(type_name: str):
+def register_type(type_name: str) -> Callable[[type[Check]], type[Check]]:
     def deco(cls: type[Check]) -> type[Check]:
         TYPES[type_name] = cls
         return cls

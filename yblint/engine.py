@@ -9,6 +9,7 @@ import bisect
 import glob
 import os
 from dataclasses import dataclass, field
+from types import TracebackType
 
 from yblint import progress
 from yblint.check import Check
@@ -20,13 +21,14 @@ from yblint.parsing import build_document
 from yblint.reading import discover, read_source
 from yblint.reading.discover import display_path
 from yblint.reading.git import is_untracked
+from yblint.reading.source import DocxLimits, Source
 from yblint.registry import Registry
 from yblint.ruledefs import RuleDef
 
 STDIN: dict[str, bytes] = {}  # ``check - --stdin-filename NAME``: NAME -> the bytes read from stdin
 
 
-def stdin_source(name: str, encoding: str | None, limits=None):
+def stdin_source(name: str, encoding: str | None, limits: DocxLimits | None = None) -> Source:
     """The draft piped on standard input, read as if it were the file ``name``."""
     from yblint.reading.source import source_from_bytes
 
@@ -58,7 +60,7 @@ class InternalError(Exception):
         return f"internal error in {self.where}{on}: {what}; --debug shows the traceback"
 
 
-def _document_in(tb) -> Document | None:
+def _document_in(tb: TracebackType | None) -> Document | None:
     """The document a crash happened on: the innermost frame of the traceback that has a
     Document (or something with one: a paragraph, unit, location) among its locals."""
     frames = []

@@ -7,6 +7,7 @@ finding can be mapped back to line:column in the file as it was read.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -181,7 +182,7 @@ class Document:
         i = bisect.bisect_left(self._paragraph_ends, offset)
         return self.paragraphs[i] if i < len(self.paragraphs) else None
 
-    def sentences(self):
+    def sentences(self) -> Iterator[Sentence]:
         for p in self.paragraphs:
             yield from p.sentences
 
@@ -196,7 +197,7 @@ class Corpus:
     def all_documents(self) -> list[Document]:
         return self.documents + self.references
 
-    def units(self, include_references: bool = False):
+    def units(self, include_references: bool = False) -> Iterator[Unit]:
         docs = self.all_documents if include_references else self.documents
         for d in docs:
             yield from d.units

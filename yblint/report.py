@@ -11,11 +11,12 @@ from yblint import __version__
 from yblint.engine import RunResult
 from yblint.finding import SEVERITIES
 from yblint.i18n import tr
+from yblint.model import Document
 
 REPORT_VERSION = 1
 
 
-def file_entry(doc) -> dict[str, Any]:
+def file_entry(doc: Document) -> dict[str, Any]:
     return {
         "path": doc.path,
         "encoding": doc.encoding,

@@ -25,7 +25,7 @@ class ReportContext:
     rules: dict[str, RuleDef] = field(default_factory=dict)  # every known rule, for rule metadata
 
 
-def reporter(name: str):
+def reporter(name: str) -> Callable[[Render], Render]:
     def deco(fn: Render) -> Render:
         REPORTERS[name] = fn
         return fn

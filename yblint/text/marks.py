@@ -1,5 +1,6 @@
 """Chinese punctuation marks and character classes: which marks end a sentence or a clause,
-which come in pairs (and their names for messages), whitespace, Han ranges.
+which come in pairs (and their names for messages), the one scanner of paired marks
+(``unmatched_brackets``, ``partner``), spaces (zero-width characters included), Han ranges.
 
 The one place this knowledge is written down; rules and the other text modules import it.
 """
