@@ -28,7 +28,7 @@ from yblint.finding import Finding, Location
 from yblint.i18n import line_name, tr
 from yblint.model import Corpus, Document
 from yblint.text.book_index import NameSpot, book_index, slogan_value
-from yblint.text.words import is_word, jieba_module, tokens
+from yblint.text.words import is_word, tagged_tokens, tokens, word_freq
 
 MIN_PREFIX = 2  # characters before the suffix
 MAX_PREFIX = 10
@@ -111,28 +111,22 @@ def _any_boundary(form: Form) -> bool:
 
 @lru_cache(maxsize=8192)
 def _first_word_ok(text: str) -> bool:
-    jieba_module()
-    import jieba.posseg as pseg
-
-    words = pseg.lcut(text, HMM=False)
-    return not words or words[0].flag not in NOT_NAME_START
+    words = tagged_tokens(text)
+    return not words or words[0][1] not in NOT_NAME_START
 
 
 COMMON = 500  # a word this frequent in jieba's dictionary is a common word, not part of a name
 
 
 def _common(s: str) -> bool:
-    return jieba_module().dt.FREQ.get(s, 0) >= COMMON
+    return word_freq(s) >= COMMON
 
 
 @lru_cache(maxsize=8192)
 def _has_verb(text: str) -> bool:
     """A verb, preposition or particle among the words: a phrase of a sentence (事项交给市场,
     财政拨款改为银行), not a name."""
-    jieba_module()
-    import jieba.posseg as pseg
-
-    return any(w.flag in VERBISH for w in pseg.lcut(text, HMM=False)) or bool(FUNCTION & set(text))
+    return any(flag in VERBISH for _w, flag in tagged_tokens(text)) or bool(FUNCTION & set(text))
 
 
 @lru_cache(maxsize=8192)
@@ -258,7 +252,11 @@ class NameVariant(Check):
             # the word before the slip may read as a verb in the slipped form (学习性 / 学习型)
             if (_first_word_ok(a) or _first_word_ok(b)) and _at_boundary(fa) and _at_boundary(fb):
                 out.append(("slip", forms[a], forms[b]))
-        # a character (or a cut piece) more or less
+        # a character (or a cut piece) more or less: the shorter form starts and ends as the longer,
+        # so only forms of the same first and last character and length are compared
+        same_ends: dict[tuple[str, str, int], list[Form]] = defaultdict(list)
+        for t, f in forms.items():
+            same_ends[(t[:1], t[-1:], len(t))].append(f)
         for t, f in forms.items():
             n = len(t)
             if n < 5:
@@ -266,10 +264,7 @@ class NameVariant(Check):
             for k in (1, 2, 3, 4):
                 if n - k < 4:
                     break
-                for i in range(1, n - k):
-                    g = forms.get(t[:i] + t[i + k :])
-                    if g is None:
-                        continue
+                for i, g in _cut_from(t, k, same_ends.get((t[:1], t[-1:], n - k), ())):
                     short, piece = g.text, t[i : i + k]
                     if all(c in NUMERALS for c in piece) or any(c in FUNCTION for c in piece):
                         continue
@@ -354,6 +349,24 @@ class NameVariant(Check):
             other_where=where_of(mdoc, mstart, lang),
             kind=KINDS[kind][lang],
         )
+
+
+def _cut_from(t: str, k: int, shorter: Iterable[Form]) -> list[tuple[int, Form]]:
+    """(i, g) for each form g that is ``t[:i] + t[i + k:]`` (0 < i < len(t) - k), in the order of i:
+    the place of the cut lies after the shared beginning and before the shared end."""
+    out: list[tuple[int, Form]] = []
+    m = len(t) - k
+    for g in shorter:
+        s = g.text
+        p = 0
+        while p < m and s[p] == t[p]:
+            p += 1
+        q = 0
+        while q < m and s[m - 1 - q] == t[-1 - q]:
+            q += 1
+        out.extend((i, g) for i in range(max(1, m - q), min(p, m - 1) + 1))
+    out.sort(key=lambda x: x[0])
+    return out
 
 
 def _declared(shorts: dict[str, list[str]], a: str, b: str) -> bool:
