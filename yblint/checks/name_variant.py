@@ -18,6 +18,7 @@ a longer name that contains it whole (区委 / 区委宣传部), slogans with ot
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from yblint.text.words import is_word, tagged_tokens, tokens, word_freq
 MIN_PREFIX = 2  # characters before the suffix
 MAX_PREFIX = 10
 SLIPS = {"型": "性", "性": "型", "账": "帐", "帐": "账", "象": "像", "像": "象", "划": "化", "化": "划"}
+_SLIP_RE = re.compile(f"[{''.join(SLIPS)}]")
 NUMERALS = set("0123456789零〇一二两三四五六七八九十百千万亿第")
 NOT_NAME_START = {
     "v",
@@ -226,6 +228,8 @@ class NameVariant(Check):
             suffix = forms[t].suffix
             if suffix and len(t) - len(suffix) >= 4:
                 rotations[(suffix, "".join(sorted(t[: -len(suffix)])))].append(t)
+            if _SLIP_RE.search(t, 1, len(t) - 1) is None:
+                continue
             for i, ch in enumerate(t):
                 if ch in SLIPS and 0 < i < len(t) - 1:
                     slips[t[:i] + "?" + t[i + 1 :]].append(t)
@@ -255,16 +259,21 @@ class NameVariant(Check):
         # a character (or a cut piece) more or less: the shorter form starts and ends as the longer,
         # so only forms of the same first and last character and length are compared
         same_ends: dict[tuple[str, str, int], list[Form]] = defaultdict(list)
+        lengths: dict[tuple[str, str], set[int]] = defaultdict(set)
         for t, f in forms.items():
             same_ends[(t[:1], t[-1:], len(t))].append(f)
+            lengths[(t[:1], t[-1:])].add(len(t))
         for t, f in forms.items():
             n = len(t)
-            if n < 5:
+            if n < 5 or lengths[(t[:1], t[-1:])].isdisjoint((n - 1, n - 2, n - 3, n - 4)):
                 continue
             for k in (1, 2, 3, 4):
                 if n - k < 4:
                     break
-                for i, g in _cut_from(t, k, same_ends.get((t[:1], t[-1:], n - k), ())):
+                shorter = same_ends.get((t[:1], t[-1:], n - k))
+                if not shorter:
+                    continue
+                for i, g in _cut_from(t, k, shorter):
                     short, piece = g.text, t[i : i + k]
                     if all(c in NUMERALS for c in piece) or any(c in FUNCTION for c in piece):
                         continue
