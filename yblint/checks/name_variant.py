@@ -217,7 +217,8 @@ class NameVariant(Check):
                     f = forms[t] = Form(t, [])
                 f.spots.append((n.document, n.start, n.end, n.start))
         for f in forms.values():
-            f.spots.sort(key=_order)
+            if len(f.spots) > 1:
+                f.spots.sort(key=_order)
         return forms
 
     def _pairs(self, forms: dict[str, Form]) -> Iterable[tuple[str, Form, Form]]:
@@ -308,8 +309,10 @@ class NameVariant(Check):
         if k == 1:
             # the character must sit inside a word of the long form (电竞场馆 / 电竞馆), not be a word
             # of its own added between two words, nor a modifier (运河税滴 / 运河小税滴)
+            if long[i] in MODIFIERS:
+                return None
             cuts = _cuts(long)
-            if (i in cuts and i + 1 in cuts) or long[i] in MODIFIERS:
+            if i in cuts and i + 1 in cuts:
                 return None
             lo = max((c for c in cuts if c <= i), default=0)
             hi = min((c for c in cuts if c > i), default=len(long))
