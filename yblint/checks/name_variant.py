@@ -18,6 +18,7 @@ a longer name that contains it whole (区委 / 区委宣传部), slogans with ot
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -151,6 +152,17 @@ def _cuts(s: str) -> set[int]:
 @register_check("name-variant")
 class NameVariant(Check):
     def run(self, corpus: Corpus) -> Iterable[Finding]:
+        # tens of thousands of small forms and keys, none of them cyclic: the collector would
+        # scan the whole book's model again and again while they are made
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._run(corpus)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _run(self, corpus: Corpus) -> list[Finding]:
         idx = book_index(corpus)
         shorts: dict[str, list[str]] = defaultdict(list)
         for full, short in idx.declared:
