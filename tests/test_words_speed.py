@@ -70,3 +70,44 @@ def test_tokens_of_the_seed_page_are_jiebas():
     for i in range(0, len(text) - 16, 37):
         window = text[i : i + 16]
         assert words.tokens(window) == tuple(words.jieba_module().cut(window, HMM=False)), window
+
+
+@settings(max_examples=400, deadline=None)
+@given(s=st.text(alphabet=RICH + " .%-+#&_\u3400\u9fffＡ", min_size=0, max_size=16))
+def test_tagged_tokens_are_exactly_jieba_posseg(s):
+    """words.tagged_tokens gives jieba.posseg's words and parts of speech (no HMM) from the compact
+    indexes: its runs of text (without % and -), its 'eng' runs, 'm' digits and 'x' for the rest."""
+    import jieba.posseg as pseg
+
+    words.jieba_module()
+    assert words.tagged_tokens(s) == tuple((w.word, w.flag) for w in pseg.lcut(s, HMM=False))
+    for w in set(words.tokens(s)):
+        assert words.word_freq(w) == words.jieba_module().dt.FREQ.get(w, 0)
+
+
+def test_tagged_tokens_of_the_seed_page_are_jieba_posseg():
+    import jieba.posseg as pseg
+    from conftest import SEED
+
+    words.jieba_module()
+    text = SEED.read_text(encoding="utf-8")
+    for i in range(0, len(text) - 16, 37):
+        window = text[i : i + 16]
+        assert words.tagged_tokens(window) == tuple((w.word, w.flag) for w in pseg.lcut(window, HMM=False)), window
+
+
+def test_name_variant_loads_no_jieba(tmp_path):
+    """name-variant takes its word boundaries, frequencies and parts of speech from the compact
+    indexes: a book with a variant is linted without loading jieba's dictionary."""
+    (tmp_path / "a.txt").write_text(
+        "区体育局\n\n2021年，亚运电竞场馆建成。亚运电竞场馆投入使用。亚运电竞馆开放。\n", encoding="utf-8"
+    )
+    words.jieba_module.cache_clear()
+    from yblint.checks import name_variant
+
+    name_variant._first_word_ok.cache_clear()
+    name_variant._has_verb.cache_clear()
+    words.tagged_tokens.cache_clear()
+    found = findings_of([tmp_path / "a.txt"], ["name-variant"])
+    assert [(f.data["kind"], f.data["suggestion"]) for f in found] == [("added", "亚运电竞场馆")]
+    assert words.jieba_module.cache_info().currsize == 0

@@ -18,6 +18,8 @@ a longer name that contains it whole (区委 / 区委宣传部), slogans with ot
 
 from __future__ import annotations
 
+import gc
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -28,11 +30,12 @@ from yblint.finding import Finding, Location
 from yblint.i18n import line_name, tr
 from yblint.model import Corpus, Document
 from yblint.text.book_index import NameSpot, book_index, slogan_value
-from yblint.text.words import is_word, jieba_module, tokens
+from yblint.text.words import is_word, tagged_tokens, tokens, word_freq
 
 MIN_PREFIX = 2  # characters before the suffix
 MAX_PREFIX = 10
 SLIPS = {"型": "性", "性": "型", "账": "帐", "帐": "账", "象": "像", "像": "象", "划": "化", "化": "划"}
+_SLIP_RE = re.compile(f"[{''.join(SLIPS)}]")
 NUMERALS = set("0123456789零〇一二两三四五六七八九十百千万亿第")
 NOT_NAME_START = {
     "v",
@@ -111,28 +114,22 @@ def _any_boundary(form: Form) -> bool:
 
 @lru_cache(maxsize=8192)
 def _first_word_ok(text: str) -> bool:
-    jieba_module()
-    import jieba.posseg as pseg
-
-    words = pseg.lcut(text, HMM=False)
-    return not words or words[0].flag not in NOT_NAME_START
+    words = tagged_tokens(text)
+    return not words or words[0][1] not in NOT_NAME_START
 
 
 COMMON = 500  # a word this frequent in jieba's dictionary is a common word, not part of a name
 
 
 def _common(s: str) -> bool:
-    return jieba_module().dt.FREQ.get(s, 0) >= COMMON
+    return word_freq(s) >= COMMON
 
 
 @lru_cache(maxsize=8192)
 def _has_verb(text: str) -> bool:
     """A verb, preposition or particle among the words: a phrase of a sentence (事项交给市场,
     财政拨款改为银行), not a name."""
-    jieba_module()
-    import jieba.posseg as pseg
-
-    return any(w.flag in VERBISH for w in pseg.lcut(text, HMM=False)) or bool(FUNCTION & set(text))
+    return any(flag in VERBISH for _w, flag in tagged_tokens(text)) or bool(FUNCTION & set(text))
 
 
 @lru_cache(maxsize=8192)
@@ -155,6 +152,17 @@ def _cuts(s: str) -> set[int]:
 @register_check("name-variant")
 class NameVariant(Check):
     def run(self, corpus: Corpus) -> Iterable[Finding]:
+        # tens of thousands of small forms and keys, none of them cyclic: the collector would
+        # scan the whole book's model again and again while they are made
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._run(corpus)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _run(self, corpus: Corpus) -> list[Finding]:
         idx = book_index(corpus)
         shorts: dict[str, list[str]] = defaultdict(list)
         for full, short in idx.declared:
@@ -221,7 +229,8 @@ class NameVariant(Check):
                     f = forms[t] = Form(t, [])
                 f.spots.append((n.document, n.start, n.end, n.start))
         for f in forms.values():
-            f.spots.sort(key=_order)
+            if len(f.spots) > 1:
+                f.spots.sort(key=_order)
         return forms
 
     def _pairs(self, forms: dict[str, Form]) -> Iterable[tuple[str, Form, Form]]:
@@ -232,6 +241,8 @@ class NameVariant(Check):
             suffix = forms[t].suffix
             if suffix and len(t) - len(suffix) >= 4:
                 rotations[(suffix, "".join(sorted(t[: -len(suffix)])))].append(t)
+            if _SLIP_RE.search(t, 1, len(t) - 1) is None:
+                continue
             for i, ch in enumerate(t):
                 if ch in SLIPS and 0 < i < len(t) - 1:
                     slips[t[:i] + "?" + t[i + 1 :]].append(t)
@@ -258,18 +269,24 @@ class NameVariant(Check):
             # the word before the slip may read as a verb in the slipped form (学习性 / 学习型)
             if (_first_word_ok(a) or _first_word_ok(b)) and _at_boundary(fa) and _at_boundary(fb):
                 out.append(("slip", forms[a], forms[b]))
-        # a character (or a cut piece) more or less
+        # a character (or a cut piece) more or less: the shorter form starts and ends as the longer,
+        # so only forms of the same first and last character and length are compared
+        same_ends: dict[tuple[str, str, int], list[Form]] = defaultdict(list)
+        lengths: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for t, f in forms.items():
+            same_ends[(t[:1], t[-1:], len(t))].append(f)
+            lengths[(t[:1], t[-1:])].add(len(t))
         for t, f in forms.items():
             n = len(t)
-            if n < 5:
+            if n < 5 or lengths[(t[:1], t[-1:])].isdisjoint((n - 1, n - 2, n - 3, n - 4)):
                 continue
             for k in (1, 2, 3, 4):
                 if n - k < 4:
                     break
-                for i in range(1, n - k):
-                    g = forms.get(t[:i] + t[i + k :])
-                    if g is None:
-                        continue
+                shorter = same_ends.get((t[:1], t[-1:], n - k))
+                if not shorter:
+                    continue
+                for i, g in _cut_from(t, k, shorter):
                     short, piece = g.text, t[i : i + k]
                     if all(c in NUMERALS for c in piece) or any(c in FUNCTION for c in piece):
                         continue
@@ -304,8 +321,10 @@ class NameVariant(Check):
         if k == 1:
             # the character must sit inside a word of the long form (电竞场馆 / 电竞馆), not be a word
             # of its own added between two words, nor a modifier (运河税滴 / 运河小税滴)
+            if long[i] in MODIFIERS:
+                return None
             cuts = _cuts(long)
-            if (i in cuts and i + 1 in cuts) or long[i] in MODIFIERS:
+            if i in cuts and i + 1 in cuts:
                 return None
             lo = max((c for c in cuts if c <= i), default=0)
             hi = min((c for c in cuts if c > i), default=len(long))
@@ -354,6 +373,24 @@ class NameVariant(Check):
             other_where=where_of(mdoc, mstart, lang),
             kind=KINDS[kind][lang],
         )
+
+
+def _cut_from(t: str, k: int, shorter: Iterable[Form]) -> list[tuple[int, Form]]:
+    """(i, g) for each form g that is ``t[:i] + t[i + k:]`` (0 < i < len(t) - k), in the order of i:
+    the place of the cut lies after the shared beginning and before the shared end."""
+    out: list[tuple[int, Form]] = []
+    m = len(t) - k
+    for g in shorter:
+        s = g.text
+        p = 0
+        while p < m and s[p] == t[p]:
+            p += 1
+        q = 0
+        while q < m and s[m - 1 - q] == t[-1 - q]:
+            q += 1
+        out.extend((i, g) for i in range(max(1, m - q), min(p, m - 1) + 1))
+    out.sort(key=lambda x: x[0])
+    return out
 
 
 def _declared(shorts: dict[str, list[str]], a: str, b: str) -> bool:

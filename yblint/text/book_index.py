@@ -26,7 +26,7 @@ import bisect
 import re
 import weakref
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from yblint.model import Corpus, Document, Paragraph, Unit
 from yblint.text.numbers import Number, find_numbers, parse_numeral
@@ -153,14 +153,59 @@ class Figure(Spot):
     negative: bool = False
 
 
-@dataclass
 class BookIndex:
-    years: dict[int, int | None] = field(default_factory=dict)  # id(document) -> year
-    names: list[NameSpot] = field(default_factory=list)
-    declared: list[tuple[str, str]] = field(default_factory=list)  # (full name, short form)
-    slogans: list[Slogan] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
-    cutoffs: list[Cutoff] = field(default_factory=list)
+    """The names, declared short forms, slogans, figures and cut-offs of a book. Each kind is found
+    on first use (a rule that reads only names never splits sentences for figures), document by
+    document in the corpus's order; an index made empty (``BookIndex()``) is filled by hand."""
+
+    def __init__(self, corpus: Corpus | None = None, year: int | None = None) -> None:
+        self.years: dict[int, int | None] = {}  # id(document) -> year
+        self._docs: list[tuple[Document, int | None, _Prose]] = []
+        if corpus is not None:
+            for doc in corpus.all_documents:
+                y = document_year(doc, year)
+                self.years[id(doc)] = y
+                self._docs.append((doc, y, _Prose(doc)))
+        self._names: list[NameSpot] | None = None
+        self._declared: list[tuple[str, str]] = []  # (full name, short form)
+        self._slogans: list[Slogan] = []
+        self._figures: list[Figure] | None = None
+        self._cutoffs: list[Cutoff] | None = None
+
+    def _find_names(self) -> list[NameSpot]:
+        if self._names is None:
+            self._names = []
+            for doc, y, prose in self._docs:
+                _names(doc, prose, y, self)
+        return self._names
+
+    @property
+    def names(self) -> list[NameSpot]:
+        return self._find_names()
+
+    @property
+    def declared(self) -> list[tuple[str, str]]:
+        self._find_names()
+        return self._declared
+
+    @property
+    def slogans(self) -> list[Slogan]:
+        self._find_names()
+        return self._slogans
+
+    @property
+    def figures(self) -> list[Figure]:
+        if self._figures is None:
+            self._figures = [f for doc, y, prose in self._docs for f in _figures(doc, prose, y)]
+        return self._figures
+
+    @property
+    def cutoffs(self) -> list[Cutoff]:
+        if self._cutoffs is None:
+            self._cutoffs = []
+            for doc, y, prose in self._docs:
+                _cutoffs(doc, prose, y, self._cutoffs)
+        return self._cutoffs
 
     def year_of(self, doc: Document) -> int | None:
         return self.years.get(id(doc))
@@ -467,20 +512,20 @@ def _names(doc: Document, prose: _Prose, year: int | None, idx: BookIndex) -> No
         run = _RUN_RE.search(text, max(pu[0].start, s - NAME_CONTEXT), s)
         c = run.start() if run else s
         if s - c >= 2:
-            idx.names.append(NameSpot(doc, pu[1], c, m.end(), year, kind="suffix", context=c, suffix=m.group(0)))
+            idx._names.append(NameSpot(doc, pu[1], c, m.end(), year, kind="suffix", context=c, suffix=m.group(0)))
     for m in _QUOTED_RE.finditer(text):
         g = 1 if m.group(1) is not None else 2
         pu = prose.at(m.start())
         if pu is None or m.end() > pu[0].end:
             continue
         unit = pu[1]
-        idx.names.append(
+        idx._names.append(
             NameSpot(doc, unit, m.start(g), m.end(g), year, kind="quoted" if g == 1 else "title", context=m.start(g))
         )
         if g == 1:
             sk = slogan_key(m.group(1))
             if sk is not None:
-                idx.slogans.append(Slogan(doc, unit, m.start(1), m.end(1), year, key=sk[0], numerals=sk[1]))
+                idx._slogans.append(Slogan(doc, unit, m.start(1), m.end(1), year, key=sk[0], numerals=sk[1]))
     k = text.find("简称")
     while k >= 0:
         # the bracket opens up to four characters before 简称: （以下简称 （简称 ( 简称
@@ -500,17 +545,17 @@ def _names(doc: Document, prose: _Prose, year: int | None, idx: BookIndex) -> No
         while i > pu[0].start and j - i < 30 and text[i - 1] not in "，。；：、（(“《\n":
             i -= 1
         if i < j:
-            idx.declared.append((text[i:j], short))
-            idx.names.append(NameSpot(doc, pu[1], dm.start(1), dm.end(1), year, kind="declared", context=dm.start(1)))
+            idx._declared.append((text[i:j], short))
+            idx._names.append(NameSpot(doc, pu[1], dm.start(1), dm.end(1), year, kind="declared", context=dm.start(1)))
 
 
-def _cutoffs(doc: Document, prose: _Prose, year: int | None, idx: BookIndex) -> None:
+def _cutoffs(doc: Document, prose: _Prose, year: int | None, out: list[Cutoff]) -> None:
     for a, b, f in find_cutoffs(doc.text):
         pu = prose.at(a)
         if pu is None:
             continue
         sent_end = next((x.end for x in pu[0].sentences if x.start <= a < x.end), pu[0].end)
-        idx.cutoffs.append(
+        out.append(
             Cutoff(
                 doc,
                 pu[1],
@@ -531,15 +576,7 @@ def _cutoffs(doc: Document, prose: _Prose, year: int | None, idx: BookIndex) -> 
 def build_index(corpus: Corpus, year: int | None = None) -> BookIndex:
     """Index every prose paragraph of every document of ``corpus`` (references included): one
     pass of each pattern over each document's text."""
-    idx = BookIndex()
-    for doc in corpus.all_documents:
-        y = document_year(doc, year)
-        idx.years[id(doc)] = y
-        prose = _Prose(doc)
-        _names(doc, prose, y, idx)
-        _cutoffs(doc, prose, y, idx)
-        idx.figures.extend(_figures(doc, prose, y))
-    return idx
+    return BookIndex(corpus, year)
 
 
 _CACHE: weakref.WeakKeyDictionary[Corpus, BookIndex] = weakref.WeakKeyDictionary()

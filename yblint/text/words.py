@@ -64,7 +64,8 @@ def tokens(s: str) -> tuple[str, ...]:
 def _cut_block(sentence: str, index: WordIndex) -> list[str]:
     """jieba.Tokenizer.__cut_DAG_NO_HMM, with the same arithmetic in the same order."""
     n = len(sentence)
-    freq = {(k, i): index.freq(sentence[k : i + 1]) for k in range(n) for i in range(k, n)}
+    spans = [(k, i) for k in range(n) for i in range(k, n)]
+    freq = dict(zip(spans, index.freq_many([sentence[k : i + 1] for k, i in spans]), strict=True))
     dag = {k: [i for i in range(k, n) if freq[(k, i)]] or [k] for k in range(n)}
     route: dict[int, tuple[float, int]] = {n: (0, 0)}
     logtotal = log(index.total)
@@ -124,6 +125,14 @@ class WordIndex:
         i = int(np.searchsorted(self.hashes, h))
         return int(self.freqs[i]) if i < self.hashes.size and self.hashes[i] == h else 0
 
+    def freq_many(self, words: list[str]) -> list[int]:
+        """:meth:`freq` of each word, looked up at once."""
+        if not words:
+            return []
+        probe = np.array([_hash(w) for w in words], dtype=np.uint64)
+        at = np.minimum(np.searchsorted(self.hashes, probe), self.hashes.size - 1)
+        return np.where(self.hashes[at] == probe, self.freqs[at], 0).tolist()
+
     def has_any(self, words: list[str]) -> bool:
         probe = np.array([_hash(w) for w in words], dtype=np.uint64)
         at = np.minimum(np.searchsorted(self.hashes, probe), self.hashes.size - 1)
@@ -178,3 +187,131 @@ def may_span(head: str, tail: str) -> bool:
     if index is None or index.hashes.size == 0:
         return True
     return index.has_any([head[p:] + tail[:q] for p in range(len(head)) for q in range(1, len(tail) + 1)])
+
+
+#: what jieba.posseg's ``cut`` treats as one run of text, as space, and as a numeral
+_RE_HAN_POS = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._]+)", re.U)
+_RE_NUM_POS = re.compile("[\\.0-9]+")
+_RE_ENG_POS = re.compile("[a-zA-Z0-9]+", re.U)
+
+
+def word_freq(word: str) -> int:
+    """The frequency of ``word`` in jieba's dictionary (0 when it is no word), from the compact
+    index of :func:`word_index`; from jieba when there is no index."""
+    index = word_index()
+    if index is None:
+        return int(jieba_module().dt.FREQ.get(word, 0))
+    return index.freq(word)
+
+
+@dataclass(frozen=True)
+class TagIndex:
+    """jieba's parts of speech: the sorted 64-bit hashes of its dictionary's words and each one's
+    tag (the last line of a word counts, as in jieba.posseg), packed into eight bytes."""
+
+    hashes: np.ndarray
+    tags: np.ndarray
+
+    def tag(self, word: str) -> str | None:
+        h = np.uint64(_hash(word))
+        i = int(np.searchsorted(self.hashes, h))
+        if i < self.hashes.size and self.hashes[i] == h:
+            return int(self.tags[i]).to_bytes(8, "little").rstrip(b"\0").decode("ascii")
+        return None
+
+
+@lru_cache(maxsize=1)
+def tag_index() -> TagIndex | None:
+    """The parts of speech of jieba's dictionary (None without the dictionary file), built once
+    and cached in the temporary folder like :func:`word_index`."""
+    path = _dictionary()
+    if path is None:
+        return None
+    st = path.stat()
+    cache = Path(tempfile.gettempdir()) / f"yblint-jieba-tags-{st.st_size}-{st.st_mtime_ns}.npy"
+    try:
+        table = np.load(cache)
+        return TagIndex(table[:, 0].copy(), table[:, 1].copy())
+    except (OSError, ValueError, IndexError):
+        pass
+    tags: dict[str, int] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.strip().split(" ")
+            if len(parts) == 3 and len(parts[2].encode("ascii", "replace")) <= 8:
+                tags[parts[0]] = int.from_bytes(parts[2].encode("ascii", "replace"), "little")
+    hashes = np.array([_hash(w) for w in tags], dtype=np.uint64)
+    values = np.array(list(tags.values()), dtype=np.uint64)
+    order = np.argsort(hashes)
+    table = np.empty((hashes.size, 2), dtype=np.uint64)
+    table[:, 0], table[:, 1] = hashes[order], values[order]
+    try:
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp.npy")
+        np.save(tmp, table)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return TagIndex(table[:, 0].copy(), table[:, 1].copy())
+
+
+@lru_cache(maxsize=8192)
+def tagged_tokens(s: str) -> tuple[tuple[str, str], ...]:
+    """The words of ``s`` with their parts of speech, as ``jieba.posseg.lcut(s, HMM=False)`` gives
+    them (its runs of text, its tags for numerals, Latin letters and the rest), from the compact
+    indexes, so that neither jieba's dictionary nor its table of tags is loaded; jieba when there
+    is no index."""
+    index, tagger = word_index(), tag_index()
+    if index is None or tagger is None:
+        jieba_module()
+        import jieba.posseg as pseg
+
+        return tuple((w.word, w.flag) for w in pseg.lcut(s, HMM=False))
+    out: list[tuple[str, str]] = []
+    for blk in _RE_HAN_POS.split(s):
+        if _RE_HAN_POS.match(blk):
+            for w, eng in _cut_block_tagged(blk, index):
+                out.append((w, "eng" if eng else (tagger.tag(w) or "x")))
+        else:
+            for x in _RE_SKIP.split(blk):
+                if _RE_SKIP.match(x):
+                    out.append((x, "x"))
+                else:
+                    for xx in x:
+                        if _RE_NUM_POS.match(xx):
+                            out.append((xx, "m"))
+                        elif _RE_ENG_POS.match(x):
+                            out.append((xx, "eng"))
+                        else:
+                            out.append((xx, "x"))
+    return tuple(out)
+
+
+def _cut_block_tagged(sentence: str, index: WordIndex) -> list[tuple[str, bool]]:
+    """:func:`_cut_block` (jieba.posseg.POSTokenizer.__cut_DAG_NO_HMM), each word with whether it is
+    a run of single Latin letters and digits joined together (tagged 'eng' by posseg). Looks up
+    every piece of the sentence at once."""
+    n = len(sentence)
+    spans = [(k, i) for k in range(n) for i in range(k, n)]
+    found = index.freq_many([sentence[k : i + 1] for k, i in spans])
+    freq = dict(zip(spans, found, strict=True))
+    dag = {k: [i for i in range(k, n) if freq[(k, i)]] or [k] for k in range(n)}
+    route: dict[int, tuple[float, int]] = {n: (0, 0)}
+    logtotal = log(index.total)
+    for idx in range(n - 1, -1, -1):
+        route[idx] = max((log(freq[(idx, x)] or 1) - logtotal + route[x + 1][0], x) for x in dag[idx])
+    out: list[tuple[str, bool]] = []
+    x, buf = 0, ""
+    while x < n:
+        y = route[x][1] + 1
+        word = sentence[x:y]
+        if _RE_ENG.match(word) and len(word) == 1:
+            buf += word
+        else:
+            if buf:
+                out.append((buf, True))
+                buf = ""
+            out.append((word, False))
+        x = y
+    if buf:
+        out.append((buf, True))
+    return out
