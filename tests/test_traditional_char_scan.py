@@ -37,9 +37,11 @@ SAMPLES = [
     "反覆研究答覆意见，沈默是金，以免藉口。出版《臺灣文學史》一书。",
     "議閉會後繼續發揮積極領導作用，问題在於雲端。",
     "著作權法和乾燥劑，后來的乾坤，於是",
+    "生僻字𠁞与𠀾，農業",
 ]
 
-ALPHABET = "農業沒損發頭髮著乾後裡於臺灣問題繼續瞭解覆沈藉一目然名隆坤燥作权法年间的了是在有，。、《》 -“”"
+# (𠁞 is a traditional character outside the BMP, 𠀾 its simplified form)
+ALPHABET = "𠁞𠀾農業沒損發頭髮著乾後裡於臺灣問題繼續瞭解覆沈藉一目然名隆坤燥作权法年间的了是在有，。、《》 -“”"
 
 
 def test_samples_match_whole_text_conversion() -> None:

@@ -8,7 +8,6 @@ written."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +26,7 @@ SEPARATORS = frozenset(
     "-,.?!*\u3000，。、；：？！…“”‘’『』「」﹁﹂—－（）《》〈〉～．／＼︒︑︔︓︿﹀︹︺︙︐［﹇］﹈︕︖︰︳︴︽︾︵︶｛︷｝︸﹃﹄【︻】︼"
 )
 SEGMENT = re.compile("[^\\s" + re.escape("".join(sorted(SEPARATORS))) + "]+")
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 TITLE = re.compile(r"《[^《》\n]{0,80}》")
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 #: a document is "written in traditional" when this share of its ideographs, and at least
@@ -41,6 +41,8 @@ class _Tables(NamedTuple):
     markers: frozenset[str]  # every key that changes holds one of these
     prefixes: frozenset[str]  # every prefix of every key
     longest: int  # the longest key
+    traditional_bmp: re.Pattern[str]  # the same sets as character classes, without the astral
+    markers_bmp: re.Pattern[str]  # planes: re scans a class of BMP characters fast, not one with them
 
 
 def _entries(name: str) -> Iterator[tuple[str, str]]:
@@ -68,9 +70,34 @@ def _tables() -> _Tables:
             longest = max(longest, len(key))
     # every occurrence of such a key holds each of its characters: mark it by its rarest one in
     # simplified phrases (瞭, 覆, 藉), so that common characters (一, 不) stay unmarked
-    simplified = Counter(c for key, _ in _entries("STPhrases.txt") for c in set(key))
-    markers = traditional | {min(key, key=lambda c: (simplified[c], c)) for key in odd}
-    return _Tables(opencc.OpenCC("t2s"), frozenset(traditional), frozenset(markers), frozenset(prefixes), longest)
+    phrases = (Path(opencc.__file__).parent / "dictionary" / "STPhrases.txt").read_text("utf-8")
+    keys = "".join(re.findall(r"^[^\t\n]+", phrases, re.M))
+    markers = traditional | {min(key, key=lambda c: (keys.count(c), c)) for key in odd}
+    return _Tables(
+        opencc.OpenCC("t2s"),
+        frozenset(traditional),
+        frozenset(markers),
+        frozenset(prefixes),
+        longest,
+        _bmp_class(traditional),
+        _bmp_class(markers),
+    )
+
+
+def _bmp_class(chars: set[str]) -> re.Pattern[str]:
+    bmp = "".join(sorted(c for c in chars if ord(c) <= 0xFFFF))
+    return re.compile("[" + re.escape(bmp) + "]" if bmp else "(?!)")
+
+
+def _has(text: str, chars: frozenset[str], bmp: re.Pattern[str]) -> bool:
+    """Whether ``text`` holds one of ``chars`` (``bmp``: those of them in the BMP)."""
+    return bmp.search(text) is not None or (ASTRAL.search(text) is not None and not chars.isdisjoint(text))
+
+
+def _positions(text: str, chars: frozenset[str], bmp: re.Pattern[str]) -> list[int]:
+    if ASTRAL.search(text):
+        return [p for p, ch in enumerate(text) if ch in chars]
+    return [m.start() for m in bmp.finditer(text)]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -98,10 +125,10 @@ def _pieces(text: str, t: _Tables) -> Iterator[tuple[int, int]]:
     exactly as it converts whole, and a piece holding no marker comes back as it is."""
     for m in SEGMENT.finditer(text):
         run = m.group()
-        if t.markers.isdisjoint(run):
+        if not _has(run, t.markers, t.markers_bmp):
             continue
         inner, base, end = _inner_bounds(run, t), m.start(), 0
-        for p in [p for p, ch in enumerate(run) if ch in t.markers]:
+        for p in _positions(run, t.markers, t.markers_bmp):
             if p < end:
                 continue
             lo, hi = p, p + 1
@@ -130,7 +157,7 @@ def traditional_runs(text: str) -> Iterator[tuple[int, int, str]]:
     Same result as converting the whole text with OpenCC's t2s and comparing it character by
     character, but only the separator-free runs holding a convertible character are converted."""
     t = _tables()
-    if t.traditional.isdisjoint(text):
+    if not _has(text, t.traditional, t.traditional_bmp):
         return
     changed = _converted_pieces(text, t)
     diff: dict[int, str] = {}  # position -> its simplified character, where they differ
