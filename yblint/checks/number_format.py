@@ -54,6 +54,24 @@ RANGE = re.compile(
     rf"(?<![0-9０-９.．A-Za-z\-/])(?P<a>{NUM})(?P<dash>[—～~〜\-－])(?P<b>{NUM})(?P<unit>[%％‰]|万亿|亿|万)"
 )
 CN_SMALL_VALUE = {"千": 1000, "百": 100}
+#: where a match of each pattern can start: Python's re scans a leading character class in C,
+#: but tries the patterns above (lookbehinds, groups of alternatives) at every position
+DIGIT = re.compile(r"[0-9０-９]")
+STACKED_START = re.compile(r"[共合总累达超逾约近0-9０-９]")
+DASHES = "—～~〜-－"
+
+
+def _finditer(pattern: re.Pattern[str], start: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose (non-empty) matches begin where ``start``
+    matches: the same matches, tried only at those positions."""
+    pos = 0
+    while c := start.search(text, pos):
+        m = pattern.match(text, c.start())
+        if m:
+            yield m
+            pos = m.end()
+        else:
+            pos = c.start() + 1
 
 
 @dataclass
@@ -85,7 +103,8 @@ def _mixed(m: re.Match[str]) -> tuple[int, str]:
 
 
 def _hits(text: str, arabic_stats: bool) -> Iterator[NumberHit]:
-    for m in MIXED.finditer(text):
+    mixed = "千" in text or "百" in text
+    for m in _finditer(MIXED, DIGIT, text) if mixed else ():
         start, new = _mixed(m)
         yield NumberHit(start, m.end(), "mixed", {"match": text[start : m.end()], "replacement": new}, new)
     if arabic_stats:
@@ -101,9 +120,10 @@ def _hits(text: str, arabic_stats: bool) -> Iterator[NumberHit]:
         start = m.start("n")
         new = text[start : m.end()] + "元"
         yield NumberHit(start, m.end(), "no_unit", {"match": text[start : m.end()], "replacement": new}, new)
-    for m in STACKED.finditer(text):
+    for m in _finditer(STACKED, STACKED_START, text):
         yield NumberHit(m.start(), m.end(), "stacked", {"match": m.group(0)})
-    for m in RANGE.finditer(text):
+    ranged = any(d in text for d in DASHES)
+    for m in _finditer(RANGE, DIGIT, text) if ranged else ():
         unit = m.group("unit")
         new = f"{m.group('a')}{unit}{m.group('dash')}{m.group('b')}{unit}"
         yield NumberHit(m.start(), m.end(), "range", {"match": m.group(0), "replacement": new}, new)
@@ -124,8 +144,9 @@ def number_hits(para: Paragraph, arabic_stats: bool) -> list[NumberHit]:
 
 
 _COUNTED = "个项人元吨户家次条座所辆台套件名位批宗亩场期"
-ARABIC_STAT = re.compile(rf"[0-9０-９][万亿]|[0-9０-９]{{2,}}(?:[.．][0-9０-９]+)?[{_COUNTED}]")
-CHINESE_STAT = re.compile(rf"[一二两三四五六七八九十百千]{{2,}}(?:万|亿|[{_COUNTED}])")
+# (each begins with a character class, which Python's re scans fast)
+ARABIC_STAT = re.compile(rf"[0-9０-９](?:[万亿]|[0-9０-９]+(?:[.．][0-9０-９]+)?[{_COUNTED}])")
+CHINESE_STAT = re.compile(rf"[一二两三四五六七八九十百千][一二两三四五六七八九十百千]+(?:万|亿|[{_COUNTED}])")
 
 
 @register_check("number-format")

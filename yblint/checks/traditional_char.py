@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import opencc
 
@@ -19,44 +20,168 @@ from yblint.finding import Finding
 from yblint.model import Corpus, Document
 
 SCOPE = ("prose", "list_item", "table")  # headings are left to the editor, as in the whole pack
+#: OpenCC's own separators besides whitespace (opencc.OpenCC.split_chars_re): it converts the
+#: runs between them apart
+SEPARATORS = frozenset(
+    "-,.?!*\u3000，。、；：？！…“”‘’『』「」﹁﹂—－（）《》〈〉～．／＼︒︑︔︓︿﹀︹︺︙︐［﹇］﹈︕︖︰︳︴︽︾︵︶｛︷｝︸﹃﹄【︻】︼"
+)
+SEGMENT = re.compile("[^\\s" + re.escape("".join(sorted(SEPARATORS))) + "]+")
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 TITLE = re.compile(r"《[^《》\n]{0,80}》")
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 #: a document is "written in traditional" when this share of its ideographs, and at least
 #: WHOLE_COUNT of them, are traditional (the 1954 report: 31%; the 1957 one, mixed: under 1%)
 WHOLE_SHARE = 0.2
 WHOLE_COUNT = 20
 
 
+class _Tables(NamedTuple):
+    cc: opencc.OpenCC
+    traditional: frozenset[str]  # characters TSCharacters changes
+    markers: frozenset[str]  # every key that changes holds one of these
+    prefixes: frozenset[str]  # every prefix of every key
+    longest: int  # the longest key
+    traditional_bmp: re.Pattern[str]  # the same sets as character classes, without the astral
+    markers_bmp: re.Pattern[str]  # planes: re scans a class of BMP characters fast, not one with them
+
+
+def _entries(name: str) -> Iterator[tuple[str, str]]:
+    """(key, first value) of one OpenCC dictionary, read as the library reads it."""
+    path = Path(opencc.__file__).parent / "dictionary" / name
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.strip().split("\t")
+        if len(parts) == 2:
+            yield parts[0], parts[1].split(" ")[0]
+
+
 @lru_cache(maxsize=1)
-def _converter() -> tuple[opencc.OpenCC, re.Pattern[str]]:
-    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
-    chars = set()
-    for line in table.read_text(encoding="utf-8").splitlines():
+def _tables() -> _Tables:
+    traditional = set()
+    for line in (Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt").read_text("utf-8").splitlines():
         parts = line.split()
         if len(parts) >= 2 and len(parts[0]) == 1 and parts[1] != parts[0]:
-            chars.add(parts[0])
-    return opencc.OpenCC("t2s"), re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+            traditional.add(parts[0])
+    prefixes, longest, odd = set(), 1, []
+    for name in ("TSPhrases.txt", "TSCharacters.txt"):
+        for key, value in _entries(name):
+            if key != value and traditional.isdisjoint(key):
+                odd.append(key)  # 瞭解 → 了解: a key that changes without a traditional character
+            prefixes.update(key[:k] for k in range(1, len(key) + 1))
+            longest = max(longest, len(key))
+    # every occurrence of such a key holds each of its characters: mark it by its rarest one in
+    # simplified phrases (瞭, 覆, 藉), so that common characters (一, 不) stay unmarked
+    phrases = (Path(opencc.__file__).parent / "dictionary" / "STPhrases.txt").read_text("utf-8")
+    keys = "".join(re.findall(r"^[^\t\n]+", phrases, re.M))
+    markers = traditional | {min(key, key=lambda c: (keys.count(c), c)) for key in odd}
+    return _Tables(
+        opencc.OpenCC("t2s"),
+        frozenset(traditional),
+        frozenset(markers),
+        frozenset(prefixes),
+        longest,
+        _bmp_class(traditional),
+        _bmp_class(markers),
+    )
+
+
+def _bmp_class(chars: set[str]) -> re.Pattern[str]:
+    bmp = "".join(sorted(c for c in chars if ord(c) <= 0xFFFF))
+    return re.compile("[" + re.escape(bmp) + "]" if bmp else "(?!)")
+
+
+def _has(text: str, chars: frozenset[str], bmp: re.Pattern[str]) -> bool:
+    """Whether ``text`` holds one of ``chars`` (``bmp``: those of them in the BMP)."""
+    return bmp.search(text) is not None or (ASTRAL.search(text) is not None and not chars.isdisjoint(text))
+
+
+def _positions(text: str, chars: frozenset[str], bmp: re.Pattern[str]) -> list[int]:
+    if ASTRAL.search(text):
+        return [p for p, ch in enumerate(text) if ch in chars]
+    return [m.start() for m in bmp.finditer(text)]
+
+
+@lru_cache(maxsize=1 << 16)
+def _convert(piece: str) -> str:
+    return _tables().cc.convert(piece)
+
+
+def _inner_bounds(text: str, t: _Tables) -> set[int]:
+    """Positions c where some dictionary key could cover both text[c - 1] and text[c]."""
+    pairs = t.prefixes
+    out: set[int] = set()
+    for a in [a for a in range(len(text) - 1) if text[a : a + 2] in pairs]:
+        b = a + 2
+        while b < len(text) and text[a : b + 1] in pairs:
+            b += 1
+        out.update(range(a + 1, b))
+    return out
+
+
+def _pieces(text: str, t: _Tables) -> Iterator[tuple[int, int]]:
+    """The stretches around each marker character that OpenCC converts independently.
+
+    OpenCC splits its input at separators (whitespace, punctuation) and, inside a run, matches
+    the longest key first; so a run cut where no key can cover the cut converts piece by piece
+    exactly as it converts whole, and a piece holding no marker comes back as it is."""
+    for m in SEGMENT.finditer(text):
+        run = m.group()
+        if not _has(run, t.markers, t.markers_bmp):
+            continue
+        inner, base, end = _inner_bounds(run, t), m.start(), 0
+        for p in _positions(run, t.markers, t.markers_bmp):
+            if p < end:
+                continue
+            lo, hi = p, p + 1
+            while lo > end and lo in inner:
+                lo -= 1
+            while hi in inner:
+                hi += 1
+            yield base + lo, base + hi
+            end = hi
+
+
+def _converted_pieces(text: str, t: _Tables) -> list[tuple[int, str, str]]:
+    """(start, piece, converted piece) of every piece the conversion changes."""
+    out = []
+    for lo, hi in _pieces(text, t):
+        piece = text[lo:hi]
+        conv = _convert(piece)
+        if conv != piece:
+            out.append((lo, piece, conv))
+    return out
 
 
 def traditional_runs(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, simplified) of each run of traditional characters in ``text``."""
-    cc, trad = _converter()
-    if not trad.search(text):
+    """(start, end, simplified) of each run of traditional characters in ``text``.
+
+    Same result as converting the whole text with OpenCC's t2s and comparing it character by
+    character, but only the separator-free runs holding a convertible character are converted."""
+    t = _tables()
+    if not _has(text, t.traditional, t.traditional_bmp):
         return
-    converted = cc.convert(text)
-    if len(converted) != len(text):  # a phrase changed length: fall back to characters
-        converted = "".join(cc.convert(c) if trad.match(c) else c for c in text)
+    changed = _converted_pieces(text, t)
+    diff: dict[int, str] = {}  # position -> its simplified character, where they differ
+    if all(len(conv) == len(piece) for _, piece, conv in changed):
+        for s, piece, conv in changed:
+            diff.update((s + k, b) for k, (a, b) in enumerate(zip(piece, conv, strict=True)) if a != b)
+    else:  # a phrase changed length: compare the whole text, as a whole conversion would
+        parts, last = [], 0
+        for s, piece, conv in changed:
+            parts += [text[last:s], conv]
+            last = s + len(piece)
+        converted = "".join(parts) + text[last:]
+        if len(converted) != len(text):  # fall back to characters
+            converted = "".join(t.cc.convert(c) if c in t.traditional else c for c in text)
+        diff = {i: b for i, (a, b) in enumerate(zip(text, converted, strict=False)) if a != b}
     titles = [(m.start(), m.end()) for m in TITLE.finditer(text)]
-    i, n = 0, len(text)
-    while i < n:
-        if text[i] == converted[i] or any(s <= i < e for s, e in titles):
-            i += 1
+    end = 0
+    for i in sorted(diff):
+        if i < end or any(s <= i < e for s, e in titles):
             continue
-        j = i
-        while j < n and text[j] != converted[j]:
-            j += 1
-        yield i, j, converted[i:j]
-        i = j
+        end = i + 1
+        while end in diff:
+            end += 1
+        yield i, end, "".join(diff[k] for k in range(i, end))
 
 
 @register_check("traditional-char")
@@ -73,7 +198,7 @@ class TraditionalChar(Check):
         if not hits:
             return
         count = sum(e - s for s, e, _ in hits)
-        ideographs = len(CJK.findall(doc.text))
+        ideographs = sum(map(len, CJK_RUN.findall(doc.text)))
         if count >= WHOLE_COUNT and count / ideographs >= WHOLE_SHARE:
             s, e, _ = hits[0]
             f = self.finding(
