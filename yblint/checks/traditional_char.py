@@ -61,7 +61,8 @@ def _tables() -> _Tables:
         parts = line.split()
         if len(parts) >= 2 and len(parts[0]) == 1 and parts[1] != parts[0]:
             traditional.add(parts[0])
-    prefixes, longest, odd = set(), 1, []
+    prefixes: set[str] = set()
+    longest, odd = 1, []
     for name in ("TSPhrases.txt", "TSCharacters.txt"):
         for key, value in _entries(name):
             if key != value and traditional.isdisjoint(key):

@@ -174,9 +174,10 @@ class BookIndex:
 
     def _find_names(self) -> list[NameSpot]:
         if self._names is None:
-            self._names = []
+            names: list[NameSpot] = []
             for doc, y, prose in self._docs:
-                _names(doc, prose, y, self)
+                _names(doc, prose, y, self, names)
+            self._names = names
         return self._names
 
     @property
@@ -502,7 +503,7 @@ class _Prose:
         return (p, u) if offset < p.end else None
 
 
-def _names(doc: Document, prose: _Prose, year: int | None, idx: BookIndex) -> None:
+def _names(doc: Document, prose: _Prose, year: int | None, idx: BookIndex, names: list[NameSpot]) -> None:
     text = doc.text
     for m in _NAME_RE.finditer(text):
         s = m.start()
@@ -512,14 +513,14 @@ def _names(doc: Document, prose: _Prose, year: int | None, idx: BookIndex) -> No
         run = _RUN_RE.search(text, max(pu[0].start, s - NAME_CONTEXT), s)
         c = run.start() if run else s
         if s - c >= 2:
-            idx._names.append(NameSpot(doc, pu[1], c, m.end(), year, kind="suffix", context=c, suffix=m.group(0)))
+            names.append(NameSpot(doc, pu[1], c, m.end(), year, kind="suffix", context=c, suffix=m.group(0)))
     for m in _QUOTED_RE.finditer(text):
         g = 1 if m.group(1) is not None else 2
         pu = prose.at(m.start())
         if pu is None or m.end() > pu[0].end:
             continue
         unit = pu[1]
-        idx._names.append(
+        names.append(
             NameSpot(doc, unit, m.start(g), m.end(g), year, kind="quoted" if g == 1 else "title", context=m.start(g))
         )
         if g == 1:
@@ -546,7 +547,7 @@ def _names(doc: Document, prose: _Prose, year: int | None, idx: BookIndex) -> No
             i -= 1
         if i < j:
             idx._declared.append((text[i:j], short))
-            idx._names.append(NameSpot(doc, pu[1], dm.start(1), dm.end(1), year, kind="declared", context=dm.start(1)))
+            names.append(NameSpot(doc, pu[1], dm.start(1), dm.end(1), year, kind="declared", context=dm.start(1)))
 
 
 def _cutoffs(doc: Document, prose: _Prose, year: int | None, out: list[Cutoff]) -> None:
