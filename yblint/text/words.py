@@ -63,30 +63,7 @@ def tokens(s: str) -> tuple[str, ...]:
 
 def _cut_block(sentence: str, index: WordIndex) -> list[str]:
     """jieba.Tokenizer.__cut_DAG_NO_HMM, with the same arithmetic in the same order."""
-    n = len(sentence)
-    spans = [(k, i) for k in range(n) for i in range(k, n)]
-    freq = dict(zip(spans, index.freq_many([sentence[k : i + 1] for k, i in spans]), strict=True))
-    dag = {k: [i for i in range(k, n) if freq[(k, i)]] or [k] for k in range(n)}
-    route: dict[int, tuple[float, int]] = {n: (0, 0)}
-    logtotal = log(index.total)
-    for idx in range(n - 1, -1, -1):
-        route[idx] = max((log(freq[(idx, x)] or 1) - logtotal + route[x + 1][0], x) for x in dag[idx])
-    out: list[str] = []
-    x, buf = 0, ""
-    while x < n:
-        y = route[x][1] + 1
-        word = sentence[x:y]
-        if _RE_ENG.match(word) and len(word) == 1:
-            buf += word
-        else:
-            if buf:
-                out.append(buf)
-                buf = ""
-            out.append(word)
-        x = y
-    if buf:
-        out.append(buf)
-    return out
+    return [word for word, _ in _cut_block_tagged(sentence, index)]
 
 
 def is_word(s: str) -> bool:
