@@ -286,6 +286,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     config = configured[0][0].config
     for g, _registry, _corpus in configured:
         _refuse_output_on_input(args, g.config, [p for p in g.paths if p not in STDIN])
+    chosen = {"select": _names(args.select), "ignore": _names(args.ignore)}  # the command line's selection
     fix_code = EXIT_OK
     if args.fix or args.diff:
         from yblint import fixing
@@ -298,8 +299,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 g.paths,
                 g.config,
                 registry,
-                select=_names(args.select),
-                ignore=_names(args.ignore),
+                **chosen,
                 corpus=corpus,
                 diff=args.diff,
                 log=log,
@@ -314,8 +314,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 g.paths,
                 g.config,
                 registry,
-                select=_names(args.select),
-                ignore=_names(args.ignore),
+                **chosen,
                 corpus=corpus,
                 jobs=args.jobs,
             )
