@@ -388,30 +388,46 @@ def align_blocks(sa: str, sb: str, anchors: Sequence[tuple[int, int]] = (), k: i
     (positions where both hold the same k characters, increasing on both sides) the strings are
     aligned piece by piece between them, so a long passage costs time in proportion to its length
     rather than to the product of the lengths."""
-    out: list[tuple[int, int, int]] = []
+    return list(zip(*_aligned(sa, sb, anchors, k), strict=True))
 
-    def piece(i0: int, i1: int, j0: int, j1: int) -> None:
-        if i1 <= i0 or j1 <= j0:
-            return
-        for m in Indel.opcodes(sa[i0:i1], sb[j0:j1]).as_matching_blocks():
-            if m.size:
-                add(i0 + m.a, j0 + m.b, m.size)
 
-    def add(i: int, j: int, size: int) -> None:
-        if out and out[-1][0] + out[-1][2] == i and out[-1][1] + out[-1][2] == j:
-            out[-1] = (out[-1][0], out[-1][1], out[-1][2] + size)
-        else:
-            out.append((i, j, size))
+def _aligned(sa: str, sb: str, anchors: Sequence[tuple[int, int]], k: int) -> tuple[list[int], list[int], list[int]]:
+    """:func:`align_blocks` as three lists: the blocks' starts in ``sa``, in ``sb``, their sizes."""
+    xs: list[int] = []
+    ys: list[int] = []
+    sizes: list[int] = []
+    end_x = end_y = -1  # where the last block ends: a block that starts there on both sides joins it
 
     pi = pj = 0
-    for i, j in anchors:
-        if i < pi or j < pj:
+    for ai, aj in (*anchors, (-1, -1)):
+        last = ai < 0  # after the last anchor: the rest of both strings
+        if last:
+            ai, aj = len(sa), len(sb)
+        elif ai < pi or aj < pj:
             continue
-        piece(pi, i, pj, j)
-        add(i, j, k)
-        pi, pj = i + k, j + k
-    piece(pi, len(sa), pj, len(sb))
-    return out
+        if ai > pi and aj > pj:
+            for m in Indel.opcodes(sa[pi:ai], sb[pj:aj]).as_matching_blocks():
+                size = m.size
+                if size:
+                    i, j = pi + m.a, pj + m.b
+                    if i == end_x and j == end_y:
+                        sizes[-1] += size
+                    else:
+                        xs.append(i)
+                        ys.append(j)
+                        sizes.append(size)
+                    end_x, end_y = i + size, j + size
+        if last:
+            break
+        if ai == end_x and aj == end_y:  # the anchor's k characters
+            sizes[-1] += k
+        else:
+            xs.append(ai)
+            ys.append(aj)
+            sizes.append(k)
+        end_x, end_y = ai + k, aj + k
+        pi, pj = end_x, end_y
+    return xs, ys, sizes
 
 
 def find_passages(
@@ -435,21 +451,20 @@ def find_passages(
     or end of a copy, or a stretch with several changes, does not cut the copy short. The parts of
     the alignment before and after a passage are searched the same way.
     """
-    blocks = [_Block(*t) for t in align_blocks(sa, sb, anchors, k)]
+    blocks = _Blocks(*_aligned(sa, sb, anchors, k), 2.0 * (1.0 - similarity) / similarity)
+    xs, ys, sizes = blocks.xs, blocks.ys, blocks.sizes
     out: list[Passage] = []
-    todo = [(0, len(blocks))]
-    gain = 2.0 * (1.0 - similarity) / similarity
+    todo = [(0, len(sizes))]
     while todo:
         lo_b, hi_b = todo.pop()
-        seg = _best_segment(blocks, lo_b, hi_b, gain, anchor, max_change)
+        seg = _best_segment(blocks, lo_b, hi_b, anchor, max_change)
         if seg is None:
             continue
         lo, hi = seg
-        first, last = blocks[lo], blocks[hi]
-        a0, a1, b0, b1 = first.a, last.a + last.size, first.b, last.b + last.size
+        a0, a1, b0, b1 = xs[lo], xs[hi] + sizes[hi], ys[lo], ys[hi] + sizes[hi]
         if min(a1 - a0, b1 - b0) < min_len:
             continue  # the best part of this stretch is too short: so is every other part
-        matched = sum(m.size for m in blocks[lo : hi + 1])
+        matched = sum(sizes[lo : hi + 1])
         out.append(Passage(a0, a1, b0, b1, matched, 2.0 * matched / ((a1 - a0) + (b1 - b0))))
         todo.append((lo_b, lo))
         todo.append((hi + 1, hi_b))
@@ -457,63 +472,71 @@ def find_passages(
     return out
 
 
-def _best_segment(blocks: list[_Block], lo_b: int, hi_b: int, gain: float, anchor: int, max_change: int):
+class _Blocks:
+    """The matching blocks of an alignment as lists, with what scoring a segment of them needs:
+    each block's score (``gain`` a matched character) and the unmatched characters before it."""
+
+    __slots__ = ("costs", "gain", "scores", "sizes", "xs", "ys")
+
+    def __init__(self, xs: list[int], ys: list[int], sizes: list[int], gain: float) -> None:
+        self.xs, self.ys, self.sizes, self.gain = xs, ys, sizes, gain
+        self.scores = [gain * s for s in sizes]
+        # unmatched characters between block i - 1 and block i (none before the first)
+        self.costs = [0] + [
+            (xs[i] - xs[i - 1] - sizes[i - 1]) + (ys[i] - ys[i - 1] - sizes[i - 1]) for i in range(1, len(sizes))
+        ]
+
+
+def _best_segment(blocks: _Blocks, lo_b: int, hi_b: int, anchor: int, max_change: int) -> tuple[int, int] | None:
+    """The best-scoring run of blocks in ``[lo_b, hi_b)`` (maximal-scoring segment: a running
+    score that restarts when it falls to zero), extended over small changes on both sides."""
     if hi_b <= lo_b:
         return None
-    best = -1.0
-    lo = hi = lo_b
-    cur = -1.0
-    cur_start = lo_b
-    for i in range(lo_b, hi_b):
-        m = blocks[i]
-        score = gain * m.size
-        if i > lo_b and cur > 0:
-            prev = blocks[i - 1]
-            cost = (m.a - prev.a - prev.size) + (m.b - prev.b - prev.size)
-            if cur - cost > 0:
-                cur = cur - cost + score
-            else:
-                cur, cur_start = score, i
+    scores, costs = blocks.scores, blocks.costs
+    best = cur = scores[lo_b]
+    lo = hi = cur_start = lo_b
+    for i in range(lo_b + 1, hi_b):
+        rest = cur - costs[i]
+        if cur > 0 and rest > 0:
+            cur = rest + scores[i]
         else:
-            cur, cur_start = score, i
+            cur, cur_start = scores[i], i
         if cur > best:
             best, lo, hi = cur, cur_start, i
-    total = best
+    return _extend(blocks, lo_b, hi_b, lo, hi, best, anchor, max_change)
+
+
+def _extend(
+    blocks: _Blocks, lo_b: int, hi_b: int, lo: int, hi: int, total: float, anchor: int, max_change: int
+) -> tuple[int, int]:
+    """Extend the segment ``[lo, hi]`` over changes of at most ``max_change`` characters to a
+    further block of at least ``anchor`` characters, as long as the score stays at zero or more."""
+    xs, ys, sizes, gain = blocks.xs, blocks.ys, blocks.sizes, blocks.gain
     # extend to the left
     while lo > lo_b:
-        edge = blocks[lo]
         j, small = lo - 1, 0
-        while j >= lo_b and blocks[j].size < anchor:
-            small += blocks[j].size
+        while j >= lo_b and sizes[j] < anchor:
+            small += sizes[j]
             j -= 1
         if j < lo_b:
             break
-        cand = blocks[j]
-        da, db = edge.a - cand.a - cand.size, edge.b - cand.b - cand.size
-        new_total = total + gain * (cand.size + small) - (da + db - 2 * small)
+        da, db = xs[lo] - xs[j] - sizes[j], ys[lo] - ys[j] - sizes[j]
+        new_total = total + gain * (sizes[j] + small) - (da + db - 2 * small)
         if max(da, db) - small > max_change or new_total < 0:
             break
         total, lo = new_total, j
     # extend to the right
     while hi < hi_b - 1:
-        edge = blocks[hi]
+        edge_x, edge_y = xs[hi] + sizes[hi], ys[hi] + sizes[hi]
         j, small = hi + 1, 0
-        while j < hi_b and blocks[j].size < anchor:
-            small += blocks[j].size
+        while j < hi_b and sizes[j] < anchor:
+            small += sizes[j]
             j += 1
         if j >= hi_b:
             break
-        cand = blocks[j]
-        da, db = cand.a - edge.a - edge.size, cand.b - edge.b - edge.size
-        new_total = total + gain * (cand.size + small) - (da + db - 2 * small)
+        da, db = xs[j] - edge_x, ys[j] - edge_y
+        new_total = total + gain * (sizes[j] + small) - (da + db - 2 * small)
         if max(da, db) - small > max_change or new_total < 0:
             break
         total, hi = new_total, j
     return lo, hi
-
-
-@dataclass(slots=True)
-class _Block:
-    a: int
-    b: int
-    size: int
