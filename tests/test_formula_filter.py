@@ -2,14 +2,15 @@
 what the whole alternation of formulae takes out, while trying only the patterns whose required
 literals occur in the text (issue #14)."""
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yblint.text import formulae
-from yblint.text.formulae import _FORMULA_PATTERNS, _FORMULA_RE, required_literals, strip_formulae
+from yblint.text.alternation import Alternation, literal_anchor, required_literals
+from yblint.text.formulae import _FORMULA_PATTERNS, _FORMULA_RE, _FORMULAE, strip_formulae
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -37,7 +38,7 @@ def test_required_literals(pattern, literals):
 def test_every_formula_pattern_has_required_literals():
     """Every formula of the table is anchored on a literal (else it is tried on every passage)."""
     assert all(required_literals(p) for p in _FORMULA_PATTERNS)
-    assert not formulae._ALWAYS
+    assert not _FORMULAE.always
 
 
 # pieces that make and break formulae: their literals, the class stoppers (。！\n), quotes, titles,
@@ -83,3 +84,37 @@ def test_strip_formulae_examples():
     text = "向全市人民表示衷心的感谢！以新时代中国特色社会主义思想为指导，坚持稳中求进工作总基调。"
     assert strip_formulae(text) == reference(text) == "，。"
     assert strip_formulae("拱墅区新建道路12条") == "拱墅区新建道路12条"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "anchor"),
+    [
+        (r"(?:全面|深入)?(?:学习)?贯彻(?:落实)?精神", ("贯彻", 0, 4)),
+        (r"[^。！\n]{0,10}代表国务院", ("代表国务院", 0, 10)),
+        (r"(?:推动|促进)世界多极化、(?:倡导)?国际关系民主化", ("国际关系民主化", 8, 10)),
+        (r"高举[^。]{2,40}?旗帜", None),  # opens with a literal: re finds it itself
+        (r"[^。]*代表", None),  # unbounded before the literal
+        (r"(?:甲|乙)+", None),  # no literal in the top-level sequence
+    ],
+)
+def test_literal_anchor(pattern, anchor):
+    assert literal_anchor(pattern) == anchor
+
+
+# patterns that open with classes and optional groups, overlap, tie at one start and look behind
+STRESS = (
+    r"[^。]{0,3}甲乙",
+    r"(?:丙)?甲",
+    r"乙[^。]{1,4}?丁",
+    r"(?<!丙)乙丁",
+    r"丁丁|甲乙丙",
+    r"(?:乙|丙)?丁[^甲]{0,2}丙",
+    r"[乙丙]{1,2}。甲",
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="甲乙丙丁。", max_size=60), st.permutations(STRESS))
+def test_alternation_strip_is_sub(text, patterns):
+    alternation = Alternation(tuple(patterns))
+    assert alternation.strip(text) == re.compile("|".join(f"(?:{p})" for p in patterns)).sub("", text)

@@ -17,11 +17,11 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from re import _constants as _sre_constants  # type: ignore[attr-defined]
-from re import _parser as _sre_parser  # type: ignore[attr-defined]
 from typing import Protocol
 
 import regex
+
+from yblint.text.alternation import Alternation
 
 #: characters that may stand between a formula and its quotation marks without changing it
 _GAP = r"[\s\u200b\u200c\u200d\u2060\ufeff]*"
@@ -251,7 +251,8 @@ _PASSAGE_FORMULAE = (
     r"鼓足干劲、力争上游、多快好省地建设社会主义的总路线",
 )
 _FORMULA_PATTERNS = (*_PASSAGE_FORMULAE, *(f.canonical for f in FORMULAE))
-_FORMULA_RE = re.compile("|".join(f"(?:{p})" for p in _FORMULA_PATTERNS))
+_FORMULAE = Alternation(_FORMULA_PATTERNS)
+_FORMULA_RE = _FORMULAE.regex
 #: titles of documents are cited, not written (a passage wholly inside “…” is a quotation, which
 #: duplicate-passage already leaves alone; a slogan in quotation marks inside a copy is copied too)
 _QUOTED_RE = re.compile(r"《[^《》]{1,80}》")
@@ -278,81 +279,10 @@ class _Span(Protocol):
     def end(self) -> int: ...
 
 
-def required_literals(pattern: str) -> tuple[str, ...] | None:
-    """Strings one of which every match of ``pattern`` contains (the longest such choice found in
-    its parse), or None when none can be told (an optional pattern, flags, an unknown construct).
-    A pattern whose literals are all absent from a text cannot match anywhere in it."""
-    try:
-        parsed = _sre_parser.parse(pattern)
-    except re.error:
-        return None
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-        return None
-    return _required(list(parsed))
-
-
-def _required(items: list) -> tuple[str, ...] | None:
-    """Literals of a parsed sequence one of which must occur: its best required part."""
-    choices: list[tuple[str, ...]] = []
-    run: list[str] = []
-    for op, av in [*items, (None, None)]:
-        if op is _sre_constants.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            choices.append(("".join(run),))
-            run = []
-        sub: tuple[str, ...] | None = None
-        if op is _sre_constants.SUBPATTERN and not av[1] and not av[2]:  # a group without flags
-            sub = _required(list(av[3]))
-        elif op in (_sre_constants.MAX_REPEAT, _sre_constants.MIN_REPEAT) and av[0] >= 1:
-            sub = _required(list(av[2]))
-        elif op is _sre_constants.BRANCH:
-            alts = [_required(list(b)) for b in av[1]]
-            if all(a is not None for a in alts):
-                sub = tuple(dict.fromkeys(x for a in alts if a for x in a))
-        if sub:
-            choices.append(sub)
-    # the choice whose shortest literal is longest, then the one with fewest literals
-    return max(choices, key=lambda c: (min(map(len, c)), -len(c)), default=None)
-
-
-#: each formula pattern alone, and the literals one of which its match contains (None: always tried)
-_FORMULA_RES = tuple(re.compile(p) for p in _FORMULA_PATTERNS)
-_LITERALS = tuple((x, i) for i, p in enumerate(_FORMULA_PATTERNS) for x in required_literals(p) or ())
-_ALWAYS = frozenset(i for i, p in enumerate(_FORMULA_PATTERNS) if required_literals(p) is None)
-
-
 def strip_formulae(text: str) -> str:
-    """``text`` without its formulae: exactly ``_FORMULA_RE.sub("", text)``, but only the patterns
-    whose required literals occur in the text are tried (most passages hold none or a few), each
-    searched on its own. The alternation's match is the leftmost match of any of its patterns,
-    the first pattern among those matching there; after it the search goes on where it ended."""
-    present = sorted(_ALWAYS.union(i for x, i in _LITERALS if x in text))
-    if not present:
-        return text
-    if len(present) == 1:
-        return _FORMULA_RES[present[0]].sub("", text)
-    res = [_FORMULA_RES[i] for i in present]
-    nxt = [r.search(text) for r in res]
-    out = []
-    p = 0
-    while True:
-        best = None
-        for j, r in enumerate(res):
-            m = nxt[j]
-            if m is not None and m.start() < p:
-                m = nxt[j] = r.search(text, p)
-            if m is not None and (best is None or m.start() < best.start()):
-                best = m
-        if best is None:
-            break
-        if best.end() == best.start():  # an empty match: re.sub's own rules for those
-            return _FORMULA_RE.sub("", text)
-        out.append(text[p : best.start()])
-        p = best.end()
-    out.append(text[p:])
-    return "".join(out)
+    """``text`` without its formulae: exactly ``_FORMULA_RE.sub("", text)``, trying only the
+    patterns whose literals occur in the text (yblint.text.alternation)."""
+    return _FORMULAE.strip(text)
 
 
 def own_chars(text: str) -> int:
