@@ -65,6 +65,21 @@ def _quoted(word: str) -> str:
     return rf"(?<![“‘\"'「]{_GAP}){word}(?!{_GAP}[”’\"'」])"
 
 
+def _slogan(id: str, word: str, first_year: int, source: str) -> Formula:
+    """A numbered slogan (两个确立, 四个意识 …): written in quotation marks from ``first_year``."""
+    return Formula(
+        id=id,
+        canonical=f"“{word}”",
+        variants=(_quoted(word),),
+        replace="“\\g<0>”",
+        first_year=first_year,
+        last_year=None,
+        source=source,
+        note_zh=f"数字概括的提法加引号：“{word}”",
+        note_en=f"a numbered slogan takes quotation marks: “{word}”",
+    )
+
+
 FORMULAE: tuple[Formula, ...] = (
     Formula(
         id="banner",
@@ -130,49 +145,16 @@ FORMULAE: tuple[Formula, ...] = (
         "全面建设小康社会 is the earlier wording",
         exceptions=(r"(?:十六大|十七大|提出|确立|开启|进入|历史|时期|阶段)[^。；\n]{0,12}全面建设小康社会",),
     ),
-    Formula(
-        id="two-establishes",
-        canonical="“两个确立”",
-        variants=(_quoted("两个确立"),),
-        replace="“\\g<0>”",
-        first_year=2022,
-        last_year=None,
-        source="党的十九届六中全会《中共中央关于党的百年奋斗重大成就和历史经验的决议》（2021）",
-        note_zh="数字概括的提法加引号：“两个确立”",
-        note_en="a numbered slogan takes quotation marks: “两个确立”",
+    _slogan(
+        "two-establishes",
+        "两个确立",
+        2022,
+        "党的十九届六中全会《中共中央关于党的百年奋斗重大成就和历史经验的决议》（2021）",
     ),
-    Formula(
-        id="two-upholds",
-        canonical="“两个维护”",
-        variants=(_quoted("两个维护"),),
-        replace="“\\g<0>”",
-        first_year=2019,
-        last_year=None,
-        source="《中共中央政治局关于加强和维护党中央集中统一领导的若干规定》（2017）",
-        note_zh="数字概括的提法加引号：“两个维护”",
-        note_en="a numbered slogan takes quotation marks: “两个维护”",
-    ),
-    Formula(
-        id="four-consciousness",
-        canonical="“四个意识”",
-        variants=(_quoted("四个意识"),),
-        replace="“\\g<0>”",
-        first_year=2017,
-        last_year=None,
-        source="党的十八届六中全会公报（2016）",
-        note_zh="数字概括的提法加引号：“四个意识”",
-        note_en="a numbered slogan takes quotation marks: “四个意识”",
-    ),
-    Formula(
-        id="four-confidences",
-        canonical="“四个自信”",
-        variants=(_quoted("四个自信"),),
-        replace="“\\g<0>”",
-        first_year=2017,
-        last_year=None,
-        source="习近平在庆祝中国共产党成立95周年大会上的讲话（2016）；党的十九大报告",
-        note_zh="数字概括的提法加引号：“四个自信”",
-        note_en="a numbered slogan takes quotation marks: “四个自信”",
+    _slogan("two-upholds", "两个维护", 2019, "《中共中央政治局关于加强和维护党中央集中统一领导的若干规定》（2017）"),
+    _slogan("four-consciousness", "四个意识", 2017, "党的十八届六中全会公报（2016）"),
+    _slogan(
+        "four-confidences", "四个自信", 2017, "习近平在庆祝中国共产党成立95周年大会上的讲话（2016）；党的十九大报告"
     ),
     Formula(
         id="five-year-plan",
