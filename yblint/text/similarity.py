@@ -388,16 +388,20 @@ def align_blocks(sa: str, sb: str, anchors: Sequence[tuple[int, int]] = (), k: i
     (positions where both hold the same k characters, increasing on both sides) the strings are
     aligned piece by piece between them, so a long passage costs time in proportion to its length
     rather than to the product of the lengths."""
-    return list(zip(*_aligned(sa, sb, anchors, k), strict=True))
+    xs, ys, sizes, _ = _aligned(sa, sb, anchors, k)
+    return list(zip(xs, ys, sizes, strict=True))
 
 
-def _aligned(sa: str, sb: str, anchors: Sequence[tuple[int, int]], k: int) -> tuple[list[int], list[int], list[int]]:
-    """:func:`align_blocks` as three lists: the blocks' starts in ``sa``, in ``sb``, their sizes."""
+def _aligned(
+    sa: str, sb: str, anchors: Sequence[tuple[int, int]], k: int
+) -> tuple[list[int], list[int], list[int], list[int]]:
+    """:func:`align_blocks` as lists: the blocks' starts in ``sa``, in ``sb``, their sizes, and the
+    unmatched characters (on both sides) between each block and the one before it (0 for the first)."""
     xs: list[int] = []
     ys: list[int] = []
     sizes: list[int] = []
-    end_x = end_y = -1  # where the last block ends: a block that starts there on both sides joins it
-
+    gaps: list[int] = []
+    end_x = end_y = 0  # where the last block ends: a block that starts there on both sides joins it
     pi = pj = 0
     for ai, aj in (*anchors, (-1, -1)):
         last = ai < 0  # after the last anchor: the rest of both strings
@@ -410,24 +414,28 @@ def _aligned(sa: str, sb: str, anchors: Sequence[tuple[int, int]], k: int) -> tu
                 size = m.size
                 if size:
                     i, j = pi + m.a, pj + m.b
-                    if i == end_x and j == end_y:
+                    if i == end_x and j == end_y and sizes:
                         sizes[-1] += size
                     else:
                         xs.append(i)
                         ys.append(j)
                         sizes.append(size)
+                        gaps.append((i - end_x) + (j - end_y))
                     end_x, end_y = i + size, j + size
         if last:
             break
-        if ai == end_x and aj == end_y:  # the anchor's k characters
+        if ai == end_x and aj == end_y and sizes:  # the anchor's k characters
             sizes[-1] += k
         else:
             xs.append(ai)
             ys.append(aj)
             sizes.append(k)
+            gaps.append((ai - end_x) + (aj - end_y))
         end_x, end_y = ai + k, aj + k
         pi, pj = end_x, end_y
-    return xs, ys, sizes
+    if gaps:
+        gaps[0] = 0
+    return xs, ys, sizes, gaps
 
 
 def find_passages(
@@ -454,6 +462,7 @@ def find_passages(
     blocks = _Blocks(*_aligned(sa, sb, anchors, k), 2.0 * (1.0 - similarity) / similarity)
     xs, ys, sizes = blocks.xs, blocks.ys, blocks.sizes
     out: list[Passage] = []
+    blocks.run_from(0, len(sizes))
     todo = [(0, len(sizes))]
     while todo:
         lo_b, hi_b = todo.pop()
@@ -466,7 +475,8 @@ def find_passages(
             continue  # the best part of this stretch is too short: so is every other part
         matched = sum(sizes[lo : hi + 1])
         out.append(Passage(a0, a1, b0, b1, matched, 2.0 * matched / ((a1 - a0) + (b1 - b0))))
-        todo.append((lo_b, lo))
+        todo.append((lo_b, lo))  # its running score is the one run from lo_b already
+        blocks.run_from(hi + 1, hi_b)
         todo.append((hi + 1, hi_b))
     out.sort(key=lambda p: -(p.a1 - p.a0))
     return out
@@ -474,36 +484,53 @@ def find_passages(
 
 class _Blocks:
     """The matching blocks of an alignment as lists, with what scoring a segment of them needs:
-    each block's score (``gain`` a matched character) and the unmatched characters before it."""
+    each block's score (``gain`` a matched character) and the unmatched characters before it, and
+    the running score of a maximal-scoring segment up to each block (``run``, from ``start``)."""
 
-    __slots__ = ("costs", "gain", "scores", "sizes", "xs", "ys")
+    __slots__ = ("costs", "gain", "run", "scores", "sizes", "start", "xs", "ys")
 
-    def __init__(self, xs: list[int], ys: list[int], sizes: list[int], gain: float) -> None:
+    def __init__(self, xs: list[int], ys: list[int], sizes: list[int], costs: list[int], gain: float) -> None:
         self.xs, self.ys, self.sizes, self.gain = xs, ys, sizes, gain
         self.scores = [gain * s for s in sizes]
-        # unmatched characters between block i - 1 and block i (none before the first)
-        self.costs = [0] + [
-            (xs[i] - xs[i - 1] - sizes[i - 1]) + (ys[i] - ys[i - 1] - sizes[i - 1]) for i in range(1, len(sizes))
-        ]
+        self.costs = costs  # unmatched characters between block i - 1 and block i (none before the first)
+        self.run = [0.0] * len(sizes)
+        self.start = [-1] * len(sizes)
+
+    def run_from(self, lo_b: int, hi_b: int) -> None:
+        """Set ``run[i]`` and ``start[i]`` for ``i`` in ``[lo_b, hi_b)`` to the running score
+        started at ``lo_b``: it adds each block's score to what is left of the score before it once
+        the unmatched characters between are paid, and restarts at the block when nothing is left.
+
+        The range was part of a longer one run from further left, or never run. Once both runs
+        restart at one block they are the same from there on, so the rest is kept as it is."""
+        if hi_b <= lo_b:
+            return
+        scores, costs, run, start = self.scores, self.costs, self.run, self.start
+        cur = run[lo_b] = scores[lo_b]
+        cur_start = start[lo_b] = lo_b
+        for i in range(lo_b + 1, hi_b):
+            rest = cur - costs[i]
+            if cur > 0 and rest > 0:
+                cur = rest + scores[i]
+            else:
+                if start[i] == i:  # the older run restarted here too
+                    return
+                cur, cur_start = scores[i], i
+            run[i] = cur
+            start[i] = cur_start
 
 
 def _best_segment(blocks: _Blocks, lo_b: int, hi_b: int, anchor: int, max_change: int) -> tuple[int, int] | None:
-    """The best-scoring run of blocks in ``[lo_b, hi_b)`` (maximal-scoring segment: a running
-    score that restarts when it falls to zero), extended over small changes on both sides."""
+    """The best-scoring run of blocks in ``[lo_b, hi_b)`` (the first block where the running score
+    from ``lo_b`` is highest, from where that run started), extended over small changes on both
+    sides. ``blocks.run_from(lo_b, hi_b)`` must have been called (or a run from ``lo_b`` be
+    left in place for the range)."""
     if hi_b <= lo_b:
         return None
-    scores, costs = blocks.scores, blocks.costs
-    best = cur = scores[lo_b]
-    lo = hi = cur_start = lo_b
-    for i in range(lo_b + 1, hi_b):
-        rest = cur - costs[i]
-        if cur > 0 and rest > 0:
-            cur = rest + scores[i]
-        else:
-            cur, cur_start = scores[i], i
-        if cur > best:
-            best, lo, hi = cur, cur_start, i
-    return _extend(blocks, lo_b, hi_b, lo, hi, best, anchor, max_change)
+    run = blocks.run
+    best = max(run[lo_b:hi_b])
+    hi = run.index(best, lo_b, hi_b)  # the first block with the highest score
+    return _extend(blocks, lo_b, hi_b, blocks.start[hi], hi, best, anchor, max_change)
 
 
 def _extend(
