@@ -10,13 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from yblint.text.alternation import Alternation, literal_anchor, required_literals
-from yblint.text.formulae import _FORMULA_PATTERNS, _FORMULA_RE, _FORMULAE, strip_formulae
+from yblint.text.formulae import _FORMULA_PATTERNS, formula_alternation, strip_formulae
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 def reference(text: str) -> str:
-    return _FORMULA_RE.sub("", text)
+    return formula_alternation().regex.sub("", text)
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,7 @@ def test_required_literals(pattern, literals):
 def test_every_formula_pattern_has_required_literals():
     """Every formula of the table is anchored on a literal (else it is tried on every passage)."""
     assert all(required_literals(p) for p in _FORMULA_PATTERNS)
-    assert not _FORMULAE.always
+    assert not formula_alternation().always
 
 
 # pieces that make and break formulae: their literals, the class stoppers (。！\n), quotes, titles,

@@ -13,6 +13,7 @@ the file name, else the year the text mentions most).
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections import Counter
@@ -233,8 +234,6 @@ _PASSAGE_FORMULAE = (
     r"鼓足干劲、力争上游、多快好省地建设社会主义的总路线",
 )
 _FORMULA_PATTERNS = (*_PASSAGE_FORMULAE, *(f.canonical for f in FORMULAE))
-_FORMULAE = Alternation(_FORMULA_PATTERNS)
-_FORMULA_RE = _FORMULAE.regex
 #: titles of documents are cited, not written (a passage wholly inside “…” is a quotation, which
 #: duplicate-passage already leaves alone; a slogan in quotation marks inside a copy is copied too)
 _QUOTED_RE = re.compile(r"《[^《》]{1,80}》")
@@ -261,10 +260,16 @@ class _Span(Protocol):
     def end(self) -> int: ...
 
 
+@functools.cache
+def formula_alternation() -> Alternation:
+    """The formulae as one alternation (built on first use: start-up does not pay for it)."""
+    return Alternation(_FORMULA_PATTERNS)
+
+
 def strip_formulae(text: str) -> str:
-    """``text`` without its formulae: exactly ``_FORMULA_RE.sub("", text)``, trying only the
-    patterns whose literals occur in the text (yblint.text.alternation)."""
-    return _FORMULAE.strip(text)
+    """``text`` without its formulae: exactly ``formula_alternation().regex.sub("", text)``,
+    trying only the patterns whose literals occur in the text (yblint.text.alternation)."""
+    return formula_alternation().strip(text)
 
 
 def own_chars(text: str) -> int:
