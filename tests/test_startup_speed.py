@@ -1,6 +1,6 @@
 """Start-up and report writing (#14): rule YAML parsed once with libyaml's loader, Jinja2 and
 markdown-it imported only for the format and the drafts that need them, the JSON report written by
-the C encoder one entry a line."""
+the C encoder one entry a line; a run imports the checks of the rules it runs, and no others."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import sys
 import yaml
 from conftest import SEED
 
+from yblint.check import CHECKS, TYPE_MODULES, TYPES, check_module, has_check, load_checks
 from yblint.reporters.json import dumps_report
 from yblint.yamlpos import SafeLoader, load_yaml
 
@@ -32,6 +33,82 @@ def _imported(*args: str) -> set[str]:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return set(out.stdout.split())
+
+
+def _fresh_run(*args: str) -> tuple[int, str, set[str]]:
+    """``yblint ARGS`` in a fresh interpreter: exit code, stderr, and the check modules it imported."""
+    code = (
+        "import sys\nfrom yblint.cli import main\n"
+        f"code = main({list(args)!r})\n"
+        "print('MODULES', *(m for m in sys.modules if m.startswith('yblint.checks.')))\n"
+        "sys.exit(code)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    return out.returncode, out.stderr, set(out.stdout.splitlines()[-1].split()[1:])
+
+
+PATTERNS = {"yblint.checks.pattern_types"}
+
+
+def test_a_run_imports_the_checks_of_the_rules_it_runs_and_no_others(tmp_path):
+    out = ["--format", "json", "-o", str(tmp_path / "r.json")]
+    code, err, mods = _fresh_run("check", str(SEED), "--select", "duplicate-passage", *out)
+    assert code in (0, 1) and err == ""
+    assert mods == PATTERNS | {"yblint.checks.duplicate_passage"}
+    code, _, mods = _fresh_run("check", str(SEED), "--select", "inconsistent-total,layout-marker", *out)
+    assert code == 1
+    assert {"yblint.checks.inconsistent_total", "yblint.checks.layout_marker"} <= mods
+    assert "yblint.checks.duplicate_passage" not in mods and "yblint.checks.name_variant" not in mods
+    code, _, mods = _fresh_run("check", str(SEED), *out)  # every default rule: every check
+    assert code == 1
+    load_checks()
+    assert {check_module(rid) for rid in CHECKS} <= mods
+
+
+def test_the_registry_knows_every_rule_without_importing_its_check(tmp_path, capsys):
+    from yblint.cli import main
+
+    assert main(["rules"]) == 0
+    listed = {line[2:].split()[0] for line in capsys.readouterr().out.splitlines()}
+    load_checks()
+    assert set(CHECKS) <= listed
+    code, err, mods = _fresh_run("rules")
+    assert (code, err, mods) == (0, "", PATTERNS)
+    code, err, mods = _fresh_run("rule", "duplicate-passage")
+    assert code == 0 and mods == PATTERNS  # its documentation, parameters and fixable: the rule file
+    # a wrong selection is an error before any check is imported
+    code, err, mods = _fresh_run("check", str(SEED), "--select", "duplicate-passages")
+    assert code == 2 and "unknown rule or pack 'duplicate-passages'" in err and mods == PATTERNS
+    code, err, mods = _fresh_run("check", str(SEED), "--ignore", "nope")
+    assert code == 2 and "unknown rule or pack 'nope'" in err and mods == PATTERNS
+
+
+def test_the_parameters_of_a_check_imported_on_first_use_are_still_checked(tmp_path):
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text("rules:\n  duplicate-passage: {similarity: 1.5}\n", encoding="utf-8")
+    code, err, _ = _fresh_run("check", str(SEED), "--config", str(cfg))
+    assert code == 2
+    assert (
+        err
+        == f"yblint: error: {cfg}:2: 'similarity' of rule 'duplicate-passage' must be between 0.5 and 1.0, not 1.5\n"
+    )
+    cfg.write_text("rules:\n  duplicate-passage: {windw: 3}\n", encoding="utf-8")
+    code, err, _ = _fresh_run("check", str(SEED), "--config", str(cfg), "--select", "duplicate-passage")
+    assert code == 2 and "unknown setting 'windw' for rule 'duplicate-passage'" in err
+
+
+def test_each_check_lives_in_the_module_named_by_its_rule_id():
+    """What lets a run import only the checks it runs: rule ``a-b`` is registered by ``yblint.checks.a_b``
+    (or a module of that package), and every pattern type by a module of TYPE_MODULES."""
+    load_checks()
+    assert CHECKS and TYPES
+    for rid, cls in CHECKS.items():
+        home = check_module(rid)
+        assert cls.__module__ == home or cls.__module__.startswith(home + "."), rid
+        assert has_check(rid)
+    for name, cls in TYPES.items():
+        assert cls.__module__ in TYPE_MODULES, name
+    assert not has_check("no-such-rule")
 
 
 def test_jinja2_and_markdown_it_only_when_needed(tmp_path):
