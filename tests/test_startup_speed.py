@@ -133,3 +133,30 @@ def test_json_report_is_the_same_document_one_finding_a_line(cli):
         "b": [1, {"c": "中"}],
         "d": {"e": None},
     }
+
+
+def test_sentences_are_split_on_first_use_as_they_were_split_while_reading():
+    """Reading leaves sentences alone (most rules never read them); a paragraph splits its own on
+    first use: prose and list items by sentence_spans, headings (also plain-text lines that turned
+    out to head a unit) and the rest none."""
+    from conftest import FIXTURES, doc_of
+
+    from yblint.model import SENTENCE_KINDS
+    from yblint.parsing.sentences import sentence_spans
+
+    for path in [
+        SEED,
+        FIXTURES / "broken" / "district-womens-federation.md",
+        FIXTURES / "style" / "yearbook-style-bad.md",
+    ]:
+        doc = doc_of(path)
+        assert all(p._sentences is None for p in doc.paragraphs)
+        kinds = {p.kind for p in doc.paragraphs}
+        assert "heading" in kinds and "prose" in kinds
+        for p in doc.paragraphs:
+            spans = [(s.start, s.end) for s in p.sentences]
+            want = sentence_spans(doc.text, p.start, p.end) if p.kind in SENTENCE_KINDS else []
+            assert spans == want
+            assert [s.index for s in p.sentences] == list(range(len(spans)))
+            assert all(s.paragraph is p for s in p.sentences)
+            assert p.sentences is p.sentences  # split once

@@ -86,8 +86,7 @@ def split_units(doc: Document, options: UnitOptions) -> list[Unit]:
     for p in doc.paragraphs:
         if _starts_unit(p, options, level):
             if p.kind == PROSE:
-                p.kind = HEADING
-                p.sentences = []
+                p.kind = HEADING  # a heading has no sentences
             name = (_bold_name(p) if doc.format == "markdown" else None) or p.text.strip()
             current = Unit(document=doc, name=name, index=len(units), heading=p)
             units.append(current)
