@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 import yaml
 from conftest import SEED
 
@@ -160,3 +161,35 @@ def test_sentences_are_split_on_first_use_as_they_were_split_while_reading():
             assert [s.index for s in p.sentences] == list(range(len(spans)))
             assert all(s.paragraph is p for s in p.sentences)
             assert p.sentences is p.sentences  # split once
+
+
+def test_lazy_import_loads_the_module_on_first_use():
+    from yblint.lazy import lazy_import
+
+    code = (
+        "import sys\nfrom yblint.lazy import lazy_import\n"
+        "m = lazy_import('colorsys')\n"
+        "assert 'colorsys' in sys.modules and type(m).__name__ == '_LazyModule'\n"
+        "assert m.rgb_to_hsv(1.0, 0.0, 0.0) == (0.0, 1.0, 1.0)\n"  # the first use runs it
+        "import colorsys\nassert colorsys is m and type(m).__name__ == 'module'\n"
+        "print('ok')"
+    )
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "ok\n"
+    assert lazy_import("json") is json  # imported already: itself
+    with pytest.raises(ModuleNotFoundError):
+        lazy_import("no_such_module_here")
+
+
+def test_rules_that_look_up_no_word_never_import_numpy(tmp_path):
+    """text/words imports numpy on first use: rules that read names and paragraphs without
+    looking a word up run without it (numpy alone is about 0.1 s of start-up)."""
+    draft = tmp_path / "a.txt"
+    draft.write_text("区统计局\n\n全年召开会议12次。\n", encoding="utf-8")
+    rules = "layout-marker,name-variant,figure-conflict"
+    code = (
+        "import sys\nfrom yblint.cli import main\n"
+        f"code = main(['check', {str(draft)!r}, '--select', {rules!r}])\n"
+        "print('MODULES', 'numpy._core' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.splitlines()[-1] == "MODULES False", out.stderr

@@ -19,8 +19,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from math import log
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+from yblint.lazy import lazy_import
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_import("numpy")  # imported when a word is first looked up (#14)
 
 
 @lru_cache(maxsize=1)
