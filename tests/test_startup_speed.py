@@ -193,3 +193,41 @@ def test_rules_that_look_up_no_word_never_import_numpy(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.splitlines()[-1] == "MODULES False", out.stderr
+
+
+def test_a_lazy_pattern_is_compiled_on_first_use_and_answers_as_the_compiled_one():
+    import re as real_re
+
+    from yblint import lazyre
+
+    p = lazyre.compile(r"(?P<n>\d+)([万亿])?", lazyre.I)
+    assert p.__dict__["_compiled"] is None  # nothing compiled yet
+    want = real_re.compile(r"(?P<n>\d+)([万亿])?", real_re.I)
+    text = "共3万人，其中12人"
+    assert [m.span() for m in p.finditer(text)] == [m.span() for m in want.finditer(text)]
+    assert p.__dict__["_compiled"] == want
+    assert "finditer" in p.__dict__  # kept: later calls go straight to the compiled pattern
+    assert p.sub(r"<\g<n>>", text) == want.sub(r"<\g<n>>", text)
+    assert (p.pattern, p.flags, p.groups, p.groupindex) == (want.pattern, want.flags, want.groups, want.groupindex)
+    assert p.search("无") is None and p.fullmatch("5亿").group(2) == "亿"
+    bad = lazyre.compile("(")  # a broken pattern fails where it is first used
+    with pytest.raises(real_re.error):
+        bad.search("x")
+    assert lazyre.escape("a.b") == real_re.escape("a.b") and lazyre.M is real_re.M
+
+
+def test_module_patterns_a_small_run_never_uses_are_never_compiled(tmp_path):
+    """Modules compile their patterns on first use (yblint.lazyre): on a one-sentence draft with
+    every default rule most of them stay uncompiled."""
+    draft = tmp_path / "a.txt"
+    draft.write_text("测试。\n", encoding="utf-8")
+    code = (
+        "import sys\nfrom yblint.cli import main\nfrom yblint.lazyre import LazyPattern\n"
+        f"main(['check', {str(draft)!r}])\n"
+        "ps = [v for m in list(sys.modules.values()) if m and m.__name__.startswith('yblint.')"
+        " for v in vars(m).values() if isinstance(v, LazyPattern)]\n"
+        "print('MODULES', len(ps), sum(p.__dict__['_compiled'] is None for p in ps))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    _, made, idle = out.stdout.splitlines()[-1].split()
+    assert int(made) > 100 and int(idle) > int(made) // 2, out.stdout

@@ -9,10 +9,10 @@ HTML and comments, autolinks, link targets and titles, bare URLs — are found b
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.model import CODE, HEADING, HTML, LIST_ITEM, PROSE, TABLE, Block
 from yblint.text.marks import INLINE_SPACE, trim_space
 from yblint.textpos import LineIndex

@@ -13,7 +13,6 @@ import hashlib
 import importlib.util
 import logging
 import os
-import re
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +20,7 @@ from math import log
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.lazy import lazy_import
 
 if TYPE_CHECKING:
