@@ -55,7 +55,8 @@ def text_blocks(text: str) -> list[Block]:
     blocks = []
     for start, end in _paragraph_spans(text):
         # trim trailing spaces; content starts after leading spaces (incl. ideographic indent)
-        end = trim_space(text, start, end, INLINE_SPACE)
-        content = skip_space(text, start, end, INLINE_SPACE)
-        blocks.append(Block(kind=PROSE, start=start, end=end, content_start=min(content, end)))
+        if text[end - 1] in INLINE_SPACE:
+            end = trim_space(text, start, end, INLINE_SPACE)
+        content = skip_space(text, start, end, INLINE_SPACE) if text[start] in INLINE_SPACE else start
+        blocks.append(Block(PROSE, start, end, min(content, end)))
     return blocks
