@@ -5,6 +5,7 @@ the C encoder one entry a line; a run imports the checks of the rules it runs, a
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -14,7 +15,7 @@ from conftest import SEED
 
 from yblint.check import CHECKS, TYPE_MODULES, TYPES, check_module, has_check, load_checks
 from yblint.reporters.json import dumps_report
-from yblint.yamlpos import SafeLoader, load_yaml
+from yblint.yamlpos import load_yaml, safe_loader
 
 
 def test_yaml_parsed_with_libyaml_gives_the_data_and_the_lines():
@@ -22,7 +23,7 @@ def test_yaml_parsed_with_libyaml_gives_the_data_and_the_lines():
     data, lines = load_yaml(text, "x.yaml")
     assert data == yaml.safe_load(text)
     assert lines[("swap", "c")] == 4 and lines[("list", 1)] == 7
-    assert SafeLoader is getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    assert safe_loader() is getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     assert load_yaml("", "empty.yaml") == (None, {})
 
 
@@ -231,3 +232,57 @@ def test_module_patterns_a_small_run_never_uses_are_never_compiled(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     _, made, idle = out.stdout.splitlines()[-1].split()
     assert int(made) > 100 and int(idle) > int(made) // 2, out.stdout
+
+
+def test_built_in_rules_come_from_the_cache_as_the_parser_makes_them(tmp_path, monkeypatch):
+    from yblint import rules_cache
+    from yblint.check import type_keys
+    from yblint.ruledefs import builtin_rules_dir, load_rule_dir
+
+    monkeypatch.setattr(rules_cache, "folder", lambda: tmp_path / "cache")
+    rules = tmp_path / "rules"
+    shutil.copytree(builtin_rules_dir(), rules)
+    keys = type_keys()
+    parsed = load_rule_dir(rules, keys)
+    first = load_rule_dir(rules, keys, cache=True)  # parses, and stores
+    [stored] = list((tmp_path / "cache").iterdir())
+    assert (tmp_path / "cache").stat().st_mode & 0o777 == 0o700
+    again = load_rule_dir(rules, keys, cache=True)  # from the cache
+    assert repr(parsed) == repr(first) == repr(again)
+    assert [(d.raw, d.line_of_key) for d in again] == [(d.raw, d.line_of_key) for d in parsed]
+    # a file edited: another name, parsed again
+    f = rules / "layout-marker.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("severity: error", "severity: info"), encoding="utf-8")
+    edited = {d.id: d for d in load_rule_dir(rules, keys, cache=True)}
+    assert edited["layout-marker"].severity == "info"
+    assert len(list((tmp_path / "cache").iterdir())) == 2 and stored.exists()
+    # a cache another user could have written is not read
+    (tmp_path / "cache").chmod(0o777)
+    assert rules_cache.load(sorted(rules.rglob("*.yaml"))) is None
+    (tmp_path / "cache").chmod(0o700)
+    assert rules_cache.load(sorted(rules.rglob("*.yaml"))) is not None
+
+
+def test_what_json_cannot_give_back_exactly_is_not_cached(tmp_path, monkeypatch):
+    from yblint import rules_cache
+
+    monkeypatch.setattr(rules_cache, "folder", lambda: tmp_path / "cache")
+    f = tmp_path / "a.yaml"
+    f.write_text("x", encoding="utf-8")
+    rules_cache.store([f], [({1: "a"}, {("id",): 1})])  # an int key would come back a string
+    assert rules_cache.load([f]) is None
+    rules_cache.store([f], [({"a": [1, 2.5, True, None]}, {(): 1, ("a", 0): 2})])
+    assert rules_cache.load([f]) == [({"a": [1, 2.5, True, None]}, {(): 1, ("a", 0): 2})]
+
+
+def test_a_run_without_a_config_file_never_imports_yaml(tmp_path):
+    draft = tmp_path / "a.txt"
+    draft.write_text("测试。\n", encoding="utf-8")
+    code = (
+        "import sys\nfrom yblint.cli import main\n"
+        f"main(['check', {str(draft)!r}, '-q'])\n"
+        "print('MODULES', 'yaml.reader' in sys.modules)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)  # fills the cache
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines()[-1] == "MODULES False"

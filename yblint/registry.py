@@ -35,7 +35,7 @@ class Registry:
     @classmethod
     def load(cls, rules_dirs: list[str] | None = None) -> Registry:
         keys = type_keys()
-        defs = load_rule_dir(builtin_rules_dir(), keys)
+        defs = load_rule_dir(builtin_rules_dir(), keys, cache=True)
         house: list[RuleDef] = []
         for folder in rules_dirs or []:
             p = Path(folder)
