@@ -19,7 +19,8 @@ files, while a checkout run with PYTHONDONTWRITEBYTECODE=1 (as some machines set
 module again on every run, about 0.1 s of start-up that no user pays. So the children run without
 PYTHONDONTWRITEBYTECODE and with PYTHONPYCACHEPREFIX=<files>/pycache (the source tree stays clean),
 after a warm-up: every module of yblint compiled there, and one run of every rule on a small draft
-(which compiles the modules of the libraries it imports).
+(which compiles the modules of the libraries it imports and fills yblint's cache of the parsed
+built-in rule files, yblint/rules_cache.py, as any first run does).
 
     python benchmarks/bench.py --jscpd /tmp/jscpd        # cd /tmp/jscpd && npm i -E jscpd@5.3.2
     python benchmarks/bench.py --quick                   # book and 1x/4x only, no per-rule rows
