@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
 
 import regex
 
+from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.text.alternation import Alternation
 
 #: characters that may stand between a formula and its quotation marks without changing it
