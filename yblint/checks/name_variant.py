@@ -269,24 +269,23 @@ class NameVariant(Check):
             # the word before the slip may read as a verb in the slipped form (学习性 / 学习型)
             if (_first_word_ok(a) or _first_word_ok(b)) and _at_boundary(fa) and _at_boundary(fb):
                 out.append(("slip", forms[a], forms[b]))
-        # a character (or a cut piece) more or less: the shorter form starts and ends as the longer,
-        # so only forms of the same first and last character and length are compared
-        same_ends: dict[tuple[str, str, int], list[Form]] = defaultdict(list)
+        # a character (or a cut piece) more or less: the shorter form is the longer one with a piece
+        # cut from inside it, so it keeps the first and last character; it is looked up by its text,
+        # for the lengths some form of the same first and last character has
         lengths: dict[tuple[str, str], set[int]] = defaultdict(set)
-        for t, f in forms.items():
-            same_ends[(t[:1], t[-1:], len(t))].append(f)
+        for t in forms:
             lengths[(t[:1], t[-1:])].add(len(t))
         for t, f in forms.items():
             n = len(t)
-            if n < 5 or lengths[(t[:1], t[-1:])].isdisjoint((n - 1, n - 2, n - 3, n - 4)):
+            if n < 5:
                 continue
+            have = lengths[(t[:1], t[-1:])]
             for k in (1, 2, 3, 4):
                 if n - k < 4:
                     break
-                shorter = same_ends.get((t[:1], t[-1:], n - k))
-                if not shorter:
+                if n - k not in have:
                     continue
-                for i, g in _cut_from(t, k, shorter):
+                for i, g in _cut_from(t, k, forms):
                     short, piece = g.text, t[i : i + k]
                     if all(c in NUMERALS for c in piece) or any(c in FUNCTION for c in piece):
                         continue
@@ -375,21 +374,14 @@ class NameVariant(Check):
         )
 
 
-def _cut_from(t: str, k: int, shorter: Iterable[Form]) -> list[tuple[int, Form]]:
+def _cut_from(t: str, k: int, forms: dict[str, Form]) -> list[tuple[int, Form]]:
     """(i, g) for each form g that is ``t[:i] + t[i + k:]`` (0 < i < len(t) - k), in the order of i:
-    the place of the cut lies after the shared beginning and before the shared end."""
+    the piece is cut from inside ``t``, after its first character and before its last."""
     out: list[tuple[int, Form]] = []
-    m = len(t) - k
-    for g in shorter:
-        s = g.text
-        p = 0
-        while p < m and s[p] == t[p]:
-            p += 1
-        q = 0
-        while q < m and s[m - 1 - q] == t[-1 - q]:
-            q += 1
-        out.extend((i, g) for i in range(max(1, m - q), min(p, m - 1) + 1))
-    out.sort(key=lambda x: x[0])
+    for i in range(1, len(t) - k):
+        g = forms.get(t[:i] + t[i + k :])
+        if g is not None:
+            out.append((i, g))
     return out
 
 
