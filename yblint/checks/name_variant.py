@@ -19,7 +19,6 @@ a longer name that contains it whole (区委 / 区委宣传部), slogans with ot
 from __future__ import annotations
 
 import gc
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,7 +34,7 @@ from yblint.text.words import is_word, tagged_tokens, tokens, word_freq
 MIN_PREFIX = 2  # characters before the suffix
 MAX_PREFIX = 10
 SLIPS = {"型": "性", "性": "型", "账": "帐", "帐": "账", "象": "像", "像": "象", "划": "化", "化": "划"}
-_SLIP_RE = re.compile(f"[{''.join(SLIPS)}]")
+_SLIP_CHARS = frozenset(SLIPS)
 NUMERALS = set("0123456789零〇一二两三四五六七八九十百千万亿第")
 NOT_NAME_START = {
     "v",
@@ -237,11 +236,14 @@ class NameVariant(Check):
         out: list[tuple[str, Form, Form]] = []
         rotations: dict[tuple[str, str], list[str]] = defaultdict(list)
         slips: dict[str, list[str]] = defaultdict(list)
-        for t in forms:
-            suffix = forms[t].suffix
+        items = list(forms.items())
+        ends: dict[str, list[int]] = defaultdict(list)  # first and last character -> forms
+        for j, (t, f) in enumerate(items):
+            ends[t[:1] + t[-1:]].append(j)
+            suffix = f.suffix
             if suffix and len(t) - len(suffix) >= 4:
                 rotations[(suffix, "".join(sorted(t[: -len(suffix)])))].append(t)
-            if _SLIP_RE.search(t, 1, len(t) - 1) is None:
+            if _SLIP_CHARS.isdisjoint(t):
                 continue
             for i, ch in enumerate(t):
                 if ch in SLIPS and 0 < i < len(t) - 1:
@@ -270,24 +272,28 @@ class NameVariant(Check):
             if (_first_word_ok(a) or _first_word_ok(b)) and _at_boundary(fa) and _at_boundary(fb):
                 out.append(("slip", forms[a], forms[b]))
         # a character (or a cut piece) more or less: the shorter form is the longer one with a piece
-        # cut from inside it, so it keeps the first and last character; it is looked up by its text,
-        # for the lengths some form of the same first and last character has
-        lengths: dict[tuple[str, str], set[int]] = defaultdict(set)
-        for t in forms:
-            lengths[(t[:1], t[-1:])].add(len(t))
-        for t, f in forms.items():
-            n = len(t)
-            if n < 5:
+        # cut from inside it, so it keeps the first and last character: only forms of the same ends
+        # and of lengths 1-4 apart are compared, the shorter looked up by its text
+        longer: list[tuple[int, list[int]]] = []
+        for group in ends.values():
+            if len(group) < 2:
                 continue
-            have = lengths[(t[:1], t[-1:])]
-            for k in (1, 2, 3, 4):
-                if n - k < 4:
-                    break
-                if n - k not in have:
-                    continue
+            have = {len(items[j][0]) for j in group}
+            if len(have) < 2:
+                continue
+            for j in group:
+                n = len(items[j][0])
+                ks = [k for k in (1, 2, 3, 4) if n - k >= 4 and n - k in have]
+                if ks:
+                    longer.append((j, ks))
+        longer.sort()
+        for j, ks in longer:
+            t, f = items[j]
+            verbish = bool(FUNCTION & set(t))  # a phrase of a sentence, whatever is cut from it
+            for k in ks:
                 for i, g in _cut_from(t, k, forms):
                     short, piece = g.text, t[i : i + k]
-                    if all(c in NUMERALS for c in piece) or any(c in FUNCTION for c in piece):
+                    if verbish or all(c in NUMERALS for c in piece) or any(c in FUNCTION for c in piece):
                         continue
                     if _shared(f, g):
                         continue  # one place read with two left edges (拱投投资公司)
