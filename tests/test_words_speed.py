@@ -149,3 +149,24 @@ def test_remembered_frequencies_are_the_looked_up_ones(batches):
             assert all(small.freq(w) == fresh.freq_many([w])[0] for w in batch)
     finally:
         words.MEMO_SIZE = old
+
+
+@settings(max_examples=300, deadline=None)
+@given(left=st.text(alphabet=RICH, min_size=1, max_size=8), right=st.text(alphabet=RICH, min_size=1, max_size=8))
+def test_may_span_with_the_pair_index_is_the_full_search(left, right):
+    """The pair index only answers the breaks no word can stand across: may_span answers as the
+    search of every run across the break in the word index."""
+    index = words.word_index()
+    assert index is not None
+    full = index.has_any([left[p:] + right[:q] for p in range(len(left)) for q in range(1, len(right) + 1)])
+    assert words.may_span(left, right) == full
+
+
+def test_pair_index_holds_the_pairs_inside_words():
+    pairs = words.pair_index()
+    assert pairs is not None
+    for pair, inside in (("发展", True), ("展顾", False), ("公室", True), ("室公", False)):
+        h = words.np.uint64(words._hash(pair))
+        i = int(words.np.searchsorted(pairs, h))
+        assert (i < pairs.size and pairs[i] == h) == inside, pair
+    assert words.may_span("民企发", "展顾问") and not words.may_span("区委办公室", "全年收入")

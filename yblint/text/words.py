@@ -171,6 +171,38 @@ def word_index() -> WordIndex | None:
     return WordIndex(table[1:, 0].copy(), table[1:, 1].copy(), total, longest)
 
 
+@lru_cache(maxsize=1)
+def pair_index() -> np.ndarray | None:
+    """The sorted 64-bit hashes of every two characters that stand next to each other inside a
+    word of jieba's dictionary (None without the dictionary file): a break between two characters
+    that are no such pair cuts no word. Built once and cached in the temporary folder like
+    :func:`word_index`."""
+    path = _dictionary()
+    if path is None:
+        return None
+    st = path.stat()
+    cache = Path(tempfile.gettempdir()) / f"yblint-jieba-pairs-{st.st_size}-{st.st_mtime_ns}.npy"
+    try:
+        return np.load(cache)
+    except (OSError, ValueError, EOFError):
+        pass
+    freqs: dict[str, int] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.strip().split(" ")
+            if len(parts) >= 2 and parts[1].isdigit():
+                freqs[parts[0]] = int(parts[1])
+    pairs = {w[i : i + 2] for w, f in freqs.items() if f > 0 for i in range(len(w) - 1)}
+    table = np.unique(np.array([_hash(p) for p in pairs], dtype=np.uint64))
+    try:
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp.npy")
+        np.save(tmp, table)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return table
+
+
 def may_span(head: str, tail: str) -> bool:
     """Whether some word of jieba's dictionary is a run of characters ending ``head`` and starting
     ``tail`` (so that cutting ``head + tail`` into words may put the join inside a word). False is
@@ -181,6 +213,12 @@ def may_span(head: str, tail: str) -> bool:
     index = word_index()
     if index is None or index.hashes.size == 0:
         return True
+    pairs = pair_index()
+    if pairs is not None:
+        h = np.uint64(_hash(head[-1] + tail[0]))
+        i = int(np.searchsorted(pairs, h))
+        if i >= pairs.size or pairs[i] != h:
+            return False  # the two characters at the break stand next to each other in no word
     return index.has_any([head[p:] + tail[:q] for p in range(len(head)) for q in range(1, len(tail) + 1)])
 
 
