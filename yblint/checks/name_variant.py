@@ -275,13 +275,13 @@ class NameVariant(Check):
         # cut from inside it, so it keeps the first and last character: only forms of the same ends
         # and of lengths 1-4 apart are compared, the shorter looked up by its text
         longer: list[tuple[int, list[int]]] = []
-        for group in ends.values():
-            if len(group) < 2:
+        for same in ends.values():
+            if len(same) < 2:
                 continue
-            have = {len(items[j][0]) for j in group}
+            have = {len(items[j][0]) for j in same}
             if len(have) < 2:
                 continue
-            for j in group:
+            for j in same:
                 n = len(items[j][0])
                 ks = [k for k in (1, 2, 3, 4) if n - k >= 4 and n - k in have]
                 if ks:
