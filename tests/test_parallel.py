@@ -126,3 +126,42 @@ def test_a_run_collects_garbage_less_often_and_restores_the_setting(tmp_path):
     with engine.fewer_collections():
         run_checks([_Threshold(rule, {})], Corpus(documents=[build_document(read_source(str(SEED)))]))
     assert seen == [engine.GC_THRESHOLDS] and gc.get_threshold() == before
+
+
+def _square_and_pid(x):
+    return x * x, os.getpid()
+
+
+def test_fork_map_keeps_the_order_and_shares_the_work_out():
+    out = parallel.fork_map(_square_and_pid, list(range(9)), 2)
+    assert [v for v, _ in out] == [x * x for x in range(9)]
+    pids = [p for _, p in out]
+    assert pids[0] == os.getpid() and set(pids) - {os.getpid()}, "nothing ran in another process"
+    assert {p for _, p in parallel.fork_map(_square_and_pid, list(range(9)), 1)} == {os.getpid()}
+
+
+def test_fork_map_cuts_by_weight_and_runs_here_when_a_worker_fails():
+    assert parallel.weighted_runs([8, 1, 1, 1, 1], 2) == [(0, 1), (1, 5)]
+    assert parallel.weighted_runs([1] * 6, 3) == [(0, 2), (2, 4), (4, 6)]
+    assert parallel.weighted_runs([3], 2) == [(0, 1)]
+    here = os.getpid()
+
+    def fails_elsewhere(x):
+        if os.getpid() != here:
+            raise RuntimeError("worker")
+        return x + 1
+
+    assert parallel.fork_map(fails_elsewhere, [1, 2, 3, 4], 2) == [2, 3, 4, 5]
+
+
+def test_duplicate_passage_shares_pairs_of_units_between_processes_with_the_same_findings(tmp_path):
+    """Three chapters that copy one another: several pairs of units, aligned in two processes."""
+    text = SEED.read_text(encoding="utf-8")
+    book = tmp_path / "book"
+    book.mkdir()
+    for i, (a, b) in enumerate([(0, 3000), (2000, 5000), (1000, 4000)]):
+        (book / f"chapter-{i}.txt").write_text(f"区单位{i}\n\n" + text[a:b] + "\n", encoding="utf-8")
+    one = lint([str(book)], Config(), registry(), select=["duplicate-passage"], jobs=1)
+    two = lint([str(book)], Config(), registry(), select=["duplicate-passage"], jobs=2)
+    assert len(one.findings) >= 3
+    assert _report(one, "json") == _report(two, "json")

@@ -43,6 +43,9 @@ class Check:
     #: True when ``run`` looks at each linted document on its own (never at another document or
     #: a reference): such checks may run on parts of the book in other processes (``-j``)
     per_document: ClassVar[bool] = False
+    #: processes a whole-book check may share its own work out to (yblint.parallel.fork_map),
+    #: set by the engine from ``-j``
+    jobs: int = 1
 
     def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
         self.rule = rule

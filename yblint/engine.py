@@ -218,6 +218,9 @@ def run_checks(checks: list[Check], corpus: Corpus, jobs: int = 1) -> tuple[list
     def whole_book(which: list[int]) -> dict[int, list[Finding]]:
         return {i: run_one(checks[i]) for i in which}
 
+    for check in checks:
+        check.jobs = jobs
+
     if jobs > 1:
         from yblint import parallel
 

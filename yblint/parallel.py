@@ -14,7 +14,8 @@ import io
 import os
 import pickle
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from yblint.check import Check
 from yblint.finding import Finding
@@ -25,6 +26,9 @@ AUTO_CHARS = 600_000
 AUTO_MAX_JOBS = 4
 
 _STATE: tuple[list[Check], list[Document]] | None = None  # what forked workers inherit
+_MAP_STATE: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # what fork_map's workers inherit
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 def cpus() -> int:
@@ -124,3 +128,54 @@ def run_checks(
         return out
     finally:
         _STATE = None
+
+
+def _map_part(lo: int, hi: int) -> list[Any]:
+    assert _MAP_STATE is not None
+    func, items = _MAP_STATE
+    return [func(x) for x in items[lo:hi]]
+
+
+def weighted_runs(weights: Sequence[float], parts: int) -> list[tuple[int, int]]:
+    """``parts`` runs of consecutive items of about the same total weight (fewer if there are
+    fewer items)."""
+    total = float(sum(weights)) or 1.0
+    bounds: list[tuple[int, int]] = []
+    acc, lo = 0.0, 0
+    for i, w in enumerate(weights):
+        acc += w
+        if acc * parts >= total * (len(bounds) + 1) and i + 1 < len(weights) and len(bounds) + 1 < parts:
+            bounds.append((lo, i + 1))
+            lo = i + 1
+    bounds.append((lo, len(weights)))
+    return [b for b in bounds if b[1] > b[0]]
+
+
+def fork_map(func: Callable[[T], R], items: Sequence[T], jobs: int, weights: Sequence[float] | None = None) -> list[R]:
+    """``[func(x) for x in items]``, with the items cut into ``jobs`` runs of about equal weight:
+    the first run here, the others in forked processes at the same time. For a whole-book check
+    whose work falls into independent pieces (duplicate-passage's pairs of units). The results
+    must pickle; they come back in the order of ``items``, so the outcome is the same as one
+    process's. One process when ``jobs`` is 1, when fork is not available, or when a worker
+    fails (then everything runs here)."""
+    global _MAP_STATE
+    runs = weighted_runs(weights if weights is not None else [1.0] * len(items), jobs)
+    if jobs <= 1 or len(runs) < 2 or not can_fork() or _MAP_STATE is not None:
+        return [func(x) for x in items]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _MAP_STATE = (func, items)
+    try:
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=len(runs) - 1, mp_context=ctx) as pool:
+            futures = [pool.submit(_map_part, lo, hi) for lo, hi in runs[1:]]
+            lo, hi = runs[0]
+            out = [func(x) for x in items[lo:hi]]
+            try:
+                rest = [r for f in futures for r in f.result()]
+            except Exception:  # a worker failed: the rest here, where errors are reported
+                rest = [func(x) for x in items[hi:]]
+        return out + rest
+    finally:
+        _MAP_STATE = None

@@ -20,10 +20,20 @@ from yblint.check import Check, register_check
 from yblint.finding import Finding, Location
 from yblint.i18n import line_name, tr
 from yblint.model import Corpus, Document, Unit
+from yblint.parallel import fork_map
 from yblint.reading.git import committed_since
 from yblint.text import marks
 from yblint.text.formulae import fixed_expression
-from yblint.text.similarity import Passage, Stream, build_stream, chain_seeds, find_passages, find_seeds, normalise
+from yblint.text.similarity import (
+    Candidate,
+    Passage,
+    Stream,
+    build_stream,
+    chain_seeds,
+    find_passages,
+    find_seeds,
+    normalise,
+)
 from yblint.text.words import tokens
 
 NUMERIC = set("0123456789０１２３４５６７８９.．")
@@ -126,48 +136,79 @@ class DuplicatePassage(Check):
         self._seeds, self._k, self._min_len = seeds, k, max(1, min_chars // 2)
         # seeds up to CHAIN_GAP characters apart on nearly one diagonal make one candidate
         cands = chain_seeds(stream, seeds, k, gap=CHAIN_GAP, drift=CHAIN_DRIFT, min_span=min_chars // 2)
-        found: dict[tuple[int, int], list[Passage]] = {}
-        explored: dict[tuple[int, int], tuple[int, int, int, int]] = {}
         # characters not covered by boilerplate, counted up to each stream position
         own = np.zeros(len(stream) + 1, dtype=np.int32)  # int32, filled in place: no int64 copy
         np.cumsum(~seeds.boilerplate, dtype=np.int32, out=own[1:])
+        by_pair: dict[tuple[int, int], list[Candidate]] = {}
         for c in cands:
             sa, sb = int(stream.seg[c.a0]), int(stream.seg[c.b0])
             if units[sa][0].reference and units[sb][0].reference:
                 continue
             if min(own[c.a1] - own[c.a0], own[c.b1] - own[c.b0]) < min_chars // 2:
                 continue  # mostly boilerplate
-            last = explored.get((sa, sb))
-            if last and c.a0 >= last[0] and c.a1 <= last[1] and c.b0 >= last[2] and c.b1 <= last[3]:
-                continue  # its seeds were inside the regions aligned last for this pair of units
-            got, explored[(sa, sb)] = self._align(stream, sa, sb, c.a0, c.a1, c.b0, c.b1, gap, threshold)
-            found.setdefault((sa, sb), []).extend(got)
+            by_pair.setdefault((sa, sb), []).append(c)
+        self._stream, self._units, self._doc_order = stream, units, doc_order
+        self._gap, self._threshold, self._min_chars = gap, threshold, min_chars
+        # each pair of units is aligned on its own: with -j, pairs are shared out between processes
+        pairs = list(by_pair.items())
+        weights = [sum(c.a1 - c.a0 + c.b1 - c.b0 for c in cs) for _, cs in pairs]
+        kept = fork_map(self._pair_matches, pairs, self.jobs, weights)
         matches: list[Match] = []
-        for (sa, sb), items in found.items():
-            for passage in merge_passages(items, threshold):
-                a0, a1, b0, b1, sim = passage.a0, passage.a1, passage.b0, passage.b1, passage.similarity
-                if min(a1 - a0, b1 - b0) < min_chars or sim < threshold:
-                    continue
-                if sa == sb and a1 > b0:
-                    continue
-                boiler = seeds.boilerplate
-                if min(int((~boiler[a0:a1]).sum()), int((~boiler[b0:b1]).sum())) < min_chars:
-                    continue
+        for ((sa, sb), _), found in zip(pairs, kept, strict=True):
+            for a_is_copy, a0, a1, b0, b1, sim, reason in found:
                 side_a = self._side(stream, units, doc_order, sa, a0, a1)
                 side_b = self._side(stream, units, doc_order, sb, b0, b1)
-                if is_quotation(side_a) or is_quotation(side_b):
-                    continue  # a quotation marked as such cites the other text; it does not copy it
-                if fixed_expression(side_a, side_b, min_chars):
-                    continue  # fixed formulae, quotations, a resolution restating its report (固定表述)
-                if sa == sb and figure_similarity(side_a, side_b) < threshold:
-                    continue  # one sentence frame with other figures in one unit: a parallel enumeration
-                decided = decide_direction(side_a, side_b)
-                if decided is None:
-                    continue
-                copy, original, reason = decided
-                matches.append(Match(copy, original, round(sim, 3), reason))
-        for m in _dedupe(matches):
-            yield self._finding(stream, m)
+                copy, original = (side_a, side_b) if a_is_copy else (side_b, side_a)
+                matches.append(Match(copy, original, sim, reason))
+        chosen = _dedupe(matches)
+        texts = [
+            (m.copy.doc.text[m.copy.start : m.copy.end], m.original.doc.text[m.original.start : m.original.end])
+            for m in chosen
+        ]
+        diffs = fork_map(_char_diffs_of, texts, self.jobs, [len(a) for a, _ in texts])
+        for m, changes in zip(chosen, diffs, strict=True):
+            yield self._finding(stream, m, changes)
+
+    def _pair_matches(
+        self, pair: tuple[tuple[int, int], list[Candidate]]
+    ) -> list[tuple[bool, int, int, int, int, float, str]]:
+        """The shared passages of one pair of units that are worth a finding, each as (the first
+        unit's side is the copy, its stream range, the other's, similarity, reason): plain values,
+        so that they come back from another process."""
+        (sa, sb), cands = pair
+        stream, units, doc_order = self._stream, self._units, self._doc_order
+        gap, threshold, min_chars = self._gap, self._threshold, self._min_chars
+        items: list[Passage] = []
+        last: tuple[int, int, int, int] | None = None
+        for c in cands:
+            if last and c.a0 >= last[0] and c.a1 <= last[1] and c.b0 >= last[2] and c.b1 <= last[3]:
+                continue  # its seeds were inside the regions aligned last for this pair of units
+            got, last = self._align(stream, sa, sb, c.a0, c.a1, c.b0, c.b1, gap, threshold)
+            items.extend(got)
+        out: list[tuple[bool, int, int, int, int, float, str]] = []
+        boiler = self._seeds.boilerplate
+        for passage in merge_passages(items, threshold):
+            a0, a1, b0, b1, sim = passage.a0, passage.a1, passage.b0, passage.b1, passage.similarity
+            if min(a1 - a0, b1 - b0) < min_chars or sim < threshold:
+                continue
+            if sa == sb and a1 > b0:
+                continue
+            if min(int((~boiler[a0:a1]).sum()), int((~boiler[b0:b1]).sum())) < min_chars:
+                continue
+            side_a = self._side(stream, units, doc_order, sa, a0, a1)
+            side_b = self._side(stream, units, doc_order, sb, b0, b1)
+            if is_quotation(side_a) or is_quotation(side_b):
+                continue  # a quotation marked as such cites the other text; it does not copy it
+            if fixed_expression(side_a, side_b, min_chars):
+                continue  # fixed formulae, quotations, a resolution restating its report (固定表述)
+            if sa == sb and figure_similarity(side_a, side_b) < threshold:
+                continue  # one sentence frame with other figures in one unit: a parallel enumeration
+            decided = decide_direction(side_a, side_b)
+            if decided is None:
+                continue
+            copy, _original, reason = decided
+            out.append((copy is side_a, a0, a1, b0, b1, round(sim, 3), reason))
+        return out
 
     # --- candidates -------------------------------------------------------------------------
 
@@ -257,12 +298,11 @@ class DuplicatePassage(Check):
 
     # --- the finding ------------------------------------------------------------------------
 
-    def _finding(self, stream: Stream, m: Match) -> Finding:
+    def _finding(self, stream: Stream, m: Match, diffs: list[dict[str, str]]) -> Finding:
         c, o = m.copy, m.original
         lang = self.lang
         copy_text = c.doc.text[c.start : c.end]
         orig_text = o.doc.text[o.start : o.end]
-        diffs = char_diffs(copy_text, orig_text)
         chars = len(_compact(copy_text))
         other_unit = o.unit.name or None
         original = Location(o.doc, o.start, o.end, o.unit)
@@ -546,6 +586,10 @@ def _widen(s: str, i: int, j: int) -> tuple[int, int]:
     while hi < len(s) and hi - j < DIFF_CONTEXT and s[hi] not in CLAUSE:
         hi += 1
     return lo, hi
+
+
+def _char_diffs_of(texts: tuple[str, str]) -> list[dict[str, str]]:
+    return char_diffs(*texts)
 
 
 def char_diffs(
