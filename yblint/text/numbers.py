@@ -101,7 +101,10 @@ def _units() -> dict[str, MeasureUnit]:
 
 #: every unit the parser recognises after a figure, by name
 UNITS: dict[str, MeasureUnit] = _units()
-_UNIT_RE = re.compile("|".join(sorted((re.escape(k) for k in UNITS), key=len, reverse=True)))
+#: a unit after a figure; full-width ％ too, since figures are read in the text as written
+_UNIT_RE = re.compile("|".join(sorted((re.escape(k) for k in [*UNITS, "％"]), key=len, reverse=True)))
+#: unit spellings and their names in :data:`UNITS`
+_UNIT_ALIASES = {"平米": "平方米", "㎡": "平方米", "百分点": "个百分点", "％": "%"}
 GENERIC_COUNTS = frozenset({"个", "项"})
 
 
@@ -200,7 +203,8 @@ def chinese_to_int(s: str) -> int:
     return total + section + small + (digit or 0)
 
 
-_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# full-width separators (４，００８．９) are read as written: the text is never translated whole
+_ARABIC = r"(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?:[.．]\d+)?"
 _CN_NUM = r"[零〇○一二两三四五六七八九十百千万亿]+(?:点[零〇○一二三四五六七八九]+)?"
 _MULT = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8}
 _MULT |= {"千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "千": 1e3}
@@ -210,6 +214,9 @@ _NUMBER = re.compile(
     rf"|(?P<ar>{_ARABIC})(?P<mult>{_MULT_RE})?"
     rf"|(?P<cn>{_CN_NUM})"
 )
+#: the characters a figure may start with: every match of :data:`_NUMBER` starts with one, and
+#: one of them starts a match (found by a character scan, several times faster than the search)
+_NUMBER_START = re.compile(r"[\d零〇○一二两三四五六七八九十百千万亿]")
 _PRE_APPROX = re.compile(
     r"(?P<q>大约|(?<![签节制合公预相契履违特邀条践赴守])约(?:为|合)?|将近|接近|(?<![附最临就靠亲])近"
     r"|超过|(?<![赶])超|逾|不到|不足|不少于|不低于|至少|突破|多达|最高|最多|高达)"
@@ -250,7 +257,7 @@ def _value(m: re.Match) -> tuple[float, int, float, bool]:
         v, d = _cn_value(m.group("pn"))
         return v, d, 1.0, True
     if m.group("ar"):
-        raw = m.group("ar").replace(",", "")
+        raw = m.group("ar").translate(_FULLWIDTH).replace(",", "")
         d = len(raw.split(".")[1]) if "." in raw else 0
         mult = _MULT[m.group("mult")] if m.group("mult") else 1.0
         return float(raw) * mult, d, mult, False
@@ -379,30 +386,6 @@ def _in_spans(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-#: texts shorter than this are translated on every call, not cached
-_CACHE_MIN = 256
-#: how many long texts keep their translation (a document, and the pieces checks look at)
-_CACHE_SIZE = 4
-_cache: dict[int, tuple[str, str]] = {}
-
-
-def _translated(text: str) -> str:
-    """``text`` with full-width digits made ASCII (same length, so offsets hold). Long texts are
-    cached by identity, since checks call :func:`find_numbers` paragraph by paragraph on one
-    document: a document is translated once, however many paragraphs and short strings (list
-    items, clauses) are looked at in between."""
-    if len(text) < _CACHE_MIN:
-        return text.translate(_FULLWIDTH)
-    hit = _cache.get(id(text))
-    if hit is not None and hit[0] is text:
-        return hit[1]
-    t = text.translate(_FULLWIDTH)
-    if len(_cache) >= _CACHE_SIZE:
-        _cache.pop(next(iter(_cache)))
-    _cache[id(text)] = (text, t)
-    return t
-
-
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
     """Every figure in ``text[start:end]``, in order, with spans as offsets into ``text``.
 
@@ -415,17 +398,21 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     [('4008.9万元', 40089000.0, '元', None), ('20余家', 20.0, '家', '余')]
     """
     end = len(text) if end is None else end
-    t = _translated(text)
     quoted = _quoted_spans(text, start, end)
     quoted_starts = [a for a, _ in quoted]
     out: list[Number] = []
     pos = start
+    first, match = _NUMBER_START.search, _NUMBER.match
     while pos < end:
-        m = _NUMBER.search(t, pos, end)
-        if not m:
+        f = first(text, pos, end)  # a figure can start only here: found by a scan of one class
+        if not f:
             break
+        m = match(text, f.start(), end)
+        if not m:
+            pos = f.end()
+            continue
         pos = m.end()
-        n = _make(t, text, m, start, end, quoted, quoted_starts)
+        n = _make(text, m, start, end, quoted, quoted_starts)
         if n is not None:
             out.append(n)
             pos = max(pos, n.end)
@@ -433,20 +420,27 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
 
 
 _BIG_AFTER_APPROX = re.compile("万亿|亿|万")
+_new_number = object.__new__
+#: what may stand before the 至 or ～ of a range ending in a figure (3～5个, 百分之三至百分之五)
+_RANGE_BEFORE = _CN_CHARS + "%％万亿"
 
 
 def _make(
-    t: str, text: str, m: re.Match, lo: int, hi: int, quoted: list[tuple[int, int]], quoted_starts: list[int]
+    t: str, m: re.Match, lo: int, hi: int, quoted: list[tuple[int, int]], quoted_starts: list[int]
 ) -> Number | None:
     ns, ne = m.start(), m.end()
     pct = bool(m.group("pct"))
-    chinese = m.group("ar") is None
+    ar = m.group("ar")
+    chinese = ar is None
     if chinese and not pct:
         core = m.group("cn")
         if core[0] in "万亿零〇○" or (len(core) == 1 and core in "一百千"):
             return None  # 万家, 亿元, 零星, a lone 一/百/千: words, not figures
         if core[0] == "一" and _NOT_ONE.match(t, ns):
             return None
+        small = len(core) <= 4 and "万" not in core and "亿" not in core  # below 10,000: 四千, 二〇二一
+        if small and not _UNIT_RE.match(t, ne, hi) and not _POST_APPROX.match(t, ne, hi):
+            return None  # counting nothing (三服务, 十佳): a word, as below, known before its value
     try:
         value, decimals, mult, _ = _value(m)
     except ValueError:
@@ -481,9 +475,9 @@ def _make(
                     approx.append("多")
                     p += 1
             p += len(unit)
-            if unit in ("%", "‰"):
+            if unit in ("%", "‰", "％"):
                 num_end = p
-            unit = {"平米": "平方米", "㎡": "平方米", "百分点": "个百分点"}.get(unit, unit)
+            unit = _UNIT_ALIASES.get(unit, unit)
     bm = _POST_BOUND.match(t, p, hi)
     if bm and (unit is not None or bm.group(0) not in ("多", "余")):
         approx.append(bm.group(0))
@@ -512,15 +506,15 @@ def _make(
         role = "ordinal"  # 第3, 二期工程
     elif (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha() and unit is None):
         role = "code"
-    elif (
-        before and before in "-－~～—至到" and (before2.isdigit() or (before2 and before2 in _CN_CHARS + "%万亿"))
-    ) or (after and after in "-－~～—" and (after2.isdigit() or (after2 and after2 in _CN_CHARS))):
+    elif (before and before in "-－~～—至到" and (before2.isdigit() or (before2 and before2 in _RANGE_BEFORE))) or (
+        after and after in "-－~～—" and (after2.isdigit() or (after2 and after2 in _CN_CHARS))
+    ):
         role = "range"
     elif (before and before in "+＋×÷/*") or (after and after in "+＋×÷/*"):
         role = "expression"
     elif (before and before in ".．") or (after and after in ".．" and after2.isdigit()):
         role = "code"
-    elif not chinese and len(m.group("ar")) > 1 and m.group("ar")[0] == "0" and m.group("ar")[1] != ".":
+    elif ar is not None and len(ar) > 1 and ar[0] in "0０" and ar[1] not in ".．":
         role = "code"  # 03, 0905: a number written with a leading zero is a code
     if role is None and _in_spans(ns, quoted, quoted_starts):
         role = "quoted"
@@ -530,8 +524,10 @@ def _make(
         step = _last_place(value, decimals, 1.0)
     else:
         step = mult * 10.0**-decimals
-    return Number(
-        text=text[start:p],
+    # built as Number(...) would be, without the frozen dataclass's one object.__setattr__ a field
+    n = _new_number(Number)
+    n.__dict__.update(
+        text=t[start:p],
         start=start,
         end=p,
         num_start=ns,
@@ -546,3 +542,4 @@ def _make(
         chinese=chinese,
         role=role,
     )
+    return n
