@@ -22,10 +22,13 @@ AVERAGE_WINDOW = 14
 EPSILON = 1e-9
 
 # a figure introduced by one of these is a change or a rate, not an amount that adds up
-CHANGE = re.compile(
-    r"(?:(?:增加|增长|减少|下降|提高|提升|降低|上升|扩大|缩小|增收|减收|净增|净减|多|少|人均|户均|平均|年均|日均|月均"
-    r"|每|比上年|比去年|较上年|较去年|同比|环比|相当于)了?|[比较][^，,；;。]{1,10}的)$"
+CHANGE_WORDS = (
+    "增加|增长|减少|下降|提高|提升|降低|上升|扩大|缩小|增收|减收|净增|净减|多|少|人均|户均|平均|年均|日均|月均"
+    "|每|比上年|比去年|较上年|较去年|同比|环比|相当于"
 )
+CHANGE = re.compile(rf"(?:(?:{CHANGE_WORDS})了?|[比较][^，,；;。]{{1,10}}的)$")
+#: the last character of any text CHANGE matches at its end
+_CHANGE_LAST = frozenset(w[-1] for w in CHANGE_WORDS.split("|")) | {"了", "的"}
 AVERAGE = re.compile(r"(?:人均|户均|平均|年均|日均|月均|每年|每人|每户|每天|每月)[\u4e00-\u9fff]{0,8}$")
 TOTAL_MARK_LOOSE = re.compile(
     r"(?:(?:共计|合计|总计|总共|一共|累计|共有)[\u4e00-\u9fff]{0,6}|(?<![公中社])共[\u4e00-\u9fff]{0,4})(?:为|达|达到|有)?$"
@@ -72,6 +75,7 @@ class Reader:
         self.numbers = find_numbers(text, start, end) if figures is None else figures.within(start, end)
         self._starts = [n.num_start for n in self.numbers]
         self._quotes: tuple[list[int], list[int]] | None = None
+        self._amount: dict[int, bool] = {}  # is_amount by id: the figures are held by this reader
         self.issues: list[Issue] = []
         #: every comparison made, consistent or not: (check, formula, stated, consistent)
         self.checked: list[tuple[str, str, float, bool]] = []
@@ -113,11 +117,17 @@ class Reader:
 
     def marked_total(self, n: Number) -> bool:
         """A figure worded as a total: 共/合计/总计/累计 … or 总… before it in its clause."""
-        head = self.text[clause_start(self.text, n.start, self.lo) : n.start]
+        t, cs = self.text, clause_start(self.text, n.start, self.lo)
+        if t.find("共", cs, n.start) < 0 and t.find("计", cs, n.start) < 0 and t.find("总", cs, n.start) < 0:
+            return False  # in every total mark
+        head = t[cs : n.start]
         return bool(TOTAL_MARK_LOOSE.search(head) or TOTAL_WORD.search(head))
 
     def is_amount(self, n: Number) -> bool:
-        return is_amount(n, self.text, self.lo)
+        hit = self._amount.get(id(n))
+        if hit is None:
+            hit = self._amount[id(n)] = is_amount(n, self.text, self.lo)
+        return hit
 
 
 # -------------------------------------------------------------------------------------------
@@ -137,6 +147,8 @@ def _ends_clause(text: str, i: int) -> bool:
 
 
 _CLAUSE_MARK = re.compile("[" + re.escape(CLAUSE_END) + "]")
+#: commas after anything but a Chinese character (none is a digit): a scan for the comma first
+_MAYBE_THOUSANDS = re.compile("[，,](?<=[^\u4e00-\u9fff][，,])")
 _clause_cache: dict[int, tuple[str, list[int]]] = {}
 #: texts whose clause ends are kept (a document and the paragraph strings tests pass)
 CLAUSE_CACHE_SIZE = 4
@@ -147,7 +159,11 @@ def _clause_ends(text: str) -> list[int]:
     hit = _clause_cache.get(id(text))
     if hit is not None and hit[0] is text:
         return hit[1]
-    ends = [m.start() for m in _CLAUSE_MARK.finditer(text) if _ends_clause(text, m.start())]
+    ends = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+    # a comma after a Chinese character ends a clause: only the others may separate thousands
+    for i in reversed([m.start() for m in _MAYBE_THOUSANDS.finditer(text)]):
+        if not _ends_clause(text, i):
+            del ends[bisect.bisect_left(ends, i)]
     if len(_clause_cache) >= CLAUSE_CACHE_SIZE:
         _clause_cache.pop(next(iter(_clause_cache)))
     _clause_cache[id(text)] = (text, ends)
@@ -200,8 +216,13 @@ def is_amount(n: Number, text: str, lo: int) -> bool:
     if not n.quantity or n.unit is None:
         return False
     cs = clause_start(text, n.start, lo)
-    head = text[max(cs, n.start - CHANGE_WINDOW) : n.start]
-    return not (CHANGE.search(head) or AVERAGE.search(text[max(cs, n.start - AVERAGE_WINDOW) : n.start]))
+    change = cs < n.start and text[n.start - 1] in _CHANGE_LAST  # else CHANGE cannot match
+    if change and CHANGE.search(text[max(cs, n.start - CHANGE_WINDOW) : n.start]):
+        return False
+    a = max(cs, n.start - AVERAGE_WINDOW)
+    if text.find("均", a, n.start) < 0 and text.find("每", a, n.start) < 0:  # in every AVERAGE word
+        return True
+    return not AVERAGE.search(text[a : n.start])
 
 
 # -------------------------------------------------------------------------------------------
