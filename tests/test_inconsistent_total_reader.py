@@ -2,10 +2,11 @@
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yblint.checks.inconsistent_total import reader
+from yblint.checks.inconsistent_total import breakdown, growth, rate, reader, shares
 from yblint.text.numbers import find_numbers
 
 CLAUSE_NOISE = "12３４,，、。；:一年a ①²\n"
@@ -50,3 +51,69 @@ def test_the_characters_checked_first_are_in_every_match():
     assert all(w[-1] in reader._CHANGE_LAST for w in reader.CHANGE_WORDS.split("|"))
     average_words = re.match(r"\(\?:([^)]*)\)", reader.AVERAGE.pattern).group(1).split("|")
     assert len(average_words) == 11 and all("均" in w or "每" in w for w in average_words)
+
+
+# --- the words a check looks for before it runs its patterns ------------------------------------
+
+#: (pattern, words one of which is in every match, a text it matches): a check skips a paragraph
+#: holding none of the words, so a pattern changed to match without them must fail here
+KEYWORDS = [
+    (shares._RATIO3, "三次产业", "三次产业结构为3.1:40.2:56.7"),
+    *(
+        (first, "占", re.sub(r"\(\?<!.\)", "", a) + "占")
+        for (first, _), (a, _b) in zip(shares._PAIR_PATTERNS, shares._PAIRS, strict=True)
+    ),
+    (rate._RATE, "率", "完成率达"),
+    (rate._NAMED_RATE, "率", "合格率为"),
+    (rate._SHARE_OF, "占", "占全年计划的41%"),
+    (rate._SHARE_OF, "的", "占全年计划的41%"),
+    (rate._TIMES_OF, "的", "是上年的1.2倍"),
+    (rate._PLAN_SHARE, "的", "为计划的112%"),
+    (rate._PER, "每", "每万人拥有医师34人"),
+    (growth._GROWTH, "由从", "由30万元增加到36万元，增长20%"),
+    (growth._DOUBLED, "由从", "由3亿元增至6亿元，翻了一番"),
+    (growth._DOUBLED, "番", "由3亿元增至6亿元，翻了一番"),
+    (growth._COMPARED, "比", "比上年的30万元增长20%"),
+    (growth._CHANGE_AND_RATE, "比", "比上年增收1,260万元，增长8.4%"),
+    (reader.TOTAL_MARK_LOOSE, "共计总", "合计"),
+    (reader.TOTAL_WORD, "共计总", "总收入为"),
+]
+
+
+def _alphabet(pattern: re.Pattern) -> str:
+    return "".join(sorted({c for c in pattern.pattern if "\u4e00" <= c <= "\u9fff"})) + "0123456789.%：，,、。"
+
+
+@pytest.mark.parametrize(("pattern", "words", "example"), KEYWORDS)
+def test_every_match_holds_a_word_looked_for(pattern, words, example):
+    assert pattern.search(example)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=_alphabet(pattern), max_size=30))
+    def every_match(text):
+        for m in pattern.finditer(text):
+            assert any(w in m.group(0) for w in words), (text, m.group(0))
+
+    every_match()
+
+
+#: anchored patterns, the characters every match ends with, and a text each matches
+LAST_CHARS = [
+    (breakdown._SUM_HEAD, breakdown._SUM_HEAD_LAST, "收入合计达到"),
+    (breakdown._BALANCE, breakdown._BALANCE_LAST, "收支相抵结余为"),
+    (breakdown._LIST_TOTAL, breakdown._LIST_TOTAL_LAST, "等共计"),
+    (reader.CHANGE, reader._CHANGE_LAST, "比上年的"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "last", "example"), LAST_CHARS)
+def test_every_match_ends_in_a_character_looked_for(pattern, last, example):
+    assert pattern.search(example)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=_alphabet(pattern), max_size=20))
+    def every_match(text):
+        m = pattern.search(text)
+        assert m is None or (m.group(0) and m.group(0)[-1] in last)
+
+    every_match()

@@ -67,6 +67,9 @@ def check(r: Reader) -> None:
 
 def changes(r: Reader) -> None:
     t = r.text
+    # 由/从 opens every change and 番 ends every doubling: most paragraphs have neither
+    if t.find("由", r.lo, r.hi) < 0 and t.find("从", r.lo, r.hi) < 0:
+        return
     for m in _GROWTH.finditer(t, r.lo, r.hi):
         around = t[max(r.lo, m.start() - AVERAGE_LOOKBACK) : m.start()] + m.group(0)
         if re.search(r"年均|平均", around) and not re.search(r"累计", around):
@@ -141,7 +144,8 @@ def changes(r: Reader) -> None:
         else:
             continue
         r.issues.append(_growth_issue(x, y, z, computed, shown, formula))
-    for m in _DOUBLED.finditer(t, r.lo, r.hi):
+    doublings = _DOUBLED.finditer(t, r.lo, r.hi) if t.find("番", r.lo, r.hi) >= 0 else ()
+    for m in doublings:
         xs = [n for n in r.nums(m.start("x"), m.end("x")) if n.quantity]
         ys = [n for n in r.nums(m.start("y"), m.end("y")) if n.quantity]
         if len(xs) != 1 or len(ys) != 1 or xs[0].unit != ys[0].unit or xs[0].approx or ys[0].approx:
@@ -210,6 +214,8 @@ def change_and_rate(r: Reader) -> None:
     """实现收入1.63亿元，比上年增收1,260万元，增长8.4%: the change over the base the current
     figure and the change give, p = d ÷ (Y − d)."""
     t = r.text
+    if t.find("比", r.lo, r.hi) < 0:  # 比上年 … 同比
+        return
     for m in _CHANGE_AND_RATE.finditer(t, r.lo, r.hi):
         d = r.at(m.start("d"))
         z = r.at(m.start("z"))
@@ -260,6 +266,8 @@ def comparisons(r: Reader) -> None:
     """Y，比上年的 X 增长 p% (or 增加 d): the current figure, the base the text names, and
     the change it states."""
     t = r.text
+    if t.find("比", r.lo, r.hi) < 0:
+        return
     for m in _COMPARED.finditer(t, r.lo, r.hi):
         if re.search(r"平均|年均|同期", m.group("period")):
             continue

@@ -33,6 +33,8 @@ def check(r: Reader) -> None:
 
 def completion_rates(r: Reader) -> None:
     t = r.text
+    if t.find("率", r.lo, r.hi) < 0:  # in every rate word
+        return
     prev_end: dict[int, int] = {}
     for m in _RATE.finditer(t, r.lo, r.hi):
         z = r.at(m.end(), unit="%")
@@ -127,6 +129,8 @@ def named_rates(r: Reader) -> None:
     """抽检食品1,350批次，合格1,318批次，合格率97.8%: any X率 whose numerator is the figure named
     by X (合格…) and whose denominator is the one other figure of that kind before it."""
     t = r.text
+    if t.find("率", r.lo, r.hi) < 0:
+        return
     for m in _NAMED_RATE.finditer(t, r.lo, r.hi):
         z = r.at(m.end())
         word = m.group(1)
@@ -157,7 +161,10 @@ def ratio_phrases(r: Reader) -> None:
     """占全年计划投资3.2亿元的41.5%, 是上年3.1亿元的1.2倍, 相当于…的X%: the part (the nearest
     amount before) over the base named in the phrase; 为计划的112% over the figure called 计划."""
     t = r.text
-    for m in _SHARE_OF.finditer(t, r.lo, r.hi):
+    if t.find("的", r.lo, r.hi) < 0:  # in every phrase
+        return
+    shares = _SHARE_OF.finditer(t, r.lo, r.hi) if t.find("占", r.lo, r.hi) >= 0 else ()
+    for m in shares:
         _phrase(r, m, "占比")
     for m in _TIMES_OF.finditer(t, r.lo, r.hi):
         z = r.at(m.end())
@@ -257,6 +264,8 @@ def per_capita(r: Reader) -> None:
     """常住人口103.2万人，执业医师3,560人，每万人拥有执业医师34.5人: the figure named (执业医师)
     over the population, scaled to 每万人 (每千人, 每十万人)."""
     t = r.text
+    if t.find("每", r.lo, r.hi) < 0:
+        return
     for m in _PER.finditer(t, r.lo, r.hi):
         z = r.at(m.end())
         if z is None or not z.quantity or z.approx or z.role:
