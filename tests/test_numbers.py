@@ -381,3 +381,25 @@ def test_quoted_spans(text, spans):
     from yblint.text.numbers import _quoted_spans
 
     assert _quoted_spans(text, 0, len(text)) == spans
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="大约为合将近接超过逾不到足少于低至突破多达最高有了签附赶3", max_size=8))
+def test_a_qualifier_before_a_figure_ends_in_a_character_looked_for(text):
+    """The qualifier before a figure (约为, 不少于, 高达 …) is searched for only after one of the
+    characters its matches end with."""
+    from yblint.text.numbers import _PRE_APPROX, _PRE_APPROX_LAST
+
+    m = _PRE_APPROX.search(text)
+    assert m is None or m.group(0)[-1] in _PRE_APPROX_LAST
+    assert _PRE_APPROX.search("约为") and _PRE_APPROX.search("不少于") and _PRE_APPROX.search("突破")
+
+
+def test_a_numeral_read_again_is_read_the_same():
+    """Chinese numerals are kept once read (a text repeats them): a second reading is the same,
+    and what is no numeral stays none."""
+    for s in ["一百二十", "三点五", "两千", "二〇二一"]:
+        assert parse_numeral(s) == parse_numeral(s) == float(cn2an.cn2an(s.replace("两", "二"), "normal"))
+    for _ in range(2):
+        with pytest.raises(ValueError):
+            parse_numeral("四十五六")

@@ -22,7 +22,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 __all__ = [
     "GENERIC_COUNTS",
@@ -222,6 +222,8 @@ _PRE_APPROX = re.compile(
     r"|超过|(?<![赶])超|逾|不到|不足|不少于|不低于|至少|突破|多达|最高|最多|高达)"
     r"(?:[为达有了]|达到)?$"
 )
+#: the characters a match of _PRE_APPROX can end with (it is searched for only after one)
+_PRE_APPROX_LAST = frozenset("约为合近过超逾到足于少破达高多有了")
 _POST_APPROX = re.compile(r"余|多|几|来")
 _POST_BOUND = re.compile(r"左右|上下|以上|以下|以内|之上|多|余|开外")
 LOWER = {"余", "多", "几", "来", "超过", "超", "逾", "以上", "之上", "不少于", "不低于", "至少", "突破", "开外"}
@@ -251,17 +253,33 @@ def _cn_value(s: str) -> tuple[float, int]:
     return float(chinese_to_int(s)), 0
 
 
+@lru_cache(maxsize=4096)
+def _cn_value_known(s: str) -> tuple[float, int] | None:
+    """:func:`_cn_value`, None for what is no numeral; kept, since a text repeats its numerals."""
+    try:
+        return _cn_value(s)
+    except ValueError:
+        return None
+
+
+def _cn_value_cached(s: str) -> tuple[float, int]:
+    known = _cn_value_known(s)
+    if known is None:
+        raise ValueError(f"not a Chinese numeral: {s!r}")
+    return known
+
+
 def _value(m: re.Match) -> tuple[float, int, float, bool]:
     """(value, decimals, multiplier, chinese) of a _NUMBER match."""
     if m.group("pct"):
-        v, d = _cn_value(m.group("pn"))
+        v, d = _cn_value_cached(m.group("pn"))
         return v, d, 1.0, True
     if m.group("ar"):
         raw = m.group("ar").translate(_FULLWIDTH).replace(",", "")
         d = len(raw.split(".")[1]) if "." in raw else 0
         mult = _MULT[m.group("mult")] if m.group("mult") else 1.0
         return float(raw) * mult, d, mult, False
-    v, d = _cn_value(m.group("cn"))
+    v, d = _cn_value_cached(m.group("cn"))
     return v, d, 1.0, True
 
 
@@ -485,7 +503,7 @@ def _make(
     if chinese and unit is None and not pct and value < 10000:
         return None  # a Chinese numeral that counts nothing (三服务, 十佳): a word
     start = ns
-    pm = _PRE_APPROX.search(t, max(lo, ns - 6), ns)
+    pm = _PRE_APPROX.search(t, max(lo, ns - 6), ns) if t[ns - 1 : ns] in _PRE_APPROX_LAST else None
     if pm:
         approx.insert(0, pm.group("q"))
         start = pm.start()
@@ -516,7 +534,7 @@ def _make(
         role = "code"
     elif ar is not None and len(ar) > 1 and ar[0] in "0０" and ar[1] not in ".．":
         role = "code"  # 03, 0905: a number written with a leading zero is a code
-    if role is None and _in_spans(ns, quoted, quoted_starts):
+    if role is None and quoted and _in_spans(ns, quoted, quoted_starts):
         role = "quoted"
     if unit == "%":
         step = 10.0**-decimals
