@@ -97,23 +97,31 @@ def test_every_match_holds_a_word_looked_for(pattern, words, example):
     every_match()
 
 
-#: anchored patterns, the characters every match ends with, and a text each matches
+#: anchored patterns, how every match ends (a word's last character, then a suffix), an example
 LAST_CHARS = [
-    (breakdown._SUM_HEAD, breakdown._SUM_HEAD_LAST, "收入合计达到"),
-    (breakdown._BALANCE, breakdown._BALANCE_LAST, "收支相抵结余为"),
-    (breakdown._LIST_TOTAL, breakdown._LIST_TOTAL_LAST, "等共计"),
-    (reader.CHANGE, reader._CHANGE_LAST, "比上年的"),
+    (breakdown._SUM_HEAD, *breakdown._SUM_HEAD_END, "收入合计达到"),
+    (breakdown._BALANCE, *breakdown._BALANCE_END, "收支相抵结余为"),
+    (breakdown._LIST_TOTAL, *breakdown._LIST_TOTAL_END, "等共计"),
+    (reader.CHANGE, "".join(reader._CHANGE_LAST), ("",), "比上年的"),
 ]
 
 
-@pytest.mark.parametrize(("pattern", "last", "example"), LAST_CHARS)
-def test_every_match_ends_in_a_character_looked_for(pattern, last, example):
-    assert pattern.search(example)
+@pytest.mark.parametrize(("pattern", "last", "suffixes", "example"), LAST_CHARS)
+def test_every_match_ends_as_looked_for(pattern, last, suffixes, example):
+    assert pattern.search(example) and reader.may_end_word(example, len(example), last, suffixes)
 
     @settings(max_examples=300, deadline=None)
     @given(st.text(alphabet=_alphabet(pattern), max_size=20))
     def every_match(text):
-        m = pattern.search(text)
-        assert m is None or (m.group(0) and m.group(0)[-1] in last)
+        assert pattern.search(text) is None or reader.may_end_word(text, len(text), last, suffixes)
 
     every_match()
+
+
+def test_may_end_word():
+    last, suffixes = breakdown._SUM_HEAD_END
+    assert reader.may_end_word("收入合计达到", 6, last, suffixes)
+    assert reader.may_end_word("收入合计达到", 5, last, suffixes)  # 合计达
+    assert not reader.may_end_word("收入合计达到", 2, last, suffixes)
+    assert not reader.may_end_word("为", 1, last, suffixes)  # a suffix alone
+    assert not reader.may_end_word("", 0, last, suffixes)

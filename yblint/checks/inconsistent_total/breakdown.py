@@ -21,6 +21,7 @@ from .reader import (
     factor,
     fmt_like,
     interval_in,
+    may_end_word,
     num,
     pct_interval,
     scale_of,
@@ -34,7 +35,7 @@ from .reader import (
 SHARE_WINDOW = 12
 #: a total after its listed parts: 共计|合计|总计|总共|一共|共 right before it all end so
 _LIST_TOTAL = re.compile(r"(等)?(?:共计|合计|总计|总共|一共|共)$")
-_LIST_TOTAL_LAST = frozenset("计共")
+_LIST_TOTAL_END = ("计共", ("",))
 
 
 _QIZHONG = re.compile("其中")
@@ -190,7 +191,7 @@ def _parts_before_total(r: Reader, seen: set[int]) -> None:
     right before the total."""
     t = r.text
     for total in r.numbers:
-        if total.start in seen or t[total.start - 1 : total.start] not in _LIST_TOTAL_LAST:
+        if total.start in seen or not may_end_word(t, total.start, *_LIST_TOTAL_END):
             continue  # 共 or 计 ends every marker of the total
         if not r.is_amount(total):
             continue
@@ -316,9 +317,9 @@ _SUM_SCOPE = frozenset(
     ("全年", "本年", "全部", "全区", "全市", "全县", "全省", "以上", "上述", "各项", "两项", "三项", "四项", "五项")
 )
 _BALANCE = re.compile(r"(?P<word>结余|节余|结存|盈余|赤字)(?:为|了)?$")
-#: the characters every match of _SUM_HEAD and of _BALANCE ends with (looked at before matching)
-_SUM_HEAD_LAST = frozenset("计数额共为是达到")
-_BALANCE_LAST = frozenset("余存字为了")
+#: how every match of _SUM_HEAD and of _BALANCE ends: a word's last character, then a suffix
+_SUM_HEAD_END = ("计数额共", ("", "为", "是", "达", "达到"))
+_BALANCE_END = ("余存字", ("", "为", "了"))
 #: sentences searched for the 收入 and 支出 of a 收支相抵 balance (its own and two before)
 BALANCE_SENTENCES = 3
 #: characters before a balance's clause searched for 收支相抵
@@ -331,7 +332,7 @@ def _sum_after_list(r: Reader, seen: set[int]) -> None:
     its sentence. Such a list is closed."""
     t = r.text
     for total in r.numbers:
-        if total.start in seen or total.approx or t[total.start - 1 : total.start] not in _SUM_HEAD_LAST:
+        if total.start in seen or total.approx or not may_end_word(t, total.start, *_SUM_HEAD_END):
             continue
         if not r.is_amount(total):
             continue
@@ -361,7 +362,7 @@ def _balance(r: Reader) -> None:
     nearest figures so named in this or the sentences before."""
     t = r.text
     for z in r.numbers:
-        if t[z.start - 1 : z.start] not in _BALANCE_LAST:
+        if not may_end_word(t, z.start, *_BALANCE_END):
             continue
         cs = clause_start(t, z.start, r.lo)
         m = _BALANCE.search(t[cs : z.start])
@@ -414,6 +415,8 @@ def _parts_in_next_sentence(r: Reader, seen: set[int]) -> None:
     as one (共/合计 …) ending its sentence, and a next sentence made only of clauses that each
     name one part of it (…的N家, or names that partition the whole)."""
     t = r.text
+    if all(t.find(c, r.lo, r.hi) < 0 for c in "共计总"):  # a total is marked with one of them
+        return
     for total in r.numbers:
         if total.start in seen or total.approx or not r.marked_total(total) or not r.is_amount(total):
             continue

@@ -22,13 +22,14 @@ NAME_MAX = 30
 
 def check(r: Reader) -> None:
     t = r.text
+    lists = any(t.find(c, r.lo, r.hi) >= 0 for c in "（(：:")  # a list after a count opens with one
     for n in r.numbers:
         u = unit_info(n.unit)
         if not u or not u.count or n.role is not None or n.approx or n.value != int(n.value) or n.value < 1:
             continue
         # N个X（A、B、C）, N个（A、B）, N个X：A、B、C。 — X names what is counted (学校, 道路);
         # a bracket right after a one-character noun glosses the noun (省（区、市）), not a list
-        m = _NOUN_THEN_LIST.match(t, n.end, r.hi)
+        m = _NOUN_THEN_LIST.match(t, n.end, r.hi) if lists else None
         if m and len(m.group(1)) != 1:
             opener = m.group(2)
             ls = m.end()

@@ -210,6 +210,16 @@ def sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     return min(start, pos), max(end, pos)
 
 
+def may_end_word(text: str, pos: int, last: str, suffixes: tuple[str, ...] = ("",)) -> bool:
+    """Might a word ending in a character of ``last``, then one of ``suffixes``, end at ``pos``?
+    (A check looks before it searches: a pattern anchored at a figure matches only there.)"""
+    for suffix in suffixes:
+        k = pos - len(suffix)
+        if text[k - 1 : k] in last and k > 0 and text.startswith(suffix, k):
+            return True
+    return False
+
+
 def is_amount(n: Number, text: str, lo: int) -> bool:
     """An amount that adds up: a summable quantity not introduced as a change (增加3亿元), a
     comparison base (比上年的…) or an average (人均, 年均超收)."""
