@@ -18,16 +18,18 @@ def test_no_chinese_character_is_a_digit():
 
 
 @settings(max_examples=1000, deadline=None)
-@given(st.text(alphabet=CLAUSE_NOISE, max_size=30))
-def test_clause_ends_are_the_marks_that_end_a_clause(text):
+@given(st.text(alphabet=CLAUSE_NOISE + "！?？!\ud800😀", max_size=30))
+def test_clause_and_sentence_ends_are_the_marks_that_end_one(text):
+    """Ends are found by a table lookup of every character: the same as a scan for the marks."""
     expected = [m.start() for m in reader._CLAUSE_MARK.finditer(text) if reader._ends_clause(text, m.start())]
-    reader._clause_cache.clear()
+    reader._marks_cache.clear()
     assert reader._clause_ends(text) == expected
+    assert reader._sentence_ends(text) == [m.start() for m in reader._SENTENCE_MARK.finditer(text)]
 
 
 def test_clause_ends_keep_thousands_separators_out():
     text = "投资5,630万元，其中３，１５４万元,用于1，2号楼；"
-    reader._clause_cache.clear()
+    reader._marks_cache.clear()
     assert [text[i] for i in reader._clause_ends(text)] == ["，", ",", "，", "；"]
 
 
@@ -125,3 +127,13 @@ def test_may_end_word():
     assert not reader.may_end_word("收入合计达到", 2, last, suffixes)
     assert not reader.may_end_word("为", 1, last, suffixes)  # a suffix alone
     assert not reader.may_end_word("", 0, last, suffixes)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="共计合总累一有公中社为达到是收入人口万3，", max_size=24))
+def test_a_total_mark_ends_near_its_figure(text):
+    """marked_total searches a clause only when 共, 计 or 总 stands just before the figure."""
+    for pattern in (reader.TOTAL_MARK_LOOSE, reader.TOTAL_WORD):
+        if pattern.search(text):
+            near = text[-reader.TOTAL_MARK_WINDOW :]
+            assert any(c in near for c in reader.TOTAL_MARK_CHARS), text

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from yblint.text.numbers import Number, convert, find_numbers, unit_info
 
 CLAUSE_END = "，,；;。！？!?：:\n"
@@ -34,6 +36,9 @@ TOTAL_MARK_LOOSE = re.compile(
     r"(?:(?:共计|合计|总计|总共|一共|累计|共有)[\u4e00-\u9fff]{0,6}|(?<![公中社])共[\u4e00-\u9fff]{0,4})(?:为|达|达到|有)?$"
 )
 TOTAL_WORD = re.compile(r"总[\u4e00-\u9fff]{0,6}(?:为|达|达到|是)?$")
+#: every match of TOTAL_MARK_LOOSE and TOTAL_WORD holds 共, 计 or 总 among its last characters
+TOTAL_MARK_CHARS = "共计总"
+TOTAL_MARK_WINDOW = 10
 
 
 @dataclass
@@ -117,10 +122,10 @@ class Reader:
 
     def marked_total(self, n: Number) -> bool:
         """A figure worded as a total: 共/合计/总计/累计 … or 总… before it in its clause."""
-        t, cs = self.text, clause_start(self.text, n.start, self.lo)
-        if t.find("共", cs, n.start) < 0 and t.find("计", cs, n.start) < 0 and t.find("总", cs, n.start) < 0:
-            return False  # in every total mark
-        head = t[cs : n.start]
+        t, a = self.text, max(self.lo, n.start - TOTAL_MARK_WINDOW)
+        if all(t.find(c, a, n.start) < 0 for c in TOTAL_MARK_CHARS):
+            return False
+        head = t[clause_start(t, n.start, self.lo) : n.start]
         return bool(TOTAL_MARK_LOOSE.search(head) or TOTAL_WORD.search(head))
 
     def is_amount(self, n: Number) -> bool:
@@ -147,27 +152,46 @@ def _ends_clause(text: str, i: int) -> bool:
 
 
 _CLAUSE_MARK = re.compile("[" + re.escape(CLAUSE_END) + "]")
+_SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_END) + "]")
 #: commas after anything but a Chinese character (none is a digit): a scan for the comma first
 _MAYBE_THOUSANDS = re.compile("[，,](?<=[^\u4e00-\u9fff][，,])")
-_clause_cache: dict[int, tuple[str, list[int]]] = {}
-#: texts whose clause ends are kept (a document and the paragraph strings tests pass)
+#: what each character of the Basic Multilingual Plane is: 1 a clause mark, 2 a sentence mark
+_MARK_KINDS = np.zeros(0x10000, dtype=np.uint8)
+_MARK_KINDS[[ord(c) for c in CLAUSE_END]] |= 1
+_MARK_KINDS[[ord(c) for c in SENTENCE_END]] |= 2
+_marks_cache: dict[int, tuple[str, list[int], list[int]]] = {}
+#: texts whose clause and sentence ends are kept (a document and the paragraph strings tests pass)
 CLAUSE_CACHE_SIZE = 4
 
 
-def _clause_ends(text: str) -> list[int]:
-    """Offsets of every clause end in ``text``, found once per text."""
-    hit = _clause_cache.get(id(text))
+def _marks(text: str) -> tuple[list[int], list[int]]:
+    """Offsets of every clause end and every sentence end in ``text``, found once per text by
+    one lookup of all its characters."""
+    hit = _marks_cache.get(id(text))
     if hit is not None and hit[0] is text:
-        return hit[1]
-    ends = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+        return hit[1], hit[2]
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    kinds = _MARK_KINDS[np.minimum(codes, 0xFFFF)]
+    clauses: list[int] = np.flatnonzero(kinds & 1).tolist()
+    sentences: list[int] = np.flatnonzero(kinds & 2).tolist()
     # a comma after a Chinese character ends a clause: only the others may separate thousands
     for i in reversed([m.start() for m in _MAYBE_THOUSANDS.finditer(text)]):
         if not _ends_clause(text, i):
-            del ends[bisect.bisect_left(ends, i)]
-    if len(_clause_cache) >= CLAUSE_CACHE_SIZE:
-        _clause_cache.pop(next(iter(_clause_cache)))
-    _clause_cache[id(text)] = (text, ends)
-    return ends
+            del clauses[bisect.bisect_left(clauses, i)]
+    if len(_marks_cache) >= CLAUSE_CACHE_SIZE:
+        _marks_cache.pop(next(iter(_marks_cache)))
+    _marks_cache[id(text)] = (text, clauses, sentences)
+    return clauses, sentences
+
+
+def _clause_ends(text: str) -> list[int]:
+    """Offsets of every clause end in ``text`` (commas between digits left out)."""
+    return _marks(text)[0]
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Offsets of every sentence end in ``text``."""
+    return _marks(text)[1]
 
 
 def clause_start(text: str, pos: int, lo: int) -> int:
@@ -182,22 +206,6 @@ def clause_end(text: str, pos: int, hi: int) -> int:
     ends = _clause_ends(text)
     i = bisect.bisect_left(ends, pos)
     return min(hi, ends[i]) if i < len(ends) else hi
-
-
-_SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_END) + "]")
-_sentence_cache: dict[int, tuple[str, list[int]]] = {}
-
-
-def _sentence_ends(text: str) -> list[int]:
-    """Offsets of every sentence end in ``text``, found once per text."""
-    hit = _sentence_cache.get(id(text))
-    if hit is not None and hit[0] is text:
-        return hit[1]
-    ends = [m.start() for m in _SENTENCE_MARK.finditer(text)]
-    if len(_sentence_cache) >= CLAUSE_CACHE_SIZE:
-        _sentence_cache.pop(next(iter(_sentence_cache)))
-    _sentence_cache[id(text)] = (text, ends)
-    return ends
 
 
 def sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
