@@ -11,7 +11,7 @@ from .reader import (
     Issue,
     Reader,
     bare,
-    clause_start,
+    clause_before,
     decimals_in,
     factor,
     fmt_like,
@@ -59,6 +59,21 @@ def _growth_issue(
     return stated_figure_issue("growth", key, z, end, computed, shown, formula, [x, y], {"x": x.text, "y": y.text})
 
 
+def _real_terms(r: Reader, pos: int) -> bool:
+    """Is the sentence at ``pos`` about real (price-adjusted) growth?"""
+    s_start, s_end = sentence_bounds(r.text, pos, r.lo, r.hi)
+    return bool(_REAL_TERMS.search(r.text, s_start, s_end))
+
+
+def _current(r: Reader, pos: int, like: Number, same: str) -> Number | None:
+    """The current figure a comparison at ``pos`` is about: the one amount with the ``same``
+    ``unit`` or ``group`` as ``like`` in the clause before (or holding) ``pos``, when it is not
+    approximate."""
+    kind = getattr(like, same)
+    ys = [n for n in r.nums(clause_before(r.text, pos, r.lo), pos) if r.is_amount(n) and getattr(n, same) == kind]
+    return ys[0] if len(ys) == 1 and not ys[0].approx else None
+
+
 def check(r: Reader) -> None:
     changes(r)
     comparisons(r)
@@ -77,8 +92,7 @@ def changes(r: Reader) -> None:
             continue
         if re.search(r"年均|平均|累计", around):
             continue
-        s_start, s_end = sentence_bounds(t, m.start(), r.lo, r.hi)
-        if _REAL_TERMS.search(t, s_start, s_end):
+        if _real_terms(r, m.start()):
             continue  # a real (price-adjusted) growth does not follow from nominal figures
         xs = [n for n in r.nums(m.start("x"), m.end("x")) if n.role is None and (n.quantity or n.percent)]
         ys = [n for n in r.nums(m.start("y"), m.end("y")) if n.role is None and (n.quantity or n.percent)]
@@ -221,16 +235,11 @@ def change_and_rate(r: Reader) -> None:
         z = r.at(m.start("z"))
         if d is None or z is None or z.unit != "%" or not d.quantity or d.approx or z.approx or z.role:
             continue
-        s_start, s_end = sentence_bounds(t, m.start(), r.lo, r.hi)
-        if _REAL_TERMS.search(t, s_start, s_end):
+        if _real_terms(r, m.start()):
             continue
-        cs = clause_start(t, m.start(), r.lo)
-        if cs == m.start():
-            cs = clause_start(t, cs - 1, r.lo)
-        ys = [n for n in r.nums(cs, m.start()) if r.is_amount(n) and n.group == d.group]
-        if len(ys) != 1 or ys[0].approx:
+        y = _current(r, m.start(), d, "group")
+        if y is None:
             continue
-        y = ys[0]
         down = m.group("verb") in ("减少", "下降", "减收", "少", "净减")
         if down != bool(re.match("下降|减少|降低", m.group("verb2"))):
             continue
@@ -271,8 +280,7 @@ def comparisons(r: Reader) -> None:
     for m in _COMPARED.finditer(t, r.lo, r.hi):
         if re.search(r"平均|年均|同期", m.group("period")):
             continue
-        s_start, s_end = sentence_bounds(t, m.start(), r.lo, r.hi)
-        if _REAL_TERMS.search(t, s_start, s_end):
+        if _real_terms(r, m.start()):
             continue
         xs = [n for n in r.nums(m.start("x"), m.end("x")) if n.role is None]
         if len(xs) != 1 or xs[0].num_start != m.start("x") or xs[0].end != m.end("x"):
@@ -282,13 +290,9 @@ def comparisons(r: Reader) -> None:
         if z is None or not x.quantity or x.approx or z.approx or x.value <= 0:
             continue
         # the current figure: the amounts of the same kind in the clause before 比
-        cs = clause_start(t, m.start(), r.lo)
-        if cs == m.start():
-            cs = clause_start(t, cs - 1, r.lo)
-        ys = [n for n in r.nums(cs, m.start()) if r.is_amount(n) and n.unit == x.unit]
-        if len(ys) != 1 or ys[0].approx:
+        y = _current(r, m.start(), x, "unit")
+        if y is None:
             continue
-        y = ys[0]
         down = m.group("verb") in ("下降", "减少", "降低")
         (xlo, xhi), (ylo, yhi) = x.interval, y.interval
         if z.unit == "%":

@@ -7,7 +7,18 @@ import re
 
 from yblint.text.numbers import Number
 
-from .reader import EPSILON, Issue, Reader, bare, clause_start, factor, num, pct_interval, sentence_bounds
+from .reader import (
+    EPSILON,
+    Issue,
+    Reader,
+    bare,
+    clause_before,
+    clause_start,
+    factor,
+    num,
+    pct_interval,
+    sentence_bounds,
+)
 
 _TARGET = re.compile(r"任务|目标|计划|总数|总量|指标|应完成")
 _DONE = re.compile(r"完成|实现|实际|已|达成|办结|竣工|完工")
@@ -71,33 +82,51 @@ def completion_rates(r: Reader) -> None:
         if chi >= slo and clo <= shi:
             continue
         computed = y.value / x.value * 100
-        dec = max(1, z.decimals)
-        formula = f"{bare(y)} ÷ {bare(x)} = {num(computed, dec)}%"
+        shown = f"{num(computed, max(1, z.decimals))}%"
+        word = _rate_word(m.group(0))
+        formula = f"{bare(y)} ÷ {bare(x)} = {shown}"
         r.issues.append(
-            Issue(
-                "rate",
-                "rate",
-                (z.num_start, z.num_end),
-                {
-                    "rate": _rate_word(m.group(0)),
-                    "rate_en": RATE_EN.get(_rate_word(m.group(0)), "rate") + f" ({_rate_word(m.group(0))})",
-                    "stated": z.text,
-                    "computed": f"{num(computed, dec)}%",
-                    "formula": formula,
-                    "x": x.text,
-                    "y": y.text,
-                },
-                {
-                    "check": "rate",
-                    "rate": _rate_word(m.group(0)),
-                    "stated": z.value,
-                    "computed": round(computed, 4),
-                    "operands": [y.text, x.text],
-                    "formula": formula,
-                },
-                [(x.num_start, x.end), (y.num_start, y.end)],
-            )
+            _rate_issue(z, z.num_end, y, x, computed, shown, formula, word, RATE_EN.get(word, "rate") + f" ({word})")
         )
+
+
+def _rate_issue(
+    z: Number,
+    anchor_end: int,
+    y: Number,
+    x: Number,
+    computed: float,
+    shown: str,
+    formula: str,
+    label: str,
+    label_en: str,
+    rate: str | None = None,
+) -> Issue:
+    """A stated rate ``z`` that ``y`` over ``x`` does not give; ``rate`` names it in the data
+    (``label``, the words the text uses, when None)."""
+    return Issue(
+        "rate",
+        "rate",
+        (z.num_start, anchor_end),
+        {
+            "rate": label,
+            "rate_en": label_en,
+            "stated": z.text,
+            "computed": shown,
+            "formula": formula,
+            "x": x.text,
+            "y": y.text,
+        },
+        {
+            "check": "rate",
+            "rate": label if rate is None else rate,
+            "stated": z.value,
+            "computed": round(computed, 4),
+            "operands": [y.text, x.text],
+            "formula": formula,
+        },
+        [(x.num_start, x.end), (y.num_start, y.end)],
+    )
 
 
 def _rate_word(s: str) -> str:
@@ -197,10 +226,7 @@ def _phrase(r: Reader, m: re.Match, what: str) -> None:
     if len(bases) != 1 or bases[0].approx or bases[0].value <= 0:
         return
     x = bases[0]
-    cs = clause_start(t, m.start(), r.lo)
-    if cs == m.start():
-        cs = clause_start(t, cs - 1, r.lo)
-    parts = [n for n in r.nums(cs, m.start()) if r.is_amount(n) and n.group == x.group]
+    parts = [n for n in r.nums(clause_before(t, m.start(), r.lo), m.start()) if r.is_amount(n) and n.group == x.group]
     if not parts or parts[-1].approx:
         return
     ratio(r, z, parts[-1], x, what, what)
@@ -226,31 +252,9 @@ def ratio(r: Reader, z: Number, y: Number, x: Number, rate: str, label: str) -> 
     dec = max(1, z.decimals)
     shown = f"{computed:.{dec}f}倍" if z.unit == "倍" else f"{num(computed, dec)}{z.unit}"
     formula = f"{bare(y)} ÷ {bare(x)} = {shown}"
-    r.issues.append(
-        Issue(
-            "rate",
-            "rate",
-            (z.num_start, z.num_end if z.unit != "倍" else z.end),
-            {
-                "rate": label,
-                "rate_en": RATIO_EN.get(rate, "rate") + f" ({rate})",
-                "stated": z.text,
-                "computed": shown,
-                "formula": formula,
-                "x": x.text,
-                "y": y.text,
-            },
-            {
-                "check": "rate",
-                "rate": rate,
-                "stated": z.value,
-                "computed": round(computed, 4),
-                "operands": [y.text, x.text],
-                "formula": formula,
-            },
-            [(x.num_start, x.end), (y.num_start, y.end)],
-        )
-    )
+    end = z.num_end if z.unit != "倍" else z.end
+    label_en = RATIO_EN.get(rate, "rate") + f" ({rate})"
+    r.issues.append(_rate_issue(z, end, y, x, computed, shown, formula, label, label_en, rate))
 
 
 _PER = re.compile(
@@ -298,28 +302,5 @@ def per_capita(r: Reader) -> None:
         shown = f"{num(computed, max(1, z.decimals))}{z.unit}"
         formula = f"{bare(y)} ÷ {bare(x)} × {num(scale, 0)} = {shown}"
         label = m.group(0)
-        r.issues.append(
-            Issue(
-                "rate",
-                "rate",
-                (z.num_start, z.end),
-                {
-                    "rate": label,
-                    "rate_en": f"rate per {num(scale, 0)} ({label})",
-                    "stated": z.text,
-                    "computed": shown,
-                    "formula": formula,
-                    "x": x.text,
-                    "y": y.text,
-                },
-                {
-                    "check": "rate",
-                    "rate": label,
-                    "stated": z.value,
-                    "computed": round(computed, 4),
-                    "operands": [y.text, x.text],
-                    "formula": formula,
-                },
-                [(x.num_start, x.end), (y.num_start, y.end)],
-            )
-        )
+        label_en = f"rate per {num(scale, 0)} ({label})"
+        r.issues.append(_rate_issue(z, z.end, y, x, computed, shown, formula, label, label_en))

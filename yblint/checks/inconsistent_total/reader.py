@@ -201,6 +201,13 @@ def clause_start(text: str, pos: int, lo: int) -> int:
     return max(lo, ends[i] + 1) if i >= 0 else lo
 
 
+def clause_before(text: str, pos: int, lo: int) -> int:
+    """Start of the clause holding ``pos``, or of the clause before when ``pos`` opens one
+    (实现收入1.63亿元，比上年…: the figure a comparison at 比 is about)."""
+    cs = clause_start(text, pos, lo)
+    return clause_start(text, cs - 1, lo) if cs == pos else cs
+
+
 def clause_end(text: str, pos: int, hi: int) -> int:
     """End of the clause holding ``pos`` (the offset of its mark, at most ``hi``)."""
     ends = _clause_ends(text)
