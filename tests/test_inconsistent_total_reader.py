@@ -116,6 +116,8 @@ def test_every_match_ends_as_looked_for(pattern, last, suffixes, example):
     @given(st.text(alphabet=_alphabet(pattern), max_size=20))
     def every_match(text):
         assert pattern.search(text) is None or reader.may_end_word(text, len(text), last, suffixes)
+        if reader.may_end_word(text, len(text), last, suffixes):
+            assert text[-1] in reader.end_chars(last, suffixes)
 
     every_match()
 

@@ -403,3 +403,27 @@ def test_a_numeral_read_again_is_read_the_same():
     for _ in range(2):
         with pytest.raises(ValueError):
             parse_numeral("四十五六")
+
+
+def _quoted_spans_by_character(text):
+    """The outermost quotes, character by character: the reading _quoted_spans must equal."""
+    pairs = {"“": "”", "《": "》", "「": "」", "『": "』"}
+    spans, stack = [], []
+    for i, c in enumerate(text):
+        if c == "\n":
+            stack = []
+        elif c in pairs:
+            stack.append((c, i))
+        elif stack and c == pairs[stack[-1][0]]:
+            _, s = stack.pop()
+            if not stack:
+                spans.append((s, i + 1))
+    return spans
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="“”《》「」『』\n甲", max_size=30))
+def test_quoted_spans_skip_line_breaks_between_marks_yet_close_at_them(text):
+    from yblint.text.numbers import _quoted_spans
+
+    assert _quoted_spans(text, 0, len(text)) == _quoted_spans_by_character(text)

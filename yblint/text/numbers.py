@@ -378,23 +378,25 @@ class Number:
 
 
 _QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』"}
-_QUOTE_MARKS = re.compile("[“”《》「」『』\n]")
+_QUOTE_MARKS = re.compile("[“”《》「」『』]")
 
 
 def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the outermost “…” 《…》 「…」 『…』 in ``text[start:end]`` (a line break closes all)."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
+    last = start  # the mark before: a line break since then closes every quote still open
     for m in _QUOTE_MARKS.finditer(text, start, end):
         c, i = m.group(0), m.start()
+        if stack and text.find("\n", last, i) >= 0:
+            stack = []
+        last = i
         if c in _QUOTE_PAIRS:
             stack.append((c, i))
         elif stack and c == _QUOTE_PAIRS[stack[-1][0]]:
             _, s = stack.pop()
             if not stack:
                 spans.append((s, i + 1))
-        elif c == "\n":
-            stack = []
     return spans
 
 

@@ -18,6 +18,7 @@ from .reader import (
     clause_end,
     clause_start,
     decimals_in,
+    end_chars,
     factor,
     fmt_like,
     interval_in,
@@ -36,6 +37,7 @@ SHARE_WINDOW = 12
 #: a total after its listed parts: 共计|合计|总计|总共|一共|共 right before it all end so
 _LIST_TOTAL = re.compile(r"(等)?(?:共计|合计|总计|总共|一共|共)$")
 _LIST_TOTAL_END = ("计共", ("",))
+_LIST_TOTAL_CHARS = end_chars(*_LIST_TOTAL_END)
 
 
 _QIZHONG = re.compile("其中")
@@ -191,7 +193,9 @@ def _parts_before_total(r: Reader, seen: set[int]) -> None:
     right before the total."""
     t = r.text
     for total in r.numbers:
-        if total.start in seen or not may_end_word(t, total.start, *_LIST_TOTAL_END):
+        if t[total.start - 1 : total.start] not in _LIST_TOTAL_CHARS or total.start in seen:
+            continue
+        if not may_end_word(t, total.start, *_LIST_TOTAL_END):
             continue  # 共 or 计 ends every marker of the total
         if not r.is_amount(total):
             continue
@@ -320,6 +324,7 @@ _BALANCE = re.compile(r"(?P<word>结余|节余|结存|盈余|赤字)(?:为|了)?
 #: how every match of _SUM_HEAD and of _BALANCE ends: a word's last character, then a suffix
 _SUM_HEAD_END = ("计数额共", ("", "为", "是", "达", "达到"))
 _BALANCE_END = ("余存字", ("", "为", "了"))
+_SUM_HEAD_CHARS, _BALANCE_CHARS = end_chars(*_SUM_HEAD_END), end_chars(*_BALANCE_END)
 #: sentences searched for the 收入 and 支出 of a 收支相抵 balance (its own and two before)
 BALANCE_SENTENCES = 3
 #: characters before a balance's clause searched for 收支相抵
@@ -332,7 +337,9 @@ def _sum_after_list(r: Reader, seen: set[int]) -> None:
     its sentence. Such a list is closed."""
     t = r.text
     for total in r.numbers:
-        if total.start in seen or total.approx or not may_end_word(t, total.start, *_SUM_HEAD_END):
+        if t[total.start - 1 : total.start] not in _SUM_HEAD_CHARS or total.start in seen or total.approx:
+            continue
+        if not may_end_word(t, total.start, *_SUM_HEAD_END):
             continue
         if not r.is_amount(total):
             continue
@@ -362,7 +369,7 @@ def _balance(r: Reader) -> None:
     nearest figures so named in this or the sentences before."""
     t = r.text
     for z in r.numbers:
-        if not may_end_word(t, z.start, *_BALANCE_END):
+        if t[z.start - 1 : z.start] not in _BALANCE_CHARS or not may_end_word(t, z.start, *_BALANCE_END):
             continue
         cs = clause_start(t, z.start, r.lo)
         m = _BALANCE.search(t[cs : z.start])

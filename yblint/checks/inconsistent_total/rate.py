@@ -146,7 +146,8 @@ _BASE_WORDS = re.compile(
     r"共|总|全|抽检|抽查|抽样|检查|检测|监测|检验|参加|参检|参保人|应|适龄|登记|受理|申请|报名|调查|计划|任务|目标|户籍|常住|在册|在校|入园|出生"
 )
 _NAMED_RATE = re.compile(r"([\u4e00-\u9fff]{2,6}?)率(?:为|达|达到|是|已达|高达|提高到|提高至|提升至|提升到)?")
-_PLAN_SHARE = re.compile(r"(?:为|完成|达到|完成了|相当于)(?:全年|年度|年)?(?:计划|预算|任务)的")
+_PLAN_WORDS = ("计划", "预算", "任务")
+_PLAN_SHARE = re.compile(rf"(?:为|完成|达到|完成了|相当于)(?:全年|年度|年)?(?:{'|'.join(_PLAN_WORDS)})的")
 _SHARE_OF = re.compile(r"占(?P<base>[^，,；;。占]{1,24}?)的(?=[0-9０-９]|百分之)")
 _TIMES_OF = re.compile(r"(?:是|为|相当于)(?P<base>[^，,；;。是]{1,20}?)的(?=[0-9０-９一二两三四五六七八九十])")
 #: how a stated ratio is scaled from a quotient
@@ -198,7 +199,8 @@ def ratio_phrases(r: Reader) -> None:
     for m in _TIMES_OF.finditer(t, r.lo, r.hi):
         z = r.at(m.end())
         _phrase(r, m, "倍数" if z is not None and z.unit == "倍" else "占比")
-    for m in _PLAN_SHARE.finditer(t, r.lo, r.hi):
+    planned = any(t.find(w, r.lo, r.hi) >= 0 for w in _PLAN_WORDS)
+    for m in _PLAN_SHARE.finditer(t, r.lo, r.hi) if planned else ():
         z = r.at(m.end())
         if z is None or z.unit != "%" or z.role is not None or z.bound is not None:
             continue

@@ -235,6 +235,12 @@ def may_end_word(text: str, pos: int, last: str, suffixes: tuple[str, ...] = (""
     return False
 
 
+def end_chars(last: str, suffixes: tuple[str, ...] = ("",)) -> frozenset[str]:
+    """The characters a word that :func:`may_end_word` looks for can end with: a first look
+    at the character before a figure, before the call."""
+    return frozenset(last) | {s[-1] for s in suffixes if s}
+
+
 def is_amount(n: Number, text: str, lo: int) -> bool:
     """An amount that adds up: a summable quantity not introduced as a change (增加3亿元), a
     comparison base (比上年的…) or an average (人均, 年均超收)."""
