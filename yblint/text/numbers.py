@@ -262,25 +262,30 @@ def _cn_value_known(s: str) -> tuple[float, int] | None:
         return None
 
 
-def _cn_value_cached(s: str) -> tuple[float, int]:
-    known = _cn_value_known(s)
-    if known is None:
-        raise ValueError(f"not a Chinese numeral: {s!r}")
-    return known
+@lru_cache(maxsize=4096)
+def _arabic_value(s: str) -> tuple[float, int]:
+    """Value and decimals of an Arabic numeral as written (``4,008.9``, ``４，００８．９``)."""
+    raw = s.translate(_FULLWIDTH).replace(",", "")
+    return float(raw), len(raw.split(".")[1]) if "." in raw else 0
 
 
 def _value(m: re.Match) -> tuple[float, int, float, bool]:
     """(value, decimals, multiplier, chinese) of a _NUMBER match."""
-    if m.group("pct"):
-        v, d = _cn_value_cached(m.group("pn"))
-        return v, d, 1.0, True
-    if m.group("ar"):
-        raw = m.group("ar").translate(_FULLWIDTH).replace(",", "")
-        d = len(raw.split(".")[1]) if "." in raw else 0
-        mult = _MULT[m.group("mult")] if m.group("mult") else 1.0
-        return float(raw) * mult, d, mult, False
-    v, d = _cn_value_cached(m.group("cn"))
-    return v, d, 1.0, True
+    return _value_of(*m.groups()[1:])
+
+
+def _value_of(pn: str | None, ar: str | None, mult: str | None, cn: str | None) -> tuple[float, int, float, bool]:
+    """(value, decimals, multiplier, chinese) of the groups of a _NUMBER match (百分之's numeral,
+    the Arabic numeral and its multiplier, the Chinese numeral)."""
+    if ar:
+        v, d = _arabic_value(ar)
+        factor = _MULT[mult] if mult else 1.0
+        return v * factor, d, factor, False
+    s = pn if pn is not None else cn
+    known = _cn_value_known(s)
+    if known is None:
+        raise ValueError(f"not a Chinese numeral: {s!r}")
+    return known[0], known[1], 1.0, True
 
 
 def _last_place(value: float, decimals: int, multiplier: float) -> float:
@@ -449,11 +454,10 @@ def _make(
     t: str, m: re.Match, lo: int, hi: int, quoted: list[tuple[int, int]], quoted_starts: list[int]
 ) -> Number | None:
     ns, ne = m.start(), m.end()
-    pct = bool(m.group("pct"))
-    ar = m.group("ar")
+    pct_word, pn, ar, mult_word, core = m.groups()
+    pct = bool(pct_word)
     chinese = ar is None
     if chinese and not pct:
-        core = m.group("cn")
         if core[0] in "万亿零〇○" or (len(core) == 1 and core in "一百千"):
             return None  # 万家, 亿元, 零星, a lone 一/百/千: words, not figures
         if core[0] == "一" and _NOT_ONE.match(t, ns):
@@ -462,7 +466,7 @@ def _make(
         if small and not _UNIT_RE.match(t, ne, hi) and not _POST_APPROX.match(t, ne, hi):
             return None  # counting nothing (三服务, 十佳): a word, as below, known before its value
     try:
-        value, decimals, mult, _ = _value(m)
+        value, decimals, mult, _ = _value_of(pn, ar, mult_word, core)
     except ValueError:
         return None  # 四十五六, 三五 (a range by adjacent digits) or a word
     num_end = p = ne
