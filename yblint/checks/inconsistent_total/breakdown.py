@@ -12,6 +12,7 @@ from yblint.text.numbers import Number, summable
 
 from .complete import CATCH_ALL, Completeness, digit_slip, judge, partition
 from .reader import (
+    TOTAL_MARK_CHAR,
     Issue,
     Reader,
     bare,
@@ -422,7 +423,7 @@ def _parts_in_next_sentence(r: Reader, seen: set[int]) -> None:
     as one (共/合计 …) ending its sentence, and a next sentence made only of clauses that each
     name one part of it (…的N家, or names that partition the whole)."""
     t = r.text
-    if all(t.find(c, r.lo, r.hi) < 0 for c in "共计总"):  # a total is marked with one of them
+    if not TOTAL_MARK_CHAR.search(t, r.lo, r.hi):  # a total is marked with one of them
         return
     for total in r.numbers:
         if total.start in seen or total.approx or not r.marked_total(total) or not r.is_amount(total):

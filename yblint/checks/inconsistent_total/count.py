@@ -10,6 +10,7 @@ from yblint.text.numbers import Number, find_numbers, unit_info
 from .reader import Issue, Reader, clause_start
 
 _NOUN_THEN_LIST = re.compile(r"([^，,；;。：:（(）)、“”《》0-9０-９]{0,16}?)([（(：:])")
+_LIST_OPENER = re.compile(r"[（(：:]")
 #: the furthest a bracketed list may run after its count
 BRACKET_LIST_MAX = 200
 #: the longest noun a colon list may follow (开工建设4条道路：…)
@@ -22,7 +23,7 @@ NAME_MAX = 30
 
 def check(r: Reader) -> None:
     t = r.text
-    lists = any(t.find(c, r.lo, r.hi) >= 0 for c in "（(：:")  # a list after a count opens with one
+    lists = _LIST_OPENER.search(t, r.lo, r.hi)  # a list after a count opens with one
     for n in r.numbers:
         u = unit_info(n.unit)
         if not u or not u.count or n.role is not None or n.approx or n.value != int(n.value) or n.value < 1:

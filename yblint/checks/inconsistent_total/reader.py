@@ -39,6 +39,7 @@ TOTAL_WORD = re.compile(r"总[\u4e00-\u9fff]{0,6}(?:为|达|达到|是)?$")
 #: every match of TOTAL_MARK_LOOSE and TOTAL_WORD holds 共, 计 or 总 among its last characters
 TOTAL_MARK_CHARS = "共计总"
 TOTAL_MARK_WINDOW = 10
+TOTAL_MARK_CHAR = re.compile(f"[{TOTAL_MARK_CHARS}]")
 
 
 @dataclass
@@ -123,7 +124,7 @@ class Reader:
     def marked_total(self, n: Number) -> bool:
         """A figure worded as a total: 共/合计/总计/累计 … or 总… before it in its clause."""
         t, a = self.text, max(self.lo, n.start - TOTAL_MARK_WINDOW)
-        if all(t.find(c, a, n.start) < 0 for c in TOTAL_MARK_CHARS):
+        if not TOTAL_MARK_CHAR.search(t, a, n.start):
             return False
         head = t[clause_start(t, n.start, self.lo) : n.start]
         return bool(TOTAL_MARK_LOOSE.search(head) or TOTAL_WORD.search(head))
@@ -153,12 +154,14 @@ def _ends_clause(text: str, i: int) -> bool:
 
 _CLAUSE_MARK = re.compile("[" + re.escape(CLAUSE_END) + "]")
 _SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_END) + "]")
-#: commas after anything but a Chinese character (none is a digit): a scan for the comma first
-_MAYBE_THOUSANDS = re.compile("[，,](?<=[^\u4e00-\u9fff][，,])")
-#: what each character of the Basic Multilingual Plane is: 1 a clause mark, 2 a sentence mark
+#: what each character of the Basic Multilingual Plane is: 1 a clause mark, 2 a sentence mark,
+#: 4 a comma (which may separate thousands instead)
 _MARK_KINDS = np.zeros(0x10000, dtype=np.uint8)
 _MARK_KINDS[[ord(c) for c in CLAUSE_END]] |= 1
 _MARK_KINDS[[ord(c) for c in SENTENCE_END]] |= 2
+_MARK_KINDS[[ord(c) for c in ",，"]] |= 4
+#: the Chinese characters (none is a digit): a comma after one ends a clause
+_HAN = (0x4E00, 0x9FFF)
 _marks_cache: dict[int, tuple[str, list[int], list[int]]] = {}
 #: texts whose clause and sentence ends are kept (a document and the paragraph strings tests pass)
 CLAUSE_CACHE_SIZE = 4
@@ -171,11 +174,14 @@ def _marks(text: str) -> tuple[list[int], list[int]]:
     if hit is not None and hit[0] is text:
         return hit[1], hit[2]
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    kinds = _MARK_KINDS[np.minimum(codes, 0xFFFF)]
+    kinds = _MARK_KINDS.take(codes, mode="clip")  # beyond the plane: U+FFFF, no mark
     clauses: list[int] = np.flatnonzero(kinds & 1).tolist()
     sentences: list[int] = np.flatnonzero(kinds & 2).tolist()
     # a comma after a Chinese character ends a clause: only the others may separate thousands
-    for i in reversed([m.start() for m in _MAYBE_THOUSANDS.finditer(text)]):
+    commas = np.flatnonzero(kinds & 4)
+    commas = commas[commas > 0]
+    before = codes[commas - 1]
+    for i in reversed(commas[(before < _HAN[0]) | (before > _HAN[1])].tolist()):
         if not _ends_clause(text, i):
             del clauses[bisect.bisect_left(clauses, i)]
     if len(_marks_cache) >= CLAUSE_CACHE_SIZE:
