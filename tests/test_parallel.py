@@ -88,3 +88,41 @@ def test_cli_jobs_gives_the_same_report(cli, tmp_path):
     two = cli("check", book, "--format", "json", "--jobs", "2")
     assert one.code == two.code == 1
     assert one.out == two.out
+
+
+def _signature(findings):
+    return [(f.rule, f.document.path, f.location.start, f.location.end, f.message) for f in findings]
+
+
+def test_every_per_document_check_sees_one_document_at_a_time(tmp_path):
+    """A check marked ``per_document`` runs on a share of the book in a worker: its findings on the
+    whole book must be the findings of each document alone, in the same order."""
+    book = _book(tmp_path)
+    docs = [build_document(read_source(str(p))) for p in sorted(book.rglob("*")) if p.is_file()]
+    reg = registry()
+    checks = [c for c in reg.checks(Config(), reg.active(Config(), ["ALL"], None)) if c.per_document]
+    ids = {c.rule.id for c in checks}
+    assert {"traditional-char", "number-format", "political-formula", "invisible-char", "first-person"} <= ids
+    for check in checks:
+        whole = list(check.run(Corpus(documents=docs)))
+        alone = [f for d in docs for f in check.run(Corpus(documents=[d]))]
+        assert _signature(whole) == _signature(alone), check.rule.id
+
+
+def test_a_run_collects_garbage_less_often_and_restores_the_setting(tmp_path):
+    import gc
+
+    from yblint import engine
+
+    seen = []
+
+    class _Threshold(Check):
+        def run(self, corpus):
+            seen.append(gc.get_threshold())
+            return []
+
+    rule = RuleDef(id="gc", type="check", severity="info", description={}, messages={"default": {"zh": "在此"}})
+    before = gc.get_threshold()
+    with engine.fewer_collections():
+        run_checks([_Threshold(rule, {})], Corpus(documents=[build_document(read_source(str(SEED)))]))
+    assert seen == [engine.GC_THRESHOLDS] and gc.get_threshold() == before

@@ -14,17 +14,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from yblint import rules_cache
 from yblint.errors import ConfigError
 from yblint.finding import SEVERITIES
 from yblint.i18n import LANGS, pick
 from yblint.wording import paragraph_wording
 from yblint.yamlpos import line_of, load_yaml
 
+TITLE_END = re.compile(r"[：。；]|[:.;](?:\s|$)")
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 COMMON_KEYS = {
     "id",
     "type",
     "severity",
+    "title",
     "description",
     "message",
     "messages",
@@ -57,11 +60,20 @@ class RuleDef:
     #: --fix applies its fixes; None until the registry fills in the type's default (Check.fixable)
     fixable: bool | None = None
     file: str = ""
+    #: a few words naming the fault (``--statistics``); None: the description's first clause
+    title: dict[str, str] | None = None
     line_of_key: dict = field(default_factory=dict, repr=False)
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def describe(self, lang: str) -> str:
         return pick(self.description, lang)
+
+    def name(self, lang: str) -> str:
+        """The rule's short title in ``lang``; without one, the description up to its first
+        colon or full stop."""
+        if self.title:
+            return pick(self.title, lang)
+        return TITLE_END.split(self.describe(lang), maxsplit=1)[0].strip()
 
     def message(self, key: str, lang: str, args: dict[str, Any], paragraphs: bool = False) -> str:
         """The message ``key`` in ``lang`` filled with ``args``; ``paragraphs``: for a Word draft,
@@ -132,6 +144,7 @@ def parse_rule(data: Any, path: str, lines: dict, pack: str, extra_keys: dict[st
     if severity not in SEVERITIES:
         raise ConfigError(f"severity must be one of {', '.join(SEVERITIES)}", path, line_of(lines, "severity"))
     description = _texts(data.get("description", rid), path, lines, "description")
+    title = _texts(data["title"], path, lines, "title") if "title" in data else None
     messages: dict[str, dict[str, str]] = {}
     if "message" in data:
         messages["default"] = _texts(data["message"], path, lines, "message")
@@ -168,6 +181,7 @@ def parse_rule(data: Any, path: str, lines: dict, pack: str, extra_keys: dict[st
         link=data.get("link"),
         source=data.get("source"),
         examples=examples,
+        title=title,
         fixable=fixable,
         file=path,
         line_of_key=lines,
@@ -175,19 +189,33 @@ def parse_rule(data: Any, path: str, lines: dict, pack: str, extra_keys: dict[st
     )
 
 
-def load_rule_dir(directory: Path, extra_keys: dict[str, set[str]], default_pack: str = "core") -> list[RuleDef]:
+def load_rule_dir(
+    directory: Path, extra_keys: dict[str, set[str]], default_pack: str = "core", cache: bool = False
+) -> list[RuleDef]:
     """Every ``*.yaml``/``*.yml`` below ``directory``; a file in a sub-folder belongs to the pack
-    named after that folder (rules/yearbook/… is the ``yearbook`` pack)."""
+    named after that folder (rules/yearbook/… is the ``yearbook`` pack). ``cache``: keep what
+    the YAML parser made of the files in a cache file (rules_cache), as for the built-in rules."""
     out = []
     files = sorted([*directory.rglob("*.yaml"), *directory.rglob("*.yml")])
-    for f in files:
+    parsed = rules_cache.load(files) if cache else None
+    if parsed is None:
+        parsed = [_parse_file(f) for f in files]
+        if cache:
+            rules_cache.store(files, parsed)
+    for f, (data, lines) in zip(files, parsed, strict=True):
         rel = f.relative_to(directory)
         pack = rel.parts[0] if len(rel.parts) > 1 else default_pack
-        shown = str(f).replace("\\", "/")
-        try:
-            text = f.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as e:
-            raise ConfigError(f"cannot read rule file: {e}", shown) from None
-        data, lines = load_yaml(text, shown)
-        out.append(parse_rule(data, shown, lines, pack, extra_keys))
+        out.append(parse_rule(data, _shown(f), lines, pack, extra_keys))
     return out
+
+
+def _shown(f: Path) -> str:
+    return str(f).replace("\\", "/")
+
+
+def _parse_file(f: Path) -> tuple[Any, dict]:
+    try:
+        text = f.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"cannot read rule file: {e}", _shown(f)) from None
+    return load_yaml(text, _shown(f))

@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-
+from yblint import lazyre as re  # patterns compiled on first use (#14)
+from yblint.lazy import lazy_import
 from yblint.text.numbers import Number, convert, find_numbers, unit_info
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_import("numpy")  # for a document's clause marks, once per document
 
 CLAUSE_END = "，,；;。！？!?：:\n"
 SENTENCE_END = "。！？!?\n"
@@ -154,12 +159,19 @@ def _ends_clause(text: str, i: int) -> bool:
 
 _CLAUSE_MARK = re.compile("[" + re.escape(CLAUSE_END) + "]")
 _SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_END) + "]")
-#: what each character of the Basic Multilingual Plane is: 1 a clause mark, 2 a sentence mark,
-#: 4 a comma (which may separate thousands instead)
-_MARK_KINDS = np.zeros(0x10000, dtype=np.uint8)
-_MARK_KINDS[[ord(c) for c in CLAUSE_END]] |= 1
-_MARK_KINDS[[ord(c) for c in SENTENCE_END]] |= 2
-_MARK_KINDS[[ord(c) for c in ",，"]] |= 4
+
+
+@lru_cache(maxsize=1)
+def _mark_kinds() -> np.ndarray:
+    """What each character of the Basic Multilingual Plane is: 1 a clause mark, 2 a sentence
+    mark, 4 a comma (which may separate thousands instead)."""
+    kinds = np.zeros(0x10000, dtype=np.uint8)
+    kinds[[ord(c) for c in CLAUSE_END]] |= 1
+    kinds[[ord(c) for c in SENTENCE_END]] |= 2
+    kinds[[ord(c) for c in ",，"]] |= 4
+    return kinds
+
+
 #: the Chinese characters (none is a digit): a comma after one ends a clause
 _HAN = (0x4E00, 0x9FFF)
 _marks_cache: dict[int, tuple[str, list[int], list[int]]] = {}
@@ -174,7 +186,7 @@ def _marks(text: str) -> tuple[list[int], list[int]]:
     if hit is not None and hit[0] is text:
         return hit[1], hit[2]
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    kinds = _MARK_KINDS.take(codes, mode="clip")  # beyond the plane: U+FFFF, no mark
+    kinds = _mark_kinds().take(codes, mode="clip")  # beyond the plane: U+FFFF, no mark
     clauses: list[int] = np.flatnonzero(kinds & 1).tolist()
     sentences: list[int] = np.flatnonzero(kinds & 2).tolist()
     # a comma after a Chinese character ends a clause: only the others may separate thousands
