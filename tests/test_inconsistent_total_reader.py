@@ -25,6 +25,7 @@ def test_clause_and_sentence_ends_are_the_marks_that_end_one(text):
     reader._marks_cache.clear()
     assert reader._clause_ends(text) == expected
     assert reader._sentence_ends(text) == [m.start() for m in reader._SENTENCE_MARK.finditer(text)]
+    assert reader._marks_by_table(text) == reader._marks_by_scan(text)  # with numpy loaded or not
 
 
 def test_clause_ends_keep_thousands_separators_out():

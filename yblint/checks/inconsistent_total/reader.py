@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import bisect
 import math
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
@@ -174,32 +176,54 @@ def _mark_kinds() -> np.ndarray:
 
 #: the Chinese characters (none is a digit): a comma after one ends a clause
 _HAN = (0x4E00, 0x9FFF)
+_MAYBE_THOUSANDS = re.compile("[，,](?<=[^\u4e00-\u9fff][，,])")
 _marks_cache: dict[int, tuple[str, list[int], list[int]]] = {}
 #: texts whose clause and sentence ends are kept (a document and the paragraph strings tests pass)
 CLAUSE_CACHE_SIZE = 4
 
 
 def _marks(text: str) -> tuple[list[int], list[int]]:
-    """Offsets of every clause end and every sentence end in ``text``, found once per text by
-    one lookup of all its characters."""
+    """Offsets of every clause end and every sentence end in ``text``, found once per text."""
     hit = _marks_cache.get(id(text))
     if hit is not None and hit[0] is text:
         return hit[1], hit[2]
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    kinds = _mark_kinds().take(codes, mode="clip")  # beyond the plane: U+FFFF, no mark
-    clauses: list[int] = np.flatnonzero(kinds & 1).tolist()
-    sentences: list[int] = np.flatnonzero(kinds & 2).tolist()
-    # a comma after a Chinese character ends a clause: only the others may separate thousands
-    commas = np.flatnonzero(kinds & 4)
-    commas = commas[commas > 0]
-    before = codes[commas - 1]
-    for i in reversed(commas[(before < _HAN[0]) | (before > _HAN[1])].tolist()):
+    clauses, sentences, commas = _marks_by_table(text) if _numpy_loaded() else _marks_by_scan(text)
+    for i in reversed(commas):
         if not _ends_clause(text, i):
             del clauses[bisect.bisect_left(clauses, i)]
     if len(_marks_cache) >= CLAUSE_CACHE_SIZE:
         _marks_cache.pop(next(iter(_marks_cache)))
     _marks_cache[id(text)] = (text, clauses, sentences)
     return clauses, sentences
+
+
+def _numpy_loaded() -> bool:
+    """Is numpy imported already (by duplicate-passage)? Then a table lookup finds the marks;
+    else regular expressions do, since importing it costs more than it saves on a book."""
+    module = sys.modules.get("numpy")
+    return type(module) is ModuleType  # not a lazy stand-in (yblint.lazy) still to be loaded
+
+
+def _marks_by_scan(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Clause marks, sentence marks, and the commas that may separate thousands (those after
+    anything but a Chinese character, none of which is a digit), by three scans."""
+    clauses = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+    sentences = [m.start() for m in _SENTENCE_MARK.finditer(text)]
+    return clauses, sentences, [m.start() for m in _MAYBE_THOUSANDS.finditer(text)]
+
+
+def _marks_by_table(text: str) -> tuple[list[int], list[int], list[int]]:
+    """What :func:`_marks_by_scan` finds, by one lookup of every character in a table."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    kinds = _mark_kinds().take(codes, mode="clip")  # beyond the plane: U+FFFF, no mark
+    commas = np.flatnonzero(kinds & 4)
+    commas = commas[commas > 0]
+    before = codes[commas - 1]
+    return (
+        np.flatnonzero(kinds & 1).tolist(),
+        np.flatnonzero(kinds & 2).tolist(),
+        commas[(before < _HAN[0]) | (before > _HAN[1])].tolist(),
+    )
 
 
 def _clause_ends(text: str) -> list[int]:
