@@ -1,6 +1,7 @@
 """The shared reader's fast paths agree with the plain reading they replace."""
 
 import re
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -140,3 +141,13 @@ def test_a_total_mark_ends_near_its_figure(text):
         if pattern.search(text):
             near = text[-reader.TOTAL_MARK_WINDOW :]
             assert any(c in near for c in reader.TOTAL_MARK_CHARS), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="3万元个，。“”共计5%\n\n", max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_a_paragraph_s_figures_are_the_document_s_within_it(text, a, b):
+    start, end = min(a, b), max(a, b)
+    numbers = find_numbers(text)
+    expected = [n for n in numbers if start <= n.start and n.end <= end]
+    assert reader.Figures(text).within(start, end) == expected
+    assert all(x.end <= y.start for x, y in pairwise(numbers))

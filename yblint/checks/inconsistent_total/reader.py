@@ -73,9 +73,14 @@ class Figures:
         self.starts = [n.start for n in self.numbers]
 
     def within(self, start: int, end: int) -> list[Number]:
+        """The figures in ``[start, end)``. They follow one another without overlap, so only
+        the last that starts before ``end`` can end after it."""
         a = bisect.bisect_left(self.starts, start)
         b = bisect.bisect_left(self.starts, end)
-        return [n for n in self.numbers[a:b] if n.end <= end]
+        found = self.numbers[a:b]
+        if found and found[-1].end > end:
+            found.pop()
+        return found
 
 
 class Reader:
