@@ -327,11 +327,9 @@ def test_find_numbers_never_crashes_and_spans_hold(text):
         last = n.end
 
 
-def test_a_document_is_translated_once_and_read_the_same_in_pieces():
+def test_a_document_is_read_the_same_in_pieces():
     """Checks read a document's figures once; reading a paragraph, or a short string in between,
-    gives the same figures (the translation cache is keyed by identity, not evicted)."""
-    from yblint.text import numbers
-
+    gives the same figures, full-width ones read as written."""
     doc = ("甲“１２３个”乙共计４，００８．９万元，其中２０余家。\n\n" * 40) + "丙3所学校。"
     whole = find_numbers(doc)
     find_numbers("开工2所学校")  # a short string between two reads of the document
@@ -339,7 +337,36 @@ def test_a_document_is_translated_once_and_read_the_same_in_pieces():
     assert find_numbers(doc, 0, para_end) == [n for n in whole if n.end <= para_end]
     assert [n.text for n in whole[:3]] == ["１２３个", "４，００８．９万元", "２０余家"]
     assert whole[0].role == "quoted" and whole[1].value == 40089000
-    assert any(entry[0] is doc for entry in numbers._cache.values())
+
+
+FULLWIDTH_NOISE = NOISE + "３４５６７８９．％‰a"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet=FULLWIDTH_NOISE, max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_full_width_figures_read_as_written_equal_the_ascii_reading(text, a, b):
+    """Figures are read in the text as written (４，００８．９万元, ３０％): the same figures, at
+    the same offsets, as in the text with its full-width digits and marks made ASCII."""
+    from dataclasses import replace
+
+    from yblint.text.numbers import _FULLWIDTH
+
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    ascii_ = text.translate(_FULLWIDTH)
+    expected = [replace(n, text=text[n.start : n.end]) for n in find_numbers(ascii_, start, end)]
+    assert find_numbers(text, start, end) == expected
+
+
+@pytest.mark.parametrize("text", ["共计4008.9万元，其中20余家", "约为３０％", "一百二十个", "第3期", "二〇二一年"])
+def test_a_figure_found_is_the_number_its_fields_make(text):
+    """find_numbers builds each Number without the dataclass constructor: it must be the same."""
+    from dataclasses import FrozenInstanceError, fields
+
+    for n in find_numbers(text):
+        made = Number(**{f.name: getattr(n, f.name) for f in fields(Number)})
+        assert n == made and hash(n) == hash(made) and vars(n) == vars(made)
+        with pytest.raises(FrozenInstanceError):
+            n.value = 0  # type: ignore[misc]
 
 
 @pytest.mark.parametrize(
@@ -354,3 +381,49 @@ def test_quoted_spans(text, spans):
     from yblint.text.numbers import _quoted_spans
 
     assert _quoted_spans(text, 0, len(text)) == spans
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="大约为合将近接超过逾不到足少于低至突破多达最高有了签附赶3", max_size=8))
+def test_a_qualifier_before_a_figure_ends_in_a_character_looked_for(text):
+    """The qualifier before a figure (约为, 不少于, 高达 …) is searched for only after one of the
+    characters its matches end with."""
+    from yblint.text.numbers import _PRE_APPROX, _PRE_APPROX_LAST
+
+    m = _PRE_APPROX.search(text)
+    assert m is None or m.group(0)[-1] in _PRE_APPROX_LAST
+    assert _PRE_APPROX.search("约为") and _PRE_APPROX.search("不少于") and _PRE_APPROX.search("突破")
+
+
+def test_a_numeral_read_again_is_read_the_same():
+    """Chinese numerals are kept once read (a text repeats them): a second reading is the same,
+    and what is no numeral stays none."""
+    for s in ["一百二十", "三点五", "两千", "二〇二一"]:
+        assert parse_numeral(s) == parse_numeral(s) == float(cn2an.cn2an(s.replace("两", "二"), "normal"))
+    for _ in range(2):
+        with pytest.raises(ValueError):
+            parse_numeral("四十五六")
+
+
+def _quoted_spans_by_character(text):
+    """The outermost quotes, character by character: the reading _quoted_spans must equal."""
+    pairs = {"“": "”", "《": "》", "「": "」", "『": "』"}
+    spans, stack = [], []
+    for i, c in enumerate(text):
+        if c == "\n":
+            stack = []
+        elif c in pairs:
+            stack.append((c, i))
+        elif stack and c == pairs[stack[-1][0]]:
+            _, s = stack.pop()
+            if not stack:
+                spans.append((s, i + 1))
+    return spans
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="“”《》「」『』\n甲", max_size=30))
+def test_quoted_spans_skip_line_breaks_between_marks_yet_close_at_them(text):
+    from yblint.text.numbers import _quoted_spans
+
+    assert _quoted_spans(text, 0, len(text)) == _quoted_spans_by_character(text)

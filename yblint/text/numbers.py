@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 
@@ -102,7 +102,10 @@ def _units() -> dict[str, MeasureUnit]:
 
 #: every unit the parser recognises after a figure, by name
 UNITS: dict[str, MeasureUnit] = _units()
-_UNIT_RE = re.compile("|".join(sorted((re.escape(k) for k in UNITS), key=len, reverse=True)))
+#: a unit after a figure; full-width ％ too, since figures are read in the text as written
+_UNIT_RE = re.compile("|".join(sorted((re.escape(k) for k in [*UNITS, "％"]), key=len, reverse=True)))
+#: unit spellings and their names in :data:`UNITS`
+_UNIT_ALIASES = {"平米": "平方米", "㎡": "平方米", "百分点": "个百分点", "％": "%"}
 GENERIC_COUNTS = frozenset({"个", "项"})
 
 
@@ -201,7 +204,8 @@ def chinese_to_int(s: str) -> int:
     return total + section + small + (digit or 0)
 
 
-_ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# full-width separators (４，００８．９) are read as written: the text is never translated whole
+_ARABIC = r"(?:\d{1,3}(?:[,，]\d{3})+(?!\d)|\d+)(?:[.．]\d+)?"
 _CN_NUM = r"[零〇○一二两三四五六七八九十百千万亿]+(?:点[零〇○一二三四五六七八九]+)?"
 _MULT = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8}
 _MULT |= {"千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4, "千": 1e3}
@@ -211,11 +215,16 @@ _NUMBER = re.compile(
     rf"|(?P<ar>{_ARABIC})(?P<mult>{_MULT_RE})?"
     rf"|(?P<cn>{_CN_NUM})"
 )
+#: the characters a figure may start with: every match of :data:`_NUMBER` starts with one, and
+#: one of them starts a match (found by a character scan, several times faster than the search)
+_NUMBER_START = re.compile(r"[\d零〇○一二两三四五六七八九十百千万亿]")
 _PRE_APPROX = re.compile(
     r"(?P<q>大约|(?<![签节制合公预相契履违特邀条践赴守])约(?:为|合)?|将近|接近|(?<![附最临就靠亲])近"
     r"|超过|(?<![赶])超|逾|不到|不足|不少于|不低于|至少|突破|多达|最高|最多|高达)"
     r"(?:[为达有了]|达到)?$"
 )
+#: the characters a match of _PRE_APPROX can end with (it is searched for only after one)
+_PRE_APPROX_LAST = frozenset("约为合近过超逾到足于少破达高多有了")
 _POST_APPROX = re.compile(r"余|多|几|来")
 _POST_BOUND = re.compile(r"左右|上下|以上|以下|以内|之上|多|余|开外")
 LOWER = {"余", "多", "几", "来", "超过", "超", "逾", "以上", "之上", "不少于", "不低于", "至少", "突破", "开外"}
@@ -245,18 +254,39 @@ def _cn_value(s: str) -> tuple[float, int]:
     return float(chinese_to_int(s)), 0
 
 
+@lru_cache(maxsize=4096)
+def _cn_value_known(s: str) -> tuple[float, int] | None:
+    """:func:`_cn_value`, None for what is no numeral; kept, since a text repeats its numerals."""
+    try:
+        return _cn_value(s)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _arabic_value(s: str) -> tuple[float, int]:
+    """Value and decimals of an Arabic numeral as written (``4,008.9``, ``４，００８．９``)."""
+    raw = s.translate(_FULLWIDTH).replace(",", "")
+    return float(raw), len(raw.split(".")[1]) if "." in raw else 0
+
+
 def _value(m: re.Match) -> tuple[float, int, float, bool]:
     """(value, decimals, multiplier, chinese) of a _NUMBER match."""
-    if m.group("pct"):
-        v, d = _cn_value(m.group("pn"))
-        return v, d, 1.0, True
-    if m.group("ar"):
-        raw = m.group("ar").replace(",", "")
-        d = len(raw.split(".")[1]) if "." in raw else 0
-        mult = _MULT[m.group("mult")] if m.group("mult") else 1.0
-        return float(raw) * mult, d, mult, False
-    v, d = _cn_value(m.group("cn"))
-    return v, d, 1.0, True
+    return _value_of(*m.groups()[1:])
+
+
+def _value_of(pn: str | None, ar: str | None, mult: str | None, cn: str | None) -> tuple[float, int, float, bool]:
+    """(value, decimals, multiplier, chinese) of the groups of a _NUMBER match (百分之's numeral,
+    the Arabic numeral and its multiplier, the Chinese numeral)."""
+    if ar:
+        v, d = _arabic_value(ar)
+        factor = _MULT[mult] if mult else 1.0
+        return v * factor, d, factor, False
+    s = pn if pn is not None else cn
+    known = _cn_value_known(s)
+    if known is None:
+        raise ValueError(f"not a Chinese numeral: {s!r}")
+    return known[0], known[1], 1.0, True
 
 
 def _last_place(value: float, decimals: int, multiplier: float) -> float:
@@ -354,23 +384,25 @@ class Number:
 
 
 _QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』"}
-_QUOTE_MARKS = re.compile("[“”《》「」『』\n]")
+_QUOTE_MARKS = re.compile("[“”《》「」『』]")
 
 
 def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the outermost “…” 《…》 「…」 『…』 in ``text[start:end]`` (a line break closes all)."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
+    last = start  # the mark before: a line break since then closes every quote still open
     for m in _QUOTE_MARKS.finditer(text, start, end):
         c, i = m.group(0), m.start()
+        if stack and text.find("\n", last, i) >= 0:
+            stack = []
+        last = i
         if c in _QUOTE_PAIRS:
             stack.append((c, i))
         elif stack and c == _QUOTE_PAIRS[stack[-1][0]]:
             _, s = stack.pop()
             if not stack:
                 spans.append((s, i + 1))
-        elif c == "\n":
-            stack = []
     return spans
 
 
@@ -378,30 +410,6 @@ def _in_spans(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool
     """Is ``pos`` inside one of ``spans`` (disjoint, in order; ``starts`` their starts)?"""
     i = bisect.bisect_right(starts, pos) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
-
-
-#: texts shorter than this are translated on every call, not cached
-_CACHE_MIN = 256
-#: how many long texts keep their translation (a document, and the pieces checks look at)
-_CACHE_SIZE = 4
-_cache: dict[int, tuple[str, str]] = {}
-
-
-def _translated(text: str) -> str:
-    """``text`` with full-width digits made ASCII (same length, so offsets hold). Long texts are
-    cached by identity, since checks call :func:`find_numbers` paragraph by paragraph on one
-    document: a document is translated once, however many paragraphs and short strings (list
-    items, clauses) are looked at in between."""
-    if len(text) < _CACHE_MIN:
-        return text.translate(_FULLWIDTH)
-    hit = _cache.get(id(text))
-    if hit is not None and hit[0] is text:
-        return hit[1]
-    t = text.translate(_FULLWIDTH)
-    if len(_cache) >= _CACHE_SIZE:
-        _cache.pop(next(iter(_cache)))
-    _cache[id(text)] = (text, t)
-    return t
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
@@ -416,17 +424,21 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     [('4008.9万元', 40089000.0, '元', None), ('20余家', 20.0, '家', '余')]
     """
     end = len(text) if end is None else end
-    t = _translated(text)
     quoted = _quoted_spans(text, start, end)
     quoted_starts = [a for a, _ in quoted]
     out: list[Number] = []
     pos = start
+    first, match = _NUMBER_START.search, _NUMBER.match
     while pos < end:
-        m = _NUMBER.search(t, pos, end)
-        if not m:
+        f = first(text, pos, end)  # a figure can start only here: found by a scan of one class
+        if not f:
             break
+        m = match(text, f.start(), end)
+        if not m:
+            pos = f.end()
+            continue
         pos = m.end()
-        n = _make(t, text, m, start, end, quoted, quoted_starts)
+        n = _make(text, m, start, end, quoted, quoted_starts)
         if n is not None:
             out.append(n)
             pos = max(pos, n.end)
@@ -434,22 +446,28 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
 
 
 _BIG_AFTER_APPROX = re.compile("万亿|亿|万")
+_new_number = object.__new__
+#: what may stand before the 至 or ～ of a range ending in a figure (3～5个, 百分之三至百分之五)
+_RANGE_BEFORE = _CN_CHARS + "%％万亿"
 
 
 def _make(
-    t: str, text: str, m: re.Match, lo: int, hi: int, quoted: list[tuple[int, int]], quoted_starts: list[int]
+    t: str, m: re.Match, lo: int, hi: int, quoted: list[tuple[int, int]], quoted_starts: list[int]
 ) -> Number | None:
     ns, ne = m.start(), m.end()
-    pct = bool(m.group("pct"))
-    chinese = m.group("ar") is None
+    pct_word, pn, ar, mult_word, core = m.groups()
+    pct = bool(pct_word)
+    chinese = ar is None
     if chinese and not pct:
-        core = m.group("cn")
         if core[0] in "万亿零〇○" or (len(core) == 1 and core in "一百千"):
             return None  # 万家, 亿元, 零星, a lone 一/百/千: words, not figures
         if core[0] == "一" and _NOT_ONE.match(t, ns):
             return None
+        small = len(core) <= 4 and "万" not in core and "亿" not in core  # below 10,000: 四千, 二〇二一
+        if small and not _UNIT_RE.match(t, ne, hi) and not _POST_APPROX.match(t, ne, hi):
+            return None  # counting nothing (三服务, 十佳): a word, as below, known before its value
     try:
-        value, decimals, mult, _ = _value(m)
+        value, decimals, mult, _ = _value_of(pn, ar, mult_word, core)
     except ValueError:
         return None  # 四十五六, 三五 (a range by adjacent digits) or a word
     num_end = p = ne
@@ -482,9 +500,9 @@ def _make(
                     approx.append("多")
                     p += 1
             p += len(unit)
-            if unit in ("%", "‰"):
+            if unit in ("%", "‰", "％"):
                 num_end = p
-            unit = {"平米": "平方米", "㎡": "平方米", "百分点": "个百分点"}.get(unit, unit)
+            unit = _UNIT_ALIASES.get(unit, unit)
     bm = _POST_BOUND.match(t, p, hi)
     if bm and (unit is not None or bm.group(0) not in ("多", "余")):
         approx.append(bm.group(0))
@@ -492,7 +510,7 @@ def _make(
     if chinese and unit is None and not pct and value < 10000:
         return None  # a Chinese numeral that counts nothing (三服务, 十佳): a word
     start = ns
-    pm = _PRE_APPROX.search(t, max(lo, ns - 6), ns)
+    pm = _PRE_APPROX.search(t, max(lo, ns - 6), ns) if t[ns - 1 : ns] in _PRE_APPROX_LAST else None
     if pm:
         approx.insert(0, pm.group("q"))
         start = pm.start()
@@ -513,17 +531,17 @@ def _make(
         role = "ordinal"  # 第3, 二期工程
     elif (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha() and unit is None):
         role = "code"
-    elif (
-        before and before in "-－~～—至到" and (before2.isdigit() or (before2 and before2 in _CN_CHARS + "%万亿"))
-    ) or (after and after in "-－~～—" and (after2.isdigit() or (after2 and after2 in _CN_CHARS))):
+    elif (before and before in "-－~～—至到" and (before2.isdigit() or (before2 and before2 in _RANGE_BEFORE))) or (
+        after and after in "-－~～—" and (after2.isdigit() or (after2 and after2 in _CN_CHARS))
+    ):
         role = "range"
     elif (before and before in "+＋×÷/*") or (after and after in "+＋×÷/*"):
         role = "expression"
     elif (before and before in ".．") or (after and after in ".．" and after2.isdigit()):
         role = "code"
-    elif not chinese and len(m.group("ar")) > 1 and m.group("ar")[0] == "0" and m.group("ar")[1] != ".":
+    elif ar is not None and len(ar) > 1 and ar[0] in "0０" and ar[1] not in ".．":
         role = "code"  # 03, 0905: a number written with a leading zero is a code
-    if role is None and _in_spans(ns, quoted, quoted_starts):
+    if role is None and quoted and _in_spans(ns, quoted, quoted_starts):
         role = "quoted"
     if unit == "%":
         step = 10.0**-decimals
@@ -531,8 +549,10 @@ def _make(
         step = _last_place(value, decimals, 1.0)
     else:
         step = mult * 10.0**-decimals
-    return Number(
-        text=text[start:p],
+    # built as Number(...) would be, without the frozen dataclass's one object.__setattr__ a field
+    n = _new_number(Number)
+    n.__dict__.update(
+        text=t[start:p],
         start=start,
         end=p,
         num_start=ns,
@@ -547,3 +567,4 @@ def _make(
         chinese=chinese,
         role=role,
     )
+    return n

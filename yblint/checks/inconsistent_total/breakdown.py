@@ -12,15 +12,18 @@ from yblint.text.numbers import Number, summable
 
 from .complete import CATCH_ALL, Completeness, digit_slip, judge, partition
 from .reader import (
+    TOTAL_MARK_CHAR,
     Issue,
     Reader,
     bare,
     clause_end,
     clause_start,
     decimals_in,
+    end_chars,
     factor,
     fmt_like,
     interval_in,
+    may_end_word,
     num,
     pct_interval,
     scale_of,
@@ -32,18 +35,26 @@ from .reader import (
 
 #: characters after a part searched for 占 p% (its share of the total)
 SHARE_WINDOW = 12
+#: a total after its listed parts: 共计|合计|总计|总共|一共|共 right before it all end so
+_LIST_TOTAL = re.compile(r"(等)?(?:共计|合计|总计|总共|一共|共)$")
+_LIST_TOTAL_END = ("计共", ("",))
+_LIST_TOTAL_CHARS = end_chars(*_LIST_TOTAL_END)
+
+
+_QIZHONG = re.compile("其中")
+_RESPECTIVELY = re.compile("分别(?:为|是)")
 
 
 def check(r: Reader) -> None:
     t = r.text
     seen_totals: set[int] = set()
-    for m in re.compile("其中").finditer(t, r.lo, r.hi):
+    for m in _QIZHONG.finditer(t, r.lo, r.hi):
         if r.quoted(m.start()):
             continue
         if t.startswith("其中之一", m.start()):
             continue
         _breakdown_qizhong(r, m.start(), m.end(), seen_totals)
-    for m in re.compile("分别(?:为|是)").finditer(t, r.lo, r.hi):
+    for m in _RESPECTIVELY.finditer(t, r.lo, r.hi):
         _breakdown_respectively(r, m.start(), m.end(), seen_totals)
     _parts_before_total(r, seen_totals)
     _sum_after_list(r, seen_totals)
@@ -183,11 +194,15 @@ def _parts_before_total(r: Reader, seen: set[int]) -> None:
     right before the total."""
     t = r.text
     for total in r.numbers:
-        if total.start in seen or not r.is_amount(total):
+        if t[total.start - 1 : total.start] not in _LIST_TOTAL_CHARS or total.start in seen:
+            continue
+        if not may_end_word(t, total.start, *_LIST_TOTAL_END):
+            continue  # 共 or 计 ends every marker of the total
+        if not r.is_amount(total):
             continue
         head_start = clause_start(t, total.start, r.lo)
         head = t[head_start : total.start]
-        mk = re.search(r"(等)?(?:共计|合计|总计|总共|一共|共)$", head)
+        mk = _LIST_TOTAL.search(head)
         if not mk:
             continue
         parts = [n for n in r.nums(head_start, total.start) if n.role is None]
@@ -307,6 +322,10 @@ _SUM_SCOPE = frozenset(
     ("全年", "本年", "全部", "全区", "全市", "全县", "全省", "以上", "上述", "各项", "两项", "三项", "四项", "五项")
 )
 _BALANCE = re.compile(r"(?P<word>结余|节余|结存|盈余|赤字)(?:为|了)?$")
+#: how every match of _SUM_HEAD and of _BALANCE ends: a word's last character, then a suffix
+_SUM_HEAD_END = ("计数额共", ("", "为", "是", "达", "达到"))
+_BALANCE_END = ("余存字", ("", "为", "了"))
+_SUM_HEAD_CHARS, _BALANCE_CHARS = end_chars(*_SUM_HEAD_END), end_chars(*_BALANCE_END)
 #: sentences searched for the 收入 and 支出 of a 收支相抵 balance (its own and two before)
 BALANCE_SENTENCES = 3
 #: characters before a balance's clause searched for 收支相抵
@@ -319,7 +338,11 @@ def _sum_after_list(r: Reader, seen: set[int]) -> None:
     its sentence. Such a list is closed."""
     t = r.text
     for total in r.numbers:
-        if total.start in seen or not r.is_amount(total) or total.approx:
+        if t[total.start - 1 : total.start] not in _SUM_HEAD_CHARS or total.start in seen or total.approx:
+            continue
+        if not may_end_word(t, total.start, *_SUM_HEAD_END):
+            continue
+        if not r.is_amount(total):
             continue
         cs = clause_start(t, total.start, r.lo)
         head = t[cs : total.start]
@@ -347,6 +370,8 @@ def _balance(r: Reader) -> None:
     nearest figures so named in this or the sentences before."""
     t = r.text
     for z in r.numbers:
+        if t[z.start - 1 : z.start] not in _BALANCE_CHARS or not may_end_word(t, z.start, *_BALANCE_END):
+            continue
         cs = clause_start(t, z.start, r.lo)
         m = _BALANCE.search(t[cs : z.start])
         if not m or not r.is_amount(z) or z.approx:
@@ -398,8 +423,10 @@ def _parts_in_next_sentence(r: Reader, seen: set[int]) -> None:
     as one (共/合计 …) ending its sentence, and a next sentence made only of clauses that each
     name one part of it (…的N家, or names that partition the whole)."""
     t = r.text
+    if not TOTAL_MARK_CHAR.search(t, r.lo, r.hi):  # a total is marked with one of them
+        return
     for total in r.numbers:
-        if total.start in seen or not r.is_amount(total) or total.approx or not r.marked_total(total):
+        if total.start in seen or total.approx or not r.marked_total(total) or not r.is_amount(total):
             continue
         s_start, s_end = sentence_bounds(t, total.start, r.lo, r.hi)
         if s_end >= r.hi or t[s_end] != "。":

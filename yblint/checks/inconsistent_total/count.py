@@ -10,6 +10,7 @@ from yblint.text.numbers import Number, find_numbers, unit_info
 from .reader import Issue, Reader, clause_start
 
 _NOUN_THEN_LIST = re.compile(r"([^，,；;。：:（(）)、“”《》0-9０-９]{0,16}?)([（(：:])")
+_LIST_OPENER = re.compile(r"[（(：:]")
 #: the furthest a bracketed list may run after its count
 BRACKET_LIST_MAX = 200
 #: the longest noun a colon list may follow (开工建设4条道路：…)
@@ -22,13 +23,14 @@ NAME_MAX = 30
 
 def check(r: Reader) -> None:
     t = r.text
+    lists = _LIST_OPENER.search(t, r.lo, r.hi)  # a list after a count opens with one
     for n in r.numbers:
         u = unit_info(n.unit)
         if not u or not u.count or n.role is not None or n.approx or n.value != int(n.value) or n.value < 1:
             continue
         # N个X（A、B、C）, N个（A、B）, N个X：A、B、C。 — X names what is counted (学校, 道路);
         # a bracket right after a one-character noun glosses the noun (省（区、市）), not a list
-        m = _NOUN_THEN_LIST.match(t, n.end, r.hi)
+        m = _NOUN_THEN_LIST.match(t, n.end, r.hi) if lists else None
         if m and len(m.group(1)) != 1:
             opener = m.group(2)
             ls = m.end()
@@ -77,15 +79,7 @@ def _list_before(r: Reader, n: Number) -> None:
     seg = t[head_start : n.start - 1]
     if "、" not in seg or re.search(r"\d", seg):
         return
-    depth = 0
-    seps = 0
-    for ch in seg:
-        if ch in "“《（(「":
-            depth += 1
-        elif ch in "”》）)」":
-            depth = max(0, depth - 1)
-        elif ch == "、" and depth == 0:
-            seps += 1
+    seps = len(_top_level_items(seg)) - 1
     items = seg.split("、")
     if seps == 0 or any(len(i) > SHORT_NAME_MAX or any(x.unit for x in find_numbers(i)) for i in items[1:]):
         return  # 在省、市、区三级开展A、B等2项: the 、 before belong to another list
@@ -132,6 +126,23 @@ def _list_end(text: str, start: int, hi: int) -> int | None:
     return i
 
 
+def _top_level_items(s: str) -> list[str]:
+    """``s`` split at each 、 outside brackets and quotes (A、《B、C》 → A, 《B、C》)."""
+    items, depth, cur = [], 0, ""
+    for ch in s:
+        if ch in "“《（(「":
+            depth += 1
+        elif ch in "”》）)」":
+            depth = max(0, depth - 1)
+        if ch == "、" and depth == 0:
+            items.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    items.append(cur)
+    return items
+
+
 def _split_items(body: str) -> tuple[list[str] | None, bool]:
     """Names in a list body separated by 、 (brackets and quotes respected). None when the body
     is not a plain list of names (has figures, clauses, or a gloss such as 含/包括/即)."""
@@ -144,19 +155,7 @@ def _split_items(body: str) -> tuple[list[str] | None, bool]:
     if b.endswith("等"):
         open_ = True
         b = b[:-1]
-    items, depth, cur = [], 0, ""
-    for ch in b:
-        if ch in "“《（(「":
-            depth += 1
-        elif ch in "”》）)」":
-            depth = max(0, depth - 1)
-        if ch == "、" and depth == 0:
-            items.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    items.append(cur)
-    items = [i.strip() for i in items]
+    items = [i.strip() for i in _top_level_items(b)]
     if any(not i or len(i) > NAME_MAX or re.search(r"(?<=.)(?:和|及|与)", i) for i in items):
         return None, False  # 甲、乙和丙: a conjunction makes the count of names uncertain
     if any(re.search(r"已|正在|其中", i) or any(n.role is None and n.unit for n in find_numbers(i)) for i in items):

@@ -10,7 +10,7 @@ from .reader import (
     Issue,
     Reader,
     bare,
-    clause_start,
+    clause_before,
     decimals_in,
     factor,
     fmt_like,
@@ -58,6 +58,21 @@ def _growth_issue(
     return stated_figure_issue("growth", key, z, end, computed, shown, formula, [x, y], {"x": x.text, "y": y.text})
 
 
+def _real_terms(r: Reader, pos: int) -> bool:
+    """Is the sentence at ``pos`` about real (price-adjusted) growth?"""
+    s_start, s_end = sentence_bounds(r.text, pos, r.lo, r.hi)
+    return bool(_REAL_TERMS.search(r.text, s_start, s_end))
+
+
+def _current(r: Reader, pos: int, like: Number, same: str) -> Number | None:
+    """The current figure a comparison at ``pos`` is about: the one amount with the ``same``
+    ``unit`` or ``group`` as ``like`` in the clause before (or holding) ``pos``, when it is not
+    approximate."""
+    kind = getattr(like, same)
+    ys = [n for n in r.nums(clause_before(r.text, pos, r.lo), pos) if r.is_amount(n) and getattr(n, same) == kind]
+    return ys[0] if len(ys) == 1 and not ys[0].approx else None
+
+
 def check(r: Reader) -> None:
     changes(r)
     comparisons(r)
@@ -66,6 +81,9 @@ def check(r: Reader) -> None:
 
 def changes(r: Reader) -> None:
     t = r.text
+    # 由/从 opens every change and 番 ends every doubling: most paragraphs have neither
+    if t.find("由", r.lo, r.hi) < 0 and t.find("从", r.lo, r.hi) < 0:
+        return
     for m in _GROWTH.finditer(t, r.lo, r.hi):
         around = t[max(r.lo, m.start() - AVERAGE_LOOKBACK) : m.start()] + m.group(0)
         if re.search(r"年均|平均", around) and not re.search(r"累计", around):
@@ -73,8 +91,7 @@ def changes(r: Reader) -> None:
             continue
         if re.search(r"年均|平均|累计", around):
             continue
-        s_start, s_end = sentence_bounds(t, m.start(), r.lo, r.hi)
-        if _REAL_TERMS.search(t, s_start, s_end):
+        if _real_terms(r, m.start()):
             continue  # a real (price-adjusted) growth does not follow from nominal figures
         xs = [n for n in r.nums(m.start("x"), m.end("x")) if n.role is None and (n.quantity or n.percent)]
         ys = [n for n in r.nums(m.start("y"), m.end("y")) if n.role is None and (n.quantity or n.percent)]
@@ -140,7 +157,8 @@ def changes(r: Reader) -> None:
         else:
             continue
         r.issues.append(_growth_issue(x, y, z, computed, shown, formula))
-    for m in _DOUBLED.finditer(t, r.lo, r.hi):
+    doublings = _DOUBLED.finditer(t, r.lo, r.hi) if t.find("番", r.lo, r.hi) >= 0 else ()
+    for m in doublings:
         xs = [n for n in r.nums(m.start("x"), m.end("x")) if n.quantity]
         ys = [n for n in r.nums(m.start("y"), m.end("y")) if n.quantity]
         if len(xs) != 1 or len(ys) != 1 or xs[0].unit != ys[0].unit or xs[0].approx or ys[0].approx:
@@ -209,21 +227,18 @@ def change_and_rate(r: Reader) -> None:
     """实现收入1.63亿元，比上年增收1,260万元，增长8.4%: the change over the base the current
     figure and the change give, p = d ÷ (Y − d)."""
     t = r.text
+    if t.find("比", r.lo, r.hi) < 0:  # 比上年 … 同比
+        return
     for m in _CHANGE_AND_RATE.finditer(t, r.lo, r.hi):
         d = r.at(m.start("d"))
         z = r.at(m.start("z"))
         if d is None or z is None or z.unit != "%" or not d.quantity or d.approx or z.approx or z.role:
             continue
-        s_start, s_end = sentence_bounds(t, m.start(), r.lo, r.hi)
-        if _REAL_TERMS.search(t, s_start, s_end):
+        if _real_terms(r, m.start()):
             continue
-        cs = clause_start(t, m.start(), r.lo)
-        if cs == m.start():
-            cs = clause_start(t, cs - 1, r.lo)
-        ys = [n for n in r.nums(cs, m.start()) if r.is_amount(n) and n.group == d.group]
-        if len(ys) != 1 or ys[0].approx:
+        y = _current(r, m.start(), d, "group")
+        if y is None:
             continue
-        y = ys[0]
         down = m.group("verb") in ("减少", "下降", "减收", "少", "净减")
         if down != bool(re.match("下降|减少|降低", m.group("verb2"))):
             continue
@@ -259,11 +274,12 @@ def comparisons(r: Reader) -> None:
     """Y，比上年的 X 增长 p% (or 增加 d): the current figure, the base the text names, and
     the change it states."""
     t = r.text
+    if t.find("比", r.lo, r.hi) < 0:
+        return
     for m in _COMPARED.finditer(t, r.lo, r.hi):
         if re.search(r"平均|年均|同期", m.group("period")):
             continue
-        s_start, s_end = sentence_bounds(t, m.start(), r.lo, r.hi)
-        if _REAL_TERMS.search(t, s_start, s_end):
+        if _real_terms(r, m.start()):
             continue
         xs = [n for n in r.nums(m.start("x"), m.end("x")) if n.role is None]
         if len(xs) != 1 or xs[0].num_start != m.start("x") or xs[0].end != m.end("x"):
@@ -273,13 +289,9 @@ def comparisons(r: Reader) -> None:
         if z is None or not x.quantity or x.approx or z.approx or x.value <= 0:
             continue
         # the current figure: the amounts of the same kind in the clause before 比
-        cs = clause_start(t, m.start(), r.lo)
-        if cs == m.start():
-            cs = clause_start(t, cs - 1, r.lo)
-        ys = [n for n in r.nums(cs, m.start()) if r.is_amount(n) and n.unit == x.unit]
-        if len(ys) != 1 or ys[0].approx:
+        y = _current(r, m.start(), x, "unit")
+        if y is None:
             continue
-        y = ys[0]
         down = m.group("verb") in ("下降", "减少", "降低")
         (xlo, xhi), (ylo, yhi) = x.interval, y.interval
         if z.unit == "%":

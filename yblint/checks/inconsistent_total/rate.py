@@ -6,7 +6,18 @@ from __future__ import annotations
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.text.numbers import Number
 
-from .reader import EPSILON, Issue, Reader, bare, clause_start, factor, num, pct_interval, sentence_bounds
+from .reader import (
+    EPSILON,
+    Issue,
+    Reader,
+    bare,
+    clause_before,
+    clause_start,
+    factor,
+    num,
+    pct_interval,
+    sentence_bounds,
+)
 
 _TARGET = re.compile(r"任务|目标|计划|总数|总量|指标|应完成")
 _DONE = re.compile(r"完成|实现|实际|已|达成|办结|竣工|完工")
@@ -32,6 +43,8 @@ def check(r: Reader) -> None:
 
 def completion_rates(r: Reader) -> None:
     t = r.text
+    if t.find("率", r.lo, r.hi) < 0:  # in every rate word
+        return
     prev_end: dict[int, int] = {}
     for m in _RATE.finditer(t, r.lo, r.hi):
         z = r.at(m.end(), unit="%")
@@ -68,33 +81,51 @@ def completion_rates(r: Reader) -> None:
         if chi >= slo and clo <= shi:
             continue
         computed = y.value / x.value * 100
-        dec = max(1, z.decimals)
-        formula = f"{bare(y)} ÷ {bare(x)} = {num(computed, dec)}%"
+        shown = f"{num(computed, max(1, z.decimals))}%"
+        word = _rate_word(m.group(0))
+        formula = f"{bare(y)} ÷ {bare(x)} = {shown}"
         r.issues.append(
-            Issue(
-                "rate",
-                "rate",
-                (z.num_start, z.num_end),
-                {
-                    "rate": _rate_word(m.group(0)),
-                    "rate_en": RATE_EN.get(_rate_word(m.group(0)), "rate") + f" ({_rate_word(m.group(0))})",
-                    "stated": z.text,
-                    "computed": f"{num(computed, dec)}%",
-                    "formula": formula,
-                    "x": x.text,
-                    "y": y.text,
-                },
-                {
-                    "check": "rate",
-                    "rate": _rate_word(m.group(0)),
-                    "stated": z.value,
-                    "computed": round(computed, 4),
-                    "operands": [y.text, x.text],
-                    "formula": formula,
-                },
-                [(x.num_start, x.end), (y.num_start, y.end)],
-            )
+            _rate_issue(z, z.num_end, y, x, computed, shown, formula, word, RATE_EN.get(word, "rate") + f" ({word})")
         )
+
+
+def _rate_issue(
+    z: Number,
+    anchor_end: int,
+    y: Number,
+    x: Number,
+    computed: float,
+    shown: str,
+    formula: str,
+    label: str,
+    label_en: str,
+    rate: str | None = None,
+) -> Issue:
+    """A stated rate ``z`` that ``y`` over ``x`` does not give; ``rate`` names it in the data
+    (``label``, the words the text uses, when None)."""
+    return Issue(
+        "rate",
+        "rate",
+        (z.num_start, anchor_end),
+        {
+            "rate": label,
+            "rate_en": label_en,
+            "stated": z.text,
+            "computed": shown,
+            "formula": formula,
+            "x": x.text,
+            "y": y.text,
+        },
+        {
+            "check": "rate",
+            "rate": label if rate is None else rate,
+            "stated": z.value,
+            "computed": round(computed, 4),
+            "operands": [y.text, x.text],
+            "formula": formula,
+        },
+        [(x.num_start, x.end), (y.num_start, y.end)],
+    )
 
 
 def _rate_word(s: str) -> str:
@@ -114,7 +145,8 @@ _BASE_WORDS = re.compile(
     r"共|总|全|抽检|抽查|抽样|检查|检测|监测|检验|参加|参检|参保人|应|适龄|登记|受理|申请|报名|调查|计划|任务|目标|户籍|常住|在册|在校|入园|出生"
 )
 _NAMED_RATE = re.compile(r"([\u4e00-\u9fff]{2,6}?)率(?:为|达|达到|是|已达|高达|提高到|提高至|提升至|提升到)?")
-_PLAN_SHARE = re.compile(r"(?:为|完成|达到|完成了|相当于)(?:全年|年度|年)?(?:计划|预算|任务)的")
+_PLAN_WORDS = ("计划", "预算", "任务")
+_PLAN_SHARE = re.compile(rf"(?:为|完成|达到|完成了|相当于)(?:全年|年度|年)?(?:{'|'.join(_PLAN_WORDS)})的")
 _SHARE_OF = re.compile(r"占(?P<base>[^，,；;。占]{1,24}?)的(?=[0-9０-９]|百分之)")
 _TIMES_OF = re.compile(r"(?:是|为|相当于)(?P<base>[^，,；;。是]{1,20}?)的(?=[0-9０-９一二两三四五六七八九十])")
 #: how a stated ratio is scaled from a quotient
@@ -126,6 +158,8 @@ def named_rates(r: Reader) -> None:
     """抽检食品1,350批次，合格1,318批次，合格率97.8%: any X率 whose numerator is the figure named
     by X (合格…) and whose denominator is the one other figure of that kind before it."""
     t = r.text
+    if t.find("率", r.lo, r.hi) < 0:
+        return
     for m in _NAMED_RATE.finditer(t, r.lo, r.hi):
         z = r.at(m.end())
         word = m.group(1)
@@ -156,12 +190,17 @@ def ratio_phrases(r: Reader) -> None:
     """占全年计划投资3.2亿元的41.5%, 是上年3.1亿元的1.2倍, 相当于…的X%: the part (the nearest
     amount before) over the base named in the phrase; 为计划的112% over the figure called 计划."""
     t = r.text
-    for m in _SHARE_OF.finditer(t, r.lo, r.hi):
+    if t.find("的", r.lo, r.hi) < 0:  # in every phrase
+        return
+    shares = _SHARE_OF.finditer(t, r.lo, r.hi) if t.find("占", r.lo, r.hi) >= 0 else ()
+    for m in shares:
         _phrase(r, m, "占比")
     for m in _TIMES_OF.finditer(t, r.lo, r.hi):
         z = r.at(m.end())
         _phrase(r, m, "倍数" if z is not None and z.unit == "倍" else "占比")
-    for m in _PLAN_SHARE.finditer(t, r.lo, r.hi):
+    # _PLAN_WORDS, written out (a generator over three words costs more than the searches)
+    planned = t.find("计划", r.lo, r.hi) >= 0 or t.find("预算", r.lo, r.hi) >= 0 or t.find("任务", r.lo, r.hi) >= 0
+    for m in _PLAN_SHARE.finditer(t, r.lo, r.hi) if planned else ():
         z = r.at(m.end())
         if z is None or z.unit != "%" or z.role is not None or z.bound is not None:
             continue
@@ -189,10 +228,7 @@ def _phrase(r: Reader, m: re.Match, what: str) -> None:
     if len(bases) != 1 or bases[0].approx or bases[0].value <= 0:
         return
     x = bases[0]
-    cs = clause_start(t, m.start(), r.lo)
-    if cs == m.start():
-        cs = clause_start(t, cs - 1, r.lo)
-    parts = [n for n in r.nums(cs, m.start()) if r.is_amount(n) and n.group == x.group]
+    parts = [n for n in r.nums(clause_before(t, m.start(), r.lo), m.start()) if r.is_amount(n) and n.group == x.group]
     if not parts or parts[-1].approx:
         return
     ratio(r, z, parts[-1], x, what, what)
@@ -218,31 +254,9 @@ def ratio(r: Reader, z: Number, y: Number, x: Number, rate: str, label: str) -> 
     dec = max(1, z.decimals)
     shown = f"{computed:.{dec}f}倍" if z.unit == "倍" else f"{num(computed, dec)}{z.unit}"
     formula = f"{bare(y)} ÷ {bare(x)} = {shown}"
-    r.issues.append(
-        Issue(
-            "rate",
-            "rate",
-            (z.num_start, z.num_end if z.unit != "倍" else z.end),
-            {
-                "rate": label,
-                "rate_en": RATIO_EN.get(rate, "rate") + f" ({rate})",
-                "stated": z.text,
-                "computed": shown,
-                "formula": formula,
-                "x": x.text,
-                "y": y.text,
-            },
-            {
-                "check": "rate",
-                "rate": rate,
-                "stated": z.value,
-                "computed": round(computed, 4),
-                "operands": [y.text, x.text],
-                "formula": formula,
-            },
-            [(x.num_start, x.end), (y.num_start, y.end)],
-        )
-    )
+    end = z.num_end if z.unit != "倍" else z.end
+    label_en = RATIO_EN.get(rate, "rate") + f" ({rate})"
+    r.issues.append(_rate_issue(z, end, y, x, computed, shown, formula, label, label_en, rate))
 
 
 _PER = re.compile(
@@ -256,6 +270,8 @@ def per_capita(r: Reader) -> None:
     """常住人口103.2万人，执业医师3,560人，每万人拥有执业医师34.5人: the figure named (执业医师)
     over the population, scaled to 每万人 (每千人, 每十万人)."""
     t = r.text
+    if t.find("每", r.lo, r.hi) < 0:
+        return
     for m in _PER.finditer(t, r.lo, r.hi):
         z = r.at(m.end())
         if z is None or not z.quantity or z.approx or z.role:
@@ -288,28 +304,5 @@ def per_capita(r: Reader) -> None:
         shown = f"{num(computed, max(1, z.decimals))}{z.unit}"
         formula = f"{bare(y)} ÷ {bare(x)} × {num(scale, 0)} = {shown}"
         label = m.group(0)
-        r.issues.append(
-            Issue(
-                "rate",
-                "rate",
-                (z.num_start, z.end),
-                {
-                    "rate": label,
-                    "rate_en": f"rate per {num(scale, 0)} ({label})",
-                    "stated": z.text,
-                    "computed": shown,
-                    "formula": formula,
-                    "x": x.text,
-                    "y": y.text,
-                },
-                {
-                    "check": "rate",
-                    "rate": label,
-                    "stated": z.value,
-                    "computed": round(computed, 4),
-                    "operands": [y.text, x.text],
-                    "formula": formula,
-                },
-                [(x.num_start, x.end), (y.num_start, y.end)],
-            )
-        )
+        label_en = f"rate per {num(scale, 0)} ({label})"
+        r.issues.append(_rate_issue(z, z.end, y, x, computed, shown, formula, label, label_en))

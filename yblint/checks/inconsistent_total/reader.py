@@ -5,11 +5,20 @@ from __future__ import annotations
 
 import bisect
 import math
+import sys
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
+from yblint.lazy import lazy_import
 from yblint.text.numbers import Number, convert, find_numbers, unit_info
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_import("numpy")  # for a document's clause marks, once per document
 
 CLAUSE_END = "，,；;。！？!?：:\n"
 SENTENCE_END = "。！？!?\n"
@@ -22,15 +31,22 @@ AVERAGE_WINDOW = 14
 EPSILON = 1e-9
 
 # a figure introduced by one of these is a change or a rate, not an amount that adds up
-CHANGE = re.compile(
-    r"(?:(?:增加|增长|减少|下降|提高|提升|降低|上升|扩大|缩小|增收|减收|净增|净减|多|少|人均|户均|平均|年均|日均|月均"
-    r"|每|比上年|比去年|较上年|较去年|同比|环比|相当于)了?|[比较][^，,；;。]{1,10}的)$"
+CHANGE_WORDS = (
+    "增加|增长|减少|下降|提高|提升|降低|上升|扩大|缩小|增收|减收|净增|净减|多|少|人均|户均|平均|年均|日均|月均"
+    "|每|比上年|比去年|较上年|较去年|同比|环比|相当于"
 )
+CHANGE = re.compile(rf"(?:(?:{CHANGE_WORDS})了?|[比较][^，,；;。]{{1,10}}的)$")
+#: the last character of any text CHANGE matches at its end
+_CHANGE_LAST = frozenset(w[-1] for w in CHANGE_WORDS.split("|")) | {"了", "的"}
 AVERAGE = re.compile(r"(?:人均|户均|平均|年均|日均|月均|每年|每人|每户|每天|每月)[\u4e00-\u9fff]{0,8}$")
 TOTAL_MARK_LOOSE = re.compile(
     r"(?:(?:共计|合计|总计|总共|一共|累计|共有)[\u4e00-\u9fff]{0,6}|(?<![公中社])共[\u4e00-\u9fff]{0,4})(?:为|达|达到|有)?$"
 )
 TOTAL_WORD = re.compile(r"总[\u4e00-\u9fff]{0,6}(?:为|达|达到|是)?$")
+#: every match of TOTAL_MARK_LOOSE and TOTAL_WORD holds 共, 计 or 总 among its last characters
+TOTAL_MARK_CHARS = "共计总"
+TOTAL_MARK_WINDOW = 10
+TOTAL_MARK_CHAR = re.compile(f"[{TOTAL_MARK_CHARS}]")
 
 
 @dataclass
@@ -57,9 +73,14 @@ class Figures:
         self.starts = [n.start for n in self.numbers]
 
     def within(self, start: int, end: int) -> list[Number]:
+        """The figures in ``[start, end)``. They follow one another without overlap, so only
+        the last that starts before ``end`` can end after it."""
         a = bisect.bisect_left(self.starts, start)
         b = bisect.bisect_left(self.starts, end)
-        return [n for n in self.numbers[a:b] if n.end <= end]
+        found = self.numbers[a:b]
+        if found and found[-1].end > end:
+            found.pop()
+        return found
 
 
 class Reader:
@@ -72,6 +93,7 @@ class Reader:
         self.numbers = find_numbers(text, start, end) if figures is None else figures.within(start, end)
         self._starts = [n.num_start for n in self.numbers]
         self._quotes: tuple[list[int], list[int]] | None = None
+        self._amount: dict[int, bool] = {}  # is_amount by id: the figures are held by this reader
         self.issues: list[Issue] = []
         #: every comparison made, consistent or not: (check, formula, stated, consistent)
         self.checked: list[tuple[str, str, float, bool]] = []
@@ -113,11 +135,17 @@ class Reader:
 
     def marked_total(self, n: Number) -> bool:
         """A figure worded as a total: 共/合计/总计/累计 … or 总… before it in its clause."""
-        head = self.text[clause_start(self.text, n.start, self.lo) : n.start]
+        t, a = self.text, max(self.lo, n.start - TOTAL_MARK_WINDOW)
+        if not TOTAL_MARK_CHAR.search(t, a, n.start):
+            return False
+        head = t[clause_start(t, n.start, self.lo) : n.start]
         return bool(TOTAL_MARK_LOOSE.search(head) or TOTAL_WORD.search(head))
 
     def is_amount(self, n: Number) -> bool:
-        return is_amount(n, self.text, self.lo)
+        hit = self._amount.get(id(n))
+        if hit is None:
+            hit = self._amount[id(n)] = is_amount(n, self.text, self.lo)
+        return hit
 
 
 # -------------------------------------------------------------------------------------------
@@ -137,21 +165,80 @@ def _ends_clause(text: str, i: int) -> bool:
 
 
 _CLAUSE_MARK = re.compile("[" + re.escape(CLAUSE_END) + "]")
-_clause_cache: dict[int, tuple[str, list[int]]] = {}
-#: texts whose clause ends are kept (a document and the paragraph strings tests pass)
+_SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_END) + "]")
+
+
+@lru_cache(maxsize=1)
+def _mark_kinds() -> np.ndarray:
+    """What each character of the Basic Multilingual Plane is: 1 a clause mark, 2 a sentence
+    mark, 4 a comma (which may separate thousands instead)."""
+    kinds = np.zeros(0x10000, dtype=np.uint8)
+    kinds[[ord(c) for c in CLAUSE_END]] |= 1
+    kinds[[ord(c) for c in SENTENCE_END]] |= 2
+    kinds[[ord(c) for c in ",，"]] |= 4
+    return kinds
+
+
+#: the Chinese characters (none is a digit): a comma after one ends a clause
+_HAN = (0x4E00, 0x9FFF)
+_MAYBE_THOUSANDS = re.compile("[，,](?<=[^\u4e00-\u9fff][，,])")
+_marks_cache: dict[int, tuple[str, list[int], list[int]]] = {}
+#: texts whose clause and sentence ends are kept (a document and the paragraph strings tests pass)
 CLAUSE_CACHE_SIZE = 4
 
 
-def _clause_ends(text: str) -> list[int]:
-    """Offsets of every clause end in ``text``, found once per text."""
-    hit = _clause_cache.get(id(text))
+def _marks(text: str) -> tuple[list[int], list[int]]:
+    """Offsets of every clause end and every sentence end in ``text``, found once per text."""
+    hit = _marks_cache.get(id(text))
     if hit is not None and hit[0] is text:
-        return hit[1]
-    ends = [m.start() for m in _CLAUSE_MARK.finditer(text) if _ends_clause(text, m.start())]
-    if len(_clause_cache) >= CLAUSE_CACHE_SIZE:
-        _clause_cache.pop(next(iter(_clause_cache)))
-    _clause_cache[id(text)] = (text, ends)
-    return ends
+        return hit[1], hit[2]
+    clauses, sentences, commas = _marks_by_table(text) if _numpy_loaded() else _marks_by_scan(text)
+    for i in reversed(commas):
+        if not _ends_clause(text, i):
+            del clauses[bisect.bisect_left(clauses, i)]
+    if len(_marks_cache) >= CLAUSE_CACHE_SIZE:
+        _marks_cache.pop(next(iter(_marks_cache)))
+    _marks_cache[id(text)] = (text, clauses, sentences)
+    return clauses, sentences
+
+
+def _numpy_loaded() -> bool:
+    """Is numpy imported already (by duplicate-passage)? Then a table lookup finds the marks;
+    else regular expressions do, since importing it costs more than it saves on a book."""
+    module = sys.modules.get("numpy")
+    return type(module) is ModuleType  # not a lazy stand-in (yblint.lazy) still to be loaded
+
+
+def _marks_by_scan(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Clause marks, sentence marks, and the commas that may separate thousands (those after
+    anything but a Chinese character, none of which is a digit), by three scans."""
+    clauses = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+    sentences = [m.start() for m in _SENTENCE_MARK.finditer(text)]
+    return clauses, sentences, [m.start() for m in _MAYBE_THOUSANDS.finditer(text)]
+
+
+def _marks_by_table(text: str) -> tuple[list[int], list[int], list[int]]:
+    """What :func:`_marks_by_scan` finds, by one lookup of every character in a table."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    kinds = _mark_kinds().take(codes, mode="clip")  # beyond the plane: U+FFFF, no mark
+    commas = np.flatnonzero(kinds & 4)
+    commas = commas[commas > 0]
+    before = codes[commas - 1]
+    return (
+        np.flatnonzero(kinds & 1).tolist(),
+        np.flatnonzero(kinds & 2).tolist(),
+        commas[(before < _HAN[0]) | (before > _HAN[1])].tolist(),
+    )
+
+
+def _clause_ends(text: str) -> list[int]:
+    """Offsets of every clause end in ``text`` (commas between digits left out)."""
+    return _marks(text)[0]
+
+
+def _sentence_ends(text: str) -> list[int]:
+    """Offsets of every sentence end in ``text``."""
+    return _marks(text)[1]
 
 
 def clause_start(text: str, pos: int, lo: int) -> int:
@@ -161,27 +248,18 @@ def clause_start(text: str, pos: int, lo: int) -> int:
     return max(lo, ends[i] + 1) if i >= 0 else lo
 
 
+def clause_before(text: str, pos: int, lo: int) -> int:
+    """Start of the clause holding ``pos``, or of the clause before when ``pos`` opens one
+    (实现收入1.63亿元，比上年…: the figure a comparison at 比 is about)."""
+    cs = clause_start(text, pos, lo)
+    return clause_start(text, cs - 1, lo) if cs == pos else cs
+
+
 def clause_end(text: str, pos: int, hi: int) -> int:
     """End of the clause holding ``pos`` (the offset of its mark, at most ``hi``)."""
     ends = _clause_ends(text)
     i = bisect.bisect_left(ends, pos)
     return min(hi, ends[i]) if i < len(ends) else hi
-
-
-_SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_END) + "]")
-_sentence_cache: dict[int, tuple[str, list[int]]] = {}
-
-
-def _sentence_ends(text: str) -> list[int]:
-    """Offsets of every sentence end in ``text``, found once per text."""
-    hit = _sentence_cache.get(id(text))
-    if hit is not None and hit[0] is text:
-        return hit[1]
-    ends = [m.start() for m in _SENTENCE_MARK.finditer(text)]
-    if len(_sentence_cache) >= CLAUSE_CACHE_SIZE:
-        _sentence_cache.pop(next(iter(_sentence_cache)))
-    _sentence_cache[id(text)] = (text, ends)
-    return ends
 
 
 def sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
@@ -194,14 +272,35 @@ def sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     return min(start, pos), max(end, pos)
 
 
+def may_end_word(text: str, pos: int, last: str, suffixes: tuple[str, ...] = ("",)) -> bool:
+    """Might a word ending in a character of ``last``, then one of ``suffixes``, end at ``pos``?
+    (A check looks before it searches: a pattern anchored at a figure matches only there.)"""
+    for suffix in suffixes:
+        k = pos - len(suffix)
+        if text[k - 1 : k] in last and k > 0 and text.startswith(suffix, k):
+            return True
+    return False
+
+
+def end_chars(last: str, suffixes: tuple[str, ...] = ("",)) -> frozenset[str]:
+    """The characters a word that :func:`may_end_word` looks for can end with: a first look
+    at the character before a figure, before the call."""
+    return frozenset(last) | {s[-1] for s in suffixes if s}
+
+
 def is_amount(n: Number, text: str, lo: int) -> bool:
     """An amount that adds up: a summable quantity not introduced as a change (增加3亿元), a
     comparison base (比上年的…) or an average (人均, 年均超收)."""
     if not n.quantity or n.unit is None:
         return False
     cs = clause_start(text, n.start, lo)
-    head = text[max(cs, n.start - CHANGE_WINDOW) : n.start]
-    return not (CHANGE.search(head) or AVERAGE.search(text[max(cs, n.start - AVERAGE_WINDOW) : n.start]))
+    change = cs < n.start and text[n.start - 1] in _CHANGE_LAST  # else CHANGE cannot match
+    if change and CHANGE.search(text[max(cs, n.start - CHANGE_WINDOW) : n.start]):
+        return False
+    a = max(cs, n.start - AVERAGE_WINDOW)
+    if text.find("均", a, n.start) < 0 and text.find("每", a, n.start) < 0:  # in every AVERAGE word
+        return True
+    return not AVERAGE.search(text[a : n.start])
 
 
 # -------------------------------------------------------------------------------------------

@@ -22,6 +22,14 @@ _PAIRS = [
     ("生产资料", "消费资料"),
     ("轻工业", "重工业"),
 ]
+#: the pattern of each pair's first share, and of the second right after it
+_PAIR_PATTERNS = [
+    (
+        re.compile(rf"{a}[\u4e00-\u9fff]{{0,4}}占比?(?:为|达)?"),
+        re.compile(rf"[，,、；;]{b}[\u4e00-\u9fff]{{0,4}}占比?(?:为|达)?"),
+    )
+    for a, b in _PAIRS
+]
 _R = r"(\d+(?:\.\d+)?)"
 _RATIO3 = re.compile(rf"三次产业(?:结构|比例|比重|构成)?(?:调整|优化)?(?:为|是|达到)?{_R}[:：]{_R}[:：]{_R}")
 
@@ -33,7 +41,9 @@ def check(r: Reader) -> None:
 
 def complementary(r: Reader) -> None:
     t = r.text
-    for m in _RATIO3.finditer(t, r.lo, r.hi):
+    # each pattern holds a word (三次产业, 占) not in most paragraphs: looked for first
+    ratios = _RATIO3.finditer(t, r.lo, r.hi) if t.find("三次产业", r.lo, r.hi) >= 0 else ()
+    for m in ratios:
         vals = [float(m.group(i)) for i in (1, 2, 3)]
         decs = [len(m.group(i).split(".")[1]) if "." in m.group(i) else 0 for i in (1, 2, 3)]
         tol = sum(0.5 * 10.0**-d for d in decs)
@@ -56,12 +66,14 @@ def complementary(r: Reader) -> None:
             )
         )
     # 男性占p%，女性占q% within one sentence
-    for a, b in _PAIRS:
-        for ma in re.compile(rf"{a}[\u4e00-\u9fff]{{0,4}}占比?(?:为|达)?").finditer(t, r.lo, r.hi):
+    if t.find("占", r.lo, r.hi) < 0:
+        return
+    for first, second in _PAIR_PATTERNS:
+        for ma in first.finditer(t, r.lo, r.hi):
             pa = r.at(ma.end(), unit="%")
             if pa is None or pa.approx:
                 continue
-            mb = re.compile(rf"[，,、；;]{b}[\u4e00-\u9fff]{{0,4}}占比?(?:为|达)?").match(t, pa.num_end)
+            mb = second.match(t, pa.num_end)
             if not mb:
                 continue
             pb = r.at(mb.end(), unit="%")

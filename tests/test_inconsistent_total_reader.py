@@ -1,0 +1,153 @@
+"""The shared reader's fast paths agree with the plain reading they replace."""
+
+import re
+from itertools import pairwise
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from yblint.checks.inconsistent_total import breakdown, growth, rate, reader, shares
+from yblint.text.numbers import find_numbers
+
+CLAUSE_NOISE = "12３４,，、。；:一年a ①²\n"
+
+
+def test_no_chinese_character_is_a_digit():
+    """Clause ends take a comma after a Chinese character as a clause end without looking further."""
+    assert not any(chr(c).isdigit() for c in range(0x4E00, 0xA000))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=CLAUSE_NOISE + "！?？!\ud800😀", max_size=30))
+def test_clause_and_sentence_ends_are_the_marks_that_end_one(text):
+    """Ends are found by a table lookup of every character: the same as a scan for the marks."""
+    expected = [m.start() for m in reader._CLAUSE_MARK.finditer(text) if reader._ends_clause(text, m.start())]
+    reader._marks_cache.clear()
+    assert reader._clause_ends(text) == expected
+    assert reader._sentence_ends(text) == [m.start() for m in reader._SENTENCE_MARK.finditer(text)]
+    assert reader._marks_by_table(text) == reader._marks_by_scan(text)  # with numpy loaded or not
+
+
+def test_clause_ends_keep_thousands_separators_out():
+    text = "投资5,630万元，其中３，１５４万元,用于1，2号楼；"
+    reader._marks_cache.clear()
+    assert [text[i] for i in reader._clause_ends(text)] == ["，", ",", "，", "；"]
+
+
+AMOUNT_NOISE = "增加长减少比上年较的了每人均年平日月多少相当于为共计，。3万元个人"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=AMOUNT_NOISE, max_size=24))
+def test_is_amount_equals_its_two_searches(text):
+    """is_amount skips a search when the characters before a figure cannot end a match of it."""
+    for n in find_numbers(text):
+        cs = reader.clause_start(text, n.start, 0)
+        head = text[max(cs, n.start - reader.CHANGE_WINDOW) : n.start]
+        average = text[max(cs, n.start - reader.AVERAGE_WINDOW) : n.start]
+        plain = n.quantity and n.unit is not None
+        expected = plain and not (reader.CHANGE.search(head) or reader.AVERAGE.search(average))
+        assert reader.is_amount(n, text, 0) == bool(expected)
+
+
+def test_the_characters_checked_first_are_in_every_match():
+    assert all(w[-1] in reader._CHANGE_LAST for w in reader.CHANGE_WORDS.split("|"))
+    average_words = re.match(r"\(\?:([^)]*)\)", reader.AVERAGE.pattern).group(1).split("|")
+    assert len(average_words) == 11 and all("均" in w or "每" in w for w in average_words)
+
+
+# --- the words a check looks for before it runs its patterns ------------------------------------
+
+#: (pattern, words one of which is in every match, a text it matches): a check skips a paragraph
+#: holding none of the words, so a pattern changed to match without them must fail here
+KEYWORDS = [
+    (shares._RATIO3, "三次产业", "三次产业结构为3.1:40.2:56.7"),
+    *(
+        (first, "占", re.sub(r"\(\?<!.\)", "", a) + "占")
+        for (first, _), (a, _b) in zip(shares._PAIR_PATTERNS, shares._PAIRS, strict=True)
+    ),
+    (rate._RATE, "率", "完成率达"),
+    (rate._NAMED_RATE, "率", "合格率为"),
+    (rate._SHARE_OF, "占", "占全年计划的41%"),
+    (rate._SHARE_OF, "的", "占全年计划的41%"),
+    (rate._TIMES_OF, "的", "是上年的1.2倍"),
+    (rate._PLAN_SHARE, "的", "为计划的112%"),
+    (rate._PER, "每", "每万人拥有医师34人"),
+    (growth._GROWTH, "由从", "由30万元增加到36万元，增长20%"),
+    (growth._DOUBLED, "由从", "由3亿元增至6亿元，翻了一番"),
+    (growth._DOUBLED, "番", "由3亿元增至6亿元，翻了一番"),
+    (growth._COMPARED, "比", "比上年的30万元增长20%"),
+    (growth._CHANGE_AND_RATE, "比", "比上年增收1,260万元，增长8.4%"),
+    (reader.TOTAL_MARK_LOOSE, "共计总", "合计"),
+    (reader.TOTAL_WORD, "共计总", "总收入为"),
+]
+
+
+def _alphabet(pattern: re.Pattern) -> str:
+    return "".join(sorted({c for c in pattern.pattern if "\u4e00" <= c <= "\u9fff"})) + "0123456789.%：，,、。"
+
+
+@pytest.mark.parametrize(("pattern", "words", "example"), KEYWORDS)
+def test_every_match_holds_a_word_looked_for(pattern, words, example):
+    assert pattern.search(example)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=_alphabet(pattern), max_size=30))
+    def every_match(text):
+        for m in pattern.finditer(text):
+            assert any(w in m.group(0) for w in words), (text, m.group(0))
+
+    every_match()
+
+
+#: anchored patterns, how every match ends (a word's last character, then a suffix), an example
+LAST_CHARS = [
+    (breakdown._SUM_HEAD, *breakdown._SUM_HEAD_END, "收入合计达到"),
+    (breakdown._BALANCE, *breakdown._BALANCE_END, "收支相抵结余为"),
+    (breakdown._LIST_TOTAL, *breakdown._LIST_TOTAL_END, "等共计"),
+    (reader.CHANGE, "".join(reader._CHANGE_LAST), ("",), "比上年的"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "last", "suffixes", "example"), LAST_CHARS)
+def test_every_match_ends_as_looked_for(pattern, last, suffixes, example):
+    assert pattern.search(example) and reader.may_end_word(example, len(example), last, suffixes)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=_alphabet(pattern), max_size=20))
+    def every_match(text):
+        assert pattern.search(text) is None or reader.may_end_word(text, len(text), last, suffixes)
+        if reader.may_end_word(text, len(text), last, suffixes):
+            assert text[-1] in reader.end_chars(last, suffixes)
+
+    every_match()
+
+
+def test_may_end_word():
+    last, suffixes = breakdown._SUM_HEAD_END
+    assert reader.may_end_word("收入合计达到", 6, last, suffixes)
+    assert reader.may_end_word("收入合计达到", 5, last, suffixes)  # 合计达
+    assert not reader.may_end_word("收入合计达到", 2, last, suffixes)
+    assert not reader.may_end_word("为", 1, last, suffixes)  # a suffix alone
+    assert not reader.may_end_word("", 0, last, suffixes)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="共计合总累一有公中社为达到是收入人口万3，", max_size=24))
+def test_a_total_mark_ends_near_its_figure(text):
+    """marked_total searches a clause only when 共, 计 or 总 stands just before the figure."""
+    for pattern in (reader.TOTAL_MARK_LOOSE, reader.TOTAL_WORD):
+        if pattern.search(text):
+            near = text[-reader.TOTAL_MARK_WINDOW :]
+            assert any(c in near for c in reader.TOTAL_MARK_CHARS), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="3万元个，。“”共计5%\n\n", max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_a_paragraph_s_figures_are_the_document_s_within_it(text, a, b):
+    start, end = min(a, b), max(a, b)
+    numbers = find_numbers(text)
+    expected = [n for n in numbers if start <= n.start and n.end <= end]
+    assert reader.Figures(text).within(start, end) == expected
+    assert all(x.end <= y.start for x, y in pairwise(numbers))
