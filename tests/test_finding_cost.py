@@ -1,0 +1,100 @@
+"""The fast paths a finding takes from its check to the report give what the plain ways give:
+message templates filled from pre-cut parts, JSON lines from one reused C encoder."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from yblint import ruledefs
+from yblint.reporters.json import _one_line
+
+_FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def fill_by_regex(template: str, args: dict[str, Any], strict: bool = False) -> str:
+    """The reference: one regular-expression substitution over the template."""
+
+    def one(m: re.Match[str]) -> str:
+        if m.group(1) in args:
+            return str(args[m.group(1)])
+        if strict:
+            raise KeyError(m.group(1))
+        return m.group(0)
+
+    return _FIELD.sub(one, template)
+
+
+NAMES = st.sampled_from(["match", "count", "other", "a_1", "x"])
+PIECES = st.one_of(
+    st.text(alphabet="{}!:0aé中 “”", max_size=6),
+    NAMES.map(lambda n: "{" + n + "}"),
+    NAMES.map(lambda n: "{" + n + "!r}"),
+)
+TEMPLATES = st.lists(PIECES, max_size=8).map("".join)
+ARGS = st.dictionaries(NAMES, st.one_of(st.integers(), st.text(max_size=4), st.none()), max_size=4)
+
+
+@pytest.mark.parametrize("strict", [False, True])
+@given(template=TEMPLATES, args=ARGS)
+def test_fill_equals_one_substitution(strict: bool, template: str, args: dict[str, Any]) -> None:
+    """Same text; under STRICT (the tests' setting), a KeyError where the reference raises one."""
+    try:
+        expected: str | None = fill_by_regex(template, args, strict=strict)
+    except KeyError:
+        expected = None
+    old = ruledefs.STRICT
+    ruledefs.STRICT = strict
+    try:
+        if expected is None:
+            with pytest.raises(KeyError):
+                ruledefs.fill(template, args)
+        else:
+            assert ruledefs.fill(template, args) == expected
+    finally:
+        ruledefs.STRICT = old
+
+
+def test_fill_examples(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ruledefs, "STRICT", False)
+    assert ruledefs.fill("“{match}”出现{count}次{0}{}{other!r}{", {"match": "我们", "count": 3}) == (
+        "“我们”出现3次{0}{}{other!r}{"
+    )
+    assert ruledefs.fill("{x}{x}", {"x": None}) == "NoneNone"
+    assert ruledefs.fill("plain", {}) == "plain"
+
+
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),  # nan and infinity too: NaN, Infinity as json.dumps writes them
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=8),
+)
+JSONISH = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.tuples(inner, inner),
+        st.dictionaries(st.one_of(st.text(max_size=4), st.integers(), st.booleans(), st.none()), inner, max_size=4),
+    ),
+    max_leaves=12,
+)
+
+
+@given(JSONISH)
+def test_one_line_is_json_dumps(value: Any) -> None:
+    assert _one_line(value) == json.dumps(value, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("value", [{"a": {1, 2}}, [object()], {(1, 2): 3}])
+def test_one_line_refuses_what_json_dumps_refuses(value: Any) -> None:
+    with pytest.raises(TypeError):
+        json.dumps(value, ensure_ascii=False)
+    with pytest.raises(TypeError):
+        _one_line(value)
