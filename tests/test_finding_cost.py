@@ -1,5 +1,6 @@
 """The fast paths a finding takes from its check to the report give what the plain ways give:
-message templates filled from pre-cut parts, JSON lines from one reused C encoder."""
+message templates filled from pre-cut parts, JSON from one reused C encoder (one_line) and from
+a recursive writer (indented, the SARIF report)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from yblint import ruledefs
-from yblint.reporters.json import _one_line
+from yblint.json_text import indented, one_line
 
 _FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
@@ -89,12 +90,25 @@ JSONISH = st.recursive(
 
 @given(JSONISH)
 def test_one_line_is_json_dumps(value: Any) -> None:
-    assert _one_line(value) == json.dumps(value, ensure_ascii=False)
+    assert one_line(value) == json.dumps(value, ensure_ascii=False)
+
+
+@given(JSONISH)
+def test_indented_is_json_dumps_indent_2(value: Any) -> None:
+    assert indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def test_indented_examples() -> None:
+    value = {"a": [], "b": {}, "c": [1, [2, {"d": None}]], 1.5: True, None: -0.0, "e": float("nan")}
+    assert indented(value) == json.dumps(value, ensure_ascii=False, indent=2)
+    assert indented(value).startswith('{\n  "a": [],\n  "b": {},\n  "c": [\n    1,\n    [\n      2,')
 
 
 @pytest.mark.parametrize("value", [{"a": {1, 2}}, [object()], {(1, 2): 3}])
-def test_one_line_refuses_what_json_dumps_refuses(value: Any) -> None:
+def test_encoders_refuse_what_json_dumps_refuses(value: Any) -> None:
     with pytest.raises(TypeError):
         json.dumps(value, ensure_ascii=False)
     with pytest.raises(TypeError):
-        _one_line(value)
+        one_line(value)
+    with pytest.raises(TypeError):
+        indented(value)
