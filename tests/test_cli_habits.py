@@ -71,6 +71,25 @@ def test_statistics_one_line_per_rule_sorted_by_count(cli):
     assert by_rule == report["summary"]["by_rule"]
     assert [row[2][:3] for row in rows if row[1] == "cutoff-date"] == ["[*]"]  # fixable
     assert [row[2][:3] for row in rows if row[1] == "first-person"] == ["   "]
+    titles = {row[1]: row[2][4:] for row in rows}  # the short title, not the whole description
+    assert titles["relative-time"] == "相对时间词" and titles["first-person"] == "第一人称"
+    en = cli("check", SEED, "--statistics", "--lang", "en")
+    assert "relative-time\t    relative time word" in en.out
+
+
+def test_statistics_of_a_user_rule_without_a_title_show_its_description_up_to_the_colon(cli, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "no-zan.yaml").write_text(
+        "id: no-zan\ntype: existence\nseverity: warning\n"
+        "description: 不用“暂”：写明时间。\nmessage: 删去“{match}”。\ntokens: [暂]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".yblint.yaml").write_text("rules_dirs: [rules]\n", encoding="utf-8")
+    draft = tmp_path / "a.txt"
+    draft.write_text("区财政局\n\n该项目暂停实施。\n", encoding="utf-8")
+    r = cli("check", draft, "--statistics", "--select", "no-zan", "--config", tmp_path / ".yblint.yaml")
+    assert r.out == "1\tno-zan\t    不用“暂”\n"
 
 
 def test_exit_zero_reports_but_exits_0(cli, tmp_path):

@@ -88,3 +88,22 @@ def test_cli_jobs_gives_the_same_report(cli, tmp_path):
     two = cli("check", book, "--format", "json", "--jobs", "2")
     assert one.code == two.code == 1
     assert one.out == two.out
+
+
+def _signature(findings):
+    return [(f.rule, f.document.path, f.location.start, f.location.end, f.message) for f in findings]
+
+
+def test_every_per_document_check_sees_one_document_at_a_time(tmp_path):
+    """A check marked ``per_document`` runs on a share of the book in a worker: its findings on the
+    whole book must be the findings of each document alone, in the same order."""
+    book = _book(tmp_path)
+    docs = [build_document(read_source(str(p))) for p in sorted(book.rglob("*")) if p.is_file()]
+    reg = registry()
+    checks = [c for c in reg.checks(Config(), reg.active(Config(), ["ALL"], None)) if c.per_document]
+    ids = {c.rule.id for c in checks}
+    assert {"traditional-char", "number-format", "political-formula", "invisible-char", "first-person"} <= ids
+    for check in checks:
+        whole = list(check.run(Corpus(documents=docs)))
+        alone = [f for d in docs for f in check.run(Corpus(documents=[d]))]
+        assert _signature(whole) == _signature(alone), check.rule.id

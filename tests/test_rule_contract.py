@@ -175,3 +175,16 @@ def test_description_and_messages_in_chinese_and_english(rule_id):
     assert set(d.description) == {"zh", "en"}, f"{rule_id}: description needs zh and en"
     for key, texts in d.messages.items():
         assert set(texts) == {"zh", "en"}, f"{rule_id}: message '{key}' needs zh and en"
+
+
+def test_every_rule_has_a_short_distinct_title_in_chinese_and_english():
+    """``--statistics`` prints a rule's title: a few words, like ruff's rule names."""
+    for lang, limit in (("zh", 12), ("en", 40)):
+        names = {}
+        for rule_id in RULES:
+            d = REGISTRY.defs[rule_id]
+            assert d.title and set(d.title) == {"zh", "en"}, f"{rule_id}: title needs zh and en"
+            name = d.name(lang)
+            assert 0 < len(name) <= limit, f"{rule_id}: title '{name}' is not short"
+            assert name not in names, f"{rule_id} and {names.get(name)} have one title"
+            names[name] = rule_id

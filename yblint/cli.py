@@ -242,8 +242,8 @@ def statistics(result: RunResult, lang: str) -> str:
     lines = []
     for rule, n in sorted(counts.items(), key=lambda t: (-t[1], t[0])):
         mark = "[*]" if rule in fixable else "   "
-        desc = rules[rule].describe(lang) if rule in rules else ""
-        lines.append(f"{n:>{width}}\t{rule}\t{mark} {desc}".rstrip())
+        title = rules[rule].name(lang) if rule in rules else ""
+        lines.append(f"{n:>{width}}\t{rule}\t{mark} {title}".rstrip())
     return "\n".join(lines) + ("\n" if lines else "")
 
 

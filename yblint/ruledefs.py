@@ -21,11 +21,13 @@ from yblint.i18n import LANGS, pick
 from yblint.wording import paragraph_wording
 from yblint.yamlpos import line_of, load_yaml
 
+TITLE_END = re.compile(r"[：。；]|[:.;](?:\s|$)")
 ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 COMMON_KEYS = {
     "id",
     "type",
     "severity",
+    "title",
     "description",
     "message",
     "messages",
@@ -58,11 +60,20 @@ class RuleDef:
     #: --fix applies its fixes; None until the registry fills in the type's default (Check.fixable)
     fixable: bool | None = None
     file: str = ""
+    #: a few words naming the fault (``--statistics``); None: the description's first clause
+    title: dict[str, str] | None = None
     line_of_key: dict = field(default_factory=dict, repr=False)
     raw: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def describe(self, lang: str) -> str:
         return pick(self.description, lang)
+
+    def name(self, lang: str) -> str:
+        """The rule's short title in ``lang``; without one, the description up to its first
+        colon or full stop."""
+        if self.title:
+            return pick(self.title, lang)
+        return TITLE_END.split(self.describe(lang), maxsplit=1)[0].strip()
 
     def message(self, key: str, lang: str, args: dict[str, Any], paragraphs: bool = False) -> str:
         """The message ``key`` in ``lang`` filled with ``args``; ``paragraphs``: for a Word draft,
@@ -143,6 +154,7 @@ def parse_rule(data: Any, path: str, lines: dict, pack: str, extra_keys: dict[st
     if severity not in SEVERITIES:
         raise ConfigError(f"severity must be one of {', '.join(SEVERITIES)}", path, line_of(lines, "severity"))
     description = _texts(data.get("description", rid), path, lines, "description")
+    title = _texts(data["title"], path, lines, "title") if "title" in data else None
     messages: dict[str, dict[str, str]] = {}
     if "message" in data:
         messages["default"] = _texts(data["message"], path, lines, "message")
@@ -179,6 +191,7 @@ def parse_rule(data: Any, path: str, lines: dict, pack: str, extra_keys: dict[st
         link=data.get("link"),
         source=data.get("source"),
         examples=examples,
+        title=title,
         fixable=fixable,
         file=path,
         line_of_key=lines,

@@ -64,6 +64,8 @@ def replacement(text: str, start: int, end: int) -> str:
 
 @register_check("invisible-char")
 class InvisibleChar(Check):
+    per_document = True
+
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         en = self.lang == "en"
         for doc in corpus.documents:

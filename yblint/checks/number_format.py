@@ -151,6 +151,8 @@ CHINESE_STAT = re.compile(rf"[一二两三四五六七八九十百千][一二两
 
 @register_check("number-format")
 class NumberFormat(Check):
+    per_document = True
+
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         en = self.lang == "en"
         for doc in corpus.documents:

@@ -45,6 +45,8 @@ def formula_hits(doc: Document, year: int | None) -> Iterator[tuple[int, int, Fo
 
 @register_check("political-formula")
 class PoliticalFormula(Check):
+    per_document = True
+
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         configured = self.params["year"]
         if configured is not None and (isinstance(configured, bool) or not isinstance(configured, int)):

@@ -187,6 +187,8 @@ def traditional_runs(text: str) -> Iterator[tuple[int, int, str]]:
 
 @register_check("traditional-char")
 class TraditionalChar(Check):
+    per_document = True
+
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
             yield from self._document(doc)
