@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from yblint import ruledefs
+from yblint.checks.pattern_types import QUOTE_CLOSERS, QUOTE_PAIRS, quoted_spans
 from yblint.json_text import indented, one_line
 
 _FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -112,3 +113,28 @@ def test_encoders_refuse_what_json_dumps_refuses(value: Any) -> None:
         one_line(value)
     with pytest.raises(TypeError):
         indented(value)
+
+
+def quoted_spans_by_character(text: str) -> list[tuple[int, int]]:
+    """The reference: quoted_spans as it was, looking at every character."""
+    spans: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch in QUOTE_PAIRS:
+            stack.append((ch, i))
+        elif ch in QUOTE_CLOSERS and stack:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == QUOTE_CLOSERS[ch]:
+                    start = stack[depth][1]
+                    del stack[depth:]
+                    if not stack:
+                        spans.append((start, i + 1))
+                    break
+    if stack:
+        spans.append((stack[0][1], len(text)))
+    return spans
+
+
+@given(st.text(alphabet="“”‘’「」『』\"'我们a。\n", max_size=30))
+def test_quoted_spans_scan_the_marks_only(text: str) -> None:
+    assert quoted_spans(text) == quoted_spans_by_character(text)
