@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from yblint import ruledefs
 from yblint.checks.pattern_types import QUOTE_CLOSERS, QUOTE_PAIRS, quoted_spans
+from yblint.finding import excerpt
 from yblint.json_text import indented, one_line
 
 _FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
@@ -138,3 +139,18 @@ def quoted_spans_by_character(text: str) -> list[tuple[int, int]]:
 @given(st.text(alphabet="“”‘’「」『』\"'我们a。\n", max_size=30))
 def test_quoted_spans_scan_the_marks_only(text: str) -> None:
     assert quoted_spans(text) == quoted_spans_by_character(text)
+
+
+SPACEY = ["a", "中", " ", "\u3000", "\t", "\n", "\r", "\x1c", "\x85", "\u2028", "\xa0"]
+
+
+@given(st.text(alphabet=st.sampled_from(SPACEY)))
+def test_split_drops_what_the_regex_drops(text: str) -> None:
+    """fingerprint and excerpt drop whitespace with str.split, as re.sub(r"\\s+") did."""
+    assert "".join(text.split()) == re.sub(r"\s+", "", text)
+    assert excerpt(text, 10**6) == re.sub(r"\s+", " ", text).strip()
+
+
+def test_split_and_regex_whitespace_are_one_set() -> None:
+    space = re.compile(r"\s")
+    assert all(chr(c).isspace() == bool(space.match(chr(c))) for c in range(0x110000))
