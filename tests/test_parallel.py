@@ -107,3 +107,22 @@ def test_every_per_document_check_sees_one_document_at_a_time(tmp_path):
         whole = list(check.run(Corpus(documents=docs)))
         alone = [f for d in docs for f in check.run(Corpus(documents=[d]))]
         assert _signature(whole) == _signature(alone), check.rule.id
+
+
+def test_a_run_collects_garbage_less_often_and_restores_the_setting(tmp_path):
+    import gc
+
+    from yblint import engine
+
+    seen = []
+
+    class _Threshold(Check):
+        def run(self, corpus):
+            seen.append(gc.get_threshold())
+            return []
+
+    rule = RuleDef(id="gc", type="check", severity="info", description={}, messages={"default": {"zh": "在此"}})
+    before = gc.get_threshold()
+    with engine.fewer_collections():
+        run_checks([_Threshold(rule, {})], Corpus(documents=[build_document(read_source(str(SEED)))]))
+    assert seen == [engine.GC_THRESHOLDS] and gc.get_threshold() == before

@@ -17,7 +17,7 @@ from typing import NoReturn
 
 from yblint import __version__, baseline, progress
 from yblint.config import LANGS, Config, load_config
-from yblint.engine import STDIN, InternalError, RunResult, expand_corpus, lint
+from yblint.engine import STDIN, InternalError, RunResult, expand_corpus, fewer_collections, lint
 from yblint.errors import YblintError
 from yblint.finding import SEVERITIES, SEVERITY_RANK
 from yblint.i18n import tr
@@ -418,7 +418,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     debug = getattr(args, "debug", False)
     try:
-        return COMMANDS[args.command](args)
+        with fewer_collections():  # the whole command: reading, checks and the report
+            return COMMANDS[args.command](args)
     except YblintError as e:
         print(f"yblint: error: {e}", file=sys.stderr)
         return EXIT_ERROR
