@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from conftest import SEED
 
-from yblint.check import CHECKS, Check
+from yblint.check import Check
 from yblint.engine import RunResult
 from yblint.finding import Finding, Location
 from yblint.model import Corpus
 from yblint.parsing import build_document
 from yblint.reading import read_source
-from yblint.registry import Registry
+from yblint.registry import Registry, check_class
 from yblint.reporters import ReportContext, load_reporters
 from yblint.reporters.html import char_diff
 from yblint.ruledefs import RuleDef
@@ -75,7 +75,7 @@ def registry() -> Registry:
 def run(paths: list[Path], lang: str = "zh", pair: bool = True) -> RunResult:
     """layout-marker and the test-only pair check over ``paths``, as the engine would run them."""
     rules = [registry().defs["layout-marker"]]
-    checks: list[Check] = [CHECKS["layout-marker"](rules[0], {}, lang=lang)]
+    checks: list[Check] = [check_class(rules[0])(rules[0], {}, lang=lang)]
     if pair:
         rules.append(TEST_RULE)
         checks.append(PairCheck(TEST_RULE, {}, lang=lang))

@@ -38,3 +38,25 @@ def test_position_round_trip(text, data):
     assert start <= idx.offset(line, col) <= end
     if text[offset : offset + 1] not in ("\n", "\r") and offset < len(text):
         assert idx.offset(line, col) == offset
+
+
+def _line_offsets_one_break_at_a_time(text: str) -> tuple[list[int], list[int]]:
+    """The reference: every line break found by LINE_BREAK, one at a time."""
+    from yblint.textpos import LINE_BREAK
+
+    starts, ends = [0], []
+    for m in LINE_BREAK.finditer(text):
+        ends.append(m.start())
+        starts.append(m.end())
+    ends.append(len(text))
+    return starts, ends
+
+
+@given(st.text(alphabet=st.sampled_from("ab中\n \u3000"), max_size=80))
+def test_line_offsets_of_newline_only_text_are_those_of_the_reference(text):
+    """Text without \\r takes the fast path (line lengths); it gives the reference's offsets."""
+    idx = LineIndex(text)
+    assert (idx.starts, idx.ends) == _line_offsets_one_break_at_a_time(text)
+    assert (LineIndex(text + "\r").starts, LineIndex(text + "\r").ends) == _line_offsets_one_break_at_a_time(
+        text + "\r"
+    )

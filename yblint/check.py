@@ -2,12 +2,18 @@
 
 A check is a small class that reads the document model and yields findings. Checks for the
 core rules register under their rule id; pattern engines (YAML-only rules) register under a
-rule ``type``. Modules in ``yblint.checks`` are imported automatically.
+rule ``type``.
+
+A run imports only the checks it runs: the check of rule ``some-rule`` lives in the module
+``yblint.checks.some_rule`` (a module or a package), imported when the rule is first run; the
+registry knows every rule from its YAML file alone. The modules that register pattern types are
+listed in TYPE_MODULES and imported by every run (a rule file's keys depend on its type).
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import pkgutil
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
@@ -28,7 +34,9 @@ class Check:
     rule_keys: ClassVar[set[str]] = set()
     #: the place the book is about (``place:`` in .yblint.yaml), for messages that suggest it
     place: str | None = None
-    #: whether ``--fix`` applies this check's fixes when the rule file does not say ``fixable:``
+    #: pattern types: whether ``--fix`` applies the fixes of a rule of this type when its rule file
+    #: does not say ``fixable:``. A registered check's rule file alone says it (default: false),
+    #: so that the registry knows it without importing the check.
     fixable: ClassVar[bool] = False
     #: numeric parameters and their bounds (inclusive; None: unbounded), checked at config load
     param_ranges: ClassVar[dict[str, tuple[float | None, float | None]]] = {}
@@ -100,10 +108,34 @@ def register_type(type_name: str) -> Callable[[type[Check]], type[Check]]:
     return deco
 
 
+CHECKS_PACKAGE = "yblint.checks"
+#: the modules that register pattern types (``register_type``)
+TYPE_MODULES = ("yblint.checks.pattern_types",)
+
 _loaded = False
 
 
+def check_module(rule_id: str) -> str:
+    """The module of the check registered under ``rule_id``: ``inconsistent-total`` is
+    ``yblint.checks.inconsistent_total``."""
+    return f"{CHECKS_PACKAGE}.{rule_id.replace('-', '_')}"
+
+
+def has_check(rule_id: str) -> bool:
+    """Whether a check is (or would be, once its module is imported) registered under ``rule_id``,
+    without importing it."""
+    return rule_id in CHECKS or importlib.util.find_spec(check_module(rule_id)) is not None
+
+
+def check_for(rule_id: str) -> type[Check] | None:
+    """The check registered under ``rule_id``, its module imported on first use; None if there is none."""
+    if rule_id not in CHECKS and has_check(rule_id):
+        importlib.import_module(check_module(rule_id))
+    return CHECKS.get(rule_id)
+
+
 def load_checks() -> None:
+    """Import every module in ``yblint.checks`` (runs import only what they run: check_for)."""
     global _loaded
     if _loaded:
         return
@@ -114,6 +146,12 @@ def load_checks() -> None:
     _loaded = True
 
 
+def load_types() -> None:
+    for name in TYPE_MODULES:
+        importlib.import_module(name)
+
+
 def type_keys() -> dict[str, set[str]]:
-    load_checks()
+    """The keys a rule file of each pattern type may carry besides the common ones."""
+    load_types()
     return {name: cls.rule_keys for name, cls in TYPES.items()}

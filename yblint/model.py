@@ -84,7 +84,20 @@ class Paragraph(_Lines):
     block_start: int = -1  # offset of the block including its markup
     level: int = 0
     unit: Unit | None = None
-    sentences: list[Sentence] = field(default_factory=list)
+    #: the sentences of a prose paragraph, split on first use (most rules never read them)
+    _sentences: list[Sentence] | None = field(default=None, repr=False)
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        if self._sentences is None:
+            from yblint.parsing.sentences import split_sentences
+
+            self._sentences = split_sentences(self) if self.is_prose else []
+        return self._sentences
+
+    @sentences.setter
+    def sentences(self, value: list[Sentence]) -> None:
+        self._sentences = value
 
     @property
     def text(self) -> str:

@@ -1,12 +1,17 @@
 """All known rules (built-in and from ``rules_dirs``), selection by id or pack, and the checks
-configured for a run."""
+configured for a run.
+
+Every rule is known from its YAML file (id, pack, messages, parameters, docs, fixable); the code
+of a registered check is imported only when its rule runs. A rule is validated by its code (a
+pattern rule's regexes compiled) when it is configured for a run, and a rule from ``rules_dirs``
+also at load, so that a broken house rule is an error even when it is not selected."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from yblint.check import CHECKS, TYPES, Check, load_checks, type_keys
+from yblint.check import TYPES, Check, check_for, has_check, type_keys
 from yblint.config import Config
 from yblint.errors import ConfigError
 from yblint.ruledefs import RuleDef, builtin_rules_dir, load_rule_dir
@@ -25,25 +30,35 @@ class Registry:
         self.packs: dict[str, list[str]] = {}
         for d in self.defs.values():
             self.packs.setdefault(d.pack, []).append(d.id)
+        self._validated: set[str] = set()
 
     @classmethod
     def load(cls, rules_dirs: list[str] | None = None) -> Registry:
-        load_checks()
         keys = type_keys()
-        defs = load_rule_dir(builtin_rules_dir(), keys)
+        defs = load_rule_dir(builtin_rules_dir(), keys, cache=True)
+        house: list[RuleDef] = []
         for folder in rules_dirs or []:
             p = Path(folder)
             if not p.is_dir():
                 raise ConfigError("rules folder not found", folder)
-            defs.extend(load_rule_dir(p, keys, default_pack=p.name))
-        for d in defs:
-            if d.type == "check" and d.id not in CHECKS:
+            house.extend(load_rule_dir(p, keys, default_pack=p.name))
+        for d in [*defs, *house]:
+            if d.type == "check" and not has_check(d.id):
                 raise ConfigError(f"rule '{d.id}' has no registered check (type: check)", d.file)
-            runner = check_class(d)
+            if d.fixable is None:  # a check's rule file says it; a pattern rule's type has a default
+                d.fixable = TYPES[d.type].fixable if d.type != "check" else False
+        registry = cls([*defs, *house])
+        for d in house:
+            registry.runner(d)
+        return registry
+
+    def runner(self, d: RuleDef) -> type[Check]:
+        """The code that runs ``d`` (its module imported now if need be), validated once."""
+        runner = check_class(d)
+        if d.id not in self._validated:
             runner.validate(d)
-            if d.fixable is None:
-                d.fixable = runner.fixable
-        return cls(defs)
+            self._validated.add(d.id)
+        return runner
 
     def expand(self, names: list[str], where: str, config: Config | None = None) -> set[str]:
         """Rule ids named by ``names`` (ids, pack names or ALL)."""
@@ -89,8 +104,8 @@ class Registry:
         out = []
         for d in rules:
             settings = config.rules.get(d.id, {})
+            cls = self.runner(d)
             params = self._params(config, d, settings)
-            cls = check_class(d)
             check = cls(d, params, lang=config.lang, severity=settings.get("severity"))
             check.place = config.place
             out.append(check)
@@ -125,8 +140,13 @@ class Registry:
 
 
 def check_class(d: RuleDef) -> type[Check]:
-    """The code that runs a definition: its registered check, or its pattern type."""
-    return CHECKS[d.id] if d.type == "check" else TYPES[d.type]
+    """The code that runs a definition: its registered check (imported on first use), or its pattern type."""
+    if d.type != "check":
+        return TYPES[d.type]
+    found = check_for(d.id)
+    if found is None:
+        raise ConfigError(f"rule '{d.id}' has no registered check (type: check)", d.file)
+    return found
 
 
 def _same_kind(default: Any, value: Any) -> bool:

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from yblint.errors import ConfigError
+from yblint.lazy import lazy_import
+
+if TYPE_CHECKING:
+    import yaml
+else:  # imported when a YAML text is first parsed: the built-in rules come from a cache (ruledefs)
+    yaml = lazy_import("yaml")
 
 KeyPath = tuple
-#: libyaml's loader when PyYAML was built with it (about ten times faster), else the pure-Python one
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def safe_loader() -> type[yaml.CSafeLoader] | type[yaml.SafeLoader]:
+    """libyaml's loader when PyYAML was built with it (about ten times faster), else the pure-Python one."""
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> None:
@@ -30,7 +37,7 @@ def _walk(node: yaml.Node, path: KeyPath, lines: dict[KeyPath, int]) -> None:
 
 def load_yaml(text: str, path: str) -> tuple[Any, dict[KeyPath, int]]:
     """Parse ``text`` with the safe loader, once; return the data and a map from key paths to lines."""
-    loader = SafeLoader(text)
+    loader = safe_loader()(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

@@ -8,7 +8,6 @@ similarity. Which side is the copy is decided by a stated order of evidence (see
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -16,6 +15,7 @@ from typing import ClassVar
 import numpy as np
 from rapidfuzz.distance import Indel, Levenshtein
 
+from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Location
 from yblint.i18n import line_name, tr

@@ -14,11 +14,11 @@ Set phrases, ordinals, idioms and names are not statistics (十四五, 三个代
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Fix
 from yblint.model import Corpus, Document, Paragraph

@@ -7,7 +7,6 @@ written."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import NamedTuple
 
 import opencc
 
+from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.check import Check, register_check
 from yblint.finding import Finding
 from yblint.model import Corpus, Document

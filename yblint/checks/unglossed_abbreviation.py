@@ -6,9 +6,9 @@ use in the files linted, in their order."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.check import Check, register_check
 from yblint.finding import Finding
 from yblint.model import Corpus, Document

@@ -5,7 +5,6 @@ from __future__ import annotations
 from yblint.model import Document, Paragraph
 from yblint.parsing.markdown import parse_markdown, url_spans
 from yblint.parsing.plaintext import text_blocks
-from yblint.parsing.sentences import split_sentences
 from yblint.parsing.suppress import find_suppressions
 from yblint.parsing.units import UnitOptions, split_units
 from yblint.reading.source import Source
@@ -42,9 +41,7 @@ def build_document(source: Source, options: UnitOptions | None = None, reference
             block_start=b.start,
             level=b.level,
         )
-        if p.is_prose:
-            p.sentences = split_sentences(p)
-        doc.paragraphs.append(p)
+        doc.paragraphs.append(p)  # its sentences are split on first use (Paragraph.sentences)
     doc.units = split_units(doc, options)
     if source.format == "markdown":
         doc.suppressions = find_suppressions(doc)

@@ -76,6 +76,14 @@ def _starts_unit(p: Paragraph, options: UnitOptions, level: int | None) -> bool:
         # only in a Markdown draft without headings: there, bold lines are the unit headings
         name = _bold_name(p) if level is None else None
         return name is not None and is_plain_heading(name, options)
+    text = p.document.text
+    if (
+        options.heading_pattern is None
+        and p.end - p.start > options.max_heading_chars
+        and not text[p.start].isspace()
+        and not text[p.end - 1].isspace()
+    ):
+        return False  # too long to be a heading, as is_plain_heading finds, without copying the paragraph
     return is_plain_heading(p.text, options)
 
 
@@ -86,8 +94,7 @@ def split_units(doc: Document, options: UnitOptions) -> list[Unit]:
     for p in doc.paragraphs:
         if _starts_unit(p, options, level):
             if p.kind == PROSE:
-                p.kind = HEADING
-                p.sentences = []
+                p.kind = HEADING  # a heading has no sentences
             name = (_bold_name(p) if doc.format == "markdown" else None) or p.text.strip()
             current = Unit(document=doc, name=name, index=len(units), heading=p)
             units.append(current)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import os
-import subprocess
 from functools import lru_cache
 
 UNCOMMITTED = "0" * 40
@@ -18,6 +17,8 @@ TIMEOUT = 30  # seconds for one git command
 
 
 def _git(args: list[str], cwd: str) -> str | None:
+    import subprocess  # here: most runs never start git (about 4 ms of start-up)
+
     try:
         done = subprocess.run(
             ["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=TIMEOUT, check=False

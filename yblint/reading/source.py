@@ -34,6 +34,8 @@ class Source:
 
 
 def _dominant_newline(text: str) -> str:
+    if "\r" not in text:  # \n alone (most drafts), or no line break at all
+        return "\n"
     crlf = text.count("\r\n")
     cr = text.count("\r") - crlf
     lf = text.count("\n") - crlf

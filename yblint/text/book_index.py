@@ -23,11 +23,11 @@ Every record carries its document's year, so a 1985 report and a 2015 report nev
 from __future__ import annotations
 
 import bisect
-import re
 import weakref
 from collections import Counter
 from dataclasses import dataclass
 
+from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.model import Corpus, Document, Paragraph, Unit
 from yblint.text.numbers import Number, find_numbers, parse_numeral
 

@@ -14,12 +14,13 @@ the file name, else the year the text mentions most).
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol
 
 import regex
+
+from yblint import lazyre as re  # patterns compiled on first use (#14)
 
 #: characters that may stand between a formula and its quotation marks without changing it
 _GAP = r"[\s\u200b\u200c\u200d\u2060\ufeff]*"

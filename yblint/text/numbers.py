@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from dataclasses import dataclass
 from functools import cached_property
+
+from yblint import lazyre as re  # patterns compiled on first use (#14)
 
 __all__ = [
     "GENERIC_COUNTS",

@@ -14,10 +14,10 @@ Everything works on character offsets into ``Document.text``, like the rest of t
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.model import HEADING, LIST_ITEM, PROSE, Document, Paragraph
 from yblint.text.marks import (
     CLAUSE_FINAL,

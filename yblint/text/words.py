@@ -13,14 +13,20 @@ import hashlib
 import importlib.util
 import logging
 import os
-import re
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from math import log
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
+from yblint import lazyre as re  # patterns compiled on first use (#14)
+from yblint.lazy import lazy_import
+
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    np = lazy_import("numpy")  # imported when a word is first looked up (#14)
 
 
 @lru_cache(maxsize=1)

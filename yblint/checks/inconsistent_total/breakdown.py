@@ -5,9 +5,9 @@ single part larger than its whole is reported as such. 其中 a，占 p% is chec
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
 
+from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.text.numbers import Number, summable
 
 from .complete import CATCH_ALL, Completeness, digit_slip, judge, partition

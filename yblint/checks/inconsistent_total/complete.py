@@ -14,9 +14,9 @@ their total are reported only when the text shows the list is complete:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.text.numbers import parse_numeral
 
 CATCH_ALL = re.compile(r"其他|其它|其余|另有|余下|剩余|剩下")

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-import re
-
+from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.text.numbers import Number
 
 from .reader import EPSILON, Issue, Reader, bare, clause_start, factor, num, pct_interval, sentence_bounds

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import bisect
 import math
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.text.numbers import Number, convert, find_numbers, unit_info
 
 CLAUSE_END = "，,；;。！？!?：:\n"

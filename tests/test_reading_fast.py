@@ -1,0 +1,93 @@
+"""Fast paths of reading (#14), each against the slower reference it replaces: paragraphs of plain
+text cut by str.split instead of a regex scan, bare URLs looked for only where one can be."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from yblint.model import PROSE
+from yblint.parsing import build_document
+from yblint.parsing.markdown import _URL, url_spans
+from yblint.parsing.plaintext import _PARA, _paragraph_spans, text_blocks
+from yblint.parsing.units import UnitOptions, _starts_unit, is_plain_heading
+from yblint.reading.source import Source, _dominant_newline
+from yblint.text.marks import INLINE_SPACE, skip_space, trim_space
+
+#: ink, every kind of blank (spaces, the invisible characters, \s beyond ASCII) and line ends
+LINES = st.text(
+    alphabet=st.sampled_from("a中。 \t\u3000\xa0\u200b\u200c\u200d\u2060\ufeff\u00ad\x0b\x0c\x1c\n"), max_size=80
+)
+
+
+@given(LINES)
+def test_paragraph_spans_are_the_regex_spans(text):
+    assert _paragraph_spans(text) == [m.span() for m in _PARA.finditer(text)]
+
+
+@given(LINES, st.sampled_from(["\r\n", "\r"]))
+def test_with_carriage_returns_the_regex_itself_is_used(text, newline):
+    text = text.replace("\n", newline)
+    assert _paragraph_spans(text) == [m.span() for m in _PARA.finditer(text)]
+
+
+@given(LINES)
+def test_blocks_are_those_of_the_regex_and_the_space_loops(text):
+    want = []
+    for m in _PARA.finditer(text):
+        end = trim_space(text, m.start(), m.end(), INLINE_SPACE)
+        content = skip_space(text, m.start(), end, INLINE_SPACE)
+        want.append((m.start(), min(content, end), end))
+    assert [(b.start, b.content_start, b.end) for b in text_blocks(text)] == want
+
+
+#: short lines that may or may not head a unit, with whitespace beyond spaces at their ends
+HEADINGS = st.lists(
+    st.text(alphabet=st.sampled_from("区委团妇联、。1一 \u3000\x0c\x1c"), min_size=1, max_size=30), max_size=8
+)
+
+
+@given(HEADINGS, st.integers(min_value=1, max_value=25))
+def test_a_long_paragraph_is_no_heading_without_being_copied(lines, max_chars):
+    """_starts_unit skips is_plain_heading for a paragraph longer than a heading may be whose ends
+    are no whitespace: is_plain_heading would say no to it."""
+    text = "\n\n".join(lines) + "\n"
+    options = UnitOptions(max_heading_chars=max_chars)
+    doc = build_document(Source(path="a.txt", text=text, encoding="utf-8", format="text"), options)
+    for p in doc.paragraphs:
+        if p.kind == PROSE or (p.unit is not None and p.unit.heading is p):
+            assert _starts_unit(p, options, None) == is_plain_heading(p.text, options)
+
+
+@given(st.text(alphabet=st.sampled_from("a\r\n"), max_size=30))
+def test_dominant_newline(text):
+    crlf = text.count("\r\n")
+    counts = [(text.count("\n") - crlf, "\n"), (crlf, "\r\n"), (text.count("\r") - crlf, "\r")]
+    best = max(counts, key=lambda t: t[0])
+    assert _dominant_newline(text) == (best[1] if best[0] else "\n")
+
+
+def test_blocks_of_a_draft():
+    text = "区妇联\n\n\u3000\u3000开展宣讲43场。\n第二行。  \n \u200b \n\n末段\n"
+    assert [(b.start, b.content_start, b.end) for b in text_blocks(text)] == [(0, 0, 3), (5, 7, 20), (28, 28, 30)]
+    assert text[7:20] == "开展宣讲43场。\n第二行。"
+
+
+def _url_spans_reference(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _URL.finditer(text):
+        if m.start() and text[m.start() - 1].isascii() and text[m.start() - 1].isalnum():
+            continue
+        e = m.end()
+        while e > m.start() and text[e - 1] in ".,;:!?)]*_~":
+            e -= 1
+        if e > m.start():
+            out.append((m.start(), e))
+    return out
+
+
+@given(st.lists(st.sampled_from(["http://", "https://", "ftp:/", "www.", "ww.", ":/", "a.cn", "中文", " ", "。", "x"])))
+def test_url_spans_are_found_wherever_one_can_be(parts):
+    text = "".join(parts)
+    assert url_spans(text) == _url_spans_reference(text)
+    assert url_spans("见https://www.gov.cn/a。") == [(1, 21)]
