@@ -111,3 +111,62 @@ def test_name_variant_loads_no_jieba(tmp_path):
     found = findings_of([tmp_path / "a.txt"], ["name-variant"])
     assert [(f.data["kind"], f.data["suggestion"]) for f in found] == [("added", "亚运电竞场馆")]
     assert words.jieba_module.cache_info().currsize == 0
+
+
+def test_longest_word_is_the_dictionarys():
+    """Pieces longer than the dictionary's longest word are never looked up: none is a word."""
+    index = words.word_index()
+    assert index is not None
+    longest = max(len(w) for w, f in words.jieba_module().dt.FREQ.items() if f > 0)
+    assert index.longest == longest
+
+
+@settings(max_examples=150, deadline=None)
+@given(s=st.text(alphabet=RICH + " ", min_size=17, max_size=60))
+def test_long_runs_are_cut_as_jieba_cuts_them(s):
+    """Runs longer than the longest word (a clause, for duplicate-passage) are cut exactly as jieba does."""
+    words.tokens.cache_clear()
+    assert words.tokens(s) == tuple(words.jieba_module().cut(s, HMM=False))
+
+
+@settings(max_examples=200, deadline=None)
+@given(batches=st.lists(st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=4), max_size=12), max_size=8))
+def test_remembered_frequencies_are_the_looked_up_ones(batches):
+    """freq_many with its memo (repeated pieces, a memo that starts afresh when full) answers as a
+    look-up of every piece in a fresh index."""
+    index = words.word_index()
+    assert index is not None
+    small = words.WordIndex(index.hashes, index.freqs, index.total, index.longest)
+    old = words.MEMO_SIZE
+    words.MEMO_SIZE = 10
+    try:
+        largest = 0
+        for batch in batches:
+            largest = max(largest, len(set(batch)))
+            fresh = words.WordIndex(index.hashes, index.freqs, index.total, index.longest)
+            assert small.freq_many(batch) == fresh.freq_many(batch)
+            assert len(small.memo) <= max(10, largest)
+            assert all(small.freq(w) == fresh.freq_many([w])[0] for w in batch)
+    finally:
+        words.MEMO_SIZE = old
+
+
+@settings(max_examples=300, deadline=None)
+@given(left=st.text(alphabet=RICH, min_size=1, max_size=8), right=st.text(alphabet=RICH, min_size=1, max_size=8))
+def test_may_span_with_the_pair_index_is_the_full_search(left, right):
+    """The pair index only answers the breaks no word can stand across: may_span answers as the
+    search of every run across the break in the word index."""
+    index = words.word_index()
+    assert index is not None
+    full = index.has_any([left[p:] + right[:q] for p in range(len(left)) for q in range(1, len(right) + 1)])
+    assert words.may_span(left, right) == full
+
+
+def test_pair_index_holds_the_pairs_inside_words():
+    pairs = words.pair_index()
+    assert pairs is not None
+    for pair, inside in (("发展", True), ("展顾", False), ("公室", True), ("室公", False)):
+        h = words.np.uint64(words._hash(pair))
+        i = int(words.np.searchsorted(pairs, h))
+        assert (i < pairs.size and pairs[i] == h) == inside, pair
+    assert words.may_span("民企发", "展顾问") and not words.may_span("区委办公室", "全年收入")

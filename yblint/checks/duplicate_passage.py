@@ -612,7 +612,7 @@ def _snap(s: str, lo: int, hi: int) -> tuple[int, int]:
     c1 = hi
     while c1 < len(s) and s[c1] not in CLAUSE:
         c1 += 1
-    if c1 <= c0:
+    if c1 <= c0 or (lo == c0 and hi == c1):  # a whole clause: its words need not be cut
         return lo, hi
     bounds = [c0]
     for t in tokens(s[c0:c1]):

@@ -19,7 +19,6 @@ a longer name that contains it whole (区委 / 区委宣传部), slogans with ot
 from __future__ import annotations
 
 import gc
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -35,7 +34,7 @@ from yblint.text.words import is_word, tagged_tokens, tokens, word_freq
 MIN_PREFIX = 2  # characters before the suffix
 MAX_PREFIX = 10
 SLIPS = {"型": "性", "性": "型", "账": "帐", "帐": "账", "象": "像", "像": "象", "划": "化", "化": "划"}
-_SLIP_RE = re.compile(f"[{''.join(SLIPS)}]")
+_SLIP_CHARS = frozenset(SLIPS)
 NUMERALS = set("0123456789零〇一二两三四五六七八九十百千万亿第")
 NOT_NAME_START = {
     "v",
@@ -237,11 +236,14 @@ class NameVariant(Check):
         out: list[tuple[str, Form, Form]] = []
         rotations: dict[tuple[str, str], list[str]] = defaultdict(list)
         slips: dict[str, list[str]] = defaultdict(list)
-        for t in forms:
-            suffix = forms[t].suffix
+        items = list(forms.items())
+        ends: dict[str, list[int]] = defaultdict(list)  # first and last character -> forms
+        for j, (t, f) in enumerate(items):
+            ends[t[:1] + t[-1:]].append(j)
+            suffix = f.suffix
             if suffix and len(t) - len(suffix) >= 4:
                 rotations[(suffix, "".join(sorted(t[: -len(suffix)])))].append(t)
-            if _SLIP_RE.search(t, 1, len(t) - 1) is None:
+            if _SLIP_CHARS.isdisjoint(t):
                 continue
             for i, ch in enumerate(t):
                 if ch in SLIPS and 0 < i < len(t) - 1:
@@ -269,26 +271,29 @@ class NameVariant(Check):
             # the word before the slip may read as a verb in the slipped form (学习性 / 学习型)
             if (_first_word_ok(a) or _first_word_ok(b)) and _at_boundary(fa) and _at_boundary(fb):
                 out.append(("slip", forms[a], forms[b]))
-        # a character (or a cut piece) more or less: the shorter form starts and ends as the longer,
-        # so only forms of the same first and last character and length are compared
-        same_ends: dict[tuple[str, str, int], list[Form]] = defaultdict(list)
-        lengths: dict[tuple[str, str], set[int]] = defaultdict(set)
-        for t, f in forms.items():
-            same_ends[(t[:1], t[-1:], len(t))].append(f)
-            lengths[(t[:1], t[-1:])].add(len(t))
-        for t, f in forms.items():
-            n = len(t)
-            if n < 5 or lengths[(t[:1], t[-1:])].isdisjoint((n - 1, n - 2, n - 3, n - 4)):
+        # a character (or a cut piece) more or less: the shorter form is the longer one with a piece
+        # cut from inside it, so it keeps the first and last character: only forms of the same ends
+        # and of lengths 1-4 apart are compared, the shorter looked up by its text
+        longer: list[tuple[int, list[int]]] = []
+        for same in ends.values():
+            if len(same) < 2:
                 continue
-            for k in (1, 2, 3, 4):
-                if n - k < 4:
-                    break
-                shorter = same_ends.get((t[:1], t[-1:], n - k))
-                if not shorter:
-                    continue
-                for i, g in _cut_from(t, k, shorter):
+            have = {len(items[j][0]) for j in same}
+            if len(have) < 2:
+                continue
+            for j in same:
+                n = len(items[j][0])
+                ks = [k for k in (1, 2, 3, 4) if n - k >= 4 and n - k in have]
+                if ks:
+                    longer.append((j, ks))
+        longer.sort()
+        for j, ks in longer:
+            t, f = items[j]
+            verbish = bool(FUNCTION & set(t))  # a phrase of a sentence, whatever is cut from it
+            for k in ks:
+                for i, g in _cut_from(t, k, forms):
                     short, piece = g.text, t[i : i + k]
-                    if all(c in NUMERALS for c in piece) or any(c in FUNCTION for c in piece):
+                    if verbish or all(c in NUMERALS for c in piece) or any(c in FUNCTION for c in piece):
                         continue
                     if _shared(f, g):
                         continue  # one place read with two left edges (拱投投资公司)
@@ -375,21 +380,14 @@ class NameVariant(Check):
         )
 
 
-def _cut_from(t: str, k: int, shorter: Iterable[Form]) -> list[tuple[int, Form]]:
+def _cut_from(t: str, k: int, forms: dict[str, Form]) -> list[tuple[int, Form]]:
     """(i, g) for each form g that is ``t[:i] + t[i + k:]`` (0 < i < len(t) - k), in the order of i:
-    the place of the cut lies after the shared beginning and before the shared end."""
+    the piece is cut from inside ``t``, after its first character and before its last."""
     out: list[tuple[int, Form]] = []
-    m = len(t) - k
-    for g in shorter:
-        s = g.text
-        p = 0
-        while p < m and s[p] == t[p]:
-            p += 1
-        q = 0
-        while q < m and s[m - 1 - q] == t[-1 - q]:
-            q += 1
-        out.extend((i, g) for i in range(max(1, m - q), min(p, m - 1) + 1))
-    out.sort(key=lambda x: x[0])
+    for i in range(1, len(t) - k):
+        g = forms.get(t[:i] + t[i + k :])
+        if g is not None:
+            out.append((i, g))
     return out
 
 

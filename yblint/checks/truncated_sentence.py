@@ -13,7 +13,7 @@ from yblint.text.paragraphs import (
     End,
     ends_dangling,
     has_sentence_end,
-    is_non_sentence,
+    non_sentences,
     paragraph_end,
     paragraph_joins,
     paragraph_start,
@@ -43,8 +43,9 @@ class TruncatedSentence(Check):
             joins = paragraph_joins(doc)
             continued = {j.second.index for j in joins.values()}
             paras = doc.paragraphs
+            ns = non_sentences(doc)
             for i, p in enumerate(paras):
-                if is_non_sentence(p):
+                if ns[i]:
                     continue
                 nxt = paras[i + 1] if i + 1 < len(paras) else None
                 if check_start and p.index not in continued:

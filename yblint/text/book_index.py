@@ -66,6 +66,25 @@ _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 _YEAR_NIAN_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)\s*年")
 
 
+_YEAR_DIGITS = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)")
+
+
+def years_named(text: str) -> list[str]:
+    """The years before a 年 in ``text`` (2021年, 1998 年), as ``_YEAR_NIAN_RE.findall`` finds them:
+    found from each 年 backwards, over the spaces, to four digits (a 年 is far rarer than a digit,
+    and a scan of the text for digits costs more than one for 年)."""
+    out = []
+    j = text.find("年")
+    while j >= 0:
+        k = j
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        if k >= 4 and _YEAR_DIGITS.fullmatch(text, k - 4, k):
+            out.append(text[k - 4 : k])
+        j = text.find("年", j + 1)
+    return out
+
+
 def document_year(doc: Document, configured: int | None = None) -> int | None:
     """The year the document is about: ``configured`` (``year:`` in .yblint.yaml) for linted
     files; else the one year its file name holds (or, failing that, the name of its folder or
@@ -83,7 +102,7 @@ def document_year(doc: Document, configured: int | None = None) -> int | None:
         m = _YEAR_NIAN_RE.search(first.text)
         if m:
             return int(m.group(1))
-    counts = Counter(int(y) for y in _YEAR_NIAN_RE.findall(doc.text))
+    counts = Counter(int(y) for y in years_named(doc.text))
     if counts:
         return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
     return None

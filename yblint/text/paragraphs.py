@@ -25,10 +25,12 @@ from yblint.text.marks import (
     CONTINUING,
     DASHES,
     FAMILY,
+    HAN_RANGES,
     LEAD_IN,
     OPENERS,
     SENTENCE_FINAL,
     SPACE,
+    char_class,
     is_ascii_alnum,
     is_han,
     partner,
@@ -116,6 +118,15 @@ def is_non_sentence(p: Paragraph) -> bool:
         return True
     text = p.text
     return not text.strip(SPACE) or is_byline(text) or is_bracketed_note(text) or is_subtitle(text)
+
+
+def non_sentences(doc: Document) -> list[bool]:
+    """:func:`is_non_sentence` of each of the document's paragraphs, in order, found once for
+    the rules that read every paragraph's end (split-paragraph, truncated-sentence)."""
+    found = doc.derived.get("non_sentences")
+    if found is None:
+        found = doc.derived["non_sentences"] = [is_non_sentence(p) for p in doc.paragraphs]
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
@@ -271,16 +282,18 @@ NUMBER_REACH = 12
 NEXT_REACH = 12
 
 
+#: up to WORD_REACH Han characters ending a text, starting one
+_HAN_TAIL = re.compile(f"{char_class(*HAN_RANGES)}{{1,{WORD_REACH}}}\\Z")
+_HAN_HEAD = re.compile(f"{char_class(*HAN_RANGES)}{{0,{WORD_REACH}}}")
+
+
 def cut_word(left: str, right: str) -> tuple[str, int] | None:
     """If joining ``left`` and ``right`` puts the join inside a word, (the word, how many of its
     characters are in ``left``); else None. Only Han characters next to the join are looked at."""
-    i = len(left)
-    while i > 0 and is_han(left[i - 1]) and len(left) - i < WORD_REACH:
-        i -= 1
-    j = 0
-    while j < len(right) and is_han(right[j]) and j < WORD_REACH:
-        j += 1
-    head, tail = left[i:], right[:j]
+    m = _HAN_TAIL.search(left, max(0, len(left) - WORD_REACH))
+    head = left[m.start() :] if m else ""
+    n = _HAN_HEAD.match(right)
+    tail = right[: n.end()] if n else ""
     if not head or not tail or not _may_span(head, tail):
         return None  # no word of the dictionary stands across the join: jieba cannot cut one there
     pos = 0
@@ -414,12 +427,17 @@ def _unclosed_families(text: str, start: int, end: int) -> set[str]:
     return {FAMILY[text[i]] for i in unmatched_brackets(text, [(start, end)]).opened}
 
 
-def join_of(p: Paragraph, q: Paragraph, since: int | None = None) -> Join | None:
+def join_of(
+    p: Paragraph, q: Paragraph, since: int | None = None, non_sentence: tuple[bool, bool] | None = None
+) -> Join | None:
     """Whether ``q`` continues ``p`` (consecutive paragraphs of one unit and one kind); ``since``
-    is where the text ``p`` ends started, if ``p`` itself continues earlier paragraphs."""
+    is where the text ``p`` ends started, if ``p`` itself continues earlier paragraphs;
+    ``non_sentence``: :func:`is_non_sentence` of ``p`` and ``q``, when known."""
     if p.kind != q.kind or not p.is_prose or p.unit is not q.unit:
         return None
-    if is_non_sentence(p) or is_non_sentence(q):
+    if non_sentence is None:
+        non_sentence = (is_non_sentence(p), is_non_sentence(q))
+    if non_sentence[0] or non_sentence[1]:
         return None
     end = paragraph_end(p)
     start = paragraph_start(q)
@@ -455,13 +473,15 @@ def join_of(p: Paragraph, q: Paragraph, since: int | None = None) -> Join | None
     return None
 
 
-def heading_join(h: Paragraph, q: Paragraph) -> Join | None:
+def heading_join(h: Paragraph, q: Paragraph, q_non_sentence: bool | None = None) -> Join | None:
     """Whether a line that the plain-text rule took for a unit heading (short, no punctuation) is
     really the first half of a word cut by a blank line (…联合建立民企发 | 展顾问制度): only a cut word
     is evidence enough to doubt a heading."""
     if h.kind != HEADING or h.level != 0 or h.document.format == "markdown":
         return None
-    if q.kind != PROSE or q.unit is not h.unit or is_non_sentence(q):
+    if q.kind != PROSE or q.unit is not h.unit:
+        return None
+    if is_non_sentence(q) if q_non_sentence is None else q_non_sentence:
         return None
     text = h.document.text
     end = trim_space(text, h.start, h.end)
@@ -482,9 +502,10 @@ def paragraph_joins(doc: Document) -> dict[int, Join]:
     if joins is None:
         joins = {}
         paras = doc.paragraphs
+        ns = non_sentences(doc)
         since = None
-        for p, q in itertools.pairwise(paras):
-            j = join_of(p, q, since) or heading_join(p, q)
+        for k, (p, q) in enumerate(itertools.pairwise(paras)):
+            j = join_of(p, q, since, (ns[k], ns[k + 1])) or heading_join(p, q, ns[k + 1])
             if j is not None:
                 joins[p.index] = j
                 since = p.start if since is None else since

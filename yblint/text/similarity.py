@@ -388,30 +388,54 @@ def align_blocks(sa: str, sb: str, anchors: Sequence[tuple[int, int]] = (), k: i
     (positions where both hold the same k characters, increasing on both sides) the strings are
     aligned piece by piece between them, so a long passage costs time in proportion to its length
     rather than to the product of the lengths."""
-    out: list[tuple[int, int, int]] = []
+    xs, ys, sizes, _ = _aligned(sa, sb, anchors, k)
+    return list(zip(xs, ys, sizes, strict=True))
 
-    def piece(i0: int, i1: int, j0: int, j1: int) -> None:
-        if i1 <= i0 or j1 <= j0:
-            return
-        for m in Indel.opcodes(sa[i0:i1], sb[j0:j1]).as_matching_blocks():
-            if m.size:
-                add(i0 + m.a, j0 + m.b, m.size)
 
-    def add(i: int, j: int, size: int) -> None:
-        if out and out[-1][0] + out[-1][2] == i and out[-1][1] + out[-1][2] == j:
-            out[-1] = (out[-1][0], out[-1][1], out[-1][2] + size)
-        else:
-            out.append((i, j, size))
-
+def _aligned(
+    sa: str, sb: str, anchors: Sequence[tuple[int, int]], k: int
+) -> tuple[list[int], list[int], list[int], list[int]]:
+    """:func:`align_blocks` as lists: the blocks' starts in ``sa``, in ``sb``, their sizes, and the
+    unmatched characters (on both sides) between each block and the one before it (0 for the first)."""
+    xs: list[int] = []
+    ys: list[int] = []
+    sizes: list[int] = []
+    gaps: list[int] = []
+    end_x = end_y = 0  # where the last block ends: a block that starts there on both sides joins it
     pi = pj = 0
-    for i, j in anchors:
-        if i < pi or j < pj:
+    for ai, aj in (*anchors, (-1, -1)):
+        last = ai < 0  # after the last anchor: the rest of both strings
+        if last:
+            ai, aj = len(sa), len(sb)
+        elif ai < pi or aj < pj:
             continue
-        piece(pi, i, pj, j)
-        add(i, j, k)
-        pi, pj = i + k, j + k
-    piece(pi, len(sa), pj, len(sb))
-    return out
+        if ai > pi and aj > pj:
+            for m in Indel.opcodes(sa[pi:ai], sb[pj:aj]).as_matching_blocks():
+                size = m.size
+                if size:
+                    i, j = pi + m.a, pj + m.b
+                    if i == end_x and j == end_y and sizes:
+                        sizes[-1] += size
+                    else:
+                        xs.append(i)
+                        ys.append(j)
+                        sizes.append(size)
+                        gaps.append((i - end_x) + (j - end_y))
+                    end_x, end_y = i + size, j + size
+        if last:
+            break
+        if ai == end_x and aj == end_y and sizes:  # the anchor's k characters
+            sizes[-1] += k
+        else:
+            xs.append(ai)
+            ys.append(aj)
+            sizes.append(k)
+            gaps.append((ai - end_x) + (aj - end_y))
+        end_x, end_y = ai + k, aj + k
+        pi, pj = end_x, end_y
+    if gaps:
+        gaps[0] = 0
+    return xs, ys, sizes, gaps
 
 
 def find_passages(
@@ -435,85 +459,111 @@ def find_passages(
     or end of a copy, or a stretch with several changes, does not cut the copy short. The parts of
     the alignment before and after a passage are searched the same way.
     """
-    blocks = [_Block(*t) for t in align_blocks(sa, sb, anchors, k)]
+    blocks = _Blocks(*_aligned(sa, sb, anchors, k), 2.0 * (1.0 - similarity) / similarity)
+    xs, ys, sizes = blocks.xs, blocks.ys, blocks.sizes
     out: list[Passage] = []
-    todo = [(0, len(blocks))]
-    gain = 2.0 * (1.0 - similarity) / similarity
+    blocks.run_from(0, len(sizes))
+    todo = [(0, len(sizes))]
     while todo:
         lo_b, hi_b = todo.pop()
-        seg = _best_segment(blocks, lo_b, hi_b, gain, anchor, max_change)
+        seg = _best_segment(blocks, lo_b, hi_b, anchor, max_change)
         if seg is None:
             continue
         lo, hi = seg
-        first, last = blocks[lo], blocks[hi]
-        a0, a1, b0, b1 = first.a, last.a + last.size, first.b, last.b + last.size
+        a0, a1, b0, b1 = xs[lo], xs[hi] + sizes[hi], ys[lo], ys[hi] + sizes[hi]
         if min(a1 - a0, b1 - b0) < min_len:
             continue  # the best part of this stretch is too short: so is every other part
-        matched = sum(m.size for m in blocks[lo : hi + 1])
+        matched = sum(sizes[lo : hi + 1])
         out.append(Passage(a0, a1, b0, b1, matched, 2.0 * matched / ((a1 - a0) + (b1 - b0))))
-        todo.append((lo_b, lo))
+        todo.append((lo_b, lo))  # its running score is the one run from lo_b already
+        blocks.run_from(hi + 1, hi_b)
         todo.append((hi + 1, hi_b))
     out.sort(key=lambda p: -(p.a1 - p.a0))
     return out
 
 
-def _best_segment(blocks: list[_Block], lo_b: int, hi_b: int, gain: float, anchor: int, max_change: int):
+class _Blocks:
+    """The matching blocks of an alignment as lists, with what scoring a segment of them needs:
+    each block's score (``gain`` a matched character) and the unmatched characters before it, and
+    the running score of a maximal-scoring segment up to each block (``run``, from ``start``)."""
+
+    __slots__ = ("costs", "gain", "run", "scores", "sizes", "start", "xs", "ys")
+
+    def __init__(self, xs: list[int], ys: list[int], sizes: list[int], costs: list[int], gain: float) -> None:
+        self.xs, self.ys, self.sizes, self.gain = xs, ys, sizes, gain
+        self.scores = [gain * s for s in sizes]
+        self.costs = costs  # unmatched characters between block i - 1 and block i (none before the first)
+        self.run = [0.0] * len(sizes)
+        self.start = [-1] * len(sizes)
+
+    def run_from(self, lo_b: int, hi_b: int) -> None:
+        """Set ``run[i]`` and ``start[i]`` for ``i`` in ``[lo_b, hi_b)`` to the running score
+        started at ``lo_b``: it adds each block's score to what is left of the score before it once
+        the unmatched characters between are paid, and restarts at the block when nothing is left.
+
+        The range was part of a longer one run from further left, or never run. Once both runs
+        restart at one block they are the same from there on, so the rest is kept as it is."""
+        if hi_b <= lo_b:
+            return
+        scores, costs, run, start = self.scores, self.costs, self.run, self.start
+        cur = run[lo_b] = scores[lo_b]
+        cur_start = start[lo_b] = lo_b
+        for i in range(lo_b + 1, hi_b):
+            rest = cur - costs[i]
+            if cur > 0 and rest > 0:
+                cur = rest + scores[i]
+            else:
+                if start[i] == i:  # the older run restarted here too
+                    return
+                cur, cur_start = scores[i], i
+            run[i] = cur
+            start[i] = cur_start
+
+
+def _best_segment(blocks: _Blocks, lo_b: int, hi_b: int, anchor: int, max_change: int) -> tuple[int, int] | None:
+    """The best-scoring run of blocks in ``[lo_b, hi_b)`` (the first block where the running score
+    from ``lo_b`` is highest, from where that run started), extended over small changes on both
+    sides. ``blocks.run_from(lo_b, hi_b)`` must have been called (or a run from ``lo_b`` be
+    left in place for the range)."""
     if hi_b <= lo_b:
         return None
-    best = -1.0
-    lo = hi = lo_b
-    cur = -1.0
-    cur_start = lo_b
-    for i in range(lo_b, hi_b):
-        m = blocks[i]
-        score = gain * m.size
-        if i > lo_b and cur > 0:
-            prev = blocks[i - 1]
-            cost = (m.a - prev.a - prev.size) + (m.b - prev.b - prev.size)
-            if cur - cost > 0:
-                cur = cur - cost + score
-            else:
-                cur, cur_start = score, i
-        else:
-            cur, cur_start = score, i
-        if cur > best:
-            best, lo, hi = cur, cur_start, i
-    total = best
+    run = blocks.run
+    best = max(run[lo_b:hi_b])
+    hi = run.index(best, lo_b, hi_b)  # the first block with the highest score
+    return _extend(blocks, lo_b, hi_b, blocks.start[hi], hi, best, anchor, max_change)
+
+
+def _extend(
+    blocks: _Blocks, lo_b: int, hi_b: int, lo: int, hi: int, total: float, anchor: int, max_change: int
+) -> tuple[int, int]:
+    """Extend the segment ``[lo, hi]`` over changes of at most ``max_change`` characters to a
+    further block of at least ``anchor`` characters, as long as the score stays at zero or more."""
+    xs, ys, sizes, gain = blocks.xs, blocks.ys, blocks.sizes, blocks.gain
     # extend to the left
     while lo > lo_b:
-        edge = blocks[lo]
         j, small = lo - 1, 0
-        while j >= lo_b and blocks[j].size < anchor:
-            small += blocks[j].size
+        while j >= lo_b and sizes[j] < anchor:
+            small += sizes[j]
             j -= 1
         if j < lo_b:
             break
-        cand = blocks[j]
-        da, db = edge.a - cand.a - cand.size, edge.b - cand.b - cand.size
-        new_total = total + gain * (cand.size + small) - (da + db - 2 * small)
+        da, db = xs[lo] - xs[j] - sizes[j], ys[lo] - ys[j] - sizes[j]
+        new_total = total + gain * (sizes[j] + small) - (da + db - 2 * small)
         if max(da, db) - small > max_change or new_total < 0:
             break
         total, lo = new_total, j
     # extend to the right
     while hi < hi_b - 1:
-        edge = blocks[hi]
+        edge_x, edge_y = xs[hi] + sizes[hi], ys[hi] + sizes[hi]
         j, small = hi + 1, 0
-        while j < hi_b and blocks[j].size < anchor:
-            small += blocks[j].size
+        while j < hi_b and sizes[j] < anchor:
+            small += sizes[j]
             j += 1
         if j >= hi_b:
             break
-        cand = blocks[j]
-        da, db = cand.a - edge.a - edge.size, cand.b - edge.b - edge.size
-        new_total = total + gain * (cand.size + small) - (da + db - 2 * small)
+        da, db = xs[j] - edge_x, ys[j] - edge_y
+        new_total = total + gain * (sizes[j] + small) - (da + db - 2 * small)
         if max(da, db) - small > max_change or new_total < 0:
             break
         total, hi = new_total, j
     return lo, hi
-
-
-@dataclass(slots=True)
-class _Block:
-    a: int
-    b: int
-    size: int

@@ -14,7 +14,7 @@ import importlib.util
 import logging
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from math import log
 from pathlib import Path
@@ -94,32 +94,49 @@ def _dictionary() -> Path | None:
     return path if path.is_file() else None
 
 
+#: looked-up pieces of text kept with their frequency before the memo starts afresh
+MEMO_SIZE = 200_000
+
+
 @dataclass(frozen=True)
 class WordIndex:
     """jieba's dictionary in three numbers a word: the sorted 64-bit hashes of its words, their
-    frequencies (the last line of a word counts, as in jieba), and the sum of every line's."""
+    frequencies (the last line of a word counts, as in jieba), and the sum of every line's; and
+    the length of its longest word (0: not known). Pieces of text looked up are remembered with
+    their frequency (the same few characters around a break or in a name are asked again and again)."""
 
     hashes: np.ndarray
     freqs: np.ndarray
     total: int
+    longest: int = 0
+    memo: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def freq(self, word: str) -> int:
-        h = np.uint64(_hash(word))
-        i = int(np.searchsorted(self.hashes, h))
-        return int(self.freqs[i]) if i < self.hashes.size and self.hashes[i] == h else 0
+        f = self.memo.get(word)
+        if f is None:
+            f = self.freq_many([word])[0]
+        return f
 
     def freq_many(self, words: list[str]) -> list[int]:
         """:meth:`freq` of each word, looked up at once."""
-        if not words:
-            return []
-        probe = np.array([_hash(w) for w in words], dtype=np.uint64)
-        at = np.minimum(np.searchsorted(self.hashes, probe), self.hashes.size - 1)
-        return np.where(self.hashes[at] == probe, self.freqs[at], 0).tolist()
+        memo = self.memo
+        missing = [w for w in dict.fromkeys(words) if w not in memo]
+        if not missing:
+            return [memo[w] for w in words]
+        found = [0] * len(missing)
+        if self.hashes.size:
+            probe = np.array([_hash(w) for w in missing], dtype=np.uint64)
+            at = np.minimum(np.searchsorted(self.hashes, probe), self.hashes.size - 1)
+            found = np.where(self.hashes[at] == probe, self.freqs[at], 0).tolist()
+        new = dict(zip(missing, found, strict=True))
+        out = [new[w] if w in new else memo[w] for w in words]
+        if len(memo) + len(new) > MEMO_SIZE:
+            memo.clear()
+        memo.update(new)
+        return out
 
     def has_any(self, words: list[str]) -> bool:
-        probe = np.array([_hash(w) for w in words], dtype=np.uint64)
-        at = np.minimum(np.searchsorted(self.hashes, probe), self.hashes.size - 1)
-        return bool((self.hashes[at] == probe).any())
+        return any(self.freq_many(words))
 
 
 @lru_cache(maxsize=1)
@@ -130,10 +147,10 @@ def word_index() -> WordIndex | None:
     if path is None:
         return None
     st = path.stat()
-    cache = Path(tempfile.gettempdir()) / f"yblint-jieba-index-{st.st_size}-{st.st_mtime_ns}.npy"
+    cache = Path(tempfile.gettempdir()) / f"yblint-jieba-index2-{st.st_size}-{st.st_mtime_ns}.npy"
     try:
         table = np.load(cache)
-        return WordIndex(table[1:, 0].copy(), table[1:, 1].copy(), int(table[0, 1]))
+        return WordIndex(table[1:, 0].copy(), table[1:, 1].copy(), int(table[0, 1]), int(table[0, 0]))
     except (OSError, ValueError, IndexError):
         pass
     freqs: dict[str, int] = {}
@@ -144,11 +161,12 @@ def word_index() -> WordIndex | None:
             if len(parts) >= 2 and parts[1].isdigit():
                 freqs[parts[0]] = int(parts[1])
                 total += int(parts[1])
+    longest = max(map(len, freqs), default=0)
     hashes = np.array([_hash(w) for w in freqs], dtype=np.uint64)
     values = np.array(list(freqs.values()), dtype=np.uint64)
     order = np.argsort(hashes)
     table = np.empty((hashes.size + 1, 2), dtype=np.uint64)
-    table[0] = (0, total)
+    table[0] = (longest, total)
     table[1:, 0], table[1:, 1] = hashes[order], values[order]
     try:
         tmp = cache.with_suffix(f".{os.getpid()}.tmp.npy")
@@ -156,7 +174,39 @@ def word_index() -> WordIndex | None:
         os.replace(tmp, cache)
     except OSError:
         pass
-    return WordIndex(table[1:, 0].copy(), table[1:, 1].copy(), total)
+    return WordIndex(table[1:, 0].copy(), table[1:, 1].copy(), total, longest)
+
+
+@lru_cache(maxsize=1)
+def pair_index() -> np.ndarray | None:
+    """The sorted 64-bit hashes of every two characters that stand next to each other inside a
+    word of jieba's dictionary (None without the dictionary file): a break between two characters
+    that are no such pair cuts no word. Built once and cached in the temporary folder like
+    :func:`word_index`."""
+    path = _dictionary()
+    if path is None:
+        return None
+    st = path.stat()
+    cache = Path(tempfile.gettempdir()) / f"yblint-jieba-pairs-{st.st_size}-{st.st_mtime_ns}.npy"
+    try:
+        return np.load(cache)
+    except (OSError, ValueError, EOFError):
+        pass
+    freqs: dict[str, int] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.strip().split(" ")
+            if len(parts) >= 2 and parts[1].isdigit():
+                freqs[parts[0]] = int(parts[1])
+    pairs = {w[i : i + 2] for w, f in freqs.items() if f > 0 for i in range(len(w) - 1)}
+    table = np.unique(np.array([_hash(p) for p in pairs], dtype=np.uint64))
+    try:
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp.npy")
+        np.save(tmp, table)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return table
 
 
 def may_span(head: str, tail: str) -> bool:
@@ -169,6 +219,12 @@ def may_span(head: str, tail: str) -> bool:
     index = word_index()
     if index is None or index.hashes.size == 0:
         return True
+    pairs = pair_index()
+    if pairs is not None:
+        h = np.uint64(_hash(head[-1] + tail[0]))
+        i = int(np.searchsorted(pairs, h))
+        if i >= pairs.size or pairs[i] != h:
+            return False  # the two characters at the break stand next to each other in no word
     return index.has_any([head[p:] + tail[:q] for p in range(len(head)) for q in range(1, len(tail) + 1)])
 
 
@@ -272,16 +328,22 @@ def tagged_tokens(s: str) -> tuple[tuple[str, str], ...]:
 def _cut_block_tagged(sentence: str, index: WordIndex) -> list[tuple[str, bool]]:
     """:func:`_cut_block` (jieba.posseg.POSTokenizer.__cut_DAG_NO_HMM), each word with whether it is
     a run of single Latin letters and digits joined together (tagged 'eng' by posseg). Looks up
-    every piece of the sentence at once."""
+    every piece of the sentence no longer than the dictionary's longest word at once."""
     n = len(sentence)
-    spans = [(k, i) for k in range(n) for i in range(k, n)]
-    found = index.freq_many([sentence[k : i + 1] for k, i in spans])
-    freq = dict(zip(spans, found, strict=True))
-    dag = {k: [i for i in range(k, n) if freq[(k, i)]] or [k] for k in range(n)}
-    route: dict[int, tuple[float, int]] = {n: (0, 0)}
+    reach = index.longest or n
+    found = index.freq_many([sentence[k:i] for k in range(n) for i in range(k + 1, min(n, k + reach) + 1)])
+    # the DAG: for each start, the ends of the words of the dictionary there (the character alone
+    # when there is none), with their frequencies
+    dag: list[list[tuple[int, int]]] = []
+    pos = 0
+    for k in range(n):
+        m = min(n, k + reach) - k
+        dag.append([(k + j, f) for j, f in enumerate(found[pos : pos + m]) if f] or [(k, 0)])
+        pos += m
+    route: list[tuple[float, int]] = [(0, 0)] * (n + 1)
     logtotal = log(index.total)
     for idx in range(n - 1, -1, -1):
-        route[idx] = max((log(freq[(idx, x)] or 1) - logtotal + route[x + 1][0], x) for x in dag[idx])
+        route[idx] = max((log(f or 1) - logtotal + route[x + 1][0], x) for x, f in dag[idx])
     out: list[tuple[str, bool]] = []
     x, buf = 0, ""
     while x < n:

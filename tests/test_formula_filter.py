@@ -1,0 +1,120 @@
+"""The formula filter of duplicate-passage (yblint.text.formulae.strip_formulae) takes out exactly
+what the whole alternation of formulae takes out, while trying only the patterns whose required
+literals occur in the text (issue #14)."""
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from yblint.text.alternation import Alternation, literal_anchor, required_literals
+from yblint.text.formulae import _FORMULA_PATTERNS, formula_alternation, strip_formulae
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def reference(text: str) -> str:
+    return formula_alternation().regex.sub("", text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        (r"高举[^。；！\n]{2,40}?旗帜", ("高举",)),
+        (r"在以[^。；！\n]{2,20}?为核心的党中央(?:坚强)?领导下", ("为核心的党中央",)),
+        (r"(?:增强|坚定|做到|深刻(?:领悟|认识))“[^”\n]{2,8}”", ("增强", "坚定", "做到", "深刻")),
+        (r"保持流动性合理充裕|保持宏观杠杆率基本稳定", ("流动性合理充裕", "宏观杠杆率基本稳定")),
+        (r"[^。！\n]{0,10}代表国务院", ("代表国务院",)),
+        (r"(?:全面)?(?:学习)?", None),  # nothing is required
+        (r"(?i)abc", None),  # a case-insensitive literal is not a substring test
+    ],
+)
+def test_required_literals(pattern, literals):
+    assert required_literals(pattern) == literals
+
+
+def test_every_formula_pattern_has_required_literals():
+    """Every formula of the table is anchored on a literal (else it is tried on every passage)."""
+    assert all(required_literals(p) for p in _FORMULA_PATTERNS)
+    assert not formula_alternation().always
+
+
+# pieces that make and break formulae: their literals, the class stoppers (。！\n), quotes, titles,
+# and words that open patterns whose literal comes later (向 … 表示, 以 … 为指导, 在 … 领导下)
+PIECES = [
+    *(lit for p in _FORMULA_PATTERNS for lit in required_literals(p) or ()),
+    *"向以在。！；，、\n“”《》",
+    "表示衷心的感谢！",
+    "表示崇高的敬意",
+    "为指导",
+    "的坚强领导下",
+    "会议精神",
+    "全面",
+    "学习",
+    "党的",
+    "代表国务院",
+    "成绩",
+    "的结果。",
+    "人民军队",
+    "建设",
+    "拱墅区新建道路12条",
+    "甲乙丙丁",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_strip_formulae_is_the_alternation(pieces):
+    text = "".join(pieces)
+    assert strip_formulae(text) == reference(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=20), st.integers(0, 3000), st.integers(10, 800))
+def test_strip_formulae_on_real_text(pieces, start, size):
+    """Stretches of the seed page with formulae pieces spliced in."""
+    seed = (FIXTURES / "gongshu-yearbook-2021-page5.txt").read_text(encoding="utf-8")
+    text = seed[start : start + size] + "".join(pieces) + seed[start + size : start + 2 * size]
+    assert strip_formulae(text) == reference(text)
+
+
+def test_strip_formulae_examples():
+    text = "向全市人民表示衷心的感谢！以新时代中国特色社会主义思想为指导，坚持稳中求进工作总基调。"
+    assert strip_formulae(text) == reference(text) == "，。"
+    assert strip_formulae("拱墅区新建道路12条") == "拱墅区新建道路12条"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "anchor"),
+    [
+        (r"(?:全面|深入)?(?:学习)?贯彻(?:落实)?精神", ("贯彻", 0, 4)),
+        (r"[^。！\n]{0,10}代表国务院", ("代表国务院", 0, 10)),
+        (r"(?:推动|促进)世界多极化、(?:倡导)?国际关系民主化", ("国际关系民主化", 8, 10)),
+        (r"高举[^。]{2,40}?旗帜", None),  # opens with a literal: re finds it itself
+        (r"[^。]*代表", None),  # unbounded before the literal
+        (r"(?:甲|乙)+", None),  # no literal in the top-level sequence
+    ],
+)
+def test_literal_anchor(pattern, anchor):
+    assert literal_anchor(pattern) == anchor
+
+
+# patterns that open with classes and optional groups, overlap, tie at one start and look behind
+STRESS = (
+    r"[^。]{0,3}甲乙",
+    r"(?:丙)?甲",
+    r"乙[^。]{1,4}?丁",
+    r"(?<!丙)乙丁",
+    r"丁丁|甲乙丙",
+    r"(?:乙|丙)?丁[^甲]{0,2}丙",
+    r"[乙丙]{1,2}。甲",
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="甲乙丙丁。", max_size=60), st.permutations(STRESS))
+def test_alternation_strip_is_sub(text, patterns):
+    alternation = Alternation(tuple(patterns))
+    assert alternation.strip(text) == re.compile("|".join(f"(?:{p})" for p in patterns)).sub("", text)
