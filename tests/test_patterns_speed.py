@@ -1,4 +1,5 @@
-"""Pattern rules search each pattern once per document, then only the paragraphs it matched in
+"""Pattern rules search each pattern once per document, and take its matches from there
+(whole_safe) or search again only the paragraphs it matched in (edge_safe)
 (yblint.patterns.Matcher.hits): the matches must be exactly those of a search paragraph by
 paragraph, whatever the pattern looks at around a paragraph's edges."""
 
@@ -8,7 +9,7 @@ from conftest import doc_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from yblint.patterns import Matcher, compile_one, edge_safe
+from yblint.patterns import Matcher, compile_one, edge_safe, whole_safe
 from yblint.ruledefs import RuleDef
 
 PATTERNS = [
@@ -23,6 +24,14 @@ PATTERNS = [
     "我.{0,3}们",
     "[^。]{3}",  # runs across paragraphs in the joined text
     "(?<!.)我",
+    "\\b我们\\b",  # searched in the whole document at once (whole_safe) from here on
+    "我?",  # may match nothing
+    "们*(?=我)",
+    "(?<=\\p{Han})们(?!\\p{Han})",
+    "(?P<token>们)(?:[ \\u3000]*(?P=token))+",
+    "[\\x20-\\x7f]",
+    "(?:我){e<=1}",  # fuzzy: may take the newline for a character
+    "[\\t-\\r]",
 ]
 
 
@@ -31,7 +40,7 @@ def _rule() -> RuleDef:
 
 
 def _one_by_one(matcher: Matcher, doc) -> list[tuple[int, int, str]]:
-    """The reference: every pattern on every paragraph alone (what hits() did before)."""
+    """The reference: every pattern and exception on every paragraph alone (what hits() did before)."""
     out = []
     for para in matcher.paragraphs(doc):
         found = []
@@ -39,10 +48,11 @@ def _one_by_one(matcher: Matcher, doc) -> list[tuple[int, int, str]]:
             for m in pat.compiled.finditer(para.text):
                 if m.end() > m.start():
                     found.append((m.start(), -(m.end() - m.start()), order, m))
+        spans = [m.span() for exc in matcher.exceptions for m in exc.compiled.finditer(para.text)]
         found.sort(key=lambda t: t[:3])
         last = -1
         for start, _n, order, m in found:
-            if start < last:
+            if start < last or any(s <= start and m.end() <= e for s, e in spans):
                 continue
             last = m.end()
             out.append((para.start + start, para.start + m.end(), matcher.patterns[order].source))
@@ -66,6 +76,37 @@ def test_edge_safe_tells_anchors_and_newline_lookarounds():
     assert not edge_safe("(?s)(?<!.)我")
 
 
+def test_whole_safe_tells_what_may_see_a_newline():
+    assert whole_safe("我们")
+    assert whole_safe("(?<![自忘敌你唯])我们")
+    assert whole_safe("(?<!\\p{Han})\\p{Han}[ \\u3000]{1,2}\\p{Han}(?!\\p{Han})")
+    assert whole_safe("我.{0,3}们")  # . never matches the newline
+    assert whole_safe("(?P<forecast>即将)\\d{2,}")
+    assert whole_safe("[\\x20-\\x7f]")
+    assert whole_safe("[ \t]")  # a tab, not a range from it
+    for source in [
+        "^我",
+        "们$",
+        "[^。]{3}",
+        "\\s",
+        "\\W",
+        "\\p{Common}",
+        "\\P{Han}",
+        "(?s).",
+        "(?i)a",
+        "(?:我){e<=1}",
+        "[\\t-\\r]",
+        "[\\x00-\\x7f]",
+        "\\u000a",
+        "\\x{a}",
+        "[[:space:]]",
+        "\\012",
+        "\\N{LINE FEED}",
+        "\n",
+    ]:
+        assert not whole_safe(source), source
+
+
 def test_each_pattern_matches_as_paragraph_by_paragraph(tmp_path):
     text = "我们去了。\n\n我们\n\n你们我们，我 们\n\n目前我们\n\n们我\n\n# 我们\n\n我\n"
     doc = doc_of(tmp_path / "a.md", text)
@@ -84,5 +125,20 @@ def test_any_text_any_patterns_same_matches(tmp_path, paras, chosen):
     text = "\n\n".join(p.strip() or "我" for p in paras) + "\n"
     doc = doc_of(tmp_path / "a.txt", text)
     rule = _rule()
+    matcher = Matcher(rule, [compile_one(rule, s, "tokens", i) for i, s in enumerate(chosen)])
+    assert _hits(matcher, doc) == _one_by_one(matcher, doc)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    paras=st.lists(st.text(alphabet="我们你的。， a", min_size=1, max_size=12), min_size=1, max_size=6),
+    chosen=st.lists(st.sampled_from(PATTERNS), min_size=1, max_size=3, unique=True),
+    exceptions=st.lists(st.sampled_from(["你们", "我们的", "[^。]*的", "^我"]), max_size=2, unique=True),
+)
+def test_exceptions_drop_the_same_matches(tmp_path, paras, chosen, exceptions):
+    text = "\n\n".join(p.strip() or "我" for p in paras) + "\n"
+    doc = doc_of(tmp_path / "a.txt", text)
+    rule = _rule()
+    rule.raw = {"exceptions": exceptions}
     matcher = Matcher(rule, [compile_one(rule, s, "tokens", i) for i, s in enumerate(chosen)])
     assert _hits(matcher, doc) == _one_by_one(matcher, doc)

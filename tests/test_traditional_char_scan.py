@@ -56,3 +56,12 @@ def test_runs_match_whole_text_conversion(text: str) -> None:
     # a paragraph without a character TSCharacters changes is left alone, as before
     expected = [] if _tables().traditional.isdisjoint(text) else whole_text_runs(text)
     assert list(traditional_runs(text)) == expected
+
+
+def test_the_conversion_tables_load_on_the_first_traditional_character():
+    """A draft in simplified characters needs only TSCharacters' set, not OpenCC's phrases."""
+    _tables.cache_clear()
+    assert list(traditional_runs("本区农业发展，没有发生事故。")) == []
+    assert _tables.cache_info().currsize == 0
+    assert list(traditional_runs("本区農業發展。")) == [(2, 5, "农业发")]
+    assert _tables.cache_info().currsize == 1

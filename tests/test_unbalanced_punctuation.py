@@ -158,3 +158,35 @@ def test_balanced_is_quiet_and_one_missing_mark_is_one_finding(text, data):
     found = run_on(text[:i] + text[i + 1 :])
     assert len(found) == 1
     assert FAMILY[found[0].location.text] == FAMILY[text[i]]
+
+
+def _reference(doc) -> list[tuple[int, str]]:
+    """What the check found before it skipped the paragraphs without a paired mark and looked at
+    the next paragraph only for an open quotation: every logical paragraph scanned."""
+    from yblint.checks.unbalanced_punctuation import QUOTE_FAMILIES, _first_char, _masked, pair_up, scan
+    from yblint.text.paragraphs import logical_paragraphs
+
+    out = []
+    groups = list(logical_paragraphs(doc))
+    for gi, group in enumerate(groups):
+        nxt = groups[gi + 1][0] if gi + 1 < len(groups) else None
+        carried = _first_char(nxt) if nxt is not None and nxt.is_prose else ""
+        found = [
+            u
+            for u in scan(group, _masked(doc))
+            if not (u.side == "open" and FAMILY[u.mark] in QUOTE_FAMILIES and carried == FAMILY[u.mark])
+        ]
+        out += [(issue.mark.offset, issue.kind) for issue in pair_up(found)]
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet="“”‘’《》（）()[]【】「」文。a\n ", max_size=14), max_size=6))
+def test_skipping_paragraphs_without_marks_finds_the_same(paras):
+    from yblint.checks.unbalanced_punctuation import UnbalancedPunctuation
+
+    text = "\n\n".join(paras) + "\n"
+    doc = build_document(Source(path="a.txt", text=text, encoding="utf-8", format="text"))
+    rule = registry().defs["unbalanced-punctuation"]
+    found = UnbalancedPunctuation(rule, {}).run(Corpus(documents=[doc]))
+    assert [(f.location.start, f.data["problem"]) for f in found] == _reference(doc)

@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -66,7 +67,7 @@ class Hit:
     document: Document
     start: int
     end: int
-    match: Any  # regex.Match; offsets in it are relative to the paragraph
+    match: Any  # regex.Match, for its groups (its offsets count from the paragraph or the joined text)
     pattern: Pattern
     paragraph: Paragraph
 
@@ -231,52 +232,104 @@ class Matcher:
         except TimeoutError:
             return None  # search paragraph by paragraph, which names the paragraph if it times out
 
+    def _scope(self, doc: Document) -> _Scope | None:
+        """The paragraphs in the rule's scope and their text joined by newlines, made once a
+        document for all the rules of the same scope."""
+        key = "patterns.scope:" + ",".join(sorted(self.kinds))
+        scope = doc.derived.get(key)
+        if scope is None:
+            paragraphs = list(self.paragraphs(doc))
+            texts = [p.text for p in paragraphs]
+            starts, ends, at = [], [], 0
+            for t in texts:
+                starts.append(at)
+                ends.append(at + len(t))
+                at += len(t) + 1
+            scope = doc.derived[key] = _Scope(paragraphs, texts, starts, ends, "\n".join(texts))
+        return scope if scope.paragraphs else None
+
+    def _whole(self, pattern: Pattern, scope: _Scope) -> dict[int, list[tuple[int, int, Any]]] | None:
+        """The matches of ``pattern`` by paragraph (index: [(start, end, match)], offsets in the
+        paragraph), from one search of the joined text, for a pattern that matches there exactly
+        as in each paragraph alone (:func:`whole_safe`); None: search paragraph by paragraph."""
+        if not whole_safe(pattern.compiled.pattern):
+            return None
+        starts = scope.starts
+        out: dict[int, list[tuple[int, int, Any]]] = {}
+        try:
+            for m in pattern.compiled.finditer(scope.joined, timeout=self.timeout, concurrent=False):
+                s, e = m.span()
+                i = bisect.bisect_right(starts, s) - 1
+                out.setdefault(i, []).append((s - starts[i], e - starts[i], m))
+        except TimeoutError:
+            return None  # search paragraph by paragraph, which names the paragraph if it times out
+        return out
+
     def hits(self, doc: Document, patterns: Iterable[Pattern] | None = None) -> Iterator[Hit]:
         """Non-overlapping matches in reading order: where matches of different patterns overlap,
         the leftmost wins, then the longest, then the pattern listed first. A match lying inside
         a match of an exception is dropped.
 
-        Each pattern is searched once in the whole document (its paragraphs joined by newlines)
-        to find the paragraphs it matches in; only those paragraphs are then searched one by one,
-        which gives exactly the matches a search of every paragraph would."""
+        Each pattern is searched once in the whole document (its paragraphs joined by newlines).
+        A pattern that cannot see a newline (:func:`whole_safe`) finds there exactly its matches
+        in each paragraph; another one finds the paragraphs it matches in (:func:`edge_safe`),
+        which are then searched one by one. Either way the matches are those a search of every
+        paragraph would give. A match's offsets (``Hit.match``) are not to be used: they count
+        from the paragraph or from the joined text."""
         pats = list(self.patterns if patterns is None else patterns)
-        scope = list(self.paragraphs(doc))
-        if not scope:
+        scope = self._scope(doc)
+        if scope is None:
             return
-        texts = [p.text for p in scope]
-        starts, ends, at = [], [], 0
-        for t in texts:
-            starts.append(at)
-            ends.append(at + len(t))
-            at += len(t) + 1
-        joined = "\n".join(texts)
-        wanted = [self._candidates(pat, joined, starts, ends) for pat in pats]
-        todo: Iterable[int] = range(len(scope))
-        if None not in wanted:
-            todo = sorted(set().union(*(w for w in wanted if w is not None)))
+        # paragraph index -> [(start, -length, order, end, match, pattern)], offsets in the paragraph
+        found_in: dict[int, list[tuple[int, int, int, int, Any, Pattern]]] = {}
+        slow: list[tuple[int, Pattern, set[int] | None]] = []
+        for order, pat in enumerate(pats):
+            whole = self._whole(pat, scope)
+            if whole is None:
+                slow.append((order, pat, self._candidates(pat, scope.joined, scope.starts, scope.ends)))
+                continue
+            for i, ms in whole.items():
+                found_in.setdefault(i, []).extend((s, s - e, order, e, m, pat) for s, e, m in ms if e > s)
+        todo: Iterable[int]
+        if any(where is None for _, _, where in slow):
+            todo = range(len(scope.paragraphs))
+        else:
+            todo = sorted(found_in.keys() | set().union(*(where for _, _, where in slow if where is not None)))
         for i in todo:
-            para, text = scope[i], texts[i]
-            found = []
-            for order, pat in enumerate(pats):
-                where = wanted[order]
+            para, text = scope.paragraphs[i], scope.texts[i]
+            found = list(found_in.get(i, ()))
+            for order, pat, where in slow:
                 if where is not None and i not in where:
                     continue
                 for m in self._run(pat, text, doc, para):
                     if m.end() > m.start():
-                        found.append((m.start(), -(m.end() - m.start()), order, m, pat))
+                        found.append((m.start(), m.start() - m.end(), order, m.end(), m, pat))
             if not found:
                 continue
+            # exceptions in this paragraph only: searching the whole document costs more where
+            # matches are rare (space-in-cjk)
             spans = [(m.start(), m.end()) for exc in self.exceptions for m in self._run(exc, text, doc, para)]
             found.sort(key=lambda t: t[:3])
             last_end = -1
-            for start, _neg, _order, m, pat in found:
-                end = m.end()
+            for start, _neg, _order, end, m, pat in found:
                 if start < last_end:
                     continue
                 if any(s <= start and end <= e for s, e in spans):
                     continue
                 last_end = end
                 yield Hit(doc, para.start + start, para.start + end, m, pat, para)
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """A document's paragraphs in one scope, their texts, and where each one starts and ends in
+    the texts joined by newlines."""
+
+    paragraphs: list[Paragraph]
+    texts: list[str]
+    starts: list[int]
+    ends: list[int]
+    joined: str
 
 
 #: what makes a pattern see past the edge of a paragraph differently in a joined text than in the
@@ -300,6 +353,31 @@ def edge_safe(source: str) -> bool:
     if "(?!" in source or "(?<!" in source:
         return not _NEWLINE_MATCHERS.search(source)
     return True
+
+
+#: what may let a pattern match a newline, or see one differently from a paragraph's edge: a
+#: newline, an escape that matches or may stand for one (\\s, \\W, \\x0a, an octal escape …), a
+#: range that starts below it (\\t-\\r), a negated or POSIX class, a Unicode property other than
+#: letters, numbers and punctuation, inline flags (dot-all, multi-line, word …) and braces other
+#: than a counted repeat (the regex module's fuzzy matching may substitute any character)
+_SEES_NEWLINE = re.compile(
+    r"\n|\\[snWDPRvXhHNLc0-7]"
+    r"|\\x(?![0-9a-fA-F]{2})|\\x0[0-9aA]|\\u(?![0-9a-fA-F]{4})|\\u000[0-9aA]|\\U(?![0-9a-fA-F]{8})|\\U0000000[0-9aA]"
+    r"|(?:\\t|[\x00-\x09])-|\[\^|\[:|\\p|\(\?(?!P[<=>])[a-zA-Z^-]|\{(?![0-9]*(?:,[0-9]*)?\})"
+)
+_SAFE_PROPERTY = re.compile(r"\\p\{(?:Han|Latin|L[ultmo]?|N[dlo]?|P[cdseifo]?)\}")
+
+
+@lru_cache(maxsize=1024)
+def whole_safe(source: str) -> bool:
+    """Whether a search of the paragraphs joined by newlines finds exactly the matches a search
+    of each paragraph alone finds (offsets aside). So it is when no part of the pattern, its
+    lookarounds included, can match a newline and nothing anchors it: no match then runs across
+    paragraphs, and at a paragraph's edge the pattern fails on the newline where it fails on the
+    end of the text (a word boundary treats both alike)."""
+    if _ANCHORS.search(source):
+        return False
+    return not _SEES_NEWLINE.search(_SAFE_PROPERTY.sub("", source))
 
 
 def group_args(hit: Hit) -> dict[str, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -90,20 +91,30 @@ class RuleDef:
 _FIELD = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
+@lru_cache(maxsize=4096)
+def _parts(template: str) -> tuple[str, ...]:
+    """``template`` cut at its ``{name}`` fields: text, name, text, name, …, text."""
+    return tuple(_FIELD.split(template))
+
+
 def fill(template: str, args: dict[str, Any]) -> str:
     """``{name}`` replaced by ``args[name]``; every other brace (``{}``, ``{0}``, a lone ``{``,
     ``{name!r}``) stays as written: messages are text, not format strings. An unknown ``{name}``
     stays too, except under STRICT (the tests), where it raises: a check forgot a placeholder."""
-
-    def one(m: re.Match[str]) -> str:
-        name = m.group(1)
+    parts = _parts(template)
+    if len(parts) == 1:
+        return template
+    out = [parts[0]]
+    for i in range(1, len(parts), 2):
+        name = parts[i]
         if name in args:
-            return str(args[name])
-        if STRICT:
+            out.append(str(args[name]))
+        elif STRICT:
             raise KeyError(f"message placeholder '{{{name}}}' is not filled")
-        return m.group(0)
-
-    return _FIELD.sub(one, template)
+        else:
+            out.append("{" + name + "}")
+        out.append(parts[i + 1])
+    return "".join(out)
 
 
 def builtin_rules_dir() -> Path:

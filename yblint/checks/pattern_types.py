@@ -25,6 +25,7 @@ A substitution's fixes are applied by ``yblint check --fix`` unless the rule say
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -135,6 +136,7 @@ class PatternCheck(Check):
 
 QUOTE_PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 QUOTE_CLOSERS = {v: k for k, v in QUOTE_PAIRS.items()}
+QUOTE_MARK = re.compile("[" + "".join(QUOTE_PAIRS) + "".join(QUOTE_CLOSERS) + "]")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -142,7 +144,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     closing mark that closes nothing is ignored; a quotation never closed runs to the end."""
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
+    for m in QUOTE_MARK.finditer(text):  # the marks only, not every character
+        i, ch = m.start(), m.group()
         if ch in QUOTE_PAIRS:
             stack.append((ch, i))
         elif ch in QUOTE_CLOSERS and stack:

@@ -55,12 +55,20 @@ def _entries(name: str) -> Iterator[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> _Tables:
+def _traditional() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The characters TSCharacters changes, and those of them in the BMP as a character class:
+    all a text without any of them needs (the rest of the tables is made on the first one)."""
     traditional = set()
     for line in (Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt").read_text("utf-8").splitlines():
         parts = line.split()
         if len(parts) >= 2 and len(parts[0]) == 1 and parts[1] != parts[0]:
             traditional.add(parts[0])
+    return frozenset(traditional), _bmp_class(traditional)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    traditional, traditional_bmp = _traditional()
     prefixes: set[str] = set()
     longest, odd = 1, []
     for name in ("TSPhrases.txt", "TSCharacters.txt"):
@@ -76,16 +84,16 @@ def _tables() -> _Tables:
     markers = traditional | {min(key, key=lambda c: (keys.count(c), c)) for key in odd}
     return _Tables(
         opencc.OpenCC("t2s"),
-        frozenset(traditional),
+        traditional,
         frozenset(markers),
         frozenset(prefixes),
         longest,
-        _bmp_class(traditional),
+        traditional_bmp,
         _bmp_class(markers),
     )
 
 
-def _bmp_class(chars: set[str]) -> re.Pattern[str]:
+def _bmp_class(chars: set[str] | frozenset[str]) -> re.Pattern[str]:
     bmp = "".join(sorted(c for c in chars if ord(c) <= 0xFFFF))
     return re.compile("[" + re.escape(bmp) + "]" if bmp else "(?!)")
 
@@ -157,9 +165,9 @@ def traditional_runs(text: str) -> Iterator[tuple[int, int, str]]:
 
     Same result as converting the whole text with OpenCC's t2s and comparing it character by
     character, but only the separator-free runs holding a convertible character are converted."""
-    t = _tables()
-    if not _has(text, t.traditional, t.traditional_bmp):
+    if not _has(text, *_traditional()):
         return
+    t = _tables()
     changed = _converted_pieces(text, t)
     diff: dict[int, str] = {}  # position -> its simplified character, where they differ
     if all(len(conv) == len(piece) for _, piece, conv in changed):

@@ -12,7 +12,16 @@ from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Location, excerpt
 from yblint.model import Corpus, Document, Paragraph
-from yblint.text.marks import FAMILY, PAIRS, QUOTE_FAMILIES, mark_label, mark_name, skip_space, unmatched_brackets
+from yblint.text.marks import (
+    FAMILY,
+    PAIRED_MARK,
+    PAIRS,
+    QUOTE_FAMILIES,
+    mark_label,
+    mark_name,
+    skip_space,
+    unmatched_brackets,
+)
 from yblint.text.paragraphs import logical_paragraphs
 
 CONTEXT = 14
@@ -125,15 +134,21 @@ class UnbalancedPunctuation(Check):
             text = doc.text
             masked = _masked(doc)
             groups = list(logical_paragraphs(doc))
+            marks = [m.start() for m in PAIRED_MARK.finditer(text)]
             for gi, group in enumerate(groups):
-                nxt = groups[gi + 1][0] if gi + 1 < len(groups) else None
-                carried = _first_char(nxt) if nxt is not None and nxt.is_prose else ""
-                found = [
-                    u
-                    for u in scan(group, masked)
-                    # “… / “… / “…”: a quotation over paragraphs, reopened at the start of each
-                    if not (u.side == "open" and FAMILY[u.mark] in QUOTE_FAMILIES and carried == FAMILY[u.mark])
-                ]
+                k = bisect.bisect_left(marks, group[0].start)
+                if k == len(marks) or marks[k] >= group[-1].end:
+                    continue  # no paired mark at all (two paragraphs in three)
+                found = scan(group, masked)
+                if any(u.side == "open" and FAMILY[u.mark] in QUOTE_FAMILIES for u in found):
+                    nxt = groups[gi + 1][0] if gi + 1 < len(groups) else None
+                    carried = _first_char(nxt) if nxt is not None and nxt.is_prose else ""
+                    found = [
+                        u
+                        for u in found
+                        # “… / “… / “…”: a quotation over paragraphs, reopened at the start of each
+                        if not (u.side == "open" and FAMILY[u.mark] in QUOTE_FAMILIES and carried == FAMILY[u.mark])
+                    ]
                 last = group[-1]
                 for issue in pair_up(found):
                     u, v = issue.mark, issue.other

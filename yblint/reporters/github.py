@@ -46,10 +46,19 @@ def workflow_path(path: str) -> str:
     return posixpath.normpath(path.replace("\\", "/"))
 
 
-def command(f: Finding, ctx: ReportContext) -> str:
+class _Paths(dict[str, str]):
+    """workflow_path of each file, worked out once in a report (it asks the working directory)."""
+
+    def __missing__(self, path: str) -> str:
+        shown = self[path] = workflow_path(path)
+        return shown
+
+
+def command(f: Finding, ctx: ReportContext, paths: dict[str, str] | None = None) -> str:
+    shown = paths if paths is not None else _Paths()
     line, col, end_line, end_col = f.location.range()
     props = [
-        ("file", workflow_path(f.document.path)),
+        ("file", shown[f.document.path]),
         ("line", str(line)),
         ("col", str(col)),
         ("endLine", str(end_line)),
@@ -62,14 +71,15 @@ def command(f: Finding, ctx: ReportContext) -> str:
         rl, rc, _, _ = r.range()
         unit = f" ({r.unit_name})" if r.unit_name else ""
         unit += paragraph_note(r, ctx.lang, related=True)
-        message += f"\n{label}: {workflow_path(r.document.path)}:{rl}:{rc}{unit}"
+        message += f"\n{label}: {shown[r.document.path]}:{rl}:{rc}{unit}"
     head = ",".join(f"{k}={escape_property(v)}" for k, v in props)
     return f"::{COMMANDS[f.severity]} {head}::{escape_data(message)}"
 
 
 @reporter("github")
 def render(result: RunResult, ctx: ReportContext) -> str:
-    out = [command(f, ctx) for f in result.findings]
+    paths = _Paths()
+    out = [command(f, ctx, paths) for f in result.findings]
     for e in result.errors:
         props = f"file={escape_property(workflow_path(e.path))}" if e.path else ""
         if e.path and e.line:

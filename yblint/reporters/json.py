@@ -1,21 +1,17 @@
 """``--format json``: the report contract, version 1.
 
 Laid out one entry of a list a line (a finding, a file, an error), each line written by the json
-module's C encoder, which a pretty-printing ``indent`` would turn off (five times slower on a
-book with ten thousand findings). The document is the same JSON either way."""
+module's C encoder (yblint.json_text.one_line), which a pretty-printing ``indent`` would turn off
+(five times slower on a book with ten thousand findings). The document is the same JSON either way."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from yblint.engine import RunResult
+from yblint.json_text import one_line as _one_line
 from yblint.report import report_dict
 from yblint.reporters import ReportContext, reporter
-
-
-def _one_line(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
 
 
 def dumps_report(data: dict[str, Any]) -> str:
