@@ -138,6 +138,9 @@ def test_fork_map_keeps_the_order_and_shares_the_work_out():
     pids = [p for _, p in out]
     assert pids[0] == os.getpid() and set(pids) - {os.getpid()}, "nothing ran in another process"
     assert {p for _, p in parallel.fork_map(_square_and_pid, list(range(9)), 1)} == {os.getpid()}
+    # too little work to be worth a fork: all here
+    small = parallel.fork_map(_square_and_pid, list(range(9)), 2, [1.0] * 9, min_weight=10)
+    assert {p for _, p in small} == {os.getpid()}
 
 
 def test_fork_map_cuts_by_weight_and_runs_here_when_a_worker_fails():
@@ -154,14 +157,38 @@ def test_fork_map_cuts_by_weight_and_runs_here_when_a_worker_fails():
     assert parallel.fork_map(fails_elsewhere, [1, 2, 3, 4], 2) == [2, 3, 4, 5]
 
 
-def test_duplicate_passage_shares_pairs_of_units_between_processes_with_the_same_findings(tmp_path):
+def test_duplicate_passage_shares_pairs_of_units_between_processes_with_the_same_findings(tmp_path, monkeypatch):
     """Three chapters that copy one another: several pairs of units, aligned in two processes."""
     text = SEED.read_text(encoding="utf-8")
     book = tmp_path / "book"
     book.mkdir()
     for i, (a, b) in enumerate([(0, 3000), (2000, 5000), (1000, 4000)]):
         (book / f"chapter-{i}.txt").write_text(f"区单位{i}\n\n" + text[a:b] + "\n", encoding="utf-8")
+    from yblint.checks import duplicate_passage
+
     one = lint([str(book)], Config(), registry(), select=["duplicate-passage"], jobs=1)
+    monkeypatch.setattr(duplicate_passage, "FORK_ALIGNED", 0)  # fork even for this little
+    monkeypatch.setattr(duplicate_passage, "FORK_LISTED", 0)
     two = lint([str(book)], Config(), registry(), select=["duplicate-passage"], jobs=2)
     assert len(one.findings) >= 3
     assert _report(one, "json") == _report(two, "json")
+
+
+def test_findings_come_back_with_this_process_s_documents_units_and_paragraphs(tmp_path):
+    """What a worker sends back names documents, units and paragraphs by number: they are this
+    process's own objects afterwards, and the positions were resolved in the worker."""
+    book = _book(tmp_path)
+    docs = [build_document(read_source(str(p))) for p in sorted(book.rglob("*.txt"))]
+    doc = next(d for d in docs if len(d.units) > 2)
+    unit, para = doc.units[2], doc.units[2].paragraphs[0]
+    rule = RuleDef(id="where", type="check", severity="info", description={}, messages={"default": {"zh": "在此"}})
+    from yblint.finding import Finding, Location
+
+    found = [[Finding("where", "info", "在此", Location(doc, para.start, para.end, unit), data={"p": para})]]
+    back = parallel._loads(parallel._dumps(found, docs), docs)[0][0]
+    assert back.location.document is doc and back.location.unit is unit and back.data["p"] is para
+    assert rule.id == back.rule
+    # an object that is not one of the book's is pickled whole
+    stray = build_document(read_source(str(SEED)))
+    copy = parallel._loads(parallel._dumps([stray.units[0]], docs), docs)[0]
+    assert copy is not stray.units[0] and copy.name == stray.units[0].name

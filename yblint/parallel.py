@@ -4,8 +4,8 @@ on the whole book. The findings come back in the order one process makes them, s
 identical to a single-process run.
 
 Workers are forked: they inherit the documents and the configured checks, and send back only
-findings, with each document replaced by its number (pickle's persistent ids). Where fork is not
-available, or a worker fails, everything runs here.
+findings, with each document, unit and paragraph replaced by its number and their positions
+resolved there. Where fork is not available, or a worker fails, everything runs here.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from yblint.check import Check
 from yblint.finding import Finding
-from yblint.model import Corpus, Document
+from yblint.model import Corpus, Document, Paragraph, Unit
 
 #: below this many characters a run stays in one process: forking costs more than it saves
 AUTO_CHARS = 600_000
@@ -50,24 +50,51 @@ def auto_jobs(documents: list[Document]) -> int:
     return max(1, min(cpus(), AUTO_MAX_JOBS))
 
 
-class _Pickler(pickle.Pickler):
-    def __init__(self, fh: io.BytesIO, numbers: dict[int, int]) -> None:
-        super().__init__(fh, protocol=pickle.HIGHEST_PROTOCOL)
-        self.numbers = numbers
-
-    def persistent_id(self, obj: object) -> int | None:
-        if isinstance(obj, Document):
-            return self.numbers[id(obj)]
-        return None
+_LOADING: list[Document] = []  # the documents that the findings being unpickled refer to
 
 
-class _Unpickler(pickle.Unpickler):
-    def __init__(self, fh: io.BytesIO, documents: list[Document]) -> None:
-        super().__init__(fh)
-        self.documents = documents
+def _ref(n: int, kind: int, index: int) -> Document | Unit | Paragraph:
+    doc = _LOADING[n]
+    if kind == 1:
+        return doc.units[index]
+    if kind == 2:
+        return doc.paragraphs[index]
+    return doc
 
-    def persistent_load(self, pid: int) -> Document:
-        return self.documents[pid]
+
+def _dumps(found: object, documents: list[Document]) -> bytes:
+    """``found`` pickled with each document, unit and paragraph replaced by its number: the main
+    process has the same objects (a unit pickled whole would take its paragraphs along). A
+    dispatch table, not ``persistent_id``, which pickle would call for every string and number."""
+    numbers = {id(d): n for n, d in enumerate(documents)}
+
+    def doc(d: Document) -> str | tuple:
+        n = numbers.get(id(d))
+        return (_ref, (n, 0, 0)) if n is not None else d.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+
+    def part(obj: Unit | Paragraph, kind: int, items: list) -> str | tuple:
+        n = numbers.get(id(obj.document))
+        if n is None or obj.index >= len(items) or items[obj.index] is not obj:
+            return obj.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+        return _ref, (n, kind, obj.index)
+
+    buf = io.BytesIO()
+    pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = {
+        Document: doc,
+        Unit: lambda u: part(u, 1, u.document.units),
+        Paragraph: lambda p: part(p, 2, p.document.paragraphs),
+    }
+    pickler.dump(found)
+    return buf.getvalue()
+
+
+def _loads(data: bytes, documents: list[Document]) -> Any:
+    _LOADING[:] = documents
+    try:
+        return pickle.loads(data)
+    finally:
+        _LOADING.clear()
 
 
 def _work(which: list[int], lo: int, hi: int) -> bytes:
@@ -75,9 +102,12 @@ def _work(which: list[int], lo: int, hi: int) -> bytes:
     checks, documents = _STATE
     corpus = Corpus(documents=documents[lo:hi])
     found = [list(checks[i].run(corpus)) for i in which]
-    buf = io.BytesIO()
-    _Pickler(buf, {id(d): n for n, d in enumerate(documents)}).dump(found)
-    return buf.getvalue()
+    for part in found:  # positions are resolved here, in parallel, rather than in the main process
+        for f in part:
+            f.location.range()
+            for r in f.related:
+                r.range()
+    return _dumps(found, documents)
 
 
 def chunks(documents: list[Document], parts: int) -> list[tuple[int, int]]:
@@ -117,7 +147,7 @@ def run_checks(
             futures = [pool.submit(_work, per_doc, lo, hi) for lo, hi in parts]
             out = whole_book(others)
             try:
-                results = [_Unpickler(io.BytesIO(f.result()), documents).load() for f in futures]
+                results = [_loads(f.result(), documents) for f in futures]
             except Exception:  # a worker failed (a pattern timeout …): run here, where errors are reported
                 results = None
         if results is None:
@@ -151,16 +181,24 @@ def weighted_runs(weights: Sequence[float], parts: int) -> list[tuple[int, int]]
     return [b for b in bounds if b[1] > b[0]]
 
 
-def fork_map(func: Callable[[T], R], items: Sequence[T], jobs: int, weights: Sequence[float] | None = None) -> list[R]:
+def fork_map(
+    func: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int,
+    weights: Sequence[float] | None = None,
+    min_weight: float = 0,
+) -> list[R]:
     """``[func(x) for x in items]``, with the items cut into ``jobs`` runs of about equal weight:
     the first run here, the others in forked processes at the same time. For a whole-book check
     whose work falls into independent pieces (duplicate-passage's pairs of units). The results
     must pickle; they come back in the order of ``items``, so the outcome is the same as one
-    process's. One process when ``jobs`` is 1, when fork is not available, or when a worker
-    fails (then everything runs here)."""
+    process's. One process when ``jobs`` is 1, when the total weight is under ``min_weight``
+    (forking costs more than it saves), when fork is not available, or when a worker fails
+    (then everything runs here)."""
     global _MAP_STATE
-    runs = weighted_runs(weights if weights is not None else [1.0] * len(items), jobs)
-    if jobs <= 1 or len(runs) < 2 or not can_fork() or _MAP_STATE is not None:
+    weights = weights if weights is not None else [1.0] * len(items)
+    runs = weighted_runs(weights, jobs)
+    if jobs <= 1 or len(runs) < 2 or sum(weights) < min_weight or not can_fork() or _MAP_STATE is not None:
         return [func(x) for x in items]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor

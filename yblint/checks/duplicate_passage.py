@@ -48,6 +48,10 @@ MAX_WIDENINGS = 64  # times the regions around a candidate are widened while a p
 DIFF_WINDOW = 400  # characters compared at a time when listing where a copy differs
 DIFF_CONTEXT = 4
 MAX_DIFFS = 5
+# with -j, the work is shared out between processes only above this many characters (candidate
+# regions to align; copies whose changes are listed): below, forking costs more than it saves
+FORK_ALIGNED = 1_000_000
+FORK_LISTED = 200_000
 
 REASONS = {
     "git": {
@@ -152,7 +156,7 @@ class DuplicatePassage(Check):
         # each pair of units is aligned on its own: with -j, pairs are shared out between processes
         pairs = list(by_pair.items())
         weights = [sum(c.a1 - c.a0 + c.b1 - c.b0 for c in cs) for _, cs in pairs]
-        kept = fork_map(self._pair_matches, pairs, self.jobs, weights)
+        kept = fork_map(self._pair_matches, pairs, self.jobs, weights, FORK_ALIGNED)
         matches: list[Match] = []
         for ((sa, sb), _), found in zip(pairs, kept, strict=True):
             for a_is_copy, a0, a1, b0, b1, sim, reason in found:
@@ -165,7 +169,7 @@ class DuplicatePassage(Check):
             (m.copy.doc.text[m.copy.start : m.copy.end], m.original.doc.text[m.original.start : m.original.end])
             for m in chosen
         ]
-        diffs = fork_map(_char_diffs_of, texts, self.jobs, [len(a) for a, _ in texts])
+        diffs = fork_map(_char_diffs_of, texts, self.jobs, [len(a) for a, _ in texts], FORK_LISTED)
         for m, changes in zip(chosen, diffs, strict=True):
             yield self._finding(stream, m, changes)
 
