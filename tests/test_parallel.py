@@ -109,23 +109,22 @@ def test_every_per_document_check_sees_one_document_at_a_time(tmp_path):
         assert _signature(whole) == _signature(alone), check.rule.id
 
 
-def test_a_run_collects_garbage_less_often_and_restores_the_setting(tmp_path):
+def test_a_run_collects_garbage_less_often_and_restores_the_setting(monkeypatch):
     import gc
 
-    from yblint import engine
+    from yblint import collector, engine
 
     seen = []
+    real = engine.run_checks
 
-    class _Threshold(Check):
-        def run(self, corpus):
-            seen.append(gc.get_threshold())
-            return []
+    def recording(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        return real(*args, **kwargs)
 
-    rule = RuleDef(id="gc", type="check", severity="info", description={}, messages={"default": {"zh": "在此"}})
+    monkeypatch.setattr(engine, "run_checks", recording)
     before = gc.get_threshold()
-    with engine.fewer_collections():
-        run_checks([_Threshold(rule, {})], Corpus(documents=[build_document(read_source(str(SEED)))]))
-    assert seen == [engine.GC_THRESHOLDS] and gc.get_threshold() == before
+    result = engine.lint([str(SEED)], Config(), registry(), select=["layout-marker"])
+    assert result.findings and seen == [collector.GC_THRESHOLDS] and gc.get_threshold() == before
 
 
 def _square_and_pid(x):

@@ -16,8 +16,9 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from yblint import __version__, baseline, progress
+from yblint.collector import fewer_collections
 from yblint.config import LANGS, Config, load_config
-from yblint.engine import STDIN, InternalError, RunResult, expand_corpus, fewer_collections, lint
+from yblint.engine import STDIN, InternalError, RunResult, expand_corpus, lint
 from yblint.errors import YblintError
 from yblint.finding import SEVERITIES, SEVERITY_RANK
 from yblint.i18n import tr

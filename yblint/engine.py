@@ -6,16 +6,14 @@ The flow is one way: reading -> model -> checks -> findings. Reporters take the 
 from __future__ import annotations
 
 import bisect
-import contextlib
-import gc
 import glob
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from types import TracebackType
 
 from yblint import progress
 from yblint.check import Check
+from yblint.collector import fewer_collections
 from yblint.config import Config
 from yblint.errors import InputError, YblintError
 from yblint.finding import Finding
@@ -240,24 +238,6 @@ def run_checks(checks: list[Check], corpus: Corpus, jobs: int = 1) -> tuple[list
             findings.append(f)
     findings.sort(key=Finding.sort_key)
     return findings, suppressed
-
-
-#: a run makes millions of objects that live until it ends (paragraphs, sentences, numbers,
-#: findings), few of them in reference cycles: collecting the youngest generation every 700
-#: allocations (Python's default) re-scans them again and again, 0.55 s of CPU on a 2-million-
-#: character book; every 50,000 it is 0.09 s, with the same peak memory
-GC_THRESHOLDS = (50_000, 20, 100)
-
-
-@contextlib.contextmanager
-def fewer_collections() -> Iterator[None]:
-    """Run with the garbage collector's thresholds raised, then restore them."""
-    before = gc.get_threshold()
-    gc.set_threshold(*GC_THRESHOLDS)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 def lint(

@@ -18,13 +18,13 @@ a longer name that contains it whole (区委 / 区委宣传部), slogans with ot
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from yblint.check import Check, register_check
+from yblint.collector import paused
 from yblint.finding import Finding, Location
 from yblint.i18n import line_name, tr
 from yblint.model import Corpus, Document
@@ -153,13 +153,8 @@ class NameVariant(Check):
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         # tens of thousands of small forms and keys, none of them cyclic: the collector would
         # scan the whole book's model again and again while they are made
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with paused():
             return self._run(corpus)
-        finally:
-            if enabled:
-                gc.enable()
 
     def _run(self, corpus: Corpus) -> list[Finding]:
         idx = book_index(corpus)

@@ -5,12 +5,12 @@ with ``@reporter("name")``. Only the chosen format's module is imported (no Jinj
 from __future__ import annotations
 
 import functools
-import gc
 import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from yblint.collector import paused
 from yblint.engine import RunResult
 from yblint.ruledefs import RuleDef
 
@@ -36,13 +36,8 @@ def reporter(name: str) -> Callable[[Render], Render]:
     def deco(fn: Render) -> Render:
         @functools.wraps(fn)
         def render(result: RunResult, ctx: ReportContext) -> str:
-            enabled = gc.isenabled()
-            gc.disable()
-            try:
+            with paused():
                 return fn(result, ctx)
-            finally:
-                if enabled:
-                    gc.enable()
 
         REPORTERS[name] = render
         return render
