@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from yblint import ruledefs
 from yblint.cli import main
@@ -21,6 +22,11 @@ SEED = FIXTURES / "gongshu-yearbook-2021-page5.txt"
 SHARED = ROOT.parent / "shared"
 
 ruledefs.STRICT = True  # an unfilled message placeholder or unknown message key fails the test
+
+# no timed tests: hypothesis's deadline and its "input generation is slow" check measure the
+# machine (a loaded CI runner), not yblint; speed lives in benchmarks/
+settings.register_profile("yblint", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("yblint")
 
 
 @dataclass
