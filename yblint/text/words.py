@@ -14,6 +14,7 @@ import importlib.util
 import logging
 import os
 import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from math import log
@@ -139,67 +140,29 @@ class WordIndex:
         return any(self.freq_many(words))
 
 
-@lru_cache(maxsize=1)
-def word_index() -> WordIndex | None:
-    """The index of jieba's dictionary (None without the dictionary file), built once and cached
-    in the temporary folder, keyed by the dictionary's size and time, as jieba caches its own."""
+def _dictionary_lines() -> Iterator[list[str]]:
+    """The lines of jieba's dictionary, each split into word, frequency and tag."""
     path = _dictionary()
-    if path is None:
-        return None
-    st = path.stat()
-    cache = Path(tempfile.gettempdir()) / f"yblint-jieba-index2-{st.st_size}-{st.st_mtime_ns}.npy"
-    try:
-        table = np.load(cache)
-        return WordIndex(table[1:, 0].copy(), table[1:, 1].copy(), int(table[0, 1]), int(table[0, 0]))
-    except (OSError, ValueError, IndexError):
-        pass
-    freqs: dict[str, int] = {}
-    total = 0
+    assert path is not None
     with path.open(encoding="utf-8") as fh:
         for line in fh:
-            parts = line.strip().split(" ")
-            if len(parts) >= 2 and parts[1].isdigit():
-                freqs[parts[0]] = int(parts[1])
-                total += int(parts[1])
-    longest = max(map(len, freqs), default=0)
-    hashes = np.array([_hash(w) for w in freqs], dtype=np.uint64)
-    values = np.array(list(freqs.values()), dtype=np.uint64)
-    order = np.argsort(hashes)
-    table = np.empty((hashes.size + 1, 2), dtype=np.uint64)
-    table[0] = (longest, total)
-    table[1:, 0], table[1:, 1] = hashes[order], values[order]
-    try:
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp.npy")
-        np.save(tmp, table)
-        os.replace(tmp, cache)
-    except OSError:
-        pass
-    return WordIndex(table[1:, 0].copy(), table[1:, 1].copy(), total, longest)
+            yield line.strip().split(" ")
 
 
-@lru_cache(maxsize=1)
-def pair_index() -> np.ndarray | None:
-    """The sorted 64-bit hashes of every two characters that stand next to each other inside a
-    word of jieba's dictionary (None without the dictionary file): a break between two characters
-    that are no such pair cuts no word. Built once and cached in the temporary folder like
-    :func:`word_index`."""
+def _cached_table(name: str, build: Callable[[], np.ndarray]) -> np.ndarray | None:
+    """A table made from jieba's dictionary by ``build`` (None without the dictionary file), kept
+    in the temporary folder as ``yblint-jieba-NAME-SIZE-MTIME.npy``, keyed by the dictionary's
+    size and time as jieba keys its own cache, and written atomically."""
     path = _dictionary()
     if path is None:
         return None
     st = path.stat()
-    cache = Path(tempfile.gettempdir()) / f"yblint-jieba-pairs-{st.st_size}-{st.st_mtime_ns}.npy"
+    cache = Path(tempfile.gettempdir()) / f"yblint-jieba-{name}-{st.st_size}-{st.st_mtime_ns}.npy"
     try:
         return np.load(cache)
     except (OSError, ValueError, EOFError):
         pass
-    freqs: dict[str, int] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.strip().split(" ")
-            if len(parts) >= 2 and parts[1].isdigit():
-                freqs[parts[0]] = int(parts[1])
-    pairs = {w[i : i + 2] for w, f in freqs.items() if f > 0 for i in range(len(w) - 1)}
-    table = np.unique(np.array([_hash(p) for p in pairs], dtype=np.uint64))
+    table = build()
     try:
         tmp = cache.with_suffix(f".{os.getpid()}.tmp.npy")
         np.save(tmp, table)
@@ -207,6 +170,50 @@ def pair_index() -> np.ndarray | None:
     except OSError:
         pass
     return table
+
+
+def _frequencies() -> dict[str, int]:
+    return {p[0]: int(p[1]) for p in _dictionary_lines() if len(p) >= 2 and p[1].isdigit()}
+
+
+def _sorted_pairs(keys: Iterable[str], values: Iterable[int]) -> tuple[np.ndarray, np.ndarray]:
+    """The hashes of ``keys`` sorted, with ``values`` in the same order."""
+    hashes = np.array([_hash(w) for w in keys], dtype=np.uint64)
+    order = np.argsort(hashes)
+    return hashes[order], np.array(list(values), dtype=np.uint64)[order]
+
+
+def _build_word_table() -> np.ndarray:
+    freqs = _frequencies()  # the last line of a word counts, as in jieba
+    total = sum(int(p[1]) for p in _dictionary_lines() if len(p) >= 2 and p[1].isdigit())
+    hashes, values = _sorted_pairs(freqs, freqs.values())
+    table = np.empty((hashes.size + 1, 2), dtype=np.uint64)
+    table[0] = (max(map(len, freqs), default=0), total)
+    table[1:, 0], table[1:, 1] = hashes, values
+    return table
+
+
+@lru_cache(maxsize=1)
+def word_index() -> WordIndex | None:
+    """The index of jieba's dictionary (None without the dictionary file), built once and cached
+    in the temporary folder (:func:`_cached_table`)."""
+    table = _cached_table("index2", _build_word_table)
+    if table is None:
+        return None
+    return WordIndex(table[1:, 0].copy(), table[1:, 1].copy(), int(table[0, 1]), int(table[0, 0]))
+
+
+def _build_pair_table() -> np.ndarray:
+    pairs = {w[i : i + 2] for w, f in _frequencies().items() if f > 0 for i in range(len(w) - 1)}
+    return np.unique(np.array([_hash(p) for p in pairs], dtype=np.uint64))
+
+
+@lru_cache(maxsize=1)
+def pair_index() -> np.ndarray | None:
+    """The sorted 64-bit hashes of every two characters that stand next to each other inside a
+    word of jieba's dictionary (None without the dictionary file): a break between two characters
+    that are no such pair cuts no word. Built once and cached like :func:`word_index`."""
+    return _cached_table("pairs", _build_pair_table)
 
 
 def may_span(head: str, tail: str) -> bool:
@@ -259,37 +266,23 @@ class TagIndex:
         return None
 
 
+def _build_tag_table() -> np.ndarray:
+    tags = {
+        p[0]: int.from_bytes(p[2].encode("ascii", "replace"), "little")
+        for p in _dictionary_lines()
+        if len(p) == 3 and len(p[2].encode("ascii", "replace")) <= 8
+    }
+    hashes, values = _sorted_pairs(tags, tags.values())
+    return np.stack([hashes, values], axis=1)
+
+
 @lru_cache(maxsize=1)
 def tag_index() -> TagIndex | None:
     """The parts of speech of jieba's dictionary (None without the dictionary file), built once
-    and cached in the temporary folder like :func:`word_index`."""
-    path = _dictionary()
-    if path is None:
+    and cached like :func:`word_index`."""
+    table = _cached_table("tags", _build_tag_table)
+    if table is None:
         return None
-    st = path.stat()
-    cache = Path(tempfile.gettempdir()) / f"yblint-jieba-tags-{st.st_size}-{st.st_mtime_ns}.npy"
-    try:
-        table = np.load(cache)
-        return TagIndex(table[:, 0].copy(), table[:, 1].copy())
-    except (OSError, ValueError, IndexError):
-        pass
-    tags: dict[str, int] = {}
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.strip().split(" ")
-            if len(parts) == 3 and len(parts[2].encode("ascii", "replace")) <= 8:
-                tags[parts[0]] = int.from_bytes(parts[2].encode("ascii", "replace"), "little")
-    hashes = np.array([_hash(w) for w in tags], dtype=np.uint64)
-    values = np.array(list(tags.values()), dtype=np.uint64)
-    order = np.argsort(hashes)
-    table = np.empty((hashes.size, 2), dtype=np.uint64)
-    table[:, 0], table[:, 1] = hashes[order], values[order]
-    try:
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp.npy")
-        np.save(tmp, table)
-        os.replace(tmp, cache)
-    except OSError:
-        pass
     return TagIndex(table[:, 0].copy(), table[:, 1].copy())
 
 
