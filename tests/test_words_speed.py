@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import findings_of
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -170,3 +171,34 @@ def test_pair_index_holds_the_pairs_inside_words():
         i = int(words.np.searchsorted(pairs, h))
         assert (i < pairs.size and pairs[i] == h) == inside, pair
     assert words.may_span("民企发", "展顾问") and not words.may_span("区委办公室", "全年收入")
+
+
+def test_the_dictionary_tables_are_built_in_an_empty_temporary_folder_and_read_back(tmp_path, monkeypatch):
+    """A fresh machine: no cached table yet. Each is built, written atomically, and the next run
+    reads the same table from the file."""
+    import tempfile
+
+    import numpy as np
+
+    if words._dictionary() is None:
+        pytest.skip("jieba's dictionary is not installed")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    built = {}
+    for name, index in (("index2", words.word_index), ("pairs", words.pair_index), ("tags", words.tag_index)):
+        index.cache_clear()
+        built[name] = index()
+        assert len(list(tmp_path.glob(f"yblint-jieba-{name}-*.npy"))) == 1
+        assert not list(tmp_path.glob("*.tmp.npy"))
+    try:
+        assert built["index2"].freq("经济") > 0 and built["index2"].freq("经济济") == 0
+        assert words.tag_index().tag("经济") == "n"
+        for name, index in (("index2", words.word_index), ("pairs", words.pair_index), ("tags", words.tag_index)):
+            index.cache_clear()
+            again = index()
+            if name == "pairs":
+                assert np.array_equal(again, built[name])
+            else:
+                assert np.array_equal(again.hashes, built[name].hashes)
+    finally:
+        for index in (words.word_index, words.pair_index, words.tag_index):
+            index.cache_clear()
