@@ -57,6 +57,7 @@ def main() -> None:
     for _ in range(args.repeat):
         t = time.perf_counter()
         idx = build_index(corpus)
+        _ = idx.names, idx.slogans, idx.figures, idx.cutoffs  # each part is found when first asked for
         times.append(time.perf_counter() - t)
     print(f"book: {len(corpus.documents)} documents, {chars:,} characters")
     print(
