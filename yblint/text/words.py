@@ -115,20 +115,25 @@ class WordIndex:
     def freq(self, word: str) -> int:
         f = self.memo.get(word)
         if f is None:
-            f = self.freq_many([word])[0]
-        return f
+            f = self.lookup_many([word])[0]
+        return max(f, 0)
 
     def freq_many(self, words: list[str]) -> list[int]:
         """:meth:`freq` of each word, looked up at once."""
+        return [max(f, 0) for f in self.lookup_many(words)]
+
+    def lookup_many(self, words: list[str]) -> list[int]:
+        """For each piece of text: its frequency when it is a word of the dictionary, 0 when it
+        only begins some word (jieba's FREQ holds these with 0 too), -1 when it is neither."""
         memo = self.memo
         missing = [w for w in dict.fromkeys(words) if w not in memo]
         if not missing:
             return [memo[w] for w in words]
-        found = [0] * len(missing)
+        found = [-1] * len(missing)
         if self.hashes.size:
             probe = np.array([_hash(w) for w in missing], dtype=np.uint64)
             at = np.minimum(np.searchsorted(self.hashes, probe), self.hashes.size - 1)
-            found = np.where(self.hashes[at] == probe, self.freqs[at], 0).tolist()
+            found = np.where(self.hashes[at] == probe, self.freqs[at].astype(np.int64), -1).tolist()
         new = dict(zip(missing, found, strict=True))
         out = [new[w] if w in new else memo[w] for w in words]
         if len(memo) + len(new) > MEMO_SIZE:
@@ -184,11 +189,15 @@ def _sorted_pairs(keys: Iterable[str], values: Iterable[int]) -> tuple[np.ndarra
 
 
 def _build_word_table() -> np.ndarray:
-    freqs = _frequencies()  # the last line of a word counts, as in jieba
+    """jieba's FREQ (jieba.Tokenizer.gen_pfdict): every word with its frequency (the last line of
+    a word counts) and every beginning of a word that is no word itself with 0."""
+    freqs = _frequencies()
     total = sum(int(p[1]) for p in _dictionary_lines() if len(p) >= 2 and p[1].isdigit())
-    hashes, values = _sorted_pairs(freqs, freqs.values())
+    known = dict.fromkeys((w[:i] for w in freqs for i in range(1, len(w))), 0)
+    known.update(freqs)
+    hashes, values = _sorted_pairs(known, known.values())
     table = np.empty((hashes.size + 1, 2), dtype=np.uint64)
-    table[0] = (max(map(len, freqs), default=0), total)
+    table[0] = (max(map(len, freqs), default=0), total)  # longest word, sum of frequencies
     table[1:, 0], table[1:, 1] = hashes, values
     return table
 
@@ -197,7 +206,7 @@ def _build_word_table() -> np.ndarray:
 def word_index() -> WordIndex | None:
     """The index of jieba's dictionary (None without the dictionary file), built once and cached
     in the temporary folder (:func:`_cached_table`)."""
-    table = _cached_table("index2", _build_word_table)
+    table = _cached_table("index3", _build_word_table)
     if table is None:
         return None
     return WordIndex(table[1:, 0].copy(), table[1:, 1].copy(), int(table[0, 1]), int(table[0, 0]))
@@ -320,19 +329,29 @@ def tagged_tokens(s: str) -> tuple[tuple[str, str], ...]:
 
 def _cut_block_tagged(sentence: str, index: WordIndex) -> list[tuple[str, bool]]:
     """:func:`_cut_block` (jieba.posseg.POSTokenizer.__cut_DAG_NO_HMM), each word with whether it is
-    a run of single Latin letters and digits joined together (tagged 'eng' by posseg). Looks up
-    every piece of the sentence no longer than the dictionary's longest word at once."""
+    a run of single Latin letters and digits joined together (tagged 'eng' by posseg)."""
     n = len(sentence)
-    reach = index.longest or n
-    found = index.freq_many([sentence[k:i] for k in range(n) for i in range(k + 1, min(n, k + reach) + 1)])
     # the DAG: for each start, the ends of the words of the dictionary there (the character alone
-    # when there is none), with their frequencies
-    dag: list[list[tuple[int, int]]] = []
-    pos = 0
+    # when there is none), with their frequencies; a start is given up, as in jieba's get_DAG,
+    # at the first piece from it that begins no word. Pieces of one length are looked up at once.
+    dag: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    alive = list(range(n))
+    size = 1
+    while alive:
+        found = index.lookup_many([sentence[k : k + size] for k in alive])
+        going = []
+        for k, f in zip(alive, found, strict=True):
+            if f < 0:
+                continue
+            if f:
+                dag[k].append((k + size - 1, f))
+            if k + size < n:
+                going.append(k)
+        alive = going
+        size += 1
     for k in range(n):
-        m = min(n, k + reach) - k
-        dag.append([(k + j, f) for j, f in enumerate(found[pos : pos + m]) if f] or [(k, 0)])
-        pos += m
+        if not dag[k]:
+            dag[k].append((k, 0))
     route: list[tuple[float, int]] = [(0, 0)] * (n + 1)
     logtotal = log(index.total)
     for idx in range(n - 1, -1, -1):
