@@ -166,10 +166,6 @@ def decode_options(rule: RuleDef) -> PatternOptions:
     )
 
 
-def validate_common(rule: RuleDef) -> None:
-    decode_options(rule)
-
-
 _GROUP_REF = re.compile(r"\\(?:g<([^>]*)>|(\d+))")
 
 

@@ -32,10 +32,6 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
 
 
-def markdown_blocks(text: str) -> list[Block]:
-    return parse_markdown(text)[0]
-
-
 def parse_markdown(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
     """The blocks of a Markdown draft, and its literal spans (sorted, not overlapping)."""
     lines = LineIndex(text)
