@@ -137,6 +137,7 @@ class Finding:
     data: dict[str, Any] = field(default_factory=dict)
     fix: Fix | None = None
     key: str | None = None  # text that identifies the finding across moves; default: its span and context
+    _fingerprint: str | None = field(default=None, init=False, repr=False)
 
     @property
     def document(self) -> Document:
@@ -148,7 +149,11 @@ class Finding:
 
     @property
     def fingerprint(self) -> str:
-        return fingerprint(self)
+        """:func:`fingerprint`, worked out once (it reads only the rule and the text)."""
+        fp = self._fingerprint
+        if fp is None:
+            fp = self._fingerprint = fingerprint(self)
+        return fp
 
     def sort_key(self) -> tuple:
         line, col, _, _ = self.location.range()
@@ -169,7 +174,7 @@ class Finding:
             "unit": loc.unit_name,
             "excerpt": loc.excerpt(),
             "related": [r.to_dict() for r in self.related],
-            "fingerprint": fingerprint(self),
+            "fingerprint": self.fingerprint,
             "data": self.data,
             "fix": self.fix.to_dict() if self.fix else None,
         }

@@ -102,9 +102,10 @@ def _work(which: list[int], lo: int, hi: int) -> bytes:
     checks, documents = _STATE
     corpus = Corpus(documents=documents[lo:hi])
     found = [list(checks[i].run(corpus)) for i in which]
-    for part in found:  # positions are resolved here, in parallel, rather than in the main process
+    for part in found:  # positions and fingerprints are worked out here, in parallel, not in the main process
         for f in part:
             f.location.range()
+            f.fingerprint  # noqa: B018 (kept on the finding)
             for r in f.related:
                 r.range()
     return _dumps(found, documents)
