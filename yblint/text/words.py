@@ -191,8 +191,12 @@ def _sorted_pairs(keys: Iterable[str], values: Iterable[int]) -> tuple[np.ndarra
 def _build_word_table() -> np.ndarray:
     """jieba's FREQ (jieba.Tokenizer.gen_pfdict): every word with its frequency (the last line of
     a word counts) and every beginning of a word that is no word itself with 0."""
-    freqs = _frequencies()
-    total = sum(int(p[1]) for p in _dictionary_lines() if len(p) >= 2 and p[1].isdigit())
+    freqs: dict[str, int] = {}
+    total = 0
+    for p in _dictionary_lines():  # one reading: every line counts in the total, the last in freqs
+        if len(p) >= 2 and p[1].isdigit():
+            freqs[p[0]] = int(p[1])
+            total += int(p[1])
     known = dict.fromkeys((w[:i] for w in freqs for i in range(1, len(w))), 0)
     known.update(freqs)
     hashes, values = _sorted_pairs(known, known.values())
