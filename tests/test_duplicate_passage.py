@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, SEED, findings_of, where
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from yblint.checks.duplicate_passage import char_diffs, similarity_percent
 from yblint.config import Config
@@ -322,6 +324,31 @@ def test_markdown_positions():
 )
 def test_char_diffs(copy, original, expected):
     assert char_diffs(copy, original) == expected
+
+
+LONG = "".join(chr(0x4E00 + (i * 7919) % 2000) + ("，" if i % 13 == 12 else "") for i in range(1200))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=0, max_value=len(LONG) - 1))
+def test_char_diffs_finds_a_change_anywhere_in_a_long_passage(at):
+    """A passage with one character changed, however far from its start, is never 一字不差: the
+    windows go on through a first window that holds no change."""
+    if LONG[at] == "，":
+        at -= 1
+    copy = LONG[:at] + "某" + LONG[at + 1 :]
+    [d] = char_diffs(copy, LONG)
+    assert "某" in d["copy"] and LONG[at] in d["original"]
+
+
+def test_a_copy_whose_change_comes_late_is_not_called_word_for_word(tmp_path):
+    text = "".join(chr(0x4E00 + (i * 7919) % 2000) + ("。" if i % 20 == 19 else "") for i in range(900))
+    at = text.index("。", 600) + 5
+    changed = text[:at] + "某" + text[at + 1 :]
+    (tmp_path / "2020.txt").write_text(f"# 区城投集团\n\n{text}\n", encoding="utf-8")
+    (tmp_path / "2021.txt").write_text(f"# 拱投资\n\n{changed}\n", encoding="utf-8")
+    [f] = findings_of([tmp_path / "2020.txt", tmp_path / "2021.txt"], RULE)
+    assert "一字不差" not in f.message and "某" in f.message
 
 
 # --- which side is the copy: evidence, or saying there is none (issue #10) ---------------------
