@@ -84,6 +84,7 @@ REASONS = {
 
 @register_check("duplicate-passage")
 class DuplicatePassage(Check):
+    shares_work = True  # its pairs of units and its findings' changes (fork_map)
     param_ranges: ClassVar[dict[str, tuple[float | None, float | None]]] = {
         "min_chars": (1, None),
         "similarity": (0.5, 1.0),
