@@ -123,3 +123,24 @@ def test_each_occurrence_is_paired_with_the_first():
     seeds = find_seeds(stream, 4, 3, max_units=5)
     pairs = set(zip(stream.seg[seeds.a].tolist(), stream.seg[seeds.b].tolist(), strict=True))
     assert pairs == {(0, 1), (0, 2), (0, 3)}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=0, max_value=10_000), st.integers(min_value=0, max_value=60), st.integers(0, 60))
+def test_piece_cache_gives_the_alignment_of_every_region_unchanged(seed, left, right):
+    """Aligning a region, then a wider one around the same anchors, with the pieces kept between
+    the two (#14), gives what each alignment gives alone."""
+    rng = np.random.default_rng(seed)
+    a = "".join(chr(0x4E00 + int(x)) for x in rng.integers(0, 300, 900))
+    chars = list(a)
+    for i in rng.choice(len(chars), 70, replace=False):
+        chars[i] = chr(0x5000 + int(rng.integers(0, 300)))
+    b = "".join(chars)
+    anchors = [(i, i) for i in range(50, 900, 120) if a[i : i + 5] == b[i : i + 5]]
+    cache: dict = {}
+    for lo, hi in ((300, 600), (300 - left * 4, 600 + right * 4), (0, 900)):
+        local = [(x - lo, y - lo) for x, y in anchors if lo <= x and x + 5 <= hi]
+        plain = find_passages(a[lo:hi], b[lo:hi], 0.8, local, 5, min_len=20)
+        kept = find_passages(a[lo:hi], b[lo:hi], 0.8, local, 5, min_len=20, cache=cache, origin=(lo, lo))
+        assert kept == plain
+    assert cache

@@ -387,11 +387,25 @@ def align_blocks(sa: str, sb: str, anchors: Sequence[tuple[int, int]] = (), k: i
     return list(zip(xs, ys, sizes, strict=True))
 
 
+#: the matching blocks of an alignment of two pieces, by where the pieces stand (see _aligned)
+PieceCache = dict[tuple[int, int, int, int], list[tuple[int, int, int]]]
+
+
 def _aligned(
-    sa: str, sb: str, anchors: Sequence[tuple[int, int]], k: int
+    sa: str,
+    sb: str,
+    anchors: Sequence[tuple[int, int]],
+    k: int,
+    cache: PieceCache | None = None,
+    origin: tuple[int, int] = (0, 0),
 ) -> tuple[list[int], list[int], list[int], list[int]]:
     """:func:`align_blocks` as lists: the blocks' starts in ``sa``, in ``sb``, their sizes, and the
-    unmatched characters (on both sides) between each block and the one before it (0 for the first)."""
+    unmatched characters (on both sides) between each block and the one before it (0 for the first).
+
+    With ``cache``, the blocks of each piece between two anchors are kept under the piece's place
+    (``origin``: where ``sa`` and ``sb`` start, in a common frame such as the stream), so that
+    aligning a wider region with some of the same anchors aligns again only the pieces it has not
+    seen (a piece's blocks depend on its two strings alone)."""
     xs: list[int] = []
     ys: list[int] = []
     sizes: list[int] = []
@@ -405,10 +419,17 @@ def _aligned(
         elif ai < pi or aj < pj:
             continue
         if ai > pi and aj > pj:
-            for m in Indel.opcodes(sa[pi:ai], sb[pj:aj]).as_matching_blocks():
-                size = m.size
+            blocks = None
+            if cache is not None:
+                key = (origin[0] + pi, origin[0] + ai, origin[1] + pj, origin[1] + aj)
+                blocks = cache.get(key)
+            if blocks is None:
+                blocks = [(m.a, m.b, m.size) for m in Indel.opcodes(sa[pi:ai], sb[pj:aj]).as_matching_blocks()]
+                if cache is not None:
+                    cache[key] = blocks
+            for ma, mb, size in blocks:
                 if size:
-                    i, j = pi + m.a, pj + m.b
+                    i, j = pi + ma, pj + mb
                     if i == end_x and j == end_y and sizes:
                         sizes[-1] += size
                     else:
@@ -442,6 +463,8 @@ def find_passages(
     min_len: int = 1,
     anchor: int = 5,
     max_change: int = 10,
+    cache: PieceCache | None = None,
+    origin: tuple[int, int] = (0, 0),
 ) -> list[Passage]:
     """The shared passages of ``sa`` and ``sb`` at least ``min_len`` long, longest first.
 
@@ -452,9 +475,10 @@ def find_passages(
     matching runs between them count as matched) to a further run of at least ``anchor`` matching
     characters, as long as the whole keeps a score of zero or more: a phrase changed near the start
     or end of a copy, or a stretch with several changes, does not cut the copy short. The parts of
-    the alignment before and after a passage are searched the same way.
+    the alignment before and after a passage are searched the same way. ``cache`` and ``origin``:
+    see :func:`_aligned`.
     """
-    blocks = _Blocks(*_aligned(sa, sb, anchors, k), 2.0 * (1.0 - similarity) / similarity)
+    blocks = _Blocks(*_aligned(sa, sb, anchors, k, cache, origin), 2.0 * (1.0 - similarity) / similarity)
     xs, ys, sizes = blocks.xs, blocks.ys, blocks.sizes
     out: list[Passage] = []
     blocks.run_from(0, len(sizes))
