@@ -387,8 +387,32 @@ def align_blocks(sa: str, sb: str, anchors: Sequence[tuple[int, int]] = (), k: i
     return list(zip(xs, ys, sizes, strict=True))
 
 
-#: the matching blocks of an alignment of two pieces, by where the pieces stand (see _aligned)
-PieceCache = dict[tuple[int, int, int, int], list[tuple[int, int, int]]]
+#: a piece's matching blocks, by where the piece stands (see _aligned): their starts (relative to
+#: the piece's), sizes, and the unmatched characters between each block and the one before it
+Piece = tuple[list[int], list[int], list[int], list[int]]
+PieceCache = dict[tuple[int, int, int, int], Piece]
+
+
+def _piece(sa: str, sb: str) -> Piece:
+    """The matching blocks of an Indel alignment of ``sa`` and ``sb``, adjacent ones joined."""
+    xs: list[int] = []
+    ys: list[int] = []
+    sizes: list[int] = []
+    gaps: list[int] = []
+    end_x = end_y = 0
+    for m in Indel.opcodes(sa, sb).as_matching_blocks():
+        size = m.size
+        if size:
+            i, j = m.a, m.b
+            if i == end_x and j == end_y and sizes:
+                sizes[-1] += size
+            else:
+                xs.append(i)
+                ys.append(j)
+                sizes.append(size)
+                gaps.append((i - end_x) + (j - end_y))
+            end_x, end_y = i + size, j + size
+    return xs, ys, sizes, gaps
 
 
 def _aligned(
@@ -402,10 +426,11 @@ def _aligned(
     """:func:`align_blocks` as lists: the blocks' starts in ``sa``, in ``sb``, their sizes, and the
     unmatched characters (on both sides) between each block and the one before it (0 for the first).
 
-    With ``cache``, the blocks of each piece between two anchors are kept under the piece's place
-    (``origin``: where ``sa`` and ``sb`` start, in a common frame such as the stream), so that
-    aligning a wider region with some of the same anchors aligns again only the pieces it has not
-    seen (a piece's blocks depend on its two strings alone)."""
+    Each piece between two anchors is aligned on its own (:func:`_piece`) and its blocks added in
+    one step, the first joined to the block before it where the two touch. With ``cache``, the
+    pieces are kept under their place (``origin``: where ``sa`` and ``sb`` start, in a common frame
+    such as the stream), so that aligning a wider region with some of the same anchors aligns again
+    only the pieces it has not seen (a piece's blocks depend on its two strings alone)."""
     xs: list[int] = []
     ys: list[int] = []
     sizes: list[int] = []
@@ -419,25 +444,31 @@ def _aligned(
         elif ai < pi or aj < pj:
             continue
         if ai > pi and aj > pj:
-            blocks = None
+            piece = None
             if cache is not None:
                 key = (origin[0] + pi, origin[0] + ai, origin[1] + pj, origin[1] + aj)
-                blocks = cache.get(key)
-            if blocks is None:
-                blocks = [(m.a, m.b, m.size) for m in Indel.opcodes(sa[pi:ai], sb[pj:aj]).as_matching_blocks()]
+                piece = cache.get(key)
+            if piece is None:
+                piece = _piece(sa[pi:ai], sb[pj:aj])
                 if cache is not None:
-                    cache[key] = blocks
-            for ma, mb, size in blocks:
-                if size:
-                    i, j = pi + ma, pj + mb
-                    if i == end_x and j == end_y and sizes:
-                        sizes[-1] += size
-                    else:
-                        xs.append(i)
-                        ys.append(j)
-                        sizes.append(size)
-                        gaps.append((i - end_x) + (j - end_y))
-                    end_x, end_y = i + size, j + size
+                    cache[key] = piece
+            px, py, ps, pg = piece
+            if px:
+                i, j = pi + px[0], pj + py[0]
+                if i == end_x and j == end_y and sizes:
+                    sizes[-1] += ps[0]
+                else:
+                    xs.append(i)
+                    ys.append(j)
+                    sizes.append(ps[0])
+                    gaps.append((i - end_x) + (j - end_y))
+                n = len(px)
+                if n > 1:
+                    xs.extend(map(pi.__add__, px[1:]))
+                    ys.extend(map(pj.__add__, py[1:]))
+                    sizes.extend(ps[1:])
+                    gaps.extend(pg[1:])
+                end_x, end_y = pi + px[-1] + ps[-1], pj + py[-1] + ps[-1]
         if last:
             break
         if ai == end_x and aj == end_y and sizes:  # the anchor's k characters
