@@ -183,6 +183,7 @@ def test_the_dictionary_tables_are_built_in_an_empty_temporary_folder_and_read_b
     if words._dictionary() is None:
         pytest.skip("jieba's dictionary is not installed")
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
     built = {}
     for name, index in (("index3", words.word_index), ("pairs", words.pair_index), ("tags", words.tag_index)):
         index.cache_clear()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,9 +23,23 @@ STALE_DAYS = 7
 DAY = 86_400.0
 
 
+def temporary_directory() -> str:
+    """The temporary directory as tempfile.gettempdir finds it on a usual system (TMPDIR, TEMP or
+    TMP, else /tmp), without importing tempfile (which imports random, shutil …) on every run."""
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        value = os.environ.get(name)
+        if value and os.path.isdir(value):
+            return value
+    if os.name == "nt":
+        import tempfile
+
+        return tempfile.gettempdir()
+    return "/tmp"
+
+
 def folder() -> Path:
     uid = os.getuid() if hasattr(os, "getuid") else 0
-    return Path(tempfile.gettempdir()) / f"yblint-{uid}"
+    return Path(temporary_directory()) / f"yblint-{uid}"
 
 
 def private(make: bool = False) -> Path | None:
