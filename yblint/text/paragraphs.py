@@ -59,6 +59,33 @@ _MARKER_FROM = re.compile(
 )
 
 
+#: what a continuation note starts with: a bracket, or 下转/上接/紧接 without one
+_MARKER_OPENINGS = ("（", "(", "下转", "上接", "紧接")
+
+
+def find_markers(text: str) -> list[re.Match[str]]:
+    """The matches of ``LAYOUT_MARKER.finditer(text)``, found from the places where a note can
+    start (each found with ``str.find``): the pattern is tried there only, not at every 上 of
+    the text."""
+    starts: list[int] = []
+    for opening in _MARKER_OPENINGS:
+        i = text.find(opening)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(opening, i + 1)
+    starts.sort()
+    out: list[re.Match[str]] = []
+    last = 0
+    for i in starts:
+        if i < last:
+            continue
+        m = LAYOUT_MARKER.match(text, i)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
 def marker_direction(marker: str) -> str:
     """``from`` for a note saying the text comes from another page (（紧接4版）, （接上页）),
     ``to`` for one saying it goes on elsewhere (（下转6版）, （转第8版）)."""
