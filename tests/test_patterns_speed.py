@@ -32,6 +32,13 @@ PATTERNS = [
     "[\\x20-\\x7f]",
     "(?:我){e<=1}",  # fuzzy: may take the newline for a character
     "[\\t-\\r]",
+    "(?<=[我你]\\s?)们(?![的。])",  # a newline may stand in a positive lookbehind: searched again
+    "我(?![^，。\\n]{0,3}的)",  # a negative lookahead over a class without the newline
+    "(?=[^，\\n]{1,3}的)我",
+    "[^。\\n]{2}",
+    "我(?![^，。]{0,3}的)",  # the class takes the newline: paragraph by paragraph
+    "们(?![\\n的])",
+    "(?<![\\[(])我",
 ]
 
 
@@ -74,6 +81,17 @@ def test_edge_safe_tells_anchors_and_newline_lookarounds():
     assert not edge_safe("(?<![^我])们")
     assert not edge_safe("(?<!\\p{Common})我")
     assert not edge_safe("(?s)(?<!.)我")
+    # only what stands in a negative lookaround is looked at, and a class that leaves out the newline
+    assert edge_safe("(?<=[0-9０-９]\\s?)(万|亿)方(?![面向案针式法])")
+    assert edge_safe("象(?=[^，。\\n]{1,12}一样)(?![^，。；！？\\n]{0,12}(?:现象|形象))")
+    assert edge_safe("(?<!\\])(?:(?<=\\p{Han})|(?=\\([^()（）\\r\\n]{0,60}\\p{Han}))\\(")
+    assert edge_safe("\\s(?!的)")
+    assert not edge_safe("我(?![^，。]{0,3}的)")
+    assert not edge_safe("我(?![^，\\n-。]{0,3}的)")  # a range: read the safe way
+    assert not edge_safe("(?![\\s])我")
+    assert not edge_safe("(?!(?:\\s))我")
+    assert not edge_safe("(?!a)(?![[:space:]])我")  # a class read the safe way
+    assert not edge_safe("(?!\\))\\s(?!\\s)")
 
 
 def test_whole_safe_tells_what_may_see_a_newline():
@@ -84,10 +102,15 @@ def test_whole_safe_tells_what_may_see_a_newline():
     assert whole_safe("(?P<forecast>即将)\\d{2,}")
     assert whole_safe("[\\x20-\\x7f]")
     assert whole_safe("[ \t]")  # a tab, not a range from it
+    assert whole_safe("[^，。\\n]{2}")  # a negated class that leaves out the newline
+    assert whole_safe("[^]\\n]")  # a ] first in a class is one of its characters
+    assert whole_safe("象(?=[^，\\n]{1,12}一样)(?![^，\n]{0,12}现象)")
     for source in [
         "^我",
         "们$",
         "[^。]{3}",
+        "[^。\\\\n]",  # an escaped backslash and n
+        "[^\\n-。]",
         "\\s",
         "\\W",
         "\\p{Common}",

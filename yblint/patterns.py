@@ -332,23 +332,118 @@ class _Scope:
 #: paragraph alone: anchors, and a negative lookaround with something that matches a newline
 _ANCHORS = re.compile(r"(?<!\\)(?<!\[)[\^$]|\\[AZzGK]|\(\?[a-zA-Z]*s")
 _NEWLINE_MATCHERS = re.compile(
-    r"\n|\\[snWDPRvXhHN]|\\x0[aA]|\\u000[aA]|\\U0000000[aA]|\\0?12|\[\^"
+    r"\n|\\[snWDPRvXhHN]|\\x0[aA]|\\u000[aA]|\\U0000000[aA]|\\0?12|\[\^|\[:"
     r"|\\p(?!\{(?:Han|Latin|L[ultmo]?|N[dlo]?|P[cdseifo]?)\})"  # \p{Common}, \p{Z} … may match a newline
 )
 
 
+@lru_cache(maxsize=1024)
 def edge_safe(source: str) -> bool:
     """Whether a search of the paragraphs joined by newlines finds a match in every paragraph that
     a search of the paragraph alone finds one in (it may find more, never fewer). A lookbehind or
     lookahead at a paragraph's edge sees the newline instead of nothing: a positive one may then
     match where it would not (a candidate too many, searched again on its own), a negative one
-    fails only if it can match a newline (``.`` does not); a word boundary treats both alike.
+    fails only if it can match a newline (``.`` does not, nor a class like ``[^，\\n]``); a word
+    boundary treats both alike. So only what stands inside a negative lookaround is looked at.
     Anchors (^ $ \\A \\Z) and dot-all differ: such patterns are searched paragraph by paragraph."""
     if _ANCHORS.search(source):
         return False
     if "(?!" in source or "(?<!" in source:
-        return not _NEWLINE_MATCHERS.search(source)
+        masked = _mask_newline_free_classes(source)
+        bodies = _negative_lookarounds(masked) if masked is not None else None
+        if bodies is None:  # not read to the end: the whole pattern is looked at
+            return not _NEWLINE_MATCHERS.search(source)
+        return not any(_NEWLINE_MATCHERS.search(b) for b in bodies)
     return True
+
+
+#: stands for a class that cannot match a newline once it is taken out of a pattern: a character
+#: no rule below reads as an escape, a range or a class
+_MASK = "\u00b7"
+
+
+def _classes(source: str) -> list[tuple[int, int]] | None:
+    """(start, end) of each character class ``[…]`` of ``source``, escapes and a ``]`` right
+    after ``[`` or ``[^`` read as regex reads them; None when a class never closes or one
+    nests (``[[:space:]]``, a set operation): such a pattern is read the safe way."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(source)
+    while i < n:
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            j = i + 1
+            if j < n and source[j] == "^":
+                j += 1
+            if j < n and source[j] == "]":
+                j += 1
+            while j < n and source[j] != "]":
+                if source[j] == "[":
+                    return None
+                j += 2 if source[j] == "\\" else 1
+            if j >= n:
+                return None
+            out.append((i, j + 1))
+            i = j + 1
+            continue
+        i += 1
+    return out
+
+
+def _mask_newline_free_classes(source: str) -> str | None:
+    """``source`` with each negated class that leaves out the newline (``[^，。\\n]``: an escaped
+    ``\\n`` or a newline in it, no range) put as one neutral character: it matches no newline,
+    whatever else its letters say; None when the classes cannot be read."""
+    classes = _classes(source)
+    if classes is None:
+        return None
+    parts: list[str] = []
+    last = 0
+    for a, b in classes:
+        body = source[a + 2 : b - 1] if source.startswith("[^", a) else None
+        if body is None or "-" in body:
+            continue
+        units = re.findall(r"\\.|.", body, re.S)
+        if "\\n" in units or "\n" in units:
+            parts += [source[last:a], _MASK]
+            last = b
+    return "".join(parts) + source[last:]
+
+
+def _negative_lookarounds(source: str) -> list[str] | None:
+    """What stands inside each negative lookaround ``(?!…)`` / ``(?<!…)`` of ``source``, read
+    with its escapes and classes; None when the brackets do not pair up."""
+    classes = _classes(source)
+    if classes is None:
+        return None
+    inside = {a: b for a, b in classes}
+    stack: list[tuple[int, bool]] = []
+    bodies: list[str] = []
+    i, n = 0, len(source)
+    while i < n:
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if i in inside:
+            i = inside[i]
+            continue
+        if ch == "(":
+            negative = source.startswith("(?!", i) or source.startswith("(?<!", i)
+            start = i + (4 if source.startswith("(?<!", i) else 3 if negative else 1)
+            stack.append((start, negative))
+            i = start
+            continue
+        if ch == ")":
+            if not stack:
+                return None
+            start, negative = stack.pop()
+            if negative:
+                bodies.append(source[start:i])
+        i += 1
+    return bodies if not stack else None
 
 
 #: what may let a pattern match a newline, or see one differently from a paragraph's edge: a
@@ -373,7 +468,8 @@ def whole_safe(source: str) -> bool:
     end of the text (a word boundary treats both alike)."""
     if _ANCHORS.search(source):
         return False
-    return not _SEES_NEWLINE.search(_SAFE_PROPERTY.sub("", source))
+    masked = _mask_newline_free_classes(source)
+    return not _SEES_NEWLINE.search(_SAFE_PROPERTY.sub("", source if masked is None else masked))
 
 
 def group_args(hit: Hit) -> dict[str, str]:
