@@ -9,6 +9,7 @@ from conftest import doc_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from yblint import patterns
 from yblint.patterns import Matcher, compile_one, edge_safe, whole_safe
 from yblint.ruledefs import RuleDef
 
@@ -154,14 +155,26 @@ def test_any_text_any_patterns_same_matches(tmp_path, paras, chosen):
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    paras=st.lists(st.text(alphabet="我们你的。， a", min_size=1, max_size=12), min_size=1, max_size=6),
+    paras=st.lists(st.text(alphabet="我们你的。， a《》", min_size=1, max_size=12), min_size=1, max_size=6),
     chosen=st.lists(st.sampled_from(PATTERNS), min_size=1, max_size=3, unique=True),
-    exceptions=st.lists(st.sampled_from(["你们", "我们的", "[^。]*的", "^我"]), max_size=2, unique=True),
+    exceptions=st.lists(
+        st.sampled_from(["你们", "我们的", "[^。]*的", "^我", "《[^《》\\n]{1,6}》", "我(?!们)"]),
+        max_size=3,
+        unique=True,
+    ),
+    whole=st.booleans(),
 )
-def test_exceptions_drop_the_same_matches(tmp_path, paras, chosen, exceptions):
+def test_exceptions_drop_the_same_matches(tmp_path, paras, chosen, exceptions, whole):
+    """Exceptions searched paragraph by paragraph, or (whole: from the first paragraph with a
+    match) in the whole document where they match there as in each paragraph."""
     text = "\n\n".join(p.strip() or "我" for p in paras) + "\n"
     doc = doc_of(tmp_path / "a.txt", text)
     rule = _rule()
     rule.raw = {"exceptions": exceptions}
     matcher = Matcher(rule, [compile_one(rule, s, "tokens", i) for i, s in enumerate(chosen)])
-    assert _hits(matcher, doc) == _one_by_one(matcher, doc)
+    threshold = patterns.WHOLE_EXCEPTIONS
+    patterns.WHOLE_EXCEPTIONS = 1 if whole else 10**9
+    try:
+        assert _hits(matcher, doc) == _one_by_one(matcher, doc)
+    finally:
+        patterns.WHOLE_EXCEPTIONS = threshold

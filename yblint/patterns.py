@@ -23,6 +23,9 @@ from yblint.model import CODE, HEADING, HTML, LIST_ITEM, PROSE, TABLE, Document,
 from yblint.ruledefs import RuleDef
 from yblint.yamlpos import line_of
 
+#: paragraphs with a match in a document from which a rule's exceptions are searched in the whole
+#: document at once rather than paragraph by paragraph (the same spans either way)
+WHOLE_EXCEPTIONS = 32
 #: names a rule's ``scope`` may use, and the paragraph kinds they stand for
 SCOPES: dict[str, str] = {
     "prose": PROSE,
@@ -291,6 +294,12 @@ class Matcher:
             todo = range(len(scope.paragraphs))
         else:
             todo = sorted(found_in.keys() | set().union(*(where for _, _, where in slow if where is not None)))
+        # exceptions: in the paragraphs with a match only, where matches are rare (space-in-cjk);
+        # in one search of the whole document where many paragraphs have one (first-person's
+        # 我们 in 3,124 paragraphs), for an exception that matches there as in each paragraph
+        exc_whole: list[dict[int, list[tuple[int, int, Any]]] | None] = [None] * len(self.exceptions)
+        if len(found_in) >= WHOLE_EXCEPTIONS:
+            exc_whole = [self._whole(exc, scope) for exc in self.exceptions]
         for i in todo:
             para, text = scope.paragraphs[i], scope.texts[i]
             found = list(found_in.get(i, ()))
@@ -302,9 +311,15 @@ class Matcher:
                         found.append((m.start(), m.start() - m.end(), order, m.end(), m, pat))
             if not found:
                 continue
-            # exceptions in this paragraph only: searching the whole document costs more where
-            # matches are rare (space-in-cjk)
-            spans = [(m.start(), m.end()) for exc in self.exceptions for m in self._run(exc, text, doc, para)]
+            spans = [
+                span
+                for exc, whole in zip(self.exceptions, exc_whole, strict=True)
+                for span in (
+                    [(m.start(), m.end()) for m in self._run(exc, text, doc, para)]
+                    if whole is None
+                    else [(s, e) for s, e, _m in whole.get(i, ())]
+                )
+            ]
             found.sort(key=lambda t: t[:3])
             last_end = -1
             for start, _neg, _order, end, m, pat in found:
