@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from yblint import patterns
-from yblint.patterns import Matcher, compile_one, edge_safe, whole_safe
+from yblint.patterns import Matcher, compile_one, edge_safe, required_chars, whole_safe
 from yblint.ruledefs import RuleDef
 
 PATTERNS = [
@@ -40,6 +40,10 @@ PATTERNS = [
     "我(?![^，。]{0,3}的)",  # the class takes the newline: paragraph by paragraph
     "们(?![\\n的])",
     "(?<![\\[(])我",
+    "(?:们|你)?[，。]",  # searched only in the paragraphs holding ， or 。 (required_chars)
+    "[ \\u3000]+我",
+    "(?<=我)[，]{1,2}",
+    "(?:[a-]|，，)们",
 ]
 
 
@@ -151,6 +155,34 @@ def test_any_text_any_patterns_same_matches(tmp_path, paras, chosen):
     rule = _rule()
     matcher = Matcher(rule, [compile_one(rule, s, "tokens", i) for i, s in enumerate(chosen)])
     assert _hits(matcher, doc) == _one_by_one(matcher, doc)
+    share = patterns.HOLDING_SHARE
+    patterns.HOLDING_SHARE = 1  # the paragraphs holding a required character searched alone, however many
+    try:
+        assert _hits(matcher, doc) == _one_by_one(matcher, doc)
+    finally:
+        patterns.HOLDING_SHARE = share
+
+
+def test_required_chars():
+    """The rare characters every match takes one of, for a pattern that does not start with a literal."""
+    assert required_chars("(?<![\\p{Latin}0-9])([0-9０-９]{1,4})[ \\t]*[-－–][ \\t]*([0-9]{1,4})") == set("-－–")
+    assert required_chars("(?<![\\-－A-Za-z])(?:--|－－)(?![\\-－])") == set("-－")
+    assert required_chars("(?<!\\p{Han})\\p{Han}[ \\u3000]{1,2}\\p{Han}(?!\\p{Han})") == set(" \u3000")
+    assert required_chars("[ \\t\\u3000]+\\p{Han}{2,4}[：:]") == set("：:")  # the smaller set
+    assert required_chars("(?:a|b)?[，]+") == {"，"}
+    assert required_chars("[0-9]+%") == {"%"}  # not the digits, which most paragraphs hold
+    assert required_chars("[^。]，") == {"，"}
+    for source in [
+        "我们",  # a literal first: the regex module finds it fast
+        "(?<![一二])千米",
+        "(?P<c>[的和了])(?P=c)",  # ideographs: in most paragraphs
+        "[-，]?我",  # may match without them
+        "(?:-|我)们",  # a branch with an ideograph
+        "(?V1)[[a]--[b]]",  # the regex module's own syntax
+        "[\\p{Han}-]+",
+        "[a-z]{0}-?",
+    ]:
+        assert required_chars(source) is None, source
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

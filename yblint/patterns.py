@@ -10,6 +10,7 @@ line naming the rule instead of hanging it.
 from __future__ import annotations
 
 import bisect
+import importlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ from yblint.yamlpos import line_of
 #: paragraphs with a match in a document from which a rule's exceptions are searched in the whole
 #: document at once rather than paragraph by paragraph (the same spans either way)
 WHOLE_EXCEPTIONS = 32
+#: a pattern that takes one of a few rare characters is searched only in the paragraphs holding
+#: one where they are at most 1 in this many (see :func:`required_chars`)
+HOLDING_SHARE = 4
 #: names a rule's ``scope`` may use, and the paragraph kinds they stand for
 SCOPES: dict[str, str] = {
     "prose": PROSE,
@@ -264,6 +268,28 @@ class Matcher:
             return None  # search paragraph by paragraph, which names the paragraph if it times out
         return out
 
+    def _holding(self, pattern: Pattern, scope: _Scope) -> set[int] | None:
+        """For a whole_safe pattern with :func:`required_chars`: the paragraphs holding one of
+        them, found with ``str.find``, where they are few (a quarter of the paragraphs at most);
+        the pattern matches in no other. None: search the whole document."""
+        if pattern.compiled.flags & regex.IGNORECASE:
+            return None
+        chars = required_chars(pattern.compiled.pattern)
+        if chars is None:
+            return None
+        joined, starts, ends = scope.joined, scope.starts, scope.ends
+        most = len(starts) // HOLDING_SHARE
+        out: set[int] = set()
+        for ch in chars:
+            at = joined.find(ch)
+            while at >= 0:
+                i = bisect.bisect_right(starts, at) - 1
+                out.add(i)
+                if len(out) > most:
+                    return None
+                at = joined.find(ch, ends[i])
+        return out
+
     def hits(self, doc: Document, patterns: Iterable[Pattern] | None = None) -> Iterator[Hit]:
         """Non-overlapping matches in reading order: where matches of different patterns overlap,
         the leftmost wins, then the longest, then the pattern listed first. A match lying inside
@@ -283,6 +309,10 @@ class Matcher:
         found_in: dict[int, list[tuple[int, int, int, int, Any, Pattern]]] = {}
         slow: list[tuple[int, Pattern, set[int] | None]] = []
         for order, pat in enumerate(pats):
+            holding = self._holding(pat, scope) if whole_safe(pat.compiled.pattern) else None
+            if holding is not None:  # only these paragraphs can hold a match: each searched alone
+                slow.append((order, pat, holding))
+                continue
             whole = self._whole(pat, scope)
             if whole is None:
                 slow.append((order, pat, self._candidates(pat, scope.joined, scope.starts, scope.ends)))
@@ -485,6 +515,78 @@ def whole_safe(source: str) -> bool:
         return False
     masked = _mask_newline_free_classes(source)
     return not _SEES_NEWLINE.search(_SAFE_PROPERTY.sub("", source if masked is None else masked))
+
+
+#: a set of characters a pattern's every match takes one of is used to skip paragraphs only if
+#: it has at most this many characters, and then only sets without ASCII letters or digits or
+#: ideographs, which most paragraphs hold
+_REQUIRED_MAX = 8
+_PROPERTY = re.compile(r"\\[pP]\{[^}]*\}")
+_UNKNOWN = "\ue000"  # stands for a Unicode property while a pattern is read with re's parser
+
+
+def _common_char(ch: str) -> bool:
+    return (ch.isascii() and ch.isalnum()) or "\u3400" <= ch <= "\u9fff"
+
+
+@lru_cache(maxsize=1024)
+def required_chars(source: str) -> frozenset[str] | None:
+    """Characters of which every match of ``source`` takes at least one (not in a lookaround),
+    when the pattern does not start with a literal (the regex module finds those fast anyway) and
+    such a set is small and made of rare characters (- － – ： ␣): a paragraph without them has no
+    match, and need not be searched. None when there is no such set or the pattern cannot be
+    read (read with ``re``'s parser, Unicode properties standing for an unknown character)."""
+    sre = importlib.import_module("re._constants")
+    parser = importlib.import_module("re._parser")
+    try:
+        items = list(parser.parse(_PROPERTY.sub(lambda m: "\\ue000", source)))
+    except Exception:  # the regex module's own syntax
+        return None
+    consumed = [(op, av) for op, av in items if op not in (sre.ASSERT, sre.ASSERT_NOT, sre.AT)]
+    if not consumed or (consumed[0][0] is sre.LITERAL and chr(consumed[0][1]) != _UNKNOWN):
+        return None
+    sets = [r for op, av in consumed if (r := _required(op, av, sre)) is not None]
+    sets = [r for r in sets if len(r) <= _REQUIRED_MAX and not any(_common_char(c) for c in r)]
+    return min(sets, key=len) if sets else None
+
+
+def _required(op: Any, av: Any, sre: Any) -> frozenset[str] | None:
+    """Characters one of which the item ``(op, av)`` of a parsed pattern takes whenever it
+    matches, or None (it may match nothing, or anything)."""
+    if op is sre.LITERAL:
+        return None if chr(av) == _UNKNOWN else frozenset(chr(av))
+    if op is sre.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is sre.LITERAL:
+                chars.add(chr(a))
+            elif o is sre.RANGE and a[1] - a[0] < _REQUIRED_MAX:
+                chars.update(map(chr, range(a[0], a[1] + 1)))
+            else:  # a negated class, a category, a wide range
+                return None
+        return None if _UNKNOWN in chars else frozenset(chars)
+    if op is sre.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            r = _sequence(branch, sre)
+            if r is None:
+                return None
+            union |= r
+        return frozenset(union)
+    if op is sre.SUBPATTERN:
+        return _sequence(av[-1], sre)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(av, sre)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        return _sequence(av[2], sre) if av[0] >= 1 else None
+    return None  # a lookaround, a back reference, any character …
+
+
+def _sequence(items: Any, sre: Any) -> frozenset[str] | None:
+    """The smallest set one of whose characters a sequence of items takes (each item it holds
+    always matches)."""
+    sets = [r for op, av in items if (r := _required(op, av, sre)) is not None]
+    return min(sets, key=len) if sets else None
 
 
 def group_args(hit: Hit) -> dict[str, str]:
