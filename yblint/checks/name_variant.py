@@ -229,24 +229,17 @@ class NameVariant(Check):
 
     def _pairs(self, forms: dict[str, Form]) -> Iterable[tuple[str, Form, Form]]:
         out: list[tuple[str, Form, Form]] = []
-        rotations: dict[tuple[str, str], list[str]] = defaultdict(list)
         slips: dict[str, list[str]] = defaultdict(list)
         items = list(forms.items())
         ends: dict[str, list[int]] = defaultdict(list)  # first and last character -> forms
-        for j, (t, f) in enumerate(items):
+        for j, t in enumerate(forms):
             ends[t[:1] + t[-1:]].append(j)
-            suffix = f.suffix
-            if suffix and len(t) - len(suffix) >= 4:
-                rotations[(suffix, "".join(sorted(t[: -len(suffix)])))].append(t)
-            if _SLIP_CHARS.isdisjoint(t):
-                continue
+        for t in [t for t in forms if not _SLIP_CHARS.isdisjoint(t)]:
             for i, ch in enumerate(t):
                 if ch in SLIPS and 0 < i < len(t) - 1:
                     slips[t[:i] + "?" + t[i + 1 :]].append(t)
         # swapped words
-        for group in rotations.values():
-            if len(group) < 2:
-                continue
+        for group in _rotation_groups(items):
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
                     if (
@@ -269,24 +262,27 @@ class NameVariant(Check):
         # a character (or a cut piece) more or less: the shorter form is the longer one with a piece
         # cut from inside it, so it keeps the first and last character: only forms of the same ends
         # and of lengths 1-4 apart are compared, the shorter looked up by its text
-        longer: list[tuple[int, list[int]]] = []
+        longer: list[tuple[int, list[tuple[int, list[str]]]]] = []
         for same in ends.values():
             if len(same) < 2:
                 continue
-            have = {len(items[j][0]) for j in same}
-            if len(have) < 2:
+            by_len: dict[int, list[str]] = {}
+            for j in same:
+                t = items[j][0]
+                by_len.setdefault(len(t), []).append(t)
+            if len(by_len) < 2:
                 continue
             for j in same:
                 n = len(items[j][0])
-                ks = [k for k in (1, 2, 3, 4) if n - k >= 4 and n - k in have]
+                ks = [(k, by_len[n - k]) for k in (1, 2, 3, 4) if n - k >= 4 and n - k in by_len]
                 if ks:
                     longer.append((j, ks))
-        longer.sort()
+        longer.sort(key=lambda jk: jk[0])
         for j, ks in longer:
             t, f = items[j]
             verbish = bool(FUNCTION & set(t))  # a phrase of a sentence, whatever is cut from it
-            for k in ks:
-                for i, g in _cut_from(t, k, forms):
+            for k, shorter in ks:
+                for i, g in _cut_among(t, k, shorter, forms):
                     short, piece = g.text, t[i : i + k]
                     if verbish or all(c in NUMERALS for c in piece) or any(c in FUNCTION for c in piece):
                         continue
@@ -375,15 +371,45 @@ class NameVariant(Check):
         )
 
 
-def _cut_from(t: str, k: int, forms: dict[str, Form]) -> list[tuple[int, Form]]:
-    """(i, g) for each form g that is ``t[:i] + t[i + k:]`` (0 < i < len(t) - k), in the order of i:
-    the piece is cut from inside ``t``, after its first character and before its last."""
+def _cut_among(t: str, k: int, shorter: list[str], forms: dict[str, Form]) -> list[tuple[int, Form]]:
+    """What ``_cut_from(t, k, forms)`` finds, given ``shorter``: the forms of length ``len(t) - k``
+    with the first and last character of ``t``. Each is compared with ``t`` (one half of it
+    stands in ``t`` as it is, left of the cut or right of it) instead of each cut of ``t`` being
+    looked up: there are fewer of them than cuts."""
+    m = len(t) - k
+    h = m // 2
+    head, tail = t[:h], t[h + k :]
     out: list[tuple[int, Form]] = []
-    for i in range(1, len(t) - k):
-        g = forms.get(t[:i] + t[i + k :])
-        if g is not None:
-            out.append((i, g))
+    for s in shorter:
+        # a cut at i >= h leaves the first h characters as they are; one at i <= h, the last m - h
+        if s[:h] != head and s[h:] != tail:
+            continue
+        for i in range(1, m):
+            if s[:i] == t[:i] and s[i:] == t[i + k :]:
+                out.append((i, forms[s]))
+    if len(out) > 1:
+        out.sort(key=lambda ig: ig[0])
     return out
+
+
+def _rotation_groups(items: list[tuple[str, Form]]) -> list[list[str]]:
+    """The forms, in their order, with the same suffix and the same characters before it (four or
+    more), two or more a group, the groups in the order of their first form. The forms are first
+    put together by suffix, length and the sum of their code units (one C call a form), and
+    only those that share that with another one by the sorted characters."""
+    coarse: dict[tuple[str, int, int], list[int]] = defaultdict(list)
+    for j, (t, suffix) in enumerate([(t, f.suffix) for t, f in items]):
+        if suffix and len(t) - len(suffix) >= 4:
+            coarse[(suffix, len(t), sum(t.encode("utf-16-le", "surrogatepass")))].append(j)
+    exact: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for js in coarse.values():
+        if len(js) < 2:
+            continue
+        for j in js:
+            t, f = items[j]
+            exact.setdefault((f.suffix, "".join(sorted(t[: -len(f.suffix)]))), []).append((j, t))
+    groups = sorted((g for g in exact.values() if len(g) >= 2), key=lambda g: g[0][0])
+    return [[t for _j, t in g] for g in groups]
 
 
 def _declared(shorts: dict[str, list[str]], a: str, b: str) -> bool:
