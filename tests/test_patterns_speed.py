@@ -175,6 +175,8 @@ def test_required_chars():
     for source in [
         "我们",  # a literal first: the regex module finds it fast
         "(?<![一二])千米",
+        "(?P<token>，)(?:[ \\u3000]*(?P=token))+",  # a literal first, in a group
+        "(?:，+)-",
         "(?P<c>[的和了])(?P=c)",  # ideographs: in most paragraphs
         "[-，]?我",  # may match without them
         "(?:-|我)们",  # a branch with an ideograph

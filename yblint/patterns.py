@@ -542,12 +542,27 @@ def required_chars(source: str) -> frozenset[str] | None:
         items = list(parser.parse(_PROPERTY.sub(lambda m: "\\ue000", source)))
     except Exception:  # the regex module's own syntax
         return None
-    consumed = [(op, av) for op, av in items if op not in (sre.ASSERT, sre.ASSERT_NOT, sre.AT)]
-    if not consumed or (consumed[0][0] is sre.LITERAL and chr(consumed[0][1]) != _UNKNOWN):
+    if _starts_with_literal(items, sre):
         return None
-    sets = [r for op, av in consumed if (r := _required(op, av, sre)) is not None]
+    sets = [r for op, av in items if (r := _required(op, av, sre)) is not None]
     sets = [r for r in sets if len(r) <= _REQUIRED_MAX and not any(_common_char(c) for c in r)]
     return min(sets, key=len) if sets else None
+
+
+def _starts_with_literal(items: Any, sre: Any) -> bool:
+    """Whether the first character a parsed pattern takes is a literal (after its lookarounds,
+    inside its first group): the regex module searches for it fast."""
+    for op, av in items:
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            continue
+        if op is sre.LITERAL:
+            return chr(av) != _UNKNOWN
+        if op is sre.SUBPATTERN:
+            return _starts_with_literal(av[-1], sre)
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            return _starts_with_literal(av[2], sre)
+        return False
+    return False
 
 
 def _required(op: Any, av: Any, sre: Any) -> frozenset[str] | None:
