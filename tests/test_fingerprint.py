@@ -113,3 +113,13 @@ def test_seeds_int32_and_boilerplate_marks_every_covered_character(units):
             for p in at_value.tolist():
                 expected[p : p + k] = True
     assert (seeds.boilerplate == expected).all()
+
+
+def test_each_occurrence_is_paired_with_the_first():
+    """k copies of a text give k - 1 pairs of units (each with the first), not k (k - 1) / 2 (#14)."""
+    text = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+    units = [(text, [(i, [(0, len(text))])]) for i in range(4)]
+    stream = build_stream(units)
+    seeds = find_seeds(stream, 4, 3, max_units=5)
+    pairs = set(zip(stream.seg[seeds.a].tolist(), stream.seg[seeds.b].tolist(), strict=True))
+    assert pairs == {(0, 1), (0, 2), (0, 3)}

@@ -14,7 +14,8 @@ the number of pairs of paragraphs:
    run of at least ``w + k - 1`` normalised characters yields at least one shared fingerprint.
 3. **Index** (:func:`find_seeds`): sort the fingerprints by hash. A hash found in ``max_units`` or
    more segments is boilerplate: it is dropped and the characters it covers are marked. The others
-   give *seed pairs*: two positions in the stream that start the same k-gram.
+   give *seed pairs*: two positions in the stream that start the same k-gram, each later occurrence
+   paired with the first (so that k copies of a text make k - 1 pairs of units, not k (k - 1) / 2).
 4. **Chain** (:func:`chain_seeds`): seeds of the same pair of segments that follow each other along
    nearly the same diagonal become one candidate region in each segment.
 5. **Align** (:func:`find_passages`): rapidfuzz's Indel alignment of a candidate's two regions and a
@@ -306,21 +307,15 @@ def find_seeds(stream: Stream, k: int, w: int, max_units: int, max_repeats: int 
         for j in range(k):
             boiler[bp + j] = True
         del bp
-    keep = (~bad) & (sizes[gid] >= 2)
-    kh_gid, kpos = gid[keep], pos[keep]
-    a_parts, b_parts = [], []
-    for d in range(1, int(max_repeats)):
-        if kpos.shape[0] <= d:
-            break
-        same = kh_gid[d:] == kh_gid[:-d]
-        if not same.any():
-            break
-        a_parts.append(kpos[:-d][same])
-        b_parts.append(kpos[d:][same])
-    if not a_parts:
+    # each later occurrence of a hash is paired with its first one: k copies of a passage give
+    # k - 1 pairs of units to align, not k (k - 1) / 2 (the others are listed with the original)
+    keep = (~bad) & (sizes[gid] >= 2) & ~new_group
+    del bad, new_group
+    b = pos[keep]
+    a = pos[starts[gid[keep]]]
+    del keep, gid
+    if a.size == 0:
         return Seeds(empty, empty, boiler)
-    a = np.concatenate(a_parts)
-    b = np.concatenate(b_parts)
     # the same k-gram twice in one segment: only if the two do not overlap
     ok = (stream.seg[a] != stream.seg[b]) | (b - a >= k)
     return Seeds(a[ok], b[ok], boiler)
