@@ -10,6 +10,7 @@ from collections import defaultdict
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from yblint.checks import name_variant
 from yblint.checks.name_variant import Form, _cut_among, _rotation_groups
 
 ALPHABET = "区委会中心馆场电竞"
@@ -71,19 +72,54 @@ def _plain_rotations(items: list[tuple[str, Form]]) -> list[list[str]]:
 @given(
     st.lists(
         st.tuples(
-            st.text(alphabet="中金阿斯利康一丁", min_size=1, max_size=7), st.sampled_from(["", "基金", "馆", "金"])
+            st.text(alphabet="中金阿斯利康一丁\udc80", min_size=1, max_size=7),
+            st.sampled_from(["", "基金", "馆", "金"]),
         ),
         max_size=40,
-    )
+    ),
+    st.booleans(),
 )
-def test_rotation_groups_are_the_plain_grouping(parts):
+def test_rotation_groups_are_the_plain_grouping(parts, many):
+    """Put together first by the sums of their code points, one form at a time or (many) with numpy."""
     forms: dict[str, Form] = {}
-    for prefix, suffix in parts:
+    for n, (prefix, suffix) in enumerate(parts):
         forms.setdefault(prefix + suffix, Form(prefix + suffix, [], suffix))
+        if n % 3 == 0:  # and a form with its words swapped
+            k = len(prefix) // 2
+            forms.setdefault(prefix[k:] + prefix[:k] + suffix, Form(prefix[k:] + prefix[:k] + suffix, [], suffix))
     items = list(forms.items())
-    assert _rotation_groups(items) == _plain_rotations(items)
+    threshold = name_variant.MANY_FORMS
+    name_variant.MANY_FORMS = 0 if many else 10**9
+    try:
+        assert _rotation_groups(items) == _plain_rotations(items)
+    finally:
+        name_variant.MANY_FORMS = threshold
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="型性账号中心化\udc80", max_size=6), max_size=30), st.booleans())
+def test_holding_is_the_plain_filter(texts, many):
+    """The texts holding a slip character, one at a time or (many) with numpy."""
+    threshold = name_variant.MANY_FORMS
+    name_variant.MANY_FORMS = 0 if many else 10**9
+    try:
+        assert name_variant._holding(texts, name_variant._SLIP_CHARS) == [
+            t for t in texts if not name_variant._SLIP_CHARS.isdisjoint(t)
+        ]
+    finally:
+        name_variant.MANY_FORMS = threshold
 
 
 def test_rotation_groups_of_names():
     items = [(t, Form(t, [], "基金")) for t in ["中金阿斯利康基金", "阿斯利康中金基金", "中金利康阿斯基金", "中金基金"]]
-    assert _rotation_groups(items) == [["中金阿斯利康基金", "阿斯利康中金基金", "中金利康阿斯基金"]]
+    items += [(t, Form(t, [], "馆")) for t in ["亚运电竞馆", "电竞亚运馆"]]
+    for many in (False, True):
+        threshold = name_variant.MANY_FORMS
+        name_variant.MANY_FORMS = 0 if many else 10**9
+        try:
+            assert _rotation_groups(items) == [
+                ["中金阿斯利康基金", "阿斯利康中金基金", "中金利康阿斯基金"],
+                ["亚运电竞馆", "电竞亚运馆"],
+            ]
+        finally:
+            name_variant.MANY_FORMS = threshold

@@ -18,10 +18,11 @@ a longer name that contains it whole (区委 / 区委宣传部), slogans with ot
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from yblint.check import Check, register_check
 from yblint.collector import paused
@@ -234,7 +235,7 @@ class NameVariant(Check):
         ends: dict[str, list[int]] = defaultdict(list)  # first and last character -> forms
         for j, t in enumerate(forms):
             ends[t[:1] + t[-1:]].append(j)
-        for t in [t for t in forms if not _SLIP_CHARS.isdisjoint(t)]:
+        for t in _holding(list(forms), _SLIP_CHARS):
             for i, ch in enumerate(t):
                 if ch in SLIPS and 0 < i < len(t) - 1:
                     slips[t[:i] + "?" + t[i + 1 :]].append(t)
@@ -395,21 +396,57 @@ def _cut_among(t: str, k: int, shorter: list[str], forms: dict[str, Form]) -> li
 def _rotation_groups(items: list[tuple[str, Form]]) -> list[list[str]]:
     """The forms, in their order, with the same suffix and the same characters before it (four or
     more), two or more a group, the groups in the order of their first form. The forms are first
-    put together by suffix, length and the sum of their code units (one C call a form), and
-    only those that share that with another one by the sorted characters."""
-    coarse: dict[tuple[str, int, int], list[int]] = defaultdict(list)
-    for j, (t, suffix) in enumerate([(t, f.suffix) for t, f in items]):
-        if suffix and len(t) - len(suffix) >= 4:
-            coarse[(suffix, len(t), sum(t.encode("utf-16-le", "surrogatepass")))].append(j)
+    put together by suffix, length and the sum of their code points, and only those that share
+    that with another one by their sorted characters."""
+    cand = [(j, t, f.suffix) for j, (t, f) in enumerate(items) if f.suffix and len(t) - len(f.suffix) >= 4]
     exact: dict[tuple[str, str], list[tuple[int, str]]] = {}
-    for js in coarse.values():
-        if len(js) < 2:
-            continue
-        for j in js:
-            t, f = items[j]
-            exact.setdefault((f.suffix, "".join(sorted(t[: -len(f.suffix)]))), []).append((j, t))
+    for i in _sharing_sums(cand):
+        j, t, suffix = cand[i]
+        exact.setdefault((suffix, "".join(sorted(t[: -len(suffix)]))), []).append((j, t))
     groups = sorted((g for g in exact.values() if len(g) >= 2), key=lambda g: g[0][0])
     return [[t for _j, t in g] for g in groups]
+
+
+#: from this many forms on, their code points are added up and looked at with numpy (already
+#: loaded by then for the word look-ups), not one form at a time
+MANY_FORMS = 1024
+
+
+def _sharing_sums(cand: list[tuple[int, str, str]]) -> list[int]:
+    """Indices, in order, of the (index, text, suffix) in ``cand`` whose suffix, length and sum of
+    code points another one has too."""
+    if len(cand) < MANY_FORMS:
+        keys = [(suffix, len(t), sum(map(ord, t))) for _j, t, suffix in cand]
+        counts = Counter(keys)
+        return [i for i, key in enumerate(keys) if counts[key] > 1]
+    import numpy as np
+
+    texts = [t for _j, t, _s in cand]
+    lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    codes = _code_points("".join(texts), np).astype(np.int64)
+    sums = np.add.reduceat(codes, np.cumsum(lens) - lens)
+    ids: dict[str, int] = {}
+    suffixes = np.fromiter((ids.setdefault(s, len(ids)) for _j, _t, s in cand), dtype=np.int64, count=len(cand))
+    _u, inverse, counts = np.unique((suffixes << 40) | (lens << 32) | sums, return_inverse=True, return_counts=True)
+    return np.flatnonzero(counts[inverse] > 1).tolist()
+
+
+def _code_points(text: str, np: Any) -> Any:
+    """The code points of ``text`` as a numpy array (a lone surrogate kept as it is)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _holding(texts: list[str], chars: frozenset[str]) -> list[str]:
+    """The texts, in order, that hold one of ``chars`` (with numpy for many texts)."""
+    if len(texts) < MANY_FORMS:
+        return [t for t in texts if not chars.isdisjoint(t)]
+    import numpy as np
+
+    lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    found = np.isin(_code_points("".join(texts), np), np.array(sorted(map(ord, chars)), dtype=np.uint32))
+    seen = np.concatenate(([0], np.cumsum(found)))
+    stops = np.cumsum(lens)
+    return [texts[j] for j in np.flatnonzero(seen[stops] > seen[stops - lens]).tolist()]
 
 
 def _declared(shorts: dict[str, list[str]], a: str, b: str) -> bool:
