@@ -28,6 +28,7 @@ from yblint.text.passage_sets import Match, Side, dedupe, implied_pairs, list_fe
 from yblint.text.similarity import (
     Candidate,
     Passage,
+    PieceCache,
     Stream,
     build_stream,
     chain_seeds,
@@ -177,6 +178,7 @@ class DuplicatePassage(Check):
         gap, threshold, min_chars = self._gap, self._threshold, self._min_chars
         items: list[Passage] = []
         last: tuple[int, int, int, int] | None = None
+        self._pieces: PieceCache = {}  # the pieces of this pair of units aligned so far
         for c in cands:
             if last and c.a0 >= last[0] and c.a1 <= last[1] and c.b0 >= last[2] and c.b1 <= last[3]:
                 continue  # its seeds were inside the regions aligned last for this pair of units
@@ -256,7 +258,14 @@ class DuplicatePassage(Check):
             region = (ra0, ra1, rb0, rb1)
             anchors = self._seeds.anchors(sa, sb, ra0, ra1, rb0, rb1, self._k, ANCHOR_SPACING)
             found = find_passages(
-                stream.text(ra0, ra1), stream.text(rb0, rb1), threshold, anchors, self._k, self._min_len
+                stream.text(ra0, ra1),
+                stream.text(rb0, rb1),
+                threshold,
+                anchors,
+                self._k,
+                self._min_len,
+                cache=self._pieces,
+                origin=(ra0, rb0),
             )
             ps = [p.shifted(ra0, rb0) for p in found]
             if not ps:
