@@ -536,9 +536,9 @@ def required_chars(source: str) -> frozenset[str] | None:
     such a set is small and made of rare characters (- － – ： ␣): a paragraph without them has no
     match, and need not be searched. None when there is no such set or the pattern cannot be
     read (read with ``re``'s parser, Unicode properties standing for an unknown character)."""
-    sre = importlib.import_module("re._constants")
-    parser = importlib.import_module("re._parser")
     try:
+        sre = importlib.import_module("re._constants")  # (private: a Python without them skips this)
+        parser = importlib.import_module("re._parser")
         items = list(parser.parse(_PROPERTY.sub(lambda m: "\\ue000", source)))
     except Exception:  # the regex module's own syntax
         return None
