@@ -126,9 +126,11 @@ class WordIndex:
         """For each piece of text: its frequency when it is a word of the dictionary, 0 when it
         only begins some word (jieba's FREQ holds these with 0 too), -1 when it is neither."""
         memo = self.memo
+        try:
+            return [memo[w] for w in words]  # all of them asked before
+        except KeyError:
+            pass
         missing = [w for w in dict.fromkeys(words) if w not in memo]
-        if not missing:
-            return [memo[w] for w in words]
         found = [-1] * len(missing)
         if self.hashes.size:
             probe = np.array([_hash(w) for w in missing], dtype=np.uint64)
@@ -336,9 +338,11 @@ def _cut_block_tagged(sentence: str, index: WordIndex) -> list[tuple[str, bool]]
     a run of single Latin letters and digits joined together (tagged 'eng' by posseg)."""
     n = len(sentence)
     # the DAG: for each start, the ends of the words of the dictionary there (the character alone
-    # when there is none), with their frequencies; a start is given up, as in jieba's get_DAG,
-    # at the first piece from it that begins no word. Pieces of one length are looked up at once.
-    dag: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    # when there is none), each with its weight, log(frequency / total); a start is given up, as
+    # in jieba's get_DAG, at the first piece from it that begins no word. Pieces of one length are
+    # looked up at once.
+    logtotal = log(index.total)
+    dag: list[list[tuple[float, int]]] = [[] for _ in range(n)]
     alive = list(range(n))
     size = 1
     while alive:
@@ -348,24 +352,30 @@ def _cut_block_tagged(sentence: str, index: WordIndex) -> list[tuple[str, bool]]
             if f < 0:
                 continue
             if f:
-                dag[k].append((k + size - 1, f))
+                dag[k].append((log(f) - logtotal, k + size - 1))
             if k + size < n:
                 going.append(k)
         alive = going
         size += 1
-    for k in range(n):
-        if not dag[k]:
-            dag[k].append((k, 0))
+    alone = log(1) - logtotal  # a character that is no word: frequency 1
+    # the route: jieba's max((log(freq or 1) - logtotal + route[x + 1][0], x) ...), the weight
+    # worked out above, a start with one word taken without max()
     route: list[tuple[float, int]] = [(0, 0)] * (n + 1)
-    logtotal = log(index.total)
     for idx in range(n - 1, -1, -1):
-        route[idx] = max((log(f or 1) - logtotal + route[x + 1][0], x) for x, f in dag[idx])
+        ends = dag[idx]
+        if not ends:
+            route[idx] = (alone + route[idx + 1][0], idx)
+        elif len(ends) == 1:
+            w, x = ends[0]
+            route[idx] = (w + route[x + 1][0], x)
+        else:
+            route[idx] = max((w + route[x + 1][0], x) for w, x in ends)
     out: list[tuple[str, bool]] = []
     x, buf = 0, ""
     while x < n:
         y = route[x][1] + 1
         word = sentence[x:y]
-        if _RE_ENG.match(word) and len(word) == 1:
+        if len(word) == 1 and _RE_ENG.match(word):
             buf += word
         else:
             if buf:
