@@ -89,6 +89,13 @@ def literal_anchor(pattern: str, widest: int = 24) -> tuple[str, int, int] | Non
     return best
 
 
+def _width(pattern: str) -> int:
+    """The most characters a match of ``pattern`` can hold (sre's getwidth: a large number for a
+    pattern with an unbounded repeat)."""
+    parsed = _parse(pattern)
+    return _sre_constants.MAXREPEAT if parsed is None else int(parsed.getwidth()[1])
+
+
 class _Searcher:
     """One pattern's ``search``; where it has a literal anchor, tried only where it can match."""
 
@@ -129,6 +136,15 @@ class Alternation:
         # does the text hold any literal at all (most texts hold none): one scan
         words = sorted({x for x, _ in self.literals}, key=len, reverse=True)
         self.any_literal = re.compile("|".join(map(re.escape, words))) if words else None
+        #: the literals, shortest first: searched from an offset, the first one that starts there
+        #: or later, and the shortest one there; the literals that begin with each literal; and for
+        #: each literal the most characters a match of a pattern requiring it can hold
+        self.shortest_literal = re.compile("|".join(map(re.escape, words[::-1]))) if words else None
+        self.literals_from = {x: [y for y in words if y.startswith(x)] for x in words}
+        widths = [_width(p) for p in patterns]
+        self.literal_widths: dict[str, int] = {}
+        for x, i in self.literals:
+            self.literal_widths[x] = max(self.literal_widths.get(x, 0), widths[i])
 
     def strip(self, text: str) -> str:
         """``text`` with every match deleted: exactly ``self.regex.sub("", text)``."""
