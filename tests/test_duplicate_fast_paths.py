@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yblint.checks.duplicate_passage import Seams, Side, seam
+from yblint.checks.duplicate_passage import WHITESPACE, Seams, Side, _compact, seam
 from yblint.parsing import build_document
 from yblint.reading.source import Source
 
@@ -50,3 +50,10 @@ def test_seams_brackets_around_a_passage():
     whole = side("我们要“全面推进改革”，并且完成。")
     assert seams.seam(whole) == seam(whole)
     assert not seams.seam(whole).unclosed and seams.seam(whole).clean_start
+
+
+def test_compact_is_the_whitespace_pattern():
+    """_compact drops what ``\\s+`` matches: str.split's whitespace is re's, on every code point."""
+    everything = "".join(map(chr, range(0x110000))).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    assert _compact(everything) == WHITESPACE.sub("", everything)
+    assert _compact(" 甲\u3000乙\n\t丙\u00a0丁\u200b ") == WHITESPACE.sub("", " 甲\u3000乙\n\t丙\u00a0丁\u200b ")

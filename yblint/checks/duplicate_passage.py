@@ -22,7 +22,7 @@ from yblint.finding import Finding, Location
 from yblint.i18n import line_name, tr
 from yblint.model import Corpus, Document, Paragraph, Sentence, Unit
 from yblint.parallel import fork_map
-from yblint.reading.git import committed_since
+from yblint.reading.git import committed_since, line_times
 from yblint.text import marks
 from yblint.text.formulae import fixed_expression
 from yblint.text.similarity import (
@@ -310,7 +310,8 @@ class DuplicatePassage(Check):
         lang = self.lang
         copy_text = c.doc.text[c.start : c.end]
         orig_text = o.doc.text[o.start : o.end]
-        chars = len(_compact(copy_text))
+        compact = _compact(copy_text)
+        chars = len(compact)
         other_unit = o.unit.name or None
         original = Location(o.doc, o.start, o.end, o.unit)
         other_line = original.range()[0]  # resolved once, kept for the reporters
@@ -344,7 +345,7 @@ class DuplicatePassage(Check):
             message_key=key,
             related=related,
             data=data,
-            key=_compact(copy_text),  # any edit of the copied text, figures included, changes it
+            key=compact,  # any edit of the copied text, figures included, changes it
             chars=chars,
             similarity=similarity_percent(m.similarity),
             likeness=likeness,
@@ -526,11 +527,21 @@ def document_year(doc: Document) -> int | None:
     return None
 
 
+def _year_of(doc: Document) -> int | None:
+    """:func:`document_year`, kept with the document."""
+    derived = doc.derived
+    if "duplicate-passage.year" not in derived:
+        derived["duplicate-passage.year"] = document_year(doc)
+    return derived["duplicate-passage.year"]
+
+
 def commit_time(side: Side) -> float | None:
     """When the passage's lines were first committed (git), inf when not yet, None when unknown."""
     doc = side.doc
     if doc.locations != "line":
         return None  # a Word file's lines are not git's lines
+    if line_times(doc.path) is None:
+        return None  # git knows nothing of the file: its lines need not be found
     lines = doc.lines
     return committed_since(doc.path, lines.line_of(side.start), lines.line_of(max(side.start, side.end - 1)))
 
@@ -562,10 +573,11 @@ def decide_direction(a: Side, b: Side, seam_of: Callable[[Side], Seam] = seam) -
     if a.seg == b.seg:  # a passage that stands twice in one unit: the second is the repeat
         return (a, b, "later") if a.order > b.order else (b, a, "later")
     if a.doc is not b.doc:
-        ta, tb = commit_time(a), commit_time(b)
+        ta = commit_time(a)
+        tb = commit_time(b) if ta is not None else None
         if ta is not None and tb is not None and ta != tb:
             return (a, b, "git") if ta > tb else (b, a, "git")
-        ya, yb = document_year(a.doc), document_year(b.doc)
+        ya, yb = _year_of(a.doc), _year_of(b.doc)
         if ya is not None and yb is not None and ya != yb:
             return (a, b, "year") if ya > yb else (b, a, "year")
     sa, sb = seam_of(a), seam_of(b)
@@ -656,7 +668,9 @@ def describe_likeness(similarity: float, diffs: list[dict[str, str]], figures_on
 
 
 def _compact(text: str) -> str:
-    return WHITESPACE.sub("", text)
+    """``text`` without whitespace: ``WHITESPACE.sub("", text)`` (str.split's whitespace is
+    re's ``\\s``, a test compares them over every code point)."""
+    return "".join(text.split())
 
 
 def _only_punct(s: str) -> bool:
