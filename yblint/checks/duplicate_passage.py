@@ -154,6 +154,7 @@ class DuplicatePassage(Check):
             by_pair.setdefault((sa, sb), []).append(c)
         self._stream, self._units, self._doc_order = stream, units, doc_order
         self._gap, self._threshold, self._min_chars = gap, threshold, min_chars
+        self._own = own
         self._seams = Seams()
         # each pair of units is aligned on its own: with -j, pairs are shared out between processes
         pairs = list(by_pair.items())
@@ -161,9 +162,9 @@ class DuplicatePassage(Check):
         kept = fork_map(self._pair_matches, pairs, self.jobs, weights, FORK_ALIGNED)
         matches: list[Match] = []
         for ((sa, sb), _), found in zip(pairs, kept, strict=True):
-            for a_is_copy, a0, a1, b0, b1, sim, reason in found:
-                side_a = self._side(stream, units, doc_order, sa, a0, a1)
-                side_b = self._side(stream, units, doc_order, sb, b0, b1)
+            for a_is_copy, a0, a1, b0, b1, sim, reason, (x0, x1, y0, y1) in found:
+                side_a = _side_at(units, doc_order, sa, a0, a1, x0, x1)
+                side_b = _side_at(units, doc_order, sb, b0, b1, y0, y1)
                 copy, original = (side_a, side_b) if a_is_copy else (side_b, side_a)
                 matches.append(Match(copy, original, sim, reason))
         chosen = _dedupe(matches)
@@ -177,10 +178,10 @@ class DuplicatePassage(Check):
 
     def _pair_matches(
         self, pair: tuple[tuple[int, int], list[Candidate]]
-    ) -> list[tuple[bool, int, int, int, int, float, str]]:
+    ) -> list[tuple[bool, int, int, int, int, float, str, tuple[int, int, int, int]]]:
         """The shared passages of one pair of units that are worth a finding, each as (the first
-        unit's side is the copy, its stream range, the other's, similarity, reason): plain values,
-        so that they come back from another process."""
+        unit's side is the copy, its stream range, the other's, similarity, reason, the two sides'
+        spans in their texts): plain values, so that they come back from another process."""
         (sa, sb), cands = pair
         stream, units, doc_order = self._stream, self._units, self._doc_order
         gap, threshold, min_chars = self._gap, self._threshold, self._min_chars
@@ -191,8 +192,8 @@ class DuplicatePassage(Check):
                 continue  # its seeds were inside the regions aligned last for this pair of units
             got, last = self._align(stream, sa, sb, c.a0, c.a1, c.b0, c.b1, gap, threshold)
             items.extend(got)
-        out: list[tuple[bool, int, int, int, int, float, str]] = []
-        boiler = self._seeds.boilerplate
+        out: list[tuple[bool, int, int, int, int, float, str, tuple[int, int, int, int]]] = []
+        own = self._own  # characters not covered by boilerplate, counted up to each stream position
         seams = self._seams
         for passage in merge_passages(items, threshold):
             a0, a1, b0, b1, sim = passage.a0, passage.a1, passage.b0, passage.b1, passage.similarity
@@ -200,7 +201,7 @@ class DuplicatePassage(Check):
                 continue
             if sa == sb and a1 > b0:
                 continue
-            if min(int((~boiler[a0:a1]).sum()), int((~boiler[b0:b1]).sum())) < min_chars:
+            if min(int(own[a1] - own[a0]), int(own[b1] - own[b0])) < min_chars:
                 continue
             side_a = self._side(stream, units, doc_order, sa, a0, a1)
             side_b = self._side(stream, units, doc_order, sb, b0, b1)
@@ -214,7 +215,8 @@ class DuplicatePassage(Check):
             if decided is None:
                 continue
             copy, _original, reason = decided
-            out.append((copy is side_a, a0, a1, b0, b1, round(sim, 3), reason))
+            spans = (side_a.start, side_a.end, side_b.start, side_b.end)
+            out.append((copy is side_a, a0, a1, b0, b1, round(sim, 3), reason, spans))
         return out
 
     # --- candidates -------------------------------------------------------------------------
@@ -355,6 +357,12 @@ class DuplicatePassage(Check):
             other_where=line_name(other_line, lang, o.doc.locations == "paragraph"),
             reason=tr(lang, REASONS[m.reason]["zh"], REASONS[m.reason]["en"]),
         )
+
+
+def _side_at(units, doc_order, seg: int, s0: int, s1: int, start: int, end: int) -> Side:
+    """The side that DuplicatePassage._side gave for ``s0``..``s1`` of unit ``seg``, from its span."""
+    doc, unit = units[seg]
+    return Side(seg, s0, s1, doc, unit, start, end, (doc_order[id(doc)], start))
 
 
 # --- which side is the copy --------------------------------------------------------------------
