@@ -156,17 +156,18 @@ def _dictionary_lines() -> Iterator[list[str]]:
             yield line.strip().split(" ")
 
 
-def _cached_table(name: str, build: Callable[[], np.ndarray]) -> np.ndarray | None:
+def _cached_table(name: str, build: Callable[[], np.ndarray], mapped: bool = False) -> np.ndarray | None:
     """A table made from jieba's dictionary by ``build`` (None without the dictionary file), kept
     in the temporary folder as ``yblint-jieba-NAME-SIZE-MTIME.npy``, keyed by the dictionary's
-    size and time as jieba keys its own cache, and written atomically."""
+    size and time as jieba keys its own cache, and written atomically. ``mapped``: the file is
+    mapped into memory (read-only) rather than read."""
     path = _dictionary()
     if path is None:
         return None
     st = path.stat()
     cache = Path(tempfile.gettempdir()) / f"yblint-jieba-{name}-{st.st_size}-{st.st_mtime_ns}.npy"
     try:
-        return np.load(cache)
+        return np.load(cache, mmap_mode="r" if mapped else None)
     except (OSError, ValueError, EOFError):
         pass
     table = build()
@@ -192,7 +193,9 @@ def _sorted_pairs(keys: Iterable[str], values: Iterable[int]) -> tuple[np.ndarra
 
 def _build_word_table() -> np.ndarray:
     """jieba's FREQ (jieba.Tokenizer.gen_pfdict): every word with its frequency (the last line of
-    a word counts) and every beginning of a word that is no word itself with 0."""
+    a word counts) and every beginning of a word that is no word itself with 0. Two rows: the
+    longest word's length, then the sorted hashes; the sum of the frequencies, then each hash's
+    frequency (rows, so that each is one run of memory in the file that word_index maps)."""
     freqs: dict[str, int] = {}
     total = 0
     for p in _dictionary_lines():  # one reading: every line counts in the total, the last in freqs
@@ -202,9 +205,9 @@ def _build_word_table() -> np.ndarray:
     known = dict.fromkeys((w[:i] for w in freqs for i in range(1, len(w))), 0)
     known.update(freqs)
     hashes, values = _sorted_pairs(known, known.values())
-    table = np.empty((hashes.size + 1, 2), dtype=np.uint64)
-    table[0] = (max(map(len, freqs), default=0), total)  # longest word, sum of frequencies
-    table[1:, 0], table[1:, 1] = hashes, values
+    table = np.empty((2, hashes.size + 1), dtype=np.uint64)
+    table[:, 0] = (max(map(len, freqs), default=0), total)  # longest word, sum of frequencies
+    table[0, 1:], table[1, 1:] = hashes, values
     return table
 
 
@@ -212,10 +215,13 @@ def _build_word_table() -> np.ndarray:
 def word_index() -> WordIndex | None:
     """The index of jieba's dictionary (None without the dictionary file), built once and cached
     in the temporary folder (:func:`_cached_table`)."""
-    table = _cached_table("index3", _build_word_table)
+    table = _cached_table("index4", _build_word_table, mapped=True)
     if table is None:
         return None
-    return WordIndex(table[1:, 0].copy(), table[1:, 1].copy(), int(table[0, 1]), int(table[0, 0]))
+    # views of the mapped file: a run reads only the pages its look-ups touch (a few findings'
+    # worth of words do not read the 8 MB table)
+    hashes, freqs = np.asarray(table[0, 1:]), np.asarray(table[1, 1:])
+    return WordIndex(hashes, freqs, int(table[1, 0]), int(table[0, 0]))
 
 
 def _build_pair_table() -> np.ndarray:
@@ -228,7 +234,8 @@ def pair_index() -> np.ndarray | None:
     """The sorted 64-bit hashes of every two characters that stand next to each other inside a
     word of jieba's dictionary (None without the dictionary file): a break between two characters
     that are no such pair cuts no word. Built once and cached like :func:`word_index`."""
-    return _cached_table("pairs", _build_pair_table)
+    table = _cached_table("pairs", _build_pair_table, mapped=True)
+    return None if table is None else np.asarray(table)
 
 
 def may_span(head: str, tail: str) -> bool:
@@ -288,17 +295,17 @@ def _build_tag_table() -> np.ndarray:
         if len(p) == 3 and len(p[2].encode("ascii", "replace")) <= 8
     }
     hashes, values = _sorted_pairs(tags, tags.values())
-    return np.stack([hashes, values], axis=1)
+    return np.stack([hashes, values])  # rows: each one run of memory in the mapped file
 
 
 @lru_cache(maxsize=1)
 def tag_index() -> TagIndex | None:
     """The parts of speech of jieba's dictionary (None without the dictionary file), built once
     and cached like :func:`word_index`."""
-    table = _cached_table("tags", _build_tag_table)
+    table = _cached_table("tags2", _build_tag_table, mapped=True)
     if table is None:
         return None
-    return TagIndex(table[:, 0].copy(), table[:, 1].copy())
+    return TagIndex(np.asarray(table[0]), np.asarray(table[1]))
 
 
 @lru_cache(maxsize=8192)
