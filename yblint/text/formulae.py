@@ -18,13 +18,14 @@ import functools
 import os
 from array import array
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Protocol
-
-import regex
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.text.alternation import Alternation
+
+if TYPE_CHECKING:
+    import regex
 
 #: characters that may stand between a formula and its quotation marks without changing it
 _GAP = r"[\s\u200b\u200c\u200d\u2060\ufeff]*"
@@ -46,12 +47,19 @@ class Formula:
     exceptions: tuple[str, ...] = ()
     #: the corrected text for a match (groups allowed), where the correction is mechanical
     replace: str | None = None
-    compiled: tuple[regex.Pattern, ...] = field(default=(), compare=False, repr=False)
-    compiled_exceptions: tuple[regex.Pattern, ...] = field(default=(), compare=False, repr=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "compiled", tuple(regex.compile(v) for v in self.variants))
-        object.__setattr__(self, "compiled_exceptions", tuple(regex.compile(v) for v in self.exceptions))
+    @functools.cached_property
+    def compiled(self) -> tuple[regex.Pattern, ...]:
+        """The variants compiled (on first use: duplicate-passage reads the table, never these)."""
+        import regex
+
+        return tuple(regex.compile(v) for v in self.variants)
+
+    @functools.cached_property
+    def compiled_exceptions(self) -> tuple[regex.Pattern, ...]:
+        import regex
+
+        return tuple(regex.compile(v) for v in self.exceptions)
 
     def applies(self, year: int | None) -> bool:
         """Does the formula bind a text of ``year``? A text whose year is unknown is held only to
@@ -300,7 +308,7 @@ class _OwnIndex:
     __slots__ = ("blocks", "starts", "taken")
 
     def __init__(self, text: str, alt: Alternation) -> None:
-        import numpy as np
+        import numpy as np  # loaded already by duplicate-passage (yblint.text.similarity)
 
         finder, widths, longer = alt.shortest_literal, alt.literal_widths, alt.literals_from
         assert finder is not None
