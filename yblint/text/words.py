@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import logging
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -32,6 +31,8 @@ else:
 
 @lru_cache(maxsize=1)
 def jieba_module():
+    import logging  # here: a run that never loads jieba does not import logging either
+
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
