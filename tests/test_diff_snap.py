@@ -5,7 +5,7 @@ cutting it."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yblint.checks.duplicate_passage import CLAUSE, _snap
+from yblint.text.diffs import CLAUSE, _snap
 from yblint.text.words import tokens
 
 

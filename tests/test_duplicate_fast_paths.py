@@ -6,9 +6,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yblint.checks.duplicate_passage import WHITESPACE, Seams, Side, _compact, seam
+from yblint.checks.duplicate_passage import Seams, Side, seam
 from yblint.parsing import build_document
 from yblint.reading.source import Source
+from yblint.text.diffs import WHITESPACE, compact
 
 #: words, sentence ends, paired marks of several families (half- and full-width), spaces and breaks
 PIECES = ["经济", "发展", "我国", "ab", "12", "，", "。", "！", "；", "…", "“", "”", "《", "》", "（", ")", "(", "）"]
@@ -53,7 +54,7 @@ def test_seams_brackets_around_a_passage():
 
 
 def test_compact_is_the_whitespace_pattern():
-    """_compact drops what ``\\s+`` matches: str.split's whitespace is re's, on every code point."""
+    """compact drops what ``\\s+`` matches: str.split's whitespace is re's, on every code point."""
     everything = "".join(map(chr, range(0x110000))).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-    assert _compact(everything) == WHITESPACE.sub("", everything)
-    assert _compact(" 甲\u3000乙\n\t丙\u00a0丁\u200b ") == WHITESPACE.sub("", " 甲\u3000乙\n\t丙\u00a0丁\u200b ")
+    assert compact(everything) == WHITESPACE.sub("", everything)
+    assert compact(" 甲\u3000乙\n\t丙\u00a0丁\u200b ") == WHITESPACE.sub("", " 甲\u3000乙\n\t丙\u00a0丁\u200b ")

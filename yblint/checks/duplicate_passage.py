@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 import numpy as np
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import Indel
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.check import Check, register_check
@@ -24,6 +24,7 @@ from yblint.model import Corpus, Document, Paragraph, Sentence, Unit
 from yblint.parallel import fork_map
 from yblint.reading.git import committed_since, line_times
 from yblint.text import marks
+from yblint.text.diffs import KEPT, NUMERIC, char_diffs, compact, kept_chars
 from yblint.text.formulae import fixed_expression
 from yblint.text.similarity import (
     Candidate,
@@ -35,20 +36,14 @@ from yblint.text.similarity import (
     find_seeds,
     normalise,
 )
-from yblint.text.words import tokens
 
-NUMERIC = set("0123456789０１２３４５６７８９.．")
 TRAILING = set("0123456789０１２３４５６７８９.．%％‰")
 ENDERS = marks.CLOSERS | set("。！？；…!?;")
-CLAUSE = set("，。；：！？、,;:!?…\n\r")
 SPACE = set(marks.SPACE)
 CHAIN_GAP = 100
 CHAIN_DRIFT = 16
 ANCHOR_SPACING = 200  # long alignments are split at shared k-grams this far apart
 MAX_WIDENINGS = 64  # times the regions around a candidate are widened while a passage reaches their edge
-DIFF_WINDOW = 400  # characters compared at a time when listing where a copy differs
-DIFF_CONTEXT = 4
-MAX_DIFFS = 5
 # with -j, the work is shared out between processes only above this many characters (candidate
 # regions to align; copies whose changes are listed): below, forking costs more than it saves
 FORK_ALIGNED = 1_000_000
@@ -312,8 +307,8 @@ class DuplicatePassage(Check):
         lang = self.lang
         copy_text = c.doc.text[c.start : c.end]
         orig_text = o.doc.text[o.start : o.end]
-        compact = _compact(copy_text)
-        chars = len(compact)
+        compacted = compact(copy_text)
+        chars = len(compacted)
         other_unit = o.unit.name or None
         original = Location(o.doc, o.start, o.end, o.unit)
         other_line = original.range()[0]  # resolved once, kept for the reporters
@@ -347,7 +342,7 @@ class DuplicatePassage(Check):
             message_key=key,
             related=related,
             data=data,
-            key=compact,  # any edit of the copied text, figures included, changes it
+            key=compacted,  # any edit of the copied text, figures included, changes it
             chars=chars,
             similarity=similarity_percent(m.similarity),
             likeness=likeness,
@@ -380,15 +375,6 @@ def _sentence_span(doc: Document, offset: int, at_end: bool = False) -> tuple[in
     return None
 
 
-KEPT = re.compile(marks.char_class(*marks.HAN_RANGES, *marks.LETTER_RANGES))  # what normalisation keeps
-WHITESPACE = re.compile(r"\s+")
-
-
-def _kept(text: str) -> int:
-    """Number of characters the normalisation keeps (CJK ideographs and letters)."""
-    return len(KEPT.findall(text)) if text else 0
-
-
 @dataclass
 class Seam:
     unclosed: bool  # a bracket or quote left unmatched across the passage's boundary
@@ -410,7 +396,7 @@ def seam(side: Side) -> Seam:
     opened = marks.unmatched_brackets(text, [(s0, side.end)]).opened
     closed = marks.unmatched_brackets(text, [(s0, e1)]).closed
     unclosed = any(i < side.start for i in opened) or any(i >= side.end for i in closed)
-    kb, ka = _kept(before), _kept(after)
+    kb, ka = kept_chars(before), kept_chars(after)
     return Seam(unclosed, kb >= 2, kb == 0, ka >= 2, ka == 0)
 
 
@@ -484,7 +470,7 @@ class Seams:
 
 
 def _kept_upto2(text: str, lo: int, hi: int) -> int:
-    """:func:`_kept` of ``text[lo:hi]``, counted up to 2."""
+    """:func:`kept_chars` of ``text[lo:hi]``, counted up to 2."""
     m = KEPT.search(text, lo, hi)
     if m is None:
         return 0
@@ -507,7 +493,7 @@ def is_quotation(side: Side) -> bool:
     while last_kept > side.start and not KEPT.match(text[last_kept]) and text[last_kept] not in NUMERIC:
         last_kept -= 1
     j = text.find(close, side.start)
-    return j > last_kept and (j < side.end or not _kept(text[side.end : j]))
+    return j > last_kept and (j < side.end or not kept_chars(text[side.end : j]))
 
 
 def figure_similarity(a: Side, b: Side) -> float:
@@ -675,99 +661,5 @@ def describe_likeness(similarity: float, diffs: list[dict[str, str]], figures_on
     return f"相似度{percent}，改动处：{changes}" if zh else f"{percent} similar; changed: {changes}"
 
 
-def _compact(text: str) -> str:
-    """``text`` without whitespace: ``WHITESPACE.sub("", text)`` (str.split's whitespace is
-    re's ``\\s``, a test compares them over every code point)."""
-    return "".join(text.split())
-
-
-def _only_punct(s: str) -> bool:
-    return not _kept(s) and not any(ch in NUMERIC for ch in s)
-
-
-def _widen(s: str, i: int, j: int) -> tuple[int, int]:
-    lo = i
-    while lo > 0 and i - lo < DIFF_CONTEXT and s[lo - 1] not in CLAUSE:
-        lo -= 1
-    hi = j
-    while hi < len(s) and hi - j < DIFF_CONTEXT and s[hi] not in CLAUSE:
-        hi += 1
-    return lo, hi
-
-
 def _char_diffs_of(texts: tuple[str, str]) -> list[dict[str, str]]:
     return char_diffs(*texts)
-
-
-def char_diffs(
-    copy_text: str, orig_text: str, limit: int = MAX_DIFFS, window: int = DIFF_WINDOW
-) -> list[dict[str, str]]:
-    """The first places where the copy differs from the original (whitespace ignored, punctuation-only
-    differences left out), each with a few characters of context: [{"copy": …, "original": …}].
-    Long texts are compared window by window, so the cost grows with their length."""
-    a, b = _compact(copy_text), _compact(orig_text)
-    if a == b:
-        return []
-    groups: list[list[int]] = []
-    pa = pb = 0
-    while pa < len(a) or pb < len(b):
-        final = pa + window >= len(a) or pb + window >= len(b)
-        wa, wb = (a[pa:], b[pb:]) if final else (a[pa : pa + window], b[pb : pb + window])
-        ops = list(Levenshtein.opcodes(wa, wb))
-        cut = None
-        if not final:  # stop at the last long run of equal text in the first three quarters
-            for op in reversed(ops):
-                if op.tag == "equal" and op.src_end <= 3 * window // 4 and op.src_end - op.src_start >= 3:
-                    cut = op
-                    break
-        for op in ops:
-            if cut is not None and op.src_start >= cut.src_end:
-                break
-            if op.tag == "equal":
-                continue
-            i, j, x, y = pa + op.src_start, pa + op.src_end, pb + op.dest_start, pb + op.dest_end
-            if _only_punct(a[i:j]) and _only_punct(b[x:y]):
-                continue
-            if groups and i - groups[-1][1] <= 2 and x - groups[-1][3] <= 2:
-                groups[-1][1], groups[-1][3] = j, y
-            else:
-                groups.append([i, j, x, y])
-        if cut is None or len(groups) > limit:
-            break
-        pa, pb = pa + cut.src_end, pb + cut.dest_end
-    windows: list[list[int]] = []
-    for i, j, x, y in groups[:limit]:
-        lo, hi = _widen(a, i, j)
-        # the same context on the original side: as many characters before and after
-        xlo, xhi = max(0, x - (i - lo)), min(len(b), y + (hi - j))
-        lo, hi = _snap(a, lo, hi)
-        xlo, xhi = _snap(b, xlo, xhi)
-        if windows and lo < windows[-1][1] and xlo < windows[-1][3]:  # overlapping: one change
-            windows[-1][1], windows[-1][3] = max(hi, windows[-1][1]), max(xhi, windows[-1][3])
-        else:
-            windows.append([lo, hi, xlo, xhi])
-    out: list[dict[str, str]] = []
-    for lo, hi, xlo, xhi in windows:
-        d = {"copy": a[lo:hi], "original": b[xlo:xhi]}
-        if d not in out:  # the same change made twice is shown once
-            out.append(d)
-    return out
-
-
-def _snap(s: str, lo: int, hi: int) -> tuple[int, int]:
-    """Widen ``s[lo:hi]`` to whole words (jieba) of its clause, so a change is never shown cut in
-    the middle of a word (…我国经 → …我国经济) or of a figure."""
-    c0 = lo
-    while c0 > 0 and s[c0 - 1] not in CLAUSE:
-        c0 -= 1
-    c1 = hi
-    while c1 < len(s) and s[c1] not in CLAUSE:
-        c1 += 1
-    if c1 <= c0 or (lo == c0 and hi == c1):  # a whole clause: its words need not be cut
-        return lo, hi
-    bounds = [c0]
-    for t in tokens(s[c0:c1]):
-        bounds.append(bounds[-1] + len(t))
-    new_lo = max((b for b in bounds if b <= lo), default=lo)
-    new_hi = min((b for b in bounds if b >= hi), default=hi)
-    return new_lo, new_hi
