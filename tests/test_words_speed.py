@@ -202,3 +202,19 @@ def test_the_dictionary_tables_are_built_in_an_empty_temporary_folder_and_read_b
     finally:
         for index in (words.word_index, words.pair_index, words.tag_index):
             index.cache_clear()
+
+
+@settings(max_examples=300, deadline=None)
+@given(s=st.text(alphabet=RICH + "，。“”+%.-x", min_size=2, max_size=24))
+def test_always_breaks_only_where_jieba_always_breaks(s):
+    """Wherever always_breaks says two characters are never one word's, jieba's cut of any text
+    holding them puts a word boundary between them (duplicate-passage's change windows skip the
+    cut when both their ends fall on such places)."""
+    bounds = {0}
+    for w in words.tokens(s):
+        bounds.add(max(bounds) + len(w))
+    for p in range(1, len(s)):
+        if words.always_breaks(s[p - 1], s[p]):
+            assert p in bounds, (s, p)
+    assert not words.always_breaks("发", "展") and words.always_breaks("展", "顾")
+    assert not words.always_breaks("a", "1") and words.always_breaks("，", "我")

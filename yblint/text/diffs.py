@@ -8,7 +8,7 @@ from rapidfuzz.distance import Levenshtein
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.text import marks
-from yblint.text.words import tokens
+from yblint.text.words import always_breaks, tokens
 
 NUMERIC = set("0123456789０１２３４５６７８９.．")
 CLAUSE = set("，。；：！？、,;:!?…\n\r")
@@ -110,9 +110,17 @@ def _snap(s: str, lo: int, hi: int) -> tuple[int, int]:
         c1 += 1
     if c1 <= c0 or (lo == c0 and hi == c1):  # a whole clause: its words need not be cut
         return lo, hi
+    if _between_words(s, lo, c0, c1) and _between_words(s, hi, c0, c1):
+        return lo, hi  # both ends fall between words however the clause is cut
     bounds = [c0]
     for t in tokens(s[c0:c1]):
         bounds.append(bounds[-1] + len(t))
     new_lo = max((b for b in bounds if b <= lo), default=lo)
     new_hi = min((b for b in bounds if b >= hi), default=hi)
     return new_lo, new_hi
+
+
+def _between_words(s: str, p: int, c0: int, c1: int) -> bool:
+    """Whether ``p`` is a word boundary of every cut of the clause ``s[c0:c1]`` that holds it:
+    one of its ends, or between two characters that never stand in one word (words.always_breaks)."""
+    return not c0 < p < c1 or always_breaks(s[p - 1], s[p])

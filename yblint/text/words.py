@@ -239,6 +239,37 @@ def pair_index() -> np.ndarray | None:
     return None if table is None else np.asarray(table)
 
 
+#: one character of what jieba's ``cut`` treats as a run of text (_RE_HAN)
+_RE_RUN_CHAR = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]")
+#: pairs of characters asked about, with the answer
+_BREAKS: dict[str, bool] = {}
+
+
+def always_breaks(a: str, b: str) -> bool:
+    """Whether :func:`tokens` puts a word boundary between the characters ``a`` and ``b``
+    wherever they stand next to each other: one of them is no part of a run of text that jieba
+    cuts, or no word of its dictionary holds the two next to each other (the pair index) and they
+    are not two Latin letters or digits (which jieba joins). False is not certain (a hash
+    collision, no dictionary): the caller then cuts."""
+    if not (_RE_RUN_CHAR.match(a) and _RE_RUN_CHAR.match(b)):
+        return True
+    if _RE_ENG.match(a) and _RE_ENG.match(b):
+        return False
+    pair = a + b
+    got = _BREAKS.get(pair)
+    if got is None:
+        pairs = pair_index()
+        if pairs is None or word_index() is None:
+            return False
+        h = np.uint64(_hash(pair))
+        i = int(np.searchsorted(pairs, h))
+        got = not (i < pairs.size and pairs[i] == h)
+        if len(_BREAKS) >= MEMO_SIZE:
+            _BREAKS.clear()
+        _BREAKS[pair] = got
+    return got
+
+
 def may_span(head: str, tail: str) -> bool:
     """Whether some word of jieba's dictionary is a run of characters ending ``head`` and starting
     ``tail`` (so that cutting ``head + tail`` into words may put the join inside a word). False is
