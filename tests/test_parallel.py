@@ -13,6 +13,7 @@ from yblint import parallel
 from yblint.check import Check
 from yblint.config import Config
 from yblint.engine import lint, run_checks
+from yblint.finding import Location
 from yblint.model import Corpus
 from yblint.parsing import build_document
 from yblint.reading import read_source
@@ -68,6 +69,37 @@ def test_per_document_checks_run_in_other_processes_and_come_back_in_order(tmp_p
         )
     )
     assert {f.data["pid"] for f in findings} - {os.getpid()}, "no finding came from a worker"
+
+
+class _Book(Check):
+    """A whole-book check: one finding on the first document, naming the last one."""
+
+    def run(self, corpus):
+        first, last = corpus.documents[0], corpus.documents[-1]
+        yield self.finding(first, 0, 1, related=[Location(last, 0, 1)], data={"pid": os.getpid()})
+
+
+class _Sharing(_Book):
+    shares_work = True
+
+
+def test_whole_book_checks_run_in_a_worker_while_a_work_sharing_one_runs_here(tmp_path):
+    book = _book(tmp_path)
+    docs = [build_document(read_source(str(p))) for p in sorted(book.rglob("*.txt"))]
+    rule = RuleDef(id="book", type="check", severity="info", description={}, messages={"default": {"zh": "在此"}})
+    checks = [_Where(rule, {}), _Book(rule, {}), _Sharing(rule, {})]
+    two, _ = run_checks(checks, Corpus(documents=docs), jobs=2)
+    whole_book = [f for f in two if f.related]
+    assert len(whole_book) == 2
+    assert {f.data["pid"] for f in whole_book} - {os.getpid()}, "the whole-book check ran in a worker"
+    assert os.getpid() in {f.data["pid"] for f in whole_book}, "the work-sharing check ran here"
+    assert all(f.document is docs[0] and f.related[0].document is docs[-1] for f in whole_book)
+    one, _ = run_checks(checks, Corpus(documents=docs), jobs=1)
+
+    def plain(fs):
+        return [(f.rule, f.document.path, f.location.start, [r.document.path for r in f.related]) for f in fs]
+
+    assert plain(one) == plain(two)
 
 
 def test_small_runs_stay_in_one_process(tmp_path):

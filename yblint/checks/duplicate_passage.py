@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ClassVar
 
 import numpy as np
@@ -26,9 +26,11 @@ from yblint.reading.git import committed_since, line_times
 from yblint.text import marks
 from yblint.text.diffs import KEPT, NUMERIC, char_diffs, compact, kept_chars
 from yblint.text.formulae import fixed_expression
+from yblint.text.passage_sets import Match, Side, dedupe, implied_pairs, list_fellow_copies, merge_passages
 from yblint.text.similarity import (
     Candidate,
     Passage,
+    PieceCache,
     Stream,
     build_stream,
     chain_seeds,
@@ -77,31 +79,9 @@ REASONS = {
 }
 
 
-@dataclass
-class Side:
-    """One occurrence of a shared passage: stream range and source span."""
-
-    seg: int
-    s0: int  # stream offsets (normalised)
-    s1: int
-    doc: Document
-    unit: Unit
-    start: int = 0  # offsets in doc.text
-    end: int = 0
-    order: tuple[int, int] = (0, 0)
-
-
-@dataclass
-class Match:
-    copy: Side
-    original: Side
-    similarity: float
-    reason: str
-    others: list[Side] = field(default_factory=list)
-
-
 @register_check("duplicate-passage")
 class DuplicatePassage(Check):
+    shares_work = True  # its pairs of units and its findings' changes (fork_map)
     param_ranges: ClassVar[dict[str, tuple[float | None, float | None]]] = {
         "min_chars": (1, None),
         "similarity": (0.5, 1.0),
@@ -155,14 +135,14 @@ class DuplicatePassage(Check):
         pairs = list(by_pair.items())
         weights = [sum(c.a1 - c.a0 + c.b1 - c.b0 for c in cs) for _, cs in pairs]
         kept = fork_map(self._pair_matches, pairs, self.jobs, weights, FORK_ALIGNED)
-        matches: list[Match] = []
-        for ((sa, sb), _), found in zip(pairs, kept, strict=True):
-            for a_is_copy, a0, a1, b0, b1, sim, reason, (x0, x1, y0, y1) in found:
-                side_a = _side_at(units, doc_order, sa, a0, a1, x0, x1)
-                side_b = _side_at(units, doc_order, sb, b0, b1, y0, y1)
-                copy, original = (side_a, side_b) if a_is_copy else (side_b, side_a)
-                matches.append(Match(copy, original, sim, reason))
-        chosen = _dedupe(matches)
+        matches = self._matches(pairs, kept)
+        # each occurrence of a fingerprint was paired with the first one only (find_seeds): compare
+        # now what that left out and may matter (see _implied_pairs)
+        implied = implied_pairs(matches, by_pair, stream)
+        matches += self._matches(implied, [self._pair_matches(p) for p in implied])
+        chosen = dedupe(matches)
+        seams = self._seams
+        list_fellow_copies(chosen, lambda a, b: decide_direction(a, b, seams.seam))
         texts = [
             (m.copy.doc.text[m.copy.start : m.copy.end], m.original.doc.text[m.original.start : m.original.end])
             for m in chosen
@@ -170,6 +150,21 @@ class DuplicatePassage(Check):
         diffs = fork_map(_char_diffs_of, texts, self.jobs, [len(a) for a, _ in texts], FORK_LISTED)
         for m, changes in zip(chosen, diffs, strict=True):
             yield self._finding(stream, m, changes)
+
+    def _matches(
+        self,
+        pairs: list[tuple[tuple[int, int], list[Candidate]]],
+        found: list[list[tuple[bool, int, int, int, int, float, str, tuple[int, int, int, int]]]],
+    ) -> list[Match]:
+        units, doc_order = self._units, self._doc_order
+        out: list[Match] = []
+        for ((sa, sb), _), got in zip(pairs, found, strict=True):
+            for a_is_copy, a0, a1, b0, b1, sim, reason, (x0, x1, y0, y1) in got:
+                side_a = _side_at(units, doc_order, sa, a0, a1, x0, x1)
+                side_b = _side_at(units, doc_order, sb, b0, b1, y0, y1)
+                copy, original = (side_a, side_b) if a_is_copy else (side_b, side_a)
+                out.append(Match(copy, original, sim, reason))
+        return out
 
     def _pair_matches(
         self, pair: tuple[tuple[int, int], list[Candidate]]
@@ -182,6 +177,7 @@ class DuplicatePassage(Check):
         gap, threshold, min_chars = self._gap, self._threshold, self._min_chars
         items: list[Passage] = []
         last: tuple[int, int, int, int] | None = None
+        self._pieces: PieceCache = {}  # the pieces of this pair of units aligned so far
         for c in cands:
             if last and c.a0 >= last[0] and c.a1 <= last[1] and c.b0 >= last[2] and c.b1 <= last[3]:
                 continue  # its seeds were inside the regions aligned last for this pair of units
@@ -263,7 +259,14 @@ class DuplicatePassage(Check):
             region = (ra0, ra1, rb0, rb1)
             anchors = self._seeds.anchors(sa, sb, ra0, ra1, rb0, rb1, self._k, ANCHOR_SPACING)
             found = find_passages(
-                stream.text(ra0, ra1), stream.text(rb0, rb1), threshold, anchors, self._k, self._min_len
+                stream.text(ra0, ra1),
+                stream.text(rb0, rb1),
+                threshold,
+                anchors,
+                self._k,
+                self._min_len,
+                cache=self._pieces,
+                origin=(ra0, rb0),
             )
             ps = [p.shifted(ra0, rb0) for p in found]
             if not ps:
@@ -586,49 +589,6 @@ def decide_direction(a: Side, b: Side, seam_of: Callable[[Side], Seam] = seam) -
     if a.doc.reference != b.doc.reference:  # report it where it can be reported
         return (b, a, "unknown") if a.doc.reference else (a, b, "unknown")
     return (a, b, "unknown") if a.order > b.order else (b, a, "unknown")
-
-
-def merge_passages(items: list[Passage], threshold: float) -> list[Passage]:
-    """Join passages of one pair of units that follow each other on both sides into one, as long as
-    the joined passage still has the similarity: a copy with a sentence left out or put in is one
-    finding, not two."""
-    out: list[Passage] = []
-    for it in sorted(set(items)):
-        if out:
-            last = out[-1]
-            if it.a0 >= last.a0 and it.b0 >= last.b0 and it.a1 <= last.a1 and it.b1 <= last.b1:
-                continue  # inside the last one
-            if it.a0 >= last.a1 - 1 and it.b0 >= last.b1 - 1:
-                matched = (
-                    last.similarity * ((last.a1 - last.a0) + (last.b1 - last.b0)) / 2
-                    + it.similarity * ((it.a1 - it.a0) + (it.b1 - it.b0)) / 2
-                )
-                joined = 2 * matched / ((it.a1 - last.a0) + (it.b1 - last.b0))
-                if joined >= threshold:
-                    out[-1] = Passage(last.a0, it.a1, last.b0, it.b1, matched, joined)
-                    continue
-        out.append(it)
-    return out
-
-
-def _dedupe(matches: list[Match]) -> list[Match]:
-    """One finding per copied passage: where a passage copies several others (three units with the
-    same text), keep the longest, most similar match and list the other originals as related."""
-    matches.sort(key=lambda m: (-(m.copy.s1 - m.copy.s0), -m.similarity, m.original.order))
-    kept: list[Match] = []
-    by_seg: dict[int, list[Match]] = {}
-    for m in matches:
-        c = m.copy
-        for k in by_seg.get(c.seg, ()):
-            kc = k.copy
-            if min(kc.s1, c.s1) - max(kc.s0, c.s0) > 0.5 * (c.s1 - c.s0):
-                if not any(x.seg == m.original.seg for x in [k.original, *k.others]):
-                    k.others.append(m.original)
-                break
-        else:
-            kept.append(m)
-            by_seg.setdefault(c.seg, []).append(m)
-    return kept
 
 
 # --- what was changed ----------------------------------------------------------------------------

@@ -59,14 +59,16 @@ def char_diffs(
         final = pa + window >= len(a) or pb + window >= len(b)
         wa, wb = (a[pa:], b[pb:]) if final else (a[pa : pa + window], b[pb : pb + window])
         ops = list(Levenshtein.opcodes(wa, wb))
-        cut = None
-        if not final:  # stop at the last long run of equal text in the first three quarters
+        cut: tuple[int, int] | None = None  # where the next window starts, in wa and in wb
+        if not final:  # within the last long run of equal text that starts in the first three quarters
+            quarter3 = 3 * window // 4
             for op in reversed(ops):
-                if op.tag == "equal" and op.src_end <= 3 * window // 4 and op.src_end - op.src_start >= 3:
-                    cut = op
+                if op.tag == "equal" and op.src_start < quarter3 and op.src_end - op.src_start >= 3:
+                    end = min(op.src_end, max(quarter3, op.src_start + 3))
+                    cut = (end, op.dest_start + (end - op.src_start))
                     break
         for op in ops:
-            if cut is not None and op.src_start >= cut.src_end:
+            if cut is not None and op.src_start >= cut[0]:
                 break
             if op.tag == "equal":
                 continue
@@ -79,7 +81,7 @@ def char_diffs(
                 groups.append([i, j, x, y])
         if cut is None or len(groups) > limit:
             break
-        pa, pb = pa + cut.src_end, pb + cut.dest_end
+        pa, pb = pa + cut[0], pb + cut[1]
     windows: list[list[int]] = []
     for i, j, x, y in groups[:limit]:
         lo, hi = _widen(a, i, j)
