@@ -162,3 +162,15 @@ def test_own_chars_below_decides_from_the_counts():
     assert not own_chars_below(doc, 0, len(doc.text), 40)
     formula = _Doc("坚持稳中求进工作总基调，加快构建新发展格局")
     assert own_chars_below(formula, 0, len(formula.text), 1)
+
+
+@pytest.mark.parametrize("titled", [False, True])
+def test_own_chars_below_at_the_edge(titled):
+    """A formula that takes out all it can (a fixed wording): the counts tell ``own`` from
+    ``own + 1`` exactly, with a title taken out first or without one."""
+    text = ("《关于加快发展的决定》" if titled else "") + "坚持稳中求进工作总基调，拱墅区新建道路12条"
+    doc = _Doc(text)
+    own = own_chars(text)
+    assert own == len("拱墅区新建道路条")
+    assert own_chars_below(doc, 0, len(text), own + 1)
+    assert not own_chars_below(doc, 0, len(text), own)

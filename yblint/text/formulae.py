@@ -299,6 +299,23 @@ def _kept(text: str) -> int:
 _BLOCK = 64
 
 
+def _literal_starts(text: str, alt: Alternation) -> tuple[list[int], list[int]]:
+    """Each offset of ``text`` where a literal of some formula starts (they may overlap), and the
+    most characters the formula matches holding a literal at one of the offsets can take out,
+    summed up to each (0 first): the width of the widest formula whose literal starts there."""
+    finder, widths, longer = alt.shortest_literal, alt.literal_widths, alt.literals_from
+    assert finder is not None
+    starts: list[int] = []
+    taken = [0]
+    m = finder.search(text)
+    while m is not None:
+        p = m.start()
+        starts.append(p)
+        taken.append(taken[-1] + max(widths[x] for x in longer[m.group()] if text.startswith(x, p)))
+        m = finder.search(text, p + 1)
+    return starts, taken
+
+
 class _OwnIndex:
     """What :func:`own_chars_below` needs of one document, worked out once: how many characters
     own_chars counts before every ``_BLOCK``-th offset, and each offset where a literal of some
@@ -310,17 +327,7 @@ class _OwnIndex:
     def __init__(self, text: str, alt: Alternation) -> None:
         import numpy as np  # loaded already by duplicate-passage (yblint.text.similarity)
 
-        finder, widths, longer = alt.shortest_literal, alt.literal_widths, alt.literals_from
-        assert finder is not None
-        starts: list[int] = []
-        taken = [0]
-        m = finder.search(text)
-        while m is not None:  # every offset where a literal starts (they may overlap)
-            p = m.start()
-            starts.append(p)
-            taken.append(taken[-1] + max(widths[x] for x in longer[m.group()] if text.startswith(x, p)))
-            m = finder.search(text, p + 1)
-        self.starts, self.taken = starts, taken
+        self.starts, self.taken = _literal_starts(text, alt)
         points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         kept = np.zeros(points.size, dtype=bool)
         for lo, hi in _KEPT_RANGES:
@@ -355,10 +362,12 @@ def _own_index(doc) -> _OwnIndex | None:
 
 
 def own_chars_below(doc, start: int, end: int, limit: int) -> bool:
-    """``own_chars(doc.text[start:end]) < limit``. Where the passage holds no title (《), told
-    from the document's counts (:class:`_OwnIndex`) when they decide it: fewer than ``limit``
-    characters before anything is taken out, or ``limit`` or more once the most the formulae
-    can take out is taken; otherwise (and for a document without them) own_chars itself."""
+    """``own_chars(doc.text[start:end]) < limit``, told without taking the formulae out where
+    the counts decide it: fewer than ``limit`` characters before anything is taken out, or
+    ``limit`` or more once the most the formulae can take out is taken (every match holds a
+    literal of its formula, matches do not overlap: each is charged to its own literal's offset).
+    A passage without titles (《) is counted from its document's counts (:class:`_OwnIndex`),
+    one with titles once they are taken out; otherwise the formulae are taken out."""
     text = doc.text
     if text.find("《", start, end) < 0:
         index = _own_index(doc)
@@ -368,7 +377,15 @@ def own_chars_below(doc, start: int, end: int, limit: int) -> bool:
                 return True
             if kept - index.most_taken(start, end) >= limit:
                 return False
-    return own_chars(text[start:end]) < limit
+        return own_chars(text[start:end]) < limit
+    untitled = _QUOTED_RE.sub("", text[start:end])
+    kept = _kept(untitled)
+    if kept < limit:
+        return True
+    alt = formula_alternation()
+    if not alt.always and alt.shortest_literal is not None and kept - _literal_starts(untitled, alt)[1][-1] >= limit:
+        return False
+    return _kept(strip_formulae(untitled)) < limit
 
 
 def restates(doc) -> bool:
