@@ -157,6 +157,7 @@ def test_own_chars_below_decides_from_the_counts():
     can take out still leaves enough; a passage of formulae alone is stripped."""
     own = "拱墅区新建道路12条，改造老旧小区30个，新增绿地面积5万平方米。" * 4
     doc = _Doc(own + "坚持稳中求进工作总基调。" + own)
+    doc.derived["formulae.asked"] = formulae.INDEX_AFTER  # its next passage is counted from the index
     index = formulae._own_index(doc)
     assert index is not None and index.most_taken(0, len(doc.text)) == len("坚持稳中求进工作总基调")
     assert not own_chars_below(doc, 0, len(doc.text), 40)
@@ -165,9 +166,12 @@ def test_own_chars_below_decides_from_the_counts():
 
 
 @pytest.mark.parametrize("titled", [False, True])
-def test_own_chars_below_at_the_edge(titled):
+@pytest.mark.parametrize("index_after", [0, 100])
+def test_own_chars_below_at_the_edge(titled, index_after, monkeypatch):
     """A formula that takes out all it can (a fixed wording): the counts tell ``own`` from
-    ``own + 1`` exactly, with a title taken out first or without one."""
+    ``own + 1`` exactly, with a title taken out first or without one, from the document's counts
+    or from the passage's own."""
+    monkeypatch.setattr(formulae, "INDEX_AFTER", index_after)
     text = ("《关于加快发展的决定》" if titled else "") + "坚持稳中求进工作总基调，拱墅区新建道路12条"
     doc = _Doc(text)
     own = own_chars(text)

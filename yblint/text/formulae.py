@@ -348,12 +348,20 @@ class _OwnIndex:
         return self.taken[j] - self.taken[i]
 
 
+#: passages of a document counted on their own before its counts are worked out (a run with a
+#: few findings does not read whole documents for them)
+INDEX_AFTER = 2
+
+
 def _own_index(doc) -> _OwnIndex | None:
     derived = getattr(doc, "derived", None)
     if derived is None:
         return None
     got = derived.get("formulae.own")
     if got is None:
+        asked = derived["formulae.asked"] = derived.get("formulae.asked", 0) + 1
+        if asked <= INDEX_AFTER:
+            return None
         alt = formula_alternation()
         if alt.always or alt.shortest_literal is None:
             return None  # a formula without literals is tried everywhere: no bound
@@ -366,8 +374,9 @@ def own_chars_below(doc, start: int, end: int, limit: int) -> bool:
     the counts decide it: fewer than ``limit`` characters before anything is taken out, or
     ``limit`` or more once the most the formulae can take out is taken (every match holds a
     literal of its formula, matches do not overlap: each is charged to its own literal's offset).
-    A passage without titles (《) is counted from its document's counts (:class:`_OwnIndex`),
-    one with titles once they are taken out; otherwise the formulae are taken out."""
+    A passage without titles (《) is counted from its document's counts (:class:`_OwnIndex`, from
+    the document's ``INDEX_AFTER + 1``-th passage on), any other on its own, once its titles are
+    taken out; where the counts do not decide, the formulae are taken out."""
     text = doc.text
     if text.find("《", start, end) < 0:
         index = _own_index(doc)
@@ -377,8 +386,10 @@ def own_chars_below(doc, start: int, end: int, limit: int) -> bool:
                 return True
             if kept - index.most_taken(start, end) >= limit:
                 return False
-        return own_chars(text[start:end]) < limit
-    untitled = _QUOTED_RE.sub("", text[start:end])
+            return own_chars(text[start:end]) < limit
+        untitled = text[start:end]
+    else:
+        untitled = _QUOTED_RE.sub("", text[start:end])
     kept = _kept(untitled)
     if kept < limit:
         return True
