@@ -47,6 +47,23 @@ def test_two_processes_give_the_same_report_as_one(tmp_path):
     assert one.suppressed == two.suppressed
 
 
+def test_workers_write_the_json_lines_and_the_report_is_the_same(tmp_path):
+    book = _book(tmp_path)
+    one = lint([str(book)], Config(), registry(), jobs=1)
+    two = lint([str(book)], Config(), registry(), jobs=2, json_lines=True)
+    assert sum(f._json is not None for f in two.findings) > len(two.findings) // 2, "written in the workers"
+    assert sum(f._json is not None for f in one.findings) == 0
+    assert _report(one, "json") == _report(two, "json")
+
+
+def test_a_finding_changed_after_its_json_line_was_written_is_written_again(tmp_path):
+    [f] = [f for f in lint([str(SEED)], Config(), registry()).findings if f.fix is not None][:1]
+    before = f.json_line()
+    f.fix = None
+    f.changed()
+    assert f.json_line() != before and '"fix": null' in f.json_line()
+
+
 class _Where(Check):
     per_document = True
 

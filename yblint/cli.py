@@ -318,6 +318,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 **chosen,
                 corpus=corpus,
                 jobs=args.jobs,
+                json_lines=args.format == "json" and not args.statistics,
             )
             for g, registry, corpus in configured
         ]

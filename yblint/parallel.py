@@ -26,7 +26,7 @@ from yblint.model import Corpus, Document, Paragraph, Unit
 AUTO_CHARS = 600_000
 AUTO_MAX_JOBS = 4
 
-_STATE: tuple[list[Check], Corpus] | None = None  # what forked workers inherit
+_STATE: tuple[list[Check], Corpus, bool] | None = None  # what forked workers inherit
 _MAP_STATE: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # what fork_map's workers inherit
 T = TypeVar("T")
 R = TypeVar("R")
@@ -107,7 +107,7 @@ def _work(which: list[int], lo: int, hi: int) -> bytes:
     """The findings of the checks ``which`` on the documents ``lo:hi``, or on the whole book
     (``lo`` -1): each check's findings, pickled."""
     assert _STATE is not None
-    checks, book = _STATE
+    checks, book, json_lines = _STATE
     corpus = book if lo < 0 else Corpus(documents=book.documents[lo:hi])
     found = []
     for i in which:
@@ -119,6 +119,8 @@ def _work(which: list[int], lo: int, hi: int) -> bytes:
             f.fingerprint  # noqa: B018 (kept on the finding)
             for r in f.related:
                 r.range()
+            if json_lines:
+                f.json_line()
     return _dumps(found, _every_document(book))
 
 
@@ -138,12 +140,16 @@ def chunks(documents: list[Document], parts: int) -> list[tuple[int, int]]:
 
 
 def run_checks(
-    checks: list[Check], corpus: Corpus, jobs: int, whole_book: Callable[[list[int]], dict[int, list[Finding]]]
+    checks: list[Check],
+    corpus: Corpus,
+    jobs: int,
+    whole_book: Callable[[list[int]], dict[int, list[Finding]]],
+    json_lines: bool = False,
 ) -> dict[int, list[Finding]]:
     """Findings of every check, by its position in ``checks``: the per-document ones from ``jobs``
     worker processes, on runs of documents; the whole-book ones in one task of the same pool, but
     for those that share their own work out (``Check.shares_work``), which ``whole_book`` runs
-    here meanwhile."""
+    here meanwhile. ``json_lines``: the workers write each finding's line of the JSON report too."""
     global _STATE
     per_doc = [i for i, c in enumerate(checks) if c.per_document]
     here = [i for i, c in enumerate(checks) if not c.per_document and c.shares_work]
@@ -156,7 +162,7 @@ def run_checks(
 
     if not here:  # nothing to do here meanwhile: the whole-book checks run here, as before
         here, pooled = pooled, []
-    _STATE = (checks, corpus)
+    _STATE = (checks, corpus, json_lines)
     every = _every_document(corpus)
     try:
         parts = chunks(documents, 2 * jobs) if per_doc else []
