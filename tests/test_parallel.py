@@ -50,10 +50,37 @@ def test_two_processes_give_the_same_report_as_one(tmp_path):
 def test_workers_write_the_json_lines_and_the_report_is_the_same(tmp_path):
     book = _book(tmp_path)
     one = lint([str(book)], Config(), registry(), jobs=1)
-    two = lint([str(book)], Config(), registry(), jobs=2, json_lines=True)
+    two = lint([str(book)], Config(), registry(), jobs=2, report="json")
     assert sum(f._json is not None for f in two.findings) > len(two.findings) // 2, "written in the workers"
     assert sum(f._json is not None for f in one.findings) == 0
     assert _report(one, "json") == _report(two, "json")
+
+
+def test_workers_work_out_only_what_the_report_needs(tmp_path):
+    book = _book(tmp_path)
+    one = lint([str(book)], Config(), registry(), jobs=1)
+    text = lint([str(book)], Config(), registry(), jobs=2, report="positions")
+    assert all(f._fingerprint is None and f._json is None for f in text.findings)
+    assert _report(one, "text") == _report(text, "text")
+    sarif = lint([str(book)], Config(), registry(), jobs=2, report="fingerprints")
+    assert sum(f._fingerprint is not None for f in sarif.findings) > len(sarif.findings) // 2
+    assert _report(one, "sarif") == _report(sarif, "sarif")
+
+
+def test_the_command_line_asks_for_what_its_report_needs(tmp_path):
+    from argparse import Namespace
+
+    from yblint.cli import _report_needs
+
+    def needs(fmt="text", statistics=False, baseline=None, write_baseline=None, config=None):
+        args = Namespace(format=fmt, statistics=statistics, baseline=baseline, write_baseline=write_baseline)
+        return _report_needs(args, config or Config())
+
+    assert needs() == "positions" and needs("github") == "positions" and needs("html") == "positions"
+    assert needs("json") == "json" and needs("json", statistics=True) == "positions"
+    assert needs("sarif") == "fingerprints" and needs(baseline="b.json") == "fingerprints"
+    assert needs(write_baseline="b.json") == "fingerprints"
+    assert needs(config=Config(baseline="b.json")) == "fingerprints"
 
 
 def test_a_finding_changed_after_its_json_line_was_written_is_written_again(tmp_path):

@@ -26,7 +26,7 @@ from yblint.model import Corpus, Document, Paragraph, Unit
 AUTO_CHARS = 600_000
 AUTO_MAX_JOBS = 4
 
-_STATE: tuple[list[Check], Corpus, bool] | None = None  # what forked workers inherit
+_STATE: tuple[list[Check], Corpus, str] | None = None  # what forked workers inherit
 _MAP_STATE: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # what fork_map's workers inherit
 T = TypeVar("T")
 R = TypeVar("R")
@@ -107,20 +107,21 @@ def _work(which: list[int], lo: int, hi: int) -> bytes:
     """The findings of the checks ``which`` on the documents ``lo:hi``, or on the whole book
     (``lo`` -1): each check's findings, pickled."""
     assert _STATE is not None
-    checks, book, json_lines = _STATE
+    checks, book, report = _STATE
     corpus = book if lo < 0 else Corpus(documents=book.documents[lo:hi])
     found = []
     for i in which:
         checks[i].jobs = 1  # a worker shares out nothing more
         found.append(list(checks[i].run(corpus)))
-    for part in found:  # positions and fingerprints are worked out here, in parallel, not in the main process
+    for part in found:  # what the report needs is worked out here, in parallel, not in the main process
         for f in part:
             f.location.range()
-            f.fingerprint  # noqa: B018 (kept on the finding)
             for r in f.related:
                 r.range()
-            if json_lines:
-                f.json_line()
+            if report == "json":
+                f.json_line()  # its fingerprint with it
+            elif report == "fingerprints":
+                f.fingerprint  # noqa: B018 (kept on the finding)
     return _dumps(found, _every_document(book))
 
 
@@ -144,12 +145,12 @@ def run_checks(
     corpus: Corpus,
     jobs: int,
     whole_book: Callable[[list[int]], dict[int, list[Finding]]],
-    json_lines: bool = False,
+    report: str = "fingerprints",
 ) -> dict[int, list[Finding]]:
     """Findings of every check, by its position in ``checks``: the per-document ones from ``jobs``
     worker processes, on runs of documents; the whole-book ones in one task of the same pool, but
     for those that share their own work out (``Check.shares_work``), which ``whole_book`` runs
-    here meanwhile. ``json_lines``: the workers write each finding's line of the JSON report too."""
+    here meanwhile. ``report``: what the workers work out for the report (engine.run_checks)."""
     global _STATE
     per_doc = [i for i, c in enumerate(checks) if c.per_document]
     here = [i for i, c in enumerate(checks) if not c.per_document and c.shares_work]
@@ -162,7 +163,7 @@ def run_checks(
 
     if not here:  # nothing to do here meanwhile: the whole-book checks run here, as before
         here, pooled = pooled, []
-    _STATE = (checks, corpus, json_lines)
+    _STATE = (checks, corpus, report)
     every = _every_document(corpus)
     try:
         parts = chunks(documents, 2 * jobs) if per_doc else []
