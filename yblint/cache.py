@@ -85,10 +85,14 @@ def prune(d: Path, kind: str, keep: Path | None = None, now: float | None = None
     limit = (now if now is not None else time.time()) - STALE_DAYS * DAY
     gone = []
     try:
-        for p in d.glob(f"{kind}*"):
+        found = list(d.glob(f"{kind}*"))
+    except OSError:
+        return gone
+    for p in found:
+        try:  # one that cannot go (in use elsewhere: a mapped table on Windows) stays
             if p != keep and p.stat().st_mtime < limit:
                 p.unlink()
                 gone.append(p)
-    except OSError:
-        pass
+        except OSError:
+            continue
     return gone
