@@ -50,6 +50,7 @@ MAX_WIDENINGS = 64  # times the regions around a candidate are widened while a p
 # regions to align; copies whose changes are listed): below, forking costs more than it saves
 FORK_ALIGNED = 1_000_000
 FORK_LISTED = 200_000
+LISTED_COST_CAP = 1_200  # characters: about what listing the changes of a long copy reads
 
 REASONS = {
     "git": {
@@ -147,7 +148,9 @@ class DuplicatePassage(Check):
             (m.copy.doc.text[m.copy.start : m.copy.end], m.original.doc.text[m.original.start : m.original.end])
             for m in chosen
         ]
-        diffs = fork_map(_char_diffs_of, texts, self.jobs, [len(a) for a, _ in texts], FORK_LISTED)
+        # listing a copy's changes stops at the fifth: its cost grows with its length only so far
+        weights = [min(len(a), LISTED_COST_CAP) for a, _ in texts]
+        diffs = fork_map(_char_diffs_of, texts, self.jobs, weights, FORK_LISTED)
         for m, changes in zip(chosen, diffs, strict=True):
             yield self._finding(stream, m, changes)
 
