@@ -166,7 +166,7 @@ def run_checks(
     _STATE = (checks, corpus, report)
     every = _every_document(corpus)
     try:
-        parts = chunks(documents, 2 * jobs) if per_doc else []
+        parts = chunks(documents, 4 * jobs) if per_doc else []  # small enough to even out the processes
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
             # the longest task first: the whole book, then the runs of documents
