@@ -83,7 +83,7 @@ def prune(d: Path, kind: str, keep: Path | None = None, now: float | None = None
     """Remove the files ``kind*`` in ``d`` (but ``keep``) unused for :data:`STALE_DAYS` days; the
     ones removed."""
     limit = (now if now is not None else time.time()) - STALE_DAYS * DAY
-    gone = []
+    gone: list[Path] = []
     try:
         found = list(d.glob(f"{kind}*"))
     except OSError:
