@@ -162,7 +162,7 @@ def run_checks(
     if jobs <= 1 or not (per_doc or pooled) or len(documents) < 2 or not can_fork():
         return whole_book(list(range(len(checks))))
     import multiprocessing  # imported for a run that uses processes only
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     if not here:  # nothing to do here meanwhile: the whole-book checks run here, as before
         here, pooled = pooled, []
@@ -176,9 +176,12 @@ def run_checks(
             book = pool.submit(_work, pooled, -1, -1) if pooled else None
             futures = [pool.submit(_work, per_doc, lo, hi) for lo, hi in parts]
             out = whole_book(here)
-            try:
-                results = [_loads(f.result(), every) for f in futures]
-                from_book = _loads(book.result(), every) if book is not None else []
+            loaded: dict[Any, Any] = {}
+            try:  # each task's findings unpickled as soon as it is done, while the others run
+                for f in as_completed([*futures, *([book] if book is not None else [])]):
+                    loaded[f] = _loads(f.result(), every)
+                results = [loaded[f] for f in futures]
+                from_book = loaded[book] if book is not None else []
             except Exception:  # a worker failed (a pattern timeout …): run here, where errors are reported
                 results = None
         if results is None:
