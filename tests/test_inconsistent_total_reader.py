@@ -151,3 +151,105 @@ def test_a_paragraph_s_figures_are_the_document_s_within_it(text, a, b):
     expected = [n for n in numbers if start <= n.start and n.end <= end]
     assert reader.Figures(text).within(start, end) == expected
     assert all(x.end <= y.start for x, y in pairwise(numbers))
+
+
+# --- a paragraph with one figure: only the checks that can read one (issue #14) -------------------
+
+ONE_FIGURE_TOKENS = [
+    *"，。；、：（）",
+    *("其中", "分别为", "共计", "合计", "总计", "共", "等", "占", "占比", "的", "比上年", "同比", "由", "增至"),
+    *("增长", "下降", "增加", "完成", "任务", "完成率", "合格率", "抽检", "合格", "每万人拥有", "医师", "常住人口"),
+    *("结余", "收入", "支出", "男性", "女性", "三次产业结构为", "5:40:55", "项目", "学校", "甲", "乙", "丙"),
+    *("3", "12", "25.5", "100", "1,200", "两", "十五"),
+    *("个", "所", "人", "家", "万元", "亿元", "%", "个百分点", "倍"),
+]
+
+
+def _all_checks(text: str, start: int, end: int) -> tuple[list, list]:
+    """Every check over one paragraph, whatever its figures: (issues, comparisons made)."""
+    from yblint.checks.inconsistent_total import CHECKS, ParagraphChecker
+
+    r = ParagraphChecker(text, start, end)
+    for check in CHECKS.values():
+        check(r)
+    return [(i.check, i.key, i.anchor) for i in r.issues], r.checked
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(ONE_FIGURE_TOKENS), max_size=24))
+def test_a_paragraph_with_one_figure_is_read_only_by_the_checks_that_can_use_one(tokens):
+    """ParagraphChecker runs only ONE_FIGURE's checks on a paragraph with one figure: every other
+    check compares two figures or more and finds nothing there."""
+    from yblint.checks.inconsistent_total import CHECKS, ONE_FIGURE, ParagraphChecker
+
+    text = "".join(tokens)
+    r = ParagraphChecker(text, 0, len(text))
+    if len(r.numbers) != 1:
+        return
+    for name, check in CHECKS.items():
+        if name not in ONE_FIGURE:
+            check(r)
+    assert r.issues == [] and r.checked == []
+
+
+def _paragraphs(text: str):
+    pos = 0
+    for para in text.split("\n"):
+        yield pos, pos + len(para)
+        pos += len(para) + 1
+
+
+def test_the_bad_examples_left_with_one_figure_are_found_only_by_the_checks_that_read_one():
+    """Every paragraph of the arithmetic fixtures that a check finds fault with, its figures but
+    one written as words (若干): no check outside ONE_FIGURE finds anything there."""
+    from conftest import FIXTURES
+
+    from yblint.checks.inconsistent_total import CHECKS, ONE_FIGURE, ParagraphChecker
+
+    tried = 0
+    for path in sorted((FIXTURES / "arithmetic").glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        for start, end in _paragraphs(text):
+            para = text[start:end]
+            numbers = find_numbers(para)
+            if len(numbers) < 2 or not _all_checks(para, 0, len(para))[0]:
+                continue
+            for keep in numbers:
+                variant = para
+                for n in reversed(numbers):
+                    if n is not keep:
+                        variant = variant[: n.num_start] + "若干" + variant[n.num_end :]
+                r = ParagraphChecker(variant, 0, len(variant))
+                if len(r.numbers) != 1:
+                    continue
+                tried += 1
+                for name, check in CHECKS.items():
+                    if name not in ONE_FIGURE:
+                        check(r)
+                assert r.issues == [] and r.checked == [], variant
+    assert tried > 30
+
+
+def test_the_fixtures_read_alike_with_and_without_the_one_figure_shortcut():
+    """Every paragraph of the arithmetic fixtures and the seed page with one figure or none: the
+    issues and comparisons of ParagraphChecker.run are those of every check run in full."""
+    from conftest import FIXTURES, SEED
+
+    from yblint.checks.inconsistent_total import ParagraphChecker
+
+    single = 0
+    for path in [*sorted((FIXTURES / "arithmetic").glob("*.md")), SEED]:
+        text = path.read_text(encoding="utf-8")
+        for start, end in _paragraphs(text):
+            r = ParagraphChecker(text, start, end)
+            if len(r.numbers) > 1:
+                continue
+            single += len(r.numbers) == 1
+            issues, checked = _all_checks(text, start, end)
+            first = {}
+            for check, key, anchor in issues:
+                first.setdefault(anchor, (check, key, anchor))
+            r.run()
+            assert [(i.check, i.key, i.anchor) for i in r.issues] == list(first.values())
+            assert r.checked == checked
+    assert single > 5
