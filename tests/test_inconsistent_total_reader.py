@@ -1,5 +1,6 @@
 """The shared reader's fast paths agree with the plain reading they replace."""
 
+import bisect
 import re
 from itertools import pairwise
 
@@ -18,21 +19,56 @@ def test_no_chinese_character_is_a_digit():
     assert not any(chr(c).isdigit() for c in range(0x4E00, 0xA000))
 
 
-@settings(max_examples=1000, deadline=None)
-@given(st.text(alphabet=CLAUSE_NOISE + "！?？!\ud800😀", max_size=30))
-def test_clause_and_sentence_ends_are_the_marks_that_end_one(text):
-    """Ends are found by a table lookup of every character: the same as a scan for the marks."""
-    expected = [m.start() for m in reader._CLAUSE_MARK.finditer(text) if reader._ends_clause(text, m.start())]
+def _ends(text):
+    """Every clause end and every sentence end of ``text``, by a scan of the whole text: the
+    reading the block-wise one must equal."""
+    clauses = [m.start() for m in reader._CLAUSE_MARK.finditer(text) if reader._ends_clause(text, m.start())]
+    return clauses, [m.start() for m in reader._SENTENCE_MARK.finditer(text)]
+
+
+def _start_before(ends, pos, lo):
+    i = bisect.bisect_left(ends, pos) - 1
+    return max(lo, ends[i] + 1) if i >= 0 else lo
+
+
+def _end_after(ends, pos, hi):
+    i = bisect.bisect_left(ends, pos)
+    return min(hi, ends[i]) if i < len(ends) else hi
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.text(alphabet=CLAUSE_NOISE + "！?？!\ud800😀", max_size=40),
+    st.integers(-2, 42),
+    st.integers(-2, 42),
+    st.integers(-2, 42),
+    st.sampled_from([1, 3, 8, 512]),
+)
+def test_clauses_and_sentences_read_by_block_are_those_of_the_whole_text(text, pos, a, b, block):
+    """Clause and sentence ends are found a block of text at a time, when first asked for: the
+    clause and sentence around any offset are those a scan of the whole text gives."""
+    lo, hi = min(a, b), max(a, b)
+    clauses, sentences = _ends(text)
+    saved = reader.MARK_BLOCK
+    reader.MARK_BLOCK = block
     reader._marks_cache.clear()
-    assert reader._clause_ends(text) == expected
-    assert reader._sentence_ends(text) == [m.start() for m in reader._SENTENCE_MARK.finditer(text)]
-    assert reader._marks_by_table(text) == reader._marks_by_scan(text)  # with numpy loaded or not
+    try:
+        assert reader.clause_start(text, pos, lo) == _start_before(clauses, pos, lo)
+        assert reader.clause_end(text, pos, hi) == _end_after(clauses, pos, hi)
+        start = _start_before(sentences, pos, lo)
+        end = _end_after(sentences, pos, hi)
+        assert reader.sentence_bounds(text, pos, lo, hi) == (min(start, pos), max(end, pos))
+    finally:
+        reader.MARK_BLOCK = saved
+        reader._marks_cache.clear()
 
 
 def test_clause_ends_keep_thousands_separators_out():
     text = "投资5,630万元，其中３，１５４万元,用于1，2号楼；"
     reader._marks_cache.clear()
-    assert [text[i] for i in reader._clause_ends(text)] == ["，", ",", "，", "；"]
+    ends = [reader.clause_end(text, i, len(text)) for i in range(len(text))]
+    assert [text[i] for i in sorted(set(ends) - {len(text)})] == ["，", ",", "，", "；"]
+    assert _ends(text)[0] == sorted(set(ends) - {len(text)})
 
 
 AMOUNT_NOISE = "增加长减少比上年较的了每人均年平日月多少相当于为共计，。3万元个人"
