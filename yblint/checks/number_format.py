@@ -55,10 +55,21 @@ RANGE = re.compile(
 )
 CN_SMALL_VALUE = {"千": 1000, "百": 100}
 #: where a match of each pattern can start: Python's re scans a leading character class in C,
-#: but tries the patterns above (lookbehinds, groups of alternatives) at every position
-DIGIT = re.compile(r"[0-9０-９]")
-STACKED_START = re.compile(r"[共合总累达超逾约近0-9０-９]")
+#: but tries the patterns above (lookbehinds, groups of alternatives) at every position. Each
+#: looks ahead for what a match holds after its first digit (千 or 百; a decimal point; a dash),
+#: so that the patterns are tried at few of the digits of a text.
+MIXED_START = re.compile(r"[0-9０-９](?<![0-9０-９.．A-Za-z/\-].)(?=[0-9０-９.．]*[万亿]?[0-9０-９]*[千百])")
+STACKED_START = re.compile(
+    r"[共合总累达超逾约近0-9０-９]"
+    r"(?:(?<=[共合总累])(?=计约)|(?<=达)(?=到?[近约逾])|(?<=超)(?=过?约)|(?<=逾)(?=约)"
+    r"|(?<=约)(?=[近0-9０-９])|(?<=近)(?=[约0-9０-９])"
+    r"|(?<=[0-9０-９])(?<![0-9０-９].)(?=[0-9０-９]*(?:[.．][0-9０-９]+)?[.．][0-9０-９]))"
+)
+RANGE_START = re.compile(
+    r"[0-9０-９](?<![0-9０-９.．A-Za-z\-/].)(?=[0-9０-９]*(?:[.．][0-9０-９]+)?[—～~〜\-－][0-9０-９])"
+)
 DASHES = "—～~〜-－"
+_DASH = re.compile(f"[{re.escape(DASHES)}]")
 
 
 def _finditer(pattern: re.Pattern[str], start: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -104,7 +115,7 @@ def _mixed(m: re.Match[str]) -> tuple[int, str]:
 
 def _hits(text: str, arabic_stats: bool) -> Iterator[NumberHit]:
     mixed = "千" in text or "百" in text
-    for m in _finditer(MIXED, DIGIT, text) if mixed else ():
+    for m in _finditer(MIXED, MIXED_START, text) if mixed else ():
         start, new = _mixed(m)
         yield NumberHit(start, m.end(), "mixed", {"match": text[start : m.end()], "replacement": new}, new)
     if arabic_stats:
@@ -122,8 +133,8 @@ def _hits(text: str, arabic_stats: bool) -> Iterator[NumberHit]:
         yield NumberHit(start, m.end(), "no_unit", {"match": text[start : m.end()], "replacement": new}, new)
     for m in _finditer(STACKED, STACKED_START, text):
         yield NumberHit(m.start(), m.end(), "stacked", {"match": m.group(0)})
-    ranged = any(d in text for d in DASHES)
-    for m in _finditer(RANGE, DIGIT, text) if ranged else ():
+    ranged = _DASH.search(text) is not None
+    for m in _finditer(RANGE, RANGE_START, text) if ranged else ():
         unit = m.group("unit")
         new = f"{m.group('a')}{unit}{m.group('dash')}{m.group('b')}{unit}"
         yield NumberHit(m.start(), m.end(), "range", {"match": m.group(0), "replacement": new}, new)
