@@ -5,7 +5,7 @@ import re
 from itertools import pairwise
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from yblint.checks.inconsistent_total import breakdown, growth, rate, reader, shares
@@ -110,6 +110,7 @@ KEYWORDS = [
     (rate._TIMES_OF, "的", "是上年的1.2倍"),
     (rate._PLAN_SHARE, "的", "为计划的112%"),
     (rate._PER, "每", "每万人拥有医师34人"),
+    (shares._SHARE_AFTER, ("占", "比重"), "工业企业300家，占25%"),
     (growth._GROWTH, "由从", "由30万元增加到36万元，增长20%"),
     (growth._DOUBLED, "由从", "由3亿元增至6亿元，翻了一番"),
     (growth._DOUBLED, "番", "由3亿元增至6亿元，翻了一番"),
@@ -135,6 +136,20 @@ def test_every_match_holds_a_word_looked_for(pattern, words, example):
             assert any(w in m.group(0) for w in words), (text, m.group(0))
 
     every_match()
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="占是为相当于完成达到全年计划预算任务的上年总量3０٣一百分之十%倍，", max_size=24))
+@example("占全年计划的41%，是上年的1.2倍，为计划的百分之九十，相当于上年的٣倍")
+def test_a_ratio_phrase_before_a_figure_ends_in_de_before_a_numeral(text):
+    """ratio_phrases reads a paragraph only if 的 stands before a numeral in it: every phrase it
+    reads ends in 的, and the figure it reads starts right after."""
+    starts = {n.num_start for n in find_numbers(text)}
+    for pattern in (rate._SHARE_OF, rate._TIMES_OF, rate._PLAN_SHARE):
+        for m in pattern.finditer(text):
+            if m.end() in starts:
+                assert rate._DE_FIGURE.match(text, m.end() - 1), (text, m.group(0))
+    assert rate._DE_FIGURE.search("是上年的1.2倍") and rate._DE_FIGURE.search("为计划的百分之九十")
 
 
 #: anchored patterns, how every match ends (a word's last character, then a suffix), an example

@@ -113,6 +113,8 @@ def shares_of_earlier_total(r: Reader) -> None:
     being the one figure of its kind in the sentence before (the part's own sentence has none
     before it)."""
     t = r.text
+    if t.find("占", r.lo, r.hi) < 0 and t.find("比重", r.lo, r.hi) < 0:  # in every match
+        return
     for m in _SHARE_AFTER.finditer(t, r.lo, r.hi):
         z = r.at(m.end())
         if z is None or z.unit != "%" or z.approx or z.role:
