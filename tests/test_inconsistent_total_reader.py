@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from yblint.checks.inconsistent_total import breakdown, growth, rate, reader, shares
+from yblint.checks.inconsistent_total import breakdown, count, growth, rate, reader, shares
 from yblint.text.numbers import find_numbers
 
 CLAUSE_NOISE = "12３４,，、。；:一年a ①²\n"
@@ -304,3 +304,21 @@ def test_the_fixtures_read_alike_with_and_without_the_one_figure_shortcut():
             assert [(i.check, i.key, i.anchor) for i in r.issues] == list(first.values())
             assert r.checked == checked
     assert single > 5
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["甲", "乙", "丙", "、", "和", "等", "共", "3", "2", "个", "项", "，", "。"]), max_size=20)
+)
+def test_a_count_is_read_only_after_a_list_opener_or_deng(tokens):
+    """count skips a paragraph with no list opener (（ ( ： :) and no 等: with neither, reading
+    each count for a list closed by 等 before it finds nothing."""
+    text = "".join(tokens)
+    r = reader.Reader(text, 0, len(text))
+    if count._LIST_OPENER.search(text) is None and "等" not in text:
+        for n in r.numbers:
+            count._list_before(r, n)
+        assert r.issues == [] and r.checked == []
+    r = reader.Reader("甲、乙、丙等2个", 0, 8)
+    count.check(r)
+    assert [i.key for i in r.issues] == ["list_open"]

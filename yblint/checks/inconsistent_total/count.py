@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from yblint.text.numbers import Number, find_numbers, unit_info
+from yblint.text.numbers import UNITS, Number, find_numbers
 
 from .reader import Issue, Reader, clause_start
 
@@ -24,8 +24,10 @@ NAME_MAX = 30
 def check(r: Reader) -> None:
     t = r.text
     lists = _LIST_OPENER.search(t, r.lo, r.hi)  # a list after a count opens with one
+    if lists is None and t.find("等", r.lo, r.hi) < 0:
+        return  # no list after a count, and none closed by 等 before one
     for n in r.numbers:
-        u = unit_info(n.unit)
+        u = UNITS.get(n.unit) if n.unit else None  # unit_info, written out
         if not u or not u.count or n.role is not None or n.approx or n.value != int(n.value) or n.value < 1:
             continue
         # N个X（A、B、C）, N个（A、B）, N个X：A、B、C。 — X names what is counted (学校, 道路);
