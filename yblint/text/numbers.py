@@ -388,7 +388,19 @@ class Number:
 
 
 _QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』"}
-_QUOTE_MARKS = re.compile("[“”《》「」『』]")
+
+
+def _quote_marks(text: str, start: int, end: int) -> list[int]:
+    """Offsets of the quotation marks in ``text[start:end]``, in order: each mark found by
+    ``str.find``, much faster than a regular expression's scan of a character class."""
+    found: list[int] = []
+    for c in "“”《》「」『』":
+        i = text.find(c, start, end)
+        while i >= 0:
+            found.append(i)
+            i = text.find(c, i + 1, end)
+    found.sort()
+    return found
 
 
 def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -396,8 +408,8 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     last = start  # the mark before: a line break since then closes every quote still open
-    for m in _QUOTE_MARKS.finditer(text, start, end):
-        c, i = m.group(0), m.start()
+    for i in _quote_marks(text, start, end):
+        c = text[i]
         if stack and text.find("\n", last, i) >= 0:
             stack = []
         last = i
