@@ -101,8 +101,12 @@ KEYWORDS = [
     (shares._RATIO3, "三次产业", "三次产业结构为3.1:40.2:56.7"),
     *(
         (first, "占", re.sub(r"\(\?<!.\)", "", a) + "占")
-        for (first, _), (a, _b) in zip(shares._PAIR_PATTERNS, shares._PAIRS, strict=True)
+        for (first, _, _w), (a, _b) in zip(shares._PAIR_PATTERNS, shares._PAIRS, strict=True)
     ),
+    *((first, (word,), word + "占") for first, _, word in shares._PAIR_PATTERNS),
+    (breakdown._QIZHONG, ("其中",), "其中"),
+    (breakdown._RESPECTIVELY, ("分别",), "分别为"),
+    (count._LIST_OPENER, count._LIST_OPENERS, "（"),
     (rate._RATE, "率", "完成率达"),
     (rate._NAMED_RATE, "率", "合格率为"),
     (rate._SHARE_OF, "占", "占全年计划的41%"),

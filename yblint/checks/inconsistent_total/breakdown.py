@@ -48,13 +48,14 @@ _RESPECTIVELY = re.compile("分别(?:为|是)")
 def check(r: Reader) -> None:
     t = r.text
     seen_totals: set[int] = set()
-    for m in _QIZHONG.finditer(t, r.lo, r.hi):
+    # each pattern's first word looked for by str.find, much faster than the pattern's search
+    for m in _QIZHONG.finditer(t, r.lo, r.hi) if t.find("其中", r.lo, r.hi) >= 0 else ():
         if r.quoted(m.start()):
             continue
         if t.startswith("其中之一", m.start()):
             continue
         _breakdown_qizhong(r, m.start(), m.end(), seen_totals)
-    for m in _RESPECTIVELY.finditer(t, r.lo, r.hi):
+    for m in _RESPECTIVELY.finditer(t, r.lo, r.hi) if t.find("分别", r.lo, r.hi) >= 0 else ():
         _breakdown_respectively(r, m.start(), m.end(), seen_totals)
     _parts_before_total(r, seen_totals)
     _sum_after_list(r, seen_totals)

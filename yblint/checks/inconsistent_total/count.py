@@ -11,6 +11,8 @@ from .reader import Issue, Reader, clause_start
 
 _NOUN_THEN_LIST = re.compile(r"([^，,；;。：:（(）)、“”《》0-9０-９]{0,16}?)([（(：:])")
 _LIST_OPENER = re.compile(r"[（(：:]")
+#: its marks, each looked for by str.find (much faster than the pattern's search)
+_LIST_OPENERS = "（：(:"
 #: the furthest a bracketed list may run after its count
 BRACKET_LIST_MAX = 200
 #: the longest noun a colon list may follow (开工建设4条道路：…)
@@ -23,8 +25,12 @@ NAME_MAX = 30
 
 def check(r: Reader) -> None:
     t = r.text
-    lists = _LIST_OPENER.search(t, r.lo, r.hi)  # a list after a count opens with one
-    if lists is None and t.find("等", r.lo, r.hi) < 0:
+    # a list after a count opens with one of _LIST_OPENERS
+    lo, hi = r.lo, r.hi
+    lists = (
+        t.find("（", lo, hi) >= 0 or t.find("：", lo, hi) >= 0 or t.find("(", lo, hi) >= 0 or t.find(":", lo, hi) >= 0
+    )
+    if not lists and t.find("等", lo, hi) < 0:
         return  # no list after a count, and none closed by 等 before one
     for n in r.numbers:
         u = UNITS.get(n.unit) if n.unit else None  # unit_info, written out
