@@ -326,3 +326,19 @@ def test_a_count_is_read_only_after_a_list_opener_or_deng(tokens):
     r = reader.Reader("甲、乙、丙等2个", 0, 8)
     count.check(r)
     assert [i.key for i in r.issues] == ["list_open"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.text(alphabet="率合格完成为达到是已高提升至甲乙3，", max_size=30),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+@example("抽检合格率为97.8%，完成率达到95%，率率率为，甲率乙丙丁戊己庚率提高到", 0, 40)
+@example("3甲率乙率提高到", 0, 9)  # the leftmost match near the first 率 ends at the second
+def test_named_rates_are_searched_near_each_lu_alone(text, a, b):
+    """named_rate_matches searches _NAMED_RATE only just before each 率: the matches of a plain
+    finditer, the same spans and groups."""
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    spans = [(m.span(), m.group(0), m.group(1)) for m in rate.named_rate_matches(text, lo, hi)]
+    assert spans == [(m.span(), m.group(0), m.group(1)) for m in rate._NAMED_RATE.finditer(text, lo, hi)]
