@@ -464,6 +464,17 @@ _bisect_right = bisect.bisect_right
 _TAIL_FIRST = frozenset("余多几来左上以之开％").union(u[0] for u in UNITS)
 #: what may stand before the 至 or ～ of a range ending in a figure (3～5个, 百分之三至百分之五)
 _RANGE_BEFORE = _CN_CHARS + "%％万亿"
+_ASCII_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+#: the characters before and after a figure that can give it a role (a code, a range, an
+#: expression): the ASCII letters (the letters str.isascii and str.isalpha both take) and marks
+_ROLE_BEFORE = frozenset(_ASCII_LETTERS + "-－~～—至到" + "+＋×÷/*" + ".．")
+_ROLE_AFTER = frozenset(_ASCII_LETTERS + "-－~～—" + "+＋×÷/*" + ".．")
+
+
+@lru_cache(maxsize=4096)
+def _chinese_step(value: float, decimals: int) -> float:
+    """The step of a Chinese numeral: the place of its last digit (kept: a text repeats them)."""
+    return _last_place(value, decimals, 1.0)
 
 
 def _make(
@@ -553,7 +564,7 @@ def _make(
     after = t[num_end] if num_end < hi else ""
     if before == "第" or (chinese and unit == "期"):
         role = "ordinal"  # 第3, 二期工程
-    elif before or after:
+    elif before in _ROLE_BEFORE or after in _ROLE_AFTER:  # else none of the roles below
         before2 = t[ns - 2] if ns - 1 > lo else ""
         after2 = t[num_end + 1] if num_end + 1 < hi else ""
         if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha() and unit is None):
@@ -575,7 +586,7 @@ def _make(
     if unit == "%":
         step = 10.0**-decimals
     elif chinese:
-        step = _last_place(value, decimals, 1.0)
+        step = _chinese_step(value, decimals)
     else:
         step = mult * 10.0**-decimals
     # built as Number(...) would be, without the frozen dataclass's one object.__setattr__ a field
