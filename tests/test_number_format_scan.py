@@ -47,14 +47,16 @@ def test_matches_equal_plain_finditer(text: str) -> None:
 
 
 @settings(max_examples=1000, deadline=None)
-@given(st.text(alphabet="突破超过达到约共计总额投资收入金额3.5十百万亿元，。“”《》「」a", max_size=30))
+@given(st.text(alphabet="突破超过达到约近逾多余左右共计总额投资收入金额3.5十百万亿元，。“”《》「」a", max_size=30))
 def test_a_paragraph_is_searched_only_for_what_its_characters_allow(text: str) -> None:
     """number_hits searches CHINESE and NO_UNIT only in a paragraph holding 万 or 亿, QUOTED only
-    in one holding “, 《 or 「: every match holds one."""
+    in one holding “, 《 or 「, STACKED in one holding 约, 近, 逾 or 多: every match holds one."""
     from yblint.checks.number_format import CHINESE, NO_UNIT, QUOTED
 
     for m in [*CHINESE.finditer(text), *NO_UNIT.finditer(text)]:
         assert "万" in m.group(0) or "亿" in m.group(0)
     for m in QUOTED.finditer(text):
         assert m.group(0)[0] in "“《「"
+    for m in STACKED.finditer(text):
+        assert any(c in m.group(0) for c in "约近逾多")
     assert CHINESE.search("突破十万") and NO_UNIT.search("总额达18.5亿。") and QUOTED.search("“十万”")

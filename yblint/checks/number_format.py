@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
@@ -69,7 +70,6 @@ RANGE_START = re.compile(
     r"[0-9０-９](?<![0-9０-９.．A-Za-z\-/].)(?=[0-9０-９]*(?:[.．][0-9０-９]+)?[—～~〜\-－][0-9０-９])"
 )
 DASHES = "—～~〜-－"
-_DASH = re.compile(f"[{re.escape(DASHES)}]")
 
 
 def _finditer(pattern: re.Pattern[str], start: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -133,9 +133,11 @@ def _hits(text: str, arabic_stats: bool) -> Iterator[NumberHit]:
         start = m.start("n")
         new = text[start : m.end()] + "元"
         yield NumberHit(start, m.end(), "no_unit", {"match": text[start : m.end()], "replacement": new}, new)
-    for m in _finditer(STACKED, STACKED_START, text):
+    # every stacked marker holds 约, 近 or 逾, or (1.5万多) 多
+    stacked = "约" in text or "近" in text or "逾" in text or "多" in text
+    for m in _finditer(STACKED, STACKED_START, text) if stacked else ():
         yield NumberHit(m.start(), m.end(), "stacked", {"match": m.group(0)})
-    ranged = _DASH.search(text) is not None
+    ranged = "—" in text or "～" in text or "-" in text or "－" in text or "~" in text or "〜" in text  # DASHES
     for m in _finditer(RANGE, RANGE_START, text) if ranged else ():
         unit = m.group("unit")
         new = f"{m.group('a')}{unit}{m.group('dash')}{m.group('b')}{unit}"
@@ -171,8 +173,9 @@ class NumberFormat(Check):
         en = self.lang == "en"
         for doc in corpus.documents:
             # 同类别同形式: Chinese-numeral statistics are flagged where Arabic ones are the usual form
-            arabic = len(ARABIC_STAT.findall(doc.text))
-            arabic_stats = arabic > 0 and arabic >= len(CHINESE_STAT.findall(doc.text))
+            # as many Arabic statistics as Chinese ones, and one at least (counted that far only)
+            need = max(1, len(CHINESE_STAT.findall(doc.text)))
+            arabic_stats = sum(1 for _ in islice(ARABIC_STAT.finditer(doc.text), need)) == need
             for para in doc.paragraphs:
                 if para.kind not in SCOPE or para.end <= para.start:
                     continue
