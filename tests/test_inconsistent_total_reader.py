@@ -120,6 +120,12 @@ KEYWORDS = [
     (growth._DOUBLED, "番", "由3亿元增至6亿元，翻了一番"),
     (growth._COMPARED, "比", "比上年的30万元增长20%"),
     (growth._CHANGE_AND_RATE, "比", "比上年增收1,260万元，增长8.4%"),
+    (growth._CHANGE_AND_RATE, ("上年", "去年", "同比"), "同比增收1,260万元，增长8.4%"),
+    (growth._COMPARED, "的", "比上年的30万元增长20%"),
+    (growth._GROWTH, growth._GROWTH_VERBS, "由30万元增加到36万元，增长20%"),
+    (breakdown._LIST_TOTAL, "共计", "等共计"),
+    (breakdown._SUM_HEAD, "计总共", "收入合计达到"),
+    (breakdown._BALANCE, ("余", "存", "赤字"), "收支相抵结余为"),
     (reader.TOTAL_MARK_LOOSE, "共计总", "合计"),
     (reader.TOTAL_WORD, "共计总", "总收入为"),
 ]
