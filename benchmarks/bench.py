@@ -14,17 +14,20 @@ then times every command in a fresh process (start-up included; wall time = medi
 runs, peak = maximum resident set size) and prints one table. jscpd runs in the same run on the
 same files (its native binary when npm installed it, else the ``node_modules/.bin/jscpd`` npm gives).
 
-yblint runs as an installed copy runs: with its bytecode cached. An installed wheel has its .pyc
-files, while a checkout run with PYTHONDONTWRITEBYTECODE=1 (as some machines set it) compiles every
-module again on every run, about 0.1 s of start-up that no user pays. So the children run without
-PYTHONDONTWRITEBYTECODE and with PYTHONPYCACHEPREFIX=<files>/pycache (the source tree stays clean),
-after a warm-up: every module of yblint compiled there, and one run of every rule on a small draft
-(which compiles the modules of the libraries it imports and fills yblint's cache of the parsed
-built-in rule files, yblint/rules_cache.py, as any first run does).
+yblint runs as a user installs it: from the project installed (``pip install``) in a virtualenv
+of its own, made in the files' folder (``venv/``, reused by later runs with --keep; yblint itself
+is installed again each run). A checkout run from another environment pays for what that
+environment loads at every start (an editable install's import hook, other packages' ``.pth``
+files: 0.08 s of CPU a run on the machine this was written on) and, with PYTHONDONTWRITEBYTECODE
+set, compiles every module again on every run; an installed copy pays neither. ``--here`` runs
+the checkout with this Python instead (its bytecode cached in ``<files>/pycache``), for a quick
+comparison of two versions. Before timing, one run of every rule on a chapter of the book fills yblint's
+caches (the parsed built-in rule files, yblint/rules_cache.py, jieba's), as any first run does.
 
     python benchmarks/bench.py --jscpd /tmp/jscpd        # cd /tmp/jscpd && npm i -E jscpd@5.3.2
     python benchmarks/bench.py --quick                   # book and 1x/4x only, no per-rule rows
-    python benchmarks/bench.py --keep /tmp/bench         # keep the generated files there
+    python benchmarks/bench.py --keep /tmp/bench         # keep the generated files (and the venv) there
+    python benchmarks/bench.py --here                    # the checkout with this Python, no venv
 """
 
 from __future__ import annotations
@@ -173,8 +176,13 @@ def make_book(reports: list[tuple[str, str]], folder: Path, seed: str = "book") 
     return chars, len(units)
 
 
+#: the Python that runs yblint (the virtualenv's, or this one with --here)
+PYTHON: list[str] = [sys.executable]
+ROOT = Path(__file__).resolve().parent.parent
+
+
 def yblint(folder: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "yblint", "check", "--format", "json", "-o", os.devnull, *extra, str(folder)]
+    return [*PYTHON, "-m", "yblint", "check", "--format", "json", "-o", os.devnull, *extra, str(folder)]
 
 
 def jscpd_exe(root: Path) -> list[str]:
@@ -196,25 +204,40 @@ _HELPER = (
 )
 
 
-#: the environment of every timed child: bytecode cached as in an installed copy (see warm_up)
+#: the environment of every timed child
 CHILD_ENV: dict[str, str] = dict(os.environ)
 
 
-def warm_up(work: Path) -> Path:
-    """Cache yblint's bytecode in ``work``/pycache, as installing a wheel does: set the children's
-    environment, compile every module of the package there, and run every rule once on a small
-    draft, so the libraries' modules are compiled too. Returns the cache folder."""
+def install(work: Path) -> str:
+    """Install the project in ``work``/venv (made the first time, with its dependencies; yblint
+    itself again every time) and run yblint from there. Returns what runs it."""
+    venv = work / "venv"
+    python = venv / "bin" / "python"
+    pip = [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([*pip, str(ROOT)], check=True)
+    else:
+        subprocess.run([*pip, "--no-deps", "--force-reinstall", str(ROOT)], check=True)
+    PYTHON[:] = [str(python)]
+    CHILD_ENV.pop("PYTHONPATH", None)
+    return f"{python} (pip install of {ROOT})"
+
+
+def here(work: Path) -> str:
+    """Run the checkout with this Python, its bytecode cached in ``work``/pycache."""
     cache = work / "pycache"
     CHILD_ENV.pop("PYTHONDONTWRITEBYTECODE", None)
     CHILD_ENV["PYTHONPYCACHEPREFIX"] = str(cache)
-    package = Path(__file__).resolve().parent.parent / "yblint"
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)], env=CHILD_ENV, check=True)
-    draft = work / "warm-up" / "draft.md"
-    draft.parent.mkdir(parents=True, exist_ok=True)
-    draft.write_text("# 区统计局\n\n2021年，全区生产总值增长8.5%，其中第一产业增长2.1%。\n", encoding="utf-8")
-    for extra in (["--select", "ALL"], ["--select", "ALL", "-j", "2"]):
-        subprocess.run(yblint(draft.parent, *extra), env=CHILD_ENV, capture_output=True, check=False)
-    return cache
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "yblint")], env=CHILD_ENV, check=True)
+    return f"{sys.executable} (this checkout, bytecode cached in {cache})"
+
+
+def warm_up(sample: Path) -> None:
+    """Every rule run once on ``sample`` (with -j 1 and 2): yblint's caches filled (the parsed
+    rule files, jieba's dictionary, the word tables), as by any first run."""
+    for extra in (["--select", "ALL", "-j", "1"], ["--select", "ALL", "-j", "2"]):
+        subprocess.run(yblint(sample, *extra), env=CHILD_ENV, capture_output=True, check=False)
 
 
 def measure(cmd: list[str]) -> tuple[float, float, float, int]:
@@ -235,9 +258,7 @@ def timed(cmd: list[str], repeat: int) -> tuple[float, float, float]:
 
 
 def rule_ids() -> list[str]:
-    out = subprocess.run(
-        [sys.executable, "-m", "yblint", "rules"], capture_output=True, text=True, check=True, env=CHILD_ENV
-    )
+    out = subprocess.run([*PYTHON, "-m", "yblint", "rules"], capture_output=True, text=True, check=True, env=CHILD_ENV)
     return [line.split()[0] for line in out.stdout.splitlines() if line.strip()]
 
 
@@ -249,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="skip 16x and the per-rule rows")
     ap.add_argument("--keep", type=Path, help="generate the files here and keep them")
     ap.add_argument("--jobs", "-j", help="pass -j to yblint")
+    ap.add_argument("--here", action="store_true", help="run the checkout with this Python, not a venv's install")
     args = ap.parse_args(argv)
     reports = load_reports(args.corpus)
     work = args.keep or Path(tempfile.mkdtemp(prefix="yblint-bench-"))
@@ -267,7 +289,8 @@ def main(argv: list[str] | None = None) -> int:
         sizes[k] = make_corpus(reports, k, folder)
     r = args.repeat
     print(f"book: {BOOK_FILES} files, {n_units} units, {chars:,} chars; reports 1x: {sizes[1]:,} chars")
-    print(f"files in {work}; yblint's bytecode cached in {warm_up(work)} (as an installed copy has it)")
+    print(f"files in {work}; yblint: {here(work) if args.here else install(work)}")
+    warm_up(book / "chapter-01.txt")
     if jexe:
         print(f"jscpd: {' '.join(jexe)}")
     head = f"{'run':<46} {'wall s':>7} {'cpu s':>6} {'peak MiB':>9} {'vs jscpd':>9} {'growth':>7} {'slope':>6}"

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, SEED, findings_of, where
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from yblint.checks.duplicate_passage import char_diffs, similarity_percent
 from yblint.config import Config
@@ -280,6 +282,34 @@ def test_three_units_with_the_same_passage(tmp_path):
     assert [r.unit_name for r in fs[1].related] == ["甲单位", "乙单位"]
 
 
+def test_the_first_occurrence_copying_two_later_ones(tmp_path):
+    """Occurrences are paired with the first one only (#14); when that first one is by the years
+    the copy of both others, the two others are still compared: the 2020 draft copies the 2019 one."""
+    (tmp_path / "1-2021.txt").write_text(draft(("甲单位", [FILLER[0], PASSAGE])), encoding="utf-8")
+    (tmp_path / "2-2019.txt").write_text(draft(("乙单位", [PASSAGE])), encoding="utf-8")
+    (tmp_path / "3-2020.txt").write_text(draft(("丙单位", [FILLER[1], PASSAGE])), encoding="utf-8")
+    fs = findings_of(sorted(tmp_path.glob("*.txt")), RULE)
+    assert [(Path(f.location.document.path).name, f.related[0].unit_name) for f in fs] == [
+        ("1-2021.txt", "乙单位"),
+        ("3-2020.txt", "乙单位"),
+    ]
+    assert [r.unit_name for r in fs[0].related] == ["乙单位", "丙单位"]
+
+
+def test_a_copy_of_a_copy_names_the_copy_it_took(tmp_path):
+    """乙 changed a word of 甲's passage and 丙 took 乙's text as it stands: 丙 is 一字不差 with 乙,
+    though only 甲, the first occurrence, was paired with the others by fingerprint (#14)."""
+    edited = PASSAGE.replace("签约清零", "签约完成")
+    (tmp_path / "2019.txt").write_text(draft(("甲单位", [PASSAGE])), encoding="utf-8")
+    (tmp_path / "2020.txt").write_text(draft(("乙单位", [FILLER[0], edited])), encoding="utf-8")
+    (tmp_path / "2021.txt").write_text(draft(("丙单位", [FILLER[1], edited])), encoding="utf-8")
+    fs = findings_of(sorted(tmp_path.glob("*.txt")), RULE)
+    assert [f.location.unit_name for f in fs] == ["乙单位", "丙单位"]
+    assert fs[0].related[0].unit_name == "甲单位" and "签约清零" in fs[0].message
+    assert [r.unit_name for r in fs[1].related] == ["乙单位", "甲单位"]
+    assert "一字不差" in fs[1].message
+
+
 def test_fingerprint_survives_moving_and_changes_with_an_edit(tmp_path):
     base = draft(("区城投集团", [PASSAGE]), ("拱投资", [FILLER[1], PASSAGE]))
     moved = draft(("区城投集团", [FILLER[4], FILLER[5], PASSAGE]), ("拱投资", [FILLER[2], FILLER[3], PASSAGE]))
@@ -322,6 +352,31 @@ def test_markdown_positions():
 )
 def test_char_diffs(copy, original, expected):
     assert char_diffs(copy, original) == expected
+
+
+LONG = "".join(chr(0x4E00 + (i * 7919) % 2000) + ("，" if i % 13 == 12 else "") for i in range(1200))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=0, max_value=len(LONG) - 1))
+def test_char_diffs_finds_a_change_anywhere_in_a_long_passage(at):
+    """A passage with one character changed, however far from its start, is never 一字不差: the
+    windows go on through a first window that holds no change."""
+    if LONG[at] == "，":
+        at -= 1
+    copy = LONG[:at] + "某" + LONG[at + 1 :]
+    [d] = char_diffs(copy, LONG)
+    assert "某" in d["copy"] and LONG[at] in d["original"]
+
+
+def test_a_copy_whose_change_comes_late_is_not_called_word_for_word(tmp_path):
+    text = "".join(chr(0x4E00 + (i * 7919) % 2000) + ("。" if i % 20 == 19 else "") for i in range(900))
+    at = text.index("。", 600) + 5
+    changed = text[:at] + "某" + text[at + 1 :]
+    (tmp_path / "2020.txt").write_text(f"# 区城投集团\n\n{text}\n", encoding="utf-8")
+    (tmp_path / "2021.txt").write_text(f"# 拱投资\n\n{changed}\n", encoding="utf-8")
+    [f] = findings_of([tmp_path / "2020.txt", tmp_path / "2021.txt"], RULE)
+    assert "一字不差" not in f.message and "某" in f.message
 
 
 # --- which side is the copy: evidence, or saying there is none (issue #10) ---------------------

@@ -113,3 +113,92 @@ def test_seeds_int32_and_boilerplate_marks_every_covered_character(units):
             for p in at_value.tolist():
                 expected[p : p + k] = True
     assert (seeds.boilerplate == expected).all()
+
+
+def test_each_occurrence_is_paired_with_the_first():
+    """k copies of a text give k - 1 pairs of units (each with the first), not k (k - 1) / 2 (#14)."""
+    text = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+    units = [(text, [(i, [(0, len(text))])]) for i in range(4)]
+    stream = build_stream(units)
+    seeds = find_seeds(stream, 4, 3, max_units=5)
+    pairs = set(zip(stream.seg[seeds.a].tolist(), stream.seg[seeds.b].tolist(), strict=True))
+    assert pairs == {(0, 1), (0, 2), (0, 3)}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=0, max_value=10_000), st.integers(min_value=0, max_value=60), st.integers(0, 60))
+def test_piece_cache_gives_the_alignment_of_every_region_unchanged(seed, left, right):
+    """Aligning a region, then a wider one around the same anchors, with the pieces kept between
+    the two (#14), gives what each alignment gives alone."""
+    rng = np.random.default_rng(seed)
+    a = "".join(chr(0x4E00 + int(x)) for x in rng.integers(0, 300, 900))
+    chars = list(a)
+    for i in rng.choice(len(chars), 70, replace=False):
+        chars[i] = chr(0x5000 + int(rng.integers(0, 300)))
+    b = "".join(chars)
+    anchors = [(i, i) for i in range(50, 900, 120) if a[i : i + 5] == b[i : i + 5]]
+    cache: dict = {}
+    for lo, hi in ((300, 600), (300 - left * 4, 600 + right * 4), (0, 900)):
+        local = [(x - lo, y - lo) for x, y in anchors if lo <= x and x + 5 <= hi]
+        plain = find_passages(a[lo:hi], b[lo:hi], 0.8, local, 5, min_len=20)
+        kept = find_passages(a[lo:hi], b[lo:hi], 0.8, local, 5, min_len=20, cache=cache, origin=(lo, lo))
+        assert kept == plain
+    assert cache
+
+
+def _aligned_reference(sa, sb, anchors, k):
+    """The alignment block by block, as it was written first (#14 made it a piece at a time)."""
+    from rapidfuzz.distance import Indel
+
+    xs, ys, sizes, gaps = [], [], [], []
+    end_x = end_y = 0
+    pi = pj = 0
+    for ai, aj in (*anchors, (-1, -1)):
+        last = ai < 0
+        if last:
+            ai, aj = len(sa), len(sb)
+        elif ai < pi or aj < pj:
+            continue
+        if ai > pi and aj > pj:
+            for m in Indel.opcodes(sa[pi:ai], sb[pj:aj]).as_matching_blocks():
+                if m.size:
+                    i, j = pi + m.a, pj + m.b
+                    if i == end_x and j == end_y and sizes:
+                        sizes[-1] += m.size
+                    else:
+                        xs.append(i)
+                        ys.append(j)
+                        sizes.append(m.size)
+                        gaps.append((i - end_x) + (j - end_y))
+                    end_x, end_y = i + m.size, j + m.size
+        if last:
+            break
+        if ai == end_x and aj == end_y and sizes:
+            sizes[-1] += k
+        else:
+            xs.append(ai)
+            ys.append(aj)
+            sizes.append(k)
+            gaps.append((ai - end_x) + (aj - end_y))
+        end_x, end_y = ai + k, aj + k
+        pi, pj = end_x, end_y
+    if gaps:
+        gaps[0] = 0
+    return xs, ys, sizes, gaps
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text("甲乙丙丁戊", max_size=120),
+    st.text("甲乙丙丁戊", max_size=120),
+    st.lists(st.tuples(st.integers(0, 125), st.integers(0, 125)), max_size=8),
+    st.integers(1, 4),
+)
+def test_aligned_a_piece_at_a_time_equals_block_by_block(sa, sb, anchors, k):
+    from yblint.text.similarity import _aligned
+
+    anchors = sorted(anchors)
+    assert _aligned(sa, sb, anchors, k) == _aligned_reference(sa, sb, anchors, k)
+    cache: dict = {}
+    assert _aligned(sa, sb, anchors, k, cache, (3, 5)) == _aligned_reference(sa, sb, anchors, k)
+    assert _aligned(sa, sb, anchors, k, cache, (3, 5)) == _aligned_reference(sa, sb, anchors, k)

@@ -13,6 +13,7 @@ from yblint import parallel
 from yblint.check import Check
 from yblint.config import Config
 from yblint.engine import lint, run_checks
+from yblint.finding import Location
 from yblint.model import Corpus
 from yblint.parsing import build_document
 from yblint.reading import read_source
@@ -46,6 +47,50 @@ def test_two_processes_give_the_same_report_as_one(tmp_path):
     assert one.suppressed == two.suppressed
 
 
+def test_workers_write_the_json_lines_and_the_report_is_the_same(tmp_path):
+    book = _book(tmp_path)
+    one = lint([str(book)], Config(), registry(), jobs=1)
+    two = lint([str(book)], Config(), registry(), jobs=2, report="json")
+    assert sum(f._json is not None for f in two.findings) > len(two.findings) // 2, "written in the workers"
+    assert sum(f._json is not None for f in one.findings) == 0
+    assert _report(one, "json") == _report(two, "json")
+
+
+def test_workers_work_out_only_what_the_report_needs(tmp_path):
+    book = _book(tmp_path)
+    one = lint([str(book)], Config(), registry(), jobs=1)
+    text = lint([str(book)], Config(), registry(), jobs=2, report="positions")
+    assert all(f._fingerprint is None and f._json is None for f in text.findings)
+    assert _report(one, "text") == _report(text, "text")
+    sarif = lint([str(book)], Config(), registry(), jobs=2, report="fingerprints")
+    assert sum(f._fingerprint is not None for f in sarif.findings) > len(sarif.findings) // 2
+    assert _report(one, "sarif") == _report(sarif, "sarif")
+
+
+def test_the_command_line_asks_for_what_its_report_needs(tmp_path):
+    from argparse import Namespace
+
+    from yblint.cli import _report_needs
+
+    def needs(fmt="text", statistics=False, baseline=None, write_baseline=None, config=None):
+        args = Namespace(format=fmt, statistics=statistics, baseline=baseline, write_baseline=write_baseline)
+        return _report_needs(args, config or Config())
+
+    assert needs() == "positions" and needs("github") == "positions" and needs("html") == "positions"
+    assert needs("json") == "json" and needs("json", statistics=True) == "positions"
+    assert needs("sarif") == "fingerprints" and needs(baseline="b.json") == "fingerprints"
+    assert needs(write_baseline="b.json") == "fingerprints"
+    assert needs(config=Config(baseline="b.json")) == "fingerprints"
+
+
+def test_a_finding_changed_after_its_json_line_was_written_is_written_again(tmp_path):
+    [f] = [f for f in lint([str(SEED)], Config(), registry()).findings if f.fix is not None][:1]
+    before = f.json_line()
+    f.fix = None
+    f.changed()
+    assert f.json_line() != before and '"fix": null' in f.json_line()
+
+
 class _Where(Check):
     per_document = True
 
@@ -68,6 +113,37 @@ def test_per_document_checks_run_in_other_processes_and_come_back_in_order(tmp_p
         )
     )
     assert {f.data["pid"] for f in findings} - {os.getpid()}, "no finding came from a worker"
+
+
+class _Book(Check):
+    """A whole-book check: one finding on the first document, naming the last one."""
+
+    def run(self, corpus):
+        first, last = corpus.documents[0], corpus.documents[-1]
+        yield self.finding(first, 0, 1, related=[Location(last, 0, 1)], data={"pid": os.getpid()})
+
+
+class _Sharing(_Book):
+    shares_work = True
+
+
+def test_whole_book_checks_run_in_a_worker_while_a_work_sharing_one_runs_here(tmp_path):
+    book = _book(tmp_path)
+    docs = [build_document(read_source(str(p))) for p in sorted(book.rglob("*.txt"))]
+    rule = RuleDef(id="book", type="check", severity="info", description={}, messages={"default": {"zh": "在此"}})
+    checks = [_Where(rule, {}), _Book(rule, {}), _Sharing(rule, {})]
+    two, _ = run_checks(checks, Corpus(documents=docs), jobs=2)
+    whole_book = [f for f in two if f.related]
+    assert len(whole_book) == 2
+    assert {f.data["pid"] for f in whole_book} - {os.getpid()}, "the whole-book check ran in a worker"
+    assert os.getpid() in {f.data["pid"] for f in whole_book}, "the work-sharing check ran here"
+    assert all(f.document is docs[0] and f.related[0].document is docs[-1] for f in whole_book)
+    one, _ = run_checks(checks, Corpus(documents=docs), jobs=1)
+
+    def plain(fs):
+        return [(f.rule, f.document.path, f.location.start, [r.document.path for r in f.related]) for f in fs]
+
+    assert plain(one) == plain(two)
 
 
 def test_small_runs_stay_in_one_process(tmp_path):

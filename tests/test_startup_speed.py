@@ -235,11 +235,11 @@ def test_module_patterns_a_small_run_never_uses_are_never_compiled(tmp_path):
 
 
 def test_built_in_rules_come_from_the_cache_as_the_parser_makes_them(tmp_path, monkeypatch):
-    from yblint import rules_cache
+    from yblint import cache, rules_cache
     from yblint.check import type_keys
     from yblint.ruledefs import builtin_rules_dir, load_rule_dir
 
-    monkeypatch.setattr(rules_cache, "folder", lambda: tmp_path / "cache")
+    monkeypatch.setattr(cache, "folder", lambda: tmp_path / "cache")
     rules = tmp_path / "rules"
     shutil.copytree(builtin_rules_dir(), rules)
     keys = type_keys()
@@ -264,9 +264,9 @@ def test_built_in_rules_come_from_the_cache_as_the_parser_makes_them(tmp_path, m
 
 
 def test_what_json_cannot_give_back_exactly_is_not_cached(tmp_path, monkeypatch):
-    from yblint import rules_cache
+    from yblint import cache, rules_cache
 
-    monkeypatch.setattr(rules_cache, "folder", lambda: tmp_path / "cache")
+    monkeypatch.setattr(cache, "folder", lambda: tmp_path / "cache")
     f = tmp_path / "a.yaml"
     f.write_text("x", encoding="utf-8")
     rules_cache.store([f], [({1: "a"}, {("id",): 1})])  # an int key would come back a string

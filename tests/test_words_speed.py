@@ -187,8 +187,11 @@ def test_the_dictionary_tables_are_built_in_an_empty_temporary_folder_and_read_b
     for name, index in (("index3", words.word_index), ("pairs", words.pair_index), ("tags", words.tag_index)):
         index.cache_clear()
         built[name] = index()
-        assert len(list(tmp_path.glob(f"yblint-jieba-{name}-*.npy"))) == 1
-        assert not list(tmp_path.glob("*.tmp.npy"))
+        from yblint import cache
+
+        assert len(list(cache.folder().glob(f"jieba-{name}-*.npy"))) == 1
+        assert cache.folder().parent == tmp_path
+        assert not list(cache.folder().glob("*.tmp"))
     try:
         assert built["index3"].freq("经济") > 0 and built["index3"].freq("经济济") == 0
         assert words.tag_index().tag("经济") == "n"

@@ -46,6 +46,9 @@ class Check:
     #: processes a whole-book check may share its own work out to (yblint.parallel.fork_map),
     #: set by the engine from ``-j``
     jobs: int = 1
+    #: True for a whole-book check that shares its own work out (fork_map): with ``-j`` it runs in
+    #: the main process, while the other whole-book checks run in a worker beside the documents
+    shares_work: ClassVar[bool] = False
 
     def __init__(self, rule: RuleDef, params: dict[str, Any], lang: str = "zh", severity: str | None = None) -> None:
         self.rule = rule

@@ -279,6 +279,18 @@ def show_settings(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _report_needs(args: argparse.Namespace, config: Config) -> str:
+    """What the report will need of each finding (engine.run_checks): the workers of a ``-j`` run
+    work it out for theirs."""
+    if args.statistics:
+        return "positions"
+    if args.format == "json":
+        return "json"
+    if args.format == "sarif" or args.baseline or config.baseline or args.write_baseline:
+        return "fingerprints"
+    return "positions"
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     if args.show_settings:
         return show_settings(args)
@@ -318,6 +330,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                 **chosen,
                 corpus=corpus,
                 jobs=args.jobs,
+                report=_report_needs(args, g.config),
             )
             for g, registry, corpus in configured
         ]

@@ -192,14 +192,19 @@ def _literal(f: Finding) -> bool:
         return True
     if f.fix is not None and any(_touches(spans, e.start, e.end) for e in f.fix.edits):
         f.fix = None
+        f.changed()
     return False
 
 
-def run_checks(checks: list[Check], corpus: Corpus, jobs: int = 1) -> tuple[list[Finding], int]:
+def run_checks(
+    checks: list[Check], corpus: Corpus, jobs: int = 1, report: str = "fingerprints"
+) -> tuple[list[Finding], int]:
     """Findings of ``checks`` on ``corpus`` (none in reference documents, none in literal
     Markdown, none suppressed by an inline comment), sorted; and how many inline comments suppressed.
     With ``jobs`` > 1 the per-document checks run in that many processes (yblint.parallel); the
-    result is the same."""
+    result is the same. ``report``: what the report will need of each finding, which the workers
+    work out for theirs while they are at it: ``positions`` (line and column), ``fingerprints``
+    (those too: SARIF, a baseline) or ``json`` (the finding's line of the JSON report too)."""
 
     def run_one(check: Check) -> list[Finding]:
         progress.tick(check.rule.id)
@@ -222,7 +227,7 @@ def run_checks(checks: list[Check], corpus: Corpus, jobs: int = 1) -> tuple[list
     if jobs > 1:
         from yblint import parallel
 
-        by_check = parallel.run_checks(checks, corpus, jobs, whole_book)
+        by_check = parallel.run_checks(checks, corpus, jobs, whole_book, report)
     else:
         by_check = whole_book(list(range(len(checks))))
     findings: list[Finding] = []
@@ -248,11 +253,13 @@ def lint(
     ignore: list[str] | None = None,
     corpus: list[str] | None = None,
     jobs: int | None = None,
+    report: str = "fingerprints",
 ) -> RunResult:
     """Lint ``paths`` (files or folders). Raises YblintError for a bad config, InternalError for
     a check that crashed; a missing path or an unreadable file is recorded in ``errors`` and the
     others are still linted; skipped files and empty globs are in ``warnings``. ``jobs``: processes
-    for the per-document checks (None: automatic, by the size of the run)."""
+    for the per-document checks (None: automatic, by the size of the run); ``report``: see
+    :func:`run_checks`."""
     with fewer_collections():
         registry = registry or Registry.load(config.rules_dirs)
         run = prepare(paths, config, registry, select, ignore, corpus)
@@ -261,7 +268,7 @@ def lint(
 
             jobs = auto_jobs(run.documents)
         book = Corpus(documents=run.documents, references=run.references, year=config.year)
-        findings, suppressed = run_checks(run.checks, book, jobs)
+        findings, suppressed = run_checks(run.checks, book, jobs, report)
     return RunResult(
         documents=run.documents,
         findings=findings,

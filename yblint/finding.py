@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from yblint.json_text import one_line
 from yblint.model import Document, Unit
 
 SEVERITIES = ("error", "warning", "info")
@@ -138,6 +139,7 @@ class Finding:
     fix: Fix | None = None
     key: str | None = None  # text that identifies the finding across moves; default: its span and context
     _fingerprint: str | None = field(default=None, init=False, repr=False)
+    _json: str | None = field(default=None, init=False, repr=False)
 
     @property
     def document(self) -> Document:
@@ -158,6 +160,18 @@ class Finding:
     def sort_key(self) -> tuple:
         line, col, _, _ = self.location.range()
         return (self.document.path, line, col, self.rule, self.message)
+
+    def json_line(self) -> str:
+        """:meth:`to_dict` as one line of JSON, worked out once (the ``-j`` workers work it out for
+        their findings when the report is JSON); :meth:`changed` forgets it."""
+        text = self._json
+        if text is None:
+            text = self._json = one_line(self.to_dict())
+        return text
+
+    def changed(self) -> None:
+        """The finding was changed after it was made: what was worked out from it is forgotten."""
+        self._json = None
 
     def to_dict(self) -> dict[str, Any]:
         loc = self.location

@@ -1,7 +1,8 @@
 """``-j N``: checks that look at one document at a time (``Check.per_document``) run in a pool of
-processes, each on a run of consecutive documents, while this process runs the cross-file checks
-on the whole book. The findings come back in the order one process makes them, so the report is
-identical to a single-process run.
+processes, each on a run of consecutive documents; the cross-file checks run on the whole book, in
+one task of the same pool, except those that share their own work out between processes
+(``Check.shares_work``: duplicate-passage), which run in this process meanwhile. The findings come
+back in the order one process makes them, so the report is identical to a single-process run.
 
 Workers are forked: they inherit the documents and the configured checks, and send back only
 findings, with each document, unit and paragraph replaced by its number and their positions
@@ -25,7 +26,7 @@ from yblint.model import Corpus, Document, Paragraph, Unit
 AUTO_CHARS = 600_000
 AUTO_MAX_JOBS = 4
 
-_STATE: tuple[list[Check], list[Document]] | None = None  # what forked workers inherit
+_STATE: tuple[list[Check], Corpus, str] | None = None  # what forked workers inherit
 _MAP_STATE: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # what fork_map's workers inherit
 T = TypeVar("T")
 R = TypeVar("R")
@@ -97,18 +98,31 @@ def _loads(data: bytes, documents: list[Document]) -> Any:
         _LOADING.clear()
 
 
+def _every_document(corpus: Corpus) -> list[Document]:
+    """The documents a finding may point to, in the order :func:`_dumps` numbers them."""
+    return corpus.documents + corpus.references
+
+
 def _work(which: list[int], lo: int, hi: int) -> bytes:
+    """The findings of the checks ``which`` on the documents ``lo:hi``, or on the whole book
+    (``lo`` -1): each check's findings, pickled."""
     assert _STATE is not None
-    checks, documents = _STATE
-    corpus = Corpus(documents=documents[lo:hi])
-    found = [list(checks[i].run(corpus)) for i in which]
-    for part in found:  # positions and fingerprints are worked out here, in parallel, not in the main process
+    checks, book, report = _STATE
+    corpus = book if lo < 0 else Corpus(documents=book.documents[lo:hi])
+    found = []
+    for i in which:
+        checks[i].jobs = 1  # a worker shares out nothing more
+        found.append(list(checks[i].run(corpus)))
+    for part in found:  # what the report needs is worked out here, in parallel, not in the main process
         for f in part:
             f.location.range()
-            f.fingerprint  # noqa: B018 (kept on the finding)
             for r in f.related:
                 r.range()
-    return _dumps(found, documents)
+            if report == "json":
+                f.json_line()  # its fingerprint with it
+            elif report == "fingerprints":
+                f.fingerprint  # noqa: B018 (kept on the finding)
+    return _dumps(found, _every_document(book))
 
 
 def chunks(documents: list[Document], parts: int) -> list[tuple[int, int]]:
@@ -127,35 +141,50 @@ def chunks(documents: list[Document], parts: int) -> list[tuple[int, int]]:
 
 
 def run_checks(
-    checks: list[Check], corpus: Corpus, jobs: int, whole_book: Callable[[list[int]], dict[int, list[Finding]]]
+    checks: list[Check],
+    corpus: Corpus,
+    jobs: int,
+    whole_book: Callable[[list[int]], dict[int, list[Finding]]],
+    report: str = "fingerprints",
 ) -> dict[int, list[Finding]]:
     """Findings of every check, by its position in ``checks``: the per-document ones from ``jobs``
-    worker processes, the others from ``whole_book`` (called here meanwhile)."""
+    worker processes, on runs of documents; the whole-book ones in one task of the same pool, but
+    for those that share their own work out (``Check.shares_work``), which ``whole_book`` runs
+    here meanwhile. ``report``: what the workers work out for the report (engine.run_checks)."""
     global _STATE
     per_doc = [i for i, c in enumerate(checks) if c.per_document]
-    others = [i for i in range(len(checks)) if i not in per_doc]
+    here = [i for i, c in enumerate(checks) if not c.per_document and c.shares_work]
+    pooled = [i for i, c in enumerate(checks) if not c.per_document and not c.shares_work]
     documents = corpus.documents
-    if jobs <= 1 or not per_doc or len(documents) < 2 or not can_fork():
+    if jobs <= 1 or not (per_doc or pooled) or len(documents) < 2 or not can_fork():
         return whole_book(list(range(len(checks))))
     import multiprocessing  # imported for a run that uses processes only
     from concurrent.futures import ProcessPoolExecutor
 
-    _STATE = (checks, documents)
+    if not here:  # nothing to do here meanwhile: the whole-book checks run here, as before
+        here, pooled = pooled, []
+    _STATE = (checks, corpus, report)
+    every = _every_document(corpus)
     try:
-        parts = chunks(documents, 2 * jobs)
+        parts = chunks(documents, 2 * jobs) if per_doc else []
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            # the longest task first: the whole book, then the runs of documents
+            book = pool.submit(_work, pooled, -1, -1) if pooled else None
             futures = [pool.submit(_work, per_doc, lo, hi) for lo, hi in parts]
-            out = whole_book(others)
+            out = whole_book(here)
             try:
-                results = [_loads(f.result(), documents) for f in futures]
+                results = [_loads(f.result(), every) for f in futures]
+                from_book = _loads(book.result(), every) if book is not None else []
             except Exception:  # a worker failed (a pattern timeout …): run here, where errors are reported
                 results = None
         if results is None:
-            out.update(whole_book(per_doc))
+            out.update(whole_book(per_doc + pooled))
             return out
         for k, i in enumerate(per_doc):
             out[i] = [f for part in results for f in part[k]]
+        for k, i in enumerate(pooled):
+            out[i] = from_book[k]
         return out
     finally:
         _STATE = None

@@ -88,12 +88,14 @@ def _cutoff_order(label: str | None) -> tuple[int, int]:
     return (int(m.group(1)), int(m.group(2) or 32))
 
 
-def report_dict(result: RunResult) -> dict[str, Any]:
+def report_dict(result: RunResult, findings: bool = True) -> dict[str, Any]:
+    """The JSON report's data; without ``findings``, their list is left empty (for a writer that
+    has them as JSON already)."""
     return {
         "version": REPORT_VERSION,
         "tool": {"name": "yblint", "version": __version__},
         "files": [file_entry(d) for d in result.documents],
-        "findings": [f.to_dict() for f in result.findings],
+        "findings": [f.to_dict() for f in result.findings] if findings else [],
         "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in result.errors],
         "summary": summary(result),
     }

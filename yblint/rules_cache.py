@@ -2,31 +2,24 @@
 
 Parsing the rule files, and importing PyYAML to do it, is about 20 ms of every run; the files
 change only when yblint is upgraded or edited. So the parsed data and key lines are kept in one
-JSON file in a folder of the temporary directory that only this user may write (as jieba keeps
-its dictionary cache there), named by a digest of yblint's version and each file's path, size
-and modification time: any change of the files is another name, read never. Data JSON cannot
-hold exactly (keys that are not strings, dates) is never cached; every failure to read or write
-the cache is silent and the files are parsed as before.
+JSON file in yblint's private folder of the temporary directory (yblint/cache.py), named by a
+digest of yblint's version and each file's path, size and modification time: any change of the
+files is another name, read never (and removed once unused for a week). Data JSON cannot hold
+exactly (keys that are not strings, dates) is never cached; every failure to read or write the
+cache is silent and the files are parsed as before.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import stat
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from yblint import __version__
+from yblint import __version__, cache
 
 Parsed = list[tuple[Any, dict]]  # per file: (data, key path -> line)
-
-
-def folder() -> Path:
-    uid = os.getuid() if hasattr(os, "getuid") else 0
-    return Path(tempfile.gettempdir()) / f"yblint-{uid}"
+KIND = "rules-"
 
 
 def path_for(files: list[Path]) -> Path | None:
@@ -37,14 +30,7 @@ def path_for(files: list[Path]) -> Path | None:
             digest.update(f"{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
     except OSError:
         return None
-    return folder() / f"rules-{digest.hexdigest()}.json"
-
-
-def _private(d: Path) -> bool:
-    """The folder is this user's and nobody else may write into it."""
-    st = os.lstat(d)
-    mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
-    return stat.S_ISDIR(st.st_mode) and mine and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return cache.folder() / f"{KIND}{digest.hexdigest()}.json"
 
 
 def _encode(parsed: Parsed) -> str:
@@ -61,12 +47,15 @@ def load(files: list[Path]) -> Parsed | None:
     if path is None:
         return None
     try:
-        if not _private(path.parent):
+        if cache.private() is None:
             return None
         parsed = _decode(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, TypeError):
         return None
-    return parsed if len(parsed) == len(files) else None
+    if len(parsed) != len(files):
+        return None
+    cache.used(path)
+    return parsed
 
 
 def store(files: list[Path], parsed: Parsed) -> None:
@@ -78,11 +67,8 @@ def store(files: list[Path], parsed: Parsed) -> None:
         text = _encode(parsed)
         if repr(_decode(text)) != repr(parsed):  # non-string keys, dates, tuples: not cached
             return
-        path.parent.mkdir(mode=0o700, exist_ok=True)
-        if not _private(path.parent):
+        if cache.private(make=True) is None:
             return
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
-    except (OSError, ValueError, TypeError):
-        pass
+    except (ValueError, TypeError):
+        return
+    cache.write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"), KIND)

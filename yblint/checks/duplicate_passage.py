@@ -9,7 +9,7 @@ similarity. Which side is the copy is decided by a stated order of evidence (see
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ClassVar
 
 import numpy as np
@@ -24,9 +24,11 @@ from yblint.parallel import fork_map
 from yblint.reading.git import committed_since
 from yblint.text import marks
 from yblint.text.formulae import fixed_expression
+from yblint.text.passage_sets import Match, Side, dedupe, implied_pairs, list_fellow_copies, merge_passages
 from yblint.text.similarity import (
     Candidate,
     Passage,
+    PieceCache,
     Stream,
     build_stream,
     chain_seeds,
@@ -81,31 +83,9 @@ REASONS = {
 }
 
 
-@dataclass
-class Side:
-    """One occurrence of a shared passage: stream range and source span."""
-
-    seg: int
-    s0: int  # stream offsets (normalised)
-    s1: int
-    doc: Document
-    unit: Unit
-    start: int = 0  # offsets in doc.text
-    end: int = 0
-    order: tuple[int, int] = (0, 0)
-
-
-@dataclass
-class Match:
-    copy: Side
-    original: Side
-    similarity: float
-    reason: str
-    others: list[Side] = field(default_factory=list)
-
-
 @register_check("duplicate-passage")
 class DuplicatePassage(Check):
+    shares_work = True  # its pairs of units and its findings' changes (fork_map)
     param_ranges: ClassVar[dict[str, tuple[float | None, float | None]]] = {
         "min_chars": (1, None),
         "similarity": (0.5, 1.0),
@@ -157,14 +137,13 @@ class DuplicatePassage(Check):
         pairs = list(by_pair.items())
         weights = [sum(c.a1 - c.a0 + c.b1 - c.b0 for c in cs) for _, cs in pairs]
         kept = fork_map(self._pair_matches, pairs, self.jobs, weights, FORK_ALIGNED)
-        matches: list[Match] = []
-        for ((sa, sb), _), found in zip(pairs, kept, strict=True):
-            for a_is_copy, a0, a1, b0, b1, sim, reason in found:
-                side_a = self._side(stream, units, doc_order, sa, a0, a1)
-                side_b = self._side(stream, units, doc_order, sb, b0, b1)
-                copy, original = (side_a, side_b) if a_is_copy else (side_b, side_a)
-                matches.append(Match(copy, original, sim, reason))
-        chosen = _dedupe(matches)
+        matches = self._matches(pairs, kept)
+        # each occurrence of a fingerprint was paired with the first one only (find_seeds): compare
+        # now what that left out and may matter (see _implied_pairs)
+        implied = implied_pairs(matches, by_pair, stream)
+        matches += self._matches(implied, [self._pair_matches(p) for p in implied])
+        chosen = dedupe(matches)
+        list_fellow_copies(chosen, decide_direction)
         texts = [
             (m.copy.doc.text[m.copy.start : m.copy.end], m.original.doc.text[m.original.start : m.original.end])
             for m in chosen
@@ -172,6 +151,21 @@ class DuplicatePassage(Check):
         diffs = fork_map(_char_diffs_of, texts, self.jobs, [len(a) for a, _ in texts], FORK_LISTED)
         for m, changes in zip(chosen, diffs, strict=True):
             yield self._finding(stream, m, changes)
+
+    def _matches(
+        self,
+        pairs: list[tuple[tuple[int, int], list[Candidate]]],
+        found: list[list[tuple[bool, int, int, int, int, float, str]]],
+    ) -> list[Match]:
+        stream, units, doc_order = self._stream, self._units, self._doc_order
+        out: list[Match] = []
+        for ((sa, sb), _), got in zip(pairs, found, strict=True):
+            for a_is_copy, a0, a1, b0, b1, sim, reason in got:
+                side_a = self._side(stream, units, doc_order, sa, a0, a1)
+                side_b = self._side(stream, units, doc_order, sb, b0, b1)
+                copy, original = (side_a, side_b) if a_is_copy else (side_b, side_a)
+                out.append(Match(copy, original, sim, reason))
+        return out
 
     def _pair_matches(
         self, pair: tuple[tuple[int, int], list[Candidate]]
@@ -184,6 +178,7 @@ class DuplicatePassage(Check):
         gap, threshold, min_chars = self._gap, self._threshold, self._min_chars
         items: list[Passage] = []
         last: tuple[int, int, int, int] | None = None
+        self._pieces: PieceCache = {}  # the pieces of this pair of units aligned so far
         for c in cands:
             if last and c.a0 >= last[0] and c.a1 <= last[1] and c.b0 >= last[2] and c.b1 <= last[3]:
                 continue  # its seeds were inside the regions aligned last for this pair of units
@@ -263,7 +258,14 @@ class DuplicatePassage(Check):
             region = (ra0, ra1, rb0, rb1)
             anchors = self._seeds.anchors(sa, sb, ra0, ra1, rb0, rb1, self._k, ANCHOR_SPACING)
             found = find_passages(
-                stream.text(ra0, ra1), stream.text(rb0, rb1), threshold, anchors, self._k, self._min_len
+                stream.text(ra0, ra1),
+                stream.text(rb0, rb1),
+                threshold,
+                anchors,
+                self._k,
+                self._min_len,
+                cache=self._pieces,
+                origin=(ra0, rb0),
             )
             ps = [p.shifted(ra0, rb0) for p in found]
             if not ps:
@@ -501,49 +503,6 @@ def decide_direction(a: Side, b: Side) -> tuple[Side, Side, str] | None:
     return (a, b, "unknown") if a.order > b.order else (b, a, "unknown")
 
 
-def merge_passages(items: list[Passage], threshold: float) -> list[Passage]:
-    """Join passages of one pair of units that follow each other on both sides into one, as long as
-    the joined passage still has the similarity: a copy with a sentence left out or put in is one
-    finding, not two."""
-    out: list[Passage] = []
-    for it in sorted(set(items)):
-        if out:
-            last = out[-1]
-            if it.a0 >= last.a0 and it.b0 >= last.b0 and it.a1 <= last.a1 and it.b1 <= last.b1:
-                continue  # inside the last one
-            if it.a0 >= last.a1 - 1 and it.b0 >= last.b1 - 1:
-                matched = (
-                    last.similarity * ((last.a1 - last.a0) + (last.b1 - last.b0)) / 2
-                    + it.similarity * ((it.a1 - it.a0) + (it.b1 - it.b0)) / 2
-                )
-                joined = 2 * matched / ((it.a1 - last.a0) + (it.b1 - last.b0))
-                if joined >= threshold:
-                    out[-1] = Passage(last.a0, it.a1, last.b0, it.b1, matched, joined)
-                    continue
-        out.append(it)
-    return out
-
-
-def _dedupe(matches: list[Match]) -> list[Match]:
-    """One finding per copied passage: where a passage copies several others (three units with the
-    same text), keep the longest, most similar match and list the other originals as related."""
-    matches.sort(key=lambda m: (-(m.copy.s1 - m.copy.s0), -m.similarity, m.original.order))
-    kept: list[Match] = []
-    by_seg: dict[int, list[Match]] = {}
-    for m in matches:
-        c = m.copy
-        for k in by_seg.get(c.seg, ()):
-            kc = k.copy
-            if min(kc.s1, c.s1) - max(kc.s0, c.s0) > 0.5 * (c.s1 - c.s0):
-                if not any(x.seg == m.original.seg for x in [k.original, *k.others]):
-                    k.others.append(m.original)
-                break
-        else:
-            kept.append(m)
-            by_seg.setdefault(c.seg, []).append(m)
-    return kept
-
-
 # --- what was changed ----------------------------------------------------------------------------
 
 SHOWN_DIFFS = 2
@@ -611,14 +570,16 @@ def char_diffs(
         final = pa + window >= len(a) or pb + window >= len(b)
         wa, wb = (a[pa:], b[pb:]) if final else (a[pa : pa + window], b[pb : pb + window])
         ops = list(Levenshtein.opcodes(wa, wb))
-        cut = None
-        if not final:  # stop at the last long run of equal text in the first three quarters
+        cut: tuple[int, int] | None = None  # where the next window starts, in wa and in wb
+        if not final:  # within the last long run of equal text that starts in the first three quarters
+            quarter3 = 3 * window // 4
             for op in reversed(ops):
-                if op.tag == "equal" and op.src_end <= 3 * window // 4 and op.src_end - op.src_start >= 3:
-                    cut = op
+                if op.tag == "equal" and op.src_start < quarter3 and op.src_end - op.src_start >= 3:
+                    end = min(op.src_end, max(quarter3, op.src_start + 3))
+                    cut = (end, op.dest_start + (end - op.src_start))
                     break
         for op in ops:
-            if cut is not None and op.src_start >= cut.src_end:
+            if cut is not None and op.src_start >= cut[0]:
                 break
             if op.tag == "equal":
                 continue
@@ -631,7 +592,7 @@ def char_diffs(
                 groups.append([i, j, x, y])
         if cut is None or len(groups) > limit:
             break
-        pa, pb = pa + cut.src_end, pb + cut.dest_end
+        pa, pb = pa + cut[0], pb + cut[1]
     windows: list[list[int]] = []
     for i, j, x, y in groups[:limit]:
         lo, hi = _widen(a, i, j)

@@ -14,11 +14,16 @@ from yblint.report import report_dict
 from yblint.reporters import ReportContext, reporter
 
 
-def dumps_report(data: dict[str, Any]) -> str:
-    """``data`` as JSON: the top-level keys one a line, a list's entries one a line."""
+def dumps_report(data: dict[str, Any], written: dict[str, list[str]] | None = None) -> str:
+    """``data`` as JSON: the top-level keys one a line, a list's entries one a line. ``written``:
+    lists whose entries are JSON already, by key (they replace those in ``data``)."""
     parts = []
     for key, value in data.items():
-        if isinstance(value, list) and value:
+        if written and key in written:
+            lines = written[key]
+            body = ",\n".join("    " + line for line in lines)
+            parts.append(f"  {_one_line(key)}: [\n{body}\n  ]" if lines else f"  {_one_line(key)}: []")
+        elif isinstance(value, list) and value:
             body = ",\n".join("    " + _one_line(v) for v in value)
             parts.append(f"  {_one_line(key)}: [\n{body}\n  ]")
         else:
@@ -28,4 +33,5 @@ def dumps_report(data: dict[str, Any]) -> str:
 
 @reporter("json")
 def render(result: RunResult, ctx: ReportContext) -> str:
-    return dumps_report(report_dict(result))
+    lines = [f.json_line() for f in result.findings]  # the -j workers wrote most of them
+    return dumps_report(report_dict(result, findings=False), {"findings": lines})

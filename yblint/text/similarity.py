@@ -14,7 +14,8 @@ the number of pairs of paragraphs:
    run of at least ``w + k - 1`` normalised characters yields at least one shared fingerprint.
 3. **Index** (:func:`find_seeds`): sort the fingerprints by hash. A hash found in ``max_units`` or
    more segments is boilerplate: it is dropped and the characters it covers are marked. The others
-   give *seed pairs*: two positions in the stream that start the same k-gram.
+   give *seed pairs*: two positions in the stream that start the same k-gram, each later occurrence
+   paired with the first (so that k copies of a text make k - 1 pairs of units, not k (k - 1) / 2).
 4. **Chain** (:func:`chain_seeds`): seeds of the same pair of segments that follow each other along
    nearly the same diagonal become one candidate region in each segment.
 5. **Align** (:func:`find_passages`): rapidfuzz's Indel alignment of a candidate's two regions and a
@@ -306,21 +307,15 @@ def find_seeds(stream: Stream, k: int, w: int, max_units: int, max_repeats: int 
         for j in range(k):
             boiler[bp + j] = True
         del bp
-    keep = (~bad) & (sizes[gid] >= 2)
-    kh_gid, kpos = gid[keep], pos[keep]
-    a_parts, b_parts = [], []
-    for d in range(1, int(max_repeats)):
-        if kpos.shape[0] <= d:
-            break
-        same = kh_gid[d:] == kh_gid[:-d]
-        if not same.any():
-            break
-        a_parts.append(kpos[:-d][same])
-        b_parts.append(kpos[d:][same])
-    if not a_parts:
+    # each later occurrence of a hash is paired with its first one: k copies of a passage give
+    # k - 1 pairs of units to align, not k (k - 1) / 2 (the others are listed with the original)
+    keep = (~bad) & (sizes[gid] >= 2) & ~new_group
+    del bad, new_group
+    b = pos[keep]
+    a = pos[starts[gid[keep]]]
+    del keep, gid
+    if a.size == 0:
         return Seeds(empty, empty, boiler)
-    a = np.concatenate(a_parts)
-    b = np.concatenate(b_parts)
     # the same k-gram twice in one segment: only if the two do not overlap
     ok = (stream.seg[a] != stream.seg[b]) | (b - a >= k)
     return Seeds(a[ok], b[ok], boiler)
@@ -392,11 +387,50 @@ def align_blocks(sa: str, sb: str, anchors: Sequence[tuple[int, int]] = (), k: i
     return list(zip(xs, ys, sizes, strict=True))
 
 
+#: a piece's matching blocks, by where the piece stands (see _aligned): their starts (relative to
+#: the piece's), sizes, and the unmatched characters between each block and the one before it
+Piece = tuple[list[int], list[int], list[int], list[int]]
+PieceCache = dict[tuple[int, int, int, int], Piece]
+
+
+def _piece(sa: str, sb: str) -> Piece:
+    """The matching blocks of an Indel alignment of ``sa`` and ``sb``, adjacent ones joined."""
+    xs: list[int] = []
+    ys: list[int] = []
+    sizes: list[int] = []
+    gaps: list[int] = []
+    end_x = end_y = 0
+    for m in Indel.opcodes(sa, sb).as_matching_blocks():
+        size = m.size
+        if size:
+            i, j = m.a, m.b
+            if i == end_x and j == end_y and sizes:
+                sizes[-1] += size
+            else:
+                xs.append(i)
+                ys.append(j)
+                sizes.append(size)
+                gaps.append((i - end_x) + (j - end_y))
+            end_x, end_y = i + size, j + size
+    return xs, ys, sizes, gaps
+
+
 def _aligned(
-    sa: str, sb: str, anchors: Sequence[tuple[int, int]], k: int
+    sa: str,
+    sb: str,
+    anchors: Sequence[tuple[int, int]],
+    k: int,
+    cache: PieceCache | None = None,
+    origin: tuple[int, int] = (0, 0),
 ) -> tuple[list[int], list[int], list[int], list[int]]:
     """:func:`align_blocks` as lists: the blocks' starts in ``sa``, in ``sb``, their sizes, and the
-    unmatched characters (on both sides) between each block and the one before it (0 for the first)."""
+    unmatched characters (on both sides) between each block and the one before it (0 for the first).
+
+    Each piece between two anchors is aligned on its own (:func:`_piece`) and its blocks added in
+    one step, the first joined to the block before it where the two touch. With ``cache``, the
+    pieces are kept under their place (``origin``: where ``sa`` and ``sb`` start, in a common frame
+    such as the stream), so that aligning a wider region with some of the same anchors aligns again
+    only the pieces it has not seen (a piece's blocks depend on its two strings alone)."""
     xs: list[int] = []
     ys: list[int] = []
     sizes: list[int] = []
@@ -410,18 +444,31 @@ def _aligned(
         elif ai < pi or aj < pj:
             continue
         if ai > pi and aj > pj:
-            for m in Indel.opcodes(sa[pi:ai], sb[pj:aj]).as_matching_blocks():
-                size = m.size
-                if size:
-                    i, j = pi + m.a, pj + m.b
-                    if i == end_x and j == end_y and sizes:
-                        sizes[-1] += size
-                    else:
-                        xs.append(i)
-                        ys.append(j)
-                        sizes.append(size)
-                        gaps.append((i - end_x) + (j - end_y))
-                    end_x, end_y = i + size, j + size
+            piece = None
+            if cache is not None:
+                key = (origin[0] + pi, origin[0] + ai, origin[1] + pj, origin[1] + aj)
+                piece = cache.get(key)
+            if piece is None:
+                piece = _piece(sa[pi:ai], sb[pj:aj])
+                if cache is not None:
+                    cache[key] = piece
+            px, py, ps, pg = piece
+            if px:
+                i, j = pi + px[0], pj + py[0]
+                if i == end_x and j == end_y and sizes:
+                    sizes[-1] += ps[0]
+                else:
+                    xs.append(i)
+                    ys.append(j)
+                    sizes.append(ps[0])
+                    gaps.append((i - end_x) + (j - end_y))
+                n = len(px)
+                if n > 1:
+                    xs.extend(map(pi.__add__, px[1:]))
+                    ys.extend(map(pj.__add__, py[1:]))
+                    sizes.extend(ps[1:])
+                    gaps.extend(pg[1:])
+                end_x, end_y = pi + px[-1] + ps[-1], pj + py[-1] + ps[-1]
         if last:
             break
         if ai == end_x and aj == end_y and sizes:  # the anchor's k characters
@@ -447,6 +494,8 @@ def find_passages(
     min_len: int = 1,
     anchor: int = 5,
     max_change: int = 10,
+    cache: PieceCache | None = None,
+    origin: tuple[int, int] = (0, 0),
 ) -> list[Passage]:
     """The shared passages of ``sa`` and ``sb`` at least ``min_len`` long, longest first.
 
@@ -457,9 +506,10 @@ def find_passages(
     matching runs between them count as matched) to a further run of at least ``anchor`` matching
     characters, as long as the whole keeps a score of zero or more: a phrase changed near the start
     or end of a copy, or a stretch with several changes, does not cut the copy short. The parts of
-    the alignment before and after a passage are searched the same way.
+    the alignment before and after a passage are searched the same way. ``cache`` and ``origin``:
+    see :func:`_aligned`.
     """
-    blocks = _Blocks(*_aligned(sa, sb, anchors, k), 2.0 * (1.0 - similarity) / similarity)
+    blocks = _Blocks(*_aligned(sa, sb, anchors, k, cache, origin), 2.0 * (1.0 - similarity) / similarity)
     xs, ys, sizes = blocks.xs, blocks.ys, blocks.sizes
     out: list[Passage] = []
     blocks.run_from(0, len(sizes))

@@ -12,8 +12,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,7 +19,8 @@ from math import log
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from yblint import lazyre as re  # patterns compiled on first use (#14)
+from yblint import cache  # patterns compiled on first use (#14)
+from yblint import lazyre as re
 from yblint.lazy import lazy_import
 
 if TYPE_CHECKING:
@@ -156,25 +155,32 @@ def _dictionary_lines() -> Iterator[list[str]]:
 
 def _cached_table(name: str, build: Callable[[], np.ndarray]) -> np.ndarray | None:
     """A table made from jieba's dictionary by ``build`` (None without the dictionary file), kept
-    in the temporary folder as ``yblint-jieba-NAME-SIZE-MTIME.npy``, keyed by the dictionary's
-    size and time as jieba keys its own cache, and written atomically."""
+    in yblint's private folder of the temporary directory (yblint/cache.py) as
+    ``jieba-NAME-SIZE-MTIME.npy``, keyed by the dictionary's size and time as jieba keys its own
+    cache; tables of that name made from another dictionary are removed once unused for a week."""
     path = _dictionary()
     if path is None:
         return None
     st = path.stat()
-    cache = Path(tempfile.gettempdir()) / f"yblint-jieba-{name}-{st.st_size}-{st.st_mtime_ns}.npy"
-    try:
-        return np.load(cache)
-    except (OSError, ValueError, EOFError):
-        pass
+    kind = f"jieba-{name}-"
+    where = cache.private()
+    stored = (where or cache.folder()) / f"{kind}{st.st_size}-{st.st_mtime_ns}.npy"
+    if where is not None:
+        try:
+            table = np.load(stored)
+            cache.used(stored)
+            return table
+        except (OSError, ValueError, EOFError):
+            pass
     table = build()
-    try:
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp.npy")
-        np.save(tmp, table)
-        os.replace(tmp, cache)
-    except OSError:
-        pass
+    if cache.private(make=True) is not None:
+        cache.write(stored, lambda tmp: _save(tmp, table), kind)
     return table
+
+
+def _save(path: Path, table: np.ndarray) -> None:
+    with path.open("wb") as fh:  # a file object: np.save would add .npy to the temporary name
+        np.save(fh, table)
 
 
 def _frequencies() -> dict[str, int]:

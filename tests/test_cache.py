@@ -1,0 +1,71 @@
+"""yblint's files kept between runs (yblint/cache.py): private, written whole, pruned when stale."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import numpy as np
+import pytest
+
+from yblint import cache
+from yblint.text import words
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    d = tmp_path / "yblint-cache"
+    monkeypatch.setattr(cache, "folder", lambda: d)
+    return d
+
+
+def test_the_folder_is_made_private_and_a_shared_one_is_refused(folder):
+    assert cache.private() is None  # not there yet
+    assert cache.private(make=True) == folder
+    assert folder.stat().st_mode & 0o777 == 0o700
+    folder.chmod(0o777)
+    assert cache.private() is None
+    folder.chmod(0o700)
+
+
+def test_writing_removes_files_of_the_same_kind_unused_for_a_week(folder):
+    cache.private(make=True)
+    old = folder / "jieba-tags-1-1.npy"
+    recent = folder / "jieba-tags-2-2.npy"
+    other = folder / "rules-abc.json"
+    for p in (old, recent, other):
+        p.write_text("x")
+    week = time.time() - (cache.STALE_DAYS + 1) * cache.DAY
+    os.utime(old, (week, week))
+    os.utime(other, (week, week))
+    new = folder / "jieba-tags-3-3.npy"
+    cache.write(new, lambda tmp: tmp.write_text("table"), "jieba-tags-")
+    assert new.read_text() == "table"
+    assert not old.exists() and recent.exists() and other.exists()  # other kinds are left alone
+    assert not [p for p in folder.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_file_in_use_is_marked_and_kept(folder):
+    cache.private(make=True)
+    p = folder / "rules-x.json"
+    p.write_text("{}")
+    week = time.time() - (cache.STALE_DAYS + 1) * cache.DAY
+    os.utime(p, (week, week))
+    cache.used(p)
+    assert cache.prune(folder, "rules-") == []
+    assert p.exists()
+
+
+def test_word_tables_are_kept_in_the_private_folder_and_read_back(folder, monkeypatch):
+    made = []
+
+    def build():
+        made.append(1)
+        return np.arange(5, dtype=np.int64)
+
+    first = words._cached_table("test", build)
+    again = words._cached_table("test", build)
+    assert first is not None and again is not None
+    assert (first == again).all() and made == [1]
+    [stored] = folder.glob("jieba-test-*.npy")
+    assert stored.stat().st_mode & 0o077 == 0 or folder.stat().st_mode & 0o777 == 0o700
