@@ -43,14 +43,16 @@ def _end_after(ends, pos, hi):
     st.integers(-2, 42),
     st.integers(-2, 42),
     st.sampled_from([1, 3, 8, 512]),
+    st.sampled_from([1, 2, 16]),
 )
-def test_clauses_and_sentences_read_by_block_are_those_of_the_whole_text(text, pos, a, b, block):
-    """Clause and sentence ends are found a block of text at a time, when first asked for: the
-    clause and sentence around any offset are those a scan of the whole text gives."""
+def test_clauses_and_sentences_read_by_block_are_those_of_the_whole_text(text, pos, a, b, block, walk):
+    """Clause and sentence ends are found a block of text at a time, when first asked for (and
+    in the whole text past a few blocks without one): the clause and sentence around any offset
+    are those a scan of the whole text gives."""
     lo, hi = min(a, b), max(a, b)
     clauses, sentences = _ends(text)
-    saved = reader.MARK_BLOCK
-    reader.MARK_BLOCK = block
+    saved = reader.MARK_BLOCK, reader.MARK_WALK
+    reader.MARK_BLOCK, reader.MARK_WALK = block, walk
     reader._marks_cache.clear()
     try:
         assert reader.clause_start(text, pos, lo) == _start_before(clauses, pos, lo)
@@ -59,7 +61,7 @@ def test_clauses_and_sentences_read_by_block_are_those_of_the_whole_text(text, p
         end = _end_after(sentences, pos, hi)
         assert reader.sentence_bounds(text, pos, lo, hi) == (min(start, pos), max(end, pos))
     finally:
-        reader.MARK_BLOCK = saved
+        reader.MARK_BLOCK, reader.MARK_WALK = saved
         reader._marks_cache.clear()
 
 

@@ -5,7 +5,6 @@ a text is judged by its year (parameter ``year``, else the file name, else the t
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -30,10 +29,9 @@ def formula_hits(doc: Document, year: int | None) -> Iterator[tuple[int, int, Fo
         found = [hit for para in in_scope(doc, SCOPE) for hit in _hits(para.text, para.start, formulae)]
     else:
         found = []
-        starts, paragraphs = scope.starts, scope.paragraphs
         for start, neg, order, f, m in _hits(scope.text, 0, formulae):
-            i = bisect.bisect_right(starts, start) - 1
-            found.append((paragraphs[i].start + start - starts[i], neg, order, f, m))
+            i = scope.index(start)
+            found.append((scope.paragraphs[i].start + start - scope.starts[i], neg, order, f, m))
     found.sort(key=lambda t: t[:3])
     last = -1
     for start, neg, _order, f, m in found:

@@ -45,17 +45,18 @@ def joined(doc: Document, kinds: Iterable[str]) -> Joined | None:
     ``doc.derived``; None when the document holds the separator's surrogate."""
     kinds = tuple(sorted(kinds))
     key = "joined:" + ",".join(kinds)
-    found = doc.derived.get(key)
-    if found is None:
-        if SEPARATOR[1] in doc.text:
-            found = doc.derived[key] = False
-        else:
-            paragraphs = in_scope(doc, kinds)
-            text = doc.text
-            texts = [text[p.start : p.end] for p in paragraphs]
-            starts, at = [], 0
-            for t in texts:
-                starts.append(at)
-                at += len(t) + len(SEPARATOR)
-            found = doc.derived[key] = Joined(paragraphs, starts, SEPARATOR.join(texts))
-    return found or None
+    if key not in doc.derived:
+        doc.derived[key] = None if SEPARATOR[1] in doc.text else _join(doc, kinds)
+    found: Joined | None = doc.derived[key]
+    return found
+
+
+def _join(doc: Document, kinds: Iterable[str]) -> Joined:
+    paragraphs = in_scope(doc, kinds)
+    text = doc.text
+    texts = [text[p.start : p.end] for p in paragraphs]
+    starts, at = [], 0
+    for t in texts:
+        starts.append(at)
+        at += len(t) + len(SEPARATOR)
+    return Joined(paragraphs, starts, SEPARATOR.join(texts))

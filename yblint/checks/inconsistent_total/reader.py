@@ -160,34 +160,58 @@ _SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_END) + "]")
 #: characters of a text whose clause and sentence ends are found together, the first time the
 #: checks ask about one of them (they read the clauses of a fraction of a book's text)
 MARK_BLOCK = 128
-_marks_cache: dict[int, tuple[str, list[tuple[list[int], list[int]] | None]]] = {}
+#: blocks read in turn for the end before or after an offset; further (a long stretch without a
+#: mark: a five-megabyte line), the ends of the whole text are found once and bisected
+MARK_WALK = 16
 #: texts whose clause and sentence ends are kept (a document and the paragraph strings tests pass)
 CLAUSE_CACHE_SIZE = 4
 
 
-def _blocks(text: str) -> list[tuple[list[int], list[int]] | None]:
-    """The clause and sentence ends of ``text`` by block of :data:`MARK_BLOCK` characters,
-    None for a block not read yet."""
+class _Marks:
+    """The clause and sentence ends of one text: by block of :data:`MARK_BLOCK` characters
+    (None for a block not read yet), and, once asked for, of the whole text."""
+
+    __slots__ = ("blocks", "text", "whole")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.blocks: list[tuple[list[int], list[int]] | None] = [None] * (len(text) // MARK_BLOCK + 1)
+        self.whole: tuple[list[int], list[int]] | None = None
+
+    def block(self, k: int) -> tuple[list[int], list[int]]:
+        """Offsets of the clause ends and of the sentence ends in block ``k``."""
+        found = self.blocks[k]
+        if found is None:
+            a = k * MARK_BLOCK
+            found = self.blocks[k] = _ends(self.text, a, a + MARK_BLOCK)
+        return found
+
+    def all(self) -> tuple[list[int], list[int]]:
+        """Offsets of every clause end and every sentence end."""
+        if self.whole is None:
+            self.whole = _ends(self.text, 0, len(self.text))
+        return self.whole
+
+
+_marks_cache: dict[int, _Marks] = {}
+
+
+def _ends(text: str, a: int, b: int) -> tuple[list[int], list[int]]:
+    """The clause ends and the sentence ends in ``text[a:b]``."""
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(text, a, b)]
+    clauses = [i for i in marks if text[i] not in ",，" or _ends_clause(text, i)]
+    return clauses, [i for i in marks if text[i] in SENTENCE_END]
+
+
+def _marks(text: str) -> _Marks:
+    """The ends of ``text``, kept for the last few texts."""
     hit = _marks_cache.get(id(text))
-    if hit is not None and hit[0] is text:
-        return hit[1]
+    if hit is not None and hit.text is text:
+        return hit
     if len(_marks_cache) >= CLAUSE_CACHE_SIZE:
         _marks_cache.pop(next(iter(_marks_cache)))
-    blocks: list[tuple[list[int], list[int]] | None] = [None] * (len(text) // MARK_BLOCK + 1)
-    _marks_cache[id(text)] = (text, blocks)
-    return blocks
-
-
-def _block(text: str, blocks: list[tuple[list[int], list[int]] | None], k: int) -> tuple[list[int], list[int]]:
-    """Offsets of the clause ends and of the sentence ends in block ``k`` of ``text``."""
-    found = blocks[k]
-    if found is None:
-        a = k * MARK_BLOCK
-        marks = [m.start() for m in _CLAUSE_MARK.finditer(text, a, a + MARK_BLOCK)]
-        clauses = [i for i in marks if text[i] not in ",，" or _ends_clause(text, i)]
-        sentences = [i for i in marks if text[i] in SENTENCE_END]
-        found = blocks[k] = (clauses, sentences)
-    return found
+    hit = _marks_cache[id(text)] = _Marks(text)
+    return hit
 
 
 def _last_end(text: str, kind: int, pos: int, lo: int) -> int | None:
@@ -196,16 +220,19 @@ def _last_end(text: str, kind: int, pos: int, lo: int) -> int | None:
         pos = len(text)
     if pos <= lo or pos <= 0:
         return None
-    blocks = _blocks(text)
+    marks = _marks(text)
     k = (pos - 1) // MARK_BLOCK
-    while True:
-        ends = _block(text, blocks, k)[kind]
+    for _ in range(MARK_WALK):
+        ends = marks.block(k)[kind]
         i = bisect.bisect_left(ends, pos) - 1
         if i >= 0:
             return ends[i] if ends[i] >= lo else None
         if k * MARK_BLOCK <= lo:
             return None
         k -= 1
+    ends = marks.all()[kind]
+    i = bisect.bisect_left(ends, pos) - 1
+    return ends[i] if i >= 0 and ends[i] >= lo else None
 
 
 def _first_end(text: str, kind: int, pos: int, hi: int) -> int | None:
@@ -215,16 +242,19 @@ def _first_end(text: str, kind: int, pos: int, hi: int) -> int | None:
     hi = min(hi, len(text))
     if pos >= hi:
         return None
-    blocks = _blocks(text)
+    marks = _marks(text)
     k = pos // MARK_BLOCK
-    while True:
-        ends = _block(text, blocks, k)[kind]
+    for _ in range(MARK_WALK):
+        ends = marks.block(k)[kind]
         i = bisect.bisect_left(ends, pos)
         if i < len(ends):
             return ends[i] if ends[i] < hi else None
         k += 1
         if k * MARK_BLOCK >= hi:
             return None
+    ends = marks.all()[kind]
+    i = bisect.bisect_left(ends, pos)
+    return ends[i] if i < len(ends) and ends[i] < hi else None
 
 
 def clause_start(text: str, pos: int, lo: int) -> int:
