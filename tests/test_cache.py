@@ -69,3 +69,28 @@ def test_word_tables_are_kept_in_the_private_folder_and_read_back(folder, monkey
     assert (first == again).all() and made == [1]
     [stored] = folder.glob("jieba-test-*.npy")
     assert stored.stat().st_mode & 0o077 == 0 or folder.stat().st_mode & 0o777 == 0o700
+
+
+def test_the_temporary_directory_is_the_one_the_environment_names(tmp_path, monkeypatch):
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TMP", str(tmp_path))
+    assert cache.temporary_directory() == str(tmp_path)
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "missing"))  # not a folder: the next one
+    assert cache.temporary_directory() == str(tmp_path)
+    monkeypatch.delenv("TMP")
+    if os.name != "nt":
+        assert cache.temporary_directory() == "/tmp"
+
+
+def test_a_cache_file_with_another_key_is_not_read(tmp_path, monkeypatch):
+    from yblint import rules_cache
+    from yblint.ruledefs import builtin_rules_dir
+
+    monkeypatch.setattr(cache, "folder", lambda: tmp_path / "c")
+    files = sorted(builtin_rules_dir().rglob("*.yaml"))[:2]
+    rules_cache.store(files, [({"id": "a"}, {}), ({"id": "b"}, {})])
+    assert rules_cache.load(files) == [({"id": "a"}, {}), ({"id": "b"}, {})]
+    path = rules_cache.path_for(files)
+    path.write_text(path.read_text(encoding="utf-8").replace('"key": "', '"key": "x'), encoding="utf-8")
+    assert rules_cache.load(files) is None

@@ -5,7 +5,7 @@ cutting it."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yblint.checks.duplicate_passage import CLAUSE, _snap
+from yblint.text.diffs import CLAUSE, _snap
 from yblint.text.words import tokens
 
 
@@ -27,7 +27,10 @@ def reference_snap(s: str, lo: int, hi: int) -> tuple[int, int]:
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(["经济", "发展", "我国", "增长", "12", "，", "。", "、", "“", "”", "人", "民"]), max_size=20
+        st.sampled_from(
+            ["经济", "发展", "我国", "增长", "12", "，", "。", "、", "“", "”", "人", "民", "顾问", "ab", "T恤", "%"]
+        ),
+        max_size=20,
     ),
     st.data(),
 )

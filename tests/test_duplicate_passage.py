@@ -7,8 +7,9 @@ from conftest import FIXTURES, SEED, findings_of, where
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yblint.checks.duplicate_passage import char_diffs, similarity_percent
+from yblint.checks.duplicate_passage import similarity_percent
 from yblint.config import Config
+from yblint.text.diffs import char_diffs
 
 RULE = ["duplicate-passage"]
 DUPS = FIXTURES / "duplicates"

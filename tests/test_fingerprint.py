@@ -1,3 +1,5 @@
+import itertools
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -202,3 +204,25 @@ def test_aligned_a_piece_at_a_time_equals_block_by_block(sa, sb, anchors, k):
     cache: dict = {}
     assert _aligned(sa, sb, anchors, k, cache, (3, 5)) == _aligned_reference(sa, sb, anchors, k)
     assert _aligned(sa, sb, anchors, k, cache, (3, 5)) == _aligned_reference(sa, sb, anchors, k)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text("甲乙，a 丙丁。Ｂ戊", max_size=60), st.lists(st.integers(0, 60), max_size=10), st.integers(1, 3))
+def test_stream_labels_each_kept_character_with_its_segment(text, cuts, n_segs):
+    """Spans that touch (one ends where the next starts) and several spans a segment."""
+    bounds = sorted({0, len(text), *[c for c in cuts if c <= len(text)]})
+    spans = [(a, b) for a, b in itertools.pairwise(bounds) if b > a]
+    segments: dict[int, list[tuple[int, int]]] = {}
+    for i, span in enumerate(spans):
+        segments.setdefault(i % n_segs, []).append(span)
+    ordered = sorted(segments.items())
+    stream = build_stream([(text, ordered)])
+    expected = [
+        (i, sid)
+        for sid, ss in ordered
+        for s, e in ss
+        for i in range(s, e)
+        if "\u4e00" <= text[i] <= "\u9fff" or (text[i].isalpha() and text[i] not in "，。 ")
+    ]
+    expected.sort(key=lambda x: (x[1], x[0]))
+    assert list(zip(stream.pos.tolist(), stream.seg.tolist(), strict=True)) == expected

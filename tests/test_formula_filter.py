@@ -9,8 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from yblint.text import formulae
 from yblint.text.alternation import Alternation, literal_anchor, required_literals
-from yblint.text.formulae import _FORMULA_PATTERNS, formula_alternation, strip_formulae
+from yblint.text.formulae import _FORMULA_PATTERNS, formula_alternation, own_chars, own_chars_below, strip_formulae
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -118,3 +119,62 @@ STRESS = (
 def test_alternation_strip_is_sub(text, patterns):
     alternation = Alternation(tuple(patterns))
     assert alternation.strip(text) == re.compile("|".join(f"(?:{p})" for p in patterns)).sub("", text)
+
+
+#: a stretch of the document's own words, figures and marks longer than its counts' blocks
+LONG = "经济社会发展取得新成效，新建道路12条、绿地5万平方米（含公园3个）；" * 3
+
+
+class _Doc:
+    """What own_chars_below needs of a document: its text, and somewhere to keep its counts."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.derived: dict = {}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*PIECES, LONG, "a", "《", "》"]), min_size=1, max_size=60),
+    st.data(),
+)
+def test_own_chars_below_is_own_chars(pieces, data):
+    """Whether a passage keeps fewer than ``limit`` own characters, told from the document's
+    counts where they decide it (duplicate-passage asks for every side of every candidate),
+    is what own_chars of the passage's text says."""
+    doc = _Doc("".join(pieces))
+    n = len(doc.text)
+    for _ in range(6):
+        start = data.draw(st.integers(0, n))
+        end = data.draw(st.integers(start, n))
+        own = own_chars(doc.text[start:end])
+        limit = data.draw(st.sampled_from([1, 40, max(1, own), own + 1, own + 30]))
+        assert own_chars_below(doc, start, end, limit) == (own < limit), (start, end, limit)
+
+
+def test_own_chars_below_decides_from_the_counts():
+    """A long passage with one formula is decided without stripping it: the most the formula
+    can take out still leaves enough; a passage of formulae alone is stripped."""
+    own = "拱墅区新建道路12条，改造老旧小区30个，新增绿地面积5万平方米。" * 4
+    doc = _Doc(own + "坚持稳中求进工作总基调。" + own)
+    doc.derived["formulae.asked"] = formulae.INDEX_AFTER  # its next passage is counted from the index
+    index = formulae._own_index(doc)
+    assert index is not None and index.most_taken(0, len(doc.text)) == len("坚持稳中求进工作总基调")
+    assert not own_chars_below(doc, 0, len(doc.text), 40)
+    formula = _Doc("坚持稳中求进工作总基调，加快构建新发展格局")
+    assert own_chars_below(formula, 0, len(formula.text), 1)
+
+
+@pytest.mark.parametrize("titled", [False, True])
+@pytest.mark.parametrize("index_after", [0, 100])
+def test_own_chars_below_at_the_edge(titled, index_after, monkeypatch):
+    """A formula that takes out all it can (a fixed wording): the counts tell ``own`` from
+    ``own + 1`` exactly, with a title taken out first or without one, from the document's counts
+    or from the passage's own."""
+    monkeypatch.setattr(formulae, "INDEX_AFTER", index_after)
+    text = ("《关于加快发展的决定》" if titled else "") + "坚持稳中求进工作总基调，拱墅区新建道路12条"
+    doc = _Doc(text)
+    own = own_chars(text)
+    assert own == len("拱墅区新建道路条")
+    assert own_chars_below(doc, 0, len(text), own + 1)
+    assert not own_chars_below(doc, 0, len(text), own)

@@ -1,5 +1,9 @@
 import pytest
 from conftest import findings_of, where
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from yblint.text.paragraphs import LAYOUT_MARKER, find_markers
 
 
 @pytest.mark.parametrize(
@@ -71,3 +75,17 @@ def test_seed_page_and_broken_fixture_positions():
     assert where(findings_of([SEED], ["layout-marker"])) == [("layout-marker", 3, 1), ("layout-marker", 217, 152)]
     md = FIXTURES / "broken" / "district-womens-federation.md"
     assert where(findings_of([md], ["layout-marker"])) == [("layout-marker", 3, 1)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="（()）下上紧转接续第版页面栏前后一6１ 上接下转紧接\n", max_size=40))
+def test_find_markers_is_the_pattern_search(text):
+    """find_markers (the pattern tried where a note can start) finds what finditer finds."""
+    assert [m.span() for m in find_markers(text)] == [m.span() for m in LAYOUT_MARKER.finditer(text)]
+
+
+def test_find_markers_in_a_text():
+    text = "上接着说（下转6版）上接3版，紧接4版（接上页）(转第8版)上面"
+    spans = [m.group(0) for m in find_markers(text)]
+    assert spans == [m.group(0) for m in LAYOUT_MARKER.finditer(text)]
+    assert spans == ["（下转6版）", "上接3版", "紧接4版", "（接上页）", "(转第8版)"]

@@ -1,13 +1,19 @@
-"""name-variant's fast pairing (yblint.checks.name_variant._cut_from, a look-up of each cut by its
-text) finds exactly the pairs of the plain search: every form that is the longer one with a piece
-cut from inside it, compared character by character."""
+"""name-variant's fast pairing finds exactly the pairs of the plain search: the forms that are
+the longer one with a piece cut from inside it (yblint.checks.name_variant._cut_among, each form
+of the same ends and length compared with it), and the forms whose words are swapped
+(_rotation_groups, put together first by suffix, length and the sum of their code units)."""
 
 from __future__ import annotations
+
+from collections import defaultdict
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yblint.checks.name_variant import Form, _cut_from
+from yblint.checks import name_variant
+from yblint.checks.name_variant import Form, _cut_among, _rotation_groups
+
+ALPHABET = "区委会中心馆场电竞"
 
 
 def _plain(t: str, k: int, forms: dict[str, Form]) -> list[tuple[int, Form]]:
@@ -20,19 +26,100 @@ def _plain(t: str, k: int, forms: dict[str, Form]) -> list[tuple[int, Form]]:
     return out
 
 
+def _cut_from(t: str, k: int, forms: dict[str, Form]) -> list[tuple[int, Form]]:
+    """The former look-up: each cut of ``t`` looked up by its text."""
+    out: list[tuple[int, Form]] = []
+    for i in range(1, len(t) - k):
+        g = forms.get(t[:i] + t[i + k :])
+        if g is not None:
+            out.append((i, g))
+    return out
+
+
+def _shorter(t: str, k: int, forms: dict[str, Form]) -> list[str]:
+    return [s for s in forms if len(s) == len(t) - k and s[:1] == t[:1] and s[-1:] == t[-1:]]
+
+
 @settings(max_examples=500, deadline=None)
 @given(
-    t=st.text(alphabet="区委会中心馆场电竞", min_size=5, max_size=12),
-    others=st.lists(st.text(alphabet="区委会中心馆场电竞", min_size=1, max_size=11), max_size=30),
+    t=st.text(alphabet=ALPHABET, min_size=5, max_size=12),
+    others=st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=11), max_size=30),
     k=st.integers(min_value=1, max_value=4),
 )
-def test_cut_from_is_the_plain_search(t, others, k):
+def test_cut_among_is_the_plain_search(t, others, k):
     forms = {s: Form(s, []) for s in others}
-    assert _cut_from(t, k, forms) == _plain(t, k, forms)
+    assert _cut_among(t, k, _shorter(t, k, forms), forms) == _plain(t, k, forms) == _cut_from(t, k, forms)
 
 
-def test_cut_from_a_name():
+def test_cut_among_a_name():
     short = Form("亚运电竞馆", [])
-    assert _cut_from("亚运电竞场馆", 1, {"亚运电竞馆": short}) == [(4, short)]
-    assert _cut_from("亚运电竞场馆", 1, {"亚运电竞场": Form("亚运电竞场", [])}) == []
-    assert _cut_from("亚运电竞场馆", 1, {"运电竞场馆": Form("运电竞场馆", [])}) == []  # not from inside
+    forms = {"亚运电竞馆": short, "亚运电竞场": Form("亚运电竞场", []), "运电竞场馆": Form("运电竞场馆", [])}
+    assert _cut_among("亚运电竞场馆", 1, _shorter("亚运电竞场馆", 1, forms), forms) == [(4, short)]
+    assert _cut_among("亚运电竞场馆", 1, ["亚运电竞场", "运电竞场馆"], forms) == []  # not from inside
+
+
+def _plain_rotations(items: list[tuple[str, Form]]) -> list[list[str]]:
+    """The former grouping: every form with a suffix and four or more characters before it, by
+    its suffix and its sorted characters."""
+    rotations: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for t, f in items:
+        if f.suffix and len(t) - len(f.suffix) >= 4:
+            rotations[(f.suffix, "".join(sorted(t[: -len(f.suffix)])))].append(t)
+    return [g for g in rotations.values() if len(g) >= 2]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet="中金阿斯利康一丁\udc80", min_size=1, max_size=7),
+            st.sampled_from(["", "基金", "馆", "金"]),
+        ),
+        max_size=40,
+    ),
+    st.booleans(),
+)
+def test_rotation_groups_are_the_plain_grouping(parts, many):
+    """Put together first by the sums of their code points, one form at a time or (many) with numpy."""
+    forms: dict[str, Form] = {}
+    for n, (prefix, suffix) in enumerate(parts):
+        forms.setdefault(prefix + suffix, Form(prefix + suffix, [], suffix))
+        if n % 3 == 0:  # and a form with its words swapped
+            k = len(prefix) // 2
+            forms.setdefault(prefix[k:] + prefix[:k] + suffix, Form(prefix[k:] + prefix[:k] + suffix, [], suffix))
+    items = list(forms.items())
+    threshold = name_variant.MANY_FORMS
+    name_variant.MANY_FORMS = 0 if many else 10**9
+    try:
+        assert _rotation_groups(items) == _plain_rotations(items)
+    finally:
+        name_variant.MANY_FORMS = threshold
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="型性账号中心化\udc80", max_size=6), max_size=30), st.booleans())
+def test_holding_is_the_plain_filter(texts, many):
+    """The texts holding a slip character, one at a time or (many) with numpy."""
+    threshold = name_variant.MANY_FORMS
+    name_variant.MANY_FORMS = 0 if many else 10**9
+    try:
+        assert name_variant._holding(texts, name_variant._SLIP_CHARS) == [
+            t for t in texts if not name_variant._SLIP_CHARS.isdisjoint(t)
+        ]
+    finally:
+        name_variant.MANY_FORMS = threshold
+
+
+def test_rotation_groups_of_names():
+    items = [(t, Form(t, [], "基金")) for t in ["中金阿斯利康基金", "阿斯利康中金基金", "中金利康阿斯基金", "中金基金"]]
+    items += [(t, Form(t, [], "馆")) for t in ["亚运电竞馆", "电竞亚运馆"]]
+    for many in (False, True):
+        threshold = name_variant.MANY_FORMS
+        name_variant.MANY_FORMS = 0 if many else 10**9
+        try:
+            assert _rotation_groups(items) == [
+                ["中金阿斯利康基金", "阿斯利康中金基金", "中金利康阿斯基金"],
+                ["亚运电竞馆", "电竞亚运馆"],
+            ]
+        finally:
+            name_variant.MANY_FORMS = threshold

@@ -60,3 +60,26 @@ def test_joins_with_non_sentences_found_once_are_the_plain_ones(tmp_path):
         "word",
         "dangling",
     ]
+
+
+_ENDINGS = st.sampled_from(
+    ["。", "！", "？", "…", "”", "。”", "）", "（下转6版）", "，", "；", "：", "a", "1.", "。 ", "。*", "。<br>"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    paras=st.lists(st.tuples(st.text(alphabet="发展顾问（“", max_size=6), _ENDINGS), min_size=1, max_size=6),
+    name=st.sampled_from(["a.txt", "a.md"]),
+)
+def test_paragraph_end_fast_path_is_the_plain_reading(tmp_path_factory, paras, name):
+    """A paragraph of plain text ending in 。！？… ends there: the same End the full reading gives."""
+    text = "\n\n".join(body + end for body, end in paras) + "\n"
+    doc = doc_of(tmp_path_factory.mktemp("e") / name, text)
+    fast = [paragraphs.paragraph_end(p) for p in doc.paragraphs]
+    final_only, paragraphs._FINAL_ONLY = paragraphs._FINAL_ONLY, frozenset()
+    try:
+        plain = [paragraphs.paragraph_end(p) for p in doc.paragraphs]
+    finally:
+        paragraphs._FINAL_ONLY = final_only
+    assert fast == plain

@@ -9,7 +9,8 @@ from conftest import doc_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from yblint.patterns import Matcher, compile_one, edge_safe, whole_safe
+from yblint import patterns
+from yblint.patterns import Matcher, compile_one, edge_safe, required_chars, whole_safe
 from yblint.ruledefs import RuleDef
 
 PATTERNS = [
@@ -32,6 +33,17 @@ PATTERNS = [
     "[\\x20-\\x7f]",
     "(?:我){e<=1}",  # fuzzy: may take the newline for a character
     "[\\t-\\r]",
+    "(?<=[我你]\\s?)们(?![的。])",  # a newline may stand in a positive lookbehind: searched again
+    "我(?![^，。\\n]{0,3}的)",  # a negative lookahead over a class without the newline
+    "(?=[^，\\n]{1,3}的)我",
+    "[^。\\n]{2}",
+    "我(?![^，。]{0,3}的)",  # the class takes the newline: paragraph by paragraph
+    "们(?![\\n的])",
+    "(?<![\\[(])我",
+    "(?:们|你)?[，。]",  # searched only in the paragraphs holding ， or 。 (required_chars)
+    "[ \\u3000]+我",
+    "(?<=我)[，]{1,2}",
+    "(?:[a-]|，，)们",
 ]
 
 
@@ -74,6 +86,17 @@ def test_edge_safe_tells_anchors_and_newline_lookarounds():
     assert not edge_safe("(?<![^我])们")
     assert not edge_safe("(?<!\\p{Common})我")
     assert not edge_safe("(?s)(?<!.)我")
+    # only what stands in a negative lookaround is looked at, and a class that leaves out the newline
+    assert edge_safe("(?<=[0-9０-９]\\s?)(万|亿)方(?![面向案针式法])")
+    assert edge_safe("象(?=[^，。\\n]{1,12}一样)(?![^，。；！？\\n]{0,12}(?:现象|形象))")
+    assert edge_safe("(?<!\\])(?:(?<=\\p{Han})|(?=\\([^()（）\\r\\n]{0,60}\\p{Han}))\\(")
+    assert edge_safe("\\s(?!的)")
+    assert not edge_safe("我(?![^，。]{0,3}的)")
+    assert not edge_safe("我(?![^，\\n-。]{0,3}的)")  # a range: read the safe way
+    assert not edge_safe("(?![\\s])我")
+    assert not edge_safe("(?!(?:\\s))我")
+    assert not edge_safe("(?!a)(?![[:space:]])我")  # a class read the safe way
+    assert not edge_safe("(?!\\))\\s(?!\\s)")
 
 
 def test_whole_safe_tells_what_may_see_a_newline():
@@ -84,10 +107,15 @@ def test_whole_safe_tells_what_may_see_a_newline():
     assert whole_safe("(?P<forecast>即将)\\d{2,}")
     assert whole_safe("[\\x20-\\x7f]")
     assert whole_safe("[ \t]")  # a tab, not a range from it
+    assert whole_safe("[^，。\\n]{2}")  # a negated class that leaves out the newline
+    assert whole_safe("[^]\\n]")  # a ] first in a class is one of its characters
+    assert whole_safe("象(?=[^，\\n]{1,12}一样)(?![^，\n]{0,12}现象)")
     for source in [
         "^我",
         "们$",
         "[^。]{3}",
+        "[^。\\\\n]",  # an escaped backslash and n
+        "[^\\n-。]",
         "\\s",
         "\\W",
         "\\p{Common}",
@@ -127,18 +155,60 @@ def test_any_text_any_patterns_same_matches(tmp_path, paras, chosen):
     rule = _rule()
     matcher = Matcher(rule, [compile_one(rule, s, "tokens", i) for i, s in enumerate(chosen)])
     assert _hits(matcher, doc) == _one_by_one(matcher, doc)
+    share = patterns.HOLDING_SHARE
+    patterns.HOLDING_SHARE = 1  # the paragraphs holding a required character searched alone, however many
+    try:
+        assert _hits(matcher, doc) == _one_by_one(matcher, doc)
+    finally:
+        patterns.HOLDING_SHARE = share
+
+
+def test_required_chars():
+    """The rare characters every match takes one of, for a pattern that does not start with a literal."""
+    assert required_chars("(?<![\\p{Latin}0-9])([0-9０-９]{1,4})[ \\t]*[-－–][ \\t]*([0-9]{1,4})") == set("-－–")
+    assert required_chars("(?<![\\-－A-Za-z])(?:--|－－)(?![\\-－])") == set("-－")
+    assert required_chars("(?<!\\p{Han})\\p{Han}[ \\u3000]{1,2}\\p{Han}(?!\\p{Han})") == set(" \u3000")
+    assert required_chars("[ \\t\\u3000]+\\p{Han}{2,4}[：:]") == set("：:")  # the smaller set
+    assert required_chars("(?:a|b)?[，]+") == {"，"}
+    assert required_chars("[0-9]+%") == {"%"}  # not the digits, which most paragraphs hold
+    assert required_chars("[^。]，") == {"，"}
+    for source in [
+        "我们",  # a literal first: the regex module finds it fast
+        "(?<![一二])千米",
+        "(?P<token>，)(?:[ \\u3000]*(?P=token))+",  # a literal first, in a group
+        "(?:，+)-",
+        "(?P<c>[的和了])(?P=c)",  # ideographs: in most paragraphs
+        "[-，]?我",  # may match without them
+        "(?:-|我)们",  # a branch with an ideograph
+        "(?V1)[[a]--[b]]",  # the regex module's own syntax
+        "[\\p{Han}-]+",
+        "[a-z]{0}-?",
+    ]:
+        assert required_chars(source) is None, source
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    paras=st.lists(st.text(alphabet="我们你的。， a", min_size=1, max_size=12), min_size=1, max_size=6),
+    paras=st.lists(st.text(alphabet="我们你的。， a《》", min_size=1, max_size=12), min_size=1, max_size=6),
     chosen=st.lists(st.sampled_from(PATTERNS), min_size=1, max_size=3, unique=True),
-    exceptions=st.lists(st.sampled_from(["你们", "我们的", "[^。]*的", "^我"]), max_size=2, unique=True),
+    exceptions=st.lists(
+        st.sampled_from(["你们", "我们的", "[^。]*的", "^我", "《[^《》\\n]{1,6}》", "我(?!们)"]),
+        max_size=3,
+        unique=True,
+    ),
+    whole=st.booleans(),
 )
-def test_exceptions_drop_the_same_matches(tmp_path, paras, chosen, exceptions):
+def test_exceptions_drop_the_same_matches(tmp_path, paras, chosen, exceptions, whole):
+    """Exceptions searched paragraph by paragraph, or (whole: from the first paragraph with a
+    match) in the whole document where they match there as in each paragraph."""
     text = "\n\n".join(p.strip() or "我" for p in paras) + "\n"
     doc = doc_of(tmp_path / "a.txt", text)
     rule = _rule()
     rule.raw = {"exceptions": exceptions}
     matcher = Matcher(rule, [compile_one(rule, s, "tokens", i) for i, s in enumerate(chosen)])
-    assert _hits(matcher, doc) == _one_by_one(matcher, doc)
+    threshold = patterns.WHOLE_EXCEPTIONS
+    patterns.WHOLE_EXCEPTIONS = 1 if whole else 10**9
+    try:
+        assert _hits(matcher, doc) == _one_by_one(matcher, doc)
+    finally:
+        patterns.WHOLE_EXCEPTIONS = threshold

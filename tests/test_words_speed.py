@@ -183,8 +183,9 @@ def test_the_dictionary_tables_are_built_in_an_empty_temporary_folder_and_read_b
     if words._dictionary() is None:
         pytest.skip("jieba's dictionary is not installed")
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
     built = {}
-    for name, index in (("index3", words.word_index), ("pairs", words.pair_index), ("tags", words.tag_index)):
+    for name, index in (("index4", words.word_index), ("pairs", words.pair_index), ("tags2", words.tag_index)):
         index.cache_clear()
         built[name] = index()
         from yblint import cache
@@ -193,9 +194,9 @@ def test_the_dictionary_tables_are_built_in_an_empty_temporary_folder_and_read_b
         assert cache.folder().parent == tmp_path
         assert not list(cache.folder().glob("*.tmp"))
     try:
-        assert built["index3"].freq("经济") > 0 and built["index3"].freq("经济济") == 0
+        assert built["index4"].freq("经济") > 0 and built["index4"].freq("经济济") == 0
         assert words.tag_index().tag("经济") == "n"
-        for name, index in (("index3", words.word_index), ("pairs", words.pair_index), ("tags", words.tag_index)):
+        for name, index in (("index4", words.word_index), ("pairs", words.pair_index), ("tags2", words.tag_index)):
             index.cache_clear()
             again = index()
             if name == "pairs":
@@ -205,3 +206,19 @@ def test_the_dictionary_tables_are_built_in_an_empty_temporary_folder_and_read_b
     finally:
         for index in (words.word_index, words.pair_index, words.tag_index):
             index.cache_clear()
+
+
+@settings(max_examples=300, deadline=None)
+@given(s=st.text(alphabet=RICH + "，。“”+%.-x", min_size=2, max_size=24))
+def test_always_breaks_only_where_jieba_always_breaks(s):
+    """Wherever always_breaks says two characters are never one word's, jieba's cut of any text
+    holding them puts a word boundary between them (duplicate-passage's change windows skip the
+    cut when both their ends fall on such places)."""
+    bounds = {0}
+    for w in words.tokens(s):
+        bounds.add(max(bounds) + len(w))
+    for p in range(1, len(s)):
+        if words.always_breaks(s[p - 1], s[p]):
+            assert p in bounds, (s, p)
+    assert not words.always_breaks("发", "展") and words.always_breaks("展", "顾")
+    assert not words.always_breaks("a", "1") and words.always_breaks("，", "我")

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -24,9 +23,23 @@ STALE_DAYS = 7
 DAY = 86_400.0
 
 
+def temporary_directory() -> str:
+    """The temporary directory as tempfile.gettempdir finds it on a usual system (TMPDIR, TEMP or
+    TMP, else /tmp), without importing tempfile (which imports random, shutil …) on every run."""
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        value = os.environ.get(name)
+        if value and os.path.isdir(value):
+            return value
+    if os.name == "nt":
+        import tempfile
+
+        return tempfile.gettempdir()
+    return "/tmp"
+
+
 def folder() -> Path:
     uid = os.getuid() if hasattr(os, "getuid") else 0
-    return Path(tempfile.gettempdir()) / f"yblint-{uid}"
+    return Path(temporary_directory()) / f"yblint-{uid}"
 
 
 def private(make: bool = False) -> Path | None:
@@ -70,12 +83,16 @@ def prune(d: Path, kind: str, keep: Path | None = None, now: float | None = None
     """Remove the files ``kind*`` in ``d`` (but ``keep``) unused for :data:`STALE_DAYS` days; the
     ones removed."""
     limit = (now if now is not None else time.time()) - STALE_DAYS * DAY
-    gone = []
+    gone: list[Path] = []
     try:
-        for p in d.glob(f"{kind}*"):
+        found = list(d.glob(f"{kind}*"))
+    except OSError:
+        return gone
+    for p in found:
+        try:  # one that cannot go (in use elsewhere: a mapped table on Windows) stays
             if p != keep and p.stat().st_mtime < limit:
                 p.unlink()
                 gone.append(p)
-    except OSError:
-        pass
+        except OSError:
+            continue
     return gone

@@ -10,7 +10,6 @@ import argparse
 import io
 import os
 import sys
-import traceback
 from collections import Counter
 from collections.abc import Sequence
 from typing import NoReturn
@@ -444,6 +443,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as e:  # a bug, never "findings": exit 2 with one line (the traceback with --debug)
         error = e if isinstance(e, InternalError) else InternalError("yblint", None, e)
         if debug:
+            import traceback  # only for a crash shown with --debug
+
             traceback.print_exception(error.error, file=sys.stderr)
         print(f"yblint: {error}", file=sys.stderr)
         return EXIT_ERROR

@@ -6,7 +6,6 @@ The flow is one way: reading -> model -> checks -> findings. Reporters take the 
 from __future__ import annotations
 
 import bisect
-import glob
 import os
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -79,6 +78,8 @@ def _document_in(tb: TracebackType | None) -> Document | None:
 def expand_corpus(patterns: list[str], warnings: list[str] | None = None) -> list[str]:
     out: list[str] = []
     for pat in patterns:
+        import glob  # only a run with a corpus
+
         matches = sorted(glob.glob(pat, recursive=True)) if glob.has_magic(pat) else [pat]
         if warnings is not None and not any(os.path.isdir(m) or os.path.isfile(m) for m in matches):
             warnings.append(f"corpus glob '{pat}' matches no file")
@@ -150,8 +151,10 @@ def prepare(
     docs, errors = read_documents(files, config)
     linted = {d.path for d in docs}
     ref_paths = [p for p in expand_corpus([*config.corpus, *(corpus or [])], warnings) if p not in linted]
-    if not config.corpus_untracked:  # in a drafts repository: tracked files only, no scratch files
+    if ref_paths and not config.corpus_untracked:  # in a drafts repository: tracked files only, no scratch files
         patterns = [*config.corpus, *(corpus or [])]
+        import glob
+
         named = {display_path(p) for p in patterns if not glob.has_magic(p) and os.path.isfile(p)}
         ref_paths = [p for p in ref_paths if p in named or not is_untracked(p)]
     refs, ref_errors = read_documents(list(dict.fromkeys(ref_paths)), config, reference=True)

@@ -27,7 +27,10 @@ AUTO_CHARS = 600_000
 AUTO_MAX_JOBS = 4
 
 _STATE: tuple[list[Check], Corpus, str] | None = None  # what forked workers inherit
-_MAP_STATE: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # what fork_map's workers inherit
+#: what fork_map's processes inherit: the function, the items, their runs, the count of runs taken
+_MAP_STATE: tuple[Callable[[Any], Any], Sequence[Any], list[tuple[int, int]], Any] | None = None
+#: runs of items to map, for a process to take while some are left: enough that the processes even out
+RUNS_PER_PROCESS = 8
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -159,23 +162,26 @@ def run_checks(
     if jobs <= 1 or not (per_doc or pooled) or len(documents) < 2 or not can_fork():
         return whole_book(list(range(len(checks))))
     import multiprocessing  # imported for a run that uses processes only
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     if not here:  # nothing to do here meanwhile: the whole-book checks run here, as before
         here, pooled = pooled, []
     _STATE = (checks, corpus, report)
     every = _every_document(corpus)
     try:
-        parts = chunks(documents, 2 * jobs) if per_doc else []
+        parts = chunks(documents, 4 * jobs) if per_doc else []  # small enough to even out the processes
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
             # the longest task first: the whole book, then the runs of documents
             book = pool.submit(_work, pooled, -1, -1) if pooled else None
             futures = [pool.submit(_work, per_doc, lo, hi) for lo, hi in parts]
             out = whole_book(here)
-            try:
-                results = [_loads(f.result(), every) for f in futures]
-                from_book = _loads(book.result(), every) if book is not None else []
+            loaded: dict[Any, Any] = {}
+            try:  # each task's findings unpickled as soon as it is done, while the others run
+                for f in as_completed([*futures, *([book] if book is not None else [])]):
+                    loaded[f] = _loads(f.result(), every)
+                results = [loaded[f] for f in futures]
+                from_book = loaded[book] if book is not None else []
             except Exception:  # a worker failed (a pattern timeout …): run here, where errors are reported
                 results = None
         if results is None:
@@ -190,10 +196,20 @@ def run_checks(
         _STATE = None
 
 
-def _map_part(lo: int, hi: int) -> list[Any]:
+def _map_runs() -> dict[int, list[Any]]:
+    """Take runs of items one after another, as long as some are left (the counter is shared by
+    every process of the map), and map them: each run's results by its number."""
     assert _MAP_STATE is not None
-    func, items = _MAP_STATE
-    return [func(x) for x in items[lo:hi]]
+    func, items, runs, taken = _MAP_STATE
+    out: dict[int, list[Any]] = {}
+    while True:
+        with taken.get_lock():
+            k = taken.value
+            taken.value = k + 1
+        if k >= len(runs):
+            return out
+        lo, hi = runs[k]
+        out[k] = [func(x) for x in items[lo:hi]]
 
 
 def weighted_runs(weights: Sequence[float], parts: int) -> list[tuple[int, int]]:
@@ -218,32 +234,38 @@ def fork_map(
     weights: Sequence[float] | None = None,
     min_weight: float = 0,
 ) -> list[R]:
-    """``[func(x) for x in items]``, with the items cut into ``jobs`` runs of about equal weight:
-    the first run here, the others in forked processes at the same time. For a whole-book check
-    whose work falls into independent pieces (duplicate-passage's pairs of units). The results
-    must pickle; they come back in the order of ``items``, so the outcome is the same as one
+    """``[func(x) for x in items]``, with the items cut into runs of about equal weight (by
+    ``weights``, the cost of each item as far as it is known), several a process: this process
+    and ``jobs`` - 1 forked ones take the runs one after another until none is left, so that
+    one whose runs cost more than their weight said takes fewer. For a whole-book check whose
+    work falls into independent pieces (duplicate-passage's pairs of units). The results must
+    pickle; they come back in the order of ``items``, so the outcome is the same as one
     process's. One process when ``jobs`` is 1, when the total weight is under ``min_weight``
     (forking costs more than it saves), when fork is not available, or when a worker fails
-    (then everything runs here)."""
+    (then what it had taken runs here)."""
     global _MAP_STATE
     weights = weights if weights is not None else [1.0] * len(items)
-    runs = weighted_runs(weights, jobs)
+    runs = weighted_runs(weights, jobs * RUNS_PER_PROCESS)
     if jobs <= 1 or len(runs) < 2 or sum(weights) < min_weight or not can_fork() or _MAP_STATE is not None:
         return [func(x) for x in items]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    _MAP_STATE = (func, items)
+    ctx = multiprocessing.get_context("fork")
+    _MAP_STATE = (func, items, runs, ctx.Value("i", 0))  # the counter, shared by the forked processes
     try:
-        ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=len(runs) - 1, mp_context=ctx) as pool:
-            futures = [pool.submit(_map_part, lo, hi) for lo, hi in runs[1:]]
-            lo, hi = runs[0]
-            out = [func(x) for x in items[lo:hi]]
-            try:
-                rest = [r for f in futures for r in f.result()]
-            except Exception:  # a worker failed: the rest here, where errors are reported
-                rest = [func(x) for x in items[hi:]]
-        return out + rest
+        done: dict[int, list[Any]] = {}
+        with ProcessPoolExecutor(max_workers=min(jobs, len(runs)) - 1, mp_context=ctx) as pool:
+            futures = [pool.submit(_map_runs) for _ in range(min(jobs, len(runs)) - 1)]
+            done.update(_map_runs())
+            for f in futures:
+                try:
+                    done.update(f.result())
+                except Exception:  # a worker failed: its runs are done here, where errors are reported
+                    continue
+        for k, (lo, hi) in enumerate(runs):
+            if k not in done:
+                done[k] = [func(x) for x in items[lo:hi]]
+        return [r for k in range(len(runs)) for r in done[k]]
     finally:
         _MAP_STATE = None

@@ -10,6 +10,7 @@ line naming the rule instead of hanging it.
 from __future__ import annotations
 
 import bisect
+import importlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,6 +24,12 @@ from yblint.model import CODE, HEADING, HTML, LIST_ITEM, PROSE, TABLE, Document,
 from yblint.ruledefs import RuleDef
 from yblint.yamlpos import line_of
 
+#: paragraphs with a match in a document from which a rule's exceptions are searched in the whole
+#: document at once rather than paragraph by paragraph (the same spans either way)
+WHOLE_EXCEPTIONS = 32
+#: a pattern that takes one of a few rare characters is searched only in the paragraphs holding
+#: one where they are at most 1 in this many (see :func:`required_chars`)
+HOLDING_SHARE = 4
 #: names a rule's ``scope`` may use, and the paragraph kinds they stand for
 SCOPES: dict[str, str] = {
     "prose": PROSE,
@@ -261,6 +268,28 @@ class Matcher:
             return None  # search paragraph by paragraph, which names the paragraph if it times out
         return out
 
+    def _holding(self, pattern: Pattern, scope: _Scope) -> set[int] | None:
+        """For a whole_safe pattern with :func:`required_chars`: the paragraphs holding one of
+        them, found with ``str.find``, where they are few (a quarter of the paragraphs at most);
+        the pattern matches in no other. None: search the whole document."""
+        if pattern.compiled.flags & regex.IGNORECASE:
+            return None
+        chars = required_chars(pattern.compiled.pattern)
+        if chars is None:
+            return None
+        joined, starts, ends = scope.joined, scope.starts, scope.ends
+        most = len(starts) // HOLDING_SHARE
+        out: set[int] = set()
+        for ch in chars:
+            at = joined.find(ch)
+            while at >= 0:
+                i = bisect.bisect_right(starts, at) - 1
+                out.add(i)
+                if len(out) > most:
+                    return None
+                at = joined.find(ch, ends[i])
+        return out
+
     def hits(self, doc: Document, patterns: Iterable[Pattern] | None = None) -> Iterator[Hit]:
         """Non-overlapping matches in reading order: where matches of different patterns overlap,
         the leftmost wins, then the longest, then the pattern listed first. A match lying inside
@@ -280,6 +309,10 @@ class Matcher:
         found_in: dict[int, list[tuple[int, int, int, int, Any, Pattern]]] = {}
         slow: list[tuple[int, Pattern, set[int] | None]] = []
         for order, pat in enumerate(pats):
+            holding = self._holding(pat, scope) if whole_safe(pat.compiled.pattern) else None
+            if holding is not None:  # only these paragraphs can hold a match: each searched alone
+                slow.append((order, pat, holding))
+                continue
             whole = self._whole(pat, scope)
             if whole is None:
                 slow.append((order, pat, self._candidates(pat, scope.joined, scope.starts, scope.ends)))
@@ -291,6 +324,12 @@ class Matcher:
             todo = range(len(scope.paragraphs))
         else:
             todo = sorted(found_in.keys() | set().union(*(where for _, _, where in slow if where is not None)))
+        # exceptions: in the paragraphs with a match only, where matches are rare (space-in-cjk);
+        # in one search of the whole document where many paragraphs have one (first-person's
+        # 我们 in 3,124 paragraphs), for an exception that matches there as in each paragraph
+        exc_whole: list[dict[int, list[tuple[int, int, Any]]] | None] = [None] * len(self.exceptions)
+        if len(found_in) >= WHOLE_EXCEPTIONS:
+            exc_whole = [self._whole(exc, scope) for exc in self.exceptions]
         for i in todo:
             para, text = scope.paragraphs[i], scope.texts[i]
             found = list(found_in.get(i, ()))
@@ -302,9 +341,15 @@ class Matcher:
                         found.append((m.start(), m.start() - m.end(), order, m.end(), m, pat))
             if not found:
                 continue
-            # exceptions in this paragraph only: searching the whole document costs more where
-            # matches are rare (space-in-cjk)
-            spans = [(m.start(), m.end()) for exc in self.exceptions for m in self._run(exc, text, doc, para)]
+            spans = [
+                span
+                for exc, whole in zip(self.exceptions, exc_whole, strict=True)
+                for span in (
+                    [(m.start(), m.end()) for m in self._run(exc, text, doc, para)]
+                    if whole is None
+                    else [(s, e) for s, e, _m in whole.get(i, ())]
+                )
+            ]
             found.sort(key=lambda t: t[:3])
             last_end = -1
             for start, _neg, _order, end, m, pat in found:
@@ -332,23 +377,118 @@ class _Scope:
 #: paragraph alone: anchors, and a negative lookaround with something that matches a newline
 _ANCHORS = re.compile(r"(?<!\\)(?<!\[)[\^$]|\\[AZzGK]|\(\?[a-zA-Z]*s")
 _NEWLINE_MATCHERS = re.compile(
-    r"\n|\\[snWDPRvXhHN]|\\x0[aA]|\\u000[aA]|\\U0000000[aA]|\\0?12|\[\^"
+    r"\n|\\[snWDPRvXhHN]|\\x0[aA]|\\u000[aA]|\\U0000000[aA]|\\0?12|\[\^|\[:"
     r"|\\p(?!\{(?:Han|Latin|L[ultmo]?|N[dlo]?|P[cdseifo]?)\})"  # \p{Common}, \p{Z} … may match a newline
 )
 
 
+@lru_cache(maxsize=1024)
 def edge_safe(source: str) -> bool:
     """Whether a search of the paragraphs joined by newlines finds a match in every paragraph that
     a search of the paragraph alone finds one in (it may find more, never fewer). A lookbehind or
     lookahead at a paragraph's edge sees the newline instead of nothing: a positive one may then
     match where it would not (a candidate too many, searched again on its own), a negative one
-    fails only if it can match a newline (``.`` does not); a word boundary treats both alike.
+    fails only if it can match a newline (``.`` does not, nor a class like ``[^，\\n]``); a word
+    boundary treats both alike. So only what stands inside a negative lookaround is looked at.
     Anchors (^ $ \\A \\Z) and dot-all differ: such patterns are searched paragraph by paragraph."""
     if _ANCHORS.search(source):
         return False
     if "(?!" in source or "(?<!" in source:
-        return not _NEWLINE_MATCHERS.search(source)
+        masked = _mask_newline_free_classes(source)
+        bodies = _negative_lookarounds(masked) if masked is not None else None
+        if bodies is None:  # not read to the end: the whole pattern is looked at
+            return not _NEWLINE_MATCHERS.search(source)
+        return not any(_NEWLINE_MATCHERS.search(b) for b in bodies)
     return True
+
+
+#: stands for a class that cannot match a newline once it is taken out of a pattern: a character
+#: no rule below reads as an escape, a range or a class
+_MASK = "\u00b7"
+
+
+def _classes(source: str) -> list[tuple[int, int]] | None:
+    """(start, end) of each character class ``[…]`` of ``source``, escapes and a ``]`` right
+    after ``[`` or ``[^`` read as regex reads them; None when a class never closes or one
+    nests (``[[:space:]]``, a set operation): such a pattern is read the safe way."""
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(source)
+    while i < n:
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            j = i + 1
+            if j < n and source[j] == "^":
+                j += 1
+            if j < n and source[j] == "]":
+                j += 1
+            while j < n and source[j] != "]":
+                if source[j] == "[":
+                    return None
+                j += 2 if source[j] == "\\" else 1
+            if j >= n:
+                return None
+            out.append((i, j + 1))
+            i = j + 1
+            continue
+        i += 1
+    return out
+
+
+def _mask_newline_free_classes(source: str) -> str | None:
+    """``source`` with each negated class that leaves out the newline (``[^，。\\n]``: an escaped
+    ``\\n`` or a newline in it, no range) put as one neutral character: it matches no newline,
+    whatever else its letters say; None when the classes cannot be read."""
+    classes = _classes(source)
+    if classes is None:
+        return None
+    parts: list[str] = []
+    last = 0
+    for a, b in classes:
+        body = source[a + 2 : b - 1] if source.startswith("[^", a) else None
+        if body is None or "-" in body:
+            continue
+        units = re.findall(r"\\.|.", body, re.S)
+        if "\\n" in units or "\n" in units:
+            parts += [source[last:a], _MASK]
+            last = b
+    return "".join(parts) + source[last:]
+
+
+def _negative_lookarounds(source: str) -> list[str] | None:
+    """What stands inside each negative lookaround ``(?!…)`` / ``(?<!…)`` of ``source``, read
+    with its escapes and classes; None when the brackets do not pair up."""
+    classes = _classes(source)
+    if classes is None:
+        return None
+    inside = {a: b for a, b in classes}
+    stack: list[tuple[int, bool]] = []
+    bodies: list[str] = []
+    i, n = 0, len(source)
+    while i < n:
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if i in inside:
+            i = inside[i]
+            continue
+        if ch == "(":
+            negative = source.startswith("(?!", i) or source.startswith("(?<!", i)
+            start = i + (4 if source.startswith("(?<!", i) else 3 if negative else 1)
+            stack.append((start, negative))
+            i = start
+            continue
+        if ch == ")":
+            if not stack:
+                return None
+            start, negative = stack.pop()
+            if negative:
+                bodies.append(source[start:i])
+        i += 1
+    return bodies if not stack else None
 
 
 #: what may let a pattern match a newline, or see one differently from a paragraph's edge: a
@@ -373,7 +513,95 @@ def whole_safe(source: str) -> bool:
     end of the text (a word boundary treats both alike)."""
     if _ANCHORS.search(source):
         return False
-    return not _SEES_NEWLINE.search(_SAFE_PROPERTY.sub("", source))
+    masked = _mask_newline_free_classes(source)
+    return not _SEES_NEWLINE.search(_SAFE_PROPERTY.sub("", source if masked is None else masked))
+
+
+#: a set of characters a pattern's every match takes one of is used to skip paragraphs only if
+#: it has at most this many characters, and then only sets without ASCII letters or digits or
+#: ideographs, which most paragraphs hold
+_REQUIRED_MAX = 8
+_PROPERTY = re.compile(r"\\[pP]\{[^}]*\}")
+_UNKNOWN = "\ue000"  # stands for a Unicode property while a pattern is read with re's parser
+
+
+def _common_char(ch: str) -> bool:
+    return (ch.isascii() and ch.isalnum()) or "\u3400" <= ch <= "\u9fff"
+
+
+@lru_cache(maxsize=1024)
+def required_chars(source: str) -> frozenset[str] | None:
+    """Characters of which every match of ``source`` takes at least one (not in a lookaround),
+    when the pattern does not start with a literal (the regex module finds those fast anyway) and
+    such a set is small and made of rare characters (- － – ： ␣): a paragraph without them has no
+    match, and need not be searched. None when there is no such set or the pattern cannot be
+    read (read with ``re``'s parser, Unicode properties standing for an unknown character)."""
+    try:
+        sre = importlib.import_module("re._constants")  # (private: a Python without them skips this)
+        parser = importlib.import_module("re._parser")
+        items = list(parser.parse(_PROPERTY.sub(lambda m: "\\ue000", source)))
+    except Exception:  # the regex module's own syntax
+        return None
+    if _starts_with_literal(items, sre):
+        return None
+    sets = [r for op, av in items if (r := _required(op, av, sre)) is not None]
+    sets = [r for r in sets if len(r) <= _REQUIRED_MAX and not any(_common_char(c) for c in r)]
+    return min(sets, key=len) if sets else None
+
+
+def _starts_with_literal(items: Any, sre: Any) -> bool:
+    """Whether the first character a parsed pattern takes is a literal (after its lookarounds,
+    inside its first group): the regex module searches for it fast."""
+    for op, av in items:
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            continue
+        if op is sre.LITERAL:
+            return chr(av) != _UNKNOWN
+        if op is sre.SUBPATTERN:
+            return _starts_with_literal(av[-1], sre)
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            return _starts_with_literal(av[2], sre)
+        return False
+    return False
+
+
+def _required(op: Any, av: Any, sre: Any) -> frozenset[str] | None:
+    """Characters one of which the item ``(op, av)`` of a parsed pattern takes whenever it
+    matches, or None (it may match nothing, or anything)."""
+    if op is sre.LITERAL:
+        return None if chr(av) == _UNKNOWN else frozenset(chr(av))
+    if op is sre.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is sre.LITERAL:
+                chars.add(chr(a))
+            elif o is sre.RANGE and a[1] - a[0] < _REQUIRED_MAX:
+                chars.update(map(chr, range(a[0], a[1] + 1)))
+            else:  # a negated class, a category, a wide range
+                return None
+        return None if _UNKNOWN in chars else frozenset(chars)
+    if op is sre.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            r = _sequence(branch, sre)
+            if r is None:
+                return None
+            union |= r
+        return frozenset(union)
+    if op is sre.SUBPATTERN:
+        return _sequence(av[-1], sre)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(av, sre)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        return _sequence(av[2], sre) if av[0] >= 1 else None
+    return None  # a lookaround, a back reference, any character …
+
+
+def _sequence(items: Any, sre: Any) -> frozenset[str] | None:
+    """The smallest set one of whose characters a sequence of items takes (each item it holds
+    always matches)."""
+    sets = [r for op, av in items if (r := _required(op, av, sre)) is not None]
+    return min(sets, key=len) if sets else None
 
 
 def group_args(hit: Hit) -> dict[str, str]:

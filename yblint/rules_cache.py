@@ -3,16 +3,16 @@
 Parsing the rule files, and importing PyYAML to do it, is about 20 ms of every run; the files
 change only when yblint is upgraded or edited. So the parsed data and key lines are kept in one
 JSON file in yblint's private folder of the temporary directory (yblint/cache.py), named by a
-digest of yblint's version and each file's path, size and modification time: any change of the
-files is another name, read never (and removed once unused for a week). Data JSON cannot hold
-exactly (keys that are not strings, dates) is never cached; every failure to read or write the
-cache is silent and the files are parsed as before.
+checksum of yblint's version and each file's path, size and modification time, which the file
+holds too: any change of the files is another key, read never (and removed once unused for a
+week). Data JSON cannot hold exactly (keys that are not strings, dates) is never cached; every
+failure to read or write the cache is silent and the files are parsed as before.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -22,37 +22,50 @@ Parsed = list[tuple[Any, dict]]  # per file: (data, key path -> line)
 KIND = "rules-"
 
 
-def path_for(files: list[Path]) -> Path | None:
-    digest = hashlib.blake2b(f"{__version__}\0".encode(), digest_size=16)
+def _key(files: list[Path]) -> str | None:
+    """What the parsed data was made from: yblint's version, each file's path, size and time."""
     try:
+        parts = [__version__]
         for f in files:
             st = f.stat()
-            digest.update(f"{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+            parts.append(f"{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}")
     except OSError:
         return None
-    return cache.folder() / f"{KIND}{digest.hexdigest()}.json"
+    return "\0".join(parts)
 
 
-def _encode(parsed: Parsed) -> str:
-    return json.dumps([[data, [[list(k), n] for k, n in lines.items()]] for data, lines in parsed], ensure_ascii=False)
+def path_for(files: list[Path]) -> Path | None:
+    """The cache file for ``files``: named by a checksum of their key, which the file holds too
+    (a file whose key differs is not read; zlib's checksum, not hashlib, whose import loads OpenSSL
+    on every run)."""
+    key = _key(files)
+    return None if key is None else cache.folder() / f"{KIND}{zlib.crc32(key.encode()):08x}.json"
 
 
-def _decode(text: str) -> Parsed:
-    return [(data, {tuple(k): n for k, n in lines}) for data, lines in json.loads(text)]
+def _encode(key: str, parsed: Parsed) -> str:
+    body = [[data, [[list(k), n] for k, n in lines.items()]] for data, lines in parsed]
+    return json.dumps({"key": key, "parsed": body}, ensure_ascii=False)
+
+
+def _decode(text: str, key: str) -> Parsed | None:
+    stored = json.loads(text)
+    if stored.get("key") != key:
+        return None
+    return [(data, {tuple(k): n for k, n in lines}) for data, lines in stored["parsed"]]
 
 
 def load(files: list[Path]) -> Parsed | None:
     """The parsed files from the cache, or None."""
-    path = path_for(files)
-    if path is None:
+    key, path = _key(files), path_for(files)
+    if key is None or path is None:
         return None
     try:
         if cache.private() is None:
             return None
-        parsed = _decode(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, TypeError):
+        parsed = _decode(path.read_text(encoding="utf-8"), key)
+    except (OSError, ValueError, TypeError, AttributeError, KeyError):
         return None
-    if len(parsed) != len(files):
+    if parsed is None or len(parsed) != len(files):
         return None
     cache.used(path)
     return parsed
@@ -60,12 +73,12 @@ def load(files: list[Path]) -> Parsed | None:
 
 def store(files: list[Path], parsed: Parsed) -> None:
     """Keep ``parsed`` for the next run, if JSON gives it back exactly."""
-    path = path_for(files)
-    if path is None:
+    key, path = _key(files), path_for(files)
+    if key is None or path is None:
         return
     try:
-        text = _encode(parsed)
-        if repr(_decode(text)) != repr(parsed):  # non-string keys, dates, tuples: not cached
+        text = _encode(key, parsed)
+        if repr(_decode(text, key)) != repr(parsed):  # non-string keys, dates, tuples: not cached
             return
         if cache.private(make=True) is None:
             return

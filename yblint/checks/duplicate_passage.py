@@ -8,21 +8,23 @@ similarity. Which side is the copy is decided by a stated order of evidence (see
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
 import numpy as np
-from rapidfuzz.distance import Indel, Levenshtein
+from rapidfuzz.distance import Indel
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Location
 from yblint.i18n import line_name, tr
-from yblint.model import Corpus, Document, Unit
+from yblint.model import Corpus, Document, Paragraph, Sentence, Unit
 from yblint.parallel import fork_map
-from yblint.reading.git import committed_since
+from yblint.reading.git import committed_since, line_times
 from yblint.text import marks
+from yblint.text.diffs import KEPT, NUMERIC, char_diffs, compact, kept_chars
 from yblint.text.formulae import fixed_expression
 from yblint.text.passage_sets import Match, Side, dedupe, implied_pairs, list_fellow_copies, merge_passages
 from yblint.text.similarity import (
@@ -36,24 +38,19 @@ from yblint.text.similarity import (
     find_seeds,
     normalise,
 )
-from yblint.text.words import tokens
 
-NUMERIC = set("0123456789０１２３４５６７８９.．")
 TRAILING = set("0123456789０１２３４５６７８９.．%％‰")
 ENDERS = marks.CLOSERS | set("。！？；…!?;")
-CLAUSE = set("，。；：！？、,;:!?…\n\r")
 SPACE = set(marks.SPACE)
 CHAIN_GAP = 100
 CHAIN_DRIFT = 16
 ANCHOR_SPACING = 200  # long alignments are split at shared k-grams this far apart
 MAX_WIDENINGS = 64  # times the regions around a candidate are widened while a passage reaches their edge
-DIFF_WINDOW = 400  # characters compared at a time when listing where a copy differs
-DIFF_CONTEXT = 4
-MAX_DIFFS = 5
 # with -j, the work is shared out between processes only above this many characters (candidate
 # regions to align; copies whose changes are listed): below, forking costs more than it saves
 FORK_ALIGNED = 1_000_000
 FORK_LISTED = 200_000
+LISTED_COST_CAP = 1_200  # characters: about what listing the changes of a long copy reads
 
 REASONS = {
     "git": {
@@ -133,6 +130,8 @@ class DuplicatePassage(Check):
             by_pair.setdefault((sa, sb), []).append(c)
         self._stream, self._units, self._doc_order = stream, units, doc_order
         self._gap, self._threshold, self._min_chars = gap, threshold, min_chars
+        self._own = own
+        self._seams = Seams()
         # each pair of units is aligned on its own: with -j, pairs are shared out between processes
         pairs = list(by_pair.items())
         weights = [sum(c.a1 - c.a0 + c.b1 - c.b0 for c in cs) for _, cs in pairs]
@@ -143,36 +142,39 @@ class DuplicatePassage(Check):
         implied = implied_pairs(matches, by_pair, stream)
         matches += self._matches(implied, [self._pair_matches(p) for p in implied])
         chosen = dedupe(matches)
-        list_fellow_copies(chosen, decide_direction)
+        seams = self._seams
+        list_fellow_copies(chosen, lambda a, b: decide_direction(a, b, seams.seam))
         texts = [
             (m.copy.doc.text[m.copy.start : m.copy.end], m.original.doc.text[m.original.start : m.original.end])
             for m in chosen
         ]
-        diffs = fork_map(_char_diffs_of, texts, self.jobs, [len(a) for a, _ in texts], FORK_LISTED)
+        # listing a copy's changes stops at the fifth: its cost grows with its length only so far
+        weights = [min(len(a), LISTED_COST_CAP) for a, _ in texts]
+        diffs = fork_map(_char_diffs_of, texts, self.jobs, weights, FORK_LISTED)
         for m, changes in zip(chosen, diffs, strict=True):
             yield self._finding(stream, m, changes)
 
     def _matches(
         self,
         pairs: list[tuple[tuple[int, int], list[Candidate]]],
-        found: list[list[tuple[bool, int, int, int, int, float, str]]],
+        found: list[list[tuple[bool, int, int, int, int, float, str, tuple[int, int, int, int]]]],
     ) -> list[Match]:
-        stream, units, doc_order = self._stream, self._units, self._doc_order
+        units, doc_order = self._units, self._doc_order
         out: list[Match] = []
         for ((sa, sb), _), got in zip(pairs, found, strict=True):
-            for a_is_copy, a0, a1, b0, b1, sim, reason in got:
-                side_a = self._side(stream, units, doc_order, sa, a0, a1)
-                side_b = self._side(stream, units, doc_order, sb, b0, b1)
+            for a_is_copy, a0, a1, b0, b1, sim, reason, (x0, x1, y0, y1) in got:
+                side_a = _side_at(units, doc_order, sa, a0, a1, x0, x1)
+                side_b = _side_at(units, doc_order, sb, b0, b1, y0, y1)
                 copy, original = (side_a, side_b) if a_is_copy else (side_b, side_a)
                 out.append(Match(copy, original, sim, reason))
         return out
 
     def _pair_matches(
         self, pair: tuple[tuple[int, int], list[Candidate]]
-    ) -> list[tuple[bool, int, int, int, int, float, str]]:
+    ) -> list[tuple[bool, int, int, int, int, float, str, tuple[int, int, int, int]]]:
         """The shared passages of one pair of units that are worth a finding, each as (the first
-        unit's side is the copy, its stream range, the other's, similarity, reason): plain values,
-        so that they come back from another process."""
+        unit's side is the copy, its stream range, the other's, similarity, reason, the two sides'
+        spans in their texts): plain values, so that they come back from another process."""
         (sa, sb), cands = pair
         stream, units, doc_order = self._stream, self._units, self._doc_order
         gap, threshold, min_chars = self._gap, self._threshold, self._min_chars
@@ -184,15 +186,16 @@ class DuplicatePassage(Check):
                 continue  # its seeds were inside the regions aligned last for this pair of units
             got, last = self._align(stream, sa, sb, c.a0, c.a1, c.b0, c.b1, gap, threshold)
             items.extend(got)
-        out: list[tuple[bool, int, int, int, int, float, str]] = []
-        boiler = self._seeds.boilerplate
+        out: list[tuple[bool, int, int, int, int, float, str, tuple[int, int, int, int]]] = []
+        own = self._own  # characters not covered by boilerplate, counted up to each stream position
+        seams = self._seams
         for passage in merge_passages(items, threshold):
             a0, a1, b0, b1, sim = passage.a0, passage.a1, passage.b0, passage.b1, passage.similarity
             if min(a1 - a0, b1 - b0) < min_chars or sim < threshold:
                 continue
             if sa == sb and a1 > b0:
                 continue
-            if min(int((~boiler[a0:a1]).sum()), int((~boiler[b0:b1]).sum())) < min_chars:
+            if min(int(own[a1] - own[a0]), int(own[b1] - own[b0])) < min_chars:
                 continue
             side_a = self._side(stream, units, doc_order, sa, a0, a1)
             side_b = self._side(stream, units, doc_order, sb, b0, b1)
@@ -202,11 +205,12 @@ class DuplicatePassage(Check):
                 continue  # fixed formulae, quotations, a resolution restating its report (固定表述)
             if sa == sb and figure_similarity(side_a, side_b) < threshold:
                 continue  # one sentence frame with other figures in one unit: a parallel enumeration
-            decided = decide_direction(side_a, side_b)
+            decided = decide_direction(side_a, side_b, seams.seam)
             if decided is None:
                 continue
             copy, _original, reason = decided
-            out.append((copy is side_a, a0, a1, b0, b1, round(sim, 3), reason))
+            spans = (side_a.start, side_a.end, side_b.start, side_b.end)
+            out.append((copy is side_a, a0, a1, b0, b1, round(sim, 3), reason, spans))
         return out
 
     # --- candidates -------------------------------------------------------------------------
@@ -309,7 +313,8 @@ class DuplicatePassage(Check):
         lang = self.lang
         copy_text = c.doc.text[c.start : c.end]
         orig_text = o.doc.text[o.start : o.end]
-        chars = len(_compact(copy_text))
+        compacted = compact(copy_text)
+        chars = len(compacted)
         other_unit = o.unit.name or None
         original = Location(o.doc, o.start, o.end, o.unit)
         other_line = original.range()[0]  # resolved once, kept for the reporters
@@ -343,7 +348,7 @@ class DuplicatePassage(Check):
             message_key=key,
             related=related,
             data=data,
-            key=_compact(copy_text),  # any edit of the copied text, figures included, changes it
+            key=compacted,  # any edit of the copied text, figures included, changes it
             chars=chars,
             similarity=similarity_percent(m.similarity),
             likeness=likeness,
@@ -353,6 +358,12 @@ class DuplicatePassage(Check):
             other_where=line_name(other_line, lang, o.doc.locations == "paragraph"),
             reason=tr(lang, REASONS[m.reason]["zh"], REASONS[m.reason]["en"]),
         )
+
+
+def _side_at(units, doc_order, seg: int, s0: int, s1: int, start: int, end: int) -> Side:
+    """The side that DuplicatePassage._side gave for ``s0``..``s1`` of unit ``seg``, from its span."""
+    doc, unit = units[seg]
+    return Side(seg, s0, s1, doc, unit, start, end, (doc_order[id(doc)], start))
 
 
 # --- which side is the copy --------------------------------------------------------------------
@@ -368,15 +379,6 @@ def _sentence_span(doc: Document, offset: int, at_end: bool = False) -> tuple[in
         if s.start <= probe < s.end:
             return s.start, s.end
     return None
-
-
-KEPT = re.compile(marks.char_class(*marks.HAN_RANGES, *marks.LETTER_RANGES))  # what normalisation keeps
-WHITESPACE = re.compile(r"\s+")
-
-
-def _kept(text: str) -> int:
-    """Number of characters the normalisation keeps (CJK ideographs and letters)."""
-    return len(KEPT.findall(text)) if text else 0
 
 
 @dataclass
@@ -400,8 +402,85 @@ def seam(side: Side) -> Seam:
     opened = marks.unmatched_brackets(text, [(s0, side.end)]).opened
     closed = marks.unmatched_brackets(text, [(s0, e1)]).closed
     unclosed = any(i < side.start for i in opened) or any(i >= side.end for i in closed)
-    kb, ka = _kept(before), _kept(after)
+    kb, ka = kept_chars(before), kept_chars(after)
     return Seam(unclosed, kb >= 2, kb == 0, ka >= 2, ka == 0)
+
+
+class Seams:
+    """:func:`seam` for the many sides of one run, with what it needs of a document worked out
+    once: its paired marks, each with the mark it pairs with when the whole document is matched,
+    and each paragraph's sentence starts. Same result as :func:`seam` (tests compare the two).
+
+    Matching from any offset on pairs the marks after it as matching the whole document does: a
+    closer meets the same opener on top of its family's stack, unless that opener stands before
+    the offset (then it is unmatched). So an opener before the passage is still open at its end
+    when its partner is at or after the end (or it has none), and a closer after the passage was
+    never opened when its partner is before the start of the sentence (or it has none): only the
+    marks around the passage are looked at, never those inside it."""
+
+    def __init__(self) -> None:
+        self._marks: dict[Document, tuple[list[int], list[int]]] = {}
+        self._starts: dict[Paragraph, tuple[list[int], list[Sentence]]] = {}
+
+    def _sentence_span(self, doc: Document, offset: int, at_end: bool = False) -> tuple[int, int] | None:
+        probe = offset - 1 if at_end else offset
+        para = doc.paragraph_at(probe)
+        if para is None:
+            return None
+        got = self._starts.get(para)
+        if got is None:
+            sentences = para.sentences
+            got = self._starts[para] = ([s.start for s in sentences], sentences)
+        starts, sentences = got
+        i = bisect.bisect_right(starts, probe) - 1  # sentences follow each other without overlap
+        if i >= 0 and probe < sentences[i].end:
+            return sentences[i].start, sentences[i].end
+        return None
+
+    def _partners(self, doc: Document) -> tuple[list[int], list[int]]:
+        """The offsets of the document's paired marks and each one's partner in a matching of the
+        whole text (marks.unmatched_brackets' stacks): an opener's partner after it (len(text)
+        when it has none), a closer's before it (-1 when it has none)."""
+        got = self._marks.get(doc)
+        if got is None:
+            text = doc.text
+            at = [m.start() for m in marks.PAIRED_MARK.finditer(text)]
+            partner = [len(text) if text[i] in marks.OPENERS else -1 for i in at]
+            stacks: dict[str, list[int]] = {}
+            for k, i in enumerate(at):
+                ch = text[i]
+                stack = stacks.setdefault(marks.FAMILY[ch], [])
+                if ch in marks.OPENERS:
+                    stack.append(k)
+                elif stack:
+                    o = stack.pop()
+                    partner[o], partner[k] = i, at[o]
+            got = self._marks[doc] = (at, partner)
+        return got
+
+    def seam(self, side: Side) -> Seam:
+        doc, text = side.doc, side.doc.text
+        start, end = side.start, side.end
+        head = self._sentence_span(doc, start)
+        tail = self._sentence_span(doc, end, at_end=True)
+        s0 = head[0] if head else start
+        e1 = tail[1] if tail else end
+        at, partner = self._partners(doc)
+        lo, hi = bisect.bisect_left(at, s0), bisect.bisect_left(at, start)
+        unclosed = any(p >= end for p in partner[lo:hi])  # opened before the passage, open after it
+        if not unclosed:  # closed after the passage, opened before its sentence or never
+            lo, hi = bisect.bisect_left(at, end), bisect.bisect_left(at, e1)
+            unclosed = any(p < s0 for p in partner[lo:hi])
+        kb, ka = _kept_upto2(text, s0, start), _kept_upto2(text, end, e1)
+        return Seam(unclosed, kb >= 2, kb == 0, ka >= 2, ka == 0)
+
+
+def _kept_upto2(text: str, lo: int, hi: int) -> int:
+    """:func:`kept_chars` of ``text[lo:hi]``, counted up to 2."""
+    m = KEPT.search(text, lo, hi)
+    if m is None:
+        return 0
+    return 1 if KEPT.search(text, m.end(), hi) is None else 2
 
 
 QUOTES = {o: marks.PAIRS[o] for o in "“「『《"}
@@ -420,7 +499,7 @@ def is_quotation(side: Side) -> bool:
     while last_kept > side.start and not KEPT.match(text[last_kept]) and text[last_kept] not in NUMERIC:
         last_kept -= 1
     j = text.find(close, side.start)
-    return j > last_kept and (j < side.end or not _kept(text[side.end : j]))
+    return j > last_kept and (j < side.end or not kept_chars(text[side.end : j]))
 
 
 def figure_similarity(a: Side, b: Side) -> float:
@@ -448,16 +527,26 @@ def document_year(doc: Document) -> int | None:
     return None
 
 
+def _year_of(doc: Document) -> int | None:
+    """:func:`document_year`, kept with the document."""
+    derived = doc.derived
+    if "duplicate-passage.year" not in derived:
+        derived["duplicate-passage.year"] = document_year(doc)
+    return derived["duplicate-passage.year"]
+
+
 def commit_time(side: Side) -> float | None:
     """When the passage's lines were first committed (git), inf when not yet, None when unknown."""
     doc = side.doc
     if doc.locations != "line":
         return None  # a Word file's lines are not git's lines
+    if line_times(doc.path) is None:
+        return None  # git knows nothing of the file: its lines need not be found
     lines = doc.lines
     return committed_since(doc.path, lines.line_of(side.start), lines.line_of(max(side.start, side.end - 1)))
 
 
-def decide_direction(a: Side, b: Side) -> tuple[Side, Side, str] | None:
+def decide_direction(a: Side, b: Side, seam_of: Callable[[Side], Seam] = seam) -> tuple[Side, Side, str] | None:
     """(copy, original, reason). Which side is the copy is decided by evidence, in this order:
 
     1. within one unit, the later occurrence repeats the earlier;
@@ -476,20 +565,22 @@ def decide_direction(a: Side, b: Side) -> tuple[Side, Side, str] | None:
        which one is the original cannot be told. A reference document (--corpus) is not taken
        for the original just because it is one.
 
-    Returns None when both sides are reference documents (nothing to report).
+    Returns None when both sides are reference documents (nothing to report). ``seam_of``: the
+    seam of a side (:func:`seam`, or :meth:`Seams.seam` of a run).
     """
     if a.doc.reference and b.doc.reference:
         return None
     if a.seg == b.seg:  # a passage that stands twice in one unit: the second is the repeat
         return (a, b, "later") if a.order > b.order else (b, a, "later")
     if a.doc is not b.doc:
-        ta, tb = commit_time(a), commit_time(b)
+        ta = commit_time(a)
+        tb = commit_time(b) if ta is not None else None
         if ta is not None and tb is not None and ta != tb:
             return (a, b, "git") if ta > tb else (b, a, "git")
-        ya, yb = document_year(a.doc), document_year(b.doc)
+        ya, yb = _year_of(a.doc), _year_of(b.doc)
         if ya is not None and yb is not None and ya != yb:
             return (a, b, "year") if ya > yb else (b, a, "year")
-    sa, sb = seam(a), seam(b)
+    sa, sb = seam_of(a), seam_of(b)
     if sa.unclosed != sb.unclosed:
         return (a, b, "unclosed-bracket") if sa.unclosed else (b, a, "unclosed-bracket")
     a_splice = (sa.mid_start and sb.clean_start) or (sa.mid_end and sb.clean_end)
@@ -533,99 +624,5 @@ def describe_likeness(similarity: float, diffs: list[dict[str, str]], figures_on
     return f"相似度{percent}，改动处：{changes}" if zh else f"{percent} similar; changed: {changes}"
 
 
-def _compact(text: str) -> str:
-    return WHITESPACE.sub("", text)
-
-
-def _only_punct(s: str) -> bool:
-    return not _kept(s) and not any(ch in NUMERIC for ch in s)
-
-
-def _widen(s: str, i: int, j: int) -> tuple[int, int]:
-    lo = i
-    while lo > 0 and i - lo < DIFF_CONTEXT and s[lo - 1] not in CLAUSE:
-        lo -= 1
-    hi = j
-    while hi < len(s) and hi - j < DIFF_CONTEXT and s[hi] not in CLAUSE:
-        hi += 1
-    return lo, hi
-
-
 def _char_diffs_of(texts: tuple[str, str]) -> list[dict[str, str]]:
     return char_diffs(*texts)
-
-
-def char_diffs(
-    copy_text: str, orig_text: str, limit: int = MAX_DIFFS, window: int = DIFF_WINDOW
-) -> list[dict[str, str]]:
-    """The first places where the copy differs from the original (whitespace ignored, punctuation-only
-    differences left out), each with a few characters of context: [{"copy": …, "original": …}].
-    Long texts are compared window by window, so the cost grows with their length."""
-    a, b = _compact(copy_text), _compact(orig_text)
-    if a == b:
-        return []
-    groups: list[list[int]] = []
-    pa = pb = 0
-    while pa < len(a) or pb < len(b):
-        final = pa + window >= len(a) or pb + window >= len(b)
-        wa, wb = (a[pa:], b[pb:]) if final else (a[pa : pa + window], b[pb : pb + window])
-        ops = list(Levenshtein.opcodes(wa, wb))
-        cut: tuple[int, int] | None = None  # where the next window starts, in wa and in wb
-        if not final:  # within the last long run of equal text that starts in the first three quarters
-            quarter3 = 3 * window // 4
-            for op in reversed(ops):
-                if op.tag == "equal" and op.src_start < quarter3 and op.src_end - op.src_start >= 3:
-                    end = min(op.src_end, max(quarter3, op.src_start + 3))
-                    cut = (end, op.dest_start + (end - op.src_start))
-                    break
-        for op in ops:
-            if cut is not None and op.src_start >= cut[0]:
-                break
-            if op.tag == "equal":
-                continue
-            i, j, x, y = pa + op.src_start, pa + op.src_end, pb + op.dest_start, pb + op.dest_end
-            if _only_punct(a[i:j]) and _only_punct(b[x:y]):
-                continue
-            if groups and i - groups[-1][1] <= 2 and x - groups[-1][3] <= 2:
-                groups[-1][1], groups[-1][3] = j, y
-            else:
-                groups.append([i, j, x, y])
-        if cut is None or len(groups) > limit:
-            break
-        pa, pb = pa + cut[0], pb + cut[1]
-    windows: list[list[int]] = []
-    for i, j, x, y in groups[:limit]:
-        lo, hi = _widen(a, i, j)
-        # the same context on the original side: as many characters before and after
-        xlo, xhi = max(0, x - (i - lo)), min(len(b), y + (hi - j))
-        lo, hi = _snap(a, lo, hi)
-        xlo, xhi = _snap(b, xlo, xhi)
-        if windows and lo < windows[-1][1] and xlo < windows[-1][3]:  # overlapping: one change
-            windows[-1][1], windows[-1][3] = max(hi, windows[-1][1]), max(xhi, windows[-1][3])
-        else:
-            windows.append([lo, hi, xlo, xhi])
-    out: list[dict[str, str]] = []
-    for lo, hi, xlo, xhi in windows:
-        d = {"copy": a[lo:hi], "original": b[xlo:xhi]}
-        if d not in out:  # the same change made twice is shown once
-            out.append(d)
-    return out
-
-
-def _snap(s: str, lo: int, hi: int) -> tuple[int, int]:
-    """Widen ``s[lo:hi]`` to whole words (jieba) of its clause, so a change is never shown cut in
-    the middle of a word (…我国经 → …我国经济) or of a figure."""
-    c0 = lo
-    while c0 > 0 and s[c0 - 1] not in CLAUSE:
-        c0 -= 1
-    c1 = hi
-    while c1 < len(s) and s[c1] not in CLAUSE:
-        c1 += 1
-    if c1 <= c0 or (lo == c0 and hi == c1):  # a whole clause: its words need not be cut
-        return lo, hi
-    bounds = [c0]
-    for t in tokens(s[c0:c1]):
-        bounds.append(bounds[-1] + len(t))
-    new_lo = max((b for b in bounds if b <= lo), default=lo)
-    new_hi = min((b for b in bounds if b >= hi), default=hi)
-    return new_lo, new_hi

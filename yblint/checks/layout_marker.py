@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from yblint.check import Check, register_check
 from yblint.finding import Finding, excerpt
 from yblint.model import Corpus
-from yblint.text.paragraphs import LAYOUT_MARKER, marker_direction
+from yblint.text.paragraphs import LAYOUT_MARKER, find_markers, marker_direction
 
 MARKER = LAYOUT_MARKER  # the pattern lives in yblint.text.paragraphs, shared with truncated-sentence
 CONTEXT = 12
@@ -21,7 +21,7 @@ class LayoutMarker(Check):
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         for doc in corpus.documents:
             text = doc.text
-            for m in MARKER.finditer(text):
+            for m in find_markers(text):  # MARKER.finditer(text), tried only where a note can start
                 before = excerpt(text[max(0, m.start() - CONTEXT) : m.start()].split("\n")[-1])
                 after = excerpt(text[m.end() : m.end() + CONTEXT].split("\n")[0])
                 position = "start" if not before else ("end" if not after else "middle")

@@ -18,10 +18,11 @@ a longer name that contains it whole (区委 / 区委宣传部), slogans with ot
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from yblint.check import Check, register_check
 from yblint.collector import paused
@@ -229,24 +230,17 @@ class NameVariant(Check):
 
     def _pairs(self, forms: dict[str, Form]) -> Iterable[tuple[str, Form, Form]]:
         out: list[tuple[str, Form, Form]] = []
-        rotations: dict[tuple[str, str], list[str]] = defaultdict(list)
         slips: dict[str, list[str]] = defaultdict(list)
         items = list(forms.items())
         ends: dict[str, list[int]] = defaultdict(list)  # first and last character -> forms
-        for j, (t, f) in enumerate(items):
+        for j, t in enumerate(forms):
             ends[t[:1] + t[-1:]].append(j)
-            suffix = f.suffix
-            if suffix and len(t) - len(suffix) >= 4:
-                rotations[(suffix, "".join(sorted(t[: -len(suffix)])))].append(t)
-            if _SLIP_CHARS.isdisjoint(t):
-                continue
+        for t in _holding(list(forms), _SLIP_CHARS):
             for i, ch in enumerate(t):
                 if ch in SLIPS and 0 < i < len(t) - 1:
                     slips[t[:i] + "?" + t[i + 1 :]].append(t)
         # swapped words
-        for group in rotations.values():
-            if len(group) < 2:
-                continue
+        for group in _rotation_groups(items):
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
                     if (
@@ -269,24 +263,27 @@ class NameVariant(Check):
         # a character (or a cut piece) more or less: the shorter form is the longer one with a piece
         # cut from inside it, so it keeps the first and last character: only forms of the same ends
         # and of lengths 1-4 apart are compared, the shorter looked up by its text
-        longer: list[tuple[int, list[int]]] = []
+        longer: list[tuple[int, list[tuple[int, list[str]]]]] = []
         for same in ends.values():
             if len(same) < 2:
                 continue
-            have = {len(items[j][0]) for j in same}
-            if len(have) < 2:
+            by_len: dict[int, list[str]] = {}
+            for j in same:
+                t = items[j][0]
+                by_len.setdefault(len(t), []).append(t)
+            if len(by_len) < 2:
                 continue
             for j in same:
                 n = len(items[j][0])
-                ks = [k for k in (1, 2, 3, 4) if n - k >= 4 and n - k in have]
+                ks = [(k, by_len[n - k]) for k in (1, 2, 3, 4) if n - k >= 4 and n - k in by_len]
                 if ks:
                     longer.append((j, ks))
-        longer.sort()
+        longer.sort(key=lambda jk: jk[0])
         for j, ks in longer:
             t, f = items[j]
             verbish = bool(FUNCTION & set(t))  # a phrase of a sentence, whatever is cut from it
-            for k in ks:
-                for i, g in _cut_from(t, k, forms):
+            for k, shorter in ks:
+                for i, g in _cut_among(t, k, shorter, forms):
                     short, piece = g.text, t[i : i + k]
                     if verbish or all(c in NUMERALS for c in piece) or any(c in FUNCTION for c in piece):
                         continue
@@ -375,15 +372,81 @@ class NameVariant(Check):
         )
 
 
-def _cut_from(t: str, k: int, forms: dict[str, Form]) -> list[tuple[int, Form]]:
-    """(i, g) for each form g that is ``t[:i] + t[i + k:]`` (0 < i < len(t) - k), in the order of i:
-    the piece is cut from inside ``t``, after its first character and before its last."""
+def _cut_among(t: str, k: int, shorter: list[str], forms: dict[str, Form]) -> list[tuple[int, Form]]:
+    """What ``_cut_from(t, k, forms)`` finds, given ``shorter``: the forms of length ``len(t) - k``
+    with the first and last character of ``t``. Each is compared with ``t`` (one half of it
+    stands in ``t`` as it is, left of the cut or right of it) instead of each cut of ``t`` being
+    looked up: there are fewer of them than cuts."""
+    m = len(t) - k
+    h = m // 2
+    head, tail = t[:h], t[h + k :]
     out: list[tuple[int, Form]] = []
-    for i in range(1, len(t) - k):
-        g = forms.get(t[:i] + t[i + k :])
-        if g is not None:
-            out.append((i, g))
+    for s in shorter:
+        # a cut at i >= h leaves the first h characters as they are; one at i <= h, the last m - h
+        if s[:h] != head and s[h:] != tail:
+            continue
+        for i in range(1, m):
+            if s[:i] == t[:i] and s[i:] == t[i + k :]:
+                out.append((i, forms[s]))
+    if len(out) > 1:
+        out.sort(key=lambda ig: ig[0])
     return out
+
+
+def _rotation_groups(items: list[tuple[str, Form]]) -> list[list[str]]:
+    """The forms, in their order, with the same suffix and the same characters before it (four or
+    more), two or more a group, the groups in the order of their first form. The forms are first
+    put together by suffix, length and the sum of their code points, and only those that share
+    that with another one by their sorted characters."""
+    cand = [(j, t, f.suffix) for j, (t, f) in enumerate(items) if f.suffix and len(t) - len(f.suffix) >= 4]
+    exact: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for i in _sharing_sums(cand):
+        j, t, suffix = cand[i]
+        exact.setdefault((suffix, "".join(sorted(t[: -len(suffix)]))), []).append((j, t))
+    groups = sorted((g for g in exact.values() if len(g) >= 2), key=lambda g: g[0][0])
+    return [[t for _j, t in g] for g in groups]
+
+
+#: from this many forms on, their code points are added up and looked at with numpy (already
+#: loaded by then for the word look-ups), not one form at a time
+MANY_FORMS = 1024
+
+
+def _sharing_sums(cand: list[tuple[int, str, str]]) -> list[int]:
+    """Indices, in order, of the (index, text, suffix) in ``cand`` whose suffix, length and sum of
+    code points another one has too."""
+    if len(cand) < MANY_FORMS:
+        keys = [(suffix, len(t), sum(map(ord, t))) for _j, t, suffix in cand]
+        counts = Counter(keys)
+        return [i for i, key in enumerate(keys) if counts[key] > 1]
+    import numpy as np
+
+    texts = [t for _j, t, _s in cand]
+    lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    codes = _code_points("".join(texts), np).astype(np.int64)
+    sums = np.add.reduceat(codes, np.cumsum(lens) - lens)
+    ids: dict[str, int] = {}
+    suffixes = np.fromiter((ids.setdefault(s, len(ids)) for _j, _t, s in cand), dtype=np.int64, count=len(cand))
+    _u, inverse, counts = np.unique((suffixes << 40) | (lens << 32) | sums, return_inverse=True, return_counts=True)
+    return np.flatnonzero(counts[inverse] > 1).tolist()
+
+
+def _code_points(text: str, np: Any) -> Any:
+    """The code points of ``text`` as a numpy array (a lone surrogate kept as it is)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _holding(texts: list[str], chars: frozenset[str]) -> list[str]:
+    """The texts, in order, that hold one of ``chars`` (with numpy for many texts)."""
+    if len(texts) < MANY_FORMS:
+        return [t for t in texts if not chars.isdisjoint(t)]
+    import numpy as np
+
+    lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    found = np.isin(_code_points("".join(texts), np), np.array(sorted(map(ord, chars)), dtype=np.uint32))
+    seen = np.concatenate(([0], np.cumsum(found)))
+    stops = np.cumsum(lens)
+    return [texts[j] for j in np.flatnonzero(seen[stops] > seen[stops - lens]).tolist()]
 
 
 def _declared(shorts: dict[str, list[str]], a: str, b: str) -> bool:

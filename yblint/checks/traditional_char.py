@@ -7,6 +7,8 @@ written."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +19,7 @@ import opencc
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.check import Check, register_check
 from yblint.finding import Finding
-from yblint.model import Corpus, Document
+from yblint.model import Corpus, Document, Paragraph
 
 SCOPE = ("prose", "list_item", "table")  # headings are left to the editor, as in the whole pack
 #: OpenCC's own separators besides whitespace (opencc.OpenCC.split_chars_re): it converts the
@@ -131,13 +133,24 @@ def _pieces(text: str, t: _Tables) -> Iterator[tuple[int, int]]:
 
     OpenCC splits its input at separators (whitespace, punctuation) and, inside a run, matches
     the longest key first; so a run cut where no key can cover the cut converts piece by piece
-    exactly as it converts whole, and a piece holding no marker comes back as it is."""
+    exactly as it converts whole, and a piece holding no marker comes back as it is. The
+    markers are found once in ``text``; a run holding none is passed over."""
+    marks = _positions(text, t.markers, t.markers_bmp)
+    k, n = 0, len(marks)
+    if not n:
+        return
     for m in SEGMENT.finditer(text):
-        run = m.group()
-        if not _has(run, t.markers, t.markers_bmp):
-            continue
-        inner, base, end = _inner_bounds(run, t), m.start(), 0
-        for p in _positions(run, t.markers, t.markers_bmp):
+        base, stop = m.start(), m.end()
+        while k < n and marks[k] < base:
+            k += 1
+        if k == n:
+            return
+        if marks[k] >= stop:
+            continue  # no marker in this run
+        inner, end = _inner_bounds(m.group(), t), 0
+        while k < n and marks[k] < stop:
+            p = marks[k] - base
+            k += 1
             if p < end:
                 continue
             lo, hi = p, p + 1
@@ -193,6 +206,43 @@ def traditional_runs(text: str) -> Iterator[tuple[int, int, str]]:
         yield i, end, "".join(diff[k] for k in range(i, end))
 
 
+def _candidates(doc: Document) -> list[Paragraph]:
+    """The paragraphs in scope that may hold a traditional character: those with one of
+    TSCharacters' characters of the BMP, found in one search of the whole text (every paragraph
+    in scope when the text has a character beyond the BMP)."""
+    paras = [p for p in doc.paragraphs if p.kind in SCOPE and p.end > p.start]
+    text = doc.text
+    if ASTRAL.search(text) or any(a.end > b.start for a, b in itertools.pairwise(paras)):
+        return paras
+    ends = [p.end for p in paras]
+    out: list[Paragraph] = []
+    bmp = _traditional()[1]
+    m = bmp.search(text)
+    while m is not None:
+        i = bisect.bisect_right(ends, m.start())  # the first paragraph ending after it
+        if i == len(paras):
+            break
+        p = paras[i]
+        if p.start <= m.start():
+            out.append(p)
+            m = bmp.search(text, p.end)
+        else:
+            m = bmp.search(text, p.start)
+    return out
+
+
+def _mostly(text: str, count: int) -> bool:
+    """Whether ``count`` traditional characters are WHOLE_SHARE or more of the ideographs of
+    ``text`` (``count / ideographs >= WHOLE_SHARE``): the runs of ideographs are added up only
+    until there are too many."""
+    ideographs = 0
+    for m in CJK_RUN.finditer(text):
+        ideographs += m.end() - m.start()
+        if count / ideographs < WHOLE_SHARE:
+            return False
+    return ideographs > 0 and count / ideographs >= WHOLE_SHARE
+
+
 @register_check("traditional-char")
 class TraditionalChar(Check):
     per_document = True
@@ -203,14 +253,13 @@ class TraditionalChar(Check):
 
     def _document(self, doc: Document) -> Iterator[Finding]:
         hits: list[tuple[int, int, str]] = []
-        for para in doc.paragraphs:
-            if para.kind in SCOPE and para.end > para.start:
-                hits.extend((para.start + s, para.start + e, simp) for s, e, simp in traditional_runs(para.text))
+        for para in _candidates(doc):
+            hits.extend((para.start + s, para.start + e, simp) for s, e, simp in traditional_runs(para.text))
         if not hits:
             return
         count = sum(e - s for s, e, _ in hits)
-        ideographs = sum(map(len, CJK_RUN.findall(doc.text)))
-        if count >= WHOLE_COUNT and count / ideographs >= WHOLE_SHARE:
+        if count >= WHOLE_COUNT and _mostly(doc.text, count):
+            ideographs = sum(map(len, CJK_RUN.findall(doc.text)))
             s, e, _ = hits[0]
             f = self.finding(
                 doc, s, e, message_key="document", data={"count": count, "ideographs": ideographs}, count=count

@@ -6,7 +6,10 @@ use in the files linted, in their order."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
+
+import regex
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.check import Check, register_check
@@ -18,6 +21,9 @@ ACRONYM = re.compile(r"(?<![A-Za-z0-9\-/_.@])(?P<abbr>[A-Z]{2,}s?)(?![A-Za-z\-/_
 CJK = re.compile(r"[\u3400-\u9fff]")
 NAMED_BEFORE = re.compile(r"(?:简称|英文缩写|缩写为|英文简称|英文名称?)[为是：:“]?\s*$")
 SPACE = " \t\u3000\r\n\u200b"
+#: two or more capitals: every acronym is in one (the regex module finds them in a whole document
+#: some 30 times faster than ``re`` tries ACRONYM at every character of every paragraph)
+CAPITALS = regex.compile(r"[A-Z]{2,}")
 
 
 def glossed(text: str, start: int, end: int) -> bool:
@@ -49,9 +55,16 @@ class UnglossedAbbreviation(Check):
 
     def _document(self, doc: Document, known: set[str], seen: set[str]) -> Iterable[Finding]:
         text = doc.text
+        runs = [m.span() for m in CAPITALS.finditer(text)]
+        if not runs:
+            return
+        run_ends = [e for _s, e in runs]
         for para in doc.paragraphs:
             if para.kind not in SCOPE:
                 continue
+            i = bisect.bisect_right(run_ends, para.start)  # the first run of capitals ending in it or after
+            if i == len(runs) or runs[i][0] >= para.end:
+                continue  # no two capitals in the paragraph: no acronym
             for m in ACRONYM.finditer(text, para.start, para.end):
                 abbr = m.group("abbr")
                 key = abbr.upper().removesuffix("S") if abbr.endswith("s") else abbr.upper()

@@ -16,6 +16,8 @@ import re
 from re import _constants as _sre_constants  # type: ignore[attr-defined]
 from re import _parser as _sre_parser  # type: ignore[attr-defined]
 
+from yblint import lazyre
+
 _LITERAL = _sre_constants.LITERAL
 _FLAGS = re.IGNORECASE | re.VERBOSE | re.LOCALE
 
@@ -67,7 +69,11 @@ def literal_anchor(pattern: str, widest: int = 24) -> tuple[str, int, int] | Non
     characters from its start (the longest literal of the top-level sequence whose preceding
     part is at most ``widest`` characters wide), or None: none such, or the pattern opens with a
     literal (``re`` finds those itself)."""
-    parsed = _parse(pattern)
+    return _anchor(_parse(pattern), widest)
+
+
+def _anchor(parsed, widest: int = 24) -> tuple[str, int, int] | None:
+    """:func:`literal_anchor` of a parsed pattern (None: not parsed)."""
     if parsed is None:
         return None
     items = list(parsed)
@@ -89,14 +95,20 @@ def literal_anchor(pattern: str, widest: int = 24) -> tuple[str, int, int] | Non
     return best
 
 
+def _width(parsed) -> int:
+    """The most characters a match of a parsed pattern can hold (sre's getwidth: a large number
+    for a pattern with an unbounded repeat; the largest for a pattern that was not parsed)."""
+    return _sre_constants.MAXREPEAT if parsed is None else int(parsed.getwidth()[1])
+
+
 class _Searcher:
     """One pattern's ``search``; where it has a literal anchor, tried only where it can match."""
 
     __slots__ = ("anchor", "regex")
 
-    def __init__(self, pattern: str) -> None:
-        self.regex = re.compile(pattern)
-        self.anchor = literal_anchor(pattern)
+    def __init__(self, pattern: str, anchor: tuple[str, int, int] | None) -> None:
+        self.regex = lazyre.compile(pattern)  # compiled when a text first holds its literals
+        self.anchor = anchor
 
     def search(self, text: str, pos: int) -> re.Match[str] | None:
         if self.anchor is None:
@@ -121,14 +133,26 @@ class Alternation:
 
     def __init__(self, patterns: tuple[str, ...]) -> None:
         self.patterns = patterns
-        self.regex = re.compile("|".join(f"(?:{p})" for p in patterns))
-        self.searchers = tuple(_Searcher(p) for p in patterns)
-        literals = [required_literals(p) for p in patterns]
+        # every pattern parsed once; the patterns compiled on first use (the whole alternation
+        # only for a text where a pattern matches the empty string)
+        self.regex = lazyre.compile("|".join(f"(?:{p})" for p in patterns))
+        parsed = [_parse(p) for p in patterns]
+        self.searchers = tuple(_Searcher(p, _anchor(q)) for p, q in zip(patterns, parsed, strict=True))
+        literals = [None if q is None else _required(list(q)) for q in parsed]
         self.literals = tuple((x, i) for i, lits in enumerate(literals) for x in lits or ())
         self.always = frozenset(i for i, lits in enumerate(literals) if lits is None)
         # does the text hold any literal at all (most texts hold none): one scan
         words = sorted({x for x, _ in self.literals}, key=len, reverse=True)
-        self.any_literal = re.compile("|".join(map(re.escape, words))) if words else None
+        self.any_literal = lazyre.compile("|".join(map(re.escape, words))) if words else None
+        #: the literals, shortest first: searched from an offset, the first one that starts there
+        #: or later, and the shortest one there; the literals that begin with each literal; and for
+        #: each literal the most characters a match of a pattern requiring it can hold
+        self.shortest_literal = lazyre.compile("|".join(map(re.escape, words[::-1]))) if words else None
+        self.literals_from = {x: [y for y in words if y.startswith(x)] for x in words}
+        widths = [_width(q) for q in parsed]
+        self.literal_widths: dict[str, int] = {}
+        for x, i in self.literals:
+            self.literal_widths[x] = max(self.literal_widths.get(x, 0), widths[i])
 
     def strip(self, text: str) -> str:
         """``text`` with every match deleted: exactly ``self.regex.sub("", text)``."""

@@ -259,6 +259,43 @@ def _month(s: str) -> int:
 
 
 _CUTOFF_ANCHOR = re.compile(r"[1一]\s*[-—–－~～至到]|截[至止]|前三季度|上半年|一季度")
+_RANGE_DASHES = "-—–－~～至到"
+_ANCHOR_WORDS = ("截", "前三季度", "上半年", "一季度")
+
+
+def cutoff_anchors(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """The matches of ``_CUTOFF_ANCHOR.finditer(text, start, end)``, the pattern tried only where
+    one can start: at 截 前三季度 上半年 一季度, and at a 1 or 一 that spaces at most part from a
+    dash, 至 or 到 (each found with ``str.find``), not at every 一 and 1 of the text."""
+    end = len(text) if end is None else end
+    starts: list[int] = []
+    for word in _ANCHOR_WORDS:
+        i = text.find(word, start, end)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(word, i + 1, end)
+    for dash in _RANGE_DASHES:
+        i = text.find(dash, start, end)
+        while i >= 0:
+            j = i - 1
+            while j >= start and text[j].isspace():
+                j -= 1
+            if j >= start and text[j] in "1一":
+                starts.append(j)
+            i = text.find(dash, i + 1, end)
+    starts.sort()
+    out: list[re.Match[str]] = []
+    last = start
+    for i in starts:
+        if i < last:
+            continue
+        m = _CUTOFF_ANCHOR.match(text, i, end)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
 _YEAR_BEFORE = re.compile(r"(?:(?:19|20)\d\d|[一二三四五六七八九〇○零]{4})\s*年\s*$")
 
 
@@ -268,7 +305,7 @@ def find_cutoffs(text: str, start: int = 0, end: int | None = None) -> list[tupl
     one; 截至2021年 (a year alone) is not one."""
     end = len(text) if end is None else end
     out = []
-    for a in _CUTOFF_ANCHOR.finditer(text, start, end):
+    for a in cutoff_anchors(text, start, end):  # _CUTOFF_ANCHOR.finditer(text, start, end)
         if a.group(0)[0] in "1一" and a.start() > start and text[a.start() - 1].isdigit():
             continue  # 11-12月, 21—30
         lo = a.start()

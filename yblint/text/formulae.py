@@ -13,16 +13,19 @@ the file name, else the year the text mentions most).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import os
+from array import array
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Protocol
-
-import regex
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.text.alternation import Alternation
+
+if TYPE_CHECKING:
+    import regex
 
 #: characters that may stand between a formula and its quotation marks without changing it
 _GAP = r"[\s\u200b\u200c\u200d\u2060\ufeff]*"
@@ -44,12 +47,19 @@ class Formula:
     exceptions: tuple[str, ...] = ()
     #: the corrected text for a match (groups allowed), where the correction is mechanical
     replace: str | None = None
-    compiled: tuple[regex.Pattern, ...] = field(default=(), compare=False, repr=False)
-    compiled_exceptions: tuple[regex.Pattern, ...] = field(default=(), compare=False, repr=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "compiled", tuple(regex.compile(v) for v in self.variants))
-        object.__setattr__(self, "compiled_exceptions", tuple(regex.compile(v) for v in self.exceptions))
+    @functools.cached_property
+    def compiled(self) -> tuple[regex.Pattern, ...]:
+        """The variants compiled (on first use: duplicate-passage reads the table, never these)."""
+        import regex
+
+        return tuple(regex.compile(v) for v in self.variants)
+
+    @functools.cached_property
+    def compiled_exceptions(self) -> tuple[regex.Pattern, ...]:
+        import regex
+
+        return tuple(regex.compile(v) for v in self.exceptions)
 
     def applies(self, year: int | None) -> bool:
         """Does the formula bind a text of ``year``? A text whose year is unknown is held only to
@@ -242,7 +252,9 @@ _FORMULA_PATTERNS = (*_PASSAGE_FORMULAE, *(f.canonical for f in FORMULAE))
 #: titles of documents are cited, not written (a passage wholly inside “…” is a quotation, which
 #: duplicate-passage already leaves alone; a slogan in quotation marks inside a copy is copied too)
 _QUOTED_RE = re.compile(r"《[^《》]{1,80}》")
-_KEPT_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z]+")  # runs of them
+#: what own_chars counts: ideographs and Latin letters, as code-point ranges …
+_KEPT_RANGES = ((0x3400, 0x9FFF), (0xF900, 0xFAFF), (0x41, 0x5A), (0x61, 0x7A))
+_KEPT_RE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _KEPT_RANGES) + "]+")  # … runs of them
 #: a document that restates another: a resolution on a report it has heard (关于政府工作报告的决议)
 #: its title names it (关于政府工作报告的决议), or its first sentence says it heard the report …
 _TITLE_RE = re.compile(r"关于[^。\n]{0,40}?报告的决议")
@@ -281,7 +293,115 @@ def own_chars(text: str) -> int:
     """Ideographs and letters of ``text`` left once titles (《…》) and formulae are taken out."""
     text = _QUOTED_RE.sub("", text)
     text = strip_formulae(text)
+    return _kept(text)
+
+
+def _kept(text: str) -> int:
     return sum(map(len, _KEPT_RE.findall(text)))
+
+
+#: a document's kept characters are counted up to every this many characters of its text
+_BLOCK = 64
+
+
+def _literal_starts(text: str, alt: Alternation) -> tuple[list[int], list[int]]:
+    """Each offset of ``text`` where a literal of some formula starts (they may overlap), and the
+    most characters the formula matches holding a literal at one of the offsets can take out,
+    summed up to each (0 first): the width of the widest formula whose literal starts there."""
+    finder, widths, longer = alt.shortest_literal, alt.literal_widths, alt.literals_from
+    assert finder is not None
+    starts: list[int] = []
+    taken = [0]
+    m = finder.search(text)
+    while m is not None:
+        p = m.start()
+        starts.append(p)
+        taken.append(taken[-1] + max(widths[x] for x in longer[m.group()] if text.startswith(x, p)))
+        m = finder.search(text, p + 1)
+    return starts, taken
+
+
+class _OwnIndex:
+    """What :func:`own_chars_below` needs of one document, worked out once: how many characters
+    own_chars counts before every ``_BLOCK``-th offset, and each offset where a literal of some
+    formula starts, with the most characters a formula match holding a literal there can take out
+    (the widest formula among those whose literals start there), summed up to each such offset."""
+
+    __slots__ = ("blocks", "starts", "taken")
+
+    def __init__(self, text: str, alt: Alternation) -> None:
+        import numpy as np  # loaded already by duplicate-passage (yblint.text.similarity)
+
+        self.starts, self.taken = _literal_starts(text, alt)
+        points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        kept = np.zeros(points.size, dtype=bool)
+        for lo, hi in _KEPT_RANGES:
+            kept |= (points >= lo) & (points <= hi)
+        counts = np.cumsum(kept, dtype=np.int64)  # kept characters up to and including each offset
+        self.blocks = array("q", [0, *counts[_BLOCK - 1 :: _BLOCK].tolist()])
+
+    def kept(self, text: str, start: int, end: int) -> int:
+        """Characters own_chars counts in ``text[start:end]`` before anything is taken out."""
+        b0, b1 = start // _BLOCK, end // _BLOCK
+        before_end = self.blocks[b1] + _kept(text[b1 * _BLOCK : end])
+        return before_end - self.blocks[b0] - _kept(text[b0 * _BLOCK : start])
+
+    def most_taken(self, start: int, end: int) -> int:
+        """The most characters the formulae can take out of ``start``..``end``: matches do not
+        overlap, each holds a literal of its formula, so each starts a literal at its own offset."""
+        i, j = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return self.taken[j] - self.taken[i]
+
+
+#: passages of a document counted on their own before its counts are worked out (a run with a
+#: few findings does not read whole documents for them)
+INDEX_AFTER = 2
+
+
+def _own_index(doc) -> _OwnIndex | None:
+    derived = getattr(doc, "derived", None)
+    if derived is None:
+        return None
+    got = derived.get("formulae.own")
+    if got is None:
+        asked = derived["formulae.asked"] = derived.get("formulae.asked", 0) + 1
+        if asked <= INDEX_AFTER:
+            return None
+        alt = formula_alternation()
+        if alt.always or alt.shortest_literal is None:
+            return None  # a formula without literals is tried everywhere: no bound
+        got = derived["formulae.own"] = _OwnIndex(doc.text, alt)
+    return got
+
+
+def own_chars_below(doc, start: int, end: int, limit: int) -> bool:
+    """``own_chars(doc.text[start:end]) < limit``, told without taking the formulae out where
+    the counts decide it: fewer than ``limit`` characters before anything is taken out, or
+    ``limit`` or more once the most the formulae can take out is taken (every match holds a
+    literal of its formula, matches do not overlap: each is charged to its own literal's offset).
+    A passage without titles (《) is counted from its document's counts (:class:`_OwnIndex`, from
+    the document's ``INDEX_AFTER + 1``-th passage on), any other on its own, once its titles are
+    taken out; where the counts do not decide, the formulae are taken out."""
+    text = doc.text
+    if text.find("《", start, end) < 0:
+        index = _own_index(doc)
+        if index is not None:
+            kept = index.kept(text, start, end)
+            if kept < limit:
+                return True
+            if kept - index.most_taken(start, end) >= limit:
+                return False
+            return own_chars(text[start:end]) < limit
+        untitled = text[start:end]
+    else:
+        untitled = _QUOTED_RE.sub("", text[start:end])
+    kept = _kept(untitled)
+    if kept < limit:
+        return True
+    alt = formula_alternation()
+    if not alt.always and alt.shortest_literal is not None and kept - _literal_starts(untitled, alt)[1][-1] >= limit:
+        return False
+    return _kept(strip_formulae(untitled)) < limit
 
 
 def restates(doc) -> bool:
@@ -295,12 +415,23 @@ def restates(doc) -> bool:
     return announced and _APPROVES_RE.search(head) is not None
 
 
+def _restates(doc) -> bool:
+    """:func:`restates`, kept with the document."""
+    derived = getattr(doc, "derived", None)
+    if derived is None:
+        return restates(doc)
+    got = derived.get("formulae.restates")
+    if got is None:
+        got = derived["formulae.restates"] = restates(doc)
+    return got
+
+
 def fixed_expression(a: _Span, b: _Span, min_chars: int) -> str | None:
     """Why the shared passage ``a``/``b`` is not a copy worth an editor's time, or None:
     ``restatement`` (one side is a resolution restating the other document), ``formula`` (once
     formulae and titles are taken out, less than ``min_chars`` own characters are left)."""
-    if a.doc is not b.doc and (restates(a.doc) or restates(b.doc)):
+    if a.doc is not b.doc and (_restates(a.doc) or _restates(b.doc)):
         return "restatement"
-    if min(own_chars(s.doc.text[s.start : s.end]) for s in (a, b)) < min_chars:
+    if any(own_chars_below(s.doc, s.start, s.end, min_chars) for s in (a, b)):
         return "formula"
     return None

@@ -59,6 +59,33 @@ _MARKER_FROM = re.compile(
 )
 
 
+#: what a continuation note starts with: a bracket, or 下转/上接/紧接 without one
+_MARKER_OPENINGS = ("（", "(", "下转", "上接", "紧接")
+
+
+def find_markers(text: str) -> list[re.Match[str]]:
+    """The matches of ``LAYOUT_MARKER.finditer(text)``, found from the places where a note can
+    start (each found with ``str.find``): the pattern is tried there only, not at every 上 of
+    the text."""
+    starts: list[int] = []
+    for opening in _MARKER_OPENINGS:
+        i = text.find(opening)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(opening, i + 1)
+    starts.sort()
+    out: list[re.Match[str]] = []
+    last = 0
+    for i in starts:
+        if i < last:
+            continue
+        m = LAYOUT_MARKER.match(text, i)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
 def marker_direction(marker: str) -> str:
     """``from`` for a note saying the text comes from another page (（紧接4版）, （接上页）),
     ``to`` for one saying it goes on elsewhere (（下转6版）, （转第8版）)."""
@@ -207,9 +234,16 @@ def _markdown_trim(p: Paragraph, start: int, end: int) -> int:
         end = new
 
 
+#: marks that end a sentence and close nothing: a paragraph of plain text ending in one ends there
+_FINAL_ONLY = frozenset(SENTENCE_FINAL - CLOSERS)
+
+
 def paragraph_end(p: Paragraph) -> End:
     text = p.document.text
     start, end = p.start, trim_space(text, p.start, p.end)
+    if end > start and text[end - 1] in _FINAL_ONLY and p.document.format != "markdown":
+        # most paragraphs: no Markdown to trim, and a continuation note ends in ） 版 or 页
+        return End("final", end - 1, end, None)
     end = _markdown_trim(p, start, end)
     marker = None
     # a continuation note at the very end: （下转6版）
@@ -440,10 +474,10 @@ def join_of(
     if non_sentence[0] or non_sentence[1]:
         return None
     end = paragraph_end(p)
+    if end.marker is not None or end.end <= p.start or end.kind in ("final", "clause", "lead_in"):
+        return None  # (without the start of q, which changes nothing then)
     start = paragraph_start(q)
-    if end.marker is not None or start.marker is not None or end.end <= p.start or start.first >= q.end:
-        return None
-    if end.kind in ("final", "clause", "lead_in"):
+    if start.marker is not None or start.first >= q.end:
         return None
     # list items are often short entries without punctuation: only a cut word or mark joins them
     strong_only = p.kind == LIST_ITEM

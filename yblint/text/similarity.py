@@ -123,10 +123,12 @@ def build_stream(sources: Iterable[tuple[str, Sequence[tuple[int, Sequence[tuple
             continue
         cp = code_points(text)
         # label every character with its segment: +(sid+1) at each span start, -(sid+1) at its end
-        sid_arr = np.asarray(sids, dtype=np.int64)
-        delta = np.bincount(starts, weights=sid_arr, minlength=cp.shape[0] + 1)
-        delta -= np.bincount(ends, weights=sid_arr, minlength=cp.shape[0] + 1)
-        label = np.cumsum(delta[:-1]).astype(np.int32)
+        # (spans do not overlap: no two start, nor two end, at one offset)
+        sid_arr = np.asarray(sids, dtype=np.int32)
+        delta = np.zeros(cp.shape[0] + 1, dtype=np.int32)
+        delta[np.asarray(starts, dtype=np.intp)] += sid_arr
+        delta[np.asarray(ends, dtype=np.intp)] -= sid_arr
+        label = np.cumsum(delta[:-1], dtype=np.int32)
         label -= 1
         idx = np.flatnonzero((label >= 0) & keep_mask(cp))
         m = idx.shape[0]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,8 +18,8 @@ from math import log
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from yblint import cache  # patterns compiled on first use (#14)
-from yblint import lazyre as re
+from yblint import cache
+from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.lazy import lazy_import
 
 if TYPE_CHECKING:
@@ -31,6 +30,8 @@ else:
 
 @lru_cache(maxsize=1)
 def jieba_module():
+    import logging  # here: a run that never loads jieba does not import logging either
+
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -125,9 +126,11 @@ class WordIndex:
         """For each piece of text: its frequency when it is a word of the dictionary, 0 when it
         only begins some word (jieba's FREQ holds these with 0 too), -1 when it is neither."""
         memo = self.memo
+        try:
+            return [memo[w] for w in words]  # all of them asked before
+        except KeyError:
+            pass
         missing = [w for w in dict.fromkeys(words) if w not in memo]
-        if not missing:
-            return [memo[w] for w in words]
         found = [-1] * len(missing)
         if self.hashes.size:
             probe = np.array([_hash(w) for w in missing], dtype=np.uint64)
@@ -153,11 +156,12 @@ def _dictionary_lines() -> Iterator[list[str]]:
             yield line.strip().split(" ")
 
 
-def _cached_table(name: str, build: Callable[[], np.ndarray]) -> np.ndarray | None:
+def _cached_table(name: str, build: Callable[[], np.ndarray], mapped: bool = False) -> np.ndarray | None:
     """A table made from jieba's dictionary by ``build`` (None without the dictionary file), kept
     in yblint's private folder of the temporary directory (yblint/cache.py) as
     ``jieba-NAME-SIZE-MTIME.npy``, keyed by the dictionary's size and time as jieba keys its own
-    cache; tables of that name made from another dictionary are removed once unused for a week."""
+    cache; tables of that name made from another dictionary are removed once unused for a week.
+    ``mapped``: the file is mapped into memory (read-only) rather than read."""
     path = _dictionary()
     if path is None:
         return None
@@ -167,7 +171,7 @@ def _cached_table(name: str, build: Callable[[], np.ndarray]) -> np.ndarray | No
     stored = (where or cache.folder()) / f"{kind}{st.st_size}-{st.st_mtime_ns}.npy"
     if where is not None:
         try:
-            table = np.load(stored)
+            table = np.load(stored, mmap_mode="r" if mapped else None)
             cache.used(stored)
             return table
         except (OSError, ValueError, EOFError):
@@ -196,7 +200,9 @@ def _sorted_pairs(keys: Iterable[str], values: Iterable[int]) -> tuple[np.ndarra
 
 def _build_word_table() -> np.ndarray:
     """jieba's FREQ (jieba.Tokenizer.gen_pfdict): every word with its frequency (the last line of
-    a word counts) and every beginning of a word that is no word itself with 0."""
+    a word counts) and every beginning of a word that is no word itself with 0. Two rows: the
+    longest word's length, then the sorted hashes; the sum of the frequencies, then each hash's
+    frequency (rows, so that each is one run of memory in the file that word_index maps)."""
     freqs: dict[str, int] = {}
     total = 0
     for p in _dictionary_lines():  # one reading: every line counts in the total, the last in freqs
@@ -206,9 +212,9 @@ def _build_word_table() -> np.ndarray:
     known = dict.fromkeys((w[:i] for w in freqs for i in range(1, len(w))), 0)
     known.update(freqs)
     hashes, values = _sorted_pairs(known, known.values())
-    table = np.empty((hashes.size + 1, 2), dtype=np.uint64)
-    table[0] = (max(map(len, freqs), default=0), total)  # longest word, sum of frequencies
-    table[1:, 0], table[1:, 1] = hashes, values
+    table = np.empty((2, hashes.size + 1), dtype=np.uint64)
+    table[:, 0] = (max(map(len, freqs), default=0), total)  # longest word, sum of frequencies
+    table[0, 1:], table[1, 1:] = hashes, values
     return table
 
 
@@ -216,10 +222,13 @@ def _build_word_table() -> np.ndarray:
 def word_index() -> WordIndex | None:
     """The index of jieba's dictionary (None without the dictionary file), built once and cached
     in the temporary folder (:func:`_cached_table`)."""
-    table = _cached_table("index3", _build_word_table)
+    table = _cached_table("index4", _build_word_table, mapped=True)
     if table is None:
         return None
-    return WordIndex(table[1:, 0].copy(), table[1:, 1].copy(), int(table[0, 1]), int(table[0, 0]))
+    # views of the mapped file: a run reads only the pages its look-ups touch (a few findings'
+    # worth of words do not read the 8 MB table)
+    hashes, freqs = np.asarray(table[0, 1:]), np.asarray(table[1, 1:])
+    return WordIndex(hashes, freqs, int(table[1, 0]), int(table[0, 0]))
 
 
 def _build_pair_table() -> np.ndarray:
@@ -232,7 +241,39 @@ def pair_index() -> np.ndarray | None:
     """The sorted 64-bit hashes of every two characters that stand next to each other inside a
     word of jieba's dictionary (None without the dictionary file): a break between two characters
     that are no such pair cuts no word. Built once and cached like :func:`word_index`."""
-    return _cached_table("pairs", _build_pair_table)
+    table = _cached_table("pairs", _build_pair_table, mapped=True)
+    return None if table is None else np.asarray(table)
+
+
+#: one character of what jieba's ``cut`` treats as a run of text (_RE_HAN)
+_RE_RUN_CHAR = re.compile("[\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]")
+#: pairs of characters asked about, with the answer
+_BREAKS: dict[str, bool] = {}
+
+
+def always_breaks(a: str, b: str) -> bool:
+    """Whether :func:`tokens` puts a word boundary between the characters ``a`` and ``b``
+    wherever they stand next to each other: one of them is no part of a run of text that jieba
+    cuts, or no word of its dictionary holds the two next to each other (the pair index) and they
+    are not two Latin letters or digits (which jieba joins). False is not certain (a hash
+    collision, no dictionary): the caller then cuts."""
+    if not (_RE_RUN_CHAR.match(a) and _RE_RUN_CHAR.match(b)):
+        return True
+    if _RE_ENG.match(a) and _RE_ENG.match(b):
+        return False
+    pair = a + b
+    got = _BREAKS.get(pair)
+    if got is None:
+        pairs = pair_index()
+        if pairs is None or word_index() is None:
+            return False
+        h = np.uint64(_hash(pair))
+        i = int(np.searchsorted(pairs, h))
+        got = not (i < pairs.size and pairs[i] == h)
+        if len(_BREAKS) >= MEMO_SIZE:
+            _BREAKS.clear()
+        _BREAKS[pair] = got
+    return got
 
 
 def may_span(head: str, tail: str) -> bool:
@@ -292,17 +333,17 @@ def _build_tag_table() -> np.ndarray:
         if len(p) == 3 and len(p[2].encode("ascii", "replace")) <= 8
     }
     hashes, values = _sorted_pairs(tags, tags.values())
-    return np.stack([hashes, values], axis=1)
+    return np.stack([hashes, values])  # rows: each one run of memory in the mapped file
 
 
 @lru_cache(maxsize=1)
 def tag_index() -> TagIndex | None:
     """The parts of speech of jieba's dictionary (None without the dictionary file), built once
     and cached like :func:`word_index`."""
-    table = _cached_table("tags", _build_tag_table)
+    table = _cached_table("tags2", _build_tag_table, mapped=True)
     if table is None:
         return None
-    return TagIndex(table[:, 0].copy(), table[:, 1].copy())
+    return TagIndex(np.asarray(table[0]), np.asarray(table[1]))
 
 
 @lru_cache(maxsize=8192)
@@ -342,9 +383,11 @@ def _cut_block_tagged(sentence: str, index: WordIndex) -> list[tuple[str, bool]]
     a run of single Latin letters and digits joined together (tagged 'eng' by posseg)."""
     n = len(sentence)
     # the DAG: for each start, the ends of the words of the dictionary there (the character alone
-    # when there is none), with their frequencies; a start is given up, as in jieba's get_DAG,
-    # at the first piece from it that begins no word. Pieces of one length are looked up at once.
-    dag: list[list[tuple[int, int]]] = [[] for _ in range(n)]
+    # when there is none), each with its weight, log(frequency / total); a start is given up, as
+    # in jieba's get_DAG, at the first piece from it that begins no word. Pieces of one length are
+    # looked up at once.
+    logtotal = log(index.total)
+    dag: list[list[tuple[float, int]]] = [[] for _ in range(n)]
     alive = list(range(n))
     size = 1
     while alive:
@@ -354,24 +397,30 @@ def _cut_block_tagged(sentence: str, index: WordIndex) -> list[tuple[str, bool]]
             if f < 0:
                 continue
             if f:
-                dag[k].append((k + size - 1, f))
+                dag[k].append((log(f) - logtotal, k + size - 1))
             if k + size < n:
                 going.append(k)
         alive = going
         size += 1
-    for k in range(n):
-        if not dag[k]:
-            dag[k].append((k, 0))
+    alone = log(1) - logtotal  # a character that is no word: frequency 1
+    # the route: jieba's max((log(freq or 1) - logtotal + route[x + 1][0], x) ...), the weight
+    # worked out above, a start with one word taken without max()
     route: list[tuple[float, int]] = [(0, 0)] * (n + 1)
-    logtotal = log(index.total)
     for idx in range(n - 1, -1, -1):
-        route[idx] = max((log(f or 1) - logtotal + route[x + 1][0], x) for x, f in dag[idx])
+        ends = dag[idx]
+        if not ends:
+            route[idx] = (alone + route[idx + 1][0], idx)
+        elif len(ends) == 1:
+            w, x = ends[0]
+            route[idx] = (w + route[x + 1][0], x)
+        else:
+            route[idx] = max((w + route[x + 1][0], x) for w, x in ends)
     out: list[tuple[str, bool]] = []
     x, buf = 0, ""
     while x < n:
         y = route[x][1] + 1
         word = sentence[x:y]
-        if _RE_ENG.match(word) and len(word) == 1:
+        if len(word) == 1 and _RE_ENG.match(word):
             buf += word
         else:
             if buf:
