@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED, findings_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from yblint.config import Config, load_config
 from yblint.errors import ConfigError
@@ -141,6 +143,19 @@ def test_text_year():
     assert text_year("a/b.txt", "2019年完成，2020年启动，2020年底") == 2020
     assert text_year("a/b.txt", "没有年份") is None
     assert text_year("a/2013.txt", "", configured=2010) == 2010
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="0123456789２年a", max_size=30))
+def test_years_named_are_those_of_the_plain_pattern(text):
+    """text_year's years before 年 are found by a pattern that begins with a character class:
+    the same years as (?<!\\d)(19[5-9]\\d|20\\d\\d)年."""
+    import re
+
+    from yblint.text.formulae import _YEAR_NIAN
+
+    assert _YEAR_NIAN.findall(text) == re.findall(r"(?<!\d)(19[5-9]\d|20\d\d)年", text)
+    assert _YEAR_NIAN.findall("a1999年，12021年，２2021年，2099年") == ["1999", "2099"]
 
 
 def test_formula_table_is_complete():

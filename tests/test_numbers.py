@@ -427,3 +427,41 @@ def test_quoted_spans_skip_line_breaks_between_marks_yet_close_at_them(text):
     from yblint.text.numbers import _quoted_spans
 
     assert _quoted_spans(text, 0, len(text)) == _quoted_spans_by_character(text)
+
+
+# --- the fast reading against the reference (issue #14) ---------------------------------------
+
+FIGURE_TEXT = NOISE + "３４５６７８９．％‰aA第期起批项家余多几来左右上下以之开外一起统一十四五百分之“”《》\n"
+
+
+def _fields(numbers):
+    return [tuple(sorted(vars(n).items())) for n in numbers]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=FIGURE_TEXT, max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_figures_are_those_of_the_reference_reading(text, a, b):
+    """find_numbers tries only the places a figure can start (no lone 一, 百, 千), looks for a
+    unit or qualifier only after a character one starts with, and builds each Number in one
+    step: the figures, and every field of each, are those the reference reading finds."""
+    import numbers_reference
+
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    assert _fields(find_numbers(text, start, end)) == _fields(numbers_reference.find_numbers(text, start, end))
+    assert _fields(find_numbers(text)) == _fields(numbers_reference.find_numbers(text))
+
+
+def test_figures_of_real_text_are_those_of_the_reference_reading():
+    """The same on the seed page and on the fixtures: real figures, words that are no figures."""
+    import numbers_reference
+    from conftest import FIXTURES
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.rglob("*.txt"))]
+    assert texts
+    for text in texts:
+        found = find_numbers(text)
+        assert _fields(found) == _fields(numbers_reference.find_numbers(text))
+    assert len(found) > 0
+    lone = "统一一起一百三十二个一批百家千家"
+    expected = [n.text for n in numbers_reference.find_numbers(lone)]
+    assert [n.text for n in find_numbers(lone)] == expected == ["一百三十二个"]

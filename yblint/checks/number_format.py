@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
@@ -55,9 +56,19 @@ RANGE = re.compile(
 )
 CN_SMALL_VALUE = {"千": 1000, "百": 100}
 #: where a match of each pattern can start: Python's re scans a leading character class in C,
-#: but tries the patterns above (lookbehinds, groups of alternatives) at every position
-DIGIT = re.compile(r"[0-9０-９]")
-STACKED_START = re.compile(r"[共合总累达超逾约近0-9０-９]")
+#: but tries the patterns above (lookbehinds, groups of alternatives) at every position. Each
+#: looks ahead for what a match holds after its first digit (千 or 百; a decimal point; a dash),
+#: so that the patterns are tried at few of the digits of a text.
+MIXED_START = re.compile(r"[0-9０-９](?<![0-9０-９.．A-Za-z/\-].)(?=[0-9０-９.．]*[万亿]?[0-9０-９]*[千百])")
+STACKED_START = re.compile(
+    r"[共合总累达超逾约近0-9０-９]"
+    r"(?:(?<=[共合总累])(?=计约)|(?<=达)(?=到?[近约逾])|(?<=超)(?=过?约)|(?<=逾)(?=约)"
+    r"|(?<=约)(?=[近0-9０-９])|(?<=近)(?=[约0-9０-９])"
+    r"|(?<=[0-9０-９])(?<![0-9０-９].)(?=[0-9０-９]*(?:[.．][0-9０-９]+)?[.．][0-9０-９]))"
+)
+RANGE_START = re.compile(
+    r"[0-9０-９](?<![0-9０-９.．A-Za-z\-/].)(?=[0-9０-９]*(?:[.．][0-9０-９]+)?[—～~〜\-－][0-9０-９])"
+)
 DASHES = "—～~〜-－"
 
 
@@ -104,10 +115,12 @@ def _mixed(m: re.Match[str]) -> tuple[int, str]:
 
 def _hits(text: str, arabic_stats: bool) -> Iterator[NumberHit]:
     mixed = "千" in text or "百" in text
-    for m in _finditer(MIXED, DIGIT, text) if mixed else ():
+    for m in _finditer(MIXED, MIXED_START, text) if mixed else ():
         start, new = _mixed(m)
         yield NumberHit(start, m.end(), "mixed", {"match": text[start : m.end()], "replacement": new}, new)
-    if arabic_stats:
+    # CHINESE and NO_UNIT end every match in 万 or 亿 (looked for by str.find, much faster)
+    big = "万" in text or "亿" in text
+    if arabic_stats and big:
         for m in CHINESE.finditer(text):
             try:
                 value = chinese_to_int(m.group("num"))
@@ -116,14 +129,16 @@ def _hits(text: str, arabic_stats: bool) -> Iterator[NumberHit]:
             start = m.start("num")
             new = f"{value}{m.group('big')}"
             yield NumberHit(start, m.end(), "chinese", {"match": text[start : m.end()], "replacement": new}, new)
-    for m in NO_UNIT.finditer(text):
+    for m in NO_UNIT.finditer(text) if big else ():
         start = m.start("n")
         new = text[start : m.end()] + "元"
         yield NumberHit(start, m.end(), "no_unit", {"match": text[start : m.end()], "replacement": new}, new)
-    for m in _finditer(STACKED, STACKED_START, text):
+    # every stacked marker holds 约, 近 or 逾, or (1.5万多) 多
+    stacked = "约" in text or "近" in text or "逾" in text or "多" in text
+    for m in _finditer(STACKED, STACKED_START, text) if stacked else ():
         yield NumberHit(m.start(), m.end(), "stacked", {"match": m.group(0)})
-    ranged = any(d in text for d in DASHES)
-    for m in _finditer(RANGE, DIGIT, text) if ranged else ():
+    ranged = "—" in text or "～" in text or "-" in text or "－" in text or "~" in text or "〜" in text  # DASHES
+    for m in _finditer(RANGE, RANGE_START, text) if ranged else ():
         unit = m.group("unit")
         new = f"{m.group('a')}{unit}{m.group('dash')}{m.group('b')}{unit}"
         yield NumberHit(m.start(), m.end(), "range", {"match": m.group(0), "replacement": new}, new)
@@ -132,7 +147,8 @@ def _hits(text: str, arabic_stats: bool) -> Iterator[NumberHit]:
 def number_hits(para: Paragraph, arabic_stats: bool) -> list[NumberHit]:
     """The findings of one paragraph, outside quotations and titles, leftmost first, no overlaps."""
     text = para.text
-    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    marked = "“" in text or "《" in text or "「" in text  # every match of QUOTED opens with one
+    quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)] if marked else []
     out: list[NumberHit] = []
     last = -1
     for h in sorted(_hits(text, arabic_stats), key=lambda h: (h.start, -h.end)):
@@ -157,8 +173,9 @@ class NumberFormat(Check):
         en = self.lang == "en"
         for doc in corpus.documents:
             # 同类别同形式: Chinese-numeral statistics are flagged where Arabic ones are the usual form
-            arabic = len(ARABIC_STAT.findall(doc.text))
-            arabic_stats = arabic > 0 and arabic >= len(CHINESE_STAT.findall(doc.text))
+            # as many Arabic statistics as Chinese ones, and one at least (counted that far only)
+            need = max(1, len(CHINESE_STAT.findall(doc.text)))
+            arabic_stats = sum(1 for _ in islice(ARABIC_STAT.finditer(doc.text), need)) == need
             for para in doc.paragraphs:
                 if para.kind not in SCOPE or para.end <= para.start:
                     continue

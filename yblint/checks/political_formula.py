@@ -13,27 +13,25 @@ from yblint.errors import ConfigError
 from yblint.finding import Finding
 from yblint.model import Corpus, Document
 from yblint.text.formulae import FORMULAE, Formula, text_year
+from yblint.text.joined import in_scope, joined
 
 SCOPE = ("prose", "list_item")  # as the whole pack: headings are left to the editor
 
 
 def formula_hits(doc: Document, year: int | None) -> Iterator[tuple[int, int, Formula, Any]]:
     """(start, end, formula, match) of every variant in ``doc``; where matches overlap, the
-    leftmost, then the longest, then the formula listed first wins."""
-    found = []
-    for para in doc.paragraphs:
-        if para.kind not in SCOPE or para.end <= para.start:
-            continue
-        text = para.text
-        for order, f in enumerate(FORMULAE):
-            if not f.applies(year):
-                continue
-            spans = [(m.start(), m.end()) for e in f.compiled_exceptions for m in e.finditer(text)]
-            for pat in f.compiled:
-                for m in pat.finditer(text):
-                    if any(s <= m.start() and m.end() <= e for s, e in spans):
-                        continue
-                    found.append((para.start + m.start(), -(m.end() - m.start()), order, f, m))
+    leftmost, then the longest, then the formula listed first wins. The patterns are searched
+    once in the document's paragraphs joined (none crosses a line break), else paragraph by
+    paragraph."""
+    formulae = [(order, f) for order, f in enumerate(FORMULAE) if f.applies(year)]
+    scope = joined(doc, SCOPE)
+    if scope is None:
+        found = [hit for para in in_scope(doc, SCOPE) for hit in _hits(para.text, para.start, formulae)]
+    else:
+        found = []
+        for start, neg, order, f, m in _hits(scope.text, 0, formulae):
+            i = scope.index(start)
+            found.append((scope.paragraphs[i].start + start - scope.starts[i], neg, order, f, m))
     found.sort(key=lambda t: t[:3])
     last = -1
     for start, neg, _order, f, m in found:
@@ -41,6 +39,22 @@ def formula_hits(doc: Document, year: int | None) -> Iterator[tuple[int, int, Fo
             continue
         last = start - neg
         yield start, last, f, m
+
+
+def _hits(text: str, offset: int, formulae: list[tuple[int, Formula]]) -> list[tuple[int, int, int, Formula, Any]]:
+    """(offset + start, -length, order, formula, match) of every match of a variant in ``text``
+    that no match of the formula's exceptions holds."""
+    found = []
+    for order, f in formulae:
+        matches = [m for pat in f.compiled for m in pat.finditer(text)]
+        if not matches:
+            continue
+        spans = [(m.start(), m.end()) for e in f.compiled_exceptions for m in e.finditer(text)]
+        for m in matches:
+            if any(s <= m.start() and m.end() <= e for s, e in spans):
+                continue
+            found.append((offset + m.start(), -(m.end() - m.start()), order, f, m))
+    return found
 
 
 @register_check("political-formula")

@@ -215,9 +215,13 @@ _NUMBER = re.compile(
     rf"|(?P<ar>{_ARABIC})(?P<mult>{_MULT_RE})?"
     rf"|(?P<cn>{_CN_NUM})"
 )
-#: the characters a figure may start with: every match of :data:`_NUMBER` starts with one, and
-#: one of them starts a match (found by a character scan, several times faster than the search)
-_NUMBER_START = re.compile(r"[\d零〇○一二两三四五六七八九十百千万亿]")
+#: where a figure may start: every match of :data:`_NUMBER` starts with one of these characters
+#: (found by a character scan, several times faster than the search), except a lone 一, 百 or 千
+#: (一批, 百家, 千方百计), which is never a figure and is passed over in the scan
+_NUMBER_START = re.compile(
+    r"[\d零〇○一二两三四五六七八九十百千万亿]"
+    r"(?:(?<![一百千])|(?=[零〇○一二两三四五六七八九十百千万亿]|点[零〇○一二三四五六七八九])|(?<=百)(?=分之))"
+)
 _PRE_APPROX = re.compile(
     r"(?P<q>大约|(?<![签节制合公预相契履违特邀条践赴守])约(?:为|合)?|将近|接近|(?<![附最临就靠亲])近"
     r"|超过|(?<![赶])超|逾|不到|不足|不少于|不低于|至少|突破|多达|最高|最多|高达)"
@@ -384,7 +388,19 @@ class Number:
 
 
 _QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "『": "』"}
-_QUOTE_MARKS = re.compile("[“”《》「」『』]")
+
+
+def _quote_marks(text: str, start: int, end: int) -> list[int]:
+    """Offsets of the quotation marks in ``text[start:end]``, in order: each mark found by
+    ``str.find``, much faster than a regular expression's scan of a character class."""
+    found: list[int] = []
+    for c in "“”《》「」『』":
+        i = text.find(c, start, end)
+        while i >= 0:
+            found.append(i)
+            i = text.find(c, i + 1, end)
+    found.sort()
+    return found
 
 
 def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -392,8 +408,8 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     last = start  # the mark before: a line break since then closes every quote still open
-    for m in _QUOTE_MARKS.finditer(text, start, end):
-        c, i = m.group(0), m.start()
+    for i in _quote_marks(text, start, end):
+        c = text[i]
         if stack and text.find("\n", last, i) >= 0:
             stack = []
         last = i
@@ -404,12 +420,6 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if not stack:
                 spans.append((s, i + 1))
     return spans
-
-
-def _in_spans(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
-    """Is ``pos`` inside one of ``spans`` (disjoint, in order; ``starts`` their starts)?"""
-    i = bisect.bisect_right(starts, pos) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
@@ -447,47 +457,72 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
 
 _BIG_AFTER_APPROX = re.compile("万亿|亿|万")
 _new_number = object.__new__
+_set_fields = object.__setattr__
+_bisect_right = bisect.bisect_right
+#: the characters a qualifier (余 多 …), a unit (万元 → 元, ％ …) or a bound (左右 以上 …) after a
+#: figure starts with: after any other, none of them is looked for
+_TAIL_FIRST = frozenset("余多几来左上以之开％").union(u[0] for u in UNITS)
 #: what may stand before the 至 or ～ of a range ending in a figure (3～5个, 百分之三至百分之五)
 _RANGE_BEFORE = _CN_CHARS + "%％万亿"
+_ASCII_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+#: the characters before and after a figure that can give it a role (a code, a range, an
+#: expression): the ASCII letters (the letters str.isascii and str.isalpha both take) and marks
+_ROLE_BEFORE = frozenset(_ASCII_LETTERS + "-－~～—至到" + "+＋×÷/*" + ".．")
+_ROLE_AFTER = frozenset(_ASCII_LETTERS + "-－~～—" + "+＋×÷/*" + ".．")
+
+
+@lru_cache(maxsize=4096)
+def _chinese_step(value: float, decimals: int) -> float:
+    """The step of a Chinese numeral: the place of its last digit (kept: a text repeats them)."""
+    return _last_place(value, decimals, 1.0)
 
 
 def _make(
     t: str, m: re.Match, lo: int, hi: int, quoted: list[tuple[int, int]], quoted_starts: list[int]
 ) -> Number | None:
-    ns, ne = m.start(), m.end()
+    ns, ne = m.span()
     pct_word, pn, ar, mult_word, core = m.groups()
-    pct = bool(pct_word)
+    pct = pct_word is not None
     chinese = ar is None
+    # what follows the numeral can be a qualifier, a unit or a bound only if it starts like one
+    tail = ne < hi and t[ne] in _TAIL_FIRST
     if chinese and not pct:
         if core[0] in "万亿零〇○" or (len(core) == 1 and core in "一百千"):
             return None  # 万家, 亿元, 零星, a lone 一/百/千: words, not figures
         if core[0] == "一" and _NOT_ONE.match(t, ns):
             return None
         small = len(core) <= 4 and "万" not in core and "亿" not in core  # below 10,000: 四千, 二〇二一
-        if small and not _UNIT_RE.match(t, ne, hi) and not _POST_APPROX.match(t, ne, hi):
+        if small and not (tail and (_UNIT_RE.match(t, ne, hi) or _POST_APPROX.match(t, ne, hi))):
             return None  # counting nothing (三服务, 十佳): a word, as below, known before its value
-    try:
-        value, decimals, mult, _ = _value_of(pn, ar, mult_word, core)
-    except ValueError:
-        return None  # 四十五六, 三五 (a range by adjacent digits) or a word
+    if ar is not None:  # _value_of, written out
+        value, decimals = _arabic_value(ar)
+        mult = _MULT[mult_word] if mult_word else 1.0
+        value *= mult
+    else:
+        known = _cn_value_known(core if pn is None else pn)
+        if known is None:
+            return None  # 四十五六, 三五 (a range by adjacent digits) or a word
+        value, decimals = known
+        mult = 1.0
     num_end = p = ne
     approx: list[str] = []
-    # a qualifier before the unit: 20余家, 4千余米, 106万余起, 二十几个, 10余万人
-    sm = _POST_APPROX.match(t, p, hi)
-    if sm:
-        q, after_q = sm.group(0), sm.end()
-        big = _BIG_AFTER_APPROX.match(t, after_q, hi)
-        if q == "余" or big or _UNIT_RE.match(t, after_q, hi):
-            approx.append(q)
-            p = after_q
-            if big:
-                value *= _MULT[big.group(0)]
-                mult *= _MULT[big.group(0)]
-                p = big.end()
     unit = None
+    if tail:
+        # a qualifier before the unit: 20余家, 4千余米, 106万余起, 二十几个, 10余万人
+        sm = _POST_APPROX.match(t, p, hi)
+        if sm:
+            q, after_q = sm.group(0), sm.end()
+            big = _BIG_AFTER_APPROX.match(t, after_q, hi)
+            if q == "余" or big or _UNIT_RE.match(t, after_q, hi):
+                approx.append(q)
+                p = after_q
+                if big:
+                    value *= _MULT[big.group(0)]
+                    mult *= _MULT[big.group(0)]
+                    p = big.end()
     if pct:
         unit = "%"
-    else:
+    elif p < hi and t[p] in _TAIL_FIRST:
         um = _UNIT_RE.match(t, p, hi)
         if um:
             unit = um.group(0)
@@ -503,17 +538,20 @@ def _make(
             if unit in ("%", "‰", "％"):
                 num_end = p
             unit = _UNIT_ALIASES.get(unit, unit)
-    bm = _POST_BOUND.match(t, p, hi)
-    if bm and (unit is not None or bm.group(0) not in ("多", "余")):
-        approx.append(bm.group(0))
-        p = bm.end()
+    if p < hi and t[p] in _TAIL_FIRST:
+        bm = _POST_BOUND.match(t, p, hi)
+        if bm and (unit is not None or bm.group(0) not in ("多", "余")):
+            approx.append(bm.group(0))
+            p = bm.end()
     if chinese and unit is None and not pct and value < 10000:
         return None  # a Chinese numeral that counts nothing (三服务, 十佳): a word
     start = ns
-    pm = _PRE_APPROX.search(t, max(lo, ns - 6), ns) if t[ns - 1 : ns] in _PRE_APPROX_LAST else None
-    if pm:
-        approx.insert(0, pm.group("q"))
-        start = pm.start()
+    before = t[ns - 1] if ns > lo else ""
+    if before in _PRE_APPROX_LAST and before:
+        pm = _PRE_APPROX.search(t, max(lo, ns - 6), ns)
+        if pm:
+            approx.insert(0, pm.group("q"))
+            start = pm.start()
     bound = None
     for q in approx:
         if q in ABOUT:
@@ -523,48 +561,54 @@ def _make(
         elif q in UPPER:
             bound = "upper"
     role = None
-    before = t[ns - 1] if ns > lo else ""
-    before2 = t[ns - 2] if ns - 1 > lo else ""
     after = t[num_end] if num_end < hi else ""
-    after2 = t[num_end + 1] if num_end + 1 < hi else ""
     if before == "第" or (chinese and unit == "期"):
         role = "ordinal"  # 第3, 二期工程
-    elif (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha() and unit is None):
-        role = "code"
-    elif (before and before in "-－~～—至到" and (before2.isdigit() or (before2 and before2 in _RANGE_BEFORE))) or (
-        after and after in "-－~～—" and (after2.isdigit() or (after2 and after2 in _CN_CHARS))
-    ):
-        role = "range"
-    elif (before and before in "+＋×÷/*") or (after and after in "+＋×÷/*"):
-        role = "expression"
-    elif (before and before in ".．") or (after and after in ".．" and after2.isdigit()):
-        role = "code"
-    elif ar is not None and len(ar) > 1 and ar[0] in "0０" and ar[1] not in ".．":
+    elif before in _ROLE_BEFORE or after in _ROLE_AFTER:  # else none of the roles below
+        before2 = t[ns - 2] if ns - 1 > lo else ""
+        after2 = t[num_end + 1] if num_end + 1 < hi else ""
+        if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha() and unit is None):
+            role = "code"
+        elif (before and before in "-－~～—至到" and (before2.isdigit() or (before2 and before2 in _RANGE_BEFORE))) or (
+            after and after in "-－~～—" and (after2.isdigit() or (after2 and after2 in _CN_CHARS))
+        ):
+            role = "range"
+        elif (before and before in "+＋×÷/*") or (after and after in "+＋×÷/*"):
+            role = "expression"
+        elif (before and before in ".．") or (after and after in ".．" and after2.isdigit()):
+            role = "code"
+    if role is None and ar is not None and len(ar) > 1 and ar[0] in "0０" and ar[1] not in ".．":
         role = "code"  # 03, 0905: a number written with a leading zero is a code
-    if role is None and quoted and _in_spans(ns, quoted, quoted_starts):
-        role = "quoted"
+    if role is None and quoted:  # inside one of the quoted spans (disjoint, in order)?
+        i = _bisect_right(quoted_starts, ns) - 1
+        if i >= 0 and ns < quoted[i][1]:
+            role = "quoted"
     if unit == "%":
         step = 10.0**-decimals
     elif chinese:
-        step = _last_place(value, decimals, 1.0)
+        step = _chinese_step(value, decimals)
     else:
         step = mult * 10.0**-decimals
     # built as Number(...) would be, without the frozen dataclass's one object.__setattr__ a field
     n = _new_number(Number)
-    n.__dict__.update(
-        text=t[start:p],
-        start=start,
-        end=p,
-        num_start=ns,
-        num_end=num_end,
-        value=value,
-        unit=unit,
-        decimals=decimals,
-        multiplier=mult,
-        step=step,
-        approx="".join(approx) or None,
-        bound=bound,
-        chinese=chinese,
-        role=role,
+    _set_fields(
+        n,
+        "__dict__",
+        {
+            "text": t[start:p],
+            "start": start,
+            "end": p,
+            "num_start": ns,
+            "num_end": num_end,
+            "value": value,
+            "unit": unit,
+            "decimals": decimals,
+            "multiplier": mult,
+            "step": step,
+            "approx": "".join(approx) or None,
+            "bound": bound,
+            "chinese": chinese,
+            "role": role,
+        },
     )
     return n

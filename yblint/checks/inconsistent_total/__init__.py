@@ -13,6 +13,7 @@ no rounding explains is reported. Sentences the checks cannot read with confiden
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Iterator
 
 from yblint.check import Check, register_check
@@ -30,6 +31,10 @@ CHECKS: dict[str, Callable[[Reader], None]] = {
     "growth": growth.check,
     "shares": shares.check,
 }
+#: the checks that can find something in a paragraph with one figure: a count and the names it
+#: counts, shares stated as a ratio (三次产业结构 a:b:c). Every other compares two figures or more
+#: (a total and its parts, a rate and what it comes from, a change and its two ends).
+ONE_FIGURE = ("count", "shares")
 #: the severity a finding that is likely, not certain, is reported at
 LOWER = {"error": "warning", "warning": "info"}
 
@@ -39,9 +44,12 @@ class ParagraphChecker(Reader):
     every comparison made."""
 
     def run(self) -> list[Issue]:
-        if self.numbers:
+        if len(self.numbers) > 1:
             for check in CHECKS.values():
                 check(self)
+        elif self.numbers:
+            for name in ONE_FIGURE:
+                CHECKS[name](self)
         # one figure read by two checks (完成率 as a completion rate and as a named rate): once
         unique: dict[tuple[int, int], Issue] = {}
         for issue in self.issues:
@@ -55,16 +63,20 @@ class InconsistentTotal(Check):
     per_document = True
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
+        enabled = set(self.params["checks"])
         for doc in corpus.documents:
             figures: Figures | None = None
             for para in doc.paragraphs:
                 if para.is_prose:
                     if figures is None:
                         figures = Figures(doc.text)  # once per document
-                    yield from self._paragraph(doc, para, figures)
+                    starts = figures.starts
+                    i = bisect.bisect_left(starts, para.start)
+                    if i == len(starts) or starts[i] >= para.end:
+                        continue  # no figure: nothing to check
+                    yield from self._paragraph(doc, para, figures, enabled)
 
-    def _paragraph(self, doc: Document, para: Paragraph, figures: Figures) -> Iterator[Finding]:
-        enabled = set(self.params["checks"])
+    def _paragraph(self, doc: Document, para: Paragraph, figures: Figures, enabled: set[str]) -> Iterator[Finding]:
         seen: set[tuple[int, int]] = set()
         for issue in ParagraphChecker(doc.text, para.start, para.end, figures).run():
             if issue.check not in enabled or issue.anchor in seen:

@@ -12,7 +12,6 @@ from yblint.text.numbers import Number, summable
 
 from .complete import CATCH_ALL, Completeness, digit_slip, judge, partition
 from .reader import (
-    TOTAL_MARK_CHAR,
     Issue,
     Reader,
     bare,
@@ -48,13 +47,14 @@ _RESPECTIVELY = re.compile("分别(?:为|是)")
 def check(r: Reader) -> None:
     t = r.text
     seen_totals: set[int] = set()
-    for m in _QIZHONG.finditer(t, r.lo, r.hi):
+    # each pattern's first word looked for by str.find, much faster than the pattern's search
+    for m in _QIZHONG.finditer(t, r.lo, r.hi) if t.find("其中", r.lo, r.hi) >= 0 else ():
         if r.quoted(m.start()):
             continue
         if t.startswith("其中之一", m.start()):
             continue
         _breakdown_qizhong(r, m.start(), m.end(), seen_totals)
-    for m in _RESPECTIVELY.finditer(t, r.lo, r.hi):
+    for m in _RESPECTIVELY.finditer(t, r.lo, r.hi) if t.find("分别", r.lo, r.hi) >= 0 else ():
         _breakdown_respectively(r, m.start(), m.end(), seen_totals)
     _parts_before_total(r, seen_totals)
     _sum_after_list(r, seen_totals)
@@ -193,6 +193,8 @@ def _parts_before_total(r: Reader, seen: set[int]) -> None:
     """a个A、b个B、c个C(等)共计T: items listed with 、 (和/及 before the last) in the clause
     right before the total."""
     t = r.text
+    if t.find("共", r.lo, r.hi) < 0 and t.find("计", r.lo, r.hi) < 0:
+        return  # every marker of the total holds one
     for total in r.numbers:
         if t[total.start - 1 : total.start] not in _LIST_TOTAL_CHARS or total.start in seen:
             continue
@@ -337,6 +339,8 @@ def _sum_after_list(r: Reader, seen: set[int]) -> None:
     (收入合计, 两项合计, 总数 …) and holds one figure sums the figures of the clauses before it in
     its sentence. Such a list is closed."""
     t = r.text
+    if t.find("计", r.lo, r.hi) < 0 and t.find("总", r.lo, r.hi) < 0 and t.find("共", r.lo, r.hi) < 0:
+        return  # every word of _SUM_HEAD holds one
     for total in r.numbers:
         if t[total.start - 1 : total.start] not in _SUM_HEAD_CHARS or total.start in seen or total.approx:
             continue
@@ -369,6 +373,8 @@ def _balance(r: Reader) -> None:
     """收入X，支出Y，（收支相抵，）结余Z: Z = X − Y (赤字: Y − X), the 收入 and 支出 being the
     nearest figures so named in this or the sentences before."""
     t = r.text
+    if t.find("余", r.lo, r.hi) < 0 and t.find("存", r.lo, r.hi) < 0 and t.find("赤字", r.lo, r.hi) < 0:
+        return  # every word of _BALANCE holds one
     for z in r.numbers:
         if t[z.start - 1 : z.start] not in _BALANCE_CHARS or not may_end_word(t, z.start, *_BALANCE_END):
             continue
@@ -423,8 +429,8 @@ def _parts_in_next_sentence(r: Reader, seen: set[int]) -> None:
     as one (共/合计 …) ending its sentence, and a next sentence made only of clauses that each
     name one part of it (…的N家, or names that partition the whole)."""
     t = r.text
-    if not TOTAL_MARK_CHAR.search(t, r.lo, r.hi):  # a total is marked with one of them
-        return
+    if t.find("共", r.lo, r.hi) < 0 and t.find("计", r.lo, r.hi) < 0 and t.find("总", r.lo, r.hi) < 0:
+        return  # a total is marked with one of TOTAL_MARK_CHARS
     for total in r.numbers:
         if total.start in seen or total.approx or not r.marked_total(total) or not r.is_amount(total):
             continue

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 
-from yblint.text.numbers import Number, find_numbers, unit_info
+from yblint.text.numbers import UNITS, Number, find_numbers
 
 from .reader import Issue, Reader, clause_start
 
 _NOUN_THEN_LIST = re.compile(r"([^，,；;。：:（(）)、“”《》0-9０-９]{0,16}?)([（(：:])")
 _LIST_OPENER = re.compile(r"[（(：:]")
+#: its marks, each looked for by str.find (much faster than the pattern's search)
+_LIST_OPENERS = "（：(:"
 #: the furthest a bracketed list may run after its count
 BRACKET_LIST_MAX = 200
 #: the longest noun a colon list may follow (开工建设4条道路：…)
@@ -23,9 +25,15 @@ NAME_MAX = 30
 
 def check(r: Reader) -> None:
     t = r.text
-    lists = _LIST_OPENER.search(t, r.lo, r.hi)  # a list after a count opens with one
+    # a list after a count opens with one of _LIST_OPENERS
+    lo, hi = r.lo, r.hi
+    lists = (
+        t.find("（", lo, hi) >= 0 or t.find("：", lo, hi) >= 0 or t.find("(", lo, hi) >= 0 or t.find(":", lo, hi) >= 0
+    )
+    if not lists and t.find("等", lo, hi) < 0:
+        return  # no list after a count, and none closed by 等 before one
     for n in r.numbers:
-        u = unit_info(n.unit)
+        u = UNITS.get(n.unit) if n.unit else None  # unit_info, written out
         if not u or not u.count or n.role is not None or n.approx or n.value != int(n.value) or n.value < 1:
             continue
         # N个X（A、B、C）, N个（A、B）, N个X：A、B、C。 — X names what is counted (学校, 道路);

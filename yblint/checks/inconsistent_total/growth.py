@@ -30,6 +30,8 @@ _GROWTH = re.compile(
     r"[，,、]?(?:同比|年均|平均每年|每年平均)?(?:增长|增加|提高|提升|上升|扩大|下降|减少|降低|缩小)了?"
     rf"(?P<z>{_C}{{1,16}})"
 )
+#: the verbs one of which every match of _GROWTH holds (before its stated change)
+_GROWTH_VERBS = ("增长", "增加", "提高", "提升", "上升", "扩大", "下降", "减少", "降低", "缩小")
 _COMPARED = re.compile(
     r"比(?P<period>[^，,；;。的]{1,10})的"
     rf"(?P<x>{_C}{{1,16}}?)(?P<verb>增长|增加|提高|上升|下降|减少|降低)了?(?P<z>{_C}{{1,16}})"
@@ -84,7 +86,8 @@ def changes(r: Reader) -> None:
     # 由/从 opens every change and 番 ends every doubling: most paragraphs have neither
     if t.find("由", r.lo, r.hi) < 0 and t.find("从", r.lo, r.hi) < 0:
         return
-    for m in _GROWTH.finditer(t, r.lo, r.hi):
+    verbs = any(t.find(v, r.lo, r.hi) >= 0 for v in _GROWTH_VERBS)  # one ends every change
+    for m in _GROWTH.finditer(t, r.lo, r.hi) if verbs else ():
         around = t[max(r.lo, m.start() - AVERAGE_LOOKBACK) : m.start()] + m.group(0)
         if re.search(r"年均|平均", around) and not re.search(r"累计", around):
             _compound(r, m)
@@ -227,8 +230,8 @@ def change_and_rate(r: Reader) -> None:
     """实现收入1.63亿元，比上年增收1,260万元，增长8.4%: the change over the base the current
     figure and the change give, p = d ÷ (Y − d)."""
     t = r.text
-    if t.find("比", r.lo, r.hi) < 0:  # 比上年 … 同比
-        return
+    if t.find("上年", r.lo, r.hi) < 0 and t.find("去年", r.lo, r.hi) < 0 and t.find("同比", r.lo, r.hi) < 0:
+        return  # 比上年, 比去年, 较上年, 较去年, 同比
     for m in _CHANGE_AND_RATE.finditer(t, r.lo, r.hi):
         d = r.at(m.start("d"))
         z = r.at(m.start("z"))
@@ -274,7 +277,7 @@ def comparisons(r: Reader) -> None:
     """Y，比上年的 X 增长 p% (or 增加 d): the current figure, the base the text names, and
     the change it states."""
     t = r.text
-    if t.find("比", r.lo, r.hi) < 0:
+    if t.find("比", r.lo, r.hi) < 0 or t.find("的", r.lo, r.hi) < 0:  # in every match
         return
     for m in _COMPARED.finditer(t, r.lo, r.hi):
         if re.search(r"平均|年均|同期", m.group("period")):

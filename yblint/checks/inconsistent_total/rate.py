@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.text.numbers import Number
 
@@ -145,10 +147,14 @@ _BASE_WORDS = re.compile(
     r"共|总|全|抽检|抽查|抽样|检查|检测|监测|检验|参加|参检|参保人|应|适龄|登记|受理|申请|报名|调查|计划|任务|目标|户籍|常住|在册|在校|入园|出生"
 )
 _NAMED_RATE = re.compile(r"([\u4e00-\u9fff]{2,6}?)率(?:为|达|达到|是|已达|高达|提高到|提高至|提升至|提升到)?")
+#: the longest verb _NAMED_RATE takes after 率
+NAMED_RATE_SUFFIX_MAX = 3
 _PLAN_WORDS = ("计划", "预算", "任务")
 _PLAN_SHARE = re.compile(rf"(?:为|完成|达到|完成了|相当于)(?:全年|年度|年)?(?:{'|'.join(_PLAN_WORDS)})的")
 _SHARE_OF = re.compile(r"占(?P<base>[^，,；;。占]{1,24}?)的(?=[0-9０-９]|百分之)")
 _TIMES_OF = re.compile(r"(?:是|为|相当于)(?P<base>[^，,；;。是]{1,20}?)的(?=[0-9０-９一二两三四五六七八九十])")
+#: 的 right before a numeral: each of the three phrases above ends so, its figure following
+_DE_FIGURE = re.compile(r"的[\d零〇○一二两三四五六七八九十百千万亿]")
 #: how a stated ratio is scaled from a quotient
 _SCALE = {"%": 100.0, "‰": 1000.0, "倍": 1.0}
 RATIO_EN = {"占比": "share", "倍数": "ratio", "计划完成程度": "share of the plan"}
@@ -160,7 +166,7 @@ def named_rates(r: Reader) -> None:
     t = r.text
     if t.find("率", r.lo, r.hi) < 0:
         return
-    for m in _NAMED_RATE.finditer(t, r.lo, r.hi):
+    for m in named_rate_matches(t, r.lo, r.hi):
         z = r.at(m.end())
         word = m.group(1)
         if z is None or z.unit not in ("%", "‰") or z.role is not None or z.bound is not None:
@@ -186,11 +192,28 @@ def named_rates(r: Reader) -> None:
         ratio(r, z, y, x, word + "率", f"{word}率")
 
 
+def named_rate_matches(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """``_NAMED_RATE.finditer(text, lo, hi)``, the pattern searched only near each 率 (instead of
+    at every Chinese character): a match is 2 to 6 Chinese characters, the first 率 after them,
+    then a verb of at most :data:`NAMED_RATE_SUFFIX_MAX` characters, so it starts 2 to 6
+    characters before a 率, and the first 率 a match can end at is the one the leftmost does."""
+    pos = lo
+    p = text.find("率", lo, hi)
+    while p >= 0:
+        start = max(pos, p - 6)
+        if start <= p - 2:
+            m = _NAMED_RATE.search(text, start, min(hi, p + 1 + NAMED_RATE_SUFFIX_MAX))
+            if m is not None and m.start() <= p - 2:  # one that ends at a later 率 is found there
+                yield m
+                pos = m.end()
+        p = text.find("率", p + 1, hi)
+
+
 def ratio_phrases(r: Reader) -> None:
     """占全年计划投资3.2亿元的41.5%, 是上年3.1亿元的1.2倍, 相当于…的X%: the part (the nearest
     amount before) over the base named in the phrase; 为计划的112% over the figure called 计划."""
     t = r.text
-    if t.find("的", r.lo, r.hi) < 0:  # in every phrase
+    if not _DE_FIGURE.search(t, r.lo, r.hi):  # every phrase ends in 的 before its figure
         return
     shares = _SHARE_OF.finditer(t, r.lo, r.hi) if t.find("占", r.lo, r.hi) >= 0 else ()
     for m in shares:

@@ -5,20 +5,11 @@ from __future__ import annotations
 
 import bisect
 import math
-import sys
 from dataclasses import dataclass, field
-from functools import lru_cache
-from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
-from yblint.lazy import lazy_import
 from yblint.text.numbers import Number, convert, find_numbers, unit_info
-
-if TYPE_CHECKING:
-    import numpy as np
-else:
-    np = lazy_import("numpy")  # for a document's clause marks, once per document
 
 CLAUSE_END = "，,；;。！？!?：:\n"
 SENTENCE_END = "。！？!?\n"
@@ -166,86 +157,110 @@ def _ends_clause(text: str, i: int) -> bool:
 
 _CLAUSE_MARK = re.compile("[" + re.escape(CLAUSE_END) + "]")
 _SENTENCE_MARK = re.compile("[" + re.escape(SENTENCE_END) + "]")
-
-
-@lru_cache(maxsize=1)
-def _mark_kinds() -> np.ndarray:
-    """What each character of the Basic Multilingual Plane is: 1 a clause mark, 2 a sentence
-    mark, 4 a comma (which may separate thousands instead)."""
-    kinds = np.zeros(0x10000, dtype=np.uint8)
-    kinds[[ord(c) for c in CLAUSE_END]] |= 1
-    kinds[[ord(c) for c in SENTENCE_END]] |= 2
-    kinds[[ord(c) for c in ",，"]] |= 4
-    return kinds
-
-
-#: the Chinese characters (none is a digit): a comma after one ends a clause
-_HAN = (0x4E00, 0x9FFF)
-_MAYBE_THOUSANDS = re.compile("[，,](?<=[^\u4e00-\u9fff][，,])")
-_marks_cache: dict[int, tuple[str, list[int], list[int]]] = {}
+#: characters of a text whose clause and sentence ends are found together, the first time the
+#: checks ask about one of them (they read the clauses of a fraction of a book's text)
+MARK_BLOCK = 128
+#: blocks read in turn for the end before or after an offset; further (a long stretch without a
+#: mark: a five-megabyte line), the ends of the whole text are found once and bisected
+MARK_WALK = 16
 #: texts whose clause and sentence ends are kept (a document and the paragraph strings tests pass)
 CLAUSE_CACHE_SIZE = 4
 
 
-def _marks(text: str) -> tuple[list[int], list[int]]:
-    """Offsets of every clause end and every sentence end in ``text``, found once per text."""
+class _Marks:
+    """The clause and sentence ends of one text: by block of :data:`MARK_BLOCK` characters
+    (None for a block not read yet), and, once asked for, of the whole text."""
+
+    __slots__ = ("blocks", "text", "whole")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.blocks: list[tuple[list[int], list[int]] | None] = [None] * (len(text) // MARK_BLOCK + 1)
+        self.whole: tuple[list[int], list[int]] | None = None
+
+    def block(self, k: int) -> tuple[list[int], list[int]]:
+        """Offsets of the clause ends and of the sentence ends in block ``k``."""
+        found = self.blocks[k]
+        if found is None:
+            a = k * MARK_BLOCK
+            found = self.blocks[k] = _ends(self.text, a, a + MARK_BLOCK)
+        return found
+
+    def all(self) -> tuple[list[int], list[int]]:
+        """Offsets of every clause end and every sentence end."""
+        if self.whole is None:
+            self.whole = _ends(self.text, 0, len(self.text))
+        return self.whole
+
+
+_marks_cache: dict[int, _Marks] = {}
+
+
+def _ends(text: str, a: int, b: int) -> tuple[list[int], list[int]]:
+    """The clause ends and the sentence ends in ``text[a:b]``."""
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(text, a, b)]
+    clauses = [i for i in marks if text[i] not in ",，" or _ends_clause(text, i)]
+    return clauses, [i for i in marks if text[i] in SENTENCE_END]
+
+
+def _marks(text: str) -> _Marks:
+    """The ends of ``text``, kept for the last few texts."""
     hit = _marks_cache.get(id(text))
-    if hit is not None and hit[0] is text:
-        return hit[1], hit[2]
-    clauses, sentences, commas = _marks_by_table(text) if _numpy_loaded() else _marks_by_scan(text)
-    for i in reversed(commas):
-        if not _ends_clause(text, i):
-            del clauses[bisect.bisect_left(clauses, i)]
+    if hit is not None and hit.text is text:
+        return hit
     if len(_marks_cache) >= CLAUSE_CACHE_SIZE:
         _marks_cache.pop(next(iter(_marks_cache)))
-    _marks_cache[id(text)] = (text, clauses, sentences)
-    return clauses, sentences
+    hit = _marks_cache[id(text)] = _Marks(text)
+    return hit
 
 
-def _numpy_loaded() -> bool:
-    """Is numpy imported already (by duplicate-passage)? Then a table lookup finds the marks;
-    else regular expressions do, since importing it costs more than it saves on a book."""
-    module = sys.modules.get("numpy")
-    return type(module) is ModuleType  # not a lazy stand-in (yblint.lazy) still to be loaded
+def _last_end(text: str, kind: int, pos: int, lo: int) -> int | None:
+    """The last clause end (``kind`` 0) or sentence end (1) in ``[lo, pos)``, or None."""
+    if pos > len(text):
+        pos = len(text)
+    if pos <= lo or pos <= 0:
+        return None
+    marks = _marks(text)
+    k = (pos - 1) // MARK_BLOCK
+    for _ in range(MARK_WALK):
+        ends = marks.block(k)[kind]
+        i = bisect.bisect_left(ends, pos) - 1
+        if i >= 0:
+            return ends[i] if ends[i] >= lo else None
+        if k * MARK_BLOCK <= lo:
+            return None
+        k -= 1
+    ends = marks.all()[kind]
+    i = bisect.bisect_left(ends, pos) - 1
+    return ends[i] if i >= 0 and ends[i] >= lo else None
 
 
-def _marks_by_scan(text: str) -> tuple[list[int], list[int], list[int]]:
-    """Clause marks, sentence marks, and the commas that may separate thousands (those after
-    anything but a Chinese character, none of which is a digit), by three scans."""
-    clauses = [m.start() for m in _CLAUSE_MARK.finditer(text)]
-    sentences = [m.start() for m in _SENTENCE_MARK.finditer(text)]
-    return clauses, sentences, [m.start() for m in _MAYBE_THOUSANDS.finditer(text)]
-
-
-def _marks_by_table(text: str) -> tuple[list[int], list[int], list[int]]:
-    """What :func:`_marks_by_scan` finds, by one lookup of every character in a table."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    kinds = _mark_kinds().take(codes, mode="clip")  # beyond the plane: U+FFFF, no mark
-    commas = np.flatnonzero(kinds & 4)
-    commas = commas[commas > 0]
-    before = codes[commas - 1]
-    return (
-        np.flatnonzero(kinds & 1).tolist(),
-        np.flatnonzero(kinds & 2).tolist(),
-        commas[(before < _HAN[0]) | (before > _HAN[1])].tolist(),
-    )
-
-
-def _clause_ends(text: str) -> list[int]:
-    """Offsets of every clause end in ``text`` (commas between digits left out)."""
-    return _marks(text)[0]
-
-
-def _sentence_ends(text: str) -> list[int]:
-    """Offsets of every sentence end in ``text``."""
-    return _marks(text)[1]
+def _first_end(text: str, kind: int, pos: int, hi: int) -> int | None:
+    """The first clause end (``kind`` 0) or sentence end (1) in ``[pos, hi)``, or None."""
+    if pos < 0:
+        pos = 0
+    hi = min(hi, len(text))
+    if pos >= hi:
+        return None
+    marks = _marks(text)
+    k = pos // MARK_BLOCK
+    for _ in range(MARK_WALK):
+        ends = marks.block(k)[kind]
+        i = bisect.bisect_left(ends, pos)
+        if i < len(ends):
+            return ends[i] if ends[i] < hi else None
+        k += 1
+        if k * MARK_BLOCK >= hi:
+            return None
+    ends = marks.all()[kind]
+    i = bisect.bisect_left(ends, pos)
+    return ends[i] if i < len(ends) and ends[i] < hi else None
 
 
 def clause_start(text: str, pos: int, lo: int) -> int:
     """Start of the clause holding ``pos`` (not before ``lo``)."""
-    ends = _clause_ends(text)
-    i = bisect.bisect_left(ends, pos) - 1
-    return max(lo, ends[i] + 1) if i >= 0 else lo
+    e = _last_end(text, 0, pos, lo)
+    return lo if e is None else max(lo, e + 1)
 
 
 def clause_before(text: str, pos: int, lo: int) -> int:
@@ -257,18 +272,17 @@ def clause_before(text: str, pos: int, lo: int) -> int:
 
 def clause_end(text: str, pos: int, hi: int) -> int:
     """End of the clause holding ``pos`` (the offset of its mark, at most ``hi``)."""
-    ends = _clause_ends(text)
-    i = bisect.bisect_left(ends, pos)
-    return min(hi, ends[i]) if i < len(ends) else hi
+    e = _first_end(text, 0, pos, hi)
+    return hi if e is None else e
 
 
 def sentence_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
     """The sentence holding ``pos``: its start (not before ``lo``) and the offset of its end mark
     (at most ``hi``)."""
-    ends = _sentence_ends(text)
-    i = bisect.bisect_left(ends, pos)
-    start = max(lo, ends[i - 1] + 1) if i > 0 else lo
-    end = min(hi, ends[i]) if i < len(ends) else hi
+    a = _last_end(text, 1, pos, lo)
+    b = _first_end(text, 1, pos, hi)
+    start = lo if a is None else max(lo, a + 1)
+    end = hi if b is None else b
     return min(start, pos), max(end, pos)
 
 

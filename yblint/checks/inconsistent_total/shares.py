@@ -22,11 +22,13 @@ _PAIRS = [
     ("生产资料", "消费资料"),
     ("轻工业", "重工业"),
 ]
-#: the pattern of each pair's first share, and of the second right after it
+#: the pattern of each pair's first share, and of the second right after it, and the word every
+#: match of the first holds (looked for by str.find first)
 _PAIR_PATTERNS = [
     (
         re.compile(rf"{a}[\u4e00-\u9fff]{{0,4}}占比?(?:为|达)?"),
         re.compile(rf"[，,、；;]{b}[\u4e00-\u9fff]{{0,4}}占比?(?:为|达)?"),
+        re.sub(r"\(\?<!.\)", "", a),
     )
     for a, b in _PAIRS
 ]
@@ -68,7 +70,9 @@ def complementary(r: Reader) -> None:
     # 男性占p%，女性占q% within one sentence
     if t.find("占", r.lo, r.hi) < 0:
         return
-    for first, second in _PAIR_PATTERNS:
+    for first, second, word in _PAIR_PATTERNS:
+        if t.find(word, r.lo, r.hi) < 0:
+            continue
         for ma in first.finditer(t, r.lo, r.hi):
             pa = r.at(ma.end(), unit="%")
             if pa is None or pa.approx:
@@ -113,6 +117,8 @@ def shares_of_earlier_total(r: Reader) -> None:
     being the one figure of its kind in the sentence before (the part's own sentence has none
     before it)."""
     t = r.text
+    if t.find("占", r.lo, r.hi) < 0 and t.find("比重", r.lo, r.hi) < 0:  # in every match
+        return
     for m in _SHARE_AFTER.finditer(t, r.lo, r.hi):
         z = r.at(m.end())
         if z is None or z.unit != "%" or z.approx or z.role:
