@@ -150,9 +150,9 @@ class DuplicatePassage(Check):
         ]
         # listing a copy's changes stops at the fifth: its cost grows with its length only so far
         weights = [min(len(a), LISTED_COST_CAP) for a, _ in texts]
-        diffs = fork_map(_char_diffs_of, texts, self.jobs, weights, FORK_LISTED)
-        for m, changes in zip(chosen, diffs, strict=True):
-            yield self._finding(stream, m, changes)
+        listed = fork_map(_changes_of, texts, self.jobs, weights, FORK_LISTED)
+        for m, changes in zip(chosen, listed, strict=True):
+            yield self._finding(stream, m, *changes)
 
     def _matches(
         self,
@@ -308,18 +308,16 @@ class DuplicatePassage(Check):
 
     # --- the finding ------------------------------------------------------------------------
 
-    def _finding(self, stream: Stream, m: Match, diffs: list[dict[str, str]]) -> Finding:
+    def _finding(
+        self, stream: Stream, m: Match, diffs: list[dict[str, str]], figures_only: bool, compacted: str
+    ) -> Finding:
         c, o = m.copy, m.original
         lang = self.lang
-        copy_text = c.doc.text[c.start : c.end]
-        orig_text = o.doc.text[o.start : o.end]
-        compacted = compact(copy_text)
         chars = len(compacted)
         other_unit = o.unit.name or None
         original = Location(o.doc, o.start, o.end, o.unit)
         other_line = original.range()[0]  # resolved once, kept for the reporters
         unit_label = other_unit or tr(lang, "文首无标题部分", "the untitled opening")
-        figures_only = bool(diffs) and normalise(copy_text) == normalise(orig_text)
         likeness = describe_likeness(m.similarity, diffs, figures_only, lang)
         if m.reason == "unknown":
             key = "unknown"
@@ -624,5 +622,10 @@ def describe_likeness(similarity: float, diffs: list[dict[str, str]], figures_on
     return f"相似度{percent}，改动处：{changes}" if zh else f"{percent} similar; changed: {changes}"
 
 
-def _char_diffs_of(texts: tuple[str, str]) -> list[dict[str, str]]:
-    return char_diffs(*texts)
+def _changes_of(texts: tuple[str, str]) -> tuple[list[dict[str, str]], bool, str]:
+    """What the finding of a copy (its text, the original's) says of their differences: where
+    they differ, whether only figures do, and the copy without spacing (its key)."""
+    copy_text, orig_text = texts
+    diffs = char_diffs(copy_text, orig_text)
+    figures_only = bool(diffs) and normalise(copy_text) == normalise(orig_text)
+    return diffs, figures_only, compact(copy_text)

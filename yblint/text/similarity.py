@@ -140,7 +140,9 @@ def build_stream(sources: Iterable[tuple[str, Sequence[tuple[int, Sequence[tuple
     if n and not bool((seg[1:] >= seg[:-1]).all()):
         order = np.argsort(seg, kind="stable")
         codes, seg, pos = codes[order], seg[order], pos[order]
-    bounds = np.searchsorted(seg, np.arange(n_seg + 1), side="left").astype(np.int64)
+    bounds = seg.searchsorted(np.arange(n_seg + 1, dtype=seg.dtype), side="left").astype(
+        np.int64
+    )  # no int64 copy of seg
     return Stream(codes=codes, seg=seg, pos=pos, bounds=bounds)
 
 
