@@ -94,3 +94,13 @@ def test_a_cache_file_with_another_key_is_not_read(tmp_path, monkeypatch):
     path = rules_cache.path_for(files)
     path.write_text(path.read_text(encoding="utf-8").replace('"key": "', '"key": "x'), encoding="utf-8")
     assert rules_cache.load(files) is None
+
+
+def test_tables_of_a_format_no_longer_read_are_removed_too(folder, monkeypatch):
+    cache.private(make=True)
+    old_format = folder / "jieba-index2-1-1.npy"  # a name no version reads any more
+    old_format.write_bytes(b"x")
+    week = time.time() - (cache.STALE_DAYS + 1) * cache.DAY
+    os.utime(old_format, (week, week))
+    words._cached_table("fresh", lambda: np.arange(3))
+    assert not old_format.exists() and list(folder.glob("jieba-fresh-*.npy"))

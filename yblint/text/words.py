@@ -160,7 +160,8 @@ def _cached_table(name: str, build: Callable[[], np.ndarray], mapped: bool = Fal
     """A table made from jieba's dictionary by ``build`` (None without the dictionary file), kept
     in yblint's private folder of the temporary directory (yblint/cache.py) as
     ``jieba-NAME-SIZE-MTIME.npy``, keyed by the dictionary's size and time as jieba keys its own
-    cache; tables of that name made from another dictionary are removed once unused for a week.
+    cache; tables unused for a week (made from another dictionary, or of a format no longer read)
+    are removed when one is written.
     ``mapped``: the file is mapped into memory (read-only) rather than read."""
     path = _dictionary()
     if path is None:
@@ -178,7 +179,7 @@ def _cached_table(name: str, build: Callable[[], np.ndarray], mapped: bool = Fal
             pass
     table = build()
     if cache.private(make=True) is not None:
-        cache.write(stored, lambda tmp: _save(tmp, table), kind)
+        cache.write(stored, lambda tmp: _save(tmp, table), "jieba-")
     return table
 
 
