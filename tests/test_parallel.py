@@ -283,3 +283,25 @@ def test_findings_come_back_with_this_process_s_documents_units_and_paragraphs(t
     stray = build_document(read_source(str(SEED)))
     copy = parallel._loads(parallel._dumps([stray.units[0]], docs), docs)[0]
     assert copy is not stray.units[0] and copy.name == stray.units[0].name
+
+
+def test_findings_packed_for_another_process_come_back_the_same(tmp_path):
+    book = _book(tmp_path)
+    result = lint([str(book)], Config(), registry(), jobs=1)
+    docs = result.documents
+    found = [result.findings[::2], result.findings[1::2]]
+    for f in result.findings:
+        f.location.range()
+        f.json_line()
+    back = parallel._unpack(parallel._loads(parallel._dumps(parallel._pack(found, docs), docs), docs), docs)
+    for part, again in zip(found, back, strict=True):
+        assert [f.to_dict() for f in part] == [f.to_dict() for f in again]
+        assert [f.json_line() for f in part] == [f._json for f in again]
+        assert all(
+            f.document is g.document and f.location.unit is g.location.unit and f.location._pos == g.location._pos
+            for f, g in zip(part, again, strict=True)
+        )
+        assert all(
+            f.fix is None or f.fix.edits[0].document is g.fix.edits[0].document
+            for f, g in zip(part, again, strict=True)
+        )

@@ -19,7 +19,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from yblint.check import Check
-from yblint.finding import Finding
+from yblint.collector import paused
+from yblint.finding import Finding, Location
 from yblint.model import Corpus, Document, Paragraph, Unit
 
 #: below this many characters a run stays in one process: forking costs more than it saves
@@ -93,6 +94,77 @@ def _dumps(found: object, documents: list[Document]) -> bytes:
     return buf.getvalue()
 
 
+Packed = tuple  # a finding as plain values (see _pack)
+
+
+def _pack_location(loc: Location, numbers: dict[int, int]) -> tuple:
+    doc = loc.document
+    n = numbers.get(id(doc))
+    unit = loc.known_unit
+    u: int | Unit = -1
+    if unit is not None:
+        units = doc.units
+        u = unit.index if n is not None and 0 <= unit.index < len(units) and units[unit.index] is unit else unit
+    return (doc if n is None else n, loc.start, loc.end, u, loc._pos)
+
+
+def _unpack_location(t: tuple, documents: list[Document]) -> Location:
+    d, start, end, u, pos = t
+    doc = documents[d] if isinstance(d, int) else d
+    unit = None if u == -1 else (doc.units[u] if isinstance(u, int) else u)
+    loc = Location(doc, start, end, unit)
+    loc._pos = pos
+    return loc
+
+
+def _pack(found: list[list[Finding]], documents: list[Document]) -> list[list[Packed]]:
+    """The findings as tuples of plain values, their locations' documents and units as numbers:
+    pickled many times faster than the objects (each a class, a dictionary of its slots and a
+    call for every document or unit it points to). What is left (data, fixes) goes through the
+    pickler of :func:`_dumps`."""
+    numbers = {id(d): n for n, d in enumerate(documents)}
+    return [
+        [
+            (
+                f.rule,
+                f.severity,
+                f.message,
+                _pack_location(f.location, numbers),
+                [_pack_location(r, numbers) for r in f.related],
+                f.data,
+                f.fix,
+                f.key,
+                f._fingerprint,
+                f._json,
+            )
+            for f in part
+        ]
+        for part in found
+    ]
+
+
+def _unpack(packed: list[list[Packed]], documents: list[Document]) -> list[list[Finding]]:
+    out = []
+    for part in packed:
+        findings = []
+        for rule, severity, message, loc, related, data, fix, key, fingerprint, line in part:
+            f = Finding(
+                rule,
+                severity,
+                message,
+                _unpack_location(loc, documents),
+                [_unpack_location(r, documents) for r in related],
+                data,
+                fix,
+                key,
+            )
+            f._fingerprint = fingerprint
+            f._json = line
+            findings.append(f)
+        out.append(findings)
+    return out
+
+
 def _loads(data: bytes, documents: list[Document]) -> Any:
     _LOADING[:] = documents
     try:
@@ -125,7 +197,9 @@ def _work(which: list[int], lo: int, hi: int) -> bytes:
                 f.json_line()  # its fingerprint with it
             elif report == "fingerprints":
                 f.fingerprint  # noqa: B018 (kept on the finding)
-    return _dumps(found, _every_document(book))
+    every = _every_document(book)
+    with paused():  # tens of thousands of small acyclic objects: no full collection over the book
+        return _dumps(_pack(found, every), every)
 
 
 def chunks(documents: list[Document], parts: int) -> list[tuple[int, int]]:
@@ -179,7 +253,8 @@ def run_checks(
             loaded: dict[Any, Any] = {}
             try:  # each task's findings unpickled as soon as it is done, while the others run
                 for f in as_completed([*futures, *([book] if book is not None else [])]):
-                    loaded[f] = _loads(f.result(), every)
+                    with paused():  # see _work
+                        loaded[f] = _unpack(_loads(f.result(), every), every)
                 results = [loaded[f] for f in futures]
                 from_book = loaded[book] if book is not None else []
             except Exception:  # a worker failed (a pattern timeout …): run here, where errors are reported
