@@ -226,3 +226,26 @@ def test_stream_labels_each_kept_character_with_its_segment(text, cuts, n_segs):
     ]
     expected.sort(key=lambda x: (x[1], x[0]))
     assert list(zip(stream.pos.tolist(), stream.seg.tolist(), strict=True)) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 50), st.integers(0, 50)), max_size=40),
+    st.integers(1, 6),
+    st.booleans(),
+    st.randoms(),
+)
+def test_seeds_ordered_as_lexsort_orders_them(pairs, segs, grouped, rnd):
+    """Seeds of one position come in the order of b (as find_seeds makes them: the fast path),
+    or in any order (the check sends them to lexsort)."""
+    from yblint.text.similarity import _pair_order
+
+    if grouped:  # the positions in any order, each one's seeds in the order of b
+        rank = {x: rnd.random() for x, _ in pairs}
+        pairs = sorted(pairs, key=lambda p: (rank[p[0]], p[1]))
+    a = np.array([p[0] for p in pairs], dtype=np.int32)
+    b = np.array([p[1] for p in pairs], dtype=np.int32)
+    sa, sb = a // 9 % segs, b // 9 % segs
+    order = _pair_order(a, b, sa, sb, 51, segs)
+    expected = np.lexsort((b, a, sb, sa))
+    assert a[order].tolist() == a[expected].tolist() and b[order].tolist() == b[expected].tolist()
