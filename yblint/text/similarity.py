@@ -434,6 +434,21 @@ def _piece(sa: str, sb: str) -> Piece:
     return xs, ys, sizes, gaps
 
 
+def _join(
+    xs: list[int], ys: list[int], sizes: list[int], gaps: list[int], i: int, j: int, size: int, end_x: int, end_y: int
+) -> None:
+    """Add the block (``i``, ``j``, ``size``) after the last one, which ends at (``end_x``,
+    ``end_y``): joined to it when it starts there on both sides (the same bookkeeping as
+    :func:`_piece`'s loop, which keeps it inline: it runs once a block)."""
+    if i == end_x and j == end_y and sizes:
+        sizes[-1] += size
+    else:
+        xs.append(i)
+        ys.append(j)
+        sizes.append(size)
+        gaps.append((i - end_x) + (j - end_y))
+
+
 def _aligned(
     sa: str,
     sb: str,
@@ -473,14 +488,7 @@ def _aligned(
                     cache[key] = piece
             px, py, ps, pg = piece
             if px:
-                i, j = pi + px[0], pj + py[0]
-                if i == end_x and j == end_y and sizes:
-                    sizes[-1] += ps[0]
-                else:
-                    xs.append(i)
-                    ys.append(j)
-                    sizes.append(ps[0])
-                    gaps.append((i - end_x) + (j - end_y))
+                _join(xs, ys, sizes, gaps, pi + px[0], pj + py[0], ps[0], end_x, end_y)
                 n = len(px)
                 if n > 1:
                     xs.extend(map(pi.__add__, px[1:]))
@@ -490,13 +498,7 @@ def _aligned(
                 end_x, end_y = pi + px[-1] + ps[-1], pj + py[-1] + ps[-1]
         if last:
             break
-        if ai == end_x and aj == end_y and sizes:  # the anchor's k characters
-            sizes[-1] += k
-        else:
-            xs.append(ai)
-            ys.append(aj)
-            sizes.append(k)
-            gaps.append((ai - end_x) + (aj - end_y))
+        _join(xs, ys, sizes, gaps, ai, aj, k, end_x, end_y)  # the anchor's k characters
         end_x, end_y = ai + k, aj + k
         pi, pj = end_x, end_y
     if gaps:
