@@ -37,6 +37,7 @@ def _end_after(ends, pos, hi):
 
 
 @settings(max_examples=1500, deadline=None)
+@example("111:", 1, -1, 4, 3, 2)  # a bound before the text: the walk back must stop at the first block
 @given(
     st.text(alphabet=CLAUSE_NOISE + "！?？!\ud800😀", max_size=40),
     st.integers(-2, 42),

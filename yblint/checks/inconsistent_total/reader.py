@@ -227,7 +227,7 @@ def _last_end(text: str, kind: int, pos: int, lo: int) -> int | None:
         i = bisect.bisect_left(ends, pos) - 1
         if i >= 0:
             return ends[i] if ends[i] >= lo else None
-        if k * MARK_BLOCK <= lo:
+        if k * MARK_BLOCK <= lo or k == 0:  # the first block: nothing before it (a negative k would wrap)
             return None
         k -= 1
     ends = marks.all()[kind]
