@@ -145,6 +145,67 @@ def test_console_script_runs_as_a_module():
     assert ":217:152: error layout-marker" in r.stdout
 
 
+def _module_run(*args: str, **kw) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "yblint", *args], capture_output=True, cwd=Path(ROOT), **kw)
+
+
+def test_the_command_ends_at_once_with_its_whole_report_written():
+    """``python -m yblint`` (and the console script, yblint.cli:run) ends the process without
+    tearing it down: what it wrote must all be there, through a pipe and in a file, with the code."""
+    whole = _module_run("check", str(Path(ROOT) / "fixtures"), "--format", "json")
+    report = json.loads(whole.stdout)
+    assert whole.returncode == 1 and len(whole.stdout) > 65536  # more than a pipe's buffer
+    assert report["summary"]["findings"] == len(report["findings"]) > 50
+    clean = _module_run("check", str(SEED), "--select", "layout-marker", "--exit-zero")
+    assert clean.returncode == 0 and b"layout-marker" in clean.stdout
+    assert _module_run("check", "no-such-file.txt").returncode == 2
+
+
+def test_the_command_writes_its_report_file_before_it_ends(tmp_path):
+    out = tmp_path / "r.sarif"
+    r = _module_run("check", str(SEED), "--format", "sarif", "-o", str(out))
+    assert r.returncode == 1 and r.stdout == b""
+    assert json.loads(out.read_text(encoding="utf-8"))["runs"][0]["results"]
+
+
+def test_the_command_when_its_reader_goes_away():
+    """``yblint … | head -1``: the reader closes the pipe; no traceback, no 'Exception ignored'."""
+    p = subprocess.Popen(
+        [sys.executable, "-m", "yblint", "check", str(SEED), "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=Path(ROOT),
+    )
+    assert p.stdout is not None and p.stderr is not None
+    assert p.stdout.read(10)
+    p.stdout.close()
+    err = p.stderr.read().decode()
+    assert p.wait() in (0, 1) and "Traceback" not in err and "Exception" not in err, err
+
+
+def test_the_command_under_a_tracer_exits_as_usual(tmp_path):
+    """A profiler or coverage needs the usual exit to write what it found: under one, run() exits
+    through sys.exit (here: an atexit handler still runs)."""
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('atexit ran', file=sys.stderr))\n"
+        "sys.settrace(lambda *a: None)\n"
+        f"sys.argv = ['yblint', 'check', {str(SEED)!r}, '--select', 'layout-marker']\n"
+        "from yblint.cli import run\n"
+        "run()\n"
+    )
+    traced = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(ROOT))
+    assert traced.returncode == 1 and "atexit ran" in traced.stderr
+    fast = subprocess.run(
+        [sys.executable, "-c", code.replace("sys.settrace(lambda *a: None)\n", "")],
+        capture_output=True,
+        text=True,
+        cwd=Path(ROOT),
+    )
+    assert fast.returncode == 1 and "atexit ran" not in fast.stderr
+    assert ":217:152: error layout-marker" in fast.stdout
+
+
 def test_formats_are_the_reporter_modules():
     from yblint.reporters import FORMATS, load_reporters
 

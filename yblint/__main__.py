@@ -1,5 +1,3 @@
-import sys
+from yblint.cli import run
 
-from yblint.cli import main
-
-sys.exit(main())
+run()
