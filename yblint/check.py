@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 
 from yblint.finding import Edit, Finding, Fix, Location
 from yblint.model import Corpus, Document, Unit
+from yblint.pattern_kinds import KINDS
 from yblint.ruledefs import RuleDef
 from yblint.wording import paragraph_wording
 
@@ -158,6 +159,6 @@ def load_types() -> None:
 
 
 def type_keys() -> dict[str, set[str]]:
-    """The keys a rule file of each pattern type may carry besides the common ones."""
-    load_types()
-    return {name: cls.rule_keys for name, cls in TYPES.items()}
+    """The keys a rule file of each pattern type may carry besides the common ones (its code not
+    imported: yblint.pattern_kinds)."""
+    return {name: set(kind.keys) for name, kind in KINDS.items()}

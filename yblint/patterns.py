@@ -44,7 +44,6 @@ DEFAULT_SCOPE = ("prose", "list_item")
 #: seconds one pattern may spend on one paragraph
 DEFAULT_TIMEOUT = 1.0
 MAX_TIMEOUT = 60.0
-COMMON_PATTERN_KEYS = {"exceptions", "scope", "ignorecase", "literal", "timeout"}
 
 
 class PatternTimeout(ConfigError):

@@ -11,9 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from yblint.check import TYPES, Check, check_for, has_check, type_keys
+from yblint.check import TYPES, Check, check_for, has_check, load_types, type_keys
 from yblint.config import Config
 from yblint.errors import ConfigError
+from yblint.pattern_kinds import KINDS
 from yblint.ruledefs import RuleDef, builtin_rules_dir, load_rule_dir
 
 ALL = "ALL"
@@ -46,7 +47,7 @@ class Registry:
             if d.type == "check" and not has_check(d.id):
                 raise ConfigError(f"rule '{d.id}' has no registered check (type: check)", d.file)
             if d.fixable is None:  # a check's rule file says it; a pattern rule's type has a default
-                d.fixable = TYPES[d.type].fixable if d.type != "check" else False
+                d.fixable = KINDS[d.type].fixable if d.type != "check" else False
         registry = cls([*defs, *house])
         for d in house:
             registry.runner(d)
@@ -142,6 +143,7 @@ class Registry:
 def check_class(d: RuleDef) -> type[Check]:
     """The code that runs a definition: its registered check (imported on first use), or its pattern type."""
     if d.type != "check":
+        load_types()  # the pattern types' code, on first use
         return TYPES[d.type]
     found = check_for(d.id)
     if found is None:

@@ -36,8 +36,8 @@ from yblint.check import Check, register_type
 from yblint.finding import Finding, Fix, Location
 from yblint.i18n import tr
 from yblint.model import Corpus
+from yblint.pattern_kinds import COMMON_PATTERN_KEYS, KINDS
 from yblint.patterns import (
-    COMMON_PATTERN_KEYS,
     Hit,
     Matcher,
     Pattern,
@@ -163,7 +163,8 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 @register_type("existence")
 class Existence(PatternCheck):
-    rule_keys: ClassVar[set[str]] = COMMON_PATTERN_KEYS | {"tokens", "quotations"}
+    rule_keys: ClassVar[set[str]] = set(KINDS["existence"].keys)
+    fixable: ClassVar[bool] = KINDS["existence"].fixable
 
     @classmethod
     def decode(cls, rule: RuleDef) -> ExistenceDef:
@@ -231,8 +232,8 @@ def _swaps(rule: RuleDef, literal: bool) -> list[Pattern]:
 
 @register_type("substitution")
 class Substitution(PatternCheck):
-    rule_keys: ClassVar[set[str]] = COMMON_PATTERN_KEYS | {"swap"}
-    fixable: ClassVar[bool] = True
+    rule_keys: ClassVar[set[str]] = set(KINDS["substitution"].keys)
+    fixable: ClassVar[bool] = KINDS["substitution"].fixable
 
     @classmethod
     def decode(cls, rule: RuleDef) -> SubstitutionDef:
@@ -272,7 +273,8 @@ class Repetition(PatternCheck):
     """``tokens`` are the things that must not be doubled; between two copies only spaces may
     stand. The finding spans the whole run; its fix keeps one copy."""
 
-    rule_keys: ClassVar[set[str]] = COMMON_PATTERN_KEYS | {"tokens"}
+    rule_keys: ClassVar[set[str]] = set(KINDS["repetition"].keys)
+    fixable: ClassVar[bool] = KINDS["repetition"].fixable
 
     @classmethod
     def decode(cls, rule: RuleDef) -> RepetitionDef:
@@ -327,7 +329,8 @@ class Consistency(PatternCheck):
     linted, and the --corpus files) is flagged wherever it stands; on a tie, the form that came
     second. The message names the other form, both counts and where the other form is first used."""
 
-    rule_keys: ClassVar[set[str]] = COMMON_PATTERN_KEYS | {"either"}
+    rule_keys: ClassVar[set[str]] = set(KINDS["consistency"].keys)
+    fixable: ClassVar[bool] = KINDS["consistency"].fixable
 
     @classmethod
     def decode(cls, rule: RuleDef) -> ConsistencyDef:
