@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -204,6 +205,25 @@ def test_the_command_under_a_tracer_exits_as_usual(tmp_path):
     )
     assert fast.returncode == 1 and "atexit ran" not in fast.stderr
     assert ":217:152: error layout-marker" in fast.stdout
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task") or (os.cpu_count() or 1) < 2, reason="Linux, 2+ cores")
+def test_the_command_keeps_numpy_to_one_thread():
+    """numpy is imported after run() has set OpenBLAS to one thread (none spinning beside the run)."""
+    code = (
+        "import os, sys\n"
+        "os.environ.pop('OPENBLAS_NUM_THREADS', None)\n"
+        "import yblint.cli as cli\n"
+        "assert 'numpy' not in sys.modules\n"
+        "def fake(argv=None):\n"
+        "    import numpy\n"
+        "    print(len(os.listdir('/proc/self/task')))\n"
+        "    return 0\n"
+        "cli.main = fake\n"
+        "cli.run()\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(ROOT))
+    assert (r.returncode, r.stdout.strip()) == (0, "1"), r.stderr
 
 
 def test_formats_are_the_reporter_modules():
