@@ -77,3 +77,29 @@ def test_discover_skips_word_and_editor_lock_files(tmp_path: Path):
     (tmp_path / ".~lock.a.md#").write_text("x")
     found = discover([str(tmp_path)], ["*.md", "*.docx"], [])
     assert [Path(f).name for f in found] == ["团区委.docx"]
+
+
+def test_git_is_not_started_where_no_repository_can_be(tmp_path, monkeypatch):
+    """Outside any work tree (no .git from the folder up, no GIT_DIR) git is not run at all; inside
+    one, or with GIT_DIR set, it is asked as before."""
+    import yblint.reading.git as git
+
+    started: list[list[str]] = []
+    monkeypatch.setattr(git, "_git", lambda args, cwd: started.append(args) or None)
+    monkeypatch.delenv("GIT_DIR", raising=False)
+    monkeypatch.delenv("GIT_WORK_TREE", raising=False)
+    git.repository_root.cache_clear()
+    outside = tmp_path / "a" / "b"
+    outside.mkdir(parents=True)
+    if git._may_be_in_a_work_tree(str(outside)):
+        pytest.skip("the temporary folder lies inside a work tree")
+    assert git.repository_root(str(outside)) is None and started == []
+    (tmp_path / "a" / ".git").write_text("gitdir: /elsewhere\n")  # a linked work tree's .git file
+    git.repository_root.cache_clear()
+    assert git.repository_root(str(outside)) is None and started == [["rev-parse", "--show-toplevel"]]
+    (tmp_path / "a" / ".git").unlink()
+    git.repository_root.cache_clear()
+    monkeypatch.setenv("GIT_DIR", str(tmp_path / "repo.git"))
+    git.repository_root(str(outside))
+    assert len(started) == 2
+    git.repository_root.cache_clear()

@@ -28,9 +28,27 @@ def _git(args: list[str], cwd: str) -> str | None:
     return done.stdout if done.returncode == 0 else None
 
 
+def _may_be_in_a_work_tree(folder: str) -> bool:
+    """False when no folder from ``folder`` up holds a ``.git`` (a folder, or the file of a linked
+    work tree or submodule) and the environment names no repository: git would find none there,
+    and is not started to say so (most runs outside a repository, #14)."""
+    if os.environ.get("GIT_DIR") or os.environ.get("GIT_WORK_TREE"):
+        return True
+    here = os.path.abspath(folder)
+    while True:
+        if os.path.exists(os.path.join(here, ".git")):
+            return True
+        up = os.path.dirname(here)
+        if up == here:
+            return False
+        here = up
+
+
 @lru_cache(maxsize=256)
 def repository_root(folder: str) -> str | None:
     """The top folder of the git work tree holding ``folder``, or None."""
+    if not _may_be_in_a_work_tree(folder):
+        return None
     out = _git(["rev-parse", "--show-toplevel"], folder)
     return os.path.realpath(out.strip()) if out and out.strip() else None
 
