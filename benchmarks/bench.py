@@ -14,15 +14,18 @@ then times every command in a fresh process (start-up included; wall time = medi
 runs, peak = maximum resident set size) and prints one table. jscpd runs in the same run on the
 same files (its native binary when npm installed it, else the ``node_modules/.bin/jscpd`` npm gives).
 
-yblint runs as a user installs it: from the project installed (``pip install``) in a virtualenv
-of its own, made in the files' folder (``venv/``, reused by later runs with --keep; yblint itself
-is installed again each run). A checkout run from another environment pays for what that
-environment loads at every start (an editable install's import hook, other packages' ``.pth``
-files: 0.08 s of CPU a run on the machine this was written on) and, with PYTHONDONTWRITEBYTECODE
-set, compiles every module again on every run; an installed copy pays neither. ``--here`` runs
-the checkout with this Python instead (its bytecode cached in ``<files>/pycache``), for a quick
-comparison of two versions. Before timing, one run of every rule on a chapter of the book fills yblint's
-caches (the parsed built-in rule files, yblint/rules_cache.py, jieba's), as any first run does.
+yblint runs as a user installs it and runs it: the ``yblint`` command of the project installed
+(``pip install``) in a virtualenv of its own, made in the files' folder (``venv/``, reused by later
+runs with --keep; yblint itself is installed again each run). (``venv/bin/python -m yblint`` run
+from the checkout would import the checkout, the working folder being first on the path: until stop
+12 the benchmark did, compiling every module on every run.) A checkout run from another environment
+pays for what that environment loads at every start (an editable install's import hook, other
+packages' ``.pth`` files: 0.08 s of CPU a run on the machine this was written on) and, with
+PYTHONDONTWRITEBYTECODE set, compiles every module again on every run; an installed copy pays
+neither. ``--here`` runs the checkout with this Python instead (its bytecode cached in
+``<files>/pycache``), for a quick comparison of two versions. Before timing, one run of every rule
+on a chapter of the book fills yblint's caches (the parsed built-in rule files,
+yblint/rules_cache.py, jieba's), as any first run does.
 
     python benchmarks/bench.py --jscpd /tmp/jscpd        # cd /tmp/jscpd && npm i -E jscpd@5.3.2
     python benchmarks/bench.py --quick                   # book and 1x/4x only, no per-rule rows
@@ -176,13 +179,15 @@ def make_book(reports: list[tuple[str, str]], folder: Path, seed: str = "book") 
     return chars, len(units)
 
 
-#: the Python that runs yblint (the virtualenv's, or this one with --here)
-PYTHON: list[str] = [sys.executable]
+#: the command that runs yblint: the virtualenv's ``yblint`` script, as a user runs it, or with
+#: --here this Python's ``-m yblint`` (``python -m`` puts the working folder first on the path: from
+#: a checkout it would run the checkout, not the installed copy)
+COMMAND: list[str] = [sys.executable, "-m", "yblint"]
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def yblint(folder: Path, *extra: str) -> list[str]:
-    return [*PYTHON, "-m", "yblint", "check", "--format", "json", "-o", os.devnull, *extra, str(folder)]
+    return [*COMMAND, "check", "--format", "json", "-o", os.devnull, *extra, str(folder)]
 
 
 def jscpd_exe(root: Path) -> list[str]:
@@ -219,9 +224,19 @@ def install(work: Path) -> str:
         subprocess.run([*pip, str(ROOT)], check=True)
     else:
         subprocess.run([*pip, "--no-deps", "--force-reinstall", str(ROOT)], check=True)
-    PYTHON[:] = [str(python)]
     CHILD_ENV.pop("PYTHONPATH", None)
-    return f"{python} (pip install of {ROOT})"
+    COMMAND[:] = [str(venv / "bin" / "yblint")]
+    where = subprocess.run(
+        [str(python), "-c", "import yblint; print(yblint.__file__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=CHILD_ENV,
+        cwd=str(work),
+    ).stdout.strip()
+    if not where.startswith(str(venv)):
+        raise SystemExit(f"the virtualenv imports yblint from {where}, not its own install")
+    return f"{COMMAND[0]} (pip install of {ROOT})"
 
 
 def here(work: Path) -> str:
@@ -258,7 +273,7 @@ def timed(cmd: list[str], repeat: int) -> tuple[float, float, float]:
 
 
 def rule_ids() -> list[str]:
-    out = subprocess.run([*PYTHON, "-m", "yblint", "rules"], capture_output=True, text=True, check=True, env=CHILD_ENV)
+    out = subprocess.run([*COMMAND, "rules"], capture_output=True, text=True, check=True, env=CHILD_ENV)
     return [line.split()[0] for line in out.stdout.splitlines() if line.strip()]
 
 
