@@ -12,6 +12,8 @@ import sys
 import pytest
 import yaml
 from conftest import SEED
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from yblint.check import CHECKS, TYPE_MODULES, TYPES, check_module, has_check, load_checks
 from yblint.reporters.json import dumps_report
@@ -151,6 +153,42 @@ def test_json_report_is_the_same_document_one_finding_a_line(cli):
         "b": [1, {"c": "中"}],
         "d": {"e": None},
     }
+
+
+def _layout_reference(data, written=None):
+    """The report's layout as first written (one f-string a key), to hold dumps_report to it."""
+    from yblint.json_text import one_line
+
+    parts = []
+    for key, value in data.items():
+        if written and key in written:
+            lines = written[key]
+            body = ",\n".join("    " + line for line in lines)
+            parts.append(f"  {one_line(key)}: [\n{body}\n  ]" if lines else f"  {one_line(key)}: []")
+        elif isinstance(value, list) and value:
+            body = ",\n".join("    " + one_line(v) for v in value)
+            parts.append(f"  {one_line(key)}: [\n{body}\n  ]")
+        else:
+            parts.append(f"  {one_line(key)}: {one_line(value)}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(max_size=4), _json_values, max_size=5), st.lists(_json_values, max_size=4))
+def test_the_json_report_layout_is_the_same_text(data, findings):
+    from yblint.json_text import one_line
+
+    assert dumps_report(data) == _layout_reference(data)
+    written = {"findings": [one_line(f) for f in findings]}
+    data = {**data, "findings": []}
+    assert dumps_report(data, written) == _layout_reference(data, written)
 
 
 def test_sentences_are_split_on_first_use_as_they_were_split_while_reading():

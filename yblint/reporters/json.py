@@ -16,19 +16,29 @@ from yblint.reporters import ReportContext, reporter
 
 def dumps_report(data: dict[str, Any], written: dict[str, list[str]] | None = None) -> str:
     """``data`` as JSON: the top-level keys one a line, a list's entries one a line. ``written``:
-    lists whose entries are JSON already, by key (they replace those in ``data``)."""
-    parts = []
-    for key, value in data.items():
-        if written and key in written:
-            lines = written[key]
-            body = ",\n".join("    " + line for line in lines)
-            parts.append(f"  {_one_line(key)}: [\n{body}\n  ]" if lines else f"  {_one_line(key)}: []")
-        elif isinstance(value, list) and value:
-            body = ",\n".join("    " + _one_line(v) for v in value)
-            parts.append(f"  {_one_line(key)}: [\n{body}\n  ]")
+    lists whose entries are JSON already, by key (they replace those in ``data``). The text is
+    joined once from its pieces: a book's report is tens of megabytes, each copy of it counts."""
+    out = ["{\n"]
+    for n, (key, value) in enumerate(data.items()):
+        if n:
+            out.append(",\n")
+        out += ("  ", _one_line(key), ": ")
+        lines = written[key] if written and key in written else None
+        if lines is None and isinstance(value, list) and value:
+            lines = [_one_line(v) for v in value]
+        if lines:
+            out.append("[\n    ")
+            for i, line in enumerate(lines):
+                if i:
+                    out.append(",\n    ")
+                out.append(line)
+            out.append("\n  ]")
+        elif lines is not None:
+            out.append("[]")
         else:
-            parts.append(f"  {_one_line(key)}: {_one_line(value)}")
-    return "{\n" + ",\n".join(parts) + "\n}\n"
+            out.append(_one_line(value))
+    out.append("\n}\n")
+    return "".join(out)
 
 
 @reporter("json")
