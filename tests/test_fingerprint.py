@@ -249,3 +249,19 @@ def test_seeds_ordered_as_lexsort_orders_them(pairs, segs, grouped, rnd):
     order = _pair_order(a, b, sa, sb, 51, segs)
     expected = np.lexsort((b, a, sb, sa))
     assert a[order].tolist() == a[expected].tolist() and b[order].tolist() == b[expected].tolist()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=6), min_size=0, max_size=300), st.integers(1, 150))
+def test_stable_argsort_in_halves_is_numpys_stable_argsort(values, halves):
+    """Two halves sorted at once and merged give numpy's stable order, ties in index order (#14)."""
+    import yblint.text.similarity as sim
+
+    arr = np.asarray(values, dtype=np.uint64)
+    before = sim.HALVES
+    sim.HALVES = halves  # halves of a few values: the merge sees every kind of tie
+    try:
+        got = sim.stable_argsort(arr)
+    finally:
+        sim.HALVES = before
+    assert got.tolist() == np.argsort(arr, kind="stable").tolist()

@@ -274,6 +274,40 @@ class Seeds:
         return out
 
 
+#: values from which :func:`stable_argsort` sorts two halves at once, and up to which: the halves
+#: and their merge take about three times the memory of one sort (at 16x, 4.5 million hashes:
+#: +50 MB at the run's peak), so a run that large keeps to one sort
+HALVES = 100_000
+HALVES_MAX = 2_000_000
+
+
+def stable_argsort(values: np.ndarray) -> np.ndarray:
+    """``np.argsort(values, kind="stable")``, with many values sorted as two halves at once, one
+    in another thread (numpy releases the GIL while it sorts), then merged: a stable sort of the
+    two sorted runs, which timsort merges in one pass. The first half's indices come before the
+    second's wherever values tie, so the order is the same (1.1 million hashes: 0.14 -> 0.09 s;
+    the reports 4x, find_seeds and Seeds.sort: 0.27 -> 0.24 s)."""
+    n = values.shape[0]
+    if not HALVES <= n <= HALVES_MAX:
+        return np.argsort(values, kind="stable")
+    import threading
+
+    m = n // 2
+    second: list[np.ndarray] = []
+    other = threading.Thread(target=lambda: second.append(np.argsort(values[m:], kind="stable")), daemon=True)
+    other.start()
+    try:
+        first = np.argsort(values[:m], kind="stable")
+    finally:
+        other.join()
+    if not second:  # the other thread failed (out of memory …): sort here
+        return np.argsort(values, kind="stable")
+    both = np.concatenate([first, second.pop() + m])
+    del first
+    merged = np.argsort(values[both], kind="stable")
+    return both[merged]
+
+
 def _pair_order(a: np.ndarray, b: np.ndarray, sa: np.ndarray, sb: np.ndarray, n: int, segs: int) -> np.ndarray:
     """The order of seeds by (segment of a, segment of b, a, b), as ``np.lexsort((b, a, sb, sa))``
     gives it, from one stable sort of (pair of segments, a) packed in an int64 where it fits: the
@@ -281,7 +315,7 @@ def _pair_order(a: np.ndarray, b: np.ndarray, sa: np.ndarray, sb: np.ndarray, n:
     n = max(n, 1)
     if segs * segs * n < 1 << 62:
         key = (sa.astype(np.int64) * segs + sb) * n + a
-        order = np.argsort(key, kind="stable")
+        order = stable_argsort(key)
         key, kb = key[order], b[order]
         tied = key[1:] == key[:-1]
         if not bool((kb[1:][tied] < kb[:-1][tied]).any()):
@@ -300,7 +334,7 @@ def find_seeds(stream: Stream, k: int, w: int, max_units: int, max_repeats: int 
     empty = np.zeros(0, dtype=np.int32)
     if pos.size < 2:
         return Seeds(empty, empty, boiler)
-    order = np.argsort(h, kind="stable")  # positions stay in order within a hash
+    order = stable_argsort(h)  # positions stay in order within a hash
     h, pos = h[order], pos[order]
     del order
     seg = stream.seg[pos]
