@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 from yblint.check import Check
 from yblint.collector import paused
-from yblint.finding import Finding, Location
+from yblint.finding import Edit, Finding, Fix, Location
 from yblint.model import Corpus, Document, Paragraph, Unit
 
 #: below this many characters a run stays in one process: forking costs more than it saves
@@ -117,10 +117,28 @@ def _unpack_location(t: tuple, documents: list[Document]) -> Location:
     return loc
 
 
+def _pack_fix(fix: Fix | None, numbers: dict[int, int]) -> tuple | None:
+    if fix is None:
+        return None
+    edits = [(numbers.get(id(e.document), e.document), e.start, e.end, e.replacement) for e in fix.edits]
+    return (fix.description, fix.safe, edits)
+
+
+def _unpack_fix(t: tuple | None, documents: list[Document]) -> Fix | None:
+    if t is None:
+        return None
+    description, safe, edits = t
+    return Fix(
+        description,
+        [Edit(documents[d] if isinstance(d, int) else d, start, end, new) for d, start, end, new in edits],
+        safe,
+    )
+
+
 def _pack(found: list[list[Finding]], documents: list[Document]) -> list[list[Packed]]:
-    """The findings as tuples of plain values, their locations' documents and units as numbers:
-    pickled many times faster than the objects (each a class, a dictionary of its slots and a
-    call for every document or unit it points to). What is left (data, fixes) goes through the
+    """The findings as tuples of plain values, their locations' and fixes' documents and units as
+    numbers: pickled many times faster than the objects (each a class, a dictionary of its slots
+    and a call for every document or unit it points to). What is left (data) goes through the
     pickler of :func:`_dumps`."""
     numbers = {id(d): n for n, d in enumerate(documents)}
     return [
@@ -132,7 +150,7 @@ def _pack(found: list[list[Finding]], documents: list[Document]) -> list[list[Pa
                 _pack_location(f.location, numbers),
                 [_pack_location(r, numbers) for r in f.related],
                 f.data,
-                f.fix,
+                _pack_fix(f.fix, numbers),
                 f.key,
                 f._fingerprint,
                 f._json,
@@ -155,7 +173,7 @@ def _unpack(packed: list[list[Packed]], documents: list[Document]) -> list[list[
                 _unpack_location(loc, documents),
                 [_unpack_location(r, documents) for r in related],
                 data,
-                fix,
+                _unpack_fix(fix, documents),
                 key,
             )
             f._fingerprint = fingerprint
