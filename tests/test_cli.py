@@ -205,6 +205,19 @@ def test_the_command_under_a_tracer_exits_as_usual(tmp_path):
     )
     assert fast.returncode == 1 and "atexit ran" not in fast.stderr
     assert ":217:152: error layout-marker" in fast.stdout
+    covered = subprocess.run(  # coverage on Python 3.12+ may measure through sys.monitoring, no tracer
+        [
+            sys.executable,
+            "-c",
+            code.replace(
+                "sys.settrace(lambda *a: None)\n", "import types; sys.modules['coverage'] = types.ModuleType('c')\n"
+            ),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=Path(ROOT),
+    )
+    assert covered.returncode == 1 and "atexit ran" in covered.stderr
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self/task") or (os.cpu_count() or 1) < 2, reason="Linux, 2+ cores")

@@ -459,15 +459,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> NoReturn:
     """The ``yblint`` command (and ``python -m yblint``): :func:`main`, its output flushed, then the
     process ends at once, without freeing the book's model object by object nor tearing the
-    interpreter down, which a whole book would spend 0.05-0.15 s on (#14). Under a profiler or a
-    tracer (coverage) the process exits as usual, so that they can write what they found. numpy is
+    interpreter down, which a whole book would spend 0.05-0.15 s on (#14). Under a profiler, a
+    tracer or coverage the process exits as usual, so that they can write what they found. numpy is
     imported (by the checks that use it) after this has set OpenBLAS to one thread."""
     global _KEPT
     # yblint uses numpy for sorting and counting, never its BLAS: OpenBLAS's thread pool, made
     # when numpy is imported, would spin on the other cores for about 0.08 s of CPU a run (#14)
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    if sys.getprofile() is not None or sys.gettrace() is not None:
-        sys.exit(main())
+    if sys.getprofile() is not None or sys.gettrace() is not None or "coverage" in sys.modules:
+        sys.exit(main())  # a profiler, a tracer or coverage (sys.monitoring on 3.12+) saves its data at exit
     _KEPT = []
     code = main()
     for stream in (sys.stdout, sys.stderr):
