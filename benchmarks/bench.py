@@ -264,12 +264,21 @@ def measure(cmd: list[str]) -> tuple[float, float, float, int]:
     return wall, cpu, rss, code
 
 
-def timed(cmd: list[str], repeat: int) -> tuple[float, float, float]:
-    """Median wall time, median CPU time, peak memory of ``repeat`` runs."""
-    runs = [measure(cmd) for _ in range(repeat)]
-    if any(r[3] not in (0, 1) for r in runs):
-        raise SystemExit(f"failed (exit {runs[0][3]}): {' '.join(cmd)}")
-    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs), max(r[2] for r in runs)
+def timed(*cmds: list[str], repeat: int) -> list[tuple[float, float, float]]:
+    """For each command: median wall time, median CPU time, peak memory of ``repeat`` runs. The
+    commands take turns (a, b, a, b …), so that two compared in a ratio (yblint and jscpd on the
+    same files) see the machine at the same speed: this machine's moves by up to 45% from one
+    half hour to the next."""
+    runs: list[list[tuple[float, float, float, int]]] = [[] for _ in cmds]
+    for _ in range(repeat):
+        for got, cmd in zip(runs, cmds, strict=True):
+            got.append(measure(cmd))
+    out = []
+    for got, cmd in zip(runs, cmds, strict=True):
+        if any(r[3] not in (0, 1) for r in got):
+            raise SystemExit(f"failed (exit {got[0][3]}): {' '.join(cmd)}")
+        out.append((statistics.median(r[0] for r in got), statistics.median(r[1] for r in got), max(r[2] for r in got)))
+    return out
 
 
 def rule_ids() -> list[str]:
@@ -321,28 +330,33 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()
 
     if jexe:
-        jbook = timed(jscpd(jexe, book, work / "jr"), r)
+        jbook, ybook = timed(jscpd(jexe, book, work / "jr"), yblint(book, *extra), repeat=r)
         row("jscpd 5.3.2, book", *jbook)
-    row("yblint, every default rule, book", *timed(yblint(book, *extra), r))
-    read = timed(yblint(book, "--ignore", "ALL"), r)
+    else:
+        [ybook] = timed(yblint(book, *extra), repeat=r)
+    row("yblint, every default rule, book", *ybook)
+    [read] = timed(yblint(book, "--ignore", "ALL"), repeat=r)
     row("yblint, reading alone (--ignore ALL), book", *read)
     base_all = None
     for k in scales[:2]:
-        got = timed(yblint(work / f"x{k}", *extra), r)
+        [got] = timed(yblint(work / f"x{k}", *extra), repeat=r)
         base_all = base_all or got[0]
         row(f"yblint, every default rule, reports {k}x", *got, base=base_all, k=k)
     base_dup = None
     for k in scales:
-        j = timed(jscpd(jexe, work / f"x{k}", work / "jr"), r) if jexe else None
+        dup = yblint(work / f"x{k}", "--select", "duplicate-passage")
+        n = 1 if k == 16 else r
+        j, got = (
+            timed(jscpd(jexe, work / f"x{k}", work / "jr"), dup, repeat=n) if jexe else (None, timed(dup, repeat=n)[0])
+        )
         if j:
             row(f"jscpd 5.3.2, reports {k}x", *j)
-        got = timed(yblint(work / f"x{k}", "--select", "duplicate-passage"), 1 if k == 16 else r)
         base_dup = base_dup or got[0]
         row(f"yblint, duplicate-passage, reports {k}x", *got, ref=j[0] if j else None, base=base_dup, k=k)
     if not args.quick:
         print(f"\nper rule on the book: --select RULE minus reading alone ({read[0]:.2f} s wall, {read[1]:.2f} s cpu)")
         for rid in rule_ids():
-            wall, cpu, rss = timed(yblint(book, "--select", rid), r)
+            [(wall, cpu, rss)] = timed(yblint(book, "--select", rid), repeat=r)
             print(f"  {rid:<24} {wall - read[0]:>+7.2f} s wall {cpu - read[1]:>+7.2f} s cpu {rss:>6.0f} MiB")
             sys.stdout.flush()
     if not args.keep:
