@@ -165,6 +165,27 @@ def test_own_chars_below_decides_from_the_counts():
     assert own_chars_below(formula, 0, len(formula.text), 1)
 
 
+def test_titled_passage_decided_from_the_counts(monkeypatch):
+    """A long passage with titles (《…》) is decided from its document's counts, each title charged
+    the most it can take out, without the titles or the formulae being taken out of its text."""
+    own = "拱墅区新建道路12条，改造老旧小区30个，新增绿地面积5万平方米。" * 20
+    doc = _Doc(own + "按照《关于加快发展的决定》要求，坚持稳中求进工作总基调。" + own)
+    doc.derived["formulae.asked"] = formulae.INDEX_AFTER
+
+    class Untouchable:
+        def sub(self, *args):
+            raise AssertionError("the titles were taken out")
+
+    monkeypatch.setattr(formulae, "_QUOTED_RE", Untouchable())
+    monkeypatch.setattr(formulae, "strip_formulae", Untouchable().sub)
+    assert not own_chars_below(doc, 0, len(doc.text), 40)
+    # a short titled passage is not decided by the counts: it is taken apart as before
+    short = _Doc("《关于加快发展的决定》拱墅区新建道路12条")
+    short.derived["formulae.asked"] = formulae.INDEX_AFTER
+    with pytest.raises(AssertionError, match="titles were taken out"):
+        own_chars_below(short, 0, len(short.text), 5)
+
+
 @pytest.mark.parametrize("titled", [False, True])
 @pytest.mark.parametrize("index_after", [0, 100])
 def test_own_chars_below_at_the_edge(titled, index_after, monkeypatch):

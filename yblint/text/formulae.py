@@ -252,6 +252,7 @@ _FORMULA_PATTERNS = (*_PASSAGE_FORMULAE, *(f.canonical for f in FORMULAE))
 #: titles of documents are cited, not written (a passage wholly inside “…” is a quotation, which
 #: duplicate-passage already leaves alone; a slogan in quotation marks inside a copy is copied too)
 _QUOTED_RE = re.compile(r"《[^《》]{1,80}》")
+_TITLE_MOST = 80  # characters inside a title that _QUOTED_RE takes out
 #: what own_chars counts: ideographs and Latin letters, as code-point ranges …
 _KEPT_RANGES = ((0x3400, 0x9FFF), (0xF900, 0xFAFF), (0x41, 0x5A), (0x61, 0x7A))
 _KEPT_RE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _KEPT_RANGES) + "]+")  # … runs of them
@@ -327,12 +328,16 @@ class _OwnIndex:
     formula starts, with the most characters a formula match holding a literal there can take out
     (the widest formula among those whose literals start there), summed up to each such offset."""
 
-    __slots__ = ("blocks", "starts", "taken")
+    __slots__ = ("blocks", "starts", "taken", "title_cost")
 
     def __init__(self, text: str, alt: Alternation) -> None:
         import numpy as np  # loaded already by duplicate-passage (yblint.text.similarity)
 
         self.starts, self.taken = _literal_starts(text, alt)
+        # the most a title (《…》) of a passage can take out: its own characters, and a formula
+        # match that holds a literal only once the title is gone (matches do not overlap: at most
+        # one holds the place where the title was)
+        self.title_cost = _TITLE_MOST + max(alt.literal_widths.values(), default=0)
         points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         kept = np.zeros(points.size, dtype=bool)
         for lo, hi in _KEPT_RANGES:
@@ -379,22 +384,25 @@ def own_chars_below(doc, start: int, end: int, limit: int) -> bool:
     the counts decide it: fewer than ``limit`` characters before anything is taken out, or
     ``limit`` or more once the most the formulae can take out is taken (every match holds a
     literal of its formula, matches do not overlap: each is charged to its own literal's offset).
-    A passage without titles (《) is counted from its document's counts (:class:`_OwnIndex`, from
-    the document's ``INDEX_AFTER + 1``-th passage on), any other on its own, once its titles are
-    taken out; where the counts do not decide, the formulae are taken out."""
+    A passage is counted from its document's counts (:class:`_OwnIndex`, from the document's
+    ``INDEX_AFTER + 1``-th passage on), each title (《…》) in it charged the most one can take
+    out; where those counts do not decide, on its own, once its titles are taken out; where
+    neither decides, the formulae are taken out."""
     text = doc.text
-    if text.find("《", start, end) < 0:
-        index = _own_index(doc)
-        if index is not None:
-            kept = index.kept(text, start, end)
-            if kept < limit:
-                return True
-            if kept - index.most_taken(start, end) >= limit:
-                return False
+    titles = text.count("《", start, end)
+    index = _own_index(doc)
+    if index is not None:
+        kept = index.kept(text, start, end)
+        if kept < limit:
+            return True  # taking titles and formulae out only takes characters away
+        if kept - index.most_taken(start, end) - titles * index.title_cost >= limit:
+            return False
+        if not titles:
             return own_chars(text[start:end]) < limit
-        untitled = text[start:end]
-    else:
+    if titles:
         untitled = _QUOTED_RE.sub("", text[start:end])
+    else:
+        untitled = text[start:end]
     kept = _kept(untitled)
     if kept < limit:
         return True
