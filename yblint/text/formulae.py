@@ -399,10 +399,7 @@ def own_chars_below(doc, start: int, end: int, limit: int) -> bool:
             return False
         if not titles:
             return own_chars(text[start:end]) < limit
-    if titles:
-        untitled = _QUOTED_RE.sub("", text[start:end])
-    else:
-        untitled = text[start:end]
+    untitled = _QUOTED_RE.sub("", text[start:end]) if titles else text[start:end]
     kept = _kept(untitled)
     if kept < limit:
         return True
