@@ -251,8 +251,8 @@ _PASSAGE_FORMULAE = (
 _FORMULA_PATTERNS = (*_PASSAGE_FORMULAE, *(f.canonical for f in FORMULAE))
 #: titles of documents are cited, not written (a passage wholly inside “…” is a quotation, which
 #: duplicate-passage already leaves alone; a slogan in quotation marks inside a copy is copied too)
-_QUOTED_RE = re.compile(r"《[^《》]{1,80}》")
-_TITLE_MOST = 80  # characters inside a title that _QUOTED_RE takes out
+_TITLE_MOST = 80  # the most characters a title holds (and own_chars takes out with it)
+_QUOTED_RE = re.compile(f"《[^《》]{{1,{_TITLE_MOST}}}》")
 #: what own_chars counts: ideographs and Latin letters, as code-point ranges …
 _KEPT_RANGES = ((0x3400, 0x9FFF), (0xF900, 0xFAFF), (0x41, 0x5A), (0x61, 0x7A))
 _KEPT_RE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _KEPT_RANGES) + "]+")  # … runs of them
