@@ -1,12 +1,17 @@
 """duplicate-passage's change windows snap to whole words (jieba's cut of the clause); a window
-that is already a whole clause is left as it is without cutting (issue #14). Same result as
-cutting it."""
+that is already a whole clause is left as it is without cutting, and only the stretch around each
+end (between places no word can cross) is cut (issue #14). Same result as cutting the clause."""
+
+import random
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from yblint.text.diffs import CLAUSE, _snap
-from yblint.text.words import tokens
+from yblint.text.words import always_breaks, tokens
+
+SEED = Path(__file__).parent.parent / "fixtures" / "gongshu-yearbook-2021-page5.txt"
 
 
 def reference_snap(s: str, lo: int, hi: int) -> tuple[int, int]:
@@ -46,3 +51,27 @@ def test_snap_whole_clause_and_word():
     assert _snap(s, 0, 6) == (0, 6)  # the whole first clause
     assert _snap(s, 8, 10) == reference_snap(s, 8, 10)
     assert _snap(s, 3, 4) == (2, 4)  # 济 → 经济
+
+
+def test_snap_on_a_real_page_is_the_cut_of_the_clause():
+    """Every end of a change window on the seed page snaps where the cut of its whole clause puts
+    it: the stretches between sure breaks give the clause's own words."""
+    s = SEED.read_text(encoding="utf-8")
+    rng = random.Random(14)
+    moved = 0
+    for _ in range(3000):
+        lo = rng.randrange(len(s))
+        hi = min(len(s), lo + rng.randrange(1, 8))
+        got = _snap(s, lo, hi)
+        assert got == reference_snap(s, lo, hi), (lo, hi, s[lo:hi])
+        moved += got != (lo, hi)
+    assert moved > 300  # most windows end inside a word: the stretches were cut
+
+
+def test_stretch_is_bounded_by_sure_breaks():
+    """A window end inside a word widens to the word, though the stretch is short: 发展 in
+    “推动经济发展”, 经济 cut out of “国民经济”."""
+    s = "推动经济发展，国民经济增长"
+    assert _snap(s, 4, 5) == (4, 6)  # 发 → 发展
+    assert _snap(s, 9, 10) == reference_snap(s, 9, 10)
+    assert always_breaks("，", "国")  # a mark never stands in a word

@@ -103,7 +103,12 @@ def char_diffs(
 
 def _snap(s: str, lo: int, hi: int) -> tuple[int, int]:
     """Widen ``s[lo:hi]`` to whole words (jieba) of its clause, so a change is never shown cut in
-    the middle of a word (…我国经 → …我国经济) or of a figure."""
+    the middle of a word (…我国经 → …我国经济) or of a figure.
+
+    Only the stretch around each end is cut: between the nearest places where no word of the
+    dictionary can stand across (words.always_breaks). No word crosses such a place, so every route
+    through the clause's words passes it, and the clause's words in the stretch are the stretch's
+    own (#14: a stretch is a few characters, a clause a few dozen, and short stretches repeat)."""
     c0 = lo
     while c0 > 0 and s[c0 - 1] not in CLAUSE:
         c0 -= 1
@@ -112,14 +117,26 @@ def _snap(s: str, lo: int, hi: int) -> tuple[int, int]:
         c1 += 1
     if c1 <= c0 or (lo == c0 and hi == c1):  # a whole clause: its words need not be cut
         return lo, hi
-    if _between_words(s, lo, c0, c1) and _between_words(s, hi, c0, c1):
-        return lo, hi  # both ends fall between words however the clause is cut
-    bounds = [c0]
-    for t in tokens(s[c0:c1]):
-        bounds.append(bounds[-1] + len(t))
-    new_lo = max((b for b in bounds if b <= lo), default=lo)
-    new_hi = min((b for b in bounds if b >= hi), default=hi)
-    return new_lo, new_hi
+    return _word_bound(s, lo, c0, c1, before=True), _word_bound(s, hi, c0, c1, before=False)
+
+
+def _word_bound(s: str, p: int, c0: int, c1: int, before: bool) -> int:
+    """The word boundary of the clause ``s[c0:c1]`` nearest ``p``, at or before it (``before``)
+    or at or after it: ``p`` itself where no cut of the clause can put a word across it."""
+    if _between_words(s, p, c0, c1):
+        return p
+    start = p - 1  # the stretch around p: from the nearest sure break before it to the one after
+    while start > c0 and not always_breaks(s[start - 1], s[start]):
+        start -= 1
+    end = p + 1
+    while end < c1 and not always_breaks(s[end - 1], s[end]):
+        end += 1
+    at = start
+    for t in tokens(s[start:end]):
+        if at + len(t) > p:
+            return at if before or at == p else at + len(t)
+        at += len(t)
+    return at
 
 
 def _between_words(s: str, p: int, c0: int, c1: int) -> bool:

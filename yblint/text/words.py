@@ -258,22 +258,24 @@ def always_breaks(a: str, b: str) -> bool:
     cuts, or no word of its dictionary holds the two next to each other (the pair index) and they
     are not two Latin letters or digits (which jieba joins). False is not certain (a hash
     collision, no dictionary): the caller then cuts."""
-    if not (_RE_RUN_CHAR.match(a) and _RE_RUN_CHAR.match(b)):
-        return True
-    if _RE_ENG.match(a) and _RE_ENG.match(b):
-        return False
     pair = a + b
-    got = _BREAKS.get(pair)
-    if got is None:
+    got = _BREAKS.get(pair)  # asked before: most pairs are (the same few thousand characters)
+    if got is not None:
+        return got
+    if not (_RE_RUN_CHAR.match(a) and _RE_RUN_CHAR.match(b)):
+        got = True
+    elif _RE_ENG.match(a) and _RE_ENG.match(b):
+        got = False
+    else:
         pairs = pair_index()
         if pairs is None or word_index() is None:
-            return False
+            return False  # not remembered: the index may come later (tests switch it off)
         h = np.uint64(_hash(pair))
         i = int(np.searchsorted(pairs, h))
         got = not (i < pairs.size and pairs[i] == h)
-        if len(_BREAKS) >= MEMO_SIZE:
-            _BREAKS.clear()
-        _BREAKS[pair] = got
+    if len(_BREAKS) >= MEMO_SIZE:
+        _BREAKS.clear()
+    _BREAKS[pair] = got
     return got
 
 
