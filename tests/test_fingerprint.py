@@ -265,3 +265,58 @@ def test_stable_argsort_in_halves_is_numpys_stable_argsort(values, halves):
     finally:
         sim.HALVES = before
     assert got.tolist() == np.argsort(arr, kind="stable").tolist()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="甲乙丙丁戊", min_size=1, max_size=30), min_size=1, max_size=8), st.integers(1, 40))
+def test_fingerprints_in_chunks_are_the_whole_streams(units, chunk):
+    """Chunks of any size, shared between two threads, select what winnowing the whole stream at
+    once selects (#14), and the seeds know each side's segment."""
+    import yblint.text.similarity as sim
+
+    text = "".join(units)
+    spans, at = [], 0
+    for i, u in enumerate(units):
+        spans.append((i, [(at, at + len(u))]))
+        at += len(u)
+    stream = build_stream([(text, spans)])
+    k, w = 3, 4
+    h = sim.kgram_hashes(stream, k)
+    expected = sim.winnow(h, w)
+    before = sim.CHUNK
+    sim.CHUNK = chunk
+    try:
+        pos, got_h = sim.fingerprints(stream, k, w)
+        seeds = find_seeds(stream, k, w, max_units=3)
+    finally:
+        sim.CHUNK = before
+    assert pos.tolist() == expected.tolist() and got_h.tolist() == h[expected].tolist()
+    if seeds.a.size:
+        assert seeds.seg_a is not None and seeds.seg_b is not None
+        assert seeds.seg_a.tolist() == stream.seg[seeds.a].tolist()
+        assert seeds.seg_b.tolist() == stream.seg[seeds.b].tolist()
+
+
+def test_work_the_other_thread_could_not_do_is_done_here():
+    """_in_two_threads does every item once, whichever thread; an item the other thread failed on
+    is done again in this one."""
+    import threading
+
+    from yblint.text.similarity import _in_two_threads
+
+    done: list[int] = []
+    failed: list[int] = []
+    main = threading.current_thread()
+
+    def work(i: int) -> None:
+        if i == 3 and threading.current_thread() is not main and not failed:
+            failed.append(i)
+            raise MemoryError
+        done.append(i)
+
+    hook, threading.excepthook = threading.excepthook, lambda args: None
+    try:
+        _in_two_threads(work, 6)
+    finally:
+        threading.excepthook = hook
+    assert failed == [3] and sorted(done) == [0, 1, 2, 3, 4, 5]
