@@ -320,3 +320,58 @@ def test_work_the_other_thread_could_not_do_is_done_here():
     finally:
         threading.excepthook = hook
     assert failed == [3] and sorted(done) == [0, 1, 2, 3, 4, 5]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet="aZｚＡ甲乙，。 \n1２\U00020000\U0001f600\uffff\u3400Ωé", max_size=30),
+            st.lists(st.lists(st.tuples(st.integers(0, 6), st.integers(-2, 9)), max_size=3), max_size=4),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_stream_is_each_kept_character_folded(texts):
+    """build_stream (one look-up a character, #14) keeps what normalise keeps of each span, folded,
+    with its offset and segment; spans past the text's end are cut there, empty ones dropped."""
+    sources, sid = [], 0
+    codes, segs, offsets = [], [], []
+    for text, units in texts:
+        segments, at = [], 0
+        for unit in units:
+            spans = []
+            for gap, length in unit:
+                s = at + gap
+                e = s + length
+                at = max(s, e) + 1
+                spans.append((s, e))
+                for p in range(s, min(e, len(text))):
+                    kept = normalise(text[p])
+                    if kept:
+                        codes.append(ord(kept))
+                        segs.append(sid)
+                        offsets.append(p)
+            segments.append((sid, spans))
+            sid += 1
+        sources.append((text, segments))
+    stream = build_stream(sources)
+    assert stream.codes.tolist() == codes
+    assert stream.seg.tolist() == segs and stream.pos.tolist() == offsets
+    assert stream.bounds.tolist() == [sum(1 for x in segs if x < i) for i in range(sid + 1)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZｚＡ甲乙，。 \n1２９0\U00020000\U0001f600\uffff\u3400Ωé", max_size=40), st.booleans())
+def test_normalise_is_keep_mask_and_fold(text, digits):
+    """normalise (a look-up table, #14) keeps and folds what keep_mask and fold say; digits, when
+    asked for, as ASCII."""
+    from yblint.text.similarity import code_points, fold, keep_mask
+
+    cp = code_points(text)
+    keep = keep_mask(cp)
+    if digits:
+        cp = np.where((cp >= 0xFF10) & (cp <= 0xFF19), cp - (0xFF10 - 0x30), cp).astype(np.uint32)
+        keep |= (cp >= 0x30) & (cp <= 0x39)
+    assert normalise(text, digits) == fold(cp[keep]).tobytes().decode("utf-32-le")

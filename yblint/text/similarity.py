@@ -46,6 +46,13 @@ for _lo, _hi in _KEEP_RANGES:
         _KEEP_BMP[_lo : _hi + 1] = True
 
 
+def _folded_bmp() -> np.ndarray:
+    """For each code point of the basic plane, what the normalisation makes of it: itself, folded
+    (:func:`fold`), or 0 where it is not kept (code point 0 never is)."""
+    codes = np.arange(0x10000, dtype=np.uint32)
+    return np.where(_KEEP_BMP, fold(codes), 0).astype(np.uint32)
+
+
 def keep_mask(codes: np.ndarray) -> np.ndarray:
     """True for the code points the normalisation keeps."""
     keep = _KEEP_BMP[np.minimum(codes, 0xFFFF)]
@@ -67,6 +74,22 @@ def fold(codes: np.ndarray) -> np.ndarray:
     return codes
 
 
+_FOLDED_BMP = _folded_bmp()
+#: the same with digits kept, full-width ones as ASCII (normalise(…, digits=True))
+_FOLDED_BMP_DIGITS = _FOLDED_BMP.copy()
+_FOLDED_BMP_DIGITS[0x30:0x3A] = np.arange(0x30, 0x3A)
+_FOLDED_BMP_DIGITS[0xFF10:0xFF1A] = np.arange(0x30, 0x3A)
+
+
+def _kept_folded(cp: np.ndarray, table: np.ndarray = _FOLDED_BMP) -> np.ndarray:
+    """``fold(cp)`` where :func:`keep_mask` keeps ``cp``, 0 elsewhere: one look-up a character."""
+    out = np.take(table, cp, mode="clip")  # above the basic plane: U+FFFF's entry, 0
+    if cp.size and int(cp.max()) > 0xFFFF:
+        astral = (cp >= 0x20000) & (cp <= 0x3134F)
+        out[astral] = cp[astral]
+    return out
+
+
 def code_points(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
@@ -74,13 +97,8 @@ def code_points(text: str) -> np.ndarray:
 def normalise(text: str, digits: bool = False) -> str:
     """The normalised form of ``text`` (what the fingerprints and the similarity see); with
     ``digits``, ASCII and full-width digits are kept too (as ASCII)."""
-    cp = code_points(text)
-    keep = keep_mask(cp)
-    if digits:
-        wide = (cp >= 0xFF10) & (cp <= 0xFF19)
-        cp = np.where(wide, cp - (0xFF10 - 0x30), cp).astype(np.uint32)
-        keep |= (cp >= 0x30) & (cp <= 0x39)
-    return fold(cp[keep]).tobytes().decode("utf-32-le")
+    kept = _kept_folded(code_points(text), _FOLDED_BMP_DIGITS if digits else _FOLDED_BMP)
+    return kept[kept != 0].tobytes().decode("utf-32-le")
 
 
 @dataclass
@@ -110,29 +128,29 @@ def build_stream(sources: Iterable[tuple[str, Sequence[tuple[int, Sequence[tuple
     n = 0
     n_seg = 0
     for text, segments in sources:
-        starts, ends, sids = [], [], []
-        for sid, spans in segments:
-            for s, e in spans:
-                e = min(e, len(text))
-                if e > s:
-                    starts.append(s)
-                    ends.append(e)
-                    sids.append(sid + 1)
-            n_seg = max(n_seg, sid + 1)
-        if not starts:
+        sids = [sid + 1 for sid, spans in segments for _ in spans]
+        n_seg = max(n_seg, segments[-1][0] + 1)
+        if not sids:
             continue
+        starts = np.fromiter((s for _, spans in segments for s, _ in spans), dtype=np.intp, count=len(sids))
+        ends = np.fromiter((e for _, spans in segments for _, e in spans), dtype=np.intp, count=len(sids))
+        np.minimum(ends, len(text), out=ends)
+        sid_arr = np.asarray(sids, dtype=np.int32)
+        some = ends > starts
+        if not some.all():
+            starts, ends, sid_arr = starts[some], ends[some], sid_arr[some]
         cp = code_points(text)
         # label every character with its segment: +(sid+1) at each span start, -(sid+1) at its end
         # (spans do not overlap: no two start, nor two end, at one offset)
-        sid_arr = np.asarray(sids, dtype=np.int32)
         delta = np.zeros(cp.shape[0] + 1, dtype=np.int32)
-        delta[np.asarray(starts, dtype=np.intp)] += sid_arr
-        delta[np.asarray(ends, dtype=np.intp)] -= sid_arr
+        delta[starts] += sid_arr
+        delta[ends] -= sid_arr
         label = np.cumsum(delta[:-1], dtype=np.int32)
         label -= 1
-        idx = np.flatnonzero((label >= 0) & keep_mask(cp))
+        kept = _kept_folded(cp)
+        idx = np.flatnonzero((label >= 0) & (kept != 0))
         m = idx.shape[0]
-        codes[n : n + m] = fold(cp[idx])
+        codes[n : n + m] = kept[idx]
         seg[n : n + m] = label[idx]
         pos[n : n + m] = idx
         n += m
