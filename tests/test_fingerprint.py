@@ -375,3 +375,48 @@ def test_normalise_is_keep_mask_and_fold(text, digits):
         cp = np.where((cp >= 0xFF10) & (cp <= 0xFF19), cp - (0xFF10 - 0x30), cp).astype(np.uint32)
         keep |= (cp >= 0x30) & (cp <= 0x39)
     assert normalise(text, digits) == fold(cp[keep]).tobytes().decode("utf-32-le")
+
+
+def _reference_anchors(a, b, ra0, ra1, rb0, rb1, k, spacing):
+    """Seeds.anchors as it was written with numpy (before #14's lists): the reference."""
+    inside = (a >= ra0) & (a + k <= ra1) & (b >= rb0) & (b + k <= rb1)
+    a, b = a[inside], b[inside]
+    if a.size == 0:
+        return []
+    bucket = (a - ra0) // spacing
+    first = np.ones(a.shape[0], dtype=bool)
+    first[1:] = bucket[1:] != bucket[:-1]
+    out, last_a, last_b = [], -(10**12), -(10**12)
+    for x, y in zip(a[first].tolist(), b[first].tolist(), strict=True):
+        if x - last_a < spacing or y - last_b < k:
+            continue
+        if out and abs((y - last_b) - (x - last_a)) > (x - last_a) // 2:
+            continue
+        out.append((x - ra0, y - rb0))
+        last_a, last_b = x, y
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 400), st.integers(0, 400)), max_size=60),
+    st.lists(st.tuples(st.integers(0, 1), st.integers(0, 420), st.integers(0, 420), st.integers(0, 420)), max_size=8),
+    st.integers(1, 40),
+)
+def test_anchors_are_the_first_seed_of_each_stretch_near_the_diagonal(points, regions, spacing):
+    """Seeds.anchors (lists of the pair asked about last, #14) picks what the numpy reference picks,
+    for regions of two pairs of segments asked about in any order."""
+    from yblint.text.similarity import Seeds
+
+    k = 3
+    pts = sorted(set(points))
+    a = np.array([p[0] for p in pts] * 2, dtype=np.int32)
+    b = np.array([p[1] for p in pts] * 2, dtype=np.int32)
+    n = len(pts)
+    seeds = Seeds(a, b, np.zeros(0, dtype=bool), pairs={(0, 1): (0, n), (0, 2): (n, 2 * n)})
+    for which, x0, y0, width in regions:
+        pair = (0, 1 + which)
+        i, j = seeds.pairs[pair]
+        got = seeds.anchors(*pair, x0, x0 + width, y0, y0 + width // 2 + 10, k, spacing)
+        assert got == _reference_anchors(a[i:j], b[i:j], x0, x0 + width, y0, y0 + width // 2 + 10, k, spacing)
+    assert seeds.anchors(0, 3, 0, 400, 0, 400, k, spacing) == []

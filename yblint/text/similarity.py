@@ -25,8 +25,9 @@ the number of pairs of paragraphs:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -282,6 +283,8 @@ class Seeds:
     pairs: dict[tuple[int, int], tuple[int, int]] | None = None  # (seg a, seg b) -> index range, once sorted
     seg_a: np.ndarray | None = None  # int32 segment of each a (and of each b), when known; not kept once sorted
     seg_b: np.ndarray | None = None
+    #: the seeds of the pair of segments :meth:`anchors` was asked about last, as lists
+    _listed: tuple[tuple[int, int], list[int], list[int]] | None = field(default=None, repr=False, compare=False)
 
     def sort(self, stream: Stream) -> None:
         """Order the seeds by pair of segments, then position, and index each pair's range."""
@@ -294,6 +297,7 @@ class Seeds:
         self.seg_a = self.seg_b = None
         order = _pair_order(self.a, self.b, sa, sb, len(stream), int(stream.bounds.shape[0]))
         self.a, self.b = self.a[order], self.b[order]
+        self._listed = None
         sa, sb = sa[order], sb[order]
         new = np.ones(self.a.shape[0], dtype=bool)
         new[1:] = (sa[1:] != sa[:-1]) | (sb[1:] != sb[:-1])
@@ -305,23 +309,31 @@ class Seeds:
         self, sa: int, sb: int, ra0: int, ra1: int, rb0: int, rb1: int, k: int, spacing: int
     ) -> list[tuple[int, int]]:
         """Seeds inside the regions ``[ra0, ra1)`` × ``[rb0, rb1)`` to split an alignment at: at
-        least ``spacing`` apart, increasing on both sides, on a steady diagonal; local positions."""
+        least ``spacing`` apart, increasing on both sides, on a steady diagonal; local positions.
+
+        Of the seeds inside, the first in each stretch of ``spacing`` characters from ``ra0`` is
+        looked at; it is taken when it is ``spacing`` characters past the last one taken (``k`` on
+        the other side) and near its diagonal. The seeds of the pair of segments asked about last
+        are kept as lists (its regions are asked about again as they widen)."""
         if self.pairs is None or (sa, sb) not in self.pairs:
             return []
-        i, j = self.pairs[(sa, sb)]
-        lo, hi = np.searchsorted(self.a[i:j], [ra0, ra1 - k])
-        a, b = self.a[i + lo : i + hi + 1], self.b[i + lo : i + hi + 1]
-        inside = (a >= ra0) & (a + k <= ra1) & (b >= rb0) & (b + k <= rb1)
-        a, b = a[inside], b[inside]
-        if a.size == 0:
-            return []
-        # thin out first: the first seed in each stretch of `spacing` characters
-        bucket = (a - ra0) // spacing
-        first = np.ones(a.shape[0], dtype=bool)
-        first[1:] = bucket[1:] != bucket[:-1]
+        listed = self._listed
+        if listed is None or listed[0] != (sa, sb):
+            i, j = self.pairs[(sa, sb)]
+            listed = self._listed = ((sa, sb), self.a[i:j].tolist(), self.b[i:j].tolist())
+        _, a, b = listed
         out: list[tuple[int, int]] = []
         last_a = last_b = -(10**12)
-        for x, y in zip(a[first].tolist(), b[first].tolist(), strict=True):
+        bucket = -1
+        for t in range(bisect.bisect_left(a, ra0), bisect.bisect_right(a, ra1 - k)):
+            x = a[t]
+            here = (x - ra0) // spacing
+            if here == bucket:
+                continue  # not the first seed inside in its stretch
+            y = b[t]
+            if y < rb0 or y + k > rb1:
+                continue
+            bucket = here
             if x - last_a < spacing or y - last_b < k:
                 continue
             if out and abs((y - last_b) - (x - last_a)) > (x - last_a) // 2:
