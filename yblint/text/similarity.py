@@ -324,16 +324,14 @@ class Seeds:
         _, a, b = listed
         out: list[tuple[int, int]] = []
         last_a = last_b = -(10**12)
-        bucket = -1
-        for t in range(bisect.bisect_left(a, ra0), bisect.bisect_right(a, ra1 - k)):
-            x = a[t]
-            here = (x - ra0) // spacing
-            if here == bucket:
-                continue  # not the first seed inside in its stretch
-            y = b[t]
+        t, end = bisect.bisect_left(a, ra0), bisect.bisect_right(a, ra1 - k)
+        while t < end:
+            x, y = a[t], b[t]
             if y < rb0 or y + k > rb1:
+                t += 1
                 continue
-            bucket = here
+            # the first seed inside in its stretch: the next one looked at is in a later stretch
+            t = bisect.bisect_left(a, ra0 + ((x - ra0) // spacing + 1) * spacing, t + 1, end)
             if x - last_a < spacing or y - last_b < k:
                 continue
             if out and abs((y - last_b) - (x - last_a)) > (x - last_a) // 2:
