@@ -420,3 +420,50 @@ def test_anchors_are_the_first_seed_of_each_stretch_near_the_diagonal(points, re
         got = seeds.anchors(*pair, x0, x0 + width, y0, y0 + width // 2 + 10, k, spacing)
         assert got == _reference_anchors(a[i:j], b[i:j], x0, x0 + width, y0, y0 + width // 2 + 10, k, spacing)
     assert seeds.anchors(0, 3, 0, 400, 0, 400, k, spacing) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=10_000),
+    st.lists(st.tuples(st.integers(0, 2), st.integers(1, 120), st.booleans()), min_size=1, max_size=8),
+)
+def test_a_region_widened_to_the_right_keeps_its_blocks_and_finds_the_same(seed, steps):
+    """find_passages with a Widening (#14): each region that starts where the last one did and
+    reaches further re-uses its blocks up to their last common anchor; one that starts elsewhere,
+    or whose anchors differ early, starts afresh. Every call finds what it finds alone."""
+    from yblint.text.similarity import Widening, _aligned, _run_on
+
+    rng = np.random.default_rng(seed)
+    a = "".join(chr(0x4E00 + int(x)) for x in rng.integers(0, 40, 1200))
+    chars = list(a)
+    for i in rng.choice(len(chars), 60, replace=False):
+        chars[i] = chr(0x5000 + int(rng.integers(0, 40)))
+    b = "".join(chars)
+    every = [(i, i) for i in range(0, 1200, 23) if a[i : i + 5] == b[i : i + 5]]
+    widening, cache = Widening(), {}
+    lo, hi = 200, 200
+    for where, grow, drop in steps:
+        if where == 0:  # wider to the right
+            hi = min(1200, hi + grow)
+        elif where == 1:  # and to the left: another origin
+            lo, hi = max(0, lo - grow), min(1200, hi + grow)
+        else:  # a region elsewhere
+            lo = int(rng.integers(0, 1000))
+            hi = min(1200, lo + grow)
+        local = [(x - lo, y - lo) for x, y in every if lo <= x and x + 5 <= hi]
+        if drop and len(local) > 2:
+            del local[len(local) // 2]  # an anchor seen before is missing: re-used up to it only
+        plain = find_passages(a[lo:hi], b[lo:hi], 0.8, local, 5, min_len=10)
+        got = find_passages(
+            a[lo:hi], b[lo:hi], 0.8, local, 5, min_len=10, cache=cache, origin=(lo, lo), widening=widening
+        )
+        assert got == plain
+        # what it keeps for the next region is what aligning and scoring this one afresh gives
+        kept = widening.assembly
+        assert kept is not None
+        assert (kept.xs, kept.ys, kept.sizes, kept.gaps) == _aligned(a[lo:hi], b[lo:hi], local, 5)
+        assert widening.scores == [widening.gain * x for x in kept.sizes]
+        run: list[float] = []
+        start: list[int] = []
+        _run_on(widening.scores, kept.gaps, run, start, len(kept.sizes))
+        assert (widening.run, widening.start) == (run, start)

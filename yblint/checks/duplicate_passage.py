@@ -32,6 +32,7 @@ from yblint.text.similarity import (
     Passage,
     PieceCache,
     Stream,
+    Widening,
     build_stream,
     chain_seeds,
     find_passages,
@@ -254,6 +255,7 @@ class DuplicatePassage(Check):
         left = right = gap
         best: list[Passage] = []
         region = (a0, a1, b0, b1)
+        widening = Widening()  # a region widened to the right only keeps the blocks it had
         for _ in range(MAX_WIDENINGS):
             ra0, ra1 = max(lo_a, a0 - left), min(hi_a, a1 + right)
             rb0, rb1 = max(lo_b, b0 - left), min(hi_b, b1 + right)
@@ -270,6 +272,7 @@ class DuplicatePassage(Check):
                 self._min_len,
                 cache=self._pieces,
                 origin=(ra0, rb0),
+                widening=widening,
             )
             ps = [p.shifted(ra0, rb0) for p in found]
             if not ps:

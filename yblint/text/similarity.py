@@ -561,17 +561,74 @@ def _aligned(
     pieces are kept under their place (``origin``: where ``sa`` and ``sb`` start, in a common frame
     such as the stream), so that aligning a wider region with some of the same anchors aligns again
     only the pieces it has not seen (a piece's blocks depend on its two strings alone)."""
-    xs: list[int] = []
-    ys: list[int] = []
-    sizes: list[int] = []
-    gaps: list[int] = []
-    end_x = end_y = 0  # where the last block ends: a block that starts there on both sides joins it
-    pi = pj = 0
-    for ai, aj in (*anchors, (-1, -1)):
+    got = _assemble(sa, sb, list(anchors), k, cache, origin, None)
+    return got.xs, got.ys, got.sizes, got.gaps
+
+
+class _Assembly:
+    """The blocks of an alignment (:func:`_aligned`'s lists), the anchors it was cut at, and after
+    each anchor what the lists held (``marks``: their length, the size of the last block, where it
+    ends and where the next piece starts): an alignment of a region that starts at the same place
+    and goes further, with the same first anchors, is the same up to the last of them."""
+
+    __slots__ = ("anchors", "gaps", "marks", "sizes", "xs", "ys")
+
+    def __init__(self) -> None:
+        self.anchors: list[tuple[int, int]] = []
+        self.xs: list[int] = []
+        self.ys: list[int] = []
+        self.sizes: list[int] = []
+        self.gaps: list[int] = []
+        self.marks: list[tuple[int, int, int, int, int, int]] = []
+
+    def common(self, anchors: list[tuple[int, int]]) -> int:
+        """How many anchors from the first ``anchors`` shares with the ones assembled."""
+        mine = self.anchors
+        n = min(len(mine), len(anchors))
+        c = 0
+        while c < n and mine[c] == anchors[c]:
+            c += 1
+        return c
+
+    def cut_back(self, c: int) -> None:
+        """Keep what the lists held after the first ``c`` anchors (``c`` >= 1)."""
+        count, last, *_ = self.marks[c - 1]
+        for lst in (self.xs, self.ys, self.sizes, self.gaps):
+            del lst[count:]
+        if count:
+            self.sizes[-1] = last  # a later piece's first block may have been joined to it
+        del self.marks[c:]
+        del self.anchors[c:]
+
+
+def _assemble(
+    sa: str,
+    sb: str,
+    anchors: list[tuple[int, int]],
+    k: int,
+    cache: PieceCache | None,
+    origin: tuple[int, int],
+    again: _Assembly | None,
+) -> _Assembly:
+    """:func:`_aligned`, into ``again`` (the assembly of a region that starts where this one does,
+    in ``sa`` and ``sb``, and that this one extends: its blocks up to the last anchor the two share
+    are kept) or into a new :class:`_Assembly`."""
+    out = again if again is not None else _Assembly()
+    c = out.common(anchors) if again is not None else 0
+    if c:
+        out.cut_back(c)
+        _, _, end_x, end_y, pi, pj = out.marks[-1]
+    else:
+        out.__init__()  # type: ignore[misc]
+        end_x = end_y = pi = pj = 0  # where the last block ends: a block that starts there joins it
+    xs, ys, sizes, gaps, marks = out.xs, out.ys, out.sizes, out.gaps, out.marks
+    out.anchors.extend(anchors[c:])
+    for ai, aj in (*anchors[c:], (-1, -1)):
         last = ai < 0  # after the last anchor: the rest of both strings
         if last:
             ai, aj = len(sa), len(sb)
         elif ai < pi or aj < pj:
+            marks.append((len(sizes), sizes[-1] if sizes else 0, end_x, end_y, pi, pj))
             continue
         if ai > pi and aj > pj:
             piece = None
@@ -597,9 +654,28 @@ def _aligned(
         _join(xs, ys, sizes, gaps, ai, aj, k, end_x, end_y)  # the anchor's k characters
         end_x, end_y = ai + k, aj + k
         pi, pj = end_x, end_y
+        marks.append((len(sizes), sizes[-1], end_x, end_y, pi, pj))
     if gaps:
         gaps[0] = 0
-    return xs, ys, sizes, gaps
+    return out
+
+
+class Widening:
+    """What :func:`find_passages` keeps of the region it aligned last, for the next one that
+    starts at the same place (``origin``) and reaches further (a region widened to the right): the
+    blocks up to the last anchor the two share, with their scores and running score, are kept
+    rather than assembled and run again. Regions that start elsewhere start afresh."""
+
+    __slots__ = ("assembly", "gain", "k", "origin", "run", "scores", "start")
+
+    def __init__(self) -> None:
+        self.origin: tuple[int, int] | None = None
+        self.k = -1
+        self.gain = -1.0
+        self.assembly: _Assembly | None = None
+        self.scores: list[float] = []
+        self.run: list[float] = []  # the running score from the first block, before any segment is taken out
+        self.start: list[int] = []
 
 
 def find_passages(
@@ -613,6 +689,7 @@ def find_passages(
     max_change: int = 10,
     cache: PieceCache | None = None,
     origin: tuple[int, int] = (0, 0),
+    widening: Widening | None = None,
 ) -> list[Passage]:
     """The shared passages of ``sa`` and ``sb`` at least ``min_len`` long, longest first.
 
@@ -624,12 +701,33 @@ def find_passages(
     characters, as long as the whole keeps a score of zero or more: a phrase changed near the start
     or end of a copy, or a stretch with several changes, does not cut the copy short. The parts of
     the alignment before and after a passage are searched the same way. ``cache`` and ``origin``:
-    see :func:`_aligned`.
+    see :func:`_aligned`. ``widening``: see :class:`Widening` (``sa`` and ``sb`` then start at
+    ``origin`` of one common text, such as the stream, for every call with it).
     """
-    blocks = _Blocks(*_aligned(sa, sb, anchors, k, cache, origin), 2.0 * (1.0 - similarity) / similarity)
-    xs, ys, sizes = blocks.xs, blocks.ys, blocks.sizes
+    gain = 2.0 * (1.0 - similarity) / similarity
+    anchors = list(anchors)
+    again = None
+    if widening is not None and widening.origin == origin and widening.k == k and widening.gain == gain:
+        again = widening.assembly
+    kept = 0  # blocks whose score and running score are those of the alignment before
+    if again is not None:
+        c = again.common(anchors)
+        kept = max(0, again.marks[c - 1][0] - 1) if c else 0  # the last of them may grow
+    assembly = _assemble(sa, sb, anchors, k, cache, origin, again)
+    xs, ys, sizes, costs = assembly.xs, assembly.ys, assembly.sizes, assembly.gaps
+    if widening is not None and kept:
+        scores, run, start = widening.scores, widening.run, widening.start
+        del scores[kept:], run[kept:], start[kept:]
+        scores.extend([gain * s for s in sizes[kept:]])
+    else:
+        scores, run, start = [gain * s for s in sizes], [], []
+    _run_on(scores, costs, run, start, len(sizes))
+    if widening is not None:
+        widening.origin, widening.k, widening.gain, widening.assembly = origin, k, gain, assembly
+        widening.scores, widening.run, widening.start = scores, run, start
+        run, start = run[:], start[:]  # the segments taken out below run it again in places
+    blocks = _Blocks(xs, ys, sizes, costs, gain, scores, run, start)
     out: list[Passage] = []
-    blocks.run_from(0, len(sizes))
     todo = [(0, len(sizes))]
     while todo:
         lo_b, hi_b = todo.pop()
@@ -649,6 +747,29 @@ def find_passages(
     return out
 
 
+def _run_on(scores: list[float], costs: list[int], run: list[float], start: list[int], n: int) -> None:
+    """Carry the running score of the blocks from the first (``run`` and ``start`` hold it up to
+    their length) on to block ``n``: :meth:`_Blocks.run_from` from 0 on blocks never run."""
+    first = len(run)
+    if first >= n:
+        return
+    if first == 0:
+        cur, cur_start = scores[0], 0
+        run.append(cur)
+        start.append(0)
+        first = 1
+    else:
+        cur, cur_start = run[-1], start[-1]
+    for i in range(first, n):
+        rest = cur - costs[i]
+        if cur > 0 and rest > 0:
+            cur = rest + scores[i]
+        else:
+            cur, cur_start = scores[i], i
+        run.append(cur)
+        start.append(cur_start)
+
+
 class _Blocks:
     """The matching blocks of an alignment as lists, with what scoring a segment of them needs:
     each block's score (``gain`` a matched character) and the unmatched characters before it, and
@@ -656,20 +777,30 @@ class _Blocks:
 
     __slots__ = ("costs", "gain", "run", "scores", "sizes", "start", "xs", "ys")
 
-    def __init__(self, xs: list[int], ys: list[int], sizes: list[int], costs: list[int], gain: float) -> None:
+    def __init__(
+        self,
+        xs: list[int],
+        ys: list[int],
+        sizes: list[int],
+        costs: list[int],
+        gain: float,
+        scores: list[float],
+        run: list[float],
+        start: list[int],
+    ) -> None:
         self.xs, self.ys, self.sizes, self.gain = xs, ys, sizes, gain
-        self.scores = [gain * s for s in sizes]
+        self.scores = scores
         self.costs = costs  # unmatched characters between block i - 1 and block i (none before the first)
-        self.run = [0.0] * len(sizes)
-        self.start = [-1] * len(sizes)
+        self.run = run  # the running score from the first block (_run_on), run again from where segments end
+        self.start = start
 
     def run_from(self, lo_b: int, hi_b: int) -> None:
         """Set ``run[i]`` and ``start[i]`` for ``i`` in ``[lo_b, hi_b)`` to the running score
         started at ``lo_b``: it adds each block's score to what is left of the score before it once
         the unmatched characters between are paid, and restarts at the block when nothing is left.
 
-        The range was part of a longer one run from further left, or never run. Once both runs
-        restart at one block they are the same from there on, so the rest is kept as it is."""
+        The range was part of a longer one run from further left. Once both runs restart at one
+        block they are the same from there on, so the rest is kept as it is."""
         if hi_b <= lo_b:
             return
         scores, costs, run, start = self.scores, self.costs, self.run, self.start
