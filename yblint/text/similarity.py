@@ -760,14 +760,15 @@ def _run_on(scores: list[float], costs: list[int], run: list[float], start: list
         first = 1
     else:
         cur, cur_start = run[-1], start[-1]
+    add_run, add_start = run.append, start.append
     for i in range(first, n):
         rest = cur - costs[i]
         if cur > 0 and rest > 0:
             cur = rest + scores[i]
         else:
             cur, cur_start = scores[i], i
-        run.append(cur)
-        start.append(cur_start)
+        add_run(cur)
+        add_start(cur_start)
 
 
 class _Blocks:
