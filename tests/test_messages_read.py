@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import SEED, findings_of, where
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from yblint.checks.pattern_types import quoted_spans
@@ -181,3 +181,25 @@ def test_quoted_spans_nested_and_unclosed():
 )
 def test_paragraph_wording(template, lang, expected):
     assert paragraph_wording(template, lang) == expected
+
+
+def _excerpt_reference(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) > limit:
+        half = limit // 2 - 1
+        text = text[:half] + "……" + text[-half:]
+    return text
+
+
+@example(["甲乙丙丁戊己庚辛壬癸", " " * 200, "子丑寅卯辰巳午未申酉"], 22)  # long, but short once collapsed
+@given(
+    st.lists(st.sampled_from(["甲", "乙", "ab", " ", "\u3000", "\n", "  \t", "，"]), max_size=400),
+    st.integers(4, 60),
+)
+def test_excerpt_of_a_long_text_looks_at_its_ends_only(pieces, limit):
+    """A long text's excerpt (#14: copied passages of thousands of characters) is the one its whole
+    collapsed text gives: the collapsed head and tail of a text begin and end its collapsed whole."""
+    from yblint.finding import excerpt
+
+    text = "".join(pieces)
+    assert excerpt(text, limit) == _excerpt_reference(text, limit)

@@ -25,9 +25,16 @@ VISIBLE_SPACE = str.maketrans({" ": "␣", "\u3000": "□", "\t": "⇥", "\r": "
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    """``text`` with its runs of whitespace made one space (none at the ends), its middle cut out
+    when that is longer than ``limit``: its first and last ``limit // 2 - 1`` characters."""
+    half = limit // 2 - 1
+    if half > 0 and len(text) > 4 * limit:  # a long text (a copied passage): only its ends are looked at
+        # the collapsed head of a text begins its collapsed whole, the collapsed tail ends it
+        head, tail = " ".join(text[: 2 * limit].split()), " ".join(text[-2 * limit :].split())
+        if len(head) > limit and len(tail) >= half:
+            return head[:half] + "……" + tail[len(tail) - half :]
     text = " ".join(text.split())  # runs of whitespace made one space, none at the ends
     if len(text) > limit:
-        half = limit // 2 - 1
         text = text[:half] + "……" + text[-half:]
     return text
 
