@@ -4,10 +4,9 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from yblint.text.alignment import align_blocks, find_passages
 from yblint.text.similarity import (
-    align_blocks,
     build_stream,
-    find_passages,
     find_seeds,
     kgram_hashes,
     normalise,
@@ -197,7 +196,7 @@ def _aligned_reference(sa, sb, anchors, k):
     st.integers(1, 4),
 )
 def test_aligned_a_piece_at_a_time_equals_block_by_block(sa, sb, anchors, k):
-    from yblint.text.similarity import _aligned
+    from yblint.text.alignment import _aligned
 
     anchors = sorted(anchors)
     assert _aligned(sa, sb, anchors, k) == _aligned_reference(sa, sb, anchors, k)
@@ -431,7 +430,7 @@ def test_a_region_widened_to_the_right_keeps_its_blocks_and_finds_the_same(seed,
     """find_passages with a Widening (#14): each region that starts where the last one did and
     reaches further re-uses its blocks up to their last common anchor; one that starts elsewhere,
     or whose anchors differ early, starts afresh. Every call finds what it finds alone."""
-    from yblint.text.similarity import Widening, _aligned, _run_on
+    from yblint.text.alignment import Widening, _aligned, _run_on
 
     rng = np.random.default_rng(seed)
     a = "".join(chr(0x4E00 + int(x)) for x in rng.integers(0, 40, 1200))

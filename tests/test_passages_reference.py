@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 
-from yblint.text.similarity import Passage, align_blocks, find_passages
+from yblint.text.alignment import Passage, align_blocks, find_passages
 
 
 def ref_align_blocks(sa, sb, anchors=(), k=0):

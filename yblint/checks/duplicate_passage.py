@@ -24,21 +24,11 @@ from yblint.model import Corpus, Document, Paragraph, Sentence, Unit
 from yblint.parallel import fork_map
 from yblint.reading.git import committed_since, line_times
 from yblint.text import marks
+from yblint.text.alignment import Passage, PieceCache, Widening, find_passages
 from yblint.text.diffs import KEPT, NUMERIC, char_diffs, compact, kept_chars
 from yblint.text.formulae import fixed_expression
 from yblint.text.passage_sets import Match, Side, dedupe, implied_pairs, list_fellow_copies, merge_passages
-from yblint.text.similarity import (
-    Candidate,
-    Passage,
-    PieceCache,
-    Stream,
-    Widening,
-    build_stream,
-    chain_seeds,
-    find_passages,
-    find_seeds,
-    normalise,
-)
+from yblint.text.similarity import Candidate, Stream, build_stream, chain_seeds, find_seeds, normalise
 
 TRAILING = set("0123456789０１２３４５６７８９.．%％‰")
 ENDERS = marks.CLOSERS | set("。！？；…!?;")

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from yblint.model import Document, Unit
-from yblint.text.similarity import Candidate, Passage, Stream
+from yblint.text.alignment import Passage
+from yblint.text.similarity import Candidate, Stream
 
 
 @dataclass
