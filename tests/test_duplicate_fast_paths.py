@@ -58,3 +58,28 @@ def test_compact_is_the_whitespace_pattern():
     everything = "".join(map(chr, range(0x110000))).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     assert compact(everything) == WHITESPACE.sub("", everything)
     assert compact(" 甲\u3000乙\n\t丙\u00a0丁\u200b ") == WHITESPACE.sub("", " 甲\u3000乙\n\t丙\u00a0丁\u200b ")
+
+
+def test_a_seam_worked_out_in_another_process_is_taken_as_it_came():
+    """The seams of the sides a worker aligned come back with its matches (#14): the main process
+    takes them (for the fellow copies of an original) instead of working them out again, and a
+    seam it was not given it works out itself."""
+    text = "一、回顾\n\n他说《关于加快发展的意见》已经印发。我们要“全面推进改革”，并且完成。\n"
+    doc = document(text)
+    unit = doc.units[-1]
+    i = text.index("关于加快发展")
+    side = Side(0, 0, 0, doc, unit, i, i + 6)
+    worker = Seams()
+    assert worker.known(side) is None
+    worked = worker.seam(side)
+    values = worker.known(side)
+    assert values is not None and worked.unclosed
+    here = Seams()
+    told = (False, True, False, True, False)  # not what the text says: taken as given, not worked out
+    here.learn(side, told)
+    assert here.known(side) == told
+    assert not here.seam(side).unclosed and here.seam(side).mid_start  # as told
+    here.learn(side, values)  # what it knows first stands
+    assert here.known(side) == told
+    other = Side(0, 0, 0, doc, unit, i, i + 4)
+    assert here.seam(other) == seam(other)  # not told: worked out here

@@ -150,26 +150,25 @@ class DuplicatePassage(Check):
             yield self._finding(stream, m, *changes)
 
     def _matches(
-        self,
-        pairs: list[tuple[tuple[int, int], list[Candidate]]],
-        found: list[list[tuple[bool, int, int, int, int, float, str, tuple[int, int, int, int]]]],
+        self, pairs: list[tuple[tuple[int, int], list[Candidate]]], found: list[list[PairMatch]]
     ) -> list[Match]:
-        units, doc_order = self._units, self._doc_order
+        units, doc_order, seams = self._units, self._doc_order, self._seams
         out: list[Match] = []
         for ((sa, sb), _), got in zip(pairs, found, strict=True):
-            for a_is_copy, a0, a1, b0, b1, sim, reason, (x0, x1, y0, y1) in got:
+            for a_is_copy, a0, a1, b0, b1, sim, reason, (x0, x1, y0, y1), (seam_a, seam_b) in got:
                 side_a = _side_at(units, doc_order, sa, a0, a1, x0, x1)
                 side_b = _side_at(units, doc_order, sb, b0, b1, y0, y1)
+                seams.learn(side_a, seam_a)  # worked out where the pair was aligned: the fellow
+                seams.learn(side_b, seam_b)  # copies of an original are told apart with them
                 copy, original = (side_a, side_b) if a_is_copy else (side_b, side_a)
                 out.append(Match(copy, original, sim, reason))
         return out
 
-    def _pair_matches(
-        self, pair: tuple[tuple[int, int], list[Candidate]]
-    ) -> list[tuple[bool, int, int, int, int, float, str, tuple[int, int, int, int]]]:
+    def _pair_matches(self, pair: tuple[tuple[int, int], list[Candidate]]) -> list[PairMatch]:
         """The shared passages of one pair of units that are worth a finding, each as (the first
         unit's side is the copy, its stream range, the other's, similarity, reason, the two sides'
-        spans in their texts): plain values, so that they come back from another process."""
+        spans in their texts, their seams where they were worked out): plain values, so that they
+        come back from another process."""
         (sa, sb), cands = pair
         stream, units, doc_order = self._stream, self._units, self._doc_order
         gap, threshold, min_chars = self._gap, self._threshold, self._min_chars
@@ -181,7 +180,7 @@ class DuplicatePassage(Check):
                 continue  # its seeds were inside the regions aligned last for this pair of units
             got, last = self._align(stream, sa, sb, c.a0, c.a1, c.b0, c.b1, gap, threshold)
             items.extend(got)
-        out: list[tuple[bool, int, int, int, int, float, str, tuple[int, int, int, int]]] = []
+        out: list[PairMatch] = []
         own = self._own  # characters not covered by boilerplate, counted up to each stream position
         seams = self._seams
         for passage in merge_passages(items, threshold):
@@ -205,7 +204,8 @@ class DuplicatePassage(Check):
                 continue
             copy, _original, reason = decided
             spans = (side_a.start, side_a.end, side_b.start, side_b.end)
-            out.append((copy is side_a, a0, a1, b0, b1, round(sim, 3), reason, spans))
+            seamed = (seams.known(side_a), seams.known(side_b))
+            out.append((copy is side_a, a0, a1, b0, b1, round(sim, 3), reason, spans, seamed))
         return out
 
     # --- candidates -------------------------------------------------------------------------
@@ -376,6 +376,14 @@ def _sentence_span(doc: Document, offset: int, at_end: bool = False) -> tuple[in
     return None
 
 
+#: a Seam's fields as plain values (they travel between processes)
+SeamValues = tuple[bool, bool, bool, bool, bool]
+#: one shared passage of a pair of units, as DuplicatePassage._pair_matches gives it
+PairMatch = tuple[
+    bool, int, int, int, int, float, str, tuple[int, int, int, int], tuple[SeamValues | None, SeamValues | None]
+]
+
+
 @dataclass
 class Seam:
     unclosed: bool  # a bracket or quote left unmatched across the passage's boundary
@@ -416,6 +424,16 @@ class Seams:
     def __init__(self) -> None:
         self._marks: dict[Document, tuple[list[int], list[int]]] = {}
         self._starts: dict[Paragraph, tuple[list[int], list[Sentence]]] = {}
+        self._seams: dict[tuple[Document, int, int], SeamValues] = {}  # by the side's span
+
+    def known(self, side: Side) -> SeamValues | None:
+        """The seam of ``side`` as plain values, if it was worked out."""
+        return self._seams.get((side.doc, side.start, side.end))
+
+    def learn(self, side: Side, values: SeamValues | None) -> None:
+        """Take the seam of ``side`` worked out elsewhere (another process)."""
+        if values is not None:
+            self._seams.setdefault((side.doc, side.start, side.end), values)
 
     def _sentence_span(self, doc: Document, offset: int, at_end: bool = False) -> tuple[int, int] | None:
         probe = offset - 1 if at_end else offset
@@ -454,6 +472,12 @@ class Seams:
         return got
 
     def seam(self, side: Side) -> Seam:
+        values = self._seams.get((side.doc, side.start, side.end))
+        if values is None:
+            values = self._seams[(side.doc, side.start, side.end)] = self._work_out(side)
+        return Seam(*values)
+
+    def _work_out(self, side: Side) -> SeamValues:
         doc, text = side.doc, side.doc.text
         start, end = side.start, side.end
         head = self._sentence_span(doc, start)
@@ -467,7 +491,7 @@ class Seams:
             lo, hi = bisect.bisect_left(at, end), bisect.bisect_left(at, e1)
             unclosed = any(p < s0 for p in partner[lo:hi])
         kb, ka = _kept_upto2(text, s0, start), _kept_upto2(text, end, e1)
-        return Seam(unclosed, kb >= 2, kb == 0, ka >= 2, ka == 0)
+        return (unclosed, kb >= 2, kb == 0, ka >= 2, ka == 0)
 
 
 def _kept_upto2(text: str, lo: int, hi: int) -> int:
