@@ -395,24 +395,30 @@ def find_seeds(stream: Stream, k: int, w: int, max_units: int, max_repeats: int 
     empty = np.zeros(0, dtype=np.int32)
     if pos.size < 2:
         return Seeds(empty, empty, boiler)
-    seg = stream.seg[pos]  # (positions in order: the stream's segments read straight through)
+    # each fingerprint's segment, read straight through the stream while the positions are in
+    # order; above HALVES_MAX fingerprints (16x) after the sort, so that it is not held through it
+    early = pos.size <= HALVES_MAX
+    seg = stream.seg[pos] if early else empty
     order = stable_argsort(h)  # positions stay in order within a hash
-    h, pos, seg = h[order], pos[order], seg[order]
+    h = h[order]  # one at a time: each unsorted array is freed before the next is sorted
+    pos = pos[order]
+    seg = seg[order] if early else stream.seg[pos]
     del order
     # groups of equal hash
     new_group = np.empty(h.shape[0], dtype=bool)
     new_group[0] = True
     np.not_equal(h[1:], h[:-1], out=new_group[1:])
     del h
-    gid = np.cumsum(new_group, dtype=np.int32) - 1
+    gid = np.cumsum(new_group, dtype=np.int32)
+    gid -= 1  # in place: no second int32 array a fingerprint
     starts = np.flatnonzero(new_group)
     sizes = np.diff(np.append(starts, new_group.shape[0]))
     # distinct segments per group: positions are sorted within a group, segments are monotone in
     # the stream, so a new segment inside a group is a change of segment
     new_seg = new_group.copy()
     new_seg[1:] |= seg[1:] != seg[:-1]
-    units = np.add.reduceat(new_seg.astype(np.int32), starts)
-    del new_seg
+    units = np.add.reduceat(new_seg, starts, dtype=np.int32)
+    del new_seg, seg  # freed before the pairs are made: the run's peak at 16x
     bad_group = (units >= max_units) | (sizes > max_repeats)
     bad = bad_group[gid]
     if bad.any():
@@ -423,13 +429,15 @@ def find_seeds(stream: Stream, k: int, w: int, max_units: int, max_repeats: int 
         del bp
     # each later occurrence of a hash is paired with its first one: k copies of a passage give
     # k - 1 pairs of units to align, not k (k - 1) / 2 (the others are listed with the original)
-    keep = (~bad) & (sizes[gid] >= 2) & ~new_group
+    keep = (sizes >= 2)[gid]  # a bool a fingerprint, not an int64 copy of the sizes (16x: 36 MB)
+    keep &= ~bad
+    keep &= ~new_group
     del bad, new_group
-    first = starts[gid[keep]]
-    b, a, sb, sa = pos[keep], pos[first], seg[keep], seg[first]
-    del keep, gid, first, seg
+    b, a = pos[keep], pos[starts[gid[keep]]]
+    del keep, gid
     if a.size == 0:
         return Seeds(empty, empty, boiler)
+    sa, sb = stream.seg[a], stream.seg[b]
     # the same k-gram twice in one segment: only if the two do not overlap
     ok = (sa != sb) | (b - a >= k)
     return Seeds(a[ok], b[ok], boiler, seg_a=sa[ok], seg_b=sb[ok])
