@@ -263,6 +263,10 @@ def test_duplicate_passage_shares_pairs_of_units_between_processes_with_the_same
     two = lint([str(book)], Config(), registry(), select=["duplicate-passage"], jobs=2)
     assert len(one.findings) >= 3
     assert _report(one, "json") == _report(two, "json")
+    # each finding is made, placed and written out as a line of JSON where its changes are listed
+    three = lint([str(book)], Config(), registry(), select=["duplicate-passage"], jobs=2, report="json")
+    assert all(f._json is not None and f.location._pos is not None for f in three.findings)
+    assert [f.json_line() for f in three.findings] == [f.json_line() for f in one.findings]
 
 
 def test_findings_come_back_with_this_process_s_documents_units_and_paragraphs(tmp_path):

@@ -226,6 +226,7 @@ def run_checks(
 
     for check in checks:
         check.jobs = jobs
+        check.report = report
 
     if jobs > 1:
         from yblint import parallel

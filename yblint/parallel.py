@@ -183,6 +183,30 @@ def _unpack(packed: list[list[Packed]], documents: list[Document]) -> list[list[
     return out
 
 
+def prepare_for_report(f: Finding, report: str) -> None:
+    """Work out what the report will need of ``f`` (engine.run_checks' ``report``): its position
+    and its related ones; its fingerprint (``fingerprints``); its line of JSON (``json``)."""
+    f.location.range()
+    for r in f.related:
+        r.range()
+    if report == "json":
+        f.json_line()  # its fingerprint with it
+    elif report == "fingerprints":
+        f.fingerprint  # noqa: B018 (kept on the finding)
+
+
+def pack_finding(f: Finding, documents: list[Document], report: str) -> Packed:
+    """One finding as plain values (:func:`_pack`), what the report needs of it worked out first:
+    for a whole-book check that makes its findings in the processes of a ``fork_map``."""
+    prepare_for_report(f, report)
+    return _pack([[f]], documents)[0][0]
+
+
+def unpack_findings(packed: list[Packed], documents: list[Document]) -> list[Finding]:
+    """The findings of :func:`pack_finding`, with this process's documents and units."""
+    return _unpack([packed], documents)[0]
+
+
 def _loads(data: bytes, documents: list[Document]) -> Any:
     _LOADING[:] = documents
     try:
@@ -208,13 +232,7 @@ def _work(which: list[int], lo: int, hi: int) -> bytes:
         found.append(list(checks[i].run(corpus)))
     for part in found:  # what the report needs is worked out here, in parallel, not in the main process
         for f in part:
-            f.location.range()
-            for r in f.related:
-                r.range()
-            if report == "json":
-                f.json_line()  # its fingerprint with it
-            elif report == "fingerprints":
-                f.fingerprint  # noqa: B018 (kept on the finding)
+            prepare_for_report(f, report)
     every = _every_document(book)
     with paused():  # tens of thousands of small acyclic objects: no full collection over the book
         return _dumps(_pack(found, every), every)

@@ -21,7 +21,7 @@ from yblint.check import Check, register_check
 from yblint.finding import Finding, Location
 from yblint.i18n import line_name, tr
 from yblint.model import Corpus, Document, Paragraph, Sentence, Unit
-from yblint.parallel import fork_map
+from yblint.parallel import Packed, fork_map, pack_finding, unpack_findings
 from yblint.reading.git import committed_since, line_times
 from yblint.text import marks
 from yblint.text.alignment import Passage, PieceCache, Widening, find_passages
@@ -145,9 +145,16 @@ class DuplicatePassage(Check):
         ]
         # listing a copy's changes stops at the fifth: its cost grows with its length only so far
         weights = [LISTED_ITEM_COST + min(len(a), LISTED_COST_CAP) // 3 for a, _ in texts]
-        listed = fork_map(_changes_of, texts, self.jobs, weights, FORK_LISTED)
-        for m, changes in zip(chosen, listed, strict=True):
-            yield self._finding(stream, m, *changes)
+        self._chosen, self._texts, self._every = chosen, texts, docs
+        packed = fork_map(self._listed, list(range(len(chosen))), self.jobs, weights, FORK_LISTED)
+        yield from unpack_findings(packed, docs)
+
+    def _listed(self, i: int) -> Packed:
+        """The finding of the ``i``-th copy chosen, with its changes listed and what the report
+        needs of it worked out (where it stands; its line of JSON or its fingerprint), as plain
+        values: in the process that lists it, so that this happens in parallel too."""
+        f = self._finding(self._stream, self._chosen[i], *_changes_of(self._texts[i]))
+        return pack_finding(f, self._every, self.report)
 
     def _matches(
         self, pairs: list[tuple[tuple[int, int], list[Candidate]]], found: list[list[PairMatch]]
