@@ -151,7 +151,7 @@ def _pack(found: list[list[Finding]], documents: list[Document]) -> list[list[Pa
                 [_pack_location(r, numbers) for r in f.related],
                 f.data,
                 _pack_fix(f.fix, numbers),
-                f.key,
+                f.key if f._fingerprint is None else None,  # it only makes the fingerprint (a copy's whole text)
                 f._fingerprint,
                 f._json,
             )
