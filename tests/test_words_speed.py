@@ -222,3 +222,17 @@ def test_always_breaks_only_where_jieba_always_breaks(s):
             assert p in bounds, (s, p)
     assert not words.always_breaks("发", "展") and words.always_breaks("展", "顾")
     assert not words.always_breaks("a", "1") and words.always_breaks("，", "我")
+
+
+def test_a_few_new_pieces_are_looked_up_as_many_are():
+    """lookup_many looks one or two new pieces up one by one, more at once (#14): the same answers,
+    words, beginnings of words (0) and neither (-1) alike."""
+    index = words.word_index()
+    assert index is not None
+    pieces = ["经济", "经", "经济发", "发展", "甲乙丙", "我国", "国民经济", "x", "人民代表大会", "代表大"]
+    at_once = words.WordIndex(index.hashes, index.freqs, index.total, index.longest).lookup_many(pieces)
+    one_by_one = [
+        words.WordIndex(index.hashes, index.freqs, index.total, index.longest).lookup_many([p])[0] for p in pieces
+    ]
+    assert at_once == one_by_one
+    assert at_once[0] > 0 and at_once[2] == -1 and at_once[4] == 0 and at_once[9] == 0  # 甲乙丙(丁), 代表大(会)

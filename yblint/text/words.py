@@ -97,6 +97,9 @@ def _dictionary() -> Path | None:
 
 #: looked-up pieces of text kept with their frequency before the memo starts afresh
 MEMO_SIZE = 200_000
+#: new pieces looked up one by one (more go through numpy at once): in the words cut to list a
+#: copy's changes, most look-ups bring one or two new pieces
+FEW = 3
 
 
 @dataclass(frozen=True)
@@ -132,16 +135,26 @@ class WordIndex:
             pass
         missing = [w for w in dict.fromkeys(words) if w not in memo]
         found = [-1] * len(missing)
-        if self.hashes.size:
+        hashes = self.hashes
+        if hashes.size and len(missing) <= FEW:  # one or two new pieces (most often): no arrays
+            found = [self._lookup(w) for w in missing]
+        elif hashes.size:
             probe = np.array([_hash(w) for w in missing], dtype=np.uint64)
-            at = np.minimum(np.searchsorted(self.hashes, probe), self.hashes.size - 1)
-            found = np.where(self.hashes[at] == probe, self.freqs[at].astype(np.int64), -1).tolist()
+            at = np.minimum(hashes.searchsorted(probe), hashes.size - 1)
+            found = np.where(hashes[at] == probe, self.freqs[at].astype(np.int64), -1).tolist()
         new = dict(zip(missing, found, strict=True))
         out = [new[w] if w in new else memo[w] for w in words]
         if len(memo) + len(new) > MEMO_SIZE:
             memo.clear()
         memo.update(new)
         return out
+
+    def _lookup(self, word: str) -> int:
+        """:meth:`lookup_many` of one piece, not remembered."""
+        h = np.uint64(_hash(word))
+        hashes = self.hashes
+        i = int(hashes.searchsorted(h))
+        return int(self.freqs[i]) if i < hashes.size and hashes[i] == h else -1
 
     def has_any(self, words: list[str]) -> bool:
         return any(self.freq_many(words))
