@@ -195,16 +195,15 @@ def prepare_for_report(f: Finding, report: str) -> None:
         f.fingerprint  # noqa: B018 (kept on the finding)
 
 
-def pack_finding(f: Finding, documents: list[Document], report: str) -> Packed:
-    """One finding as plain values (:func:`_pack`), what the report needs of it worked out first:
-    for a whole-book check that makes its findings in the processes of a ``fork_map``."""
-    prepare_for_report(f, report)
+def pack_finding(f: Finding, documents: list[Document]) -> Packed:
+    """One finding as plain values (:func:`_pack`): for a whole-book check that makes its findings
+    in the processes of a ``fork_map`` (:func:`prepare_for_report` first, where it is made)."""
     return _pack([[f]], documents)[0][0]
 
 
-def unpack_findings(packed: list[Packed], documents: list[Document]) -> list[Finding]:
-    """The findings of :func:`pack_finding`, with this process's documents and units."""
-    return _unpack([packed], documents)[0]
+def unpack_finding(packed: Packed, documents: list[Document]) -> Finding:
+    """The finding of :func:`pack_finding`, with this process's documents and units."""
+    return _unpack([[packed]], documents)[0][0]
 
 
 def _loads(data: bytes, documents: list[Document]) -> Any:

@@ -9,6 +9,7 @@ similarity. Which side is the copy is decided by a stated order of evidence (see
 from __future__ import annotations
 
 import bisect
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -21,7 +22,7 @@ from yblint.check import Check, register_check
 from yblint.finding import Finding, Location
 from yblint.i18n import line_name, tr
 from yblint.model import Corpus, Document, Paragraph, Sentence, Unit
-from yblint.parallel import Packed, fork_map, pack_finding, unpack_findings
+from yblint.parallel import Packed, fork_map, pack_finding, prepare_for_report, unpack_finding
 from yblint.reading.git import committed_since, line_times
 from yblint.text import marks
 from yblint.text.alignment import Passage, PieceCache, Widening, find_passages
@@ -145,16 +146,19 @@ class DuplicatePassage(Check):
         ]
         # listing a copy's changes stops at the fifth: its cost grows with its length only so far
         weights = [LISTED_ITEM_COST + min(len(a), LISTED_COST_CAP) // 3 for a, _ in texts]
-        self._chosen, self._texts, self._every = chosen, texts, docs
-        packed = fork_map(self._listed, list(range(len(chosen))), self.jobs, weights, FORK_LISTED)
-        yield from unpack_findings(packed, docs)
+        self._chosen, self._texts, self._every, self._pid = chosen, texts, docs, os.getpid()
+        listed = fork_map(self._listed, list(range(len(chosen))), self.jobs, weights, FORK_LISTED)
+        for f in listed:
+            yield f if isinstance(f, Finding) else unpack_finding(f, docs)
 
-    def _listed(self, i: int) -> Packed:
+    def _listed(self, i: int) -> Finding | Packed:
         """The finding of the ``i``-th copy chosen, with its changes listed and what the report
-        needs of it worked out (where it stands; its line of JSON or its fingerprint), as plain
-        values: in the process that lists it, so that this happens in parallel too."""
+        needs of it worked out (where it stands; its line of JSON or its fingerprint), in the
+        process that lists it, so that this happens in parallel too; as plain values when that
+        is another process."""
         f = self._finding(self._stream, self._chosen[i], *_changes_of(self._texts[i]))
-        return pack_finding(f, self._every, self.report)
+        prepare_for_report(f, self.report)
+        return f if os.getpid() == self._pid else pack_finding(f, self._every)
 
     def _matches(
         self, pairs: list[tuple[tuple[int, int], list[Candidate]]], found: list[list[PairMatch]]
