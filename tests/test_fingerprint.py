@@ -126,17 +126,22 @@ def test_each_occurrence_is_paired_with_the_first():
     assert pairs == {(0, 1), (0, 2), (0, 3)}
 
 
+def _near_copy(rng: np.random.Generator, length: int, letters: int, changes: int) -> tuple[str, str]:
+    """A random text of ``length`` ideographs out of ``letters``, and a copy of it with ``changes``
+    of them replaced."""
+    a = "".join(chr(0x4E00 + int(x)) for x in rng.integers(0, letters, length))
+    chars = list(a)
+    for i in rng.choice(len(chars), changes, replace=False):
+        chars[i] = chr(0x5000 + int(rng.integers(0, letters)))
+    return a, "".join(chars)
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.integers(min_value=0, max_value=10_000), st.integers(min_value=0, max_value=60), st.integers(0, 60))
 def test_piece_cache_gives_the_alignment_of_every_region_unchanged(seed, left, right):
     """Aligning a region, then a wider one around the same anchors, with the pieces kept between
     the two (#14), gives what each alignment gives alone."""
-    rng = np.random.default_rng(seed)
-    a = "".join(chr(0x4E00 + int(x)) for x in rng.integers(0, 300, 900))
-    chars = list(a)
-    for i in rng.choice(len(chars), 70, replace=False):
-        chars[i] = chr(0x5000 + int(rng.integers(0, 300)))
-    b = "".join(chars)
+    a, b = _near_copy(np.random.default_rng(seed), 900, 300, 70)
     anchors = [(i, i) for i in range(50, 900, 120) if a[i : i + 5] == b[i : i + 5]]
     cache: dict = {}
     for lo, hi in ((300, 600), (300 - left * 4, 600 + right * 4), (0, 900)):
@@ -433,11 +438,7 @@ def test_a_region_widened_to_the_right_keeps_its_blocks_and_finds_the_same(seed,
     from yblint.text.alignment import Widening, _aligned, _run_on
 
     rng = np.random.default_rng(seed)
-    a = "".join(chr(0x4E00 + int(x)) for x in rng.integers(0, 40, 1200))
-    chars = list(a)
-    for i in rng.choice(len(chars), 60, replace=False):
-        chars[i] = chr(0x5000 + int(rng.integers(0, 40)))
-    b = "".join(chars)
+    a, b = _near_copy(rng, 1200, 40, 60)
     every = [(i, i) for i in range(0, 1200, 23) if a[i : i + 5] == b[i : i + 5]]
     widening, cache = Widening(), {}
     lo, hi = 200, 200
