@@ -90,17 +90,22 @@ def test_find_passages_extent_and_similarity():
     assert find_passages(a, b, 0.99, min_len=len(shared)) == []
 
 
-@settings(max_examples=40, deadline=None)
-@given(st.lists(st.text(alphabet="甲乙丙丁戊己", min_size=8, max_size=40), min_size=6, max_size=12))
-def test_seeds_int32_and_boilerplate_marks_every_covered_character(units):
-    """The index holds int32 positions (#14: memory at 16x); a character is boilerplate exactly
-    when a fingerprint found in max_units units or more covers it."""
+def _units_stream(units: list[str]):
+    """The stream of one text made of ``units``, each a segment of its own."""
     text = "".join(units)
     spans, at = [], 0
     for i, u in enumerate(units):
         spans.append((i, [(at, at + len(u))]))
         at += len(u)
-    stream = build_stream([(text, spans)])
+    return build_stream([(text, spans)])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(alphabet="甲乙丙丁戊己", min_size=8, max_size=40), min_size=6, max_size=12))
+def test_seeds_int32_and_boilerplate_marks_every_covered_character(units):
+    """The index holds int32 positions (#14: memory at 16x); a character is boilerplate exactly
+    when a fingerprint found in max_units units or more covers it."""
+    stream = _units_stream(units)
     k, w, max_units = 3, 2, 4
     seeds = find_seeds(stream, k, w, max_units)
     assert seeds.a.dtype == np.int32 and seeds.b.dtype == np.int32
@@ -278,12 +283,7 @@ def test_fingerprints_in_chunks_are_the_whole_streams(units, chunk):
     once selects (#14), and the seeds know each side's segment."""
     import yblint.text.similarity as sim
 
-    text = "".join(units)
-    spans, at = [], 0
-    for i, u in enumerate(units):
-        spans.append((i, [(at, at + len(u))]))
-        at += len(u)
-    stream = build_stream([(text, spans)])
+    stream = _units_stream(units)
     k, w = 3, 4
     h = sim.kgram_hashes(stream, k)
     expected = sim.winnow(h, w)
