@@ -287,18 +287,30 @@ def test_fingerprints_in_chunks_are_the_whole_streams(units, chunk):
     k, w = 3, 4
     h = sim.kgram_hashes(stream, k)
     expected = sim.winnow(h, w)
-    before = sim.CHUNK
-    sim.CHUNK = chunk
+    pos, got_h = sim.fingerprints(stream, k, w, chunk)
+    before = sim.CHUNK_MIN, sim.CHUNK
+    sim.CHUNK_MIN = sim.CHUNK = chunk  # find_seeds with chunks of that size too
     try:
-        pos, got_h = sim.fingerprints(stream, k, w)
         seeds = find_seeds(stream, k, w, max_units=3)
     finally:
-        sim.CHUNK = before
+        sim.CHUNK_MIN, sim.CHUNK = before
     assert pos.tolist() == expected.tolist() and got_h.tolist() == h[expected].tolist()
     if seeds.a.size:
         assert seeds.seg_a is not None and seeds.seg_b is not None
         assert seeds.seg_a.tolist() == stream.seg[seeds.a].tolist()
         assert seeds.seg_b.tolist() == stream.seg[seeds.b].tolist()
+
+
+def test_chunks_grow_with_the_stream_within_their_bounds():
+    """About 32 chunks a stream, never fewer characters than CHUNK_MIN nor more than CHUNK (#14:
+    small chunks fault in less fresh memory, large ones hand the interpreter lock over less)."""
+    import yblint.text.similarity as sim
+
+    assert sim.chunk_size(10) == sim.chunk_size(2_000_000) == sim.CHUNK_MIN == 1 << 16
+    assert sim.chunk_size(4_500_000) == 1 << 17  # the reports 4x
+    assert sim.chunk_size(18_000_000) == sim.chunk_size(10**9) == sim.CHUNK == 1 << 18
+    sizes = [sim.chunk_size(n) for n in range(0, 20_000_000, 99_991)]
+    assert sizes == sorted(sizes)
 
 
 def test_work_the_other_thread_could_not_do_is_done_here():

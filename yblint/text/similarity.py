@@ -217,32 +217,47 @@ def winnow(hashes: np.ndarray, w: int) -> np.ndarray:
     return np.flatnonzero(selected)
 
 
-#: characters fingerprinted at a time: a chunk's arrays stay in the processor's cache (1 << 18:
-#: the reports 1x 17 -> 10 ms, 4x 53 -> 41 ms against 1 << 20), and two threads share the chunks
+#: characters fingerprinted at a time, fewest and most: a chunk's arrays stay in the processor's
+#: cache, and two threads share the chunks (see :func:`chunk_size`)
+CHUNK_MIN = 1 << 16
 CHUNK = 1 << 18
 
 
-def fingerprints(stream: Stream, k: int, w: int) -> tuple[np.ndarray, np.ndarray]:
+def chunk_size(n: int) -> int:
+    """How many characters :func:`fingerprints` takes at a time for a stream of ``n``: the power of
+    two nearest below n / 32, from CHUNK_MIN to CHUNK. Fewer, larger chunks fault in more fresh
+    memory for their temporaries in a short run; many small ones hand the interpreter lock between
+    the two threads more often in a long one (first run in a fresh process, ms, chunks of
+    2^16 / 2^17 / 2^18: the reports 1x 18 / 28 / 34, 4x 60 / 49 / 55, 16x 250 / 189 / 157)."""
+    size = CHUNK_MIN
+    while size * 2 <= min(n // 32, CHUNK):
+        size *= 2
+    return size
+
+
+def fingerprints(stream: Stream, k: int, w: int, chunk: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Winnowed fingerprints of the whole stream: positions (int32) and their hashes, computed in
-    chunks so that memory stays a small multiple of the stream; with two chunks or more, every
-    other one in a second thread (numpy releases the GIL while it works on an array)."""
+    chunks of ``chunk`` characters (default :func:`chunk_size`) so that memory stays a small
+    multiple of the stream; with two chunks or more, every other one in a second thread (numpy
+    releases the GIL while it works on an array)."""
     n = len(stream) - k + 1
     if n <= 0:
         return np.zeros(0, np.int32), np.zeros(0, np.uint64)
+    size = chunk or chunk_size(n)
 
-    def chunk(s: int) -> tuple[np.ndarray, np.ndarray]:
+    def part(s: int) -> tuple[np.ndarray, np.ndarray]:
         lo = max(0, s - (w - 1))  # windows that end in this chunk start up to w - 1 earlier
-        hi = min(n, s + CHUNK + (w - 1))
+        hi = min(n, s + size + (w - 1))
         sub = Stream(stream.codes[lo : hi + k - 1], stream.seg[lo : hi + k - 1], stream.pos[:0], stream.bounds)
         h = kgram_hashes(sub, k)
         sel = winnow(h, w)
-        keep = (sel + lo >= s) & (sel + lo < min(n, s + CHUNK))
+        keep = (sel + lo >= s) & (sel + lo < min(n, s + size))
         sel = sel[keep]
         return (sel + lo).astype(np.int32), h[sel]
 
-    starts = range(0, n, CHUNK)
+    starts = range(0, n, size)
     parts: list[tuple[np.ndarray, np.ndarray] | None] = [None] * len(starts)
-    _in_two_threads(lambda i: parts.__setitem__(i, chunk(starts[i])), len(starts))
+    _in_two_threads(lambda i: parts.__setitem__(i, part(starts[i])), len(starts))
     done = [p for p in parts if p is not None]
     return np.concatenate([p[0] for p in done]), np.concatenate([p[1] for p in done])
 
