@@ -355,6 +355,25 @@ def test_char_diffs(copy, original, expected):
     assert char_diffs(copy, original) == expected
 
 
+POEMS = (
+    "春眠不觉晓处处闻啼鸟夜来风雨声花落知多少"
+    "床前明月光疑是地上霜举头望明月低头思故乡"
+    "白日依山尽黄河入海流欲穷千里目更上一层楼"
+)
+
+
+def test_the_last_change_listed_takes_in_a_change_right_after_it():
+    """Listing stops at the fifth change (#14: the rest of the window is not gone through), but
+    not before a change two characters on has joined the fifth: it is one change."""
+    copy = list(POEMS)
+    for p in (2, 12, 22, 32, 42, 44, 54):
+        copy[p] = "某"
+    diffs = char_diffs("".join(copy), POEMS)
+    assert len(diffs) == 5
+    assert diffs[-1] == {"copy": "故乡白日某山某黄河入海流", "original": "故乡白日依山尽黄河入海流"}
+    assert char_diffs("".join(copy), POEMS, limit=4) == diffs[:4]
+
+
 LONG = "".join(chr(0x4E00 + (i * 7919) % 2000) + ("，" if i % 13 == 12 else "") for i in range(1200))
 
 

@@ -26,7 +26,7 @@ from yblint.parallel import Packed, fork_map, pack_finding, prepare_for_report, 
 from yblint.reading.git import committed_since, line_times
 from yblint.text import marks
 from yblint.text.alignment import Passage, PieceCache, Widening, find_passages
-from yblint.text.diffs import KEPT, NUMERIC, char_diffs, compact, kept_chars
+from yblint.text.diffs import KEPT, NUMERIC, compact, compact_diffs, kept_chars
 from yblint.text.formulae import fixed_expression
 from yblint.text.passage_sets import Match, Side, dedupe, implied_pairs, list_fellow_copies, merge_passages
 from yblint.text.similarity import Candidate, Stream, build_stream, chain_seeds, find_seeds, normalise
@@ -657,7 +657,7 @@ def describe_likeness(similarity: float, diffs: list[dict[str, str]], figures_on
 def _changes_of(texts: tuple[str, str]) -> tuple[list[dict[str, str]], bool, str]:
     """What the finding of a copy (its text, the original's) says of their differences: where
     they differ, whether only figures do, and the copy without spacing (its key)."""
-    copy_text, orig_text = texts
-    diffs = char_diffs(copy_text, orig_text)
-    figures_only = bool(diffs) and normalise(copy_text) == normalise(orig_text)
-    return diffs, figures_only, compact(copy_text)
+    copy, original = compact(texts[0]), compact(texts[1])  # normalise leaves whitespace out too
+    diffs = compact_diffs(copy, original)
+    figures_only = bool(diffs) and normalise(copy) == normalise(original)
+    return diffs, figures_only, copy

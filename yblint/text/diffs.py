@@ -50,7 +50,11 @@ def char_diffs(
     """The first places where the copy differs from the original (whitespace ignored, punctuation-only
     differences left out), each with a few characters of context: [{"copy": …, "original": …}].
     Long texts are compared window by window, so the cost grows with their length."""
-    a, b = compact(copy_text), compact(orig_text)
+    return compact_diffs(compact(copy_text), compact(orig_text), limit, window)
+
+
+def compact_diffs(a: str, b: str, limit: int = MAX_DIFFS, window: int = DIFF_WINDOW) -> list[dict[str, str]]:
+    """:func:`char_diffs` of the copy and the original without whitespace (:func:`compact`)."""
     if a == b:
         return []
     groups: list[list[int]] = []
@@ -79,6 +83,8 @@ def char_diffs(
                 groups[-1][1], groups[-1][3] = j, y
             else:
                 groups.append([i, j, x, y])
+                if len(groups) > limit:  # a later change joins this one at most: the first are final
+                    break
         if cut is None or len(groups) > limit:
             break
         pa, pb = pa + cut[0], pb + cut[1]
