@@ -152,6 +152,30 @@ def test_own_chars_below_is_own_chars(pieces, data):
         assert own_chars_below(doc, start, end, limit) == (own < limit), (start, end, limit)
 
 
+def _starts_by_definition(text: str, alt: Alternation) -> tuple[list[int], list[int]]:
+    """_literal_starts as its docstring says: every offset where a literal starts, and the widest
+    width of the literals that start there, summed."""
+    starts, taken = [], [0]
+    for p in range(len(text)):
+        here = [w for x, w in alt.literal_widths.items() if text.startswith(x, p)]
+        if here:
+            starts.append(p)
+            taken.append(taken[-1] + max(here))
+    return starts, taken
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, LONG, "“", "”", "四个", "党的", "𠀋", "a"]), max_size=40))
+def test_literal_starts_are_every_offset_where_a_literal_starts(pieces):
+    """The offsets and widths that own_chars_below's counts take out are those of the definition,
+    overlapping literals, astral characters and a literal of one character included."""
+    text = "".join(pieces)
+    alt = formula_alternation()
+    assert formulae._literal_starts(text, alt) == _starts_by_definition(text, alt)
+    one = Alternation(("党", "党的领导", "四个(?:意识|自信)"))
+    assert formulae._literal_starts(text, one) == _starts_by_definition(text, one)
+
+
 def test_own_chars_below_decides_from_the_counts():
     """A long passage with one formula is decided without stripping it: the most the formula
     can take out still leaves enough; a passage of formulae alone is stripped."""
