@@ -301,6 +301,28 @@ def test_fingerprints_in_chunks_are_the_whole_streams(units, chunk):
         assert seeds.seg_b.tolist() == stream.seg[seeds.b].tolist()
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="甲乙丙丁戊", min_size=1, max_size=30), min_size=2, max_size=9))
+def test_sorted_seeds_give_each_pair_of_segments_its_range(units):
+    """Once sorted, the seeds of each pair of segments are the range pair_range gives (looked up
+    when asked, #14), every seed in the one range of its pair; a pair without seeds has none."""
+    stream = _units_stream(units)
+    seeds = find_seeds(stream, 3, 2, max_units=4)
+    seeds.sort(stream)
+    sa, sb = stream.seg[seeds.a].tolist(), stream.seg[seeds.b].tolist()
+    ranges: dict[tuple[int, int], list[int]] = {}
+    for i, pair in enumerate(zip(sa, sb, strict=True)):
+        ranges.setdefault(pair, []).append(i)
+    for x in range(len(units)):
+        for y in range(len(units)):
+            got = seeds.pair_range(x, y)
+            if (x, y) in ranges:
+                at = ranges[(x, y)]
+                assert got == (at[0], at[-1] + 1) and at == list(range(at[0], at[-1] + 1))
+            else:
+                assert got is None
+
+
 def test_chunks_grow_with_the_stream_within_their_bounds():
     """About 32 chunks a stream, never fewer characters than CHUNK_MIN nor more than CHUNK (#14:
     small chunks fault in less fresh memory, large ones hand the interpreter lock over less)."""

@@ -294,9 +294,15 @@ class Seeds:
     a: np.ndarray  # int32 stream position of the k-gram in the earlier segment (or earlier in the same one)
     b: np.ndarray  # int32 stream position of the same k-gram elsewhere
     boilerplate: np.ndarray  # bool per stream character: covered by a boilerplate fingerprint
-    pairs: dict[tuple[int, int], tuple[int, int]] | None = None  # (seg a, seg b) -> index range, once sorted
+    #: (seg a, seg b) -> index range once sorted: the pairs asked about so far (:meth:`pair_range`)
+    pairs: dict[tuple[int, int], tuple[int, int]] | None = None
     seg_a: np.ndarray | None = None  # int32 segment of each a (and of each b), when known; not kept once sorted
     seg_b: np.ndarray | None = None
+    #: once sorted: each pair of segments as seg a * segments + seg b, in order, and where its seeds
+    #: start (one more: where the last one's end)
+    _keys: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _starts: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _segments: int = field(default=0, repr=False, compare=False)
     #: the seeds of the pair of segments :meth:`anchors` was asked about last, as lists
     _listed: tuple[tuple[int, int], list[int], list[int]] | None = field(default=None, repr=False, compare=False)
 
@@ -316,8 +322,25 @@ class Seeds:
         new = np.ones(self.a.shape[0], dtype=bool)
         new[1:] = (sa[1:] != sa[:-1]) | (sb[1:] != sb[:-1])
         starts = np.flatnonzero(new)
-        ends = np.append(starts[1:], self.a.shape[0])
-        self.pairs = {(int(sa[i]), int(sb[i])): (int(i), int(j)) for i, j in zip(starts, ends, strict=True)}
+        segments = int(stream.bounds.shape[0])
+        # the ranges are looked up as they are asked for: a run asks about few of its pairs (the
+        # reports 1x: 6,853 pairs, a dictionary of them 7 ms)
+        self._keys = sa[starts].astype(np.int64) * segments + sb[starts]
+        self._starts, self._segments = np.append(starts, self.a.shape[0]), segments
+        self.pairs = {}
+
+    def pair_range(self, sa: int, sb: int) -> tuple[int, int] | None:
+        """The range of the seeds of segments ``sa`` and ``sb`` (in :attr:`a` and :attr:`b`), None
+        when they share none (or the seeds are not sorted)."""
+        if self.pairs is None:
+            return None
+        got = self.pairs.get((sa, sb))
+        if got is None and self._keys is not None and self._starts is not None:
+            key = sa * self._segments + sb
+            i = int(self._keys.searchsorted(key))
+            if i < self._keys.shape[0] and int(self._keys[i]) == key:
+                got = self.pairs[(sa, sb)] = (int(self._starts[i]), int(self._starts[i + 1]))
+        return got
 
     def anchors(
         self, sa: int, sb: int, ra0: int, ra1: int, rb0: int, rb1: int, k: int, spacing: int
@@ -329,11 +352,12 @@ class Seeds:
         looked at; it is taken when it is ``spacing`` characters past the last one taken (``k`` on
         the other side) and near its diagonal. The seeds of the pair of segments asked about last
         are kept as lists (its regions are asked about again as they widen)."""
-        if self.pairs is None or (sa, sb) not in self.pairs:
-            return []
         listed = self._listed
         if listed is None or listed[0] != (sa, sb):
-            i, j = self.pairs[(sa, sb)]
+            found = self.pair_range(sa, sb)
+            if found is None:
+                return []
+            i, j = found
             listed = self._listed = ((sa, sb), self.a[i:j].tolist(), self.b[i:j].tolist())
         _, a, b = listed
         out: list[tuple[int, int]] = []
