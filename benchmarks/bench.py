@@ -267,8 +267,8 @@ def measure(cmd: list[str]) -> tuple[float, float, float, int]:
 def timed(*cmds: list[str], repeat: int) -> list[tuple[float, float, float]]:
     """For each command: median wall time, median CPU time, peak memory of ``repeat`` runs. The
     commands take turns (a, b, a, b …), so that two compared in a ratio (yblint and jscpd on the
-    same files) see the machine at the same speed: this machine's moves by up to 45% from one
-    half hour to the next."""
+    same files, or the 1x and 4x runs of a growth figure) see the machine at the same speed:
+    this machine's moves by up to 45% from one half hour to the next."""
     runs: list[list[tuple[float, float, float, int]]] = [[] for _ in cmds]
     for _ in range(repeat):
         for got, cmd in zip(runs, cmds, strict=True):
