@@ -6,11 +6,12 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from types import SimpleNamespace
 
 import pytest
 from conftest import FIXTURES, SEED, registry
 
-from yblint import parallel
+from yblint import engine, parallel
 from yblint.check import Check
 from yblint.config import Config
 from yblint.engine import lint, run_checks
@@ -97,7 +98,7 @@ class _Where(Check):
 
     def run(self, corpus):
         for doc in corpus.documents:
-            yield self.finding(doc, 0, 1, data={"pid": os.getpid()})
+            yield self.finding(doc, 0, 1, data={"pid": os.getpid(), "kind": type(self).__name__})
 
 
 def test_per_document_checks_run_in_other_processes_and_come_back_in_order(tmp_path):
@@ -121,7 +122,8 @@ class _Book(Check):
 
     def run(self, corpus):
         first, last = corpus.documents[0], corpus.documents[-1]
-        yield self.finding(first, 0, 1, related=[Location(last, 0, 1)], data={"pid": os.getpid()})
+        data = {"pid": os.getpid(), "kind": type(self).__name__}
+        yield self.finding(first, 0, 1, related=[Location(last, 0, 1)], data=data)
 
 
 class _Sharing(_Book):
@@ -151,6 +153,71 @@ def test_small_runs_stay_in_one_process(tmp_path):
     docs = [build_document(read_source(str(SEED)))]
     assert parallel.auto_jobs(docs) == 1
     assert parallel.chunks(docs * 5, 2) == [(0, 3), (3, 5)]
+
+
+_RULE = RuleDef(id="book", type="check", severity="info", description={}, messages={"default": {"zh": "在此"}})
+
+
+def test_a_run_s_size_counts_the_reference_documents_its_whole_book_checks_read(monkeypatch):
+    """A commit hook lints one chapter with ``corpus:`` pointing at the rest of the book: its
+    whole-book checks read all of it, so the run is as large as the book; its per-document checks
+    read the chapter alone."""
+    monkeypatch.setattr(parallel, "cpus", lambda: 2)
+    chapter = [SimpleNamespace(text="区妇联" * 1_000)]
+    rest = [SimpleNamespace(text="区城投集团" * (parallel.AUTO_CHARS // 5))]
+    per_document, whole_book = _Where(_RULE, {}), _Book(_RULE, {})
+    assert parallel.auto_jobs(chapter, rest, [per_document, whole_book]) == 2
+    assert parallel.auto_jobs(chapter, rest, [per_document]) == 1
+    assert parallel.auto_jobs(chapter, rest) == 1
+    assert parallel.auto_jobs(chapter + rest, [], [per_document]) == 2
+
+
+def test_one_chapter_against_the_book_runs_its_checks_side_by_side(tmp_path):
+    """One document linted against reference documents: the whole-book check runs in a worker
+    beside the per-document ones and the work-sharing one here, with the report of one process;
+    with per-document checks alone there is nothing to run beside them and no process is forked."""
+    book = _book(tmp_path)
+    docs = [build_document(read_source(str(p))) for p in sorted(book.rglob("*.txt"))]
+    chapter, rest = docs[0], docs[1:]
+    for d in rest:
+        d.reference = True
+    checks = [_Where(_RULE, {}), _Book(_RULE, {}), _Sharing(_RULE, {})]
+    corpus = Corpus(documents=[chapter], references=rest)
+    two, _ = run_checks(checks, corpus, jobs=2)
+    one, _ = run_checks(checks, corpus, jobs=1)
+    assert [(f.rule, f.document.path, f.location.start) for f in two] == [
+        (f.rule, f.document.path, f.location.start) for f in one
+    ]
+    pids = {kind: {f.data["pid"] for f in two if f.data["kind"] == kind} for kind in ("_Where", "_Book", "_Sharing")}
+    assert pids["_Sharing"] == {os.getpid()}, "the work-sharing check ran here"
+    assert os.getpid() not in pids["_Book"] | pids["_Where"], "the others ran in workers"
+    alone, _ = run_checks([_Where(_RULE, {})], Corpus(documents=[chapter], references=rest), jobs=2)
+    assert {f.data["pid"] for f in alone} == {os.getpid()}
+
+
+def test_the_commit_hook_s_run_uses_the_cores(tmp_path, monkeypatch):
+    """``-j`` left to itself: one chapter against a large corpus runs in processes and gives the
+    report of one process."""
+    book = _book(tmp_path)
+    chapter = book / "chapter-x.txt"
+    seen = []
+    real = engine.run_checks
+
+    def recording(checks, corpus, jobs=1, report="fingerprints"):
+        seen.append(jobs)
+        return real(checks, corpus, jobs, report)
+
+    monkeypatch.setattr(engine, "run_checks", recording)
+    monkeypatch.setattr(parallel, "cpus", lambda: 2)
+    monkeypatch.setattr(parallel, "AUTO_CHARS", 20_000)  # the fixtures stand for a book
+    corpus = [str(book / "**" / "*")]
+    auto = lint([str(chapter)], Config(), registry(), corpus=corpus)
+    one = lint([str(chapter)], Config(), registry(), corpus=corpus, jobs=1)
+    assert seen == [2, 1]
+    assert any(f.rule == "duplicate-passage" for f in auto.findings), "compared with the corpus"
+    assert _report(auto, "json") == _report(one, "json")
+    alone = lint([str(chapter)], Config(), registry())
+    assert seen[-1] == 1 and alone.findings, "the chapter alone is a small run"
 
 
 def test_jobs_must_be_a_positive_number(cli):

@@ -270,7 +270,7 @@ def lint(
         if jobs is None:
             from yblint.parallel import auto_jobs
 
-            jobs = auto_jobs(run.documents)
+            jobs = auto_jobs(run.documents, run.references, run.checks)
         book = Corpus(documents=run.documents, references=run.references, year=config.year)
         findings, suppressed = run_checks(run.checks, book, jobs, report)
     return RunResult(

@@ -47,10 +47,15 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and sys.platform.startswith(("linux", "freebsd"))
 
 
-def auto_jobs(documents: list[Document]) -> int:
+def auto_jobs(documents: list[Document], references: Sequence[Document] = (), checks: Sequence[Check] = ()) -> int:
     """The number of processes ``-j`` means by default: one for a small run, else one a core (at
-    most four)."""
-    if not can_fork() or sum(len(d.text) for d in documents) < AUTO_CHARS:
+    most four). A run's size is the text its checks read: the documents linted, and the reference
+    documents (``--corpus``) too when one of ``checks`` reads the whole book (a commit hook that
+    lints one chapter against the rest of the book runs its whole-book checks on all of it)."""
+    size = sum(len(d.text) for d in documents)
+    if any(not c.per_document for c in checks):
+        size += sum(len(d.text) for d in references)
+    if not can_fork() or size < AUTO_CHARS:
         return 1
     return max(1, min(cpus(), AUTO_MAX_JOBS))
 
@@ -268,7 +273,10 @@ def run_checks(
     here = [i for i, c in enumerate(checks) if not c.per_document and c.shares_work]
     pooled = [i for i, c in enumerate(checks) if not c.per_document and not c.shares_work]
     documents = corpus.documents
-    if jobs <= 1 or not (per_doc or pooled) or len(documents) < 2 or not can_fork():
+    parts = chunks(documents, 4 * jobs) if per_doc else []  # small enough to even out the processes
+    # the tasks that can run at once: each run of documents, the whole-book checks, the work-sharing
+    # ones here (one document linted against a --corpus: its checks beside the whole-book ones)
+    if jobs <= 1 or len(parts) + bool(pooled) + bool(here) < 2 or not documents or not can_fork():
         return whole_book(list(range(len(checks))))
     import multiprocessing  # imported for a run that uses processes only
     from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -278,7 +286,6 @@ def run_checks(
     _STATE = (checks, corpus, report)
     every = _every_document(corpus)
     try:
-        parts = chunks(documents, 4 * jobs) if per_doc else []  # small enough to even out the processes
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
             # the longest task first: the whole book, then the runs of documents
