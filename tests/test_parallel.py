@@ -93,6 +93,10 @@ def test_a_finding_changed_after_its_json_line_was_written_is_written_again(tmp_
     assert f.json_line() != before and '"fix": null' in f.json_line()
 
 
+#: the rule of the test checks below
+_RULE = RuleDef(id="book", type="check", severity="info", description={}, messages={"default": {"zh": "在此"}})
+
+
 class _Where(Check):
     per_document = True
 
@@ -104,8 +108,7 @@ class _Where(Check):
 def test_per_document_checks_run_in_other_processes_and_come_back_in_order(tmp_path):
     book = _book(tmp_path)
     docs = [build_document(read_source(str(p))) for p in sorted(book.rglob("*.txt"))]
-    rule = RuleDef(id="where", type="check", severity="info", description={}, messages={"default": {"zh": "在此"}})
-    where = _Where(rule, {})
+    where = _Where(_RULE, {})
     findings, _ = run_checks([where], Corpus(documents=docs), jobs=2)
     assert sorted(f.document.path for f in findings) == sorted(d.path for d in docs)
     assert all(
@@ -133,8 +136,7 @@ class _Sharing(_Book):
 def test_whole_book_checks_run_in_a_worker_while_a_work_sharing_one_runs_here(tmp_path):
     book = _book(tmp_path)
     docs = [build_document(read_source(str(p))) for p in sorted(book.rglob("*.txt"))]
-    rule = RuleDef(id="book", type="check", severity="info", description={}, messages={"default": {"zh": "在此"}})
-    checks = [_Where(rule, {}), _Book(rule, {}), _Sharing(rule, {})]
+    checks = [_Where(_RULE, {}), _Book(_RULE, {}), _Sharing(_RULE, {})]
     two, _ = run_checks(checks, Corpus(documents=docs), jobs=2)
     whole_book = [f for f in two if f.related]
     assert len(whole_book) == 2
@@ -153,9 +155,6 @@ def test_small_runs_stay_in_one_process(tmp_path):
     docs = [build_document(read_source(str(SEED)))]
     assert parallel.auto_jobs(docs) == 1
     assert parallel.chunks(docs * 5, 2) == [(0, 3), (3, 5)]
-
-
-_RULE = RuleDef(id="book", type="check", severity="info", description={}, messages={"default": {"zh": "在此"}})
 
 
 def test_a_run_s_size_counts_the_reference_documents_its_whole_book_checks_read(monkeypatch):
@@ -343,13 +342,12 @@ def test_findings_come_back_with_this_process_s_documents_units_and_paragraphs(t
     docs = [build_document(read_source(str(p))) for p in sorted(book.rglob("*.txt"))]
     doc = next(d for d in docs if len(d.units) > 2)
     unit, para = doc.units[2], doc.units[2].paragraphs[0]
-    rule = RuleDef(id="where", type="check", severity="info", description={}, messages={"default": {"zh": "在此"}})
     from yblint.finding import Finding, Location
 
-    found = [[Finding("where", "info", "在此", Location(doc, para.start, para.end, unit), data={"p": para})]]
+    found = [[Finding(_RULE.id, "info", "在此", Location(doc, para.start, para.end, unit), data={"p": para})]]
     back = parallel._loads(parallel._dumps(found, docs), docs)[0][0]
     assert back.location.document is doc and back.location.unit is unit and back.data["p"] is para
-    assert rule.id == back.rule
+    assert back.rule == _RULE.id
     # an object that is not one of the book's is pickled whole
     stray = build_document(read_source(str(SEED)))
     copy = parallel._loads(parallel._dumps([stray.units[0]], docs), docs)[0]
