@@ -194,6 +194,16 @@ def yblint(folder: Path, *extra: str) -> list[str]:
     return [*COMMAND, "check", "--format", "json", "-o", os.devnull, *extra, str(folder)]
 
 
+def copies_found(folder: Path, out: Path) -> tuple[int, int]:
+    """What duplicate-passage reports on ``folder`` (one run, not timed): the copies and their
+    characters (``data.chars``), the output its time is spent on."""
+    cmd = yblint(folder, "--select", "duplicate-passage")
+    cmd[cmd.index(os.devnull)] = str(out)
+    subprocess.run(cmd, env=CHILD_ENV, capture_output=True, check=False)
+    found = json.loads(out.read_text(encoding="utf-8"))["findings"]
+    return len(found), sum(f["data"]["chars"] for f in found)
+
+
 def jscpd_exe(root: Path) -> list[str]:
     native = root / "node_modules" / "jscpd-linux-x64-gnu" / "bin" / "jscpd"
     return [str(native)] if native.exists() else [str(root / "node_modules" / ".bin" / "jscpd")]
@@ -350,6 +360,7 @@ def main(argv: list[str] | None = None) -> int:
     for k, got in zip((1, 4), every, strict=True):
         row(f"yblint, every default rule, reports {k}x", *got, base=every[0][0], k=k)
     base_dup = None
+    dup_walls: dict[int, float] = {}
     for ks in ((1, 4), (16,)) if 16 in scales else ((1, 4),):
         cmds = []
         for k in ks:
@@ -365,6 +376,17 @@ def main(argv: list[str] | None = None) -> int:
                 row(f"jscpd 5.3.2, reports {k}x", *j)
             base_dup = base_dup or got[0]
             row(f"yblint, duplicate-passage, reports {k}x", *got, ref=j[0] if j else None, base=base_dup, k=k)
+            dup_walls[k] = got[0]
+    # the k-x corpora are near copies of each other: what duplicate-passage reports grows far faster
+    # than the text (each unit has k-1 copies to align and describe), so its time is set beside the
+    # text and the copies together
+    output = {k: copies_found(work / f"x{k}", work / f"copies-{k}x.json") for k in dup_walls}
+    said = "; ".join(f"{k}x {n:,} copies, {c:,} characters" for k, (n, c) in output.items())
+    print(f"duplicate-passage's output: {said}")
+    for k in dup_walls:
+        if k > 1:
+            grew = (sizes[k] + output[k][1]) / (sizes[1] + output[1][1])
+            print(f"  {k}x: text and copies x{grew:.1f}, time x{dup_walls[k] / dup_walls[1]:.1f}")
     if not args.quick:
         print(f"\nper rule on the book: --select RULE minus reading alone ({read[0]:.2f} s wall, {read[1]:.2f} s cpu)")
         for rid in rule_ids():
