@@ -99,7 +99,7 @@ BODIES = [
 
 
 def paragraphs_of(reports: list[tuple[str, str]]) -> list[str]:
-    out = []
+    out: list[str] = []
     for _, text in reports:
         out.extend(p.strip() for p in text.splitlines() if len(p.strip()) >= 2)
     return out
@@ -227,14 +227,31 @@ _HELPER = (
 CHILD_ENV: dict[str, str] = dict(os.environ)
 
 
-def install(work: Path) -> str:
-    """Install the project in ``work``/venv (made the first time, with its dependencies; yblint
-    itself again every time) and run yblint from there. Returns what runs it."""
+def _made_with(venv: Path) -> str | None:
+    """The interpreter the virtualenv ``venv`` was made with (its ``pyvenv.cfg``), None if unknown."""
+    try:
+        lines = (venv / "pyvenv.cfg").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        key, _, value = line.partition("=")
+        if key.strip() == "executable":
+            return value.strip()
+    return None
+
+
+def install(work: Path, interpreter: str = sys.executable) -> str:
+    """Install the project in ``work``/venv, a virtualenv of ``interpreter`` (made the first time,
+    with its dependencies, and again when it was made with another interpreter; yblint itself
+    again every time) and run yblint from there. Returns what runs it."""
     venv = work / "venv"
     python = venv / "bin" / "python"
     pip = [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    wanted = os.path.realpath(interpreter)
+    if python.exists() and os.path.realpath(_made_with(venv) or "") != wanted:
+        shutil.rmtree(venv)
     if not python.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([interpreter, "-m", "venv", str(venv)], check=True)
         subprocess.run([*pip, str(ROOT)], check=True)
     else:
         subprocess.run([*pip, "--no-deps", "--force-reinstall", str(ROOT)], check=True)
@@ -250,7 +267,14 @@ def install(work: Path) -> str:
     ).stdout.strip()
     if not where.startswith(str(venv)):
         raise SystemExit(f"the virtualenv imports yblint from {where}, not its own install")
-    return f"{COMMAND[0]} (pip install of {ROOT})"
+    version = subprocess.run(
+        [str(python), "-c", "import platform; print(platform.python_version())"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=CHILD_ENV,
+    ).stdout.strip()
+    return f"{COMMAND[0]} (pip install of {ROOT}, Python {version} of {wanted})"
 
 
 def here(work: Path) -> str:
@@ -309,6 +333,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", type=Path, help="generate the files here and keep them")
     ap.add_argument("--jobs", "-j", help="pass -j to yblint")
     ap.add_argument("--here", action="store_true", help="run the checkout with this Python, not a venv's install")
+    ap.add_argument(
+        "--python",
+        default=sys.executable,
+        help="the interpreter of the virtualenv yblint is installed in (default: this one)",
+    )
     args = ap.parse_args(argv)
     reports = load_reports(args.corpus)
     work = args.keep or Path(tempfile.mkdtemp(prefix="yblint-bench-"))
@@ -327,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
         sizes[k] = make_corpus(reports, k, folder)
     r = args.repeat
     print(f"book: {BOOK_FILES} files, {n_units} units, {chars:,} chars; reports 1x: {sizes[1]:,} chars")
-    print(f"files in {work}; yblint: {here(work) if args.here else install(work)}")
+    print(f"files in {work}; yblint: {here(work) if args.here else install(work, args.python)}")
     warm_up(book / "chapter-01.txt")
     if jexe:
         print(f"jscpd: {' '.join(jexe)}")
