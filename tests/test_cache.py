@@ -104,3 +104,60 @@ def test_tables_of_a_format_no_longer_read_are_removed_too(folder, monkeypatch):
     os.utime(old_format, (week, week))
     words._cached_table("fresh", lambda: np.arange(3))
     assert not old_format.exists() and list(folder.glob("jieba-fresh-*.npy"))
+
+
+@pytest.fixture
+def dictionary(tmp_path, monkeypatch):
+    """A dictionary file of its own, in place of jieba's."""
+    path = tmp_path / "dict.txt"
+    path.write_text("经济 100 n\n发展 90 v\n", encoding="utf-8")
+    monkeypatch.setattr(words, "_dictionary", lambda: path)
+    words._dictionary_digest.cache_clear()
+    yield path
+    words._dictionary_digest.cache_clear()
+
+
+def _builder(made: list[int]):
+    def build():
+        made.append(1)
+        return np.arange(4, dtype=np.int64)
+
+    return build
+
+
+def test_copies_of_one_dictionary_share_one_table(folder, dictionary):
+    # jieba installed again (another virtualenv, a reinstall): the same dictionary with another
+    # modification time must not make (and keep, for a week) another 8 MB table
+    made: list[int] = []
+    words._cached_table("t", _builder(made))
+    later = dictionary.stat().st_mtime + 3600
+    os.utime(dictionary, (later, later))
+    table = words._cached_table("t", _builder(made))
+    assert table is not None and table.tolist() == [0, 1, 2, 3]
+    assert made == [1]
+    assert len(list(folder.glob("jieba-t-*.npy"))) == 1
+    assert len(list(folder.glob("jieba-stamp-*"))) == 2  # one for each size and time seen
+
+
+def test_another_dictionary_of_the_same_size_gets_its_own_table(folder, dictionary):
+    made: list[int] = []
+    words._cached_table("t", _builder(made))
+    text = dictionary.read_text(encoding="utf-8")
+    dictionary.write_text(text.replace("100", "200"), encoding="utf-8")  # same size, other words
+    later = dictionary.stat().st_mtime + 3600
+    os.utime(dictionary, (later, later))
+    words._cached_table("t", _builder(made))
+    assert made == [1, 1]
+    assert len(list(folder.glob("jieba-t-*.npy"))) == 2
+
+
+def test_a_damaged_stamp_is_made_again_from_the_dictionary(folder, dictionary):
+    made: list[int] = []
+    words._cached_table("t", _builder(made))
+    [stamp] = folder.glob("jieba-stamp-*")
+    digest = stamp.read_text(encoding="ascii")
+    stamp.write_text("not a digest", encoding="ascii")
+    words._dictionary_digest.cache_clear()
+    words._cached_table("t", _builder(made))
+    assert made == [1]  # the table was found again under the dictionary's digest
+    assert stamp.read_text(encoding="ascii") == digest

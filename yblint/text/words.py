@@ -172,17 +172,18 @@ def _dictionary_lines() -> Iterator[list[str]]:
 def _cached_table(name: str, build: Callable[[], np.ndarray], mapped: bool = False) -> np.ndarray | None:
     """A table made from jieba's dictionary by ``build`` (None without the dictionary file), kept
     in yblint's private folder of the temporary directory (yblint/cache.py) as
-    ``jieba-NAME-SIZE-MTIME.npy``, keyed by the dictionary's size and time as jieba keys its own
-    cache; tables unused for a week (made from another dictionary, or of a format no longer read)
-    are removed when one is written.
+    ``jieba-NAME-DIGEST.npy``, named by the dictionary's content (:func:`_dictionary_digest`), so
+    that every copy of jieba with the same dictionary (one in each virtualenv, one more each time
+    jieba is installed again) shares one table; tables unused for a week (made from another
+    dictionary, or of a format no longer read) are removed when one is written.
     ``mapped``: the file is mapped into memory (read-only) rather than read."""
     path = _dictionary()
     if path is None:
         return None
     st = path.stat()
-    kind = f"jieba-{name}-"
     where = cache.private()
-    stored = (where or cache.folder()) / f"{kind}{st.st_size}-{st.st_mtime_ns}.npy"
+    digest = _dictionary_digest(str(path), st.st_size, st.st_mtime_ns, where)
+    stored = (where or cache.folder()) / f"jieba-{name}-{digest}.npy"
     if where is not None:
         try:
             table = np.load(stored, mmap_mode="r" if mapped else None)
@@ -194,6 +195,30 @@ def _cached_table(name: str, build: Callable[[], np.ndarray], mapped: bool = Fal
     if cache.private(make=True) is not None:
         cache.write(stored, lambda tmp: _save(tmp, table), "jieba-")
     return table
+
+
+#: the stamps that name a dictionary's digest by its size and modification time
+STAMP = "jieba-stamp-"
+
+
+@lru_cache(maxsize=4)
+def _dictionary_digest(path: str, size: int, mtime_ns: int, where: Path | None) -> str:
+    """A digest of the dictionary file's content (16 hex digits). Hashing the 5 MB file takes a
+    few milliseconds, so it is done once for each size and modification time, and kept as a stamp
+    (``jieba-stamp-SIZE-MTIME``, keyed as jieba keys its own cache) that later runs read instead."""
+    stamp = (where or cache.folder()) / f"{STAMP}{size}-{mtime_ns}"
+    if where is not None:
+        try:
+            digest = stamp.read_text(encoding="ascii").strip()
+        except (OSError, ValueError):
+            digest = ""
+        if len(digest) == 16 and all(c in "0123456789abcdef" for c in digest):
+            cache.used(stamp)
+            return digest
+    digest = hashlib.blake2b(Path(path).read_bytes(), digest_size=8).hexdigest()
+    if cache.private(make=True) is not None:
+        cache.write(stamp, lambda tmp: tmp.write_text(digest, encoding="ascii"), STAMP)
+    return digest
 
 
 def _save(path: Path, table: np.ndarray) -> None:
