@@ -257,23 +257,16 @@ def install(work: Path, interpreter: str = sys.executable) -> str:
         subprocess.run([*pip, "--no-deps", "--force-reinstall", str(ROOT)], check=True)
     CHILD_ENV.pop("PYTHONPATH", None)
     COMMAND[:] = [str(venv / "bin" / "yblint")]
-    where = subprocess.run(
-        [str(python), "-c", "import yblint; print(yblint.__file__)"],
+    where, version = subprocess.run(
+        [str(python), "-c", "import platform, yblint; print(yblint.__file__); print(platform.python_version())"],
         capture_output=True,
         text=True,
         check=True,
         env=CHILD_ENV,
         cwd=str(work),
-    ).stdout.strip()
+    ).stdout.splitlines()
     if not where.startswith(str(venv)):
         raise SystemExit(f"the virtualenv imports yblint from {where}, not its own install")
-    version = subprocess.run(
-        [str(python), "-c", "import platform; print(platform.python_version())"],
-        capture_output=True,
-        text=True,
-        check=True,
-        env=CHILD_ENV,
-    ).stdout.strip()
     return f"{COMMAND[0]} (pip install of {ROOT}, Python {version} of {wanted})"
 
 
