@@ -11,11 +11,12 @@ import contextlib
 import io
 import os
 import sys
+import time
 from collections import Counter
 from collections.abc import Sequence
 from typing import NoReturn
 
-from yblint import __version__, baseline, progress
+from yblint import __version__, baseline, progress, timings
 from yblint.collector import fewer_collections
 from yblint.config import LANGS, Config, load_config
 from yblint.engine import STDIN, InternalError, RunResult, expand_corpus, lint
@@ -92,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--stdin-filename", metavar="NAME", help="with PATH '-': the name of the piped draft")
     check.add_argument("--statistics", action="store_true", help="print one line per rule with its count, sorted")
+    check.add_argument(
+        "--timings",
+        action="store_true",
+        help="after the report, print on stderr the CPU seconds each rule took, the slowest first",
+    )
     check.add_argument("--show-settings", metavar="FILE", help="print the settings that apply to FILE and exit")
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place, print them, then report the rest")
     check.add_argument("--diff", action="store_true", help="print the fixes --fix would make as a diff; write nothing")
@@ -292,6 +298,7 @@ def _report_needs(args: argparse.Namespace, config: Config) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
     if args.show_settings:
         return show_settings(args)
     paths = _read_stdin(args)
@@ -321,6 +328,19 @@ def cmd_check(args: argparse.Namespace) -> int:
             fix_code = max(fix_code, code)
         if args.diff:
             return fix_code
+    with timings.session(args.timings) as taken:
+        code, result = _check_and_report(args, configured, chosen, fix_code)
+    if taken is not None:
+        wall = time.perf_counter() - started
+        sys.stderr.write(timings.render(taken, Counter(f.rule for f in result.findings), wall, config.lang))
+    return code
+
+
+def _check_and_report(
+    args: argparse.Namespace, configured: list, chosen: dict[str, list[str] | None], fix_code: int
+) -> tuple[int, RunResult]:
+    """The lint runs of ``check`` and their report: the exit code, and what was reported."""
+    config = configured[0][0].config
     with progress.session(progress.wanted() and not args.quiet):
         results = [
             lint(
@@ -343,20 +363,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     for e in result.errors:
         print(f"yblint: error: {e}", file=sys.stderr)
     ctx = ReportContext(lang=config.lang, color=_use_colour(args), rules=configured[0][1].defs)
-    if args.statistics:
-        report = statistics(result, config.lang)
-    else:
-        try:
-            report = load_reporter(args.format)(result, ctx)
-        except (YblintError, BrokenPipeError, KeyboardInterrupt):
-            raise
-        except Exception as e:
-            raise InternalError(f"the {args.format} reporter", None, e) from e
-        if args.quiet and args.format == "text":  # the summary line only
-            report = report.rstrip("\n").rsplit("\n", 1)[-1] + "\n"
-    _write(report, args.output)
+    with timings.phase("report"):
+        if args.statistics:
+            report = statistics(result, config.lang)
+        else:
+            try:
+                report = load_reporter(args.format)(result, ctx)
+            except (YblintError, BrokenPipeError, KeyboardInterrupt):
+                raise
+            except Exception as e:
+                raise InternalError(f"the {args.format} reporter", None, e) from e
+            if args.quiet and args.format == "text":  # the summary line only
+                report = report.rstrip("\n").rsplit("\n", 1)[-1] + "\n"
+        _write(report, args.output)
     code = max(fix_code, exit_code(result, config.fail_on))
-    return EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code
+    return (EXIT_OK if args.exit_zero and code == EXIT_FINDINGS else code), result
 
 
 def cmd_annotate(args: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from types import TracebackType
 
-from yblint import progress
+from yblint import progress, timings
 from yblint.check import Check
 from yblint.collector import fewer_collections
 from yblint.config import Config
@@ -211,6 +211,8 @@ def run_checks(
 
     def run_one(check: Check) -> list[Finding]:
         progress.tick(check.rule.id)
+        taken = timings.active()
+        start = timings.cpu_now() if taken is not None else 0.0
         try:
             return list(check.run(corpus))
         except YblintError:
@@ -220,6 +222,9 @@ def run_checks(
             if doc is None and len(corpus.documents) == 1:
                 doc = corpus.documents[0]
             raise InternalError(check.rule.id, doc.path if doc else None, e) from e
+        finally:
+            if taken is not None:
+                taken.rules[check.rule.id] += timings.cpu_now() - start
 
     def whole_book(which: list[int]) -> dict[int, list[Finding]]:
         return {i: run_one(checks[i]) for i in which}
@@ -266,11 +271,15 @@ def lint(
     :func:`run_checks`."""
     with fewer_collections():
         registry = registry or Registry.load(config.rules_dirs)
-        run = prepare(paths, config, registry, select, ignore, corpus)
+        with timings.phase("reading"):
+            run = prepare(paths, config, registry, select, ignore, corpus)
         if jobs is None:
             from yblint.parallel import auto_jobs
 
             jobs = auto_jobs(run.documents, run.references, run.checks)
+        taken = timings.active()
+        if taken is not None:
+            taken.jobs = max(taken.jobs, jobs)
         book = Corpus(documents=run.documents, references=run.references, year=config.year)
         findings, suppressed = run_checks(run.checks, book, jobs, report)
     return RunResult(

@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from yblint import timings
 from yblint.check import Check
 from yblint.collector import paused
 from yblint.finding import Edit, Finding, Fix, Location
@@ -224,22 +225,28 @@ def _every_document(corpus: Corpus) -> list[Document]:
     return corpus.documents + corpus.references
 
 
-def _work(which: list[int], lo: int, hi: int) -> bytes:
+def _work(which: list[int], lo: int, hi: int) -> tuple[bytes, dict[str, float]]:
     """The findings of the checks ``which`` on the documents ``lo:hi``, or on the whole book
-    (``lo`` -1): each check's findings, pickled."""
+    (``lo`` -1): each check's findings, pickled; and the CPU seconds each check took, when
+    timings are taken (``yblint check --timings``)."""
     assert _STATE is not None
     checks, book, report = _STATE
     corpus = book if lo < 0 else Corpus(documents=book.documents[lo:hi])
     found = []
+    times: dict[str, float] = {}
+    timed = timings.active() is not None  # the session of the process this one was forked from
     for i in which:
         checks[i].jobs = 1  # a worker shares out nothing more
+        start = timings.cpu_now() if timed else 0.0
         found.append(list(checks[i].run(corpus)))
+        if timed:
+            times[checks[i].rule.id] = timings.cpu_now() - start
     for part in found:  # what the report needs is worked out here, in parallel, not in the main process
         for f in part:
             prepare_for_report(f, report)
     every = _every_document(book)
     with paused():  # tens of thousands of small acyclic objects: no full collection over the book
-        return _dumps(_pack(found, every), every)
+        return _dumps(_pack(found, every), every), times
 
 
 def chunks(documents: list[Document], parts: int) -> list[tuple[int, int]]:
@@ -293,10 +300,12 @@ def run_checks(
             futures = [pool.submit(_work, per_doc, lo, hi) for lo, hi in parts]
             out = whole_book(here)
             loaded: dict[Any, Any] = {}
+            times: dict[Any, dict[str, float]] = {}
             try:  # each task's findings unpickled as soon as it is done, while the others run
                 for f in as_completed([*futures, *([book] if book is not None else [])]):
+                    payload, times[f] = f.result()
                     with paused():  # see _work
-                        loaded[f] = _unpack(_loads(f.result(), every), every)
+                        loaded[f] = _unpack(_loads(payload, every), every)
                 results = [loaded[f] for f in futures]
                 from_book = loaded[book] if book is not None else []
             except Exception:  # a worker failed (a pattern timeout …): run here, where errors are reported
@@ -304,6 +313,10 @@ def run_checks(
         if results is None:
             out.update(whole_book(per_doc + pooled))
             return out
+        taken = timings.active()
+        if taken is not None:  # the workers' times count only when their findings do
+            for t in times.values():
+                taken.add(t)
         for k, i in enumerate(per_doc):
             out[i] = [f for part in results for f in part[k]]
         for k, i in enumerate(pooled):
