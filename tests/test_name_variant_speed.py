@@ -123,3 +123,46 @@ def test_rotation_groups_of_names():
             ]
         finally:
             name_variant.MANY_FORMS = threshold
+
+
+def test_pairs_found_only_in_the_references_are_not_examined(tmp_path, monkeypatch):
+    """A commit hook lints one chapter against the rest of the book: a pair of forms that both
+    stand only in the reference chapters can give no finding, so it is not examined; the findings
+    are those of the search that examines every pair."""
+    from conftest import findings_of
+
+    from yblint.config import Config
+
+    (tmp_path / "ref-a.txt").write_text(
+        "区发改局\n\n参与良渚嫩江基金。推进拱墅电竞场馆建设。拱墅电竞场馆开放。\n", "utf-8"
+    )
+    (tmp_path / "ref-b.txt").write_text("区体育局\n\n新建拱墅电竞馆一座。推进“三个样板区”建设。\n", "utf-8")
+    (tmp_path / "draft.txt").write_text(
+        "区统计局\n\n发起嫩江良渚基金。嫩江良渚基金运行。以“四个样板区”为关键，“四个样板区”。\n", "utf-8"
+    )
+    config = Config(corpus=[str(tmp_path / "ref-*.txt")])
+    examined: list[tuple[str, str]] = []
+    real_added = name_variant.NameVariant._added
+
+    def added(long: str, short: str, i: int, k: int):
+        examined.append((long, short))
+        return real_added(long, short, i, k)
+
+    monkeypatch.setattr(name_variant.NameVariant, "_added", staticmethod(added))
+
+    def run() -> list:
+        return [
+            (f.location.text, f.data["suggestion"])
+            for f in findings_of([tmp_path / "draft.txt"], ["name-variant"], config)
+        ]
+
+    filtered = run()
+    seen_filtered = list(examined)
+    real_pairs = name_variant.NameVariant._pairs
+    monkeypatch.setattr(
+        name_variant.NameVariant, "_pairs", lambda self, forms, with_references=False: real_pairs(self, forms)
+    )
+    examined.clear()
+    assert run() == filtered == [("嫩江良渚基金", "良渚嫩江基金"), ("四个样板区", "三个样板区")]
+    assert ("拱墅电竞场馆", "拱墅电竞馆") in examined  # the plain search looks at the references' own pair
+    assert ("拱墅电竞场馆", "拱墅电竞馆") not in seen_filtered

@@ -166,9 +166,13 @@ class NameVariant(Check):
         for n in idx.names:
             by_year[n.year].append(n)
         findings: list[Finding] = []
+        # a pair of forms found only in the reference documents cannot give a finding (the form to
+        # correct must stand in a linted file): with references, such pairs are not looked at
+        with_references = bool(corpus.references)
         for year, spots in by_year.items():
             forms = self._forms(spots)
-            pairs = [_ranked(k, a, b) for k, a, b in self._pairs(forms) if not _declared(shorts, a.text, b.text)]
+            found = self._pairs(forms, with_references)
+            pairs = [_ranked(k, a, b) for k, a, b in found if not _declared(shorts, a.text, b.text)]
             # one pair of places seen through a longer or shorter left edge, or with a shorter
             # suffix (服务性园区 inside 服务性园区用地): keep the longest reading of the place
             pairs.sort(key=lambda p: (-len(p[2].text), -len(p[1].text), _order(p[2].first)))
@@ -228,8 +232,13 @@ class NameVariant(Check):
                 f.spots.sort(key=_order)
         return forms
 
-    def _pairs(self, forms: dict[str, Form]) -> Iterable[tuple[str, Form, Form]]:
+    def _pairs(self, forms: dict[str, Form], with_references: bool = False) -> Iterable[tuple[str, Form, Form]]:
+        """The pairs of forms that may be one name written two ways. ``with_references``: leave out
+        the pairs whose two forms stand only in reference documents (--corpus), which can give no
+        finding (``_run`` skips a pair whose form to correct is such a form)."""
         out: list[tuple[str, Form, Form]] = []
+        # the forms that stand only in reference documents (none when there are none)
+        aside = {t for t, f in forms.items() if _only_reference(f)} if with_references else set()
         slips: dict[str, list[str]] = defaultdict(list)
         items = list(forms.items())
         ends: dict[str, list[int]] = defaultdict(list)  # first and last character -> forms
@@ -243,6 +252,8 @@ class NameVariant(Check):
         for group in _rotation_groups(items):
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
+                    if a in aside and b in aside:
+                        continue
                     if (
                         not (FUNCTION & set(a))
                         and self._swapped(a, b, forms[a].suffix)
@@ -256,6 +267,8 @@ class NameVariant(Check):
             if len(set(group)) < 2:
                 continue
             a, b = group[0], group[1]
+            if a in aside and b in aside:
+                continue
             fa, fb = forms[a], forms[b]
             # the word before the slip may read as a verb in the slipped form (学习性 / 学习型)
             if (_first_word_ok(a) or _first_word_ok(b)) and _at_boundary(fa) and _at_boundary(fb):
@@ -283,6 +296,8 @@ class NameVariant(Check):
             t, f = items[j]
             verbish = bool(FUNCTION & set(t))  # a phrase of a sentence, whatever is cut from it
             for k, shorter in ks:
+                if t in aside:  # only a shorter form in a linted file can give a finding with it
+                    shorter = [x for x in shorter if x not in aside]
                 for i, g in _cut_among(t, k, shorter, forms):
                     short, piece = g.text, t[i : i + k]
                     if verbish or all(c in NUMERALS for c in piece) or any(c in FUNCTION for c in piece):
