@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.text.numbers import summable
 
 from .rate import ratio
