@@ -141,3 +141,14 @@ def test_a_crashing_check_still_counts_its_time(monkeypatch, tmp_path):
     with timings.session(True) as taken, pytest.raises(engine.InternalError):
         run_checks([_Crash(_rule("crash"), {})], Corpus(documents=docs), jobs=1)
     assert taken is not None and taken.rules["crash"] > 0
+
+
+def test_with_fix_the_fixing_run_is_named_apart(cli, tmp_path):
+    draft = tmp_path / "a.md"
+    draft.write_text("# 区统计局\n\n截止2021年底，全区共有企业12家。\n", encoding="utf-8")
+    r = cli("check", draft, "--fix", "--timings", "-q")
+    summary = r.err.strip().splitlines()[-1]
+    assert summary.startswith("修复 ") and "（另一次运行，不在表中）" in summary
+    assert "截至" in draft.read_text(encoding="utf-8")  # the fix was made
+    plain = cli("check", draft, "--timings", "-q")
+    assert plain.err.strip().splitlines()[-1].startswith("读取与准备 ")

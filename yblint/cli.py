@@ -308,7 +308,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         _refuse_output_on_input(args, g.config, [p for p in g.paths if p not in STDIN])
     chosen = {"select": _names(args.select), "ignore": _names(args.ignore)}  # the command line's selection
     fix_code = EXIT_OK
+    fixed_in = 0.0  # seconds --fix took (its own lint run, then writing the files)
     if args.fix or args.diff:
+        fix_started = time.perf_counter()
         from yblint import fixing
 
         log = sys.stdout if args.diff or (args.format == "text" and not args.output) else sys.stderr
@@ -328,7 +330,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             fix_code = max(fix_code, code)
         if args.diff:
             return fix_code
+        fixed_in = time.perf_counter() - fix_started
     with timings.session(args.timings) as taken:
+        if taken is not None and args.fix:
+            taken.phases["fix"] = fixed_in
         code, result = _check_and_report(args, configured, chosen, fix_code)
     if taken is not None:
         wall = time.perf_counter() - started

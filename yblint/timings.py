@@ -108,14 +108,17 @@ def render(taken: Timings, findings: Counter[str], wall: float, lang: str) -> st
         share = seconds / total if total > 0 else 0.0
         lines.append(f"{rule:<{width}}  {seconds:>8.3f}  {share:>6.1%}  {findings.get(rule, 0):>8}")
     reading, report = taken.phases.get("reading", 0.0), taken.phases.get("report", 0.0)
+    fix = taken.phases.get("fix")
     if en:
+        fixed = f"--fix {fix:.2f} s (its own run, not in the table), " if fix is not None else ""
         lines.append(
-            f"reading and setup {reading:.2f} s, rules {total:.2f} s of CPU, report {report:.2f} s; "
+            f"{fixed}reading and setup {reading:.2f} s, rules {total:.2f} s of CPU, report {report:.2f} s; "
             f"{wall:.2f} s in all (-j {taken.jobs})"
         )
     else:
+        fixed = f"修复 {fix:.2f} 秒（另一次运行，不在表中），" if fix is not None else ""
         lines.append(
-            f"读取与准备 {reading:.2f} 秒，规则合计 {total:.2f} 秒（CPU），报告 {report:.2f} 秒；"
+            f"{fixed}读取与准备 {reading:.2f} 秒，规则合计 {total:.2f} 秒（CPU），报告 {report:.2f} 秒；"
             f"全程 {wall:.2f} 秒（-j {taken.jobs}）"
         )
     return "\n".join(lines) + "\n"
