@@ -274,18 +274,29 @@ def test_a_lazy_pattern_is_compiled_on_first_use_and_answers_as_the_compiled_one
 def test_module_patterns_a_small_run_never_uses_are_never_compiled(tmp_path):
     """Modules compile their patterns on first use (yblint.lazyre): on a one-sentence draft with
     every default rule most of them stay uncompiled."""
+    patterns = (
+        "[v for m in list(sys.modules.values()) if m and m.__name__.startswith('yblint.')"
+        " for v in vars(m).values() if isinstance(v, LazyPattern)]"
+    )
+    made, idle = _patterns_after_a_run(tmp_path, "测试。\n", [], patterns)
+    assert made > 100 and idle > made // 2
+
+
+def _patterns_after_a_run(tmp_path, text: str, args: list[str], patterns: str) -> tuple[int, int]:
+    """Check a draft of ``text`` in a fresh process (with ``args``), then count the patterns that
+    the expression ``patterns`` lists there, and those of them never compiled."""
     draft = tmp_path / "a.txt"
-    draft.write_text("测试。\n", encoding="utf-8")
+    draft.write_text(text, encoding="utf-8")
     code = (
         "import sys\nfrom yblint.cli import main\nfrom yblint.lazyre import LazyPattern\n"
-        f"main(['check', {str(draft)!r}])\n"
-        "ps = [v for m in list(sys.modules.values()) if m and m.__name__.startswith('yblint.')"
-        " for v in vars(m).values() if isinstance(v, LazyPattern)]\n"
-        "print('MODULES', len(ps), sum(p.__dict__['_compiled'] is None for p in ps))\n"
+        f"main(['check', {str(draft)!r}, *{args!r}])\n"
+        f"ps = {patterns}\n"
+        "print('PATTERNS', len(ps), sum(p.__dict__.get('_compiled') is None for p in ps))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip(), out.stderr
     _, made, idle = out.stdout.splitlines()[-1].split()
-    assert int(made) > 100 and int(idle) > int(made) // 2, out.stdout
+    return int(made), int(idle)
 
 
 def test_built_in_rules_come_from_the_cache_as_the_parser_makes_them(tmp_path, monkeypatch):
@@ -346,15 +357,7 @@ def test_the_share_patterns_are_compiled_only_for_a_paragraph_that_states_shares
     """inconsistent-total's pairs of shares (男…占, 女…占 …) are 21 patterns with a class of every
     CJK ideograph: compiled when the module was imported, they cost every run 17 ms. A draft that
     states no share compiles none of them."""
-    draft = tmp_path / "a.txt"
-    draft.write_text("区统计局\n\n全年完成投资12亿元，比上年增长5%。\n", encoding="utf-8")
-    code = (
-        "import sys\nfrom yblint.cli import main\n"
-        f"main(['check', {str(draft)!r}, '--select', 'inconsistent-total'])\n"
-        "from yblint.checks.inconsistent_total import shares\n"
-        "ps = [p for pair in shares._PAIR_PATTERNS for p in pair[:2]] + [shares._RATIO3]\n"
-        "print('PATTERNS', len(ps), sum(p.__dict__.get('_compiled') is None for p in ps))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    _, made, idle = out.stdout.splitlines()[-1].split()
-    assert int(made) == 21 and int(idle) == 21, out.stdout + out.stderr
+    shares = "sys.modules['yblint.checks.inconsistent_total.shares']"
+    patterns = f"[p for pair in {shares}._PAIR_PATTERNS for p in pair[:2]] + [{shares}._RATIO3]"
+    text = "区统计局\n\n全年完成投资12亿元，比上年增长5%。\n"
+    assert _patterns_after_a_run(tmp_path, text, ["--select", "inconsistent-total"], patterns) == (21, 21)
