@@ -103,3 +103,40 @@ def test_git_is_not_started_where_no_repository_can_be(tmp_path, monkeypatch):
     git.repository_root(str(outside))
     assert len(started) == 2
     git.repository_root.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("data", "forced", "expected"),
+    [
+        # a stray byte in the middle of a UTF-8 line (neither UTF-8 nor GB18030)
+        (
+            TEXT.encode() + "开展活动".encode() + b"\xff" + "43场。\n".encode(),
+            None,
+            f"x.txt:4: cannot decode as UTF-8 at column 5 (byte {len(TEXT.encode()) + 12}) or as GB18030; use --encoding",
+        ),
+        # a file cut in the middle of its last character (a copy that stopped short)
+        (TEXT.encode()[:-2], None, None),
+        # forced, on the first line; a BOM is not a column
+        (
+            b"\xef\xbb\xbf" + "区妇联".encode("gbk") + b"\n",
+            "utf-8",
+            "x.txt:1: cannot decode as utf-8 at column 1 (byte 3)",
+        ),
+        (
+            b"\xef\xbb\xbf" + "区妇联\n开".encode()[:-1],
+            None,
+            "x.txt:2: has a UTF-8 BOM but invalid UTF-8 at column 1 (byte 13)",
+        ),
+    ],
+)
+def test_a_decoding_error_names_the_line_and_column(data, forced, expected):
+    with pytest.raises(InputError) as e:
+        decode(data, "x.txt", forced)
+    if expected is None:  # the cut character 。 (3 bytes, then the line break): the last one of line 3
+        last = TEXT.rstrip("\n").split("\n")[-1]
+        expected = (
+            f"x.txt:3: cannot decode as UTF-8 at column {len(last)} (byte {len(TEXT.encode()) - 4})"
+            " or as GB18030; use --encoding"
+        )
+    assert str(e.value) == expected
+    assert e.value.line == int(expected.split(":")[1])

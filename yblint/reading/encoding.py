@@ -22,6 +22,16 @@ def _control_ratio(text: str) -> float:
     return bad / min(len(text), SNIFF_BYTES)
 
 
+def _place(data: bytes, at: int, encoding: str) -> tuple[int, str]:
+    """The line of byte ``at`` and where in it, for a decoding error (the line goes before the
+    message, after the path): ``(line, "column C (byte N)")``, the column counted in characters
+    of the line's start, decoded."""
+    line_start = data.rfind(b"\n", 0, at) + 1
+    line = data.count(b"\n", 0, line_start) + 1
+    column = len(data[line_start:at].decode(encoding, errors="replace").lstrip("\ufeff")) + 1
+    return line, f"column {column} (byte {at})"
+
+
 def decode(data: bytes, path: str, forced: str | None = None) -> tuple[str, str]:
     """Return (text, encoding name). Raises InputError naming ``path`` when it cannot be read as text."""
     if forced:
@@ -32,7 +42,8 @@ def decode(data: bytes, path: str, forced: str | None = None) -> tuple[str, str]
         try:
             text = data.decode(forced)
         except UnicodeDecodeError as e:
-            raise InputError(f"cannot decode as {forced} at byte {e.start}", path) from None
+            line, where = _place(data, e.start, forced)
+            raise InputError(f"cannot decode as {forced} at {where}", path, line) from None
         if text.startswith("\ufeff"):
             text = text[1:]
         return text, forced.lower()
@@ -40,7 +51,8 @@ def decode(data: bytes, path: str, forced: str | None = None) -> tuple[str, str]
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as e:
-            raise InputError(f"has a UTF-8 BOM but invalid UTF-8 at byte {e.start + 3}", path) from None
+            line, where = _place(data, e.start + 3, "utf-8")
+            raise InputError(f"has a UTF-8 BOM but invalid UTF-8 at {where}", path, line) from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -55,7 +67,8 @@ def decode(data: bytes, path: str, forced: str | None = None) -> tuple[str, str]
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise InputError(f"cannot decode as UTF-8 (byte {first_bad}) or GB18030; use --encoding", path) from None
+        line, where = _place(data, first_bad, "utf-8")
+        raise InputError(f"cannot decode as UTF-8 at {where} or as GB18030; use --encoding", path, line) from None
     if _control_ratio(text) > 0.01:
         raise InputError("does not look like text in UTF-8 or GB18030; use --encoding", path)
     return text, "gb18030"
