@@ -112,7 +112,8 @@ def test_git_is_not_started_where_no_repository_can_be(tmp_path, monkeypatch):
         (
             TEXT.encode() + "开展活动".encode() + b"\xff" + "43场。\n".encode(),
             None,
-            f"x.txt:4: cannot decode as UTF-8 at column 5 (byte {len(TEXT.encode()) + 12}) or as GB18030; use --encoding",
+            f"x.txt:4: cannot decode as UTF-8 at column 5 (byte {len(TEXT.encode()) + 12})"
+            " or as GB18030; use --encoding",
         ),
         # a file cut in the middle of its last character (a copy that stopped short)
         (TEXT.encode()[:-2], None, None),
