@@ -151,6 +151,35 @@ def test_whole_book_checks_run_in_a_worker_while_a_work_sharing_one_runs_here(tm
     assert plain(one) == plain(two)
 
 
+class _SlowBook(_Book):
+    """A whole-book check that takes a while (name-variant on a book)."""
+
+    def run(self, corpus):
+        time.sleep(0.3)
+        yield from super().run(corpus)
+
+
+class _OtherSlowBook(_SlowBook):
+    pass
+
+
+def test_whole_book_checks_are_shared_out_between_the_workers(tmp_path):
+    """Each whole-book check is a task of its own: two slow ones run at once in two workers, while
+    the work-sharing one runs here (the commit hook's run is as long as its longest task, not as
+    all the whole-book checks one after another); the findings are those of one process."""
+    book = _book(tmp_path)
+    docs = [build_document(read_source(str(p))) for p in sorted(book.rglob("*.txt"))]
+    checks = [_SlowBook(_RULE, {}), _OtherSlowBook(_RULE, {}), _Sharing(_RULE, {})]
+    two, _ = run_checks(checks, Corpus(documents=docs), jobs=2)
+    pids = {f.data["kind"]: f.data["pid"] for f in two}
+    assert pids["_Sharing"] == os.getpid()
+    assert len({pids["_SlowBook"], pids["_OtherSlowBook"], os.getpid()}) == 3, "one worker each"
+    one, _ = run_checks(checks, Corpus(documents=docs), jobs=1)
+    assert [(f.data["kind"], f.document.path, f.related[0].document.path) for f in two] == [
+        (f.data["kind"], f.document.path, f.related[0].document.path) for f in one
+    ]
+
+
 def test_small_runs_stay_in_one_process(tmp_path):
     docs = [build_document(read_source(str(SEED)))]
     assert parallel.auto_jobs(docs) == 1

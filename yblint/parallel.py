@@ -272,7 +272,7 @@ def run_checks(
     report: str = "fingerprints",
 ) -> dict[int, list[Finding]]:
     """Findings of every check, by its position in ``checks``: the per-document ones from ``jobs``
-    worker processes, on runs of documents; the whole-book ones in one task of the same pool, but
+    worker processes, on runs of documents; the whole-book ones in the same pool, a task each, but
     for those that share their own work out (``Check.shares_work``), which ``whole_book`` runs
     here meanwhile. ``report``: what the workers work out for the report (engine.run_checks)."""
     global _STATE
@@ -295,19 +295,21 @@ def run_checks(
     try:
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            # the longest task first: the whole book, then the runs of documents
-            book = pool.submit(_work, pooled, -1, -1) if pooled else None
+            # the whole-book checks first, each a task of its own, so that they are shared out
+            # too (a commit hook's run has one run of documents, and lasts as long as its longest
+            # task), then the runs of documents
+            books = [pool.submit(_work, [i], -1, -1) for i in pooled]
             futures = [pool.submit(_work, per_doc, lo, hi) for lo, hi in parts]
             out = whole_book(here)
             loaded: dict[Any, Any] = {}
             times: dict[Any, dict[str, float]] = {}
             try:  # each task's findings unpickled as soon as it is done, while the others run
-                for f in as_completed([*futures, *([book] if book is not None else [])]):
+                for f in as_completed([*futures, *books]):
                     payload, times[f] = f.result()
                     with paused():  # see _work
                         loaded[f] = _unpack(_loads(payload, every), every)
                 results = [loaded[f] for f in futures]
-                from_book = loaded[book] if book is not None else []
+                from_book = [loaded[f][0] for f in books]
             except Exception:  # a worker failed (a pattern timeout …): run here, where errors are reported
                 results = None
         if results is None:
