@@ -149,6 +149,14 @@ def test_pairs_found_only_in_the_references_are_not_examined(tmp_path, monkeypat
         return real_added(long, short, i, k)
 
     monkeypatch.setattr(name_variant.NameVariant, "_added", staticmethod(added))
+    looked_into: list[str] = []  # the longer forms compared with the shorter ones of their ends
+    real_cut_among = name_variant._cut_among
+
+    def cut_among(t: str, k: int, shorter: list[str], forms: dict) -> list:
+        looked_into.append(t)
+        return real_cut_among(t, k, shorter, forms)
+
+    monkeypatch.setattr(name_variant, "_cut_among", cut_among)
 
     def run() -> list:
         return [
@@ -158,6 +166,8 @@ def test_pairs_found_only_in_the_references_are_not_examined(tmp_path, monkeypat
 
     filtered = run()
     seen_filtered = list(examined)
+    # the forms of 拱…馆 all stand in the references: their group is not looked into at all
+    assert "拱墅电竞场馆" not in looked_into and "嫩江良渚基金" in looked_into
     real_pairs = name_variant.NameVariant._pairs
     monkeypatch.setattr(
         name_variant.NameVariant, "_pairs", lambda self, forms, with_references=False: real_pairs(self, forms)

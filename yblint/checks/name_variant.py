@@ -278,8 +278,8 @@ class NameVariant(Check):
         # and of lengths 1-4 apart are compared, the shorter looked up by its text
         longer: list[tuple[int, list[tuple[int, list[str]]]]] = []
         for same in ends.values():
-            if len(same) < 2:
-                continue
+            if len(same) < 2 or (aside and all(items[j][0] in aside for j in same)):
+                continue  # alone, or only in the references: no pair here can give a finding
             by_len: dict[int, list[str]] = {}
             for j in same:
                 t = items[j][0]
