@@ -170,8 +170,9 @@ class NameVariant(Check):
         # correct must stand in a linted file): with references, such pairs are not looked at
         with_references = bool(corpus.references)
         for year, spots in by_year.items():
-            forms = self._forms(spots)
-            found = self._pairs(forms, with_references)
+            linted: set[str] | None = set() if with_references else None
+            forms = self._forms(spots, linted)
+            found = self._pairs(forms, linted)
             pairs = [_ranked(k, a, b) for k, a, b in found if not _declared(shorts, a.text, b.text)]
             # one pair of places seen through a longer or shorter left edge, or with a shorter
             # suffix (服务性园区 inside 服务性园区用地): keep the longest reading of the place
@@ -209,10 +210,13 @@ class NameVariant(Check):
     # --- forms ----------------------------------------------------------------------------------
 
     @staticmethod
-    def _forms(spots: list[NameSpot]) -> dict[str, Form]:
+    def _forms(spots: list[NameSpot], linted: set[str] | None = None) -> dict[str, Form]:
+        """The forms of the names at ``spots``, by their text; ``linted``, if given, gets the
+        texts of those that stand in a linted document (not only in the references)."""
         forms: dict[str, Form] = {}
         for n in spots:
             text = n.document.text
+            seen = linted if linted is not None and not n.document.reference else None
             if n.kind == "suffix":
                 s = n.end - len(n.suffix)
                 for c in range(max(n.context, s - MAX_PREFIX), s - MIN_PREFIX + 1):
@@ -221,24 +225,29 @@ class NameVariant(Check):
                     if f is None:
                         f = forms[t] = Form(t, [], n.suffix)
                     f.spots.append((n.document, c, n.end, n.context))
+                    if seen is not None:
+                        seen.add(t)
             else:
                 t = text[n.start : n.end]
                 f = forms.get(t)
                 if f is None:
                     f = forms[t] = Form(t, [])
                 f.spots.append((n.document, n.start, n.end, n.start))
+                if seen is not None:
+                    seen.add(t)
         for f in forms.values():
             if len(f.spots) > 1:
                 f.spots.sort(key=_order)
         return forms
 
-    def _pairs(self, forms: dict[str, Form], with_references: bool = False) -> Iterable[tuple[str, Form, Form]]:
-        """The pairs of forms that may be one name written two ways. ``with_references``: leave out
-        the pairs whose two forms stand only in reference documents (--corpus), which can give no
-        finding (``_run`` skips a pair whose form to correct is such a form)."""
+    def _pairs(self, forms: dict[str, Form], linted: set[str] | None = None) -> Iterable[tuple[str, Form, Form]]:
+        """The pairs of forms that may be one name written two ways. ``linted``, with reference
+        documents (--corpus): the forms that stand in a linted document; the pairs of two others,
+        which stand only in the references, are left out: they can give no finding (``_run``
+        skips a pair whose form to correct is such a form)."""
         out: list[tuple[str, Form, Form]] = []
         # the forms that stand only in reference documents (none when there are none)
-        aside = {t for t, f in forms.items() if _only_reference(f)} if with_references else set()
+        aside = forms.keys() - linted if linted is not None else set()
         slips: dict[str, list[str]] = defaultdict(list)
         items = list(forms.items())
         ends: dict[str, list[int]] = defaultdict(list)  # first and last character -> forms
