@@ -180,6 +180,39 @@ def test_whole_book_checks_are_shared_out_between_the_workers(tmp_path):
     ]
 
 
+class _FailsInAWorker(_Book):
+    """A whole-book check that fails in a worker (a pattern timeout there), not here."""
+
+    main = os.getpid()
+
+    def run(self, corpus):
+        if os.getpid() != self.main:
+            raise RuntimeError("worker")
+        yield from super().run(corpus)
+
+
+class _Fails(_Book):
+    def run(self, corpus):
+        raise ValueError("boom")
+        yield
+
+
+def test_a_whole_book_check_failing_in_a_worker_runs_again_here(tmp_path):
+    """A task that fails in a worker: every check runs again here, with the report of one process;
+    a check that fails here too is reported as the internal error of its rule."""
+    book = _book(tmp_path)
+    docs = [build_document(read_source(str(p))) for p in sorted(book.rglob("*.txt"))]
+    checks = [_Where(_RULE, {}), _FailsInAWorker(_RULE, {}), _SlowBook(_RULE, {}), _Sharing(_RULE, {})]
+    two, _ = run_checks(checks, Corpus(documents=docs), jobs=2)
+    one, _ = run_checks(checks, Corpus(documents=docs), jobs=1)
+    assert [(f.data["kind"], f.document.path) for f in two] == [(f.data["kind"], f.document.path) for f in one]
+    assert {f.data["pid"] for f in two} == {os.getpid()}
+    failing = _Fails(RuleDef(id="fails", type="check", severity="info", description={}, messages={}), {})
+    with pytest.raises(engine.InternalError) as e:
+        run_checks([_Where(_RULE, {}), failing, _Sharing(_RULE, {})], Corpus(documents=docs), jobs=2)
+    assert "fails" in str(e.value)
+
+
 def test_small_runs_stay_in_one_process(tmp_path):
     docs = [build_document(read_source(str(SEED)))]
     assert parallel.auto_jobs(docs) == 1
