@@ -141,3 +141,12 @@ def test_a_decoding_error_names_the_line_and_column(data, forced, expected):
         )
     assert str(e.value) == expected
     assert e.value.line == int(expected.split(":")[1])
+
+
+def test_a_decoding_error_in_utf16_names_only_the_byte():
+    """In UTF-16 a line break is not the byte 0x0A (上 is 0A 4E): no line is named, not a wrong one."""
+    data = "区妇联\n上上上".encode("utf-16-le") + b"\x00"
+    with pytest.raises(InputError) as e:
+        decode(data, "x.txt", "utf-16-le")
+    assert str(e.value) == f"x.txt: cannot decode as utf-16-le at byte {len(data) - 1}"
+    assert e.value.line is None

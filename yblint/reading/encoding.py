@@ -22,10 +22,13 @@ def _control_ratio(text: str) -> float:
     return bad / min(len(text), SNIFF_BYTES)
 
 
-def _place(data: bytes, at: int, encoding: str) -> tuple[int, str]:
+def _place(data: bytes, at: int, encoding: str) -> tuple[int | None, str]:
     """The line of byte ``at`` and where in it, for a decoding error (the line goes before the
     message, after the path): ``(line, "column C (byte N)")``, the column counted in characters
-    of the line's start, decoded."""
+    of the line's start, decoded. In an encoding whose line break is not the byte 0x0A (UTF-16),
+    only the byte: ``(None, "byte N")``."""
+    if "\n".encode(encoding, errors="replace") != b"\n":
+        return None, f"byte {at}"
     line_start = data.rfind(b"\n", 0, at) + 1
     line = data.count(b"\n", 0, line_start) + 1
     column = len(data[line_start:at].decode(encoding, errors="replace").lstrip("\ufeff")) + 1
