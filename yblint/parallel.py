@@ -1,6 +1,6 @@
 """``-j N``: checks that look at one document at a time (``Check.per_document``) run in a pool of
-processes, each on a run of consecutive documents; the cross-file checks run on the whole book, in
-one task of the same pool, except those that share their own work out between processes
+processes, each on a run of consecutive documents; the cross-file checks run on the whole book, each
+a task of its own in the same pool, except those that share their own work out between processes
 (``Check.shares_work``: duplicate-passage), which run in this process meanwhile. The findings come
 back in the order one process makes them, so the report is identical to a single-process run.
 
