@@ -338,6 +338,33 @@ def test_index_records(tmp_path):
     assert any(n.suffix == "中心" for n in idx.names)
 
 
+def test_figures_of_the_references_are_read_for_the_indicators_of_the_linted_files(tmp_path, monkeypatch):
+    """With references (a commit hook), a figure of theirs can matter only beside a linted figure of
+    its indicator: those of other indicators are not read; the findings are those of every figure."""
+    from conftest import doc_of
+
+    from yblint.text import book_index
+
+    draft = doc_of(tmp_path / "d-2021.txt", "区统计局\n\n2021年末，全区常住人口70.2万人。\n")
+    ref = doc_of(
+        tmp_path / "r-2021.txt",
+        "区政府办公室\n\n2021年末，全区常住人口69.9万人。2021年，全区地区生产总值1024亿元。\n",
+    )
+    ref.reference = True
+    idx = build_index(Corpus(documents=[draft], references=[ref]))
+    assert [(f.document.path, f.indicator) for f in idx.compared_figures] == [
+        (draft.path, "常住人口"),
+        (ref.path, "常住人口"),
+    ]
+    assert [f.indicator for f in idx.figures] == ["常住人口", "常住人口", "地区生产总值"]
+    files = [tmp_path / "d-2021.txt"]
+    config = Config(corpus=[str(tmp_path / "r-*.txt")])
+    found = [(f.location.text, f.data["other_value"]) for f in findings_of(files, ["figure-conflict"], config)]
+    monkeypatch.setattr(book_index.BookIndex, "compared_figures", book_index.BookIndex.figures)
+    assert found == [("常住人口70.2万人", "69.9万人")]
+    assert [(f.location.text, f.data["other_value"]) for f in findings_of(files, ["figure-conflict"], config)] == found
+
+
 @pytest.mark.parametrize(
     ("phrase", "key"),
     [

@@ -63,7 +63,8 @@ class FigureConflict(Check):
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         idx = book_index(corpus)
         groups: dict[tuple, list[Figure]] = defaultdict(list)
-        for f in idx.figures:
+        figures = idx.compared_figures  # a finding is for a figure of a linted document
+        for f in figures:
             if f.year is None or f.number is None:
                 continue
             groups[(f.year, f.period, _scope_key(f), f.indicator, f.kind)].append(f)
@@ -72,7 +73,7 @@ class FigureConflict(Check):
                 continue
             figs.sort(key=lambda f: (f.document.reference is False, f.document.path, f.start))
             yield from self._conflicts(figs)
-        yield from self._growth(idx.figures)
+        yield from self._growth(figures)
 
     def _conflicts(self, figs: list[Figure]) -> Iterable[Finding]:
         """Figures that agree with none of those before them, each reported once against the

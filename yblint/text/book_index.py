@@ -189,6 +189,7 @@ class BookIndex:
         self._declared: list[tuple[str, str]] = []  # (full name, short form)
         self._slogans: list[Slogan] = []
         self._figures: list[Figure] | None = None
+        self._compared: list[Figure] | None = None
         self._cutoffs: list[Cutoff] | None = None
 
     def _find_names(self) -> list[NameSpot]:
@@ -218,6 +219,24 @@ class BookIndex:
         if self._figures is None:
             self._figures = [f for doc, y, prose in self._docs for f in _figures(doc, prose, y)]
         return self._figures
+
+    @property
+    def compared_figures(self) -> list[Figure]:
+        """The figures a linted document's figure can be compared with, in the order of
+        :attr:`figures`: every figure of the linted documents, and those of the reference documents
+        that name an indicator one of them names (a commit hook's references are most of the
+        book, and most of their figures are of other indicators). All of them without references."""
+        if self._figures is not None or not any(doc.reference for doc, _y, _p in self._docs):
+            return self.figures
+        if self._compared is None:
+            linted = {id(doc): _figures(doc, prose, y) for doc, y, prose in self._docs if not doc.reference}
+            named = {f.indicator for found in linted.values() for f in found}
+            self._compared = [
+                f
+                for doc, y, prose in self._docs
+                for f in (linted[id(doc)] if not doc.reference else _figures(doc, prose, y, named))
+            ]
+        return self._compared
 
     @property
     def cutoffs(self) -> list[Cutoff]:
@@ -475,10 +494,14 @@ _FULL_STOP = re.compile(r"[。！？]")  # a list of targets runs over ；-separ
 _SCOPE_BEFORE_RE = re.compile(r"(?:[省市区县镇乡国道年月末底的现成计中有]|全年|其中)$")
 
 
-def _figures(doc: Document, prose: _Prose, year: int | None) -> list[Figure]:
+def _figures(doc: Document, prose: _Prose, year: int | None, indicators: set[str] | None = None) -> list[Figure]:
+    """The figures of ``doc``; with ``indicators``, only those of these indicators (the pattern
+    still finds every indicator, so that a longer one is not read as a shorter one inside it)."""
     out: list[Figure] = []
     text = doc.text
     for m in _IND_RE.finditer(text):
+        if indicators is not None and m.group(0) not in indicators:
+            continue
         pu = prose.at(m.start())
         if pu is None:
             continue
