@@ -213,6 +213,29 @@ def test_a_whole_book_check_failing_in_a_worker_runs_again_here(tmp_path):
     assert "fails" in str(e.value)
 
 
+class _LightBook(_Book):
+    light = True
+
+
+def test_the_heavier_whole_book_checks_are_taken_first_and_the_light_ones_last():
+    """The workers take the whole-book checks that are not light first, then the runs of
+    documents, then the light ones (one search of each document), which fill the last gaps;
+    each pattern rule type is light, every other check is not."""
+    from yblint.checks import pattern_types
+
+    checks = [_LightBook(_RULE, {}), _Where(_RULE, {}), _Book(_RULE, {}), _LightBook(_RULE, {}), _Book(_RULE, {})]
+    assert parallel.tasks(checks, [0, 2, 3, 4], [1], [(0, 3), (3, 5)]) == [
+        ([2], -1, -1),
+        ([4], -1, -1),
+        ([1], 0, 3),
+        ([1], 3, 5),
+        ([0], -1, -1),
+        ([3], -1, -1),
+    ]
+    assert pattern_types.Consistency.light and pattern_types.Existence.light
+    assert not Check.light
+
+
 def test_small_runs_stay_in_one_process(tmp_path):
     docs = [build_document(read_source(str(SEED)))]
     assert parallel.auto_jobs(docs) == 1

@@ -50,6 +50,9 @@ class Check:
     #: True for a whole-book check that shares its own work out (fork_map): with ``-j`` it runs in
     #: the main process, while the other whole-book checks run in a worker beside the documents
     shares_work: ClassVar[bool] = False
+    #: True for a check whose cost is a search of each document for its patterns (the YAML pattern
+    #: types): with ``-j``, such a whole-book check is run after the heavier tasks (parallel.tasks)
+    light: ClassVar[bool] = False
     #: what the report will need of each finding (engine.run_checks' ``report``), set by the engine:
     #: a check that makes its findings in other processes works it out there
     report: str = "fingerprints"

@@ -264,6 +264,19 @@ def chunks(documents: list[Document], parts: int) -> list[tuple[int, int]]:
     return [b for b in bounds if b[1] > b[0]]
 
 
+def tasks(
+    checks: list[Check], pooled: list[int], per_doc: list[int], parts: list[tuple[int, int]]
+) -> list[tuple[list[int], int, int]]:
+    """What the workers take, ``(checks, lo, hi)``, in the order they take it: each whole-book check
+    ``pooled`` a task of its own (``lo`` -1), so that they are shared out too, the heavier ones first
+    (a commit hook's run, one run of documents beside them, lasts as long as its longest chain of
+    tasks: the long ones should start first), then the runs of documents ``parts``, then the light
+    whole-book checks (``Check.light``), which fill the processes' last gaps."""
+    heavy = [([i], -1, -1) for i in pooled if not checks[i].light]
+    light = [([i], -1, -1) for i in pooled if checks[i].light]
+    return heavy + [(per_doc, lo, hi) for lo, hi in parts] + light
+
+
 def run_checks(
     checks: list[Check],
     corpus: Corpus,
@@ -274,7 +287,8 @@ def run_checks(
     """Findings of every check, by its position in ``checks``: the per-document ones from ``jobs``
     worker processes, on runs of documents; the whole-book ones in the same pool, a task each, but
     for those that share their own work out (``Check.shares_work``), which ``whole_book`` runs
-    here meanwhile. ``report``: what the workers work out for the report (engine.run_checks)."""
+    here meanwhile; the tasks in the order of :func:`tasks`. ``report``: what the workers work
+    out for the report (engine.run_checks)."""
     global _STATE
     per_doc = [i for i, c in enumerate(checks) if c.per_document]
     here = [i for i, c in enumerate(checks) if not c.per_document and c.shares_work]
@@ -295,11 +309,11 @@ def run_checks(
     try:
         ctx = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            # the whole-book checks first, each a task of its own, so that they are shared out
-            # too (a commit hook's run has one run of documents, and lasts as long as its longest
-            # task), then the runs of documents
-            books = [pool.submit(_work, [i], -1, -1) for i in pooled]
-            futures = [pool.submit(_work, per_doc, lo, hi) for lo, hi in parts]
+            submitted: dict[int | tuple[int, int], Any] = {}  # by check, or by run of documents
+            for which, lo, hi in tasks(checks, pooled, per_doc, parts):
+                submitted[which[0] if lo < 0 else (lo, hi)] = pool.submit(_work, which, lo, hi)
+            books = [submitted[i] for i in pooled]
+            futures = [submitted[part] for part in parts]
             out = whole_book(here)
             loaded: dict[Any, Any] = {}
             times: dict[Any, dict[str, float]] = {}

@@ -110,6 +110,7 @@ class PatternCheck(Check):
     (raising ConfigError with file and line), ``run`` matches its patterns."""
 
     rule_keys: ClassVar[set[str]] = set(COMMON_PATTERN_KEYS)
+    light = True  # one search of each document for the rule's patterns
 
     @classmethod
     def decode(cls, rule: RuleDef) -> Any:
