@@ -430,7 +430,9 @@ def test_findings_come_back_with_this_process_s_documents_units_and_paragraphs(t
     from yblint.finding import Finding, Location
 
     found = [[Finding(_RULE.id, "info", "在此", Location(doc, para.start, para.end, unit), data={"p": para})]]
-    back = parallel._loads(parallel._dumps(found, docs), docs)[0][0]
+    sent = parallel._dumps(found, docs)
+    assert sent[:1] == b"P", "objects marshal cannot write are pickled"
+    back = parallel._loads(sent, docs)[0][0]
     assert back.location.document is doc and back.location.unit is unit and back.data["p"] is para
     assert back.rule == _RULE.id
     # an object that is not one of the book's is pickled whole
@@ -447,7 +449,9 @@ def test_findings_packed_for_another_process_come_back_the_same(tmp_path):
     for f in result.findings:
         f.location.range()
         f.json_line()
-    back = parallel._unpack(parallel._loads(parallel._dumps(parallel._pack(found, docs), docs), docs), docs)
+    sent = parallel._dumps(parallel._pack(found, docs), docs)
+    assert sent[:1] == b"M", "findings packed as plain values go by marshal"
+    back = parallel._unpack(parallel._loads(sent, docs), docs)
     for part, again in zip(found, back, strict=True):
         assert [f.to_dict() for f in part] == [f.to_dict() for f in again]
         assert [f.json_line() for f in part] == [f._json for f in again]

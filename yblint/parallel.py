@@ -12,6 +12,7 @@ resolved there. Where fork is not available, or a worker fails, everything runs 
 from __future__ import annotations
 
 import io
+import marshal
 import os
 import pickle
 import sys
@@ -73,10 +74,21 @@ def _ref(n: int, kind: int, index: int) -> Document | Unit | Paragraph:
     return doc
 
 
+#: the first byte of what :func:`_dumps` writes: how the rest is written
+_MARSHALLED, _PICKLED = b"M", b"P"
+
+
 def _dumps(found: object, documents: list[Document]) -> bytes:
-    """``found`` pickled with each document, unit and paragraph replaced by its number: the main
-    process has the same objects (a unit pickled whole would take its paragraphs along). A
-    dispatch table, not ``persistent_id``, which pickle would call for every string and number."""
+    """``found`` as bytes for the main process: with ``marshal`` when it holds only plain values
+    (findings packed by :func:`_pack`: half the time of pickle to write, two fifths to read, for
+    the book's 22,340 findings 0.30 -> 0.15 s of CPU in all), else pickled with each document,
+    unit and paragraph replaced by its number: the main process has the same objects (a unit
+    pickled whole would take its paragraphs along). A dispatch table, not ``persistent_id``, which
+    pickle would call for every string and number. Both processes run the same interpreter."""
+    try:
+        return _MARSHALLED + marshal.dumps(found)  # type: ignore[arg-type]  # ValueError if it cannot
+    except ValueError:  # a document, a unit, a paragraph or another object marshal cannot write
+        pass
     numbers = {id(d): n for n, d in enumerate(documents)}
 
     def doc(d: Document) -> str | tuple:
@@ -90,6 +102,7 @@ def _dumps(found: object, documents: list[Document]) -> bytes:
         return _ref, (n, kind, obj.index)
 
     buf = io.BytesIO()
+    buf.write(_PICKLED)
     pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
     pickler.dispatch_table = {
         Document: doc,
@@ -213,9 +226,13 @@ def unpack_finding(packed: Packed, documents: list[Document]) -> Finding:
 
 
 def _loads(data: bytes, documents: list[Document]) -> Any:
+    """What :func:`_dumps` wrote, with this process's documents, units and paragraphs."""
+    body = memoryview(data)[1:]
+    if data[:1] == _MARSHALLED:
+        return marshal.loads(body)
     _LOADING[:] = documents
     try:
-        return pickle.loads(data)
+        return pickle.loads(body)
     finally:
         _LOADING.clear()
 
