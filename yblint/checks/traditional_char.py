@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -83,7 +84,9 @@ def _tables() -> _Tables:
     # simplified phrases (瞭, 覆, 藉), so that common characters (一, 不) stay unmarked
     phrases = (Path(opencc.__file__).parent / "dictionary" / "STPhrases.txt").read_text("utf-8")
     keys = "".join(re.findall(r"^[^\t\n]+", phrases, re.M))
-    markers = traditional | {min(key, key=lambda c: (keys.count(c), c)) for key in odd}
+    chars = "".join(sorted({c for key in odd for c in key}))  # counted in the keys, in one scan
+    counts = Counter(re.findall("[" + re.escape(chars) + "]", keys)) if chars else Counter()
+    markers = traditional | {min(key, key=lambda c: (counts[c], c)) for key in odd}
     return _Tables(
         opencc.OpenCC("t2s"),
         traditional,
