@@ -96,6 +96,27 @@ def test_a_cache_file_with_another_key_is_not_read(tmp_path, monkeypatch):
     assert rules_cache.load(files) is None
 
 
+@pytest.mark.skipif(os.name == "nt", reason="symbolic links")
+def test_the_rules_key_names_each_file_by_its_folder_s_real_path(tmp_path):
+    """Rule files of the same size and time in two folders have two keys; a folder reached
+    through a link is the folder itself; a changed file is another key."""
+    from yblint import rules_cache
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    for d in (a, b):
+        d.mkdir()
+        (d / "r.yaml").write_text("id: r\n", encoding="utf-8")
+        os.utime(d / "r.yaml", ns=(10**18, 10**18))
+    (tmp_path / "link").symlink_to(a)
+    key_a = rules_cache._key([a / "r.yaml"])
+    assert key_a is not None and str(a.resolve() / "r.yaml") in key_a
+    assert key_a != rules_cache._key([b / "r.yaml"])
+    assert rules_cache._key([tmp_path / "link" / "r.yaml"]) == key_a
+    (a / "r.yaml").write_text("id: rr\n", encoding="utf-8")
+    assert rules_cache._key([a / "r.yaml"]) != key_a
+    assert rules_cache._key([a / "gone.yaml"]) is None
+
+
 def test_tables_of_a_format_no_longer_read_are_removed_too(folder, monkeypatch):
     cache.private(make=True)
     old_format = folder / "jieba-index2-1-1.npy"  # a name no version reads any more

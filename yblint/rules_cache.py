@@ -12,6 +12,7 @@ failure to read or write the cache is silent and the files are parsed as before.
 from __future__ import annotations
 
 import json
+import os
 import zlib
 from pathlib import Path
 from typing import Any
@@ -23,23 +24,32 @@ KIND = "rules-"
 
 
 def _key(files: list[Path]) -> str | None:
-    """What the parsed data was made from: yblint's version, each file's path, size and time."""
+    """What the parsed data was made from: yblint's version, each file's path (its folder's real
+    path: one look-up a folder, not one a file), size and time (of what a link points to)."""
     try:
         parts = [__version__]
+        real: dict[Path, str] = {}
         for f in files:
             st = f.stat()
-            parts.append(f"{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}")
+            folder = real.get(f.parent)
+            if folder is None:
+                folder = real[f.parent] = os.path.realpath(f.parent)
+            parts.append(f"{folder}{os.sep}{f.name}\0{st.st_size}\0{st.st_mtime_ns}")
     except OSError:
         return None
     return "\0".join(parts)
 
 
+def _path(key: str) -> Path:
+    """The cache file of ``key``: named by its checksum, which the file holds too (a file whose key
+    differs is not read; zlib's checksum, not hashlib, whose import loads OpenSSL on every run)."""
+    return cache.folder() / f"{KIND}{zlib.crc32(key.encode()):08x}.json"
+
+
 def path_for(files: list[Path]) -> Path | None:
-    """The cache file for ``files``: named by a checksum of their key, which the file holds too
-    (a file whose key differs is not read; zlib's checksum, not hashlib, whose import loads OpenSSL
-    on every run)."""
+    """The cache file for ``files`` (:func:`_path` of their key)."""
     key = _key(files)
-    return None if key is None else cache.folder() / f"{KIND}{zlib.crc32(key.encode()):08x}.json"
+    return None if key is None else _path(key)
 
 
 def _encode(key: str, parsed: Parsed) -> str:
@@ -56,9 +66,10 @@ def _decode(text: str, key: str) -> Parsed | None:
 
 def load(files: list[Path]) -> Parsed | None:
     """The parsed files from the cache, or None."""
-    key, path = _key(files), path_for(files)
-    if key is None or path is None:
+    key = _key(files)
+    if key is None:
         return None
+    path = _path(key)
     try:
         if cache.private() is None:
             return None
@@ -73,9 +84,10 @@ def load(files: list[Path]) -> Parsed | None:
 
 def store(files: list[Path], parsed: Parsed) -> None:
     """Keep ``parsed`` for the next run, if JSON gives it back exactly."""
-    key, path = _key(files), path_for(files)
-    if key is None or path is None:
+    key = _key(files)
+    if key is None:
         return
+    path = _path(key)
     try:
         text = _encode(key, parsed)
         if repr(_decode(text, key)) != repr(parsed):  # non-string keys, dates, tuples: not cached
