@@ -240,11 +240,11 @@ def _made_with(venv: Path) -> str | None:
     return None
 
 
-def install(work: Path, interpreter: str = sys.executable) -> str:
-    """Install the project in ``work``/venv, a virtualenv of ``interpreter`` (made the first time,
-    with its dependencies, and again when it was made with another interpreter; yblint itself
-    again every time) and run yblint from there. Returns what runs it."""
-    venv = work / "venv"
+def install_into(venv: Path, source: Path, interpreter: str, work: Path) -> tuple[list[str], str]:
+    """Install the project at ``source`` in the virtualenv ``venv`` of ``interpreter`` (made the
+    first time, with its dependencies, and again when it was made with another interpreter; yblint
+    itself again every time, its bytecode compiled by pip). Returns the command that runs its
+    ``yblint`` and the Python version."""
     python = venv / "bin" / "python"
     pip = [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
     wanted = os.path.realpath(interpreter)
@@ -252,11 +252,10 @@ def install(work: Path, interpreter: str = sys.executable) -> str:
         shutil.rmtree(venv)
     if not python.exists():
         subprocess.run([interpreter, "-m", "venv", str(venv)], check=True)
-        subprocess.run([*pip, str(ROOT)], check=True)
+        subprocess.run([*pip, str(source)], check=True)
     else:
-        subprocess.run([*pip, "--no-deps", "--force-reinstall", str(ROOT)], check=True)
+        subprocess.run([*pip, "--no-deps", "--force-reinstall", str(source)], check=True)
     CHILD_ENV.pop("PYTHONPATH", None)
-    COMMAND[:] = [str(venv / "bin" / "yblint")]
     where, version = subprocess.run(
         [str(python), "-c", "import platform, yblint; print(yblint.__file__); print(platform.python_version())"],
         capture_output=True,
@@ -267,7 +266,14 @@ def install(work: Path, interpreter: str = sys.executable) -> str:
     ).stdout.splitlines()
     if not where.startswith(str(venv)):
         raise SystemExit(f"the virtualenv imports yblint from {where}, not its own install")
-    return f"{COMMAND[0]} (pip install of {ROOT}, Python {version} of {wanted})"
+    return [str(venv / "bin" / "yblint")], version
+
+
+def install(work: Path, interpreter: str = sys.executable) -> str:
+    """Install the project in ``work``/venv, a virtualenv of ``interpreter`` (:func:`install_into`)
+    and run yblint from there. Returns what runs it."""
+    COMMAND[:], version = install_into(work / "venv", ROOT, interpreter, work)
+    return f"{COMMAND[0]} (pip install of {ROOT}, Python {version} of {os.path.realpath(interpreter)})"
 
 
 def here(work: Path) -> str:

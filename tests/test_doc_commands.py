@@ -97,6 +97,10 @@ COMMANDS: dict[str, Run | Skip] = {
     'python benchmarks/bench.py --corpus "$REPORTS" --jscpd /tmp/jscpd': Skip(
         "a benchmark of several minutes that needs jscpd from npm", network=True
     ),
+    'python benchmarks/compare.py HEAD~3 --corpus "$REPORTS" --repeat 11': Skip(
+        "a benchmark of several minutes that installs two versions of yblint (tests/test_benchmark_compare.py)",
+        network=True,
+    ),
     # README: development
     "pip install -e '.[test]'": Skip("installs from the package index", network=True),
     "pytest": Skip("this is the test suite itself"),
