@@ -182,3 +182,31 @@ def test_a_damaged_stamp_is_made_again_from_the_dictionary(folder, dictionary):
     words._cached_table("t", _builder(made))
     assert made == [1]  # the table was found again under the dictionary's digest
     assert stamp.read_text(encoding="ascii") == digest
+
+
+def test_the_tables_made_from_opencc_s_dictionaries_are_kept_and_read_back(folder, monkeypatch):
+    """traditional-char's tables are made from OpenCC's dictionaries once (25-45 ms) and read back
+    by later runs (1 ms); a damaged file is made again."""
+    from yblint.checks import traditional_char
+
+    made = []
+    real = traditional_char._made
+
+    def counting():
+        made.append(1)
+        return real()
+
+    monkeypatch.setattr(traditional_char, "_made", counting)
+    traditional_char._plain.cache_clear()
+    try:
+        first = traditional_char._plain()
+        traditional_char._plain.cache_clear()
+        again = traditional_char._plain()
+        assert again == first and made == [1]
+        assert "農" in first[0] and first[3] >= 2
+        [stored] = folder.glob("opencc-*.marshal")
+        stored.write_bytes(b"damaged")
+        traditional_char._plain.cache_clear()
+        assert traditional_char._plain() == first and made == [1, 1]
+    finally:
+        traditional_char._plain.cache_clear()

@@ -1,5 +1,5 @@
 """The files yblint keeps between runs (the parsed built-in rule files, tables made from jieba's
-dictionary), in one folder of the temporary directory that only this user may write:
+dictionary and from OpenCC's), in one folder of the temporary directory that only this user may write:
 ``yblint-UID``, made with mode 0700 and used only while it is a folder this user owns that no one
 else may write into (a file another user planted there is never read).
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import marshal
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -17,6 +19,7 @@ from typing import NamedTuple
 
 import opencc
 
+from yblint import __version__, cache
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.check import Check, register_check
 from yblint.finding import Finding
@@ -57,21 +60,20 @@ def _entries(name: str) -> Iterator[tuple[str, str]]:
             yield parts[0], parts[1].split(" ")[0]
 
 
-@lru_cache(maxsize=1)
-def _traditional() -> tuple[frozenset[str], re.Pattern[str]]:
-    """The characters TSCharacters changes, and those of them in the BMP as a character class:
-    all a text without any of them needs (the rest of the tables is made on the first one)."""
+#: the tables made from OpenCC's dictionaries, kept in yblint's cache folder (yblint/cache.py)
+KIND = "opencc-"
+DICTIONARIES = ("TSCharacters.txt", "TSPhrases.txt", "STPhrases.txt")
+
+
+def _made() -> tuple[str, str, list[str], int]:
+    """What the tables are made of, from OpenCC's dictionaries: the characters TSCharacters
+    changes, the markers (every key that changes holds one), every prefix of every key, the longest
+    key (25-45 ms)."""
     traditional = set()
     for line in (Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt").read_text("utf-8").splitlines():
         parts = line.split()
         if len(parts) >= 2 and len(parts[0]) == 1 and parts[1] != parts[0]:
             traditional.add(parts[0])
-    return frozenset(traditional), _bmp_class(traditional)
-
-
-@lru_cache(maxsize=1)
-def _tables() -> _Tables:
-    traditional, traditional_bmp = _traditional()
     prefixes: set[str] = set()
     longest, odd = 1, []
     for name in ("TSPhrases.txt", "TSCharacters.txt"):
@@ -87,10 +89,57 @@ def _tables() -> _Tables:
     chars = "".join(sorted({c for key in odd for c in key}))  # counted in the keys, in one scan
     counts = Counter(re.findall("[" + re.escape(chars) + "]", keys)) if chars else Counter()
     markers = traditional | {min(key, key=lambda c: (counts[c], c)) for key in odd}
+    return "".join(sorted(traditional)), "".join(sorted(markers)), sorted(prefixes), longest
+
+
+def _stored() -> tuple[str, Path] | tuple[None, None]:
+    """The key of the kept tables (yblint's version, each dictionary's size and time) and their file."""
+    where = Path(opencc.__file__).parent / "dictionary"
+    try:
+        stats = [(name, (where / name).stat()) for name in DICTIONARIES]
+    except OSError:
+        return None, None
+    key = "\0".join([__version__, *(f"{name}\0{st.st_size}\0{st.st_mtime_ns}" for name, st in stats)])
+    return key, cache.folder() / f"{KIND}{zlib.crc32(key.encode()):08x}.marshal"
+
+
+@lru_cache(maxsize=1)
+def _plain() -> tuple[str, str, list[str], int]:
+    """:func:`_made`, made once and kept in yblint's cache folder (read back in 1 ms), in a file
+    named by a checksum of its key, which it holds too: a file that cannot be read, or holds
+    another key, is made again; every failure to read or write it is silent."""
+    key, path = _stored()
+    if key is not None and path is not None and cache.private() is not None:
+        try:
+            stored = marshal.loads(path.read_bytes())
+            if type(stored) is tuple and len(stored) == 5 and stored[0] == key:
+                cache.used(path)
+                return stored[1], stored[2], stored[3], stored[4]
+        except (OSError, ValueError, EOFError, TypeError):
+            pass
+    plain = _made()
+    if key is not None and path is not None and cache.private(make=True) is not None:
+        cache.write(path, lambda tmp: tmp.write_bytes(marshal.dumps((key, *plain))), KIND)
+    return plain
+
+
+@lru_cache(maxsize=1)
+def _traditional() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The characters TSCharacters changes, and those of them in the BMP as a character class:
+    all a text without any of them needs (the rest of the tables is made on the first one)."""
+    traditional = frozenset(_plain()[0])
+    return traditional, _bmp_class(traditional)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    traditional, traditional_bmp = _traditional()
+    _chars, marked, prefixes, longest = _plain()
+    markers = frozenset(marked)
     return _Tables(
         opencc.OpenCC("t2s"),
         traditional,
-        frozenset(markers),
+        markers,
         frozenset(prefixes),
         longest,
         traditional_bmp,
