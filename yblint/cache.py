@@ -16,7 +16,8 @@ from __future__ import annotations
 import os
 import stat
 import time
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 STALE_DAYS = 7
@@ -64,6 +65,33 @@ def used(path: Path) -> None:
             os.utime(path)
     except OSError:
         pass
+
+
+def files_key(files: Iterable[Path]) -> str | None:
+    """What data made from ``files`` was made from: yblint's version, each file's path (its
+    folder's real path: one look-up a folder, not one a file), size and time (of what a link points
+    to); None when one cannot be read."""
+    from yblint import __version__
+
+    try:
+        parts = [__version__]
+        real: dict[Path, str] = {}
+        for f in files:
+            st = f.stat()
+            where = real.get(f.parent)
+            if where is None:
+                where = real[f.parent] = os.path.realpath(f.parent)
+            parts.append(f"{where}{os.sep}{f.name}\0{st.st_size}\0{st.st_mtime_ns}")
+    except OSError:
+        return None
+    return "\0".join(parts)
+
+
+def keyed(kind: str, key: str, suffix: str) -> Path:
+    """The file of the data made from ``key`` (:func:`files_key`): named by its checksum, which the
+    file must hold too (a file whose key differs is not read; zlib's checksum, not hashlib, whose
+    import loads OpenSSL on every run)."""
+    return folder() / f"{kind}{zlib.crc32(key.encode()):08x}{suffix}"
 
 
 def write(path: Path, save: Callable[[Path], object], kind: str) -> None:

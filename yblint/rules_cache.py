@@ -12,38 +12,23 @@ failure to read or write the cache is silent and the files are parsed as before.
 from __future__ import annotations
 
 import json
-import os
-import zlib
 from pathlib import Path
 from typing import Any
 
-from yblint import __version__, cache
+from yblint import cache
 
 Parsed = list[tuple[Any, dict]]  # per file: (data, key path -> line)
 KIND = "rules-"
 
 
 def _key(files: list[Path]) -> str | None:
-    """What the parsed data was made from: yblint's version, each file's path (its folder's real
-    path: one look-up a folder, not one a file), size and time (of what a link points to)."""
-    try:
-        parts = [__version__]
-        real: dict[Path, str] = {}
-        for f in files:
-            st = f.stat()
-            folder = real.get(f.parent)
-            if folder is None:
-                folder = real[f.parent] = os.path.realpath(f.parent)
-            parts.append(f"{folder}{os.sep}{f.name}\0{st.st_size}\0{st.st_mtime_ns}")
-    except OSError:
-        return None
-    return "\0".join(parts)
+    """What the parsed data was made from (:func:`cache.files_key`)."""
+    return cache.files_key(files)
 
 
 def _path(key: str) -> Path:
-    """The cache file of ``key``: named by its checksum, which the file holds too (a file whose key
-    differs is not read; zlib's checksum, not hashlib, whose import loads OpenSSL on every run)."""
-    return cache.folder() / f"{KIND}{zlib.crc32(key.encode()):08x}.json"
+    """The cache file of ``key`` (:func:`cache.keyed`)."""
+    return cache.keyed(KIND, key, ".json")
 
 
 def path_for(files: list[Path]) -> Path | None:

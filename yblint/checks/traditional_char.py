@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import marshal
-import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -19,7 +18,7 @@ from typing import NamedTuple
 
 import opencc
 
-from yblint import __version__, cache
+from yblint import cache
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.check import Check, register_check
 from yblint.finding import Finding
@@ -93,14 +92,10 @@ def _made() -> tuple[str, str, list[str], int]:
 
 
 def _stored() -> tuple[str, Path] | tuple[None, None]:
-    """The key of the kept tables (yblint's version, each dictionary's size and time) and their file."""
+    """The key of the kept tables (:func:`cache.files_key` of the dictionaries) and their file."""
     where = Path(opencc.__file__).parent / "dictionary"
-    try:
-        stats = [(name, (where / name).stat()) for name in DICTIONARIES]
-    except OSError:
-        return None, None
-    key = "\0".join([__version__, *(f"{name}\0{st.st_size}\0{st.st_mtime_ns}" for name, st in stats)])
-    return key, cache.folder() / f"{KIND}{zlib.crc32(key.encode()):08x}.marshal"
+    key = cache.files_key(where / name for name in DICTIONARIES)
+    return (key, cache.keyed(KIND, key, ".marshal")) if key is not None else (None, None)
 
 
 @lru_cache(maxsize=1)
