@@ -190,15 +190,19 @@ ROOT = Path(__file__).resolve().parent.parent
 HOOK_CHAPTER = "chapter-15.txt"
 
 
+def check(command: list[str], out: str, *args: str) -> list[str]:
+    """``command`` (what runs yblint) checking ``args`` with its JSON report written to ``out``."""
+    return [*command, "check", "--format", "json", "-o", out, *args]
+
+
 def yblint(folder: Path, *extra: str) -> list[str]:
-    return [*COMMAND, "check", "--format", "json", "-o", os.devnull, *extra, str(folder)]
+    return check(COMMAND, os.devnull, *extra, str(folder))
 
 
 def copies_found(folder: Path, out: Path) -> tuple[int, int]:
     """What duplicate-passage reports on ``folder`` (one run, not timed): the copies and their
     characters (``data.chars``), the output its time is spent on."""
-    cmd = yblint(folder, "--select", "duplicate-passage")
-    cmd[cmd.index(os.devnull)] = str(out)
+    cmd = check(COMMAND, str(out), "--select", "duplicate-passage", str(folder))
     subprocess.run(cmd, env=CHILD_ENV, capture_output=True, check=False)
     found = json.loads(out.read_text(encoding="utf-8"))["findings"]
     return len(found), sum(f["data"]["chars"] for f in found)
@@ -285,11 +289,13 @@ def here(work: Path) -> str:
     return f"{sys.executable} (this checkout, bytecode cached in {cache})"
 
 
-def warm_up(sample: Path) -> None:
-    """Every rule run once on ``sample`` (with -j 1 and 2): yblint's caches filled (the parsed
-    rule files, jieba's dictionary, the word tables), as by any first run."""
+def warm_up(sample: Path, command: list[str] | None = None) -> None:
+    """Every rule run once on ``sample`` (with -j 1 and 2) by ``command`` (default: the benchmark's
+    yblint): yblint's caches filled (the parsed rule files, jieba's dictionary, the word tables),
+    as by any first run."""
     for extra in (["--select", "ALL", "-j", "1"], ["--select", "ALL", "-j", "2"]):
-        subprocess.run(yblint(sample, *extra), env=CHILD_ENV, capture_output=True, check=False)
+        cmd = check(command or COMMAND, os.devnull, *extra, str(sample))
+        subprocess.run(cmd, env=CHILD_ENV, capture_output=True, check=False)
 
 
 def measure(cmd: list[str]) -> tuple[float, float, float, int]:

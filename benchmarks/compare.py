@@ -40,15 +40,11 @@ def export(rev: str, dest: Path) -> str:
     return commit
 
 
-def check(command: list[str], out: str, *extra: str) -> list[str]:
-    return [*command, "check", "--format", "json", "-o", out, *extra]
-
-
 def same_report(a: list[str], b: list[str], extra: list[str], work: Path) -> str:
     """Whether the two versions write the same JSON report for ``extra`` (one run each)."""
     outs = [work / "compare-a.json", work / "compare-b.json"]
     for command, out in zip((a, b), outs, strict=True):
-        subprocess.run(check(command, str(out), *extra), env=bench.CHILD_ENV, capture_output=True, check=False)
+        subprocess.run(bench.check(command, str(out), *extra), env=bench.CHILD_ENV, capture_output=True, check=False)
     first, second = (o.read_bytes() for o in outs)
     if first == second:
         return "same findings"
@@ -86,14 +82,14 @@ def main(argv: list[str] | None = None) -> int:
         ("duplicate-passage, reports 1x", ["--select", "duplicate-passage", str(work / "x1")]),
         ("duplicate-passage, reports 4x", ["--select", "duplicate-passage", str(work / "x4")]),
     ]
-    for command in (old, new):  # caches filled as by any first run (bench.warm_up)
-        subprocess.run(check(command, os.devnull, str(book / "chapter-01.txt")), env=bench.CHILD_ENV, check=False)
+    for command in (old, new):
+        bench.warm_up(book / "chapter-01.txt", command)
     head = f"{'run':<46} {'before s':>9} {'after s':>8} {'change':>7} {'CPU before':>11} {'CPU after':>10}"
     print(head)
     print("-" * len(head))
     for name, extra in rows:
         (a_wall, a_cpu, _), (b_wall, b_cpu, _) = bench.timed(
-            check(old, os.devnull, *extra), check(new, os.devnull, *extra), repeat=args.repeat
+            bench.check(old, os.devnull, *extra), bench.check(new, os.devnull, *extra), repeat=args.repeat
         )
         change = f"{(b_wall / a_wall - 1) * 100:+.0f}%"
         print(
