@@ -1,6 +1,7 @@
 import itertools
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -421,12 +422,12 @@ def _reference_anchors(a, b, ra0, ra1, rb0, rb1, k, spacing):
     a, b = a[inside], b[inside]
     if a.size == 0:
         return []
-    bucket = (a - ra0) // spacing
+    bucket = a // spacing  # stretches of the stream, wherever the region starts
     first = np.ones(a.shape[0], dtype=bool)
     first[1:] = bucket[1:] != bucket[:-1]
     out, last_a, last_b = [], -(10**12), -(10**12)
     for x, y in zip(a[first].tolist(), b[first].tolist(), strict=True):
-        if x - last_a < spacing or y - last_b < k:
+        if x - last_a < k or y - last_b < k:
             continue
         if out and abs((y - last_b) - (x - last_a)) > (x - last_a) // 2:
             continue
@@ -458,6 +459,26 @@ def test_anchors_are_the_first_seed_of_each_stretch_near_the_diagonal(points, re
         got = seeds.anchors(*pair, x0, x0 + width, y0, y0 + width // 2 + 10, k, spacing)
         assert got == _reference_anchors(a[i:j], b[i:j], x0, x0 + width, y0, y0 + width // 2 + 10, k, spacing)
     assert seeds.anchors(0, 3, 0, 400, 0, 400, k, spacing) == []
+
+
+@pytest.mark.parametrize("start", [1, 37, 137, 149])
+def test_a_region_widened_to_the_left_is_cut_at_the_same_anchors(start):
+    """The anchors stand on a grid of the stream, not of the region (#14): a region widened to the
+    left is cut at the narrower one's anchors from its second on, so the pieces between them
+    are not aligned again (PieceCache) and only the new edge is. (A grid that started at the
+    region's start shifted every anchor, and the reports 4x aligned twice the text they hold.)"""
+    from yblint.text.similarity import Seeds
+
+    k, spacing = 6, 50
+    a = np.arange(0, 2000, dtype=np.int32)  # one long shared passage: a seed at every position
+    seeds = Seeds(a, a + 5000, np.zeros(0, dtype=bool), pairs={(0, 1): (0, a.shape[0])})
+    narrow = [(x + start, y + start) for x, y in seeds.anchors(0, 1, start, 2000, start + 5000, 7000, k, spacing)]
+    wide = seeds.anchors(0, 1, 0, 2000, 5000, 7000, k, spacing)
+    assert narrow[0] == (start, start)
+    # from the narrower region's second anchor on (its first is wherever the region starts)
+    assert narrow[1:] == [p for p in wide if p[0] >= narrow[1][0]]
+    assert len(narrow) > 30
+    assert all(x2 - x1 >= k for (x1, _), (x2, _) in itertools.pairwise(wide))
 
 
 @settings(max_examples=150, deadline=None)

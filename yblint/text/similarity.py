@@ -348,10 +348,14 @@ class Seeds:
         """Seeds inside the regions ``[ra0, ra1)`` × ``[rb0, rb1)`` to split an alignment at: at
         least ``spacing`` apart, increasing on both sides, on a steady diagonal; local positions.
 
-        Of the seeds inside, the first in each stretch of ``spacing`` characters from ``ra0`` is
-        looked at; it is taken when it is ``spacing`` characters past the last one taken (``k`` on
-        the other side) and near its diagonal. The seeds of the pair of segments asked about last
-        are kept as lists (its regions are asked about again as they widen)."""
+        Of the seeds inside, the first in each stretch of ``spacing`` characters of the stream
+        (from position 0, not from ``ra0``) is looked at; it is taken when it is ``k`` characters
+        past the last one taken on both sides and near its diagonal. The stretches stand where
+        they stand whatever the region: a region widened to the left is cut at the same anchors
+        from its second on, and its pieces between them are not aligned again (the reports 4x:
+        the pieces aligned 4.5 -> 3.4 million characters a side, against 2.2 million in the regions).
+        The seeds of the pair of segments asked about last are kept as lists (its regions are
+        asked about again as they widen)."""
         listed = self._listed
         if listed is None or listed[0] != (sa, sb):
             found = self.pair_range(sa, sb)
@@ -369,8 +373,8 @@ class Seeds:
                 t += 1
                 continue
             # the first seed inside in its stretch: the next one looked at is in a later stretch
-            t = bisect.bisect_left(a, ra0 + ((x - ra0) // spacing + 1) * spacing, t + 1, end)
-            if x - last_a < spacing or y - last_b < k:
+            t = bisect.bisect_left(a, (x // spacing + 1) * spacing, t + 1, end)
+            if x - last_a < k or y - last_b < k:
                 continue
             if out and abs((y - last_b) - (x - last_a)) > (x - last_a) // 2:
                 continue  # off the diagonal so far: another occurrence of the k-gram
