@@ -522,3 +522,28 @@ def test_a_region_widened_to_the_right_keeps_its_blocks_and_finds_the_same(seed,
         start: list[int] = []
         _run_on(widening.scores, kept.gaps, run, start, len(kept.sizes))
         assert (widening.run, widening.start) == (run, start)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.integers(min_value=0, max_value=2**64 - 1), min_size=0, max_size=300),
+    st.lists(st.integers(min_value=0, max_value=40), max_size=300),
+    st.integers(1, 150),
+)
+def test_sorted_hashes_are_numpys_stable_argsort(spread, low, halves):
+    """sort_hashes (a sort of the hashes with their indices in the low bits, #14) gives numpy's
+    stable order and the sorted hashes: for hashes over all 64 bits, for equal ones, and for ones
+    that differ only in the low bits the indices take (the order made again from the full ones)."""
+    import yblint.text.similarity as sim
+
+    values = spread + [(2**40) * (x % 3) + x for x in low]  # ties, and hashes close below 2^9
+    arr = np.asarray(values, dtype=np.uint64)
+    before = sim.HALVES
+    sim.HALVES = halves
+    try:
+        order, ordered = sim.sort_hashes(arr)
+    finally:
+        sim.HALVES = before
+    expected = np.argsort(arr, kind="stable")
+    assert order.tolist() == expected.tolist()
+    assert ordered.tolist() == arr[expected].tolist()

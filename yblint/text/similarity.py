@@ -412,6 +412,35 @@ def stable_argsort(values: np.ndarray) -> np.ndarray:
     return both[merged]
 
 
+def sort_hashes(h: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``order = np.argsort(h, kind="stable")`` and ``h[order]``, for hashes spread over all 64
+    bits, from a sort of the values themselves: each hash's low bits replaced by its index, one
+    plain sort orders by hash and then by index, and no index array is carried through the sort
+    (the reports 4x, 1.1 million hashes, the halves in two threads: 65 -> 36 ms). Two hashes that
+    differ only in the low bits come in the order of their indices, not of their values: the
+    order is checked against the full hashes (one pass) and, where it is not theirs, made by
+    :func:`stable_argsort`."""
+    n = h.shape[0]
+    if n < 2:
+        return np.arange(n, dtype=np.int64), h.copy()
+    mask = _U64((1 << max(1, (n - 1).bit_length())) - 1)
+    key = h & ~mask
+    key |= np.arange(n, dtype=np.uint64)
+    if HALVES <= n <= HALVES_MAX:
+        m = n // 2
+        _in_two_threads(lambda i: key[m:].sort() if i else key[:m].sort(), 2)
+        key.sort(kind="stable")  # two sorted runs: one merge
+    else:
+        key.sort()
+    key &= mask
+    order = key.view(np.int64)  # indices below 2^63: the same bits
+    ordered = h[order]
+    if bool((ordered[1:] >= ordered[:-1]).all()):
+        return order, ordered  # in order of the full hashes: equal ones are in index order already
+    order = stable_argsort(h)
+    return order, h[order]
+
+
 def _pair_order(a: np.ndarray, b: np.ndarray, sa: np.ndarray, sb: np.ndarray, n: int, segs: int) -> np.ndarray:
     """The order of seeds by (segment of a, segment of b, a, b), as ``np.lexsort((b, a, sb, sa))``
     gives it, from one stable sort of (pair of segments, a) packed in an int64 where it fits: the
@@ -442,9 +471,8 @@ def find_seeds(stream: Stream, k: int, w: int, max_units: int, max_repeats: int 
     # order; above HALVES_MAX fingerprints (16x) after the sort, so that it is not held through it
     early = pos.size <= HALVES_MAX
     seg = stream.seg[pos] if early else empty
-    order = stable_argsort(h)  # positions stay in order within a hash
-    h = h[order]  # one at a time: each unsorted array is freed before the next is sorted
-    pos = pos[order]
+    order, h = sort_hashes(h)  # positions stay in order within a hash
+    pos = pos[order]  # one at a time: each unsorted array is freed before the next is sorted
     seg = seg[order] if early else stream.seg[pos]
     del order
     # groups of equal hash
