@@ -36,7 +36,7 @@ ENDERS = marks.CLOSERS | set("。！？；…!?;")
 SPACE = set(marks.SPACE)
 CHAIN_GAP = 100
 CHAIN_DRIFT = 16
-ANCHOR_SPACING = 200  # long alignments are split at shared k-grams this far apart
+ANCHOR_SPACING = 200  # long alignments are split at shared k-grams, one in each stretch of this many characters
 MAX_WIDENINGS = 64  # times the regions around a candidate are widened while a passage reaches their edge
 # with -j, the work is shared out between processes only above this many characters (candidate
 # regions to align; copies whose changes are listed): below, forking costs more than it saves

@@ -345,8 +345,9 @@ class Seeds:
     def anchors(
         self, sa: int, sb: int, ra0: int, ra1: int, rb0: int, rb1: int, k: int, spacing: int
     ) -> list[tuple[int, int]]:
-        """Seeds inside the regions ``[ra0, ra1)`` × ``[rb0, rb1)`` to split an alignment at: at
-        least ``spacing`` apart, increasing on both sides, on a steady diagonal; local positions.
+        """Seeds inside the regions ``[ra0, ra1)`` × ``[rb0, rb1)`` to split an alignment at: one
+        in a stretch of ``spacing`` characters at most, increasing on both sides, on a steady
+        diagonal; local positions.
 
         Of the seeds inside, the first in each stretch of ``spacing`` characters of the stream
         (from position 0, not from ``ra0``) is looked at; it is taken when it is ``k`` characters
