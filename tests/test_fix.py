@@ -97,6 +97,21 @@ def test_fix_keeps_encoding_and_line_endings(tmp_path, cli, encoding, newline, b
     assert cli("check", p, "--select", "yearbook", "--diff").code == 0
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("forced", [False, True])
+def test_fix_keeps_a_utf16_or_utf32_file_and_its_byte_order_mark(tmp_path, cli, codec, forced):
+    """A UTF-16 or UTF-32 draft with its byte-order mark is fixed byte for byte: the mark, the byte
+    order and the CRLF line ends kept (a big-endian file was refused: it was read as "utf-16",
+    whose encoder writes little-endian), also when its encoding is forced."""
+    bom = "\ufeff".encode(codec)
+    p = tmp_path / "a.txt"
+    p.write_bytes(bom + TEXT.replace("\n", "\r\n").encode(codec))
+    args = ["--encoding", codec] if forced else []
+    r = cli("check", p, "--select", "yearbook", "--fix", *args)
+    assert r.code == 0, r.out + r.err
+    assert p.read_bytes() == bom + FIXED.replace("\n", "\r\n").encode(codec)
+
+
 def test_forced_encoding_and_bom_with_forced_utf8(tmp_path, cli):
     p = tmp_path / "a.txt"
     p.write_bytes(b"\xef\xbb\xbf" + TEXT.encode("utf-8"))

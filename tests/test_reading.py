@@ -24,6 +24,23 @@ def test_detects_encoding(data, encoding):
     assert used == encoding
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_reads_utf16_and_utf32_by_their_byte_order_mark(codec):
+    """Word's and Notepad's "Unicode" files: the mark says the encoding and its byte order, and is
+    not part of the text (a UTF-32-LE mark begins with UTF-16-LE's: read as UTF-16, every
+    character would be followed by a NUL)."""
+    text = TEXT + "𠮷\n"  # a character above the basic plane: two UTF-16 code units
+    data = "\ufeff".encode(codec) + text.encode(codec)
+    assert decode(data, "x.txt") == (text, codec)
+
+
+def test_invalid_utf32_names_the_byte():
+    data = "\ufeff".encode("utf-32-le") + "区妇".encode("utf-32-le") + b"\x00\x00\x11\x00"  # above U+10FFFF
+    with pytest.raises(InputError) as e:
+        decode(data, "x.txt")
+    assert str(e.value) == "x.txt: invalid UTF-32 at byte 12"
+
+
 def test_forced_encoding():
     text, used = decode(TEXT.encode("gbk"), "x.txt", "gbk")
     assert (text, used) == (TEXT, "gbk")

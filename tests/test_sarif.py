@@ -115,6 +115,25 @@ def test_severity_levels_follow_the_config(cli, tmp_path, monkeypatch):
         assert res["level"] == level
 
 
+def test_artifact_encodings_are_iana_names(cli, tmp_path, monkeypatch):
+    """Each file's encoding as IANA names it (UTF-16LE, not utf-16-le), for drafts read by their
+    byte-order mark and for GB18030."""
+    monkeypatch.chdir(tmp_path)
+    text = "区消防大队\n\n未（下转6版）\n"
+    for codec in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        Path(f"{codec}.txt").write_bytes("\ufeff".encode(codec) + text.encode(codec))
+    Path("gb.txt").write_bytes(text.encode("gb18030"))
+    run = valid(json.loads(cli("check", ".", "--select", "layout-marker", "--format", "sarif").out))["runs"][0]
+    got = {a["location"]["uri"]: a["encoding"] for a in run["artifacts"]}
+    assert got == {
+        "gb.txt": "GB18030",
+        "utf-16-be.txt": "UTF-16BE",
+        "utf-16-le.txt": "UTF-16LE",
+        "utf-32-be.txt": "UTF-32BE",
+        "utf-32-le.txt": "UTF-32LE",
+    }
+
+
 def test_columns_count_code_points_not_utf16_units(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     # 𠮷 is outside the BMP: two UTF-16 code units, one code point

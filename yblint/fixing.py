@@ -30,6 +30,7 @@ from yblint.errors import YblintError
 from yblint.finding import Edit, Finding, Fix
 from yblint.model import Corpus, Document
 from yblint.parsing import build_document
+from yblint.reading.encoding import BOMS
 from yblint.reading.source import Source
 from yblint.registry import Registry
 
@@ -196,8 +197,9 @@ def encode(plan: FilePlan) -> bytes:
     except OSError as e:
         raise YblintError(f"cannot read for fixing: {e.strerror or e}", doc.path) from None
     codec = doc.encoding
-    # a BOM stripped on reading with a forced utf-8 goes back in front (utf-8-sig writes its own)
-    prefix = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) and codecs.lookup(codec).name == "utf-8" else b""
+    # a byte-order mark left out on reading goes back in front (utf-8-sig writes its own)
+    bom = BOMS.get(codecs.lookup(codec).name, b"")
+    prefix = bom if bom and data.startswith(bom) else b""
     try:
         if prefix + doc.text.encode(codec) != data:
             raise YblintError("not fixed: the file changed since it was read, or its encoding does not round-trip")

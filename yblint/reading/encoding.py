@@ -1,4 +1,5 @@
-"""Decoding draft files: UTF-8 (with or without BOM) and GB18030/GBK, which Chinese Windows tools write."""
+"""Decoding draft files: UTF-8 (with or without BOM) and GB18030/GBK, which Chinese Windows tools
+write, and UTF-16 or UTF-32 with a BOM (Word's and Notepad's "Unicode")."""
 
 from __future__ import annotations
 
@@ -8,6 +9,18 @@ from yblint.errors import InputError
 
 # encodings a user may force with --encoding are checked against Python's codec registry
 SNIFF_BYTES = 8192
+
+#: the byte-order marks read as such, longest first (a UTF-32-LE mark begins with UTF-16-LE's), and
+#: the codec of each: the text is decoded without its mark, which fixing writes back (BOMS)
+_BOM_CODECS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+#: each codec's byte-order mark, by the codec's canonical name: a file read in that codec that
+#: begins with it gets it back in front when fixed
+BOMS = {codecs.lookup(name).name: bom for bom, name in _BOM_CODECS} | {"utf-8": codecs.BOM_UTF8}
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -56,11 +69,12 @@ def decode(data: bytes, path: str, forced: str | None = None) -> tuple[str, str]
         except UnicodeDecodeError as e:
             line, where = _place(data, e.start + 3, "utf-8")
             raise InputError(f"has a UTF-8 BOM but invalid UTF-8 at {where}", path, line) from None
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as e:
-            raise InputError(f"invalid UTF-16 at byte {e.start}", path) from None
+    for bom, codec in _BOM_CODECS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec), codec
+            except UnicodeDecodeError as e:
+                raise InputError(f"invalid {codec[:6].upper()} at byte {e.start + len(bom)}", path) from None
     if _looks_binary(data):
         raise InputError("is a binary file, not a text draft (use --encoding to force one)", path)
     try:
