@@ -127,6 +127,63 @@ def test_markdown_suppression_comments(cli, tmp_path):
     assert report["summary"]["suppressed"] == 2
 
 
+def test_a_mistyped_rule_or_pack_gets_the_nearest_name(cli, tmp_path, monkeypatch):
+    """An unknown name that is near a rule id or a pack name is answered with it (as ruff does);
+    one near nothing is not, and the rule command still points at `yblint rules`."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.txt").write_text("区妇联\n\n全区妇联开展活动12场次。\n", encoding="utf-8")
+    cases = [
+        (
+            ["check", "a.txt", "--select", "duplicate-passag"],
+            "unknown rule or pack 'duplicate-passag' in --select (did you mean 'duplicate-passage'?)",
+        ),
+        (
+            ["check", "a.txt", "--ignore", "yearbok"],
+            "unknown rule or pack 'yearbok' in --ignore (did you mean 'yearbook'?)",
+        ),
+        (["check", "a.txt", "--select", "zzz"], "unknown rule or pack 'zzz' in --select"),
+        (["rule", "truncated-sentense"], "unknown rule 'truncated-sentense' (did you mean 'truncated-sentence'?)"),
+        (["rule", "zzz"], "unknown rule 'zzz' (see 'yblint rules')"),
+    ]
+    for args, message in cases:
+        r = cli(*args)
+        assert (r.code, r.err) == (2, f"yblint: error: {message}\n")
+    Path(".yblint.yaml").write_text("rules:\n  split-paragrap:\n    severity: error\n", encoding="utf-8")
+    r = cli("check", "a.txt")
+    assert (
+        r.err
+        == "yblint: error: .yblint.yaml:2: unknown rule 'split-paragrap' in 'rules' (did you mean 'split-paragraph'?)\n"
+    )
+
+
+def test_a_config_found_above_a_draft_is_named_as_the_run_names_files(cli, tmp_path, monkeypatch):
+    """A broken .yblint.yaml found above a linted file is named relative to the working folder,
+    as in every other error (its YAML errors named it by its absolute path)."""
+    monkeypatch.chdir(tmp_path)
+    Path("drafts").mkdir()
+    Path("drafts/a.txt").write_text("区妇联\n\n全区妇联开展活动12场次。\n", encoding="utf-8")
+    Path("drafts/.yblint.yaml").write_text("rules:\n  dash: [\n", encoding="utf-8")
+    r = cli("check", "drafts/a.txt")
+    assert r.code == 2
+    assert r.err.startswith("yblint: error: drafts/.yblint.yaml:3: invalid YAML: ")
+
+
+def test_disable_line_suppresses_its_own_line_only(cli, tmp_path):
+    """``<!-- yblint-disable-line RULE -->`` at the end of a line, as markdownlint and eslint have
+    it: that line's findings of RULE only (it was read as ``yblint-disable`` of a rule '-line')."""
+    md = tmp_path / "a.md"
+    md.write_text(
+        "# 甲\n\n正文（下转6版）<!-- yblint-disable-line layout-marker -->\n\n"
+        "正文（下转7版）<!-- yblint-disable-line dash -->\n\n正文（下转8版）\n",
+        encoding="utf-8",
+    )
+    r = cli("check", md, "--select", "layout-marker", "--format", "json")
+    report = r.json()
+    assert [f["line"] for f in report["findings"]] == [5, 7]
+    assert report["summary"]["suppressed"] == 1
+    assert "unknown rule" not in r.err
+
+
 def test_gb18030_file_reports_its_encoding(cli, tmp_path):
     p = tmp_path / "gb.txt"
     p.write_bytes("区消防大队\n\n共发生火灾112起，未（下转6版）\n".encode("gb18030"))

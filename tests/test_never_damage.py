@@ -335,7 +335,8 @@ def test_unknown_rule_ids_in_suppression_comments_are_warned(tmp_path, cli, monk
     )
     r = cli("check", "a.md", "--select", "cutoff-date")
     assert r.err.splitlines() == [
-        "yblint: warning: a.md:3: unknown rule 'cutoff-dat' in a yblint-disable-next-line comment (see 'yblint rules')"
+        "yblint: warning: a.md:3: unknown rule 'cutoff-dat' in a yblint-disable-next-line comment"
+        " (did you mean 'cutoff-date'?)"
     ]
     assert r.code == 1 and "a.md:4:1" in r.out and "a.md:7:1" not in r.out
 

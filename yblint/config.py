@@ -105,14 +105,22 @@ def _relative(cfg_dir: Path, value: str) -> str:
     return rel.replace(os.sep, "/")
 
 
+def shown_path(found: str | os.PathLike[str]) -> str:
+    """A config file's path as a run shows it: relative to the working folder (absolute on
+    another drive)."""
+    try:
+        return os.path.relpath(found).replace(os.sep, "/")
+    except ValueError:
+        return str(found)
+
+
 def load_config(path: str | None) -> Config:
     """Load ``path``, or the nearest .yblint.yaml; a default Config when there is none."""
     if path is None:
         found = find_config()
         if found is None:
             return Config()
-        shown = os.path.relpath(found).replace(os.sep, "/")
-        p = found
+        shown, p = shown_path(found), found
     else:
         shown, p = path, Path(path)
         if not p.is_file():

@@ -61,6 +61,15 @@ class Registry:
             self._validated.add(d.id)
         return runner
 
+    def did_you_mean(self, name: str, packs: bool = False) -> str:
+        """`` (did you mean 'x'?)`` for the rule id (or pack name, with ``packs``) nearest a
+        mistyped ``name``, or "" when none is near (difflib, as ruff suggests a selector)."""
+        import difflib
+
+        known = [*self.defs, *(self.packs if packs else ())]
+        near = difflib.get_close_matches(name, known, n=1, cutoff=0.8)
+        return f" (did you mean '{near[0]}'?)" if near else ""
+
     def expand(self, names: list[str], where: str, config: Config | None = None) -> set[str]:
         """Rule ids named by ``names`` (ids, pack names or ALL)."""
         out: set[str] = set()
@@ -72,7 +81,7 @@ class Registry:
             elif n in self.packs:
                 out.update(self.packs[n])
             else:
-                msg = f"unknown rule or pack '{n}' in {where}"
+                msg = f"unknown rule or pack '{n}' in {where}{self.did_you_mean(n, packs=True)}"
                 if config is not None and config.path and where in ("select", "ignore"):
                     raise config.error(msg, where, i)
                 raise ConfigError(msg, config.path if config else None)
@@ -83,7 +92,7 @@ class Registry:
     ) -> list[RuleDef]:
         for rid in config.rules:
             if rid not in self.defs:
-                raise config.error(f"unknown rule '{rid}' in 'rules'", "rules", rid)
+                raise config.error(f"unknown rule '{rid}' in 'rules'{self.did_you_mean(rid)}", "rules", rid)
         if cli_select:
             selected = self.expand(cli_select, "--select")
         elif config.select is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from yblint.config import Config, config_for, load_config
+from yblint.config import Config, config_for, load_config, shown_path
 from yblint.engine import STDIN
 from yblint.reading.discover import discover
 
@@ -31,9 +31,8 @@ def groups(paths: list[str], explicit: str | None) -> list[Group]:
     def config(found) -> Config:
         k = _key(found)
         if k not in loaded:
-            loaded[k] = load_config(str(found)) if found is not None else Config()
-            if found is not None:
-                loaded[k].path = os.path.relpath(found).replace(os.sep, "/")
+            # named as the run names files (relative to here), also in the errors of loading it
+            loaded[k] = load_config(shown_path(found)) if found is not None else Config()
         return loaded[k]
 
     by_folder: dict[str, object] = {}

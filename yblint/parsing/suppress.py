@@ -1,6 +1,7 @@
 """Inline suppression comments in Markdown drafts:
 
     <!-- yblint-disable-next-line RULE -->
+    text <!-- yblint-disable-line RULE -->
     <!-- yblint-disable RULE --> … <!-- yblint-enable RULE -->
 
 RULE may be one id, several (comma or space separated), or left out for all rules.
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 from yblint.model import Document
 
-_COMMENT = re.compile(r"<!--\s*yblint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->")
+_COMMENT = re.compile(r"<!--\s*yblint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->")
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class Suppression:
     start_line: int
     end_line: int  # inclusive
     comment_line: int = 0  # where the comment that opened it stands
-    kind: str = "disable"  # disable or disable-next-line
+    kind: str = "disable"  # disable, disable-line or disable-next-line
 
     def covers(self, rule: str, line: int) -> bool:
         return self.start_line <= line <= self.end_line and (self.rules is None or rule in self.rules)
@@ -46,6 +47,8 @@ def find_suppressions(doc: Document) -> list[Suppression]:
             while nxt <= lines.line_count and not doc.text[slice(*lines.line_span(nxt))].strip():
                 nxt += 1
             out.append(Suppression(rules, nxt, nxt, line, kind))
+        elif kind == "disable-line":  # the line the comment stands on (all of them, if it runs on)
+            out.append(Suppression(rules, line, end_line, line, kind))
         elif kind == "disable":
             open_.setdefault(rules, line)
         else:
