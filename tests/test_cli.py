@@ -114,17 +114,33 @@ def test_output_file(cli, tmp_path):
     assert json.loads(out.read_text())["summary"]["findings"] == 2
 
 
-def test_markdown_suppression_comments(cli, tmp_path):
+@pytest.mark.parametrize(
+    ("text", "lines", "suppressed"),
+    [
+        (
+            "# 甲\n\n<!-- yblint-disable-next-line layout-marker -->\n正文（下转6版）\n\n"
+            "<!-- yblint-disable -->\n正文（下转7版）\n<!-- yblint-enable -->\n\n正文（下转8版）\n",
+            [10],
+            2,
+        ),
+        # ``yblint-disable-line`` at the end of a line, as markdownlint and eslint have it: that
+        # line's findings of its rules only (it was read as ``yblint-disable`` of a rule '-line')
+        (
+            "# 甲\n\n正文（下转6版）<!-- yblint-disable-line layout-marker -->\n\n"
+            "正文（下转7版）<!-- yblint-disable-line dash -->\n\n正文（下转8版）\n",
+            [5, 7],
+            1,
+        ),
+    ],
+)
+def test_markdown_suppression_comments(cli, tmp_path, text, lines, suppressed):
     md = tmp_path / "a.md"
-    md.write_text(
-        "# 甲\n\n<!-- yblint-disable-next-line layout-marker -->\n正文（下转6版）\n\n"
-        "<!-- yblint-disable -->\n正文（下转7版）\n<!-- yblint-enable -->\n\n正文（下转8版）\n",
-        encoding="utf-8",
-    )
+    md.write_text(text, encoding="utf-8")
     r = cli("check", md, "--select", "layout-marker", "--format", "json")
     report = r.json()
-    assert [f["line"] for f in report["findings"]] == [10]
-    assert report["summary"]["suppressed"] == 2
+    assert [f["line"] for f in report["findings"]] == lines
+    assert report["summary"]["suppressed"] == suppressed
+    assert "unknown rule" not in r.err
 
 
 def test_a_mistyped_rule_or_pack_gets_the_nearest_name(cli, tmp_path, monkeypatch):
@@ -166,22 +182,6 @@ def test_a_config_found_above_a_draft_is_named_as_the_run_names_files(cli, tmp_p
     r = cli("check", "drafts/a.txt")
     assert r.code == 2
     assert r.err.startswith("yblint: error: drafts/.yblint.yaml:3: invalid YAML: ")
-
-
-def test_disable_line_suppresses_its_own_line_only(cli, tmp_path):
-    """``<!-- yblint-disable-line RULE -->`` at the end of a line, as markdownlint and eslint have
-    it: that line's findings of RULE only (it was read as ``yblint-disable`` of a rule '-line')."""
-    md = tmp_path / "a.md"
-    md.write_text(
-        "# 甲\n\n正文（下转6版）<!-- yblint-disable-line layout-marker -->\n\n"
-        "正文（下转7版）<!-- yblint-disable-line dash -->\n\n正文（下转8版）\n",
-        encoding="utf-8",
-    )
-    r = cli("check", md, "--select", "layout-marker", "--format", "json")
-    report = r.json()
-    assert [f["line"] for f in report["findings"]] == [5, 7]
-    assert report["summary"]["suppressed"] == 1
-    assert "unknown rule" not in r.err
 
 
 def test_gb18030_file_reports_its_encoding(cli, tmp_path):
