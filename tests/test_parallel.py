@@ -236,10 +236,15 @@ def test_the_heavier_whole_book_checks_are_taken_first_and_the_light_ones_last()
     assert not Check.light
 
 
-def test_small_runs_stay_in_one_process(tmp_path):
+def test_small_runs_stay_in_one_process(tmp_path, monkeypatch):
     docs = [build_document(read_source(str(SEED)))]
     assert parallel.auto_jobs(docs) == 1
     assert parallel.chunks(docs * 5, 2) == [(0, 3), (3, 5)]
+    # two processes pay on two cores from about 100,000 characters (measured in stop 19: 60,000
+    # the same, 116,000 and more faster; 600,000 was the threshold before)
+    monkeypatch.setattr(parallel, "cpus", lambda: 2)
+    assert parallel.auto_jobs([SimpleNamespace(text="区" * 60_000)]) == 1
+    assert parallel.auto_jobs([SimpleNamespace(text="区" * 60_000)] * 2) == 2
 
 
 def test_a_run_s_size_counts_the_reference_documents_its_whole_book_checks_read(monkeypatch):
