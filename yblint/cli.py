@@ -443,7 +443,7 @@ def cmd_rule(args: argparse.Namespace) -> int:
     registry = Registry.load(config.rules_dirs)
     d = registry.defs.get(args.id)
     if d is None:
-        hint = registry.did_you_mean(args.id) or " (see 'yblint rules')"
+        hint = registry.did_you_mean(args.id, otherwise=Registry.SEE_RULES)
         raise YblintError(f"unknown rule '{args.id}'{hint}")
     print(f"{d.id} ({d.severity}, {tr(config.lang, '规则包', 'pack')} {d.pack})")
     print(rule_help(d, config.lang)[0])

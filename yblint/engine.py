@@ -170,7 +170,7 @@ def unknown_suppressions(doc: Document, registry: Registry) -> list[str]:
         for rid in sorted(s.rules or ()):
             if rid not in registry.defs:
                 where = f"{doc.path}:{s.comment_line}"
-                hint = registry.did_you_mean(rid) or " (see 'yblint rules')"
+                hint = registry.did_you_mean(rid, otherwise=registry.SEE_RULES)
                 out.append(f"{where}: unknown rule '{rid}' in a yblint-{s.kind} comment{hint}")
     return out
 

@@ -61,14 +61,17 @@ class Registry:
             self._validated.add(d.id)
         return runner
 
-    def did_you_mean(self, name: str, packs: bool = False) -> str:
+    def did_you_mean(self, name: str, packs: bool = False, otherwise: str = "") -> str:
         """`` (did you mean 'x'?)`` for the rule id (or pack name, with ``packs``) nearest a
-        mistyped ``name``, or "" when none is near (difflib, as ruff suggests a selector)."""
+        mistyped ``name``, or ``otherwise`` when none is near (difflib, as ruff suggests a selector)."""
         import difflib
 
         known = [*self.defs, *(self.packs if packs else ())]
         near = difflib.get_close_matches(name, known, n=1, cutoff=0.8)
-        return f" (did you mean '{near[0]}'?)" if near else ""
+        return f" (did you mean '{near[0]}'?)" if near else otherwise
+
+    #: the hint for a name near no rule: where the rules are listed
+    SEE_RULES = " (see 'yblint rules')"
 
     def expand(self, names: list[str], where: str, config: Config | None = None) -> set[str]:
         """Rule ids named by ``names`` (ids, pack names or ALL)."""
