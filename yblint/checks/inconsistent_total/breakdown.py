@@ -22,6 +22,7 @@ from .reader import (
     factor,
     fmt_like,
     interval_in,
+    is_average,
     may_end_word,
     num,
     pct_interval,
@@ -59,6 +60,7 @@ def check(r: Reader) -> None:
     _parts_before_total(r, seen_totals)
     _sum_after_list(r, seen_totals)
     _balance(r)
+    _equity(r)
     _parts_in_next_sentence(r, seen_totals)
 
 
@@ -87,6 +89,14 @@ def _total_before(r: Reader, pos: int, parts_pool: list[Number]) -> tuple[Number
             total = marked[0]
             parts = [p for p in parts_pool if summable(total.unit, p.unit)]
         return (total, parts) if parts else None
+    # no amount the parts could be part of: an average they break down (人均可支配收入X元，其中
+    # 工资性收入…), when it is the one average of their kind there
+    means = [n for n in r.nums(s_start, end) if is_average(n, t, r.lo)]
+    kin_means = [n for n in means if any(summable(n.unit, p.unit) for p in parts_pool)]
+    if len(kin_means) == 1 and not kin_means[0].approx:
+        total = kin_means[0]
+        parts = [p for p in parts_pool if summable(total.unit, p.unit)]
+        return total, parts
     return None
 
 
@@ -121,6 +131,8 @@ def _breakdown_qizhong(r: Reader, qs: int, qe: int, seen: set[int]) -> None:
     distinct = {(p.num_start) for p in parts}
     if len(distinct) != len(parts):
         return
+    if is_average(total, t, r.lo) and not _components(t, total, parts, leads, r.lo):
+        return
     seen.add(total.start)
     # 其中男性…、女性…: the two sexes are a partition, so parts over the total are definite
     sexes = len(parts) == 2 and _sexes(leads)
@@ -129,6 +141,27 @@ def _breakdown_qizhong(r: Reader, qs: int, qe: int, seen: set[int]) -> None:
     complete = judge(leads, head, tail, _shares_total(r, parts), _slipped(total, parts))
     _compare(r, total, parts, closed=False, how="男女" if sexes else "其中", complete=complete)
     _share_of_parts(r, total, parts)
+
+
+#: the names of groups of people or places: a list of them after an average is its groups'
+#: averages (城镇居民…、农村居民…), which do not add up to it
+_POPULATION = re.compile(
+    r"居民|城镇|城市|城区|农村|乡村|职工|人员|男|女|学生|老人|儿童|街道|镇|乡|村|社区|地区|省|市|县|区"
+)
+
+
+def _components(text: str, total: Number, parts: list[Number], leads: list[str], lo: int) -> bool:
+    """Whether the parts after an average total (人均可支配收入65,820元，其中工资性收入…) are its
+    components, which add up to it, rather than the averages of groups (其中城镇居民…、农村居民…),
+    which do not: every part below the total, none named for a group of people or places, and
+    one at least named with the total's last two characters (收入, 垃圾)."""
+    f = [factor(p.unit, total.unit) for p in parts]
+    if any(p.value * k >= total.value for p, k in zip(parts, f, strict=True)):
+        return False
+    if any(_POPULATION.search(lead) for lead in leads):
+        return False
+    noun = text[clause_start(text, total.start, lo) : total.start].rstrip("为达是了")[-2:]
+    return len(noun) == 2 and any(lead.endswith(noun) for lead in leads)
 
 
 def _parallel_parts(r: Reader, parts: list[Number], qe: int, stop: int) -> list[Number] | None:
@@ -397,23 +430,52 @@ def _balance(r: Reader) -> None:
         if not inc or not exp:
             continue
         x, y = inc[-1], exp[-1]
-        deficit = m.group("word") == "赤字"
-        a, b = (y, x) if deficit else (x, y)
-        (alo, ahi), (blo, bhi) = interval_in(a, z.unit), interval_in(b, z.unit)
-        lo_, hi_ = alo - bhi, ahi - blo
-        zlo, zhi = z.interval
-        computed = a.value * factor(a.unit, z.unit) - b.value * factor(b.unit, z.unit)
-        scale = scale_of(a)[0]
-        formula = f"{bare(a)} − {bare(b)} = {fmt_like(computed, a, max(decimals_in(n, scale) for n in (a, b, z)))}"
-        ok = not (lo_ > zhi or hi_ < zlo)
-        r.checked.append(("breakdown", formula, z.value, ok))
-        if ok:
+        a, b = (y, x) if m.group("word") == "赤字" else (x, y)
+        _difference(r, a, b, z, "balance")
+
+
+def _difference(r: Reader, a: Number, b: Number, z: Number, key: str) -> None:
+    """The stated ``z`` against ``a`` − ``b`` (a balance, owners' equity), within the figures'
+    precision: an issue under ``key`` (also ``data["check"]``) when no rounding explains it."""
+    (alo, ahi), (blo, bhi) = interval_in(a, z.unit), interval_in(b, z.unit)
+    zlo, zhi = z.interval
+    computed = a.value * factor(a.unit, z.unit) - b.value * factor(b.unit, z.unit)
+    scale = scale_of(a)[0]
+    formula = f"{bare(a)} − {bare(b)} = {fmt_like(computed, a, max(decimals_in(n, scale) for n in (a, b, z)))}"
+    ok = not (alo - bhi > zhi or ahi - blo < zlo)
+    r.checked.append(("breakdown", formula, z.value, ok))
+    if ok:
+        return
+    args = {"total": z.text, "formula": formula}
+    data = {"check": key, "stated": z.value, "computed": round(computed, 6), "formula": formula}
+    data |= {"operands": [a.text, b.text]}
+    related = [(a.num_start, a.end), (b.num_start, b.end)]
+    r.issues.append(Issue("breakdown", key, (z.num_start, z.end), args, data, related))
+
+
+_EQUITY = re.compile(r"(?:所有者权益|净资产)(?:总额|合计)?(?:为|达|达到|是)?$")
+_PARENT_SHARE = re.compile(r"归属|母公司|少数股东")
+
+
+def _equity(r: Reader) -> None:
+    """资产总额X，负债总额Y，所有者权益（净资产）Z, in one sentence: Z = X − Y, the balance
+    sheet's own identity (资产 = 负债 + 所有者权益)."""
+    t = r.text
+    if t.find("负债", r.lo, r.hi) < 0 or (t.find("权益", r.lo, r.hi) < 0 and t.find("净资产", r.lo, r.hi) < 0):
+        return
+    for z in r.numbers:
+        cs = clause_start(t, z.start, r.lo)
+        if not _EQUITY.search(t, cs, z.start) or not r.is_amount(z) or z.approx:
             continue
-        args = {"total": z.text, "formula": formula}
-        data = {"check": "balance", "stated": z.value, "computed": round(computed, 6), "formula": formula}
-        data |= {"operands": [a.text, b.text]}
-        anchor = (z.num_start, z.end)
-        r.issues.append(Issue("breakdown", "balance", anchor, args, data, [(a.num_start, a.end), (b.num_start, b.end)]))
+        if _PARENT_SHARE.search(t, cs, z.start):
+            continue  # the parent's share leaves out minority interests: not assets less debts
+        lo = sentence_bounds(t, z.start, r.lo, r.hi)[0]
+        cands = [n for n in r.nums(lo, cs) if r.is_amount(n) and n.group == z.group and not n.approx]
+        assets = [n for n in cands if _named(t, n, r.lo, "资产", "负债") and not _named(t, n, r.lo, "净资产", "负债")]
+        debts = [n for n in cands if _named(t, n, r.lo, "负债", "资产")]
+        if not assets or not debts:
+            continue
+        _difference(r, assets[-1], debts[-1], z, "equity")
 
 
 def _named(text: str, n: Number, lo: int, word: str, other: str) -> bool:

@@ -41,7 +41,7 @@ _DOUBLED = re.compile(
     r"[，,]?(?:实现)?(?P<word>翻了?(?P<n>一|两|二|三)番)"
 )
 _CHANGE_AND_RATE = re.compile(
-    r"(?:比上年|比去年|较上年|较去年|比上年同期|同比)(?P<verb>增加|增长|增收|多|净增|减少|下降|减收|少|净减)了?"
+    r"(?:[比较](?:上年末|去年末|上年底|去年底|年初|上年同期|去年同期|上年|去年|[0-9]{4}年(?:末|底)?)|同比)(?P<verb>增加|增长|增收|多|净增|减少|下降|减收|少|净减)了?"
     r"(?P<d>[0-9０-９](?:[0-9０-９.．]|,(?=[0-9]))*[^，,；;。0-9]{0,8}?)[，,]?(?:同比)?(?P<verb2>增长|增加|提高|上升|下降|减少|降低)了?"
     r"(?P<z>[0-9０-９][0-9０-９.．]*[%％])"
 )
@@ -227,11 +227,12 @@ def _compound(r: Reader, m: re.Match) -> None:
 
 
 def change_and_rate(r: Reader) -> None:
-    """实现收入1.63亿元，比上年增收1,260万元，增长8.4%: the change over the base the current
-    figure and the change give, p = d ÷ (Y − d)."""
+    """实现收入1.63亿元，比上年增收1,260万元，增长8.4% (or 年末…，比上年末/较年初/比2013年末增加
+    d，增长 p%, a stock against an earlier date): the change over the base the current figure and
+    the change give, p = d ÷ (Y − d)."""
     t = r.text
-    if t.find("上年", r.lo, r.hi) < 0 and t.find("去年", r.lo, r.hi) < 0 and t.find("同比", r.lo, r.hi) < 0:
-        return  # 比上年, 比去年, 较上年, 较去年, 同比
+    if t.find("比", r.lo, r.hi) < 0 and t.find("较", r.lo, r.hi) < 0:
+        return  # in every base _CHANGE_AND_RATE names (比上年末, 较年初, 比2013年末, 同比 …)
     for m in _CHANGE_AND_RATE.finditer(t, r.lo, r.hi):
         d = r.at(m.start("d"))
         z = r.at(m.start("z"))

@@ -41,6 +41,7 @@ def check(r: Reader) -> None:
     named_rates(r)
     ratio_phrases(r)
     per_capita(r)
+    debt_ratio(r)
 
 
 def completion_rates(r: Reader) -> None:
@@ -157,7 +158,7 @@ _TIMES_OF = re.compile(r"(?:是|为|相当于)(?P<base>[^，,；;。是]{1,20}?)
 _DE_FIGURE = re.compile(r"的[\d零〇○一二两三四五六七八九十百千万亿]")
 #: how a stated ratio is scaled from a quotient
 _SCALE = {"%": 100.0, "‰": 1000.0, "倍": 1.0}
-RATIO_EN = {"占比": "share", "倍数": "ratio", "计划完成程度": "share of the plan"}
+RATIO_EN = {"占比": "share", "倍数": "ratio", "计划完成程度": "share of the plan", "资产负债率": "debt-to-asset ratio"}
 
 
 def named_rates(r: Reader) -> None:
@@ -190,6 +191,29 @@ def named_rates(r: Reader) -> None:
         if not _BASE_WORDS.search(x_head):
             continue  # 新增就业1.2万人 … 失业率: the figure before is not the rate's whole
         ratio(r, z, y, x, word + "率", f"{word}率")
+
+
+_DEBT_RATIO = re.compile(r"资产负债率(?:为|达|达到|是)?")
+
+
+def debt_ratio(r: Reader) -> None:
+    """资产总额856.3亿元，负债总额512.6亿元，资产负债率59.9%: the debts over the assets, the
+    nearest figures so named before the rate in its sentence (资产负债率 is no share of the
+    kind :func:`named_rates` reads: its name holds both)."""
+    t = r.text
+    if t.find("资产负债率", r.lo, r.hi) < 0:
+        return
+    for m in _DEBT_RATIO.finditer(t, r.lo, r.hi):
+        z = r.at(m.end())
+        if z is None or z.unit != "%" or z.role is not None or z.bound is not None or z.approx:
+            continue
+        s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
+        cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
+        heads = [t[clause_start(t, n.start, r.lo) : n.start] for n in cands]
+        assets = [n for n, h in zip(cands, heads, strict=True) if "资产" in h and "负债" not in h and "净资产" not in h]
+        debts = [n for n, h in zip(cands, heads, strict=True) if "负债" in h and "资产" not in h]
+        if assets and debts and assets[-1].value > 0 and assets[-1].group == debts[-1].group:
+            ratio(r, z, debts[-1], assets[-1], "资产负债率", "资产负债率")
 
 
 def named_rate_matches(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:

@@ -317,6 +317,25 @@ def is_amount(n: Number, text: str, lo: int) -> bool:
     return not AVERAGE.search(text[a : n.start])
 
 
+#: a change or comparison right before a figure (CHANGE without the average words)
+_CHANGE_NOT_AVERAGE = re.compile(
+    r"(?:(?:增加|增长|减少|下降|提高|提升|降低|上升|扩大|缩小|增收|减收|净增|净减|多|少|比上年|比去年|较上年|较去年"
+    r"|同比|环比|相当于)了?|[比较][^，,；;。]{1,10}的)$"
+)
+
+
+def is_average(n: Number, text: str, lo: int) -> bool:
+    """An average of amounts that add up (人均可支配收入65,820元, 日均清运1,560吨): a summable
+    quantity that :func:`is_amount` leaves out only for the average word before it. Averages add
+    up as their amounts do: the average of a total is the total of its parts' averages."""
+    if not n.quantity or n.unit is None or is_amount(n, text, lo):
+        return False
+    cs = clause_start(text, n.start, lo)
+    if _CHANGE_NOT_AVERAGE.search(text[max(cs, n.start - CHANGE_WINDOW) : n.start]):
+        return False
+    return bool(AVERAGE.search(text[max(cs, n.start - AVERAGE_WINDOW) : n.start]))
+
+
 # -------------------------------------------------------------------------------------------
 # intervals
 

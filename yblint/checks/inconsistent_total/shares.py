@@ -32,7 +32,10 @@ _PAIR_PATTERNS = [
     for a, b in _PAIRS
 ]
 _R = r"(\d+(?:\.\d+)?)"
-_RATIO3 = re.compile(rf"三次产业(?:结构|比例|比重|构成)?(?:调整|优化)?(?:为|是|达到)?{_R}[:：]{_R}[:：]{_R}")
+#: 三次产业结构（比）为 a:b:c, with the ratio sign GB/T 15834 gives (∶) or a colon
+_RATIO3 = re.compile(
+    rf"三次产业(?:结构|比例|比重|构成)?(?:比例?)?(?:调整|优化)?(?:为|是|达到)?{_R}[:：∶]{_R}[:：∶]{_R}"
+)
 
 
 def check(r: Reader) -> None:
