@@ -201,6 +201,28 @@ def test_figure_conflict_across_files_and_years(tmp_path):
     assert [(Path(f.document.path).name, f.location.text) for f in fs] == [("c-2015.txt", "常住人口52.0万人")]
 
 
+def test_a_draft_that_names_no_year_is_of_the_books_year(tmp_path):
+    files = {
+        "02-统计局.txt": "区统计局\n\n2022年，全区地区生产总值386.5亿元。年末全区户籍人口52.36万人。\n",
+        "03-科技局.txt": "区科技局\n\n年末全区户籍人口52.63万人。\n",
+    }
+    fs = lint_texts(tmp_path, files, ["figure-conflict"])
+    assert [(Path(f.document.path).name, f.location.text) for f in fs] == [("03-科技局.txt", "户籍人口52.63万人")]
+    assert "2022年" in fs[0].message
+    # drafts of two years and one that names none: the book's year is the one most drafts are of
+    files["01-发改局.txt"] = "区发改局\n\n2021年，全区地区生产总值360.2亿元。\n"
+    files["04-教育局.txt"] = "区教育局\n\n2022年，全区有中小学56所。\n"
+    fs = lint_texts(tmp_path, files, ["figure-conflict"])
+    assert [(Path(f.document.path).name, f.location.text) for f in fs] == [("03-科技局.txt", "户籍人口52.63万人")]
+    # a year in no draft: no period to compare by, nothing reported
+    fs = lint_texts(
+        tmp_path,
+        {"a.txt": "区统计局\n\n年末全区户籍人口52.36万人。\n", "b.txt": files["03-科技局.txt"]},
+        ["figure-conflict"],
+    )
+    assert fs == []
+
+
 def test_growth_against_last_years_book(tmp_path, cli):
     (tmp_path / "2020.txt").write_text("区统计局\n\n2020年，全区地区生产总值100.0亿元。\n", "utf-8")
     ok = "区统计局\n\n2021年，全区地区生产总值108.5亿元。全区地区生产总值比上年增长8.5%。\n"

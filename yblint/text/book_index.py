@@ -181,8 +181,12 @@ class BookIndex:
         self.years: dict[int, int | None] = {}  # id(document) -> year
         self._docs: list[tuple[Document, int | None, _Prose]] = []
         if corpus is not None:
-            for doc in corpus.all_documents:
-                y = document_year(doc, year)
+            found = [(doc, document_year(doc, year)) for doc in corpus.all_documents]
+            # a draft that names no year is of the book's year: the one its other drafts are of
+            book = Counter(y for doc, y in found if y is not None and not doc.reference).most_common(1)
+            for doc, y in found:
+                if y is None and book and not doc.reference:
+                    y = book[0][0]
                 self.years[id(doc)] = y
                 self._docs.append((doc, y, _Prose(doc)))
         self._names: list[NameSpot] | None = None
