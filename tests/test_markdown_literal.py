@@ -138,7 +138,7 @@ def test_suppression_comments_keep_working(tmp_path):
 
 
 _PIECES = ["文字", "。", "，", "`", "``", "<", ">", "<!--", "-->", "<span a=\"1\">", "</span>", "<code>", "</code>",
-           "](", "[", "]", "(", ")", "\"", "http://a.cn/", "www.", " ", "\n", "\\", "—", "1-9"]  # fmt: skip
+           "](", "[", "]", "![", "(", ")", "\"", "http://a.cn/", "www.", " ", "\n", "\\", "—", "1-9"]  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
@@ -159,6 +159,18 @@ def test_a_finding_around_a_link_is_kept(tmp_path):
     p = tmp_path / "a.md"
     p.write_text(f"# 区城投集团\n\n{passage}\n\n# 拱投资\n\n{passage}\n", encoding="utf-8")
     assert [f.rule for f in findings_of([p], select=["duplicate-passage"])] == ["duplicate-passage"]
+
+
+def test_the_bang_of_an_image_is_markup_and_a_bang_in_prose_is_not(tmp_path, cli, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = "# 团区委\n\n全年开展活动12场，见![活动照片](a.png)和![合影][1]，真好!\n\n[1]: b.png\n"
+    Path("a.md").write_text(text, encoding="utf-8")
+    r = cli("check", "a.md", "--select", "half-width-punct", "--format", "json")
+    assert [(f["rule"], f["line"], f["column"]) for f in r.json()["findings"]] == [
+        ("half-width-punct", 3, text.splitlines()[2].index("好!") + 2)
+    ]
+    cli("check", "a.md", "--select", "half-width-punct", "--fix")
+    assert Path("a.md").read_text(encoding="utf-8") == text.replace("好!", "好！")
 
 
 @pytest.mark.parametrize("name", ["a.txt", "a.md"])

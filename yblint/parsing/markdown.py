@@ -158,9 +158,23 @@ def _link_target_end(text: str, i: int, end: int) -> int | None:
     return j + 1 if j < end and text[j] == ")" else None
 
 
+def _image_opens(text: str, i: int, end: int) -> bool:
+    """Whether the ``!`` at ``text[i]`` opens an image: ``![alt](target)`` or ``![alt][label]``,
+    the alt text on one line."""
+    if not text.startswith("![", i):
+        return False
+    close = text.find("]", i + 2, end)
+    if close < 0 or "\n" in text[i:close]:
+        return False
+    if text.startswith("](", close):
+        return _link_target_end(text, close + 1, end) is not None
+    return text.startswith("][", close)
+
+
 def literal_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of ``text[start:end]`` (a block of running text) that are not prose: code spans,
-    inline HTML and comments, autolinks, link targets with their titles, bare URLs."""
+    inline HTML and comments, autolinks, link targets with their titles, the ``!`` of an image,
+    bare URLs."""
     out: list[tuple[int, int]] = []
     i = start
     while i < end:
@@ -203,6 +217,8 @@ def literal_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 out.append((i, stop))
                 i = stop
                 continue
+        elif ch == "!" and _image_opens(text, i, end):
+            out.append((i, i + 1))  # the ! of an image (![alt](a.png)): markup; the alt text is prose
         elif ch == "(" and i > start and text[i - 1] == "]":
             close = _link_target_end(text, i, end)
             if close is not None:
