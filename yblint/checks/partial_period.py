@@ -24,6 +24,29 @@ from yblint.text.book_index import Cutoff, book_index
 from yblint.text.numbers import find_numbers
 
 _CLAUSE_END = re.compile(r"[，；。！？]")
+#: what opens a note on the figures before it: （以上数据截至10月底）, 数据统计截至…, 统计时间截至…
+_NOTE_LEAD = re.compile(r"(?:以上|上述|本节|本文|文中)?(?:各项|所列)?(?:数据|数字|统计)[\u4e00-\u9fff]{0,4}$")
+_SENTENCE_START = re.compile(r"[。！？\n][^。！？\n]*$")
+#: characters before a cut-off searched for the bracket or the words of a note
+NOTE_WINDOW = 12
+
+
+def _note_on(c: Cutoff) -> bool:
+    """Whether the cut-off is a note on figures stated before it: its clause opens with 数据/统计
+    (以上数据截至10月底), or it stands in brackets after a figure of its sentence (…18家（截至10月底）)."""
+    text = c.document.text
+    lo = max(0, c.start - NOTE_WINDOW)
+    head = text[lo : c.start]
+    cut = max(head.rfind(ch) for ch in "，；。！？\n（(")
+    if _NOTE_LEAD.search(head[cut + 1 :]):
+        return True
+    opened = max(head.rfind("（"), head.rfind("("))
+    if opened < 0 or max(head.rfind("）"), head.rfind(")")) > opened:
+        return False
+    bracket = lo + opened
+    m = _SENTENCE_START.search(text, max(0, bracket - 400), bracket)
+    start = m.start() + 1 if m else max(0, bracket - 400)
+    return any(n.role is None and n.unit for n in find_numbers(text, start, bracket))
 
 
 def cutoff_label(c: Cutoff) -> str:
@@ -52,7 +75,7 @@ class PartialPeriod(Check):
                 if m is not None and m.start() == c.end:  # 截至目前，… : the clause after it
                     m = _CLAUSE_END.search(text, c.end + 1, stop)
                 stop = m.start() if m else stop
-            if not any(n.role is None and n.unit for n in find_numbers(text, c.end, stop)):
+            if not any(n.role is None and n.unit for n in find_numbers(text, c.end, stop)) and not _note_on(c):
                 continue
             label = cutoff_label(c)
             key = "open" if c.open else "default"
