@@ -97,6 +97,16 @@ def test_seed_silent_rules(seed):
         ),
         ("为全面建设小康社会作出贡献。", "全面建设小康社会", "全面建成小康社会"),
         ("编制十四五规划。", "十四五", "“十四五”"),
+        # a numbered slogan with another number or word, the guiding thought called a theory
+        ("坚定“三个自信”。", "三个自信", "四个自信"),
+        ("协调推进“三个全面”战略布局。", "三个全面", "四个全面"),
+        ("统筹推进“四位一体”总体布局。", "四位一体", "五位一体"),
+        ("深刻领悟“两个确定”的决定性意义。", "两个确定", "两个确立"),
+        (
+            "坚持以习近平新时代中国特色社会主义理论为指导。",
+            "习近平新时代中国特色社会主义理论",
+            "习近平新时代中国特色社会主义思想",
+        ),
     ],
 )
 def test_political_formula_flags(tmp_path, text, hit, fixed):
@@ -117,6 +127,9 @@ def test_political_formula_flags(tmp_path, text, hit, fixed):
         "党的十六大提出全面建设小康社会的目标。",  # history, told as history
         "中国共产党第八届全国代表大会第二次会议。",  # a congress with sessions
         "阅读《新时代中国特色社会主义思想学习纲要》。",
+        "党的十八大提出坚定“三个自信”。",  # history, told as history
+        "形成“三个全面”覆盖的工作机制；构建“四位一体”服务体系。",  # other slogans of the same words
+        "政策有两个确定性；中国特色社会主义理论体系。",
     ],
 )
 def test_political_formula_silent(tmp_path, text):
@@ -131,6 +144,14 @@ def test_political_formula_years(tmp_path):
     # without a configured year, the year in the file name decides
     assert _one(tmp_path, text, "political-formula", name="yearbook-2003.md") == []
     assert len(_one(tmp_path, text, "political-formula", name="yearbook-2021.md")) == 2
+
+
+def test_political_formula_counts_by_year(tmp_path):
+    """三个自信 was the wording until 2016, 四个自信 from then; 三个全面 until 2014."""
+    text = "坚定“三个自信”，协调推进“三个全面”战略布局。"
+    for year, hits in ((2014, []), (2016, ["三个全面"]), (2017, ["三个自信", "三个全面"])):
+        cfg = Config(rules={"political-formula": {"year": year}})
+        assert [f.location.text for f in _one(tmp_path, text, "political-formula", cfg)] == hits, year
 
 
 def test_political_formula_bad_year(tmp_path):

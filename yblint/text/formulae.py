@@ -91,6 +91,33 @@ def _slogan(id: str, word: str, first_year: int, source: str) -> Formula:
     )
 
 
+def _count(
+    id: str,
+    wrong: str,
+    word: str,
+    first_year: int,
+    members_zh: str,
+    source: str,
+    members_en: str,
+    exceptions: tuple[str, ...] = (),
+    after: str = "",
+) -> Formula:
+    """A numbered slogan written with another number or word (三个自信 for 四个自信): the
+    slogan's own is fixed from ``first_year``; ``after`` is what must (or must not) follow."""
+    return Formula(
+        id=id,
+        canonical=f"“{word}”",
+        variants=(wrong + after,),
+        replace=word,
+        first_year=first_year,
+        last_year=None,
+        source=source,
+        note_zh=f"数字概括的提法有定数，作“{word}”（{members_zh}）",
+        note_en=f"a numbered slogan has a fixed wording, “{word}”: {members_en}",
+        exceptions=exceptions,
+    )
+
+
 FORMULAE: tuple[Formula, ...] = (
     Formula(
         id="banner",
@@ -166,6 +193,59 @@ FORMULAE: tuple[Formula, ...] = (
     _slogan("four-consciousness", "四个意识", 2017, "党的十八届六中全会公报（2016）"),
     _slogan(
         "four-confidences", "四个自信", 2017, "习近平在庆祝中国共产党成立95周年大会上的讲话（2016）；党的十九大报告"
+    ),
+    Formula(
+        id="xi-thought-word",
+        canonical="习近平新时代中国特色社会主义思想",
+        variants=(r"习近平新时代中国特色社会主义(?:理论体系|理论)",),
+        replace="习近平新时代中国特色社会主义思想",
+        first_year=2017,
+        last_year=None,
+        source="党的十九大通过的《中国共产党章程（修正案）》（2017）",
+        note_zh="指导思想是“思想”，不是“理论”（“中国特色社会主义理论体系”是另一提法，不冠“习近平新时代”）",
+        note_en="the guiding thought is a 思想, not a 理论 (中国特色社会主义理论体系 is another formula, "
+        "without 习近平新时代)",
+    ),
+    _count(
+        "four-confidences-count",
+        "三个自信",
+        "四个自信",
+        2017,
+        "道路自信、理论自信、制度自信、文化自信",
+        "习近平在庆祝中国共产党成立95周年大会上的讲话（2016）；党的十九大报告",
+        "the four are confidence in the path, the theory, the system and the culture",
+        exceptions=(r"十八大[^。；\n]{0,30}三个自信",),
+    ),
+    _count(
+        "four-comprehensives-count",
+        "三个全面",
+        "四个全面",
+        2015,
+        "全面建设社会主义现代化国家（2020年以前为全面建成小康社会）、全面深化改革、全面依法治国、全面从严治党",
+        "习近平在江苏调研时的讲话（2014年12月）；党的十九大、二十大报告",
+        "the four: building a modern socialist country (until 2020: a moderately prosperous society), "
+        "deepening reform, the rule of law, strict Party governance",
+        after='(?=[”’"」]?战略布局)',
+    ),
+    _count(
+        "five-in-one-count",
+        "四位一体",
+        "五位一体",
+        2013,
+        "经济建设、政治建设、文化建设、社会建设、生态文明建设",
+        "党的十八大报告（2012）",
+        "the five: economic, political, cultural, social and ecological progress",
+        after='(?=[”’"」]?总体布局)',
+    ),
+    _count(
+        "two-establishes-word",
+        "两个确定",
+        "两个确立",
+        2022,
+        "确立习近平同志党中央的核心、全党的核心地位，确立习近平新时代中国特色社会主义思想的指导地位",
+        "党的十九届六中全会《中共中央关于党的百年奋斗重大成就和历史经验的决议》（2021）",
+        "两个确立 (the two establishments), not 两个确定",
+        after="(?!性)",
     ),
     Formula(
         id="five-year-plan",
