@@ -201,6 +201,11 @@ def test_formula_table_is_complete():
         ("新建道路12条，基金规模超百亿元。", "百亿", "100亿", False),
         ("投资18亿元，新增二十万人。", "二十万", "20万", False),
         ("出让地块2宗，总额达18.5亿。", "18.5亿", "18.5亿元", False),
+        # the zero of a year in Chinese numerals: the digit, the letter, 零, the circle ○
+        ("二0二二年，区档案馆完成搬迁。", "二0二二", "二〇二二", True),
+        ("二O二O年3月开馆。", "二O二O", "二〇二〇", True),
+        ("二零二一年竣工。", "二零二一", "二〇二一", True),
+        ("编制一九八六年到二○○○年的规划。", "二○○○", "二〇〇〇", True),
     ],
 )
 def test_number_format_flags(tmp_path, text, hit, fixed, safe):
@@ -228,6 +233,8 @@ def test_number_format_stacked(tmp_path, text):
         "新增千亿斤粮食生产能力。",
         "三五万人；十几万元。",
         "约500人；近300家；5%～6%；3万～5万元。",
+        "二〇二二年；2022年；一九九八年；公元二〇〇〇年。",
+        "二0二二号文件；第三0二年；十0年；20二二年。",
     ],
 )
 def test_number_format_silent(tmp_path, text):

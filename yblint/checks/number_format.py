@@ -8,6 +8,8 @@ Cases, each with its own message:
   no-unit    an amount of money without 元 (总额达18.5亿。 → 18.5亿元)
   stacked    approximation markers stacked (共计约, 达近, 约…左右, 近…余, 约…多, 1.5万多)
   range      a range that drops % or 万/亿 on its first number (5—6% → 5%—6%; 3～5万 → 3万～5万)
+  year_zero  a year in Chinese numerals whose zero is not 〇 (二0二二年, 二零二二年, 二○二二年 →
+             二〇二二年)
 Set phrases, ordinals, idioms and names are not statistics (十四五, 三个代表, 一带一路, 第十四届,
 百分之百, 千方百计); text in quotation marks or 《》 is cited as it stands.
 """
@@ -54,6 +56,15 @@ STACKED = re.compile(
 RANGE = re.compile(
     rf"(?<![0-9０-９.．A-Za-z\-/])(?P<a>{NUM})(?P<dash>[—～~〜\-－])(?P<b>{NUM})(?P<unit>[%％‰]|万亿|亿|万)"
 )
+#: a year in Chinese numerals with its zero written otherwise than 〇: the digit 0, the letter O,
+#: 零, or the circle ○ (U+25CB), which looks the same and is not a numeral (二0二二年, 二零二二年)
+_CN_YEAR_DIGITS = "一二三四五六七八九〇"
+_WRONG_ZEROS = "0０OoＯｏ零○◯"
+YEAR_ZERO = re.compile(
+    rf"(?<![{_CN_YEAR_DIGITS}{_WRONG_ZEROS}0-9０-９])(?=[{_CN_YEAR_DIGITS}]*[{_WRONG_ZEROS}])"
+    rf"(?=[{_WRONG_ZEROS}]*[一二三四五六七八九])[{_CN_YEAR_DIGITS}{_WRONG_ZEROS}]{{4}}(?=年)"
+)
+_TO_LING = str.maketrans({c: "〇" for c in _WRONG_ZEROS})
 CN_SMALL_VALUE = {"千": 1000, "百": 100}
 #: where a match of each pattern can start: Python's re scans a leading character class in C,
 #: but tries the patterns above (lookbehinds, groups of alternatives) at every position. Each
@@ -133,6 +144,9 @@ def _hits(text: str, arabic_stats: bool) -> Iterator[NumberHit]:
         start = m.start("n")
         new = text[start : m.end()] + "元"
         yield NumberHit(start, m.end(), "no_unit", {"match": text[start : m.end()], "replacement": new}, new)
+    for m in YEAR_ZERO.finditer(text) if "年" in text else ():
+        new = m.group(0).translate(_TO_LING)
+        yield NumberHit(m.start(), m.end(), "year_zero", {"match": m.group(0), "replacement": new}, new)
     # every stacked marker holds 约, 近 or 逾, or (1.5万多) 多
     stacked = "约" in text or "近" in text or "逾" in text or "多" in text
     for m in _finditer(STACKED, STACKED_START, text) if stacked else ():
@@ -189,6 +203,6 @@ class NumberFormat(Check):
             old = doc.text[start:end]
             desc = f"replace “{old}” with “{h.replacement}”" if en else f"将“{old}”改为“{h.replacement}”"
             fix = self.replace(doc, start, end, h.replacement, desc)
-            fix.safe = h.case in ("mixed", "range")  # the others need the editor's eye
+            fix.safe = h.case in ("mixed", "range", "year_zero")  # the others need the editor's eye
         args: dict[str, Any] = dict(h.args)
         return self.finding(doc, start, end, message_key=h.case, fix=fix, data={"case": h.case, **args}, **args)
