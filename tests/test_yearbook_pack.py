@@ -227,6 +227,7 @@ def test_flags_and_fixes(tmp_path, rule, text, hit, replacement):
         ("relative-time", "接近年均水平；邻近期末。"),
         ("relative-time", "托起明天的希望。"),
         ("relative-time", "5日前报送。"),
+        ("relative-time", "建于20世纪90年代，21世纪初改造；世纪之交；百年世纪工程。"),
         ("first-person", "我国经济增长；自我革命；民呼我为；“我们的节日”主题活动；为我所用。"),
         ("number-range", "GS0905-A33-08地块；GS0305-19地块；2021-12-31；电话0571-88888888；比分3-1。"),
         ("dash", "中国—东盟自由贸易区；1—9月；2021年—2025年；北京—上海；活动——献礼建党。"),
@@ -241,6 +242,12 @@ def test_flags_and_fixes(tmp_path, rule, text, hit, replacement):
 )
 def test_quiet_on_correct_text(tmp_path, rule, text):
     assert _one(tmp_path, text, rule) == []
+
+
+def test_relative_century(tmp_path):
+    found = _one(tmp_path, "建于上世纪90年代，本世纪初改造，上个世纪末开馆。", "relative-time")
+    assert [f.location.text for f in found] == ["上世纪", "本世纪", "上个世纪"]
+    assert "20世纪90年代" in found[0].message
 
 
 def test_prose_only_by_default(tmp_path):
