@@ -29,6 +29,55 @@ def reference_snap(s: str, lo: int, hi: int) -> tuple[int, int]:
     return max((b for b in bounds if b <= lo), default=lo), min((b for b in bounds if b >= hi), default=hi)
 
 
+def _best_cut(block: str, cuts: set[int]) -> float:
+    """The log-probability of the most probable cut of a run of text jieba cuts (its arithmetic:
+    a word of the dictionary weighs log(freq / total), any other character log(1 / total)) among
+    the cuts with a word boundary at each offset of ``cuts`` (inside the run)."""
+    from math import inf, log
+
+    from yblint.text.words import word_index
+
+    index = word_index()
+    assert index is not None
+    logtotal = log(index.total)
+    n = len(block)
+    route = [0.0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        best = -inf
+        for j in range(i + 1, n + 1):
+            if any(i < c < j for c in cuts):
+                break
+            f = index.freq(block[i:j])
+            if j == i + 1 or f > 0:
+                best = max(best, log(f or 1) - logtotal + route[j])
+        route[i] = best
+    return route[0]
+
+
+def is_a_best_cut_boundary(s: str, lo: int, hi: int, got: tuple[int, int]) -> bool:
+    """Whether ``got`` ends a window on boundaries of a most probable cut of its clause, as the
+    reference's do: where two cuts are equally probable (人+人人 / 人人+人), which of them jieba
+    takes depends on how the floating-point sums round, and so on the text after the stretch."""
+    import regex
+
+    c0 = lo
+    while c0 > 0 and s[c0 - 1] not in CLAUSE:
+        c0 -= 1
+    c1 = hi
+    while c1 < len(s) and s[c1] not in CLAUSE:
+        c1 += 1
+    for m in regex.finditer(r"[\u4e00-\u9fd5a-zA-Z0-9+#&\._%\-]+", s[c0:c1]):
+        a, b = c0 + m.start(), c0 + m.end()
+        inside = {p - a for p in got if a < p < b}
+        if any(
+            s[p - 1].isascii() and s[p - 1].isalnum() and s[p].isascii() and s[p].isalnum() for p in got if a < p < b
+        ):
+            return False  # jieba joins single letters and digits: no boundary between two
+        if inside and abs(_best_cut(s[a:b], inside) - _best_cut(s[a:b], set())) > 1e-9:
+            return False
+    return True
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
@@ -43,7 +92,17 @@ def test_snap_is_the_cut(pieces, data):
     s = "".join(pieces)
     lo = data.draw(st.integers(0, len(s)))
     hi = data.draw(st.integers(lo, len(s)))
-    assert _snap(s, lo, hi) == reference_snap(s, lo, hi)
+    got, want = _snap(s, lo, hi), reference_snap(s, lo, hi)
+    assert got == want or is_a_best_cut_boundary(s, lo, hi, got), (s, lo, hi, got, want)
+
+
+def test_snap_where_two_cuts_tie():
+    """人人人 is 人+人人 or 人人+人, equally probable: jieba cuts the stretch alone one way and the
+    clause with ab after it the other (the sums round differently). Either is a cut of the clause."""
+    s = "人人人ab"
+    got, want = _snap(s, 0, 1), reference_snap(s, 0, 1)
+    assert is_a_best_cut_boundary(s, 0, 1, got) and is_a_best_cut_boundary(s, 0, 1, want)
+    assert not is_a_best_cut_boundary("推动经济发展", 0, 3, (0, 3))  # 经济 cut in two: never the best
 
 
 def test_snap_whole_clause_and_word():
