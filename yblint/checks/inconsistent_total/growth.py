@@ -33,8 +33,14 @@ _GROWTH = re.compile(
 #: the verbs one of which every match of _GROWTH holds (before its stated change)
 _GROWTH_VERBS = ("增长", "增加", "提高", "提升", "上升", "扩大", "下降", "减少", "降低", "缩小")
 _COMPARED = re.compile(
-    r"比(?P<period>[^，,；;。的]{1,10})的"
+    r"[比较](?:(?P<period>[^，,；;。的]{1,10})的|(?P<bare>上年末|去年末|上年底|年初|上年|去年|[0-9]{4}年(?:末|底)?)(?=[0-9０-９]))"
     rf"(?P<x>{_C}{{1,16}}?)(?P<verb>增长|增加|提高|上升|下降|减少|降低)了?(?P<z>{_C}{{1,16}})"
+)
+#: 同比增长p%（上年X）: the change first, the base after it in brackets
+_BASE_AFTER = re.compile(
+    r"(?:同比|比上年|较上年|比去年|较去年)?(?P<verb>增长|增加|提高|上升|下降|减少|降低)了?"
+    r"(?P<z>[0-9０-９][0-9０-９.．]*[%％])[（(](?:上年|去年|[0-9]{4}年)(?:为|同期为|同期)?"
+    rf"(?P<x>[0-9０-９]{_C}{{0,14}}?)[）)]"
 )
 _DOUBLED = re.compile(
     rf"(?:由|从)(?P<x>(?:(?![由从]){_C}){{0,20}}?)(?:增加|增长|提高|提升|上升|扩大)?(?:到|至)(?P<y>{_C}{{1,20}}?)"
@@ -275,49 +281,58 @@ def change_and_rate(r: Reader) -> None:
 
 
 def comparisons(r: Reader) -> None:
-    """Y，比上年的 X 增长 p% (or 增加 d): the current figure, the base the text names, and
-    the change it states."""
+    """Y，比上年的 X 增长 p% (or 增加 d; 较…的 X, 比上年 X, 比2021年 X without 的), and Y，同比增长
+    p%（上年 X）: the current figure, the base the text names, and the change it states."""
     t = r.text
-    if t.find("比", r.lo, r.hi) < 0 or t.find("的", r.lo, r.hi) < 0:  # in every match
+    if t.find("比", r.lo, r.hi) < 0 and t.find("较", r.lo, r.hi) < 0:  # in every match
         return
     for m in _COMPARED.finditer(t, r.lo, r.hi):
-        if re.search(r"平均|年均|同期", m.group("period")):
+        if m.group("period") is not None and re.search(r"平均|年均|同期", m.group("period")):
             continue
-        if _real_terms(r, m.start()):
-            continue
-        xs = [n for n in r.nums(m.start("x"), m.end("x")) if n.role is None]
-        if len(xs) != 1 or xs[0].num_start != m.start("x") or xs[0].end != m.end("x"):
-            continue  # the base must be a figure alone (not 预计数, 铺轨里数)
-        x = xs[0]
-        z = r.at(m.start("z"), plain=True)
-        if z is None or not x.quantity or x.approx or z.approx or x.value <= 0:
-            continue
-        # the current figure: the amounts of the same kind in the clause before 比
-        y = _current(r, m.start(), x, "unit")
-        if y is None:
-            continue
-        down = m.group("verb") in ("下降", "减少", "降低")
-        (xlo, xhi), (ylo, yhi) = x.interval, y.interval
-        if z.unit == "%":
-            if xlo <= 0:
-                continue
-            clo, chi, computed = pct_change(x, y, down)
-            zlo, zhi = pct_interval(z)
-            shown = f"{num(computed, max(1, z.decimals))}%"
-            diff = f"({bare(x)} − {bare(y)})" if down else f"({bare(y)} − {bare(x)})"
-            formula = f"{diff} ÷ {bare(x)} = {shown}"
-        elif z.unit == x.unit and z.quantity:
-            clo, chi = ((xlo - yhi), (xhi - ylo)) if down else ((ylo - xhi), (yhi - xlo))
-            computed = (x.value - y.value) if down else (y.value - x.value)
-            zlo, zhi = z.interval
-            scale, _ = scale_of(z)
-            dec = max(decimals_in(z, scale), decimals_in(x, scale), decimals_in(y, scale))
-            shown = fmt_like(computed, z, dec)
-            formula = (f"{bare(x)} − {bare(y)}" if down else f"{bare(y)} − {bare(x)}") + f" = {shown}"
-        else:
-            continue
-        ok = chi >= zlo and clo <= zhi
-        r.checked.append(("growth", f"{y.text} 比 {x.text}: {z.text}", z.value, ok))
-        if ok:
-            continue
-        r.issues.append(_growth_issue(x, y, z, computed, shown, formula))
+        _compared(r, m, m.start())
+    if t.find("（", r.lo, r.hi) >= 0 or t.find("(", r.lo, r.hi) >= 0:
+        for m in _BASE_AFTER.finditer(t, r.lo, r.hi):
+            _compared(r, m, m.start())
+
+
+def _compared(r: Reader, m: re.Match[str], at: int) -> None:
+    """The change ``z`` a match of _COMPARED or _BASE_AFTER states from the base ``x`` it names
+    to the current figure, the one amount of the base's unit in the clause before ``at``."""
+    if _real_terms(r, m.start()):
+        return
+    xs = [n for n in r.nums(m.start("x"), m.end("x")) if n.role is None]
+    if len(xs) != 1 or xs[0].num_start != m.start("x") or xs[0].end != m.end("x"):
+        return  # the base must be a figure alone (not 预计数, 铺轨里数)
+    x = xs[0]
+    z = r.at(m.start("z"), plain=True)
+    if z is None or not x.quantity or x.approx or z.approx or x.value <= 0:
+        return
+    # the current figure: the amounts of the same kind in the clause before 比
+    y = _current(r, at, x, "unit")
+    if y is None:
+        return
+    down = m.group("verb") in ("下降", "减少", "降低")
+    (xlo, xhi), (ylo, yhi) = x.interval, y.interval
+    if z.unit == "%":
+        if xlo <= 0:
+            return
+        clo, chi, computed = pct_change(x, y, down)
+        zlo, zhi = pct_interval(z)
+        shown = f"{num(computed, max(1, z.decimals))}%"
+        diff = f"({bare(x)} − {bare(y)})" if down else f"({bare(y)} − {bare(x)})"
+        formula = f"{diff} ÷ {bare(x)} = {shown}"
+    elif z.unit == x.unit and z.quantity:
+        clo, chi = ((xlo - yhi), (xhi - ylo)) if down else ((ylo - xhi), (yhi - xlo))
+        computed = (x.value - y.value) if down else (y.value - x.value)
+        zlo, zhi = z.interval
+        scale, _ = scale_of(z)
+        dec = max(decimals_in(z, scale), decimals_in(x, scale), decimals_in(y, scale))
+        shown = fmt_like(computed, z, dec)
+        formula = (f"{bare(x)} − {bare(y)}" if down else f"{bare(y)} − {bare(x)}") + f" = {shown}"
+    else:
+        return
+    ok = chi >= zlo and clo <= zhi
+    r.checked.append(("growth", f"{y.text} 比 {x.text}: {z.text}", z.value, ok))
+    if ok:
+        return
+    r.issues.append(_growth_issue(x, y, z, computed, shown, formula))
