@@ -139,6 +139,19 @@ def test_markdown_title_line_without_heading_markup(tmp_path):
     assert lint(tmp_path, "区妇联2021年工作总结\n\n全年举办活动20场。\n", "a.md") == []
 
 
+@pytest.mark.parametrize("name", ["a.txt", "a.md"])
+def test_a_chronicle_entry_is_a_sentence(tmp_path, name):
+    """大事记: a date set off by a space opens each entry; an entry of one clause without its full
+    stop is no heading. A month or a date alone is one."""
+    text = (
+        "大事记\n\n1月\n\n1月5日　区委十届二次全体（扩大）会议召开。\n\n"
+        "1月26日　全区安全生产工作会议召开\n\n2月15日—16日　区政协十届一次会议召开\n\n"
+        "3月8日\n\n3月　全区启动“清廉拱墅”建设。\n\n全区安全生产工作会议召开\n"
+    )
+    found = lint(tmp_path, text, name, rules=("truncated-sentence", "space-in-cjk"))
+    assert where(found) == [("truncated-sentence", 7, 18), ("truncated-sentence", 9, 21)]
+
+
 def test_markdown_positions(tmp_path):
     text = "# 区消防大队\n\n- 共发生火灾112起，未（下转6版）\n\n全区共接警1504次。无人员伤亡，未\n"
     assert where(lint(tmp_path, text, "a.md")) == [("truncated-sentence", 3, 13), ("truncated-sentence", 5, 18)]

@@ -1,6 +1,7 @@
 """truncated-sentence: a paragraph that stops before its sentence ends (…，无人员伤亡，未), or that
 starts in the middle of one (（紧接4版）代表大会选举工作，…; ，…). Paragraphs broken by a blank line are
-split-paragraph's; headings, list items, tables, code, bylines, notes and lead-ins are not sentences."""
+split-paragraph's; headings, list items, tables, code, bylines, notes and lead-ins are not sentences.
+An entry of a chronicle (1月26日　全区安全生产工作会议召开) is one even when it is one clause."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterable
 from yblint.check import Check, register_check
 from yblint.finding import Finding, excerpt
 from yblint.model import CODE, LIST_ITEM, TABLE, Corpus, Paragraph
+from yblint.text.chronicle import opens_entry
 from yblint.text.paragraphs import (
     End,
     ends_dangling,
@@ -98,7 +100,8 @@ class TruncatedSentence(Check):
         if end.kind == "open":
             if ends_dangling(text[p.start : end.end]):
                 return "dangling"
-            if has_sentence_end(p, end.last):
+            if has_sentence_end(p, end.last) or opens_entry(text, p.start, end.end):
+                # a chronicle's entry (1月26日　…) is a sentence even when it is one clause
                 return "open"
             # one clause and no final mark: a heading or title line, not a cut sentence
         return None

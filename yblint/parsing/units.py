@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from yblint.model import HEADING, PROSE, Document, Paragraph, Unit
+from yblint.text.chronicle import opens_entry
 
 SENTENCE_PUNCT = set("。！？；，：,.!?;:…")  # 、 may join two bodies (区委宣传部、区文明办), not end one
 _ENUM_PREFIX = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．]\s*)")
@@ -31,8 +32,8 @@ def is_plain_heading(text: str, options: UnitOptions) -> bool:
         return False
     if options.heading_pattern is not None:
         return options.heading_pattern.fullmatch(line) is not None
-    if len(line) > options.max_heading_chars or _BRACKETED.match(line):
-        return False
+    if len(line) > options.max_heading_chars or _BRACKETED.match(line) or opens_entry(line):
+        return False  # a chronicle's entry (1月26日　全区…会议召开) is no heading
     body = _ENUM_PREFIX.sub("", line)
     if not body or any(ch in SENTENCE_PUNCT for ch in body) or body.endswith("、"):
         return False
