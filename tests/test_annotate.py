@@ -230,10 +230,9 @@ def test_unsafe_or_untracked_fixes_stay_comments(seed_docx: Path, cli):
     assert not list(body.iter(qn("w:ins"))) and not list(body.iter(qn("w:del")))
 
 
-def test_finding_in_a_table_is_commented_at_the_start_of_its_paragraph(tmp_path: Path, cli):
-    """No rule lints table rows today, so the finding is made by hand: one in a table cell, one
-    in a body paragraph, both with a fix; the cell's comment goes to the start of its paragraph
-    and its fix is not tracked."""
+def test_finding_in_a_table_is_commented_at_the_start_of_its_cell(tmp_path: Path, cli):
+    """A finding with a fix made by hand in a table cell, one in a body paragraph: the cell's
+    comment goes to the start of its cell and its fix is not tracked."""
     from yblint import annotate
     from yblint.finding import Edit, Finding, Fix, Location
 
@@ -254,7 +253,7 @@ def test_finding_in_a_table_is_commented_at_the_start_of_its_paragraph(tmp_path:
     out = tmp_path / "t.yblint.docx"
     done = annotate.annotate_document(doc, [*result.findings, made], out, "zh", True, {})
     assert (done.comments, done.at_paragraph_start, done.revisions) == (2, 1, 1)
-    assert "其中 1 条批注放在段首" in annotate.summary([done], en=False)
+    assert "其中 1 条放在表格单元格开头" in annotate.summary([done], en=False)
     texts = [t for _, t in comments_of(out).values()]
     assert len(texts) == 2 and texts[1].endswith("（位置：第4段第1字“窞井”）")
     body = body_of(out)
@@ -262,6 +261,31 @@ def test_finding_in_a_table_is_commented_at_the_start_of_its_paragraph(tmp_path:
     assert cell_p.find(qn("w:commentRangeStart")) is not None
     assert len(list(body.iter(qn("w:ins")))) == 1  # the body paragraph's fix only
     assert read_docx(str(resolve(out, tmp_path / "r.docx", accept=False))).text == doc.text
+
+
+def test_a_finding_in_a_later_cell_is_commented_in_that_cell(tmp_path):
+    from yblint import annotate
+
+    draft = make_docx(
+        tmp_path / "t.docx",
+        [
+            "区教育局",
+            (
+                "table",
+                [["学段", "学校数（所）"], ["小学", "32"], ["初中", "18"], ["完全中学", "4"], ["合计", "55"]],
+            ),
+        ],
+    )
+    result = lint([str(draft)], Config(), select=["inconsistent-total"])
+    [f] = result.findings
+    assert f.location.text == "55" and f.data["check"] == "table"
+    out = tmp_path / "t.yblint.docx"
+    done = annotate.annotate_document(result.documents[0], result.findings, out, "zh", True, {})
+    assert (done.comments, done.at_paragraph_start) == (1, 1)
+    last_row = body_of(out).find(qn("w:tbl")).findall(f".//{qn('w:tr')}")[-1]
+    first_cell, second_cell = last_row.findall(qn("w:tc"))
+    assert first_cell.find(f".//{qn('w:commentRangeStart')}") is None
+    assert second_cell.find(f".//{qn('w:commentRangeStart')}") is not None
 
 
 def test_existing_output_replaced_only_with_force(seed_docx: Path, cli):

@@ -6,7 +6,8 @@
   fixes are the ones ``yblint check --fix`` takes (``yblint.fixing.select_fixes``, one round), so
   accepting every revision gives the text ``--fix`` computes and rejecting them gives the input.
 * A finding whose characters are not in body paragraphs (a table row) is commented at the start
-  of its paragraph; the summary counts them. Its fix, if any, stays a comment.
+  of its cell (of the first paragraph of the cell that holds it); the summary counts them. Its fix,
+  if any, stays a comment.
 * Non-.docx inputs are read (cross-file rules compare them) and skipped with one line each.
 * The input is never written; an existing output is replaced only with ``force``.
 """
@@ -223,11 +224,11 @@ def _line(a: Annotated, en: bool) -> str:
     if en:
         text = f"{a.source} -> {a.output}: {a.comments} comment(s), {a.revisions} tracked fix(es)"
         if a.at_paragraph_start:
-            text += f", {a.at_paragraph_start} at the start of their paragraph (table cells)"
+            text += f", {a.at_paragraph_start} at the start of their table cell"
         return text + "\n"
     text = f"{a.source} → {a.output}：批注 {a.comments} 条，修订 {a.revisions} 处"
     if a.at_paragraph_start:
-        text += f"，其中 {a.at_paragraph_start} 条无法落到字上（表格等），放在所在段段首"
+        text += f"，其中 {a.at_paragraph_start} 条在表格中，放在所在单元格开头"
     return text + "\n"
 
 
@@ -238,6 +239,7 @@ def summary(done: list[Annotated], en: bool) -> str:
     if en:
         return (
             f"Wrote {len(done)} reviewed cop{'y' if len(done) == 1 else 'ies'}: {comments} comment(s), "
-            f"{revisions} tracked fix(es), {start} comment(s) at the start of a paragraph.\n"
+            f"{revisions} tracked fix(es), {start} comment(s) at the start of a table cell.\n"
         )
-    return f"已生成 {len(done)} 份批注副本：批注 {comments} 条，修订 {revisions} 处，其中 {start} 条批注放在段首。\n"
+    in_cells = f"其中 {start} 条放在表格单元格开头"
+    return f"已生成 {len(done)} 份批注副本：批注 {comments} 条，修订 {revisions} 处，{in_cells}。\n"

@@ -171,10 +171,17 @@ class Body:
         return line.element, "append"
 
     def paragraph_start(self, offset: int):
-        """The first paragraph at or around ``offset``: a table row's first cell paragraph."""
-        el = self.lines[self.line_at(offset)].element
+        """The first paragraph at or around ``offset``: in a table row, the first paragraph of the
+        cell that holds it (the row reads as its cells joined by tabs)."""
+        line = self.lines[self.line_at(offset)]
+        el = line.element
         if el.tag == _w("p"):
             return el
+        at = line.start
+        for cell in _cells(el):
+            at += len(_cell_text(cell)) + 1  # past the cell and the tab after it
+            if offset < at:
+                return next(cell.iter(_w("p")), None)
         return next(el.iter(_w("p")), None)
 
     # -- marking up -----------------------------------------------------------------------------

@@ -4,7 +4,8 @@ Five checks, each a module over one paragraph read by :class:`~.reader.Reader`, 
 working in the message and in ``data`` (``check``, ``stated``, ``computed``, ``parts``/``operands``,
 ``formula``): :mod:`.breakdown` (a total and its parts), :mod:`.count` (a count and the names it
 counts), :mod:`.rate` (a rate from two figures), :mod:`.growth` (a change from two figures) and
-:mod:`.shares` (complementary shares that total 100%).
+:mod:`.shares` (complementary shares that total 100%); and a sixth over tables, :mod:`.table` (a
+total row against the rows it totals, column by column).
 
 All arithmetic runs on intervals (:attr:`yblint.text.numbers.Number.interval`): a figure admits the
 rounding of its last written digit, 约/余/近/多/超 widen or open it, so only a contradiction that
@@ -18,9 +19,9 @@ from collections.abc import Callable, Iterable, Iterator
 
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Location
-from yblint.model import Corpus, Document, Paragraph
+from yblint.model import TABLE, Corpus, Document, Paragraph
 
-from . import breakdown, count, growth, rate, shares
+from . import breakdown, count, growth, rate, shares, table
 from .reader import Figures, Issue, Reader
 
 #: the checks in the order they run, by the name ``parameters.checks`` uses
@@ -67,6 +68,9 @@ class InconsistentTotal(Check):
         for doc in corpus.documents:
             figures: Figures | None = None
             for para in doc.paragraphs:
+                if para.kind == TABLE and "table" in enabled:
+                    yield from self._findings(doc, table.check(doc.text, para), enabled)
+                    continue
                 if para.is_prose:
                     if figures is None:
                         figures = Figures(doc.text)  # once per document
@@ -77,8 +81,12 @@ class InconsistentTotal(Check):
                     yield from self._paragraph(doc, para, figures, enabled)
 
     def _paragraph(self, doc: Document, para: Paragraph, figures: Figures, enabled: set[str]) -> Iterator[Finding]:
+        yield from self._findings(doc, ParagraphChecker(doc.text, para.start, para.end, figures).run(), enabled)
+
+    def _findings(self, doc: Document, issues: list[Issue], enabled: set[str]) -> Iterator[Finding]:
+        """The findings of one paragraph's issues, each once, of the checks ``enabled``."""
         seen: set[tuple[int, int]] = set()
-        for issue in ParagraphChecker(doc.text, para.start, para.end, figures).run():
+        for issue in issues:
             if issue.check not in enabled or issue.anchor in seen:
                 continue
             seen.add(issue.anchor)

@@ -1,0 +1,108 @@
+"""inconsistent-total's table check: a total row (合计, 总计, 全区 …) against the rows it totals."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import findings_of
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from yblint.checks.inconsistent_total.table import rows_of
+from yblint.config import Config
+from yblint.model import TABLE, Document, Paragraph
+
+HEAD = "| 学段 | 学校数（所） | 在校生（人） | 经费（万元） |\n| --- | ---: | ---: | ---: |\n"
+ROWS = "| 小学 | 32 | 28,120 | 1,256.3 |\n| 初中 | 18 | 12,340 | 980.5 |\n| 完全中学 | 4 | 3,560 | 402.1 |\n"
+
+
+def table_findings(tmp_path, table: str, name: str = "a.md", config: Config | None = None):
+    p = tmp_path / name
+    p.write_text(f"# 区教育局\n\n全区学校情况见下表。\n\n{table}", encoding="utf-8")
+    return findings_of([p], select=["inconsistent-total"], config=config)
+
+
+def where(fs):
+    return [(f.location.range()[:2], f.location.text, f.severity, f.data["column"]) for f in fs]
+
+
+def test_total_row_last(tmp_path):
+    assert table_findings(tmp_path, HEAD + ROWS + "| 合计 | 54 | 44,020 | 2,638.9 |\n") == []
+    fs = table_findings(tmp_path, HEAD + ROWS + "| 合计 | 55 | 43,020 | 2,638.9 |\n")
+    assert where(fs) == [
+        ((10, 8), "55", "warning", "学校数（所）"),  # the rows give less: a selection is possible
+        ((10, 13), "43,020", "error", "在校生（人）"),  # the rows give more: certain
+    ]
+    assert "28,120 + 12,340 + 3,560 = 44,020" in fs[1].message and "43,020" in fs[1].message
+    assert fs[1].data["computed"] == 44020 and fs[1].data["stated"] == 43020
+    assert [r.range()[0] for r in fs[1].related] == [7, 8, 9]
+
+
+def test_total_row_first_as_statistical_tables_set_it(tmp_path):
+    table = HEAD + "| 全区 | 54 | 44,020 | 2,638.9 |\n" + ROWS
+    assert table_findings(tmp_path, table) == []
+    fs = table_findings(tmp_path, table.replace("| 全区 | 54 |", "| 全区 | 56 |"))
+    assert where(fs) == [((7, 8), "56", "warning", "学校数（所）")]
+
+
+def test_precision_of_rounded_figures_and_exact_counts(tmp_path):
+    # 万元 with one decimal: each of four figures may be off by 0.05, 2,638.8 is within them
+    assert table_findings(tmp_path, HEAD + ROWS + "| 合计 | 54 | 44,020 | 2,638.8 |\n") == []
+    fs = table_findings(tmp_path, HEAD + ROWS + "| 合计 | 54 | 44,020 | 2,639.9 |\n")
+    assert where(fs) == [((10, 22), "2,639.9", "warning", "经费（万元）")]
+    # 所 and 人 are counts: one school off is a contradiction
+    fs = table_findings(tmp_path, HEAD + ROWS + "| 合计 | 53 | 44,020 | 2,638.9 |\n")
+    assert where(fs) == [((10, 8), "53", "error", "学校数（所）")]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # shares, growth and averages do not add up
+        "| 学段 | 占比（%） | 增长（%） | 平均班额（人） |\n| --- | --- | --- | --- |\n"
+        "| 小学 | 60 | 5 | 40 |\n| 初中 | 30 | 6 | 42 |\n| 高中 | 20 | 7 | 45 |\n| 合计 | 100 | 6 | 42 |\n",
+        # sub-items and subtotals: which rows the total covers is not plain
+        HEAD + ROWS + "| 其中：民办 | 3 | 2,100 | 150.0 |\n| 合计 | 54 | 46,120 | 2,788.9 |\n",
+        HEAD + "| 小学 | 32 | 28,120 | 1,256.3 |\n| 小计 | 32 | 28,120 | 1,256.3 |\n| 初中 | 18 | 12,340 | 980.5 |\n"
+        "| 合计 | 60 | 44,020 | 2,638.9 |\n",
+        # a cell that is no plain figure: the column is not read
+        "| 项目 | 负责单位 | 投资（亿元） |\n| --- | --- | --- |\n| 甲 | 区城投 | 1.2 |\n| 乙 | 区交投 | 约2.3 |\n"
+        "| 丙 | 区城建 | 0.5 |\n| 合计 | 3家 | 4.5 |\n",
+        # no total row, or a total in the middle
+        HEAD + ROWS,
+        HEAD + "| 小学 | 32 | 28,120 | 1,256.3 |\n| 合计 | 60 | 1 | 1 |\n" + ROWS,
+    ],
+)
+def test_silent(tmp_path, table):
+    assert table_findings(tmp_path, table) == []
+
+
+def test_empty_cells_and_dashes_count_as_nothing(tmp_path):
+    table = HEAD + "| 小学 | 32 | 28,120 | — |\n| 初中 | 18 | 12,340 | 980.5 |\n| 特教 | 1 |  | 402.1 |\n"
+    assert table_findings(tmp_path, table + "| 合计 | 51 | 40,460 | 1,382.6 |\n") == []
+    assert len(table_findings(tmp_path, table + "| 合计 | 51 | 40,460 | 1,482.6 |\n")) == 1
+
+
+def test_the_check_can_be_left_out(tmp_path):
+    table = HEAD + ROWS + "| 合计 | 55 | 43,020 | 2,638.9 |\n"
+    only = Config(rules={"inconsistent-total": {"checks": ["breakdown", "count", "rate", "growth", "shares"]}})
+    assert table_findings(tmp_path, table, config=only) == []
+
+
+def test_english_message(tmp_path):
+    fs = table_findings(tmp_path, HEAD + ROWS + "| 合计 | 54 | 43,020 | 2,638.9 |\n", config=Config(lang="en"))
+    assert fs[0].message.startswith("In the column “在校生（人）” the rows add up to more than the total")
+
+
+_PIECES = ["|", "\t", "\n", " ", "合计", "全区", "12", "1,234", "3.5", "—", "其中", "---", ":---:", "（人）"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_rows_of_never_fails_and_cells_stay_inside(pieces):
+    text = "".join(pieces)
+    doc = Document(path="a.md", text=text, encoding="utf-8", format="markdown")
+    para = Paragraph(doc, TABLE, 0, len(text), 0)
+    for row in rows_of(text, para):
+        for c in row:
+            assert 0 <= c.start <= c.end <= len(text)
+            assert c.text in text[c.start : c.end] or c.text == ""

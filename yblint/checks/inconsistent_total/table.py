@@ -1,0 +1,173 @@
+"""table: a table's total row (合计, 总计, 全区 …) against the sum of its rows, column by column.
+
+A statistical table states its arithmetic in its layout: the row named 合计 holds, in each column
+of amounts, the sum of the rows it totals — the rows above it when it is the last, the rows below
+it when it comes first (as Chinese statistical tables often set it). A column is left out when it
+holds what does not add up (shares, rates, growth, averages, prices, ranks: by its header) or a
+cell that is not a figure. A table with subtotals (小计) or sub-items (其中, #) is left alone:
+which rows a total covers is then not plain from the table.
+
+Each cell is taken at the precision it is written with: a count (人, 所, 个 …, by the header's unit)
+is exact, any other figure may be rounded by half its last digit, so only a sum that no rounding
+explains is reported. Rows that add up to more than their total are an error; to less, a warning
+(the rows may be a selection: 其他 is then missing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from yblint import lazyre as re  # patterns compiled on first use (#14)
+from yblint.model import Paragraph
+from yblint.text.numbers import unit_info
+
+from .reader import EPSILON, Issue, num
+
+#: the label of a row that totals the others
+TOTAL_LABEL = re.compile(r"(?:合计|总计|共计|总数|总量|全区|全市|全县|全省|全镇|全乡|全街道)(?:合计|总计)?")
+#: rows a total cannot be read through: subtotals and sub-items
+_SUBROWS = re.compile(r"^(?:小计|其中|#|＃|内[：:])")
+#: headers of columns that do not add up
+_NOT_SUMMED = re.compile(
+    r"%|％|‰|率|比重|占比|比例|构成|增长|增幅|增速|同比|比上年|较上年|增减|平均|人均|户均|均价|单价|价格|指数|排名|名次|位次"
+    r"|序号|编号|年份|年度|代码|电话|面积比|密度"
+)
+#: what a cell holds when a row has nothing in a column
+_EMPTY = {"", "—", "——", "-", "－", "–", "/", "…", "0"}
+_FIGURE = re.compile(r"[+-]?(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?")
+_UNIT_IN_HEADER = re.compile(r"[（(]([^（）()]{1,6})[）)]\s*$")
+_FW = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+#: parts named in a formula before the rest are counted (… 12行)
+FORMULA_PARTS = 6
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    start: int  # offsets in the document
+    end: int
+
+
+def rows_of(text: str, para: Paragraph) -> list[list[Cell]]:
+    """The rows of a table paragraph, each a list of cells with their offsets: Markdown pipe rows
+    (the delimiter row left out) or rows of tab-separated cells (a Word table as read)."""
+    rows: list[list[Cell]] = []
+    pos = para.start
+    for line in text[para.start : para.end].split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        body = line.rstrip("\r")
+        if "|" in body:
+            cells = _split(body, start, "|")
+            if cells and cells[0].text == "" and body.lstrip().startswith("|"):
+                cells = cells[1:]
+            if cells and cells[-1].text == "" and body.rstrip().endswith("|"):
+                cells = cells[:-1]
+            if cells and all(re.fullmatch(r":?-{3,}:?", c.text) for c in cells):
+                continue  # the delimiter row
+        else:
+            cells = _split(body, start, "\t")
+        if any(c.text for c in cells):
+            rows.append(cells)
+    return rows
+
+
+def _split(line: str, offset: int, sep: str) -> list[Cell]:
+    cells = []
+    i = 0
+    for piece in line.split(sep):
+        lead = len(piece) - len(piece.lstrip())
+        text = piece.strip().strip("*_").strip()
+        a = offset + i + lead
+        cells.append(Cell(text, a, a + len(piece.strip())))
+        i += len(piece) + 1
+    return cells
+
+
+def _figure(cell: str) -> tuple[float, int] | None:
+    """The value of a cell that holds a figure alone, and its decimals; None for any other text."""
+    if not _FIGURE.fullmatch(cell):
+        return None
+    plain = cell.translate(_FW).replace(",", "")
+    decimals = len(plain.split(".")[1]) if "." in plain else 0
+    return float(plain), decimals
+
+
+def check(text: str, para: Paragraph) -> list[Issue]:
+    """The issues of one table paragraph."""
+    rows = rows_of(text, para)
+    if len(rows) < 4:
+        return []  # a header, a total and two rows at least
+    header, body = rows[0], rows[1:]
+    labels = [r[0].text.replace(" ", "").replace("\u3000", "") if r else "" for r in body]
+    if any(_SUBROWS.match(lab) for lab in labels):
+        return []  # subtotals or sub-items: which rows a total covers is not plain
+    totals = [i for i, lab in enumerate(labels) if TOTAL_LABEL.fullmatch(lab)]
+    if len(totals) != 1:
+        return []
+    t = totals[0]
+    if t == len(body) - 1:
+        parts = body[:t]
+    elif t == 0:
+        parts = body[1:]
+    else:
+        return []  # a total in the middle: which rows it covers is not plain
+    if len(parts) < 2 or any(len(r) != len(header) for r in (*parts, body[t])):
+        return []
+    issues = []
+    for col in range(1, len(header)):
+        issue = _column(header[col].text, body[t][col], [r[col] for r in parts])
+        if issue is not None:
+            issues.append(issue)
+    return issues
+
+
+def _column(head: str, total_cell: Cell, cells: list[Cell]) -> Issue | None:
+    if _NOT_SUMMED.search(head):
+        return None
+    total = _figure(total_cell.text)
+    if total is None:
+        return None
+    values: list[tuple[float, int]] = []
+    for c in cells:
+        if c.text in _EMPTY:
+            continue
+        got = _figure(c.text)
+        if got is None:
+            return None  # a cell that is no figure: the column is not amounts
+        values.append(got)
+    if len(values) < 2:
+        return None
+    unit = _UNIT_IN_HEADER.search(head)
+    info = unit_info(unit.group(1)) if unit else None
+    exact = info is not None and info.count and total[1] == 0 and all(d == 0 for _, d in values)
+    computed = sum(v for v, _ in values)
+    slack = 0.0 if exact else sum(0.5 * 10.0**-d for _, d in values) + 0.5 * 10.0 ** -total[1]
+    if abs(computed - total[0]) <= slack + EPSILON * max(1.0, abs(total[0])):
+        return None
+    decimals = max([total[1], *(d for _, d in values)])
+    shown = [c.text for c in cells if c.text not in _EMPTY]
+    listed = " + ".join(shown[:FORMULA_PARTS]) + (f" + …（共{len(shown)}行）" if len(shown) > FORMULA_PARTS else "")
+    grouped = any("," in c or "，" in c for c in (total_cell.text, *shown))  # 44,020 as the table writes it
+    total_shown = f"{computed:,.{decimals}f}" if grouped else num(computed, decimals)
+    formula = f"{listed} = {total_shown}"
+    over = computed > total[0]
+    column = re.sub(r"\s+", "", head) or "?"
+    args = {"column": column, "total": total_cell.text, "sum": total_shown, "formula": formula}
+    data = {
+        "check": "table",
+        "column": column,
+        "stated": total[0],
+        "computed": round(computed, 6),
+        "parts": shown,
+        "formula": formula,
+    }
+    related = [(c.start, c.end) for c in cells if c.text not in _EMPTY][:10]
+    return Issue(
+        "table",
+        "table_over" if over else "table_under",
+        (total_cell.start, total_cell.end),
+        args,
+        data,
+        related,
+        certain=over,
+    )
