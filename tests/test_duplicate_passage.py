@@ -221,6 +221,37 @@ def test_reference_is_not_taken_for_the_original(tmp_path, cli):
     assert "Which one is the original cannot be told" in res.out
 
 
+LAST_YEAR = (
+    "{y}年，区民政局深化居家养老服务改革，建成居家养老服务中心{a}家、社区养老服务站{b}个，新增养老床位{c}张。"
+    "开展“助老员”培训{d}期，培训人员{e}人次。推进老年食堂建设，全区老年食堂达到{f}家，日均服务老人{g}人次。"
+)
+
+
+def test_figures_left_as_they_were_in_a_copy_of_last_years_text(tmp_path, cli):
+    old = dict(y=2021, a=16, b=52, c=280, d=12, e=860, f=45, g="3,200")
+    (tmp_path / "2021").mkdir()
+    (tmp_path / "2022").mkdir()
+    (tmp_path / "2021" / "区民政局.md").write_text(f"# 区民政局\n\n{LAST_YEAR.format(**old)}\n", encoding="utf-8")
+    new = tmp_path / "2022" / "区民政局.md"
+
+    def finding(**changed):
+        new.write_text(f"# 区民政局\n\n{LAST_YEAR.format(**(old | changed))}\n", encoding="utf-8")
+        args = ("check", new, "--corpus", str(tmp_path / "2021" / "*.md"), "--select", "duplicate-passage")
+        [f] = cli(*args, "--format", "json").json()["findings"]
+        return f, cli(*args, "--lang", "en").out
+
+    f, en = finding(y=2022, a=18, b=56, f=52, g="3,600")
+    assert f["data"]["unchanged_figures"] == ["280张", "12期", "860人次"]
+    assert "其中“280张”“12期”“860人次”与参照材料相同，是否未按本年数据更新？" in f["message"]
+    assert "Its figures 280张, 12期, 860人次 are the same as there" in en
+    # only the year changed: every figure is named (the first four, then 等)
+    f, _ = finding(y=2022)
+    assert len(f["data"]["unchanged_figures"]) == 7 and "“280张”“12期”等与参照材料相同" in f["message"]
+    # every figure updated, or the wording changed too: nothing to name
+    f, _ = finding(y=2022, a=18, b=56, c=320, d=14, e=900, f=52, g="3,600")
+    assert f["data"]["unchanged_figures"] == [] and "是否未按本年数据更新" not in f["message"]
+
+
 def test_within_unit_repeat(tmp_path):
     text = draft(("区城投集团", [PASSAGE, FILLER[0], PASSAGE]))
     [f] = run(tmp_path, text)

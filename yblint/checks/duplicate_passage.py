@@ -26,7 +26,7 @@ from yblint.parallel import Packed, fork_map, pack_finding, prepare_for_report, 
 from yblint.reading.git import committed_since, line_times
 from yblint.text import marks
 from yblint.text.alignment import Passage, PieceCache, Widening, find_passages
-from yblint.text.diffs import KEPT, NUMERIC, compact, compact_diffs, kept_chars
+from yblint.text.diffs import KEPT, NUMERIC, compact, compact_diffs, kept_chars, unchanged_figures
 from yblint.text.formulae import fixed_expression
 from yblint.text.passage_sets import Match, Side, dedupe, implied_pairs, list_fellow_copies, merge_passages
 from yblint.text.similarity import Candidate, Stream, build_stream, chain_seeds, find_seeds, normalise
@@ -317,7 +317,13 @@ class DuplicatePassage(Check):
     # --- the finding ------------------------------------------------------------------------
 
     def _finding(
-        self, stream: Stream, m: Match, diffs: list[dict[str, str]], figures_only: bool, compacted: str
+        self,
+        stream: Stream,
+        m: Match,
+        diffs: list[dict[str, str]],
+        figures_only: bool,
+        compacted: str,
+        unchanged: list[str],
     ) -> Finding:
         c, o = m.copy, m.original
         lang = self.lang
@@ -335,6 +341,8 @@ class DuplicatePassage(Check):
             key = "same_unit"
         else:
             key = "default"
+        # a copy of earlier material with its figures updated in part: the ones left as they were
+        stale = unchanged if key == "reference" and m.reason == "year" else []
         data = {
             "similarity": m.similarity,
             "chars": chars,
@@ -344,6 +352,7 @@ class DuplicatePassage(Check):
             "diffs": diffs,
             "direction_reason": m.reason,
             "figures_only": figures_only,
+            "unchanged_figures": stale,
         }
         related = [original] + [Location(x.doc, x.start, x.end, x.unit) for x in m.others]
         return self.finding(
@@ -363,6 +372,7 @@ class DuplicatePassage(Check):
             other_line=other_line,
             other_where=line_name(other_line, lang, o.doc.locations == "paragraph"),
             reason=tr(lang, REASONS[m.reason]["zh"], REASONS[m.reason]["en"]),
+            stale=_stale(stale, lang),
         )
 
 
@@ -654,10 +664,26 @@ def describe_likeness(similarity: float, diffs: list[dict[str, str]], figures_on
     return f"相似度{percent}，改动处：{changes}" if zh else f"{percent} similar; changed: {changes}"
 
 
-def _changes_of(texts: tuple[str, str]) -> tuple[list[dict[str, str]], bool, str]:
+#: unchanged figures named in a message before the rest are counted
+SHOWN_STALE = 4
+
+
+def _stale(figures: list[str], lang: str) -> str:
+    """The sentence of a message that names the figures a copy left as they were (or "")."""
+    if not figures:
+        return ""
+    if lang == "en":
+        shown = ", ".join(figures[:SHOWN_STALE]) + (" …" if len(figures) > SHOWN_STALE else "")
+        return f"Its figures {shown} are the same as there: were they updated for this year? "
+    shown = "".join(f"“{x}”" for x in figures[:SHOWN_STALE]) + ("等" if len(figures) > SHOWN_STALE else "")
+    return f"其中{shown}与参照材料相同，是否未按本年数据更新？"
+
+
+def _changes_of(texts: tuple[str, str]) -> tuple[list[dict[str, str]], bool, str, list[str]]:
     """What the finding of a copy (its text, the original's) says of their differences: where
-    they differ, whether only figures do, and the copy without spacing (its key)."""
+    they differ, whether only figures do, the copy without spacing (its key), and the figures
+    that stayed as they were while others changed (diffs.unchanged_figures)."""
     copy, original = compact(texts[0]), compact(texts[1])  # normalise leaves whitespace out too
     diffs = compact_diffs(copy, original)
     figures_only = bool(diffs) and normalise(copy) == normalise(original)
-    return diffs, figures_only, copy
+    return diffs, figures_only, copy, unchanged_figures(copy, original) if figures_only else []

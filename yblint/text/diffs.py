@@ -30,6 +30,25 @@ def compact(text: str) -> str:
     return "".join(text.split())
 
 
+def unchanged_figures(copy: str, original: str) -> list[str]:
+    """The figures of a copy that differs from its original in figures only (the same words, in
+    order) and that stand there unchanged while others changed: a copy of last year's text whose
+    figures were updated only in part (2021年 → 2022年, 16家 → 18家, but 培训12期 twice). Figures
+    with a unit only; years (2021年) left out. Empty when the two hold figures that do not pair
+    one to one, or when none changed."""
+    from yblint.text.numbers import find_numbers  # only a finding with changed figures asks
+
+    a = [n for n in find_numbers(copy) if n.role is None and n.unit]
+    b = [n for n in find_numbers(original) if n.role is None and n.unit]
+    if not a or len(a) != len(b) or all(x.text == y.text for x, y in zip(a, b, strict=True)):
+        return []
+    return [x.text for x, y in zip(a, b, strict=True) if x.text == y.text and not _year(x.text)]
+
+
+def _year(figure: str) -> bool:
+    return len(figure) == 5 and figure.endswith("年") and figure[:4].isdigit() and 1900 <= int(figure[:4]) <= 2100
+
+
 def _only_punct(s: str) -> bool:
     return not kept_chars(s) and not any(ch in NUMERIC for ch in s)
 
