@@ -6,7 +6,7 @@ their total are reported only when the text shows the list is complete:
 * certain — the items' shares total 100%; a stated count of kinds (分为4类) equals the items;
   a parallel measure of the same items adds up (checked in :mod:`.breakdown`);
 * likely — a catch-all item (其他, 其余, 另有 …); categories that partition the whole (城镇/农村,
-  男/女, X/非X, 已/未, age bands from 以下 to 以上, 第一/第二/第三产业 …; not 小学/初中/高中, since
+  男/女, X/非X, 已/未, age bands from 以下 to 以上, 第一/第二/第三产业, A类/B类/C类 …; not 小学/初中/高中, since
   pupils are also in 学前, 职高 and 特教); a gap that is one
   mistyped or two swapped digits (3,615 for 3,651);
 * open — 等, 主要有, 包括, 如, 一些 …: never reported.
@@ -34,6 +34,8 @@ PARTITIONS: list[tuple[str, list[str]]] = [
     ("国有", ["(?<!非)国有", "非国有"]),
     ("生产消费", ["生产资料", "消费资料"]),
     ("轻重工业", ["轻工业", "重工业"]),
+    # classes named by letters (建议办理结果 A类、B类、C类): the letters run through every class
+    ("字母分类", ["A类|Ａ类", "B类|Ｂ类", "C类|Ｃ类", "D类|Ｄ类"]),
 ]
 #: an item worded as the rest of the whole: 二级及以下, 60岁以上, 未…, 非…
 _LOW_END = re.compile(r"(?:及|和)?以下|以内|不满|不足|未满")

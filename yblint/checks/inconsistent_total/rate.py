@@ -41,7 +41,7 @@ def check(r: Reader) -> None:
     named_rates(r)
     ratio_phrases(r)
     per_capita(r)
-    debt_ratio(r)
+    balance_ratios(r)
 
 
 def completion_rates(r: Reader) -> None:
@@ -158,7 +158,13 @@ _TIMES_OF = re.compile(r"(?:是|为|相当于)(?P<base>[^，,；;。是]{1,20}?)
 _DE_FIGURE = re.compile(r"的[\d零〇○一二两三四五六七八九十百千万亿]")
 #: how a stated ratio is scaled from a quotient
 _SCALE = {"%": 100.0, "‰": 1000.0, "倍": 1.0}
-RATIO_EN = {"占比": "share", "倍数": "ratio", "计划完成程度": "share of the plan", "资产负债率": "debt-to-asset ratio"}
+RATIO_EN = {
+    "占比": "share",
+    "倍数": "ratio",
+    "计划完成程度": "share of the plan",
+    "资产负债率": "debt-to-asset ratio",
+    "营业收入利润率": "profit margin on revenue",
+}
 
 
 def named_rates(r: Reader) -> None:
@@ -193,27 +199,35 @@ def named_rates(r: Reader) -> None:
         ratio(r, z, y, x, word + "率", f"{word}率")
 
 
-_DEBT_RATIO = re.compile(r"资产负债率(?:为|达|达到|是)?")
+#: ratios named for both their figures: the ratio, the words naming its numerator and its
+#: denominator (a figure named by one and not the other), in one sentence before it
+_BALANCE_RATIOS = {
+    "资产负债率": ("负债", "资产"),
+    "营业收入利润率": ("利润", "营业收入"),
+}
+_BALANCE_RATIO = re.compile(r"(资产负债率|营业收入利润率)(?:为|达|达到|是)?")
 
 
-def debt_ratio(r: Reader) -> None:
-    """资产总额856.3亿元，负债总额512.6亿元，资产负债率59.9%: the debts over the assets, the
-    nearest figures so named before the rate in its sentence (资产负债率 is no share of the
-    kind :func:`named_rates` reads: its name holds both)."""
+def balance_ratios(r: Reader) -> None:
+    """资产总额856.3亿元，负债总额512.6亿元，资产负债率59.9%: the figure named for the numerator
+    over the one named for the denominator, the nearest so named before the ratio in its sentence
+    (营业收入利润率: 利润 over 营业收入). Such a ratio names both its figures, so it is no share
+    of the kind :func:`named_rates` reads."""
     t = r.text
-    if t.find("资产负债率", r.lo, r.hi) < 0:
+    if t.find("负债率", r.lo, r.hi) < 0 and t.find("收入利润率", r.lo, r.hi) < 0:
         return
-    for m in _DEBT_RATIO.finditer(t, r.lo, r.hi):
+    for m in _BALANCE_RATIO.finditer(t, r.lo, r.hi):
         z = r.at(m.end())
         if z is None or z.unit != "%" or z.role is not None or z.bound is not None or z.approx:
             continue
+        top, bottom = _BALANCE_RATIOS[m.group(1)]
         s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
         cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
         heads = [t[clause_start(t, n.start, r.lo) : n.start] for n in cands]
-        assets = [n for n, h in zip(cands, heads, strict=True) if "资产" in h and "负债" not in h and "净资产" not in h]
-        debts = [n for n, h in zip(cands, heads, strict=True) if "负债" in h and "资产" not in h]
-        if assets and debts and assets[-1].value > 0 and assets[-1].group == debts[-1].group:
-            ratio(r, z, debts[-1], assets[-1], "资产负债率", "资产负债率")
+        ys = [n for n, h in zip(cands, heads, strict=True) if top in h and bottom not in h]
+        xs = [n for n, h in zip(cands, heads, strict=True) if bottom in h and top not in h and "净" + bottom not in h]
+        if ys and xs and xs[-1].value > 0 and xs[-1].group == ys[-1].group:
+            ratio(r, z, ys[-1], xs[-1], m.group(1), m.group(1))
 
 
 def named_rate_matches(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
