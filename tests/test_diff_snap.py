@@ -8,19 +8,14 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yblint.text.diffs import CLAUSE, _snap
+from yblint.text.diffs import _snap, clause_bounds
 from yblint.text.words import always_breaks, tokens
 
 SEED = Path(__file__).parent.parent / "fixtures" / "gongshu-yearbook-2021-page5.txt"
 
 
 def reference_snap(s: str, lo: int, hi: int) -> tuple[int, int]:
-    c0 = lo
-    while c0 > 0 and s[c0 - 1] not in CLAUSE:
-        c0 -= 1
-    c1 = hi
-    while c1 < len(s) and s[c1] not in CLAUSE:
-        c1 += 1
+    c0, c1 = clause_bounds(s, lo, hi)
     if c1 <= c0:
         return lo, hi
     bounds = [c0]
@@ -60,12 +55,7 @@ def is_a_best_cut_boundary(s: str, lo: int, hi: int, got: tuple[int, int]) -> bo
     takes depends on how the floating-point sums round, and so on the text after the stretch."""
     import regex
 
-    c0 = lo
-    while c0 > 0 and s[c0 - 1] not in CLAUSE:
-        c0 -= 1
-    c1 = hi
-    while c1 < len(s) and s[c1] not in CLAUSE:
-        c1 += 1
+    c0, c1 = clause_bounds(s, lo, hi)
     for m in regex.finditer(r"[\u4e00-\u9fd5a-zA-Z0-9+#&\._%\-]+", s[c0:c1]):
         a, b = c0 + m.start(), c0 + m.end()
         inside = {p - a for p in got if a < p < b}

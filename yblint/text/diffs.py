@@ -126,6 +126,17 @@ def compact_diffs(a: str, b: str, limit: int = MAX_DIFFS, window: int = DIFF_WIN
     return out
 
 
+def clause_bounds(s: str, lo: int, hi: int) -> tuple[int, int]:
+    """The clause around ``s[lo:hi]``: back to the mark before it and on to the mark after it."""
+    c0 = lo
+    while c0 > 0 and s[c0 - 1] not in CLAUSE:
+        c0 -= 1
+    c1 = hi
+    while c1 < len(s) and s[c1] not in CLAUSE:
+        c1 += 1
+    return c0, c1
+
+
 def _snap(s: str, lo: int, hi: int) -> tuple[int, int]:
     """Widen ``s[lo:hi]`` to whole words (jieba) of its clause, so a change is never shown cut in
     the middle of a word (…我国经 → …我国经济) or of a figure.
@@ -134,12 +145,7 @@ def _snap(s: str, lo: int, hi: int) -> tuple[int, int]:
     dictionary can stand across (words.always_breaks). No word crosses such a place, so every route
     through the clause's words passes it, and the clause's words in the stretch are the stretch's
     own (#14: a stretch is a few characters, a clause a few dozen, and short stretches repeat)."""
-    c0 = lo
-    while c0 > 0 and s[c0 - 1] not in CLAUSE:
-        c0 -= 1
-    c1 = hi
-    while c1 < len(s) and s[c1] not in CLAUSE:
-        c1 += 1
+    c0, c1 = clause_bounds(s, lo, hi)
     if c1 <= c0 or (lo == c0 and hi == c1):  # a whole clause: its words need not be cut
         return lo, hi
     return _word_bound(s, lo, c0, c1, before=True), _word_bound(s, hi, c0, c1, before=False)
