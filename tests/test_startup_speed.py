@@ -115,6 +115,13 @@ def test_the_parameters_of_a_check_imported_on_first_use_are_still_checked(tmp_p
     cfg.write_text("rules:\n  duplicate-passage: {windw: 3}\n", encoding="utf-8")
     code, err, _ = _fresh_run("check", str(SEED), "--config", str(cfg), "--select", "duplicate-passage")
     assert code == 2 and "unknown setting 'windw' for rule 'duplicate-passage'" in err
+    # a list parameter's items are checked against what the check takes
+    cfg.write_text("rules:\n  inconsistent-total: {checks: [breakdown, tabel]}\n", encoding="utf-8")
+    code, err, _ = _fresh_run("check", str(SEED), "--config", str(cfg))
+    assert code == 2 and err == (
+        f"yblint: error: {cfg}:2: 'checks' of rule 'inconsistent-total' has no tabel "
+        "(it takes breakdown, count, rate, growth, shares, table)\n"
+    )
 
 
 def test_each_check_lives_in_the_module_named_by_its_rule_id():

@@ -41,6 +41,8 @@ class Check:
     fixable: ClassVar[bool] = False
     #: numeric parameters and their bounds (inclusive; None: unbounded), checked at config load
     param_ranges: ClassVar[dict[str, tuple[float | None, float | None]]] = {}
+    #: the values a list parameter's items may take (inconsistent-total's checks), checked likewise
+    param_choices: ClassVar[dict[str, tuple[str, ...]]] = {}
     #: True when ``run`` looks at each linted document on its own (never at another document or
     #: a reference): such checks may run on parts of the book in other processes (``-j``)
     per_document: ClassVar[bool] = False

@@ -149,6 +149,13 @@ class Registry:
                 bounds = f"between {low} and {high}" if high is not None else f"at least {low}"
                 key = ("rules", d.id, k) if k in settings else ()
                 raise config.error(f"'{k}' of rule '{d.id}' must be {bounds}, not {v}", *key)
+        for k, choices in check_class(d).param_choices.items():
+            v = params.get(k)
+            wrong = [x for x in v if x not in choices] if isinstance(v, list) else []
+            if wrong:
+                key = ("rules", d.id, k) if k in settings else ()
+                listed = ", ".join(map(str, wrong))
+                raise config.error(f"'{k}' of rule '{d.id}' has no {listed} (it takes {', '.join(choices)})", *key)
         return params
 
 

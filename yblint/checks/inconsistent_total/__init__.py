@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Iterator
+from typing import ClassVar
 
 from yblint.check import Check, register_check
 from yblint.finding import Finding, Location
@@ -62,6 +63,7 @@ class ParagraphChecker(Reader):
 @register_check("inconsistent-total")
 class InconsistentTotal(Check):
     per_document = True
+    param_choices: ClassVar[dict[str, tuple[str, ...]]] = {"checks": (*CHECKS, "table")}
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         enabled = set(self.params["checks"])
