@@ -121,10 +121,12 @@ KEYWORDS = [
     (growth._GROWTH, "由从", "由30万元增加到36万元，增长20%"),
     (growth._DOUBLED, "由从", "由3亿元增至6亿元，翻了一番"),
     (growth._DOUBLED, "番", "由3亿元增至6亿元，翻了一番"),
-    (growth._COMPARED, "比", "比上年的30万元增长20%"),
-    (growth._CHANGE_AND_RATE, "比", "比上年增收1,260万元，增长8.4%"),
-    (growth._CHANGE_AND_RATE, ("上年", "去年", "同比"), "同比增收1,260万元，增长8.4%"),
-    (growth._COMPARED, "的", "比上年的30万元增长20%"),
+    (growth._COMPARED, ("比", "较"), "比上年的30万元增长20%"),
+    (growth._COMPARED, ("比", "较"), "较上年30万元增长20%"),
+    (growth._BASE_AFTER, ("（", "("), "同比增长20%（上年30万元）"),
+    (growth._CHANGE_AND_RATE, ("比", "较"), "比上年增收1,260万元，增长8.4%"),
+    (growth._CHANGE_AND_RATE, ("比", "较"), "较年初增加106.3亿元，增长9.1%"),
+    (rate._BALANCE_RATIO, ("负债率", "收入利润率"), "资产负债率为57.3%"),
     (growth._GROWTH, growth._GROWTH_VERBS, "由30万元增加到36万元，增长20%"),
     (breakdown._LIST_TOTAL, "共计", "等共计"),
     (breakdown._SUM_HEAD, "计总共", "收入合计达到"),
@@ -135,7 +137,7 @@ KEYWORDS = [
 
 
 def _alphabet(pattern: re.Pattern) -> str:
-    return "".join(sorted({c for c in pattern.pattern if "\u4e00" <= c <= "\u9fff"})) + "0123456789.%：，,、。"
+    return "".join(sorted({c for c in pattern.pattern if "\u4e00" <= c <= "\u9fff"})) + "0123456789.%：，,、。（）()"
 
 
 @pytest.mark.parametrize(("pattern", "words", "example"), KEYWORDS)
