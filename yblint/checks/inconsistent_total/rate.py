@@ -196,7 +196,19 @@ def named_rates(r: Reader) -> None:
             continue  # both figures named by the rate: which is which is unclear
         if not _BASE_WORDS.search(x_head):
             continue  # 新增就业1.2万人 … 失业率: the figure before is not the rate's whole
+        if _numerator_of_another(t, x, x_head, y.start, word):
+            continue  # 出生人口3,862人，出生率7.4‰；死亡人口…，死亡率: the births are no base of deaths
         ratio(r, z, y, x, word + "率", f"{word}率")
+
+
+def _numerator_of_another(text: str, x: Number, x_head: str, before: int, word: str) -> bool:
+    """Whether the figure ``x`` is the numerator of another named rate that follows it before
+    ``before`` (出生人口3,862人，出生率7.4‰ … 死亡率: 3,862 is the births, not the population)."""
+    for m in named_rate_matches(text, x.end, before):
+        other = m.group(1)
+        if other != word and other[-2:] in x_head:
+            return True
+    return False
 
 
 #: ratios named for both their figures: the ratio, the words naming its numerator and its
