@@ -60,6 +60,9 @@ def test_precision_of_rounded_figures_and_exact_counts(tmp_path):
         # shares, growth and averages do not add up
         "| 学段 | 占比（%） | 增长（%） | 平均班额（人） |\n| --- | --- | --- | --- |\n"
         "| 小学 | 60 | 5 | 40 |\n| 初中 | 30 | 6 | 42 |\n| 高中 | 20 | 7 | 45 |\n| 合计 | 100 | 6 | 42 |\n",
+        # rates per head, densities, scores
+        "| 街道 | 每千人床位数（张） | 人口密度（人/平方公里） | 得分 |\n| --- | --- | --- | --- |\n"
+        "| 全区 | 6.2 | 8,120 | 95 |\n| 甲街道 | 5.1 | 9,000 | 96 |\n| 乙街道 | 7.3 | 7,800 | 94 |\n",
         # sub-items and subtotals: which rows the total covers is not plain
         HEAD + ROWS + "| 其中：民办 | 3 | 2,100 | 150.0 |\n| 合计 | 54 | 46,120 | 2,788.9 |\n",
         HEAD + "| 小学 | 32 | 28,120 | 1,256.3 |\n| 小计 | 32 | 28,120 | 1,256.3 |\n| 初中 | 18 | 12,340 | 980.5 |\n"
