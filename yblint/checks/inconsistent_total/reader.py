@@ -317,10 +317,11 @@ def is_amount(n: Number, text: str, lo: int) -> bool:
     return not AVERAGE.search(text[a : n.start])
 
 
-#: a change or comparison right before a figure (CHANGE without the average words)
+#: a change or comparison right before a figure: CHANGE without its average words (人均, 每 …)
 _CHANGE_NOT_AVERAGE = re.compile(
-    r"(?:(?:增加|增长|减少|下降|提高|提升|降低|上升|扩大|缩小|增收|减收|净增|净减|多|少|比上年|比去年|较上年|较去年"
-    r"|同比|环比|相当于)了?|[比较][^，,；;。]{1,10}的)$"
+    "(?:(?:{})了?|[比较][^，,；;。]{{1,10}}的)$".format(
+        "|".join(w for w in CHANGE_WORDS.split("|") if "均" not in w and w != "每")
+    )
 )
 
 
