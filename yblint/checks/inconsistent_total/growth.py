@@ -33,7 +33,8 @@ _GROWTH = re.compile(
 #: the verbs one of which every match of _GROWTH holds (before its stated change)
 _GROWTH_VERBS = ("增长", "增加", "提高", "提升", "上升", "扩大", "下降", "减少", "降低", "缩小")
 _COMPARED = re.compile(
-    r"[比较](?:(?P<period>[^，,；;。的]{1,10})的|(?P<bare>上年末|去年末|上年底|年初|上年|去年|[0-9]{4}年(?:末|底)?)(?=[0-9０-９]))"
+    r"(?:比(?P<period>[^，,；;。的]{1,10})的|较(?P<when>[^，,；;。的]{0,8}(?:年|月|季度|同期|年初|年末|年底))的"
+    r"|[比较](?P<bare>上年末|去年末|上年底|年初|上年|去年|[0-9]{4}年(?:末|底)?)(?=[0-9０-９]))"
     rf"(?P<x>{_C}{{1,16}}?)(?P<verb>增长|增加|提高|上升|下降|减少|降低)了?(?P<z>{_C}{{1,16}})"
 )
 #: 同比增长p%（上年X）: the change first, the base after it in brackets
@@ -287,7 +288,8 @@ def comparisons(r: Reader) -> None:
     if t.find("比", r.lo, r.hi) < 0 and t.find("较", r.lo, r.hi) < 0:  # in every match
         return
     for m in _COMPARED.finditer(t, r.lo, r.hi):
-        if m.group("period") is not None and re.search(r"平均|年均|同期", m.group("period")):
+        period = m.group("period") or m.group("when")  # 较 compares with a time only (not 较大的12家)
+        if period is not None and re.search(r"平均|年均|同期", period):
             continue
         _compared(r, m, m.start())
     if t.find("（", r.lo, r.hi) >= 0 or t.find("(", r.lo, r.hi) >= 0:
