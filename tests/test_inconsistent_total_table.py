@@ -85,6 +85,11 @@ def test_empty_cells_and_dashes_count_as_nothing(tmp_path):
     assert len(table_findings(tmp_path, table + "| 合计 | 51 | 40,460 | 1,482.6 |\n")) == 1
 
 
+def test_emphasised_cells_point_at_the_figure(tmp_path):
+    fs = table_findings(tmp_path, HEAD + ROWS + "| **合计** | **55** | 44,020 | 2,638.9 |\n")
+    assert where(fs) == [((10, 14), "55", "warning", "学校数（所）")]
+
+
 def test_the_check_can_be_left_out(tmp_path):
     table = HEAD + ROWS + "| 合计 | 55 | 43,020 | 2,638.9 |\n"
     only = Config(rules={"inconsistent-total": {"checks": ["breakdown", "count", "rate", "growth", "shares"]}})

@@ -53,10 +53,11 @@ def rows_of(text: str, para: Paragraph) -> list[list[Cell]]:
     (the delimiter row left out) or rows of tab-separated cells (a Word table as read)."""
     rows: list[list[Cell]] = []
     pos = para.start
+    piped = para.document.format == "markdown"  # else a Word table, its cells joined by tabs
     for line in text[para.start : para.end].split("\n"):
         start, pos = pos, pos + len(line) + 1
         body = line.rstrip("\r")
-        if "|" in body:
+        if piped:
             cells = _split(body, start, "|")
             if cells and cells[0].text == "" and body.lstrip().startswith("|"):
                 cells = cells[1:]
@@ -75,10 +76,9 @@ def _split(line: str, offset: int, sep: str) -> list[Cell]:
     cells = []
     i = 0
     for piece in line.split(sep):
-        lead = len(piece) - len(piece.lstrip())
-        text = piece.strip().strip("*_").strip()
-        a = offset + i + lead
-        cells.append(Cell(text, a, a + len(piece.strip())))
+        text = piece.strip().strip("*_").strip()  # the cell's text, without spacing and emphasis
+        a = offset + i + (piece.find(text) if text else 0)
+        cells.append(Cell(text, a, a + len(text)))
         i += len(piece) + 1
     return cells
 
