@@ -60,11 +60,23 @@ RANGE = re.compile(
 #: 零, or the circle ○ (U+25CB), which looks the same and is not a numeral (二0二二年, 二零二二年)
 _CN_YEAR_DIGITS = "一二三四五六七八九〇"
 _WRONG_ZEROS = "0０OoＯｏ零○◯"
-YEAR_ZERO = re.compile(
-    rf"(?<![{_CN_YEAR_DIGITS}{_WRONG_ZEROS}0-9０-９])(?=[{_CN_YEAR_DIGITS}]*[{_WRONG_ZEROS}])"
-    rf"(?=[{_WRONG_ZEROS}]*[一二三四五六七八九])[{_CN_YEAR_DIGITS}{_WRONG_ZEROS}]{{4}}(?=年)"
-)
+_YEAR_CHARS = _CN_YEAR_DIGITS + _WRONG_ZEROS
+#: four such characters before 年 (a leading character class: scanned fast); which of them are
+#: years with a wrong zero is told in Python (_year_zero)
+YEAR_RUN = re.compile(f"[{_YEAR_CHARS}]{{4}}(?=年)")
 _TO_LING = str.maketrans({c: "〇" for c in _WRONG_ZEROS})
+
+
+def _year_zero(text: str, m: re.Match[str]) -> bool:
+    """Whether a match of YEAR_RUN is a year in Chinese numerals with a zero that is not 〇: not
+    the end of a longer number, one of 一…九 in it, and a wrong zero."""
+    before = text[m.start() - 1 : m.start()]
+    if before and (before in _YEAR_CHARS or before.isdigit()):
+        return False
+    run = m.group(0)
+    return any(c in "一二三四五六七八九" for c in run) and any(c in _WRONG_ZEROS for c in run)
+
+
 CN_SMALL_VALUE = {"千": 1000, "百": 100}
 #: where a match of each pattern can start: Python's re scans a leading character class in C,
 #: but tries the patterns above (lookbehinds, groups of alternatives) at every position. Each
@@ -144,7 +156,9 @@ def _hits(text: str, arabic_stats: bool) -> Iterator[NumberHit]:
         start = m.start("n")
         new = text[start : m.end()] + "元"
         yield NumberHit(start, m.end(), "no_unit", {"match": text[start : m.end()], "replacement": new}, new)
-    for m in YEAR_ZERO.finditer(text) if "年" in text else ():
+    for m in YEAR_RUN.finditer(text) if "年" in text else ():
+        if not _year_zero(text, m):
+            continue
         new = m.group(0).translate(_TO_LING)
         yield NumberHit(m.start(), m.end(), "year_zero", {"match": m.group(0), "replacement": new}, new)
     # every stacked marker holds 约, 近 or 逾, or (1.5万多) 多
