@@ -44,6 +44,11 @@ def check(r: Reader) -> None:
     balance_ratios(r)
 
 
+#: words that make a rate another one (按期办结率: of the cases closed, those closed in time), so
+#: its numerator is not the figure its last words name
+_QUALIFIED = re.compile(r"(?:按期|按时|及时|限时|准时|提前|当场|当日|一次性|首次|满意)$")
+
+
 def completion_rates(r: Reader) -> None:
     t = r.text
     if t.find("率", r.lo, r.hi) < 0:  # in every rate word
@@ -53,6 +58,8 @@ def completion_rates(r: Reader) -> None:
         z = r.at(m.end(), unit="%")
         if z is None or z.role is not None or z.bound is not None:
             continue
+        if _QUALIFIED.search(t, max(r.lo, m.start() - 3), m.start()):
+            continue  # 按期办结率, 一次性通过率: another rate than the figures before give
         s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
         seg_start = max(s_start, prev_end.get(s_start, s_start))
         prev_end[s_start] = z.end
@@ -179,7 +186,7 @@ def named_rates(r: Reader) -> None:
         if z is None or z.unit not in ("%", "‰") or z.role is not None or z.bound is not None:
             continue
         stem = word[-2:]
-        if _NOT_A_SHARE.search(word):
+        if _NOT_A_SHARE.search(word) or _QUALIFIED.search(word, 0, len(word) - len(stem)):
             continue
         s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
         cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
@@ -298,13 +305,44 @@ def _phrase(r: Reader, m: re.Match, what: str) -> None:
     if (what == "倍数") != (z.unit == "倍"):
         return  # 占…的2倍 is not a share, 是…的40% is read as one
     bases = [n for n in r.nums(m.start("base"), m.end("base")) if n.quantity]
+    if not bases and what == "占比":
+        named = _named_before(r, m.group("base"), m.start())  # 占一般公共预算收入的82%: stated before
+        bases = [named] if named is not None else []
     if len(bases) != 1 or bases[0].approx or bases[0].value <= 0:
         return
     x = bases[0]
     parts = [n for n in r.nums(clause_before(t, m.start(), r.lo), m.start()) if r.is_amount(n) and n.group == x.group]
-    if not parts or parts[-1].approx:
+    if not parts or parts[-1].approx or parts[-1] is x:
         return
     ratio(r, z, parts[-1], x, what, what)
+
+
+#: a whole named in a share phrase without its figure: at least this many characters
+NAMED_BASE_MIN = 3
+#: names of a base that is each item's own (its budget, plan, target, last year's figure)
+_OWN_BASE = re.compile(
+    r"^(?:年度|全年|本级)?(?:预算|计划|任务|目标|指标)(?:数|额|总额|总数|任务)?$|^(?:上年|去年|同期|年初)"
+)
+
+
+def _named_before(r: Reader, name: str, before: int) -> Number | None:
+    """The figure stated earlier in the paragraph for the whole a share names without a figure
+    (占一般公共预算收入的82.0% → 全区一般公共预算收入68.5亿元): the nearest amount whose wording in its
+    clause ends with that name (or that name with 全区…, 全年… before it), None when there is none."""
+    t = r.text
+    name = re.sub(r"^(?:全区|全市|全县|全省|全年|本年|当年)", "", name.strip())
+    if len(name) < NAMED_BASE_MIN or not re.fullmatch(r"[\u4e00-\u9fff（）()A-Za-z]+", name):
+        return None
+    if _OWN_BASE.search(name):
+        return None  # 占预算数的96.99%: each item's own budget, not the whole's stated before
+    for n in reversed(r.nums(r.lo, before)):
+        if not r.is_amount(n) or n.approx:
+            continue
+        head = t[clause_start(t, n.start, r.lo) : n.start]
+        head = re.sub(r"(?:为|达到|达|是|实现|完成|共计|共|合计|总计)$", "", head)
+        if head.endswith(name):
+            return n
+    return None
 
 
 def ratio(r: Reader, z: Number, y: Number, x: Number, rate: str, label: str) -> None:
