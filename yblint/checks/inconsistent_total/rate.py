@@ -305,6 +305,7 @@ def _phrase(r: Reader, m: re.Match, what: str) -> None:
     if (what == "倍数") != (z.unit == "倍"):
         return  # 占…的2倍 is not a share, 是…的40% is read as one
     bases = [n for n in r.nums(m.start("base"), m.end("base")) if n.quantity]
+    named = None
     if not bases and what == "占比":
         named = _named_before(r, m.group("base"), m.start())  # 占一般公共预算收入的82%: stated before
         bases = [named] if named is not None else []
@@ -314,7 +315,10 @@ def _phrase(r: Reader, m: re.Match, what: str) -> None:
     parts = [n for n in r.nums(clause_before(t, m.start(), r.lo), m.start()) if r.is_amount(n) and n.group == x.group]
     if not parts or parts[-1].approx or parts[-1] is x:
         return
+    found = len(r.issues)
     ratio(r, z, parts[-1], x, what, what)
+    if named is not None and len(r.issues) > found:
+        r.issues[-1].certain = False  # the whole found by its name: likely the one meant, not surely
 
 
 #: a whole named in a share phrase without its figure: at least this many characters
