@@ -41,6 +41,7 @@ def check(r: Reader) -> None:
     named_rates(r)
     ratio_phrases(r)
     per_capita(r)
+    per_item(r)
     balance_ratios(r)
 
 
@@ -379,6 +380,46 @@ _PER = re.compile(
 )
 _PER_SCALE = {"百": 100.0, "千": 1000.0, "万": 1e4, "十万": 1e5}
 _POPULATION = re.compile(r"人口|户籍|常住|居民|户数|总户")
+
+
+_PER_ITEM = re.compile(
+    r"平均每(?P<per>[个场期次户家所名批项座间台辆条处])(?P<what>[\u4e00-\u9fff]{0,6}?)(?=[0-9０-９])"
+)
+
+
+def per_item(r: Reader) -> None:
+    """举办培训班86期，培训3,820人次，平均每期42人次: the one figure of the average's unit over
+    the one counted in the unit it is per (期), in its sentence and the one before."""
+    t = r.text
+    if t.find("平均每", r.lo, r.hi) < 0:
+        return
+    for m in _PER_ITEM.finditer(t, r.lo, r.hi):
+        z = r.at(m.end())
+        if z is None or not z.quantity or z.approx or z.role or z.unit == m.group("per"):
+            continue
+        s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
+        if s_start > r.lo:
+            s_start, _ = sentence_bounds(t, s_start - 1, r.lo, r.hi)  # and the sentence before
+        cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
+        tops = [n for n in cands if n.unit == z.unit]
+        counts = [n for n in cands if n.unit == m.group("per") and n.multiplier == 1]
+        if len(tops) != 1 or len(counts) != 1 or counts[0].value <= 0:
+            continue
+        y, x = tops[0], counts[0]
+        (xlo, xhi), (ylo, yhi) = x.interval, y.interval
+        if xlo <= 0:
+            continue
+        clo, chi = ylo / xhi, yhi / xlo
+        zlo, zhi = z.value - z.step / 2 - EPSILON, z.value + z.step + EPSILON  # rounded or cut off
+        ok = chi >= zlo and clo <= zhi
+        r.checked.append(("rate", f"{y.text} ÷ {x.text}: {z.text}", z.value, ok))
+        if ok:
+            continue
+        computed = y.value / x.value
+        shown = f"{num(computed, max(1, z.decimals))}{z.unit}"
+        formula = f"{bare(y)} ÷ {bare(x)} = {shown}"
+        label = f"平均每{m.group('per')}{m.group('what')}"
+        r.issues.append(_rate_issue(z, z.end, y, x, computed, shown, formula, label, f"average per {m.group('per')}"))
 
 
 def per_capita(r: Reader) -> None:
