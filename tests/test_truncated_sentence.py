@@ -152,6 +152,18 @@ def test_a_chronicle_entry_is_a_sentence(tmp_path, name):
     assert where(found) == [("truncated-sentence", 7, 18), ("truncated-sentence", 9, 21)]
 
 
+def test_a_sentence_of_clauses_that_is_all_its_section_holds(tmp_path):
+    """Between two numbered titles, a line of clauses without its full stop is the section's text
+    cut short; the same line followed by text is a title written as a sentence."""
+    body = "深化“最多跑一次”改革，企业开办时间压缩至1个工作日"
+    text = f"区发改局\n\n（二）营商环境\n\n{body}\n\n（三）价格监测\n\n发布价格信息52期。\n"
+    assert where(lint(tmp_path, text)) == [("truncated-sentence", 5, len(body))]
+    text = f"区发改局\n\n（二）营商环境\n\n{body}\n\n全年新设企业1.2万户。\n"
+    assert lint(tmp_path, text) == []
+    text = "区发改局\n\n（二）营商环境\n\n五年来，国民经济保持良好发展势头\n\n（三）价格监测\n\n发布价格信息52期。\n"
+    assert where(lint(tmp_path, text)) == [("truncated-sentence", 5, 16)]
+
+
 def test_markdown_positions(tmp_path):
     text = "# 区消防大队\n\n- 共发生火灾112起，未（下转6版）\n\n全区共接警1504次。无人员伤亡，未\n"
     assert where(lint(tmp_path, text, "a.md")) == [("truncated-sentence", 3, 13), ("truncated-sentence", 5, 18)]

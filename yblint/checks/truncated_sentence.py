@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from yblint.check import Check, register_check
 from yblint.finding import Finding, excerpt
-from yblint.model import CODE, LIST_ITEM, TABLE, Corpus, Paragraph
+from yblint.model import CODE, HEADING, LIST_ITEM, TABLE, Corpus, Paragraph
 from yblint.text.chronicle import opens_entry
 from yblint.text.paragraphs import (
     End,
@@ -32,6 +32,29 @@ def _introduces_list(p: Paragraph, nxt: Paragraph | None) -> bool:
     if nxt.kind in (LIST_ITEM, TABLE, CODE) and p.kind != LIST_ITEM:
         return True
     return nxt.is_prose and starts_with_enumerator(nxt.text)
+
+
+#: characters a paragraph of two clauses or more without its full stop holds at least to be read
+#: as a sentence, not a title
+CLAUSES_MIN_CHARS = 16
+
+
+def _clauses(p: Paragraph, end: End, prev: Paragraph | None, nxt: Paragraph | None) -> bool:
+    """A sentence of clauses that lost its full stop and is all of its section's text: two
+    clauses or more, long enough, no enumerator opening it, and a heading or a numbered title
+    on both sides of it (（二）营商环境 / 深化改革，企业开办时间压缩至1个工作日 / （三）价格监测). A line of
+    clauses followed by text is a title written as a sentence (五年来，国民经济保持良好发展势头)."""
+    text = p.document.text[p.start : end.end]
+    if "，" not in text or len(text) < CLAUSES_MIN_CHARS or starts_with_enumerator(text):
+        return False
+    return _titles(prev) and (nxt is None or _titles(nxt))
+
+
+def _titles(p: Paragraph | None) -> bool:
+    """A heading, or a numbered title line (（三）价格监测, 2．要素保障)."""
+    if p is None:
+        return False
+    return p.kind == HEADING or (starts_with_enumerator(p.text) and not has_sentence_end(p, p.end))
 
 
 @register_check("truncated-sentence")
@@ -69,7 +92,7 @@ class TruncatedSentence(Check):
                 if p.index in joins:
                     continue
                 end = paragraph_end(p)
-                reason = self._end_reason(p, end, nxt)
+                reason = self._end_reason(p, end, paras[i - 1] if i else None, nxt)
                 if reason is None:
                     continue
                 before = excerpt(text[max(p.start, end.end - CONTEXT) : end.end])
@@ -87,7 +110,7 @@ class TruncatedSentence(Check):
                 )
 
     @staticmethod
-    def _end_reason(p: Paragraph, end: End, nxt: Paragraph | None) -> str | None:
+    def _end_reason(p: Paragraph, end: End, prev: Paragraph | None, nxt: Paragraph | None) -> str | None:
         text = p.document.text
         if end.end <= p.start:
             return None
@@ -100,7 +123,7 @@ class TruncatedSentence(Check):
         if end.kind == "open":
             if ends_dangling(text[p.start : end.end]):
                 return "dangling"
-            if has_sentence_end(p, end.last) or opens_entry(text, p.start, end.end):
+            if has_sentence_end(p, end.last) or opens_entry(text, p.start, end.end) or _clauses(p, end, prev, nxt):
                 # a chronicle's entry (1月26日　…) is a sentence even when it is one clause
                 return "open"
             # one clause and no final mark: a heading or title line, not a cut sentence
