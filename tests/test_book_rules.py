@@ -201,6 +201,20 @@ def test_figure_conflict_across_files_and_years(tmp_path):
     assert [(Path(f.document.path).name, f.location.text) for f in fs] == [("c-2015.txt", "常住人口52.0万人")]
 
 
+def test_an_indicators_names_are_one_indicator(tmp_path):
+    files = {
+        "01-发改局.txt": "区发改局\n\n2022年，全区实现地区生产总值386.5亿元。全区规模以上工业增加值112.3亿元。\n",
+        "02-统计局.txt": "区统计局\n\n2022年，全区GDP 385.6亿元。全区规上工业增加值112.3亿元。\n",
+        "03-经信局.txt": "区经信局\n\n2022年，全区实现生产总值386.5亿元。全区规上工业增加值121.3亿元。\n",
+    }
+    fs = lint_texts(tmp_path, files, ["figure-conflict"])
+    assert [(Path(f.document.path).name, f.location.text) for f in fs] == [
+        ("02-统计局.txt", "GDP 385.6亿元"),
+        ("03-经信局.txt", "规上工业增加值121.3亿元"),
+    ]
+    assert "全区2022年GDP在此写作385.6亿元" in fs[0].message
+
+
 def test_a_draft_that_names_no_year_is_of_the_books_year(tmp_path):
     files = {
         "02-统计局.txt": "区统计局\n\n2022年，全区地区生产总值386.5亿元。年末全区户籍人口52.36万人。\n",

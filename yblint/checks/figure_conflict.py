@@ -21,7 +21,7 @@ from yblint.check import Check, register_check
 from yblint.checks.name_variant import where_of
 from yblint.finding import Finding, Location
 from yblint.model import Corpus
-from yblint.text.book_index import Figure, book_index
+from yblint.text.book_index import Figure, book_index, indicator_key
 
 GROWTH_SLACK = 0.05  # percentage points allowed besides the rounding of the three figures
 
@@ -67,7 +67,7 @@ class FigureConflict(Check):
         for f in figures:
             if f.year is None or f.number is None:
                 continue
-            groups[(f.year, f.period, _scope_key(f), f.indicator, f.kind)].append(f)
+            groups[(f.year, f.period, _scope_key(f), indicator_key(f.indicator), f.kind)].append(f)
         for figs in groups.values():
             if len(figs) < 2:
                 continue
@@ -136,16 +136,18 @@ class FigureConflict(Check):
         for f in figures:
             scope = _book_scope(f)
             if f.kind == "level" and f.period == "year" and scope and f.year is not None:
-                levels[(f.year, scope, f.indicator)].append(f)
+                levels[(f.year, scope, indicator_key(f.indicator))].append(f)
         for g in figures:
             scope = _book_scope(g)
             if g.kind != "growth" or g.document.reference or g.period != "year" or not scope or g.year is None:
                 continue
             if g.number is None or g.number.unit != "%":
                 continue
-            now = levels.get((g.year, scope, g.indicator), [])
+            now = levels.get((g.year, scope, indicator_key(g.indicator)), [])
             now = [f for f in now if f.document is g.document] or now
-            before = [f for f in levels.get((g.year - 1, scope, g.indicator), []) if f.document.reference]
+            before = [
+                f for f in levels.get((g.year - 1, scope, indicator_key(g.indicator)), []) if f.document.reference
+            ]
             if not now or not before:
                 continue
             cur, prev = now[0], before[0]

@@ -426,6 +426,29 @@ _INDICATOR_WORDS = """
     服务业增加值 第三产业增加值 数字经济核心产业增加值 高新技术产业增加值 研发投入 研究与试验发展经费支出
 """
 INDICATORS = sorted(_INDICATOR_WORDS.split(), key=len, reverse=True)
+#: names of one indicator written two ways (规上 for 规模以上, GDP, 服务业 for 第三产业 …): figures
+#: under either name are the same indicator's
+_SAME_INDICATOR = {
+    "生产总值": "地区生产总值",
+    "GDP": "地区生产总值",
+    "户籍总人口": "户籍人口",
+    "规上工业增加值": "规模以上工业增加值",
+    "规上工业总产值": "规模以上工业总产值",
+    "外贸进出口总额": "进出口总额",
+    "实际使用外资": "实际利用外资",
+    "粮食总产量": "粮食产量",
+    "城镇常住居民人均可支配收入": "城镇居民人均可支配收入",
+    "农村常住居民人均可支配收入": "农村居民人均可支配收入",
+    "服务业增加值": "第三产业增加值",
+    "研究与试验发展经费支出": "研发投入",
+}
+
+
+def indicator_key(indicator: str) -> str:
+    """The one name of an indicator written under any of its names (规上工业增加值 → 规模以上工业增加值)."""
+    return _SAME_INDICATOR.get(indicator, indicator)
+
+
 _IND_RE = re.compile("|".join(re.escape(i) for i in INDICATORS))
 _CONNECT_RE = re.compile(
     r"\s*(?:[（(][A-Za-z]{2,5}[）)])?\s*(?:总量|总额|规模)?\s*"  # 地区生产总值（GDP）
