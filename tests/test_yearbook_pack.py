@@ -208,6 +208,8 @@ def _one(tmp_path: Path, text: str, rule: str):
         ("common-typo", "消费卷发放3亿元。", "消费卷", "消费券"),
         ("common-typo", "建立个人帐户。", "帐户", "账户"),
         ("common-typo", "推广转帐结算。", "转帐", "转账"),
+        ("common-typo", "完善通迅设施。", "通迅", "通讯"),
+        ("common-typo", "文章针贬时弊。", "针贬时弊", "针砭时弊"),
         ("repeated-punct", "精神状态，，工作作风。", "，，", "，"),
     ],
 )
@@ -235,7 +237,7 @@ def test_flags_and_fixes(tmp_path, rule, text, hit, replacement):
         ("half-width-punct", "共1,000人；10:30开会；网址http://a.cn/a.php?id=1；[链接](http://a.cn)。"),
         ("space-in-cjk", "《遇见瓜山 遇见未来》；“胸怀伟业 百年风华”；李 强、王　芳；使用 APP 办理。"),
         ("space-in-cjk", "（撰稿：王晓明 审稿：李建国）"),
-        ("common-typo", "地势险峻工程艰巨；全部份额；一座落成的大桥；消费卷烟；签定向协议。"),
+        ("common-typo", "地势险峻工程艰巨；全部份额；一座落成的大桥；消费卷烟；签定向协议；交通迅速发展。"),
         ("repeated-punct", "删节号……与破折号——不算。"),
         ("nonstandard-unit", "公斤、公里、公顷都是法定单位。"),
     ],
