@@ -85,6 +85,16 @@ def test_empty_cells_and_dashes_count_as_nothing(tmp_path):
     assert len(table_findings(tmp_path, table + "| 合计 | 51 | 40,460 | 1,482.6 |\n")) == 1
 
 
+def test_rows_numbered_in_a_first_column(tmp_path):
+    table = (
+        "| 序号 | 街道 | 常住人口（万人） |\n| --- | --- | ---: |\n| 1 | 甲街道 | 20.1 |\n| 2 | 乙街道 | 18.2 |\n"
+        "| 3 | 丙街道 | 20.0 |\n|  | 合计 | {} |\n"
+    )
+    assert table_findings(tmp_path, table.format("58.3")) == []
+    fs = table_findings(tmp_path, table.format("60.3"))
+    assert where(fs) == [((10, 11), "60.3", "warning", "常住人口（万人）")]  # not the 序号 column
+
+
 def test_emphasised_cells_point_at_the_figure(tmp_path):
     fs = table_findings(tmp_path, HEAD + ROWS + "| **合计** | **55** | 44,020 | 2,638.9 |\n")
     assert where(fs) == [((10, 14), "55", "warning", "学校数（所）")]

@@ -32,6 +32,8 @@ _NOT_SUMMED = re.compile(
     r"%|％|‰|率|比重|占比|比例|构成|增长|增幅|增速|同比|比上年|较上年|增减|平均|人均|户均|均价|单价|价格|指数|排名|名次|位次"
     r"|序号|编号|年份|年度|代码|电话|面积比|密度|每|／|/|倍|名次|等级|星级|评分|得分|分值|温度|气温|℃|海拔|高程|经度|纬度"
 )
+#: the header of a column that numbers the rows
+_SERIAL = re.compile(r"序号|编号|No\.?|NO\.?|排序")
 #: what a cell holds when a row has nothing in a column
 _EMPTY = {"", "—", "——", "-", "－", "–", "/", "…", "0"}
 _FIGURE = re.compile(r"[+-]?(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?")
@@ -98,7 +100,9 @@ def check(text: str, para: Paragraph) -> list[Issue]:
     if len(rows) < 4:
         return []  # a header, a total and two rows at least
     header, body = rows[0], rows[1:]
-    labels = [r[0].text.replace(" ", "").replace("\u3000", "") if r else "" for r in body]
+    # the rows' names stand in the first column, or the second after a column of numbers (序号)
+    named = 1 if header and _SERIAL.fullmatch(header[0].text) and len(header) > 2 else 0
+    labels = [r[named].text.replace(" ", "").replace("\u3000", "") if len(r) > named else "" for r in body]
     if any(_SUBROWS.match(lab) for lab in labels):
         return []  # subtotals or sub-items: which rows a total covers is not plain
     totals = [i for i, lab in enumerate(labels) if TOTAL_LABEL.fullmatch(lab)]
@@ -114,7 +118,7 @@ def check(text: str, para: Paragraph) -> list[Issue]:
     if len(parts) < 2 or any(len(r) != len(header) for r in (*parts, body[t])):
         return []
     issues = []
-    for col in range(1, len(header)):
+    for col in range(named + 1, len(header)):
         issue = _column(header[col].text, body[t][col], [r[col] for r in parts])
         if issue is not None:
             issues.append(issue)
