@@ -48,7 +48,8 @@ _DOUBLED = re.compile(
     r"[，,]?(?:实现)?(?P<word>翻了?(?P<n>一|两|二|三)番)"
 )
 _CHANGE_AND_RATE = re.compile(
-    r"(?:[比较](?:上年末|去年末|上年底|去年底|年初|上年同期|去年同期|上年|去年|[0-9]{4}年(?:末|底)?)|同比)(?P<verb>增加|增长|增收|多|净增|减少|下降|减收|少|净减)了?"
+    r"(?P<base>[比较](?:上年末|去年末|上年底|去年底|年初|上年同期|去年同期|上年|去年|[0-9]{4}年(?:末|底)?)|同比)"
+    r"(?P<verb>增加|增长|增收|多|净增|减少|下降|减收|少|净减)了?"
     r"(?P<d>[0-9０-９](?:[0-9０-９.．]|,(?=[0-9]))*[^，,；;。0-9]{0,8}?)[，,]?(?:同比)?(?P<verb2>增长|增加|提高|上升|下降|减少|降低)了?"
     r"(?P<z>[0-9０-９][0-9０-９.．]*[%％])"
 )
@@ -274,10 +275,9 @@ def change_and_rate(r: Reader) -> None:
         shown = f"{num(computed, max(1, z.decimals))}%"
         sign = "+" if down else "−"
         formula = f"{bare(d)} ÷ ({bare(y)} {sign} {bare(d)}) = {shown}"
+        said = {"x": d.text, "y": y.text, "change": f"{m.group('base')}{m.group('verb')}{d.text}"}
         r.issues.append(
-            stated_figure_issue(
-                "growth", "growth", z, z.num_end, computed, shown, formula, [y, d], {"x": d.text, "y": y.text}
-            )
+            stated_figure_issue("growth", "growth_change", z, z.num_end, computed, shown, formula, [y, d], said)
         )
 
 
