@@ -160,7 +160,7 @@ _NAMED_RATE = re.compile(r"([\u4e00-\u9fff]{2,6}?)率(?:为|达|达到|是|已�
 NAMED_RATE_SUFFIX_MAX = 3
 _PLAN_WORDS = ("计划", "预算", "任务")
 _PLAN_SHARE = re.compile(rf"(?:为|完成|达到|完成了|相当于)(?:全年|年度|年)?(?:{'|'.join(_PLAN_WORDS)})的")
-_SHARE_OF = re.compile(r"占(?P<base>[^，,；;。占]{1,24}?)的(?=[0-9０-９]|百分之)")
+_SHARE_OF = re.compile(r"占(?P<base>[^，,；;。占]{1,24}?)的(?:比重|比例)?(?:为|达到|达|是)?(?=[0-9０-９]|百分之)")
 _TIMES_OF = re.compile(r"(?:是|为|相当于)(?P<base>[^，,；;。是]{1,20}?)的(?=[0-9０-９一二两三四五六七八九十])")
 #: 的 right before a numeral: each of the three phrases above ends so, its figure following
 _DE_FIGURE = re.compile(r"的[\d零〇○一二两三四五六七八九十百千万亿]")
@@ -271,7 +271,8 @@ def ratio_phrases(r: Reader) -> None:
     """占全年计划投资3.2亿元的41.5%, 是上年3.1亿元的1.2倍, 相当于…的X%: the part (the nearest
     amount before) over the base named in the phrase; 为计划的112% over the figure called 计划."""
     t = r.text
-    if not _DE_FIGURE.search(t, r.lo, r.hi):  # every phrase ends in 的 before its figure
+    weighted = t.find("的比重", r.lo, r.hi) >= 0 or t.find("的比例", r.lo, r.hi) >= 0  # 占…的比重为61.0%
+    if not weighted and not _DE_FIGURE.search(t, r.lo, r.hi):  # every other phrase: 的 before its figure
         return
     shares = _SHARE_OF.finditer(t, r.lo, r.hi) if t.find("占", r.lo, r.hi) >= 0 else ()
     for m in shares:
