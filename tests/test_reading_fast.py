@@ -73,6 +73,26 @@ def test_blocks_of_a_draft():
     assert text[7:20] == "开展宣讲43场。\n第二行。"
 
 
+def test_a_tab_separated_table_is_a_table():
+    table = "学段\t学校数（所）\n小学\t32\n初中\t18\n合计\t50"
+    indented = "\t全年新增学位3200个，\n\t新建学校3所。"  # tabs that indent lines: prose
+    one_line = "学段\t学校数"  # one line: no table
+    text = "\n\n".join([table, indented, one_line]) + "\n"
+    assert [b.kind for b in text_blocks(text)] == ["table", "prose", "prose"]
+
+
+def test_a_tab_separated_table_in_a_plain_draft_is_checked_and_its_tabs_left_alone(tmp_path, cli):
+    draft = tmp_path / "a.txt"
+    draft.write_text(
+        "区教育局\n\n全区中小学情况如下表。\n\n学段\t学校数（所）\n小学\t32\n初中\t18\n完全中学\t4\n合计\t55\n",
+        encoding="utf-8",
+    )
+    r = cli("check", draft, "--format", "json")
+    assert [(f["rule"], f["line"], f["data"]["check"]) for f in r.json()["findings"]] == [
+        ("inconsistent-total", 9, "table")
+    ]
+
+
 def _url_spans_reference(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _URL.finditer(text):

@@ -1,10 +1,12 @@
-"""Plain-text drafts: a paragraph is a run of non-blank lines; blank lines separate paragraphs."""
+"""Plain-text drafts: a paragraph is a run of non-blank lines; blank lines separate paragraphs. A
+run of two lines or more whose every line holds cells separated by tabs (a table pasted from Word
+or a spreadsheet) is a table, not prose."""
 
 from __future__ import annotations
 
 import re
 
-from yblint.model import PROSE, Block
+from yblint.model import PROSE, TABLE, Block
 from yblint.text.marks import INLINE_SPACE, skip_space, trim_space
 
 # a line holding only whitespace and invisible characters (U+200B …) is blank, as a reader sees it
@@ -51,6 +53,16 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: a tab between two cells' text (not a tab that indents a line)
+_CELL_TAB = re.compile(r"\S[ \u3000]*\t[\t \u3000]*\S")
+
+
+def _is_tab_table(block: str) -> bool:
+    """Two lines or more, each with a tab between two cells' text."""
+    lines = [ln for ln in block.splitlines() if _has_ink(ln)]
+    return len(lines) >= 2 and all(_CELL_TAB.search(ln) for ln in lines)
+
+
 def text_blocks(text: str) -> list[Block]:
     blocks = []
     for start, end in _paragraph_spans(text):
@@ -58,5 +70,6 @@ def text_blocks(text: str) -> list[Block]:
         if text[end - 1] in INLINE_SPACE:
             end = trim_space(text, start, end, INLINE_SPACE)
         content = skip_space(text, start, end, INLINE_SPACE) if text[start] in INLINE_SPACE else start
-        blocks.append(Block(PROSE, start, end, min(content, end)))
+        kind = TABLE if "\t" in text[start:end] and _is_tab_table(text[start:end]) else PROSE
+        blocks.append(Block(kind, start, end, min(content, end)))
     return blocks
