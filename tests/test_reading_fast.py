@@ -79,6 +79,10 @@ def test_a_tab_separated_table_is_a_table():
     one_line = "学段\t学校数"  # one line: no table
     text = "\n\n".join([table, indented, one_line]) + "\n"
     assert [b.kind for b in text_blocks(text)] == ["table", "prose", "prose"]
+    from yblint.parsing.markdown import parse_markdown
+
+    blocks, _ = parse_markdown("# 区教育局\n\n" + text)
+    assert [b.kind for b in blocks] == ["heading", "table", "prose", "prose"]
 
 
 def test_a_tab_separated_table_in_a_plain_draft_is_checked_and_its_tabs_left_alone(tmp_path, cli):

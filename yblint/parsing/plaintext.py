@@ -57,7 +57,7 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 _CELL_TAB = re.compile(r"\S[ \u3000]*\t[\t \u3000]*\S")
 
 
-def _is_tab_table(block: str) -> bool:
+def is_tab_table(block: str) -> bool:
     """Two lines or more, each with a tab between two cells' text."""
     lines = [ln for ln in block.splitlines() if _has_ink(ln)]
     return len(lines) >= 2 and all(_CELL_TAB.search(ln) for ln in lines)
@@ -70,6 +70,6 @@ def text_blocks(text: str) -> list[Block]:
         if text[end - 1] in INLINE_SPACE:
             end = trim_space(text, start, end, INLINE_SPACE)
         content = skip_space(text, start, end, INLINE_SPACE) if text[start] in INLINE_SPACE else start
-        kind = TABLE if "\t" in text[start:end] and _is_tab_table(text[start:end]) else PROSE
+        kind = TABLE if "\t" in text[start:end] and is_tab_table(text[start:end]) else PROSE
         blocks.append(Block(kind, start, end, min(content, end)))
     return blocks

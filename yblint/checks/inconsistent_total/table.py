@@ -52,14 +52,15 @@ class Cell:
 
 def rows_of(text: str, para: Paragraph) -> list[list[Cell]]:
     """The rows of a table paragraph, each a list of cells with their offsets: Markdown pipe rows
-    (the delimiter row left out) or rows of tab-separated cells (a Word table as read)."""
+    (the delimiter row left out) or rows of tab-separated cells (a Word table as read, a table
+    pasted into a plain or Markdown draft)."""
     rows: list[list[Cell]] = []
     pos = para.start
-    piped = para.document.format == "markdown"  # else a Word table, its cells joined by tabs
+    markdown = para.document.format == "markdown"  # a Word table's cells are joined by tabs
     for line in text[para.start : para.end].split("\n"):
         start, pos = pos, pos + len(line) + 1
         body = line.rstrip("\r")
-        if piped:
+        if markdown and "|" in body:  # a pipe table's row (a table pasted with tabs has none)
             cells = _split(body, start, "|")
             if cells and cells[0].text == "" and body.lstrip().startswith("|"):
                 cells = cells[1:]
