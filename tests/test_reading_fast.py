@@ -82,7 +82,7 @@ def test_a_tab_separated_table_is_a_table():
     from yblint.parsing.markdown import parse_markdown
 
     blocks, _ = parse_markdown("# 区教育局\n\n" + text)
-    assert [b.kind for b in blocks] == ["heading", "table", "prose", "prose"]
+    assert [b.kind for b in blocks] == ["heading", "table", "code", "prose"]  # a tab indents code in Markdown
 
 
 def test_a_tab_separated_table_in_a_plain_draft_is_checked_and_its_tabs_left_alone(tmp_path, cli):
