@@ -68,7 +68,7 @@ def parse_markdown(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
                 end = lines.line_span(max(first, last - 1))[1]
         elif tok.type == "paragraph_open":
             kind = LIST_ITEM if list_depth else PROSE
-            if kind == PROSE and "\t" in text[start:end] and is_tab_table(text[start:end]):
+            if kind == PROSE and text.find("\t", start, end) >= 0 and is_tab_table(text[start:end]):
                 kind = TABLE  # a table pasted with tabs between its cells, not a pipe table
         elif tok.type in ("fence", "code_block"):
             kind = CODE

@@ -70,6 +70,6 @@ def text_blocks(text: str) -> list[Block]:
         if text[end - 1] in INLINE_SPACE:
             end = trim_space(text, start, end, INLINE_SPACE)
         content = skip_space(text, start, end, INLINE_SPACE) if text[start] in INLINE_SPACE else start
-        kind = TABLE if "\t" in text[start:end] and is_tab_table(text[start:end]) else PROSE
+        kind = TABLE if text.find("\t", start, end) >= 0 and is_tab_table(text[start:end]) else PROSE
         blocks.append(Block(kind, start, end, min(content, end)))
     return blocks
