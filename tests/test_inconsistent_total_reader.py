@@ -154,16 +154,19 @@ def test_every_match_holds_a_word_looked_for(pattern, words, example):
 
 
 @settings(max_examples=1000, deadline=None)
-@given(st.text(alphabet="占是为相当于完成达到全年计划预算任务的上年总量3０٣一百分之十%倍，", max_size=24))
+@given(st.text(alphabet="占是为相当于完成达到全年计划预算任务的比重例上年总量3０٣一百分之十%倍，", max_size=24))
 @example("占全年计划的41%，是上年的1.2倍，为计划的百分之九十，相当于上年的٣倍")
+@example("占3的是3")
 def test_a_ratio_phrase_before_a_figure_ends_in_de_before_a_numeral(text):
-    """ratio_phrases reads a paragraph only if 的 stands before a numeral in it: every phrase it
-    reads ends in 的, and the figure it reads starts right after."""
+    """ratio_phrases reads a paragraph only if 的 stands before a numeral in it, or 的比重 / 的比例
+    does: every phrase it reads ends in 的, or in 的比重 (的比例) and a verb, and the figure it
+    reads starts right after."""
     starts = {n.num_start for n in find_numbers(text)}
     for pattern in (rate._SHARE_OF, rate._TIMES_OF, rate._PLAN_SHARE):
         for m in pattern.finditer(text):
             if m.end() in starts:
-                assert rate._DE_FIGURE.match(text, m.end() - 1), (text, m.group(0))
+                de = rate._DE_FIGURE.match(text, m.end() - 1)
+                assert de or (pattern is rate._SHARE_OF and rate._WEIGHTED.search(m.group(0))), (text, m.group(0))
     assert rate._DE_FIGURE.search("是上年的1.2倍") and rate._DE_FIGURE.search("为计划的百分之九十")
 
 

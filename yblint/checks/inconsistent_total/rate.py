@@ -160,7 +160,9 @@ _NAMED_RATE = re.compile(r"([\u4e00-\u9fff]{2,6}?)率(?:为|达|达到|是|已�
 NAMED_RATE_SUFFIX_MAX = 3
 _PLAN_WORDS = ("计划", "预算", "任务")
 _PLAN_SHARE = re.compile(rf"(?:为|完成|达到|完成了|相当于)(?:全年|年度|年)?(?:{'|'.join(_PLAN_WORDS)})的")
-_SHARE_OF = re.compile(r"占(?P<base>[^，,；;。占]{1,24}?)的(?:比重|比例)?(?:为|达到|达|是)?(?=[0-9０-９]|百分之)")
+_SHARE_OF = re.compile(r"占(?P<base>[^，,；;。占]{1,24}?)的(?:(?:比重|比例)(?:为|达到|达|是)?)?(?=[0-9０-９]|百分之)")
+#: how a share phrase ends before its figure besides 的 (占…的比重为61.0%)
+_WEIGHTED = re.compile(r"的(?:比重|比例)(?:为|达到|达|是)?$")
 _TIMES_OF = re.compile(r"(?:是|为|相当于)(?P<base>[^，,；;。是]{1,20}?)的(?=[0-9０-９一二两三四五六七八九十])")
 #: 的 right before a numeral: each of the three phrases above ends so, its figure following
 _DE_FIGURE = re.compile(r"的[\d零〇○一二两三四五六七八九十百千万亿]")
