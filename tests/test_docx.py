@@ -130,6 +130,25 @@ def test_plain_paragraph_headings_use_the_plain_text_rule(tmp_path: Path):
     assert [p.kind for p in doc.paragraphs] == [HEADING, PROSE, HEADING, PROSE, PROSE]
 
 
+def test_rows_typed_with_tabs_are_a_table_not_unit_headings(tmp_path: Path):
+    paragraphs = [
+        "区教育局",
+        "全区中小学情况如下。",
+        "学段\t学校数（所）",
+        "小学\t32",
+        "初中\t18",
+        "合计\t55",
+        "全年新增学位3200个。",
+        "备注\t见上表",  # one row alone: a paragraph with a tab in it
+    ]
+    path = make_docx(tmp_path / "t.docx", paragraphs)
+    doc = build_document(read_source(str(path)))
+    assert [p.kind for p in doc.paragraphs] == [HEADING, PROSE, TABLE, PROSE, PROSE]
+    assert [u.name for u in doc.units] == ["区教育局"]
+    [f] = findings_of([path], select=["inconsistent-total"])
+    assert (f.location.text, f.data["check"], f.location.range()[0]) == ("55", "table", 6)
+
+
 def test_word_list_items_are_running_text_never_unit_headings(tmp_path: Path):
     paragraphs = ["区妇联", "主要工作：", "党史学习", "普法宣传"]
     path = make_docx(tmp_path / "list.docx", paragraphs, {2: "List Bullet", 3: "List Number"})

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.model import CODE, HEADING, HTML, LIST_ITEM, PROSE, TABLE, Block
-from yblint.parsing.plaintext import is_tab_table
+from yblint.text.cells import is_tab_table
 from yblint.text.marks import INLINE_SPACE, trim_space
 from yblint.textpos import LineIndex
 

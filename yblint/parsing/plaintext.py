@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from yblint.model import PROSE, TABLE, Block
+from yblint.text.cells import is_tab_table
 from yblint.text.marks import INLINE_SPACE, skip_space, trim_space
 
 # a line holding only whitespace and invisible characters (U+200B …) is blank, as a reader sees it
@@ -51,16 +52,6 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     if start >= 0:
         spans.append((start, last))
     return spans
-
-
-#: a tab between two cells' text (not a tab that indents a line)
-_CELL_TAB = re.compile(r"\S[ \u3000]*\t[\t \u3000]*\S")
-
-
-def is_tab_table(block: str) -> bool:
-    """Two lines or more, each with a tab between two cells' text."""
-    lines = [ln for ln in block.splitlines() if _has_ink(ln)]
-    return len(lines) >= 2 and all(_CELL_TAB.search(ln) for ln in lines)
 
 
 def text_blocks(text: str) -> list[Block]:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from yblint.model import HEADING, PROSE, Document, Paragraph, Unit
+from yblint.text.cells import is_tab_row
 from yblint.text.chronicle import opens_entry
 
 SENTENCE_PUNCT = set("。！？；，：,.!?;:…")  # 、 may join two bodies (区委宣传部、区文明办), not end one
@@ -32,8 +33,8 @@ def is_plain_heading(text: str, options: UnitOptions) -> bool:
         return False
     if options.heading_pattern is not None:
         return options.heading_pattern.fullmatch(line) is not None
-    if len(line) > options.max_heading_chars or _BRACKETED.match(line) or opens_entry(line):
-        return False  # a chronicle's entry (1月26日　全区…会议召开) is no heading
+    if len(line) > options.max_heading_chars or _BRACKETED.match(line) or opens_entry(line) or is_tab_row(line):
+        return False  # a chronicle's entry (1月26日　全区…会议召开), a table's row, are no heading
     body = _ENUM_PREFIX.sub("", line)
     if not body or any(ch in SENTENCE_PUNCT for ch in body) or body.endswith("、"):
         return False

@@ -7,7 +7,8 @@ so ``line`` N of a finding is paragraph N of the body and ``column`` the charact
   lines and separate paragraphs the way blank lines do in plain text); paragraphs inside content
   controls count like the others. Text boxes, headers, footers, footnotes and comments are not read.
 * A table counts one paragraph per row: the row's cells joined by tabs, the paragraphs of one cell
-  joined by a space. The rows of a table form one TABLE block (not prose).
+  joined by a space. The rows of a table form one TABLE block (not prose); so do two consecutive
+  paragraphs or more that are rows typed with tabs between their cells.
 * A manual line break (Shift+Enter, ``w:br``, ``w:cr``) inside a paragraph reads as U+2028 LINE
   SEPARATOR: a line break, not a space (no space-in-cjk there), and not a new line either, so the
   paragraph numbering holds.
@@ -31,6 +32,7 @@ from typing import Any
 from yblint.errors import InputError
 from yblint.model import HEADING, LIST_ITEM, PROSE, TABLE, Block
 from yblint.reading.source import DocxLimits, Source
+from yblint.text.cells import is_tab_row
 from yblint.text.marks import INLINE_SPACE, skip_space, trim_space
 
 NEEDS_EXTRA = "reading .docx needs the optional extra: pip install 'yblint[docx]'"
@@ -301,6 +303,7 @@ def read_docx(path: str, limits: DocxLimits | None = None, data: bytes | None = 
         offset += len(text) + 1
         return start
 
+    typed_row: tuple[int, int] | None = None  # (block, line) of the last paragraph that is a row typed with tabs
     for item, in_toc in _body_items(document.element.body):
         if item.tag == _w("tbl"):
             rows = ["\t".join(_cell_text(c) for c in _cells(row)) for row in _rows(item)]
@@ -317,7 +320,15 @@ def read_docx(path: str, limits: DocxLimits | None = None, data: bytes | None = 
         kind, level = _paragraph_kind(item, styles)
         if kind is None or in_toc:
             continue  # a table of contents: counted, not read as text of the draft
+        row = kind == PROSE and is_tab_row(text)
+        if row and typed_row == (len(blocks) - 1, len(lines) - 2):
+            # rows typed with tabs, one paragraph each: with the row of the paragraph just before,
+            # a table (as a Word table reads)
+            blocks[-1] = Block(kind=TABLE, start=blocks[-1].start, end=end)
+            typed_row = (len(blocks) - 1, len(lines) - 1)
+            continue
         blocks.append(Block(kind=kind, start=start, end=end, content_start=content, level=level))
+        typed_row = (len(blocks) - 1, len(lines) - 1) if row else None
     return Source(
         path=path,
         text="\n".join(lines),
