@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED, findings_of
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from yblint.config import Config
@@ -18,6 +18,7 @@ from yblint.errors import InputError
 from yblint.model import HEADING, LIST_ITEM, PROSE, TABLE
 from yblint.parsing import build_document
 from yblint.reading import read_source
+from yblint.text.cells import is_tab_row
 
 docx = pytest.importorskip("docx")
 from docx.enum.style import WD_STYLE_TYPE  # noqa: E402
@@ -267,6 +268,7 @@ _para = st.text(alphabet=st.sampled_from(list("区妇联开展宣讲。，（下
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(_para, max_size=8))
+@example(paragraphs=["6\t6", "6\t6"])  # rows typed with tabs: one table over two paragraphs
 def test_line_n_is_paragraph_n(tmp_path: Path, paragraphs: list[str]):
     path = make_docx(tmp_path / "h.docx", paragraphs)
     src = read_source(str(path))
@@ -278,6 +280,9 @@ def test_line_n_is_paragraph_n(tmp_path: Path, paragraphs: list[str]):
         assert line == given_text.replace("\n", "\u2028")
     doc = build_document(src)
     for p in doc.paragraphs:
+        if p.kind == TABLE:  # rows typed with tabs, a paragraph each: one table, a line a row
+            assert p.line < p.end_line and all(is_tab_row(ln) for ln in lines[p.line - 1 : p.end_line])
+            continue
         assert p.line == p.end_line  # one Word paragraph, one line
         assert p.text == p.text.strip(" \t\u3000") and p.text
         assert lines[p.line - 1].strip(" \t\u3000\ufeff") == p.text
