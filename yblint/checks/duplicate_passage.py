@@ -323,7 +323,7 @@ class DuplicatePassage(Check):
         diffs: list[dict[str, str]],
         figures_only: bool,
         compacted: str,
-        unchanged: list[str],
+        original_compacted: str,
     ) -> Finding:
         c, o = m.copy, m.original
         lang = self.lang
@@ -342,7 +342,8 @@ class DuplicatePassage(Check):
         else:
             key = "default"
         # a copy of earlier material with its figures updated in part: the ones left as they were
-        stale = unchanged if key == "reference" and m.reason == "year" else []
+        earlier = figures_only and key == "reference" and m.reason == "year"
+        stale = unchanged_figures(compacted, original_compacted) if earlier else []
         data = {
             "similarity": m.similarity,
             "chars": chars,
@@ -679,11 +680,10 @@ def _stale(figures: list[str], lang: str) -> str:
     return f"其中{shown}与参照材料相同，是否未按本年数据更新？"
 
 
-def _changes_of(texts: tuple[str, str]) -> tuple[list[dict[str, str]], bool, str, list[str]]:
+def _changes_of(texts: tuple[str, str]) -> tuple[list[dict[str, str]], bool, str, str]:
     """What the finding of a copy (its text, the original's) says of their differences: where
-    they differ, whether only figures do, the copy without spacing (its key), and the figures
-    that stayed as they were while others changed (diffs.unchanged_figures)."""
+    they differ, whether only figures do, and the copy (its key) and the original without spacing."""
     copy, original = compact(texts[0]), compact(texts[1])  # normalise leaves whitespace out too
     diffs = compact_diffs(copy, original)
     figures_only = bool(diffs) and normalise(copy) == normalise(original)
-    return diffs, figures_only, copy, unchanged_figures(copy, original) if figures_only else []
+    return diffs, figures_only, copy, original
