@@ -33,6 +33,8 @@ CHECKS: dict[str, Callable[[Reader], None]] = {
     "growth": growth.check,
     "shares": shares.check,
 }
+#: the check over tables, which reads table paragraphs (the others read prose)
+TABLE_CHECK = "table"
 #: the checks that can find something in a paragraph with one figure: a count and the names it
 #: counts, shares stated as a ratio (三次产业结构 a:b:c). Every other compares two figures or more
 #: (a total and its parts, a rate and what it comes from, a change and its two ends).
@@ -63,14 +65,14 @@ class ParagraphChecker(Reader):
 @register_check("inconsistent-total")
 class InconsistentTotal(Check):
     per_document = True
-    param_choices: ClassVar[dict[str, tuple[str, ...]]] = {"checks": (*CHECKS, "table")}
+    param_choices: ClassVar[dict[str, tuple[str, ...]]] = {"checks": (*CHECKS, TABLE_CHECK)}
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         enabled = set(self.params["checks"])
         for doc in corpus.documents:
             figures: Figures | None = None
             for para in doc.paragraphs:
-                if para.kind == TABLE and "table" in enabled:
+                if para.kind == TABLE and TABLE_CHECK in enabled:
                     yield from self._findings(doc, table.check(doc.text, para), enabled)
                     continue
                 if para.is_prose:
