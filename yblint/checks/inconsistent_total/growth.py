@@ -11,9 +11,11 @@ from .reader import (
     Reader,
     bare,
     clause_before,
+    clause_start,
     decimals_in,
     factor,
     fmt_like,
+    is_change,
     num,
     pct_change,
     pct_interval,
@@ -37,10 +39,11 @@ _COMPARED = re.compile(
     r"|[比较](?P<bare>上年末|去年末|上年底|年初|上年|去年|[0-9]{4}年(?:末|底)?)(?=[0-9０-９]))"
     rf"(?P<x>{_C}{{1,16}}?)(?P<verb>增长|增加|提高|上升|下降|减少|降低)了?(?P<z>{_C}{{1,16}})"
 )
-#: 同比增长p%（上年X）: the change first, the base after it in brackets
+#: 同比增长p%（上年X）, 提高n个百分点（上年为X%）: the change first, the base after it in brackets
 _BASE_AFTER = re.compile(
-    r"(?:同比|比上年|较上年|比去年|较去年)?(?P<verb>增长|增加|提高|上升|下降|减少|降低)了?"
-    r"(?P<z>[0-9０-９][0-9０-９.．]*[%％])[（(](?:上年|去年|[0-9]{4}年)(?:为|同期为|同期)?"
+    r"(?:同比|[比较](?:上年末|上年底|去年末|去年底|上年同期|去年同期|上年|去年))?(?P<verb>增长|增加|提高|上升|下降|减少|降低)了?"
+    r"(?P<z>[0-9０-９][0-9０-９.．]*(?:[%％]|个百分点))"
+    r"[（(](?:上年末|上年底|去年末|去年底|上年同期|去年同期|上年|去年|[0-9]{4}年(?:末|底)?)(?:为|同期为|同期)?"
     rf"(?P<x>[0-9０-９]{_C}{{0,14}}?)[）)]"
 )
 _DOUBLED = re.compile(
@@ -83,6 +86,31 @@ def _current(r: Reader, pos: int, like: Number, same: str) -> Number | None:
     return ys[0] if len(ys) == 1 and not ys[0].approx else None
 
 
+def _current_rate(r: Reader, pos: int) -> Number | None:
+    """The rate a change in percentage points at ``pos`` is about: the one percentage in the
+    clause before (or holding) ``pos`` that is not itself a change, when it is not approximate."""
+    t = r.text
+    cs = clause_before(t, pos, r.lo)
+    ys = [n for n in r.nums(cs, pos) if n.unit == "%" and n.role is None and n.bound is None]
+    ys = [n for n in ys if not is_change(n, t, clause_start(t, n.start, r.lo))]
+    return ys[0] if len(ys) == 1 and not ys[0].approx else None
+
+
+def points_change(x: Number, y: Number, z: Number, down: bool) -> tuple[bool, float, str, str]:
+    """A change of a rate in percentage points: whether the ``z`` points stated from ``x``% to
+    ``y``% can be their difference at the figures' rounding, the difference, as written, and the
+    formula."""
+    computed = (x.value - y.value) if down else (y.value - x.value)
+    lo = (y.value - y.step / 2) - (x.value + x.step / 2)
+    hi = (y.value + y.step / 2) - (x.value - x.step / 2)
+    if down:
+        lo, hi = -hi, -lo
+    zlo, zhi = z.value - z.step / 2, z.value + z.step
+    shown = f"{num(computed, max(1, z.decimals))}个百分点"
+    formula = (f"{bare(x)} − {bare(y)}" if down else f"{bare(y)} − {bare(x)}") + f" = {shown}"
+    return hi >= zlo and lo <= zhi, computed, shown, formula
+
+
 def check(r: Reader) -> None:
     changes(r)
     comparisons(r)
@@ -114,17 +142,10 @@ def changes(r: Reader) -> None:
             continue
         down = bool(re.search(r"下降|减少|降低|缩小", t[m.end("y") : m.start("z")]))
         if x.unit == "%" and y.unit == "%" and z.unit == "个百分点":
-            computed = (x.value - y.value) if down else (y.value - x.value)
-            lo = (y.value - y.step / 2) - (x.value + x.step / 2)
-            hi = (y.value + y.step / 2) - (x.value - x.step / 2)
-            if down:
-                lo, hi = -hi, -lo
-            zlo, zhi = z.value - z.step / 2, z.value + z.step
-            formula = f"{bare(y)} − {bare(x)} = {num(computed, max(1, z.decimals))}个百分点"
-            r.checked.append(("growth", f"{x.text} → {y.text}: {z.text}", z.value, hi >= zlo and lo <= zhi))
-            if hi >= zlo and lo <= zhi:
+            ok, computed, shown, formula = points_change(x, y, z, down)
+            r.checked.append(("growth", f"{x.text} → {y.text}: {z.text}", z.value, ok))
+            if ok:
                 continue
-            shown = f"{num(computed, max(1, z.decimals))}个百分点"
         elif x.unit == "%" and y.unit == "%" and z.unit == "%" and x.interval[0] > 0:
             # 由8%下降到6%，下降2%: a change of a rate given as the points' difference but written
             # as a percentage (the relative change is 25%); only that unit slip is reported
@@ -307,14 +328,21 @@ def _compared(r: Reader, m: re.Match[str], at: int) -> None:
         return  # the base must be a figure alone (not 预计数, 铺轨里数)
     x = xs[0]
     z = r.at(m.start("z"), plain=True)
-    if z is None or not x.quantity or x.approx or z.approx or x.value <= 0:
+    points = z is not None and z.unit == "个百分点" and x.unit == "%"  # 比上年提高3.5个百分点（上年为88.7%）
+    if z is None or not (x.quantity or points) or x.approx or z.approx or x.value <= 0:
         return
     # the current figure: the amounts of the same kind in the clause before 比
-    y = _current(r, at, x, "unit")
+    y = _current_rate(r, at) if points else _current(r, at, x, "unit")
     if y is None:
         return
     down = m.group("verb") in ("下降", "减少", "降低")
     (xlo, xhi), (ylo, yhi) = x.interval, y.interval
+    if points:
+        ok, computed, shown, formula = points_change(x, y, z, down)
+        r.checked.append(("growth", f"{y.text} 比 {x.text}: {z.text}", z.value, ok))
+        if not ok:
+            r.issues.append(_growth_issue(x, y, z, computed, shown, formula))
+        return
     if z.unit == "%":
         if xlo <= 0:
             return

@@ -153,7 +153,7 @@ _NOT_A_SHARE = re.compile(
 )
 #: the denominator of a named rate is worded as the whole examined, enrolled, due … (抽检食品1,350批次)
 _BASE_WORDS = re.compile(
-    r"共|总|全|抽检|抽查|抽样|检查|检测|监测|检验|参加|参检|参保人|应|适龄|登记|受理|申请|报名|调查|计划|任务|目标|户籍|常住|在册|在校|入园|出生"
+    r"共|总|全|抽检|抽查|抽样|检查|检测|监测|检验|参加|参检|参考|参保人|应|适龄|登记|受理|申请|报名|调查|计划|任务|目标|户籍|常住|在册|在校|入园|出生"
 )
 _NAMED_RATE = re.compile(r"([\u4e00-\u9fff]{2,6}?)率(?:为|达|达到|是|已达|高达|提高到|提高至|提升至|提升到)?")
 #: the longest verb _NAMED_RATE takes after 率
@@ -197,6 +197,12 @@ def named_rates(r: Reader) -> None:
         if not tops:
             continue
         y = tops[-1]
+        bracketed = _bracket_base(r, z)  # 上线率92.6%（参考人数1,420人）: the whole after the rate
+        if bracketed is not None:
+            x, head = bracketed
+            if x.unit == y.unit and stem not in head and _BASE_WORDS.search(head) and x.value > 0:
+                ratio(r, z, y, x, word + "率", f"{word}率")
+            continue
         dens = [n for n in cands if n.unit == y.unit and n.end <= clause_start(t, y.start, r.lo)]
         if len(dens) != 1 or dens[0].value <= 0:
             continue
@@ -311,8 +317,12 @@ def _phrase(r: Reader, m: re.Match, what: str) -> None:
     bases = [n for n in r.nums(m.start("base"), m.end("base")) if n.quantity]
     named = None
     if not bases and what == "占比":
-        named = _named_before(r, m.group("base"), m.start())  # 占一般公共预算收入的82%: stated before
-        bases = [named] if named is not None else []
+        bracketed = _bracket_base(r, z)  # 占全区常住人口的比重为24.3%（常住人口53.2万人）
+        if bracketed is not None and _names_match(m.group("base"), bracketed[1]):
+            bases = [bracketed[0]]
+        else:
+            named = _named_before(r, m.group("base"), m.start())  # 占一般公共预算收入的82%: stated before
+            bases = [named] if named is not None else []
     if len(bases) != 1 or bases[0].approx or bases[0].value <= 0:
         return
     x = bases[0]
@@ -333,12 +343,50 @@ _OWN_BASE = re.compile(
 )
 
 
+#: the words a whole in brackets after a share may open with before its figure (（常住人口为53.2万人）)
+_BRACKET_VERB = re.compile(r"(?:为|是|共|共计|合计|总计|达|：|:)$")
+#: the most characters a bracket holding a share's whole may hold
+BRACKET_MAX = 24
+
+
+def _bracket_base(r: Reader, z: Number) -> tuple[Number, str] | None:
+    """The whole a share or rate ``z`` states in brackets right after it (上线率92.6%（参考人数1,420人）):
+    the bracket's one figure, which ends it, and the words before that figure; None when the
+    bracket holds anything else (上年为88.7%, 不含…, two figures)."""
+    t = r.text
+    at = z.end
+    if at >= r.hi or t[at] not in "（(":
+        return None
+    close = t.find("）" if t[at] == "（" else ")", at + 1, min(r.hi, at + BRACKET_MAX + 2))
+    if close < 0:
+        return None
+    inside = [n for n in r.nums(at + 1, close) if n.role is None]
+    if len(inside) != 1 or not inside[0].quantity or inside[0].approx or inside[0].end != close:
+        return None
+    x = inside[0]
+    head = _BRACKET_VERB.sub("", t[at + 1 : x.num_start])
+    if not head or not re.fullmatch(r"[\u4e00-\u9fff]+", head):
+        return None
+    return x, head
+
+
+def _names_match(whole: str, head: str) -> bool:
+    """Whether the whole a share phrase names (全区常住人口) is the one a bracket after it gives a
+    figure for (常住人口): one name ends the other, once 全区/全市 … is taken off, two characters or more."""
+    whole = _PLACE_WIDE.sub("", whole.strip())
+    head = _PLACE_WIDE.sub("", head)
+    return min(len(whole), len(head)) >= 2 and (whole.endswith(head) or head.endswith(whole))
+
+
+_PLACE_WIDE = re.compile(r"^(?:全区|全市|全县|全省|全年|本年|当年)")
+
+
 def _named_before(r: Reader, name: str, before: int) -> Number | None:
     """The figure stated earlier in the paragraph for the whole a share names without a figure
     (占一般公共预算收入的82.0% → 全区一般公共预算收入68.5亿元): the nearest amount whose wording in its
     clause ends with that name (or that name with 全区…, 全年… before it), None when there is none."""
     t = r.text
-    name = re.sub(r"^(?:全区|全市|全县|全省|全年|本年|当年)", "", name.strip())
+    name = _PLACE_WIDE.sub("", name.strip())
     if len(name) < NAMED_BASE_MIN or not re.fullmatch(r"[\u4e00-\u9fff（）()A-Za-z]+", name):
         return None
     if _OWN_BASE.search(name):

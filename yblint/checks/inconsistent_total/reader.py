@@ -302,14 +302,21 @@ def end_chars(last: str, suffixes: tuple[str, ...] = ("",)) -> frozenset[str]:
     return frozenset(last) | {s[-1] for s in suffixes if s}
 
 
+def is_change(n: Number, text: str, cs: int) -> bool:
+    """Whether ``n`` is introduced as a change or a comparison (增加3亿元, 比上年的…, 提高5%);
+    ``cs``: where its clause starts."""
+    if cs >= n.start or text[n.start - 1] not in _CHANGE_LAST:  # else CHANGE cannot match
+        return False
+    return CHANGE.search(text[max(cs, n.start - CHANGE_WINDOW) : n.start]) is not None
+
+
 def is_amount(n: Number, text: str, lo: int) -> bool:
     """An amount that adds up: a summable quantity not introduced as a change (增加3亿元), a
     comparison base (比上年的…) or an average (人均, 年均超收)."""
     if not n.quantity or n.unit is None:
         return False
     cs = clause_start(text, n.start, lo)
-    change = cs < n.start and text[n.start - 1] in _CHANGE_LAST  # else CHANGE cannot match
-    if change and CHANGE.search(text[max(cs, n.start - CHANGE_WINDOW) : n.start]):
+    if is_change(n, text, cs):
         return False
     a = max(cs, n.start - AVERAGE_WINDOW)
     if text.find("均", a, n.start) < 0 and text.find("每", a, n.start) < 0:  # in every AVERAGE word
