@@ -203,6 +203,8 @@ def _one(tmp_path: Path, text: str, rule: str):
         ("half-width-punct", "各位代表:", ":", "："),
         ("half-width-punct", "(1)加强监管。", "(1)", "（1）"),
         ("half-width-punct", "调整结构, 必须坚持。", ", ", "，"),
+        ("half-width-punct", '深入推进"三服务"活动。', '"三服务"', "“三服务”"),
+        ("half-width-punct", "他说'好'，就办了。", "'好'", "‘好’"),
         ("space-in-cjk", "比上年增加 1304.8亿元。", " ", ""),
         ("space-in-cjk", "新建道路 3条。", " ", ""),
         ("common-typo", "消费卷发放3亿元。", "消费卷", "消费券"),
@@ -235,6 +237,11 @@ def test_flags_and_fixes(tmp_path, rule, text, hit, replacement):
         ("dash", "中国—东盟自由贸易区；1—9月；2021年—2025年；北京—上海；活动——献礼建党。"),
         ("dash", "科技创新2030—重大项目。"),
         ("half-width-punct", "共1,000人；10:30开会；网址http://a.cn/a.php?id=1；[链接](http://a.cn)。"),
+        # straight quotes around no Chinese, or not a pair of the line (the second pair of "a"中"b")
+        ("half-width-punct", 'He said "yes" 是英文引语；规格为"A4"纸。'),
+        ("half-width-punct", '英文报道称"abc"中文"def"不同。'),
+        ("half-width-punct", "O'Brien来访，'未闭合的引号。"),
+        ("half-width-punct", '引号未闭合："三服务活动。'),
         ("space-in-cjk", "《遇见瓜山 遇见未来》；“胸怀伟业 百年风华”；李 强、王　芳；使用 APP 办理。"),
         ("space-in-cjk", "（撰稿：王晓明 审稿：李建国）"),
         ("common-typo", "地势险峻工程艰巨；全部份额；一座落成的大桥；消费卷烟；签定向协议；交通迅速发展。"),
@@ -277,3 +284,21 @@ def test_consistency_across_files(tmp_path):
 def test_english_messages(cli):
     r = cli("check", SEED, "--select", "cutoff-date", "--lang", "en")
     assert "should be “截至”" in r.out
+
+
+def test_straight_quotes_each_pair_with_its_own_message(tmp_path):
+    found = _one(tmp_path, '推进"最多跑一次"改革，做到"两手硬"。', "half-width-punct")
+    assert [(f.location.text, f.fix.edits[0].replacement) for f in found] == [
+        ('"最多跑一次"', "“最多跑一次”"),
+        ('"两手硬"', "“两手硬”"),
+    ]
+    assert found[0].message == '中文里用了半角引号："最多跑一次" 应作 “最多跑一次”。'
+    [bracket] = _one(tmp_path, "县(处)级以上干部。", "half-width-punct")
+    assert bracket.message == "中文里用了半角标点“(处)”，应作全角“（处）”。"
+
+
+def test_straight_quotes_message_in_english(cli, tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text('# 单位\n\n深入推进"三服务"活动。\n', encoding="utf-8")
+    r = cli("check", str(p), "--select", "half-width-punct", "--lang", "en")
+    assert 'Straight quotes in Chinese text: "三服务" should be “三服务”.' in r.out

@@ -15,8 +15,10 @@ prose and list_item), ``ignorecase``, ``literal`` (tokens are plain words, not r
 
 ``existence`` also takes ``quotations: skip``: a match inside quotation marks (“…”, ‘…’, 「…」,
 『…』, however long, nested or not, up to the end of the paragraph when the closing mark is
-missing) is someone else's words and is not reported. And a rule with several ``messages`` picks
-one by the token's named group: a match of ``(?P<forecast>即将)`` gets ``messages.forecast``.
+missing) is someone else's words and is not reported.
+
+A rule with several ``messages`` (existence, substitution) picks one by the match's named group:
+a match of ``(?P<forecast>即将)`` gets ``messages.forecast``, any other ``messages.default``.
 
 Messages are format templates; ``{match}`` is the matched text, named groups are available by
 name, and each type adds its own (``{replacement}``, ``{token}``, ``{count}``, ``{other}`` …).
@@ -128,6 +130,14 @@ class PatternCheck(Check):
     def _args(self, hit: Hit, **extra: Any) -> dict[str, Any]:
         return {**group_args(hit), "match": hit.text, **extra}
 
+    def _message_key(self, hit: Hit) -> str:
+        """The message a match takes: ``messages.NAME`` for the first named group of the match
+        that took part and has a message, else the default one."""
+        for name, value in hit.match.groupdict().items():
+            if value is not None and name in self.rule.messages:
+                return name
+        return "default"
+
     def place_name(self) -> str:
         """The configured place (“拱墅区”), or a neutral stand-in for messages that suggest it."""
         if self.place:
@@ -174,12 +184,6 @@ class Existence(PatternCheck):
             raise rule_error(rule, f"rule '{rule.id}': 'quotations' must be check or skip", "quotations")
         tokens = tuple(compile_list(rule, "tokens", required=True))
         return ExistenceDef(decode_options(rule), tokens, skip_quotations=quotations == "skip")
-
-    def _message_key(self, hit: Hit) -> str:
-        for name, value in hit.match.groupdict().items():
-            if value is not None and name in self.rule.messages:
-                return name
-        return "default"
 
     per_document = True
 
@@ -263,6 +267,7 @@ class Substitution(PatternCheck):
                     hit.start,
                     hit.end,
                     unit=hit.paragraph.unit,
+                    message_key=self._message_key(hit),
                     data=data,
                     fix=fix,
                     **self._args(hit, replacement=replacement),
