@@ -302,3 +302,21 @@ def test_straight_quotes_message_in_english(cli, tmp_path):
     p.write_text('# 单位\n\n深入推进"三服务"活动。\n', encoding="utf-8")
     r = cli("check", str(p), "--select", "half-width-punct", "--lang", "en")
     assert 'Straight quotes in Chinese text: "三服务" should be “三服务”.' in r.out
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("预计至年底还将新增2所学校。", ["预计至年底还将"]),
+        ("至年底还将新增2所学校。", ["至年底还将"]),
+        ("到年底前完成改造。", ["到年底前"]),
+        ("预计到年底，全区建成5G基站1,200个。", ["预计到年底"]),
+        # what was done by the year's end is no forecast
+        ("截至年底，286件提案已全部办结。", []),
+        ("截止到年底，共建成5G基站1,200个。", []),
+        ("从年初到年底，共举办活动36场。", []),
+    ],
+)
+def test_year_end_forecasts(tmp_path, text, flagged):
+    found = _one(tmp_path, text, "relative-time")
+    assert [f.location.text for f in found] == flagged
