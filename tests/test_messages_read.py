@@ -59,10 +59,37 @@ def test_relative_time_leaves_noun_phrase_mupian_liyi(tmp_path):
     ],
 )
 def test_relative_time_message_is_short_and_to_its_case(tmp_path, text, word, message):
-    [f] = _lint(tmp_path, text + "\n", ["relative-time"])
+    cfg = Config()
+    cfg.year = 2021
+    [f] = _lint(tmp_path, text + "\n", ["relative-time"], cfg)
     assert f.location.text == word
     assert f.message == message
     assert len(f.message) <= 40
+
+
+@pytest.mark.parametrize(
+    ("year", "text", "message"),
+    [
+        (2023, "去年同期完成。", "相对时间词“去年同期”：写明年份（如“2022年”）。"),
+        (2023, "明年建成。", "相对时间词“明年”：写明年份（如“2024年”）。"),
+        (2023, "前年建成。", "相对时间词“前年”：写明年份（如“2021年”）。"),
+        (2023, "目前有14个。", "相对时间词“目前”：写明截至的日期（如“截至2023年底”）。"),
+        (None, "今年6月上线平台。", "相对时间词“今年”：写明年份（如“××××年”）。"),
+    ],
+)
+def test_relative_time_suggests_the_drafts_own_years(tmp_path, year, text, message):
+    cfg = Config()
+    cfg.year = year
+    [f] = _lint(tmp_path, text + "\n", ["relative-time"], cfg)
+    assert f.message == message
+
+
+def test_relative_time_takes_the_year_from_the_drafts_title(tmp_path):
+    found = _lint(tmp_path, "# 2019年区妇联工作\n\n今年6月上线平台，去年建成。\n", ["relative-time"], name="a.md")
+    assert [f.message for f in found] == [
+        "相对时间词“今年”：写明年份（如“2019年”）。",
+        "相对时间词“去年”：写明年份（如“2018年”）。",
+    ]
 
 
 def test_relative_time_long_explanation_is_in_rule_docs(cli):

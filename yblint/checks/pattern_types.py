@@ -37,7 +37,7 @@ import regex
 from yblint.check import Check, register_type
 from yblint.finding import Finding, Fix, Location
 from yblint.i18n import tr
-from yblint.model import Corpus
+from yblint.model import Corpus, Document
 from yblint.pattern_kinds import COMMON_PATTERN_KEYS, KINDS
 from yblint.patterns import (
     Hit,
@@ -138,6 +138,23 @@ class PatternCheck(Check):
                 return name
         return "default"
 
+    def years(self, doc: Document, corpus: Corpus) -> dict[str, str]:
+        """The years messages may suggest (``{this_year}``, ``{last_year}``, ``{next_year}``,
+        ``{year_before_last}``), counted from the year the draft is about (``year:`` in
+        .yblint.yaml, else its path or title, else the year it names most); a neutral stand-in
+        (××××) when none is known."""
+        derived = doc.derived
+        if "patterns.year" not in derived:
+            from yblint.text.book_index import document_year  # only a run with such a finding
+
+            derived["patterns.year"] = document_year(doc, corpus.year)
+        year = derived["patterns.year"]
+        names = ("this_year", "last_year", "next_year", "year_before_last")
+        if year is None:
+            unknown = "××××" if self.lang != "en" else "YYYY"
+            return dict.fromkeys(names, unknown)
+        return {n: str(year + d) for n, d in zip(names, (0, -1, 1, -2), strict=True)}
+
     def place_name(self) -> str:
         """The configured place (“拱墅区”), or a neutral stand-in for messages that suggest it."""
         if self.place:
@@ -206,7 +223,7 @@ class Existence(PatternCheck):
                     unit=hit.paragraph.unit,
                     message_key=self._message_key(hit),
                     data={"match": hit.text},
-                    **self._args(hit, place=self.place_name()),
+                    **self._args(hit, place=self.place_name(), **self.years(doc, corpus)),
                 )
 
 
