@@ -16,6 +16,7 @@ from .reader import (
     clause_before,
     clause_start,
     factor,
+    fmt_like,
     num,
     pct_interval,
     sentence_bounds,
@@ -434,26 +435,34 @@ _POPULATION = re.compile(r"人口|户籍|常住|居民|户数|总户")
 
 
 _PER_ITEM = re.compile(
-    r"平均每(?P<per>[个场期次户家所名批项座间台辆条处])(?P<what>[\u4e00-\u9fff]{0,6}?)(?=[0-9０-９])"
+    r"(?:平均每(?P<per>[个场期次户家所名批项座间台辆条处人])|(?P<head>[户人])均)"
+    r"(?P<what>[\u4e00-\u9fff]{0,6}?)(?=[0-9０-９])"
 )
 
 
+#: the units a count of what an average is per may be written in (人均 over 1,250名职工)
+_PER_UNITS = {"人": ("人", "名"), "名": ("名", "人")}
+
+
 def per_item(r: Reader) -> None:
-    """举办培训班86期，培训3,820人次，平均每期42人次: the one figure of the average's unit over
-    the one counted in the unit it is per (期), in its sentence and the one before."""
+    """举办培训班86期，培训3,820人次，平均每期42人次 (发放补贴1.2亿元，惠及3,860户，户均3.1万元):
+    the one figure of the average's unit over the one counted in the unit it is per (期, 户),
+    in its sentence and the one before. A count in 万 (常住人口53.2万人) is no such count: an
+    average over a population (人均生产总值) is worked out on the year's mean population."""
     t = r.text
-    if t.find("平均每", r.lo, r.hi) < 0:
+    if t.find("平均每", r.lo, r.hi) < 0 and t.find("户均", r.lo, r.hi) < 0 and t.find("人均", r.lo, r.hi) < 0:
         return
     for m in _PER_ITEM.finditer(t, r.lo, r.hi):
+        per = m.group("per") or m.group("head")
         z = r.at(m.end())
-        if z is None or not z.quantity or z.approx or z.role or z.unit == m.group("per"):
+        if z is None or not z.quantity or z.approx or z.role or z.unit == per:
             continue
         s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
         if s_start > r.lo:
             s_start, _ = sentence_bounds(t, s_start - 1, r.lo, r.hi)  # and the sentence before
         cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
         tops = [n for n in cands if n.unit == z.unit]
-        counts = [n for n in cands if n.unit == m.group("per") and n.multiplier == 1]
+        counts = [n for n in cands if n.unit in _PER_UNITS.get(per, (per,)) and n.multiplier == 1]
         if len(tops) != 1 or len(counts) != 1 or counts[0].value <= 0:
             continue
         y, x = tops[0], counts[0]
@@ -467,10 +476,10 @@ def per_item(r: Reader) -> None:
         if ok:
             continue
         computed = y.value / x.value
-        shown = f"{num(computed, max(1, z.decimals))}{z.unit}"
+        shown = fmt_like(computed, z, max(1, z.decimals))  # 3.1万元, as the average is written
         formula = f"{bare(y)} ÷ {bare(x)} = {shown}"
-        label = f"平均每{m.group('per')}{m.group('what')}"
-        r.issues.append(_rate_issue(z, z.end, y, x, computed, shown, formula, label, f"average per {m.group('per')}"))
+        label = m.group(0)
+        r.issues.append(_rate_issue(z, z.end, y, x, computed, shown, formula, label, f"average per {per}"))
 
 
 def per_capita(r: Reader) -> None:
