@@ -293,6 +293,7 @@ def test_straight_quotes_each_pair_with_its_own_message(tmp_path):
         ('"两手硬"', "“两手硬”"),
     ]
     assert found[0].message == '中文里用了半角引号："最多跑一次" 应作 “最多跑一次”。'
+    assert found[0].fix.description == '将 "最多跑一次" 改为 “最多跑一次”'  # not quoted again
     [bracket] = _one(tmp_path, "县(处)级以上干部。", "half-width-punct")
     assert bracket.message == "中文里用了半角标点“(处)”，应作全角“（处）”。"
 

@@ -98,9 +98,15 @@ class ConsistencyDef:
         return [p for pair in self.pairs for p in pair]
 
 
+#: quotation marks: text holding one is set off by spaces in a fix's description, not quoted again
+_QUOTES_IN = re.compile('[“”"]')
+
+
 def _make_fix(hit: Hit, replacement: str, lang: str) -> Fix:
     before = hit.text
-    if not replacement:
+    if replacement and (_QUOTES_IN.search(before) or _QUOTES_IN.search(replacement)):  # 将 "三服务" 改为 “三服务”
+        desc = tr(lang, f"将 {before} 改为 {replacement}", f"replace {before} with {replacement}")
+    elif not replacement:
         desc = tr(lang, f"删除“{before}”", f"delete “{before}”")
     else:
         desc = tr(lang, f"将“{before}”改为“{replacement}”", f"replace “{before}” with “{replacement}”")
