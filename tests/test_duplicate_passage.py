@@ -287,6 +287,26 @@ def test_boilerplate_in_five_units_is_left_alone(tmp_path):
     assert len(run(tmp_path, draft(*units[:4]), "b.txt")) == 3
 
 
+def test_a_passage_copied_into_five_units_or_more_is_still_a_copy(tmp_path):
+    """A phrase in five units is boilerplate; a paragraph of ninety characters in six units is no
+    phrase: it was copied, and each later copy is reported against the first."""
+    units = [(f"单位{i}", [FILLER[i], PASSAGE]) for i in range(6)]
+    fs = run(tmp_path, draft(*units))
+    assert [f.location.unit_name for f in fs] == [f"单位{i}" for i in range(1, 6)]
+    assert {f.related[0].unit_name for f in fs} == {"单位0"}
+    assert [r.unit_name for r in fs[-1].related] == [f"单位{i}" for i in range(5)]  # fellow copies listed
+    assert all("一字不差" in f.message for f in fs)
+
+
+def test_a_passage_in_ten_units_is_the_books_template(tmp_path):
+    own = "甲乙丙丁戊己庚辛壬癸"
+    units = [(f"单位{i}", [f"{own[i]}单位全年召开专题会议，研究部署{own[i]}类重点工作。", PASSAGE]) for i in range(10)]
+    assert run(tmp_path, draft(*units)) == []
+    cfg = Config()
+    cfg.rules = {"duplicate-passage": {"passage_chars": 0}}  # turned off: six units are boilerplate too
+    assert run(tmp_path, draft(*units[:6]), "b.txt", cfg) == []
+
+
 def test_marked_quotation_is_not_a_copy(tmp_path):
     text = draft(("区城投集团", [PASSAGE]), ("拱投资", ["正如集团报告所说：“" + PASSAGE + "”这为我们提供了借鉴。"]))
     assert run(tmp_path, text) == []

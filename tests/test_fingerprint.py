@@ -64,6 +64,58 @@ def test_boilerplate_hash_is_dropped_and_marked():
     assert seeds.a.size > 0 and not seeds.boilerplate.any()
 
 
+def _passage_in_units(n: int, passage: str) -> list:
+    """``n`` units, each its own opening, then ``passage``, then its own closing."""
+    own = "甲乙丙丁戊己庚辛壬癸子丑寅卯"
+    return [(f"{own[i]}{own[-1 - i]}单位{passage}{own[i]}结尾", [(i, [(0, 999)])]) for i in range(n)]
+
+
+#: 64 characters with no 4-gram twice
+PASSAGE = "".join(chr(0x4E00 + 37 * i % 2000) for i in range(64))
+
+
+@pytest.mark.parametrize("n", [5, 6, 9])
+def test_a_long_passage_in_many_units_is_no_boilerplate(n):
+    stream = build_stream(_passage_in_units(n, PASSAGE))
+    seeds = find_seeds(stream, 4, 3, max_units=5, template_units=10, passage_chars=60)
+    assert seeds.a.size > 0
+    first = stream.seg[seeds.a]
+    assert set(first.tolist()) == {0}  # each later copy is paired with the first
+    assert set(stream.seg[seeds.b].tolist()) == set(range(1, n))
+    assert not seeds.boilerplate.any()
+
+
+def test_a_passage_in_template_units_or_more_stays_boilerplate():
+    assert _as_without(build_stream(_passage_in_units(10, PASSAGE)))
+
+
+def _as_without(stream) -> bool:
+    """Whether the seeds and the boilerplate are those found with passages turned off (a k-gram
+    the winnowing happens to pick in two units only is a seed either way)."""
+    got = find_seeds(stream, 4, 3, max_units=5, template_units=10, passage_chars=60)
+    off = find_seeds(stream, 4, 3, max_units=5)
+    return (
+        got.a.tolist() == off.a.tolist()
+        and got.b.tolist() == off.b.tolist()
+        and (got.boilerplate == off.boilerplate).all()
+        and got.boilerplate.any()
+    )
+
+
+def test_a_short_phrase_in_many_units_stays_boilerplate():
+    assert _as_without(build_stream(_passage_in_units(6, PASSAGE[:40])))
+
+
+def test_phrases_of_different_units_in_a_row_stay_boilerplate():
+    """Two phrases of 35 characters, each in six units but not the same six: the run of their
+    boilerplate in the one unit that has both is no passage copied into six units."""
+    one, two = PASSAGE[:35], PASSAGE[35:64] + "天地玄黄宇宙洪荒"
+    texts = [(f"{'甲乙丙丁戊己'[i]}单位{one}独有", [(i, [(0, 999)])]) for i in range(6)]
+    texts += [(f"{'庚辛壬癸子丑'[i]}单位{two}独有", [(6 + i, [(0, 999)])]) for i in range(5)]
+    texts.append((f"午单位{one}{two}独有", [(11, [(0, 999)])]))
+    assert _as_without(build_stream(texts))
+
+
 def test_anchored_alignment_matches_plain_alignment():
     rng = np.random.default_rng(3)
     a = "".join(chr(0x4E00 + int(x)) for x in rng.integers(0, 500, 3000))

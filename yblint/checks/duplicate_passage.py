@@ -83,6 +83,8 @@ class DuplicatePassage(Check):
         "min_chars": (1, None),
         "similarity": (0.5, 1.0),
         "boilerplate_units": (2, None),
+        "template_units": (0, None),
+        "passage_chars": (0, None),
         "ngram": (1, None),
         "window": (1, None),
     }
@@ -108,7 +110,9 @@ class DuplicatePassage(Check):
                     units.append((d, u))
             sources.append((d.text, segs))
         stream = build_stream(sources)
-        seeds = find_seeds(stream, k, w, max_units)
+        seeds = find_seeds(
+            stream, k, w, max_units, template_units=int(p["template_units"]), passage_chars=int(p["passage_chars"])
+        )
         seeds.sort(stream)
         self._seeds, self._k, self._min_len = seeds, k, max(1, min_chars // 2)
         # seeds up to CHAIN_GAP characters apart on nearly one diagonal make one candidate

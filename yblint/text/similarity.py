@@ -457,10 +457,23 @@ def _pair_order(a: np.ndarray, b: np.ndarray, sa: np.ndarray, sb: np.ndarray, n:
     return np.lexsort((b, a, sb, sa))
 
 
-def find_seeds(stream: Stream, k: int, w: int, max_units: int, max_repeats: int | None = None) -> Seeds:
+def find_seeds(
+    stream: Stream,
+    k: int,
+    w: int,
+    max_units: int,
+    max_repeats: int | None = None,
+    template_units: int = 0,
+    passage_chars: int = 0,
+) -> Seeds:
     """Seed pairs from the winnowed fingerprints of ``stream``. A hash that occurs in ``max_units`` or
     more segments is boilerplate; one that occurs more than ``max_repeats`` times in all (default
-    ``2 * max_units``) is treated the same way, so that no hash yields more than a few pairs."""
+    ``2 * max_units``) is treated the same way, so that no hash yields more than a few pairs.
+
+    Boilerplate is a phrase; a passage is not: where the boilerplate hashes of one set of segments
+    (fewer than ``template_units``, each hash at most twice a segment) follow one another over
+    ``passage_chars`` characters or more, a passage was copied into those segments, and its
+    hashes are seeds after all (:func:`_shared_passages`)."""
     max_repeats = max_repeats or 2 * max_units
     n = len(stream)
     boiler = np.zeros(n, dtype=bool)
@@ -490,9 +503,16 @@ def find_seeds(stream: Stream, k: int, w: int, max_units: int, max_repeats: int 
     new_seg = new_group.copy()
     new_seg[1:] |= seg[1:] != seg[:-1]
     units = np.add.reduceat(new_seg, starts, dtype=np.int32)
-    del new_seg, seg  # freed before the pairs are made: the run's peak at 16x
     bad_group = (units >= max_units) | (sizes > max_repeats)
+    shared = None
+    if passage_chars > 0 and template_units > max_units:
+        shared = _shared_passages(
+            stream, pos, seg, gid, new_seg, starts, units, sizes, bad_group, k, w, template_units, passage_chars
+        )
+    del new_seg, seg  # freed before the pairs are made: the run's peak at 16x
     bad = bad_group[gid]
+    if shared is not None:
+        bad[shared] = False
     if bad.any():
         bp = pos[bad]
         # mark the k characters covered by each boilerplate fingerprint (in place: no count array)
@@ -513,6 +533,54 @@ def find_seeds(stream: Stream, k: int, w: int, max_units: int, max_repeats: int 
     # the same k-gram twice in one segment: only if the two do not overlap
     ok = (sa != sb) | (b - a >= k)
     return Seeds(a[ok], b[ok], boiler, seg_a=sa[ok], seg_b=sb[ok])
+
+
+def _shared_passages(
+    stream: Stream,
+    pos: np.ndarray,
+    seg: np.ndarray,
+    gid: np.ndarray,
+    new_seg: np.ndarray,
+    starts: np.ndarray,
+    units: np.ndarray,
+    sizes: np.ndarray,
+    bad_group: np.ndarray,
+    k: int,
+    w: int,
+    template_units: int,
+    passage_chars: int,
+) -> np.ndarray | None:
+    """The fingerprints (indices in hash order) of boilerplate that is a passage: a run of
+    boilerplate fingerprints whose hashes occur in one and the same set of segments (fewer than
+    ``template_units``, twice a segment at most), one after another (a fingerprint at least every
+    ``w`` positions, as winnowing leaves them), over ``passage_chars`` characters or more of one
+    segment. A passage of a hundred characters in six units was copied into them; a phrase in
+    six units, or a run of several phrases each found in other units, stays boilerplate. None
+    when there is none (a run with no such hash pays one comparison a hash)."""
+    maybe = bad_group & (units < template_units) & (sizes <= 2 * units)
+    if not maybe.any():
+        return None
+    # each group's set of segments, as a sum of a mix of each distinct segment (order-free)
+    mixed = np.where(new_seg, _mix(seg.astype(np.uint64) + _U64(1)), _U64(0))
+    with np.errstate(over="ignore"):
+        signature = np.add.reduceat(mixed, starts)
+    del mixed
+    which = np.flatnonzero(maybe[gid])  # fingerprints that may be part of a passage, in hash order
+    at = pos[which]
+    order = np.argsort(at, kind="stable")  # in stream order
+    which, at = which[order], at[order]
+    sig = signature[gid[which]]
+    in_seg = stream.seg[at]
+    brk = np.ones(at.shape[0], dtype=bool)
+    brk[1:] = (sig[1:] != sig[:-1]) | (in_seg[1:] != in_seg[:-1]) | (at[1:] - at[:-1] > w)
+    run_starts = np.flatnonzero(brk)
+    run_ends = np.append(run_starts[1:], at.shape[0])
+    extent = at[run_ends - 1] + k - at[run_starts]
+    long_runs = extent >= passage_chars
+    if not long_runs.any():
+        return None
+    keep = np.repeat(long_runs, run_ends - run_starts)
+    return which[keep]
 
 
 @dataclass
