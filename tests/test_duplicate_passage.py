@@ -298,10 +298,24 @@ def test_a_passage_copied_into_five_units_or_more_is_still_a_copy(tmp_path):
     assert all("一字不差" in f.message for f in fs)
 
 
+def test_a_passage_in_six_units_with_a_word_changed_in_one(tmp_path):
+    edited = PASSAGE.replace("分三批次组织", "分两个批次组织")
+    units = [(f"单位{i}", [FILLER[i], edited if i == 3 else PASSAGE]) for i in range(6)]
+    fs = run(tmp_path, draft(*units))
+    assert [f.location.unit_name for f in fs] == [f"单位{i}" for i in range(1, 6)]
+    [changed] = [f for f in fs if f.location.unit_name == "单位3"]
+    assert "分三批次组织" in changed.message and "一字不差" not in changed.message
+
+
 def test_a_passage_in_ten_units_is_the_books_template(tmp_path):
     own = "甲乙丙丁戊己庚辛壬癸"
     units = [(f"单位{i}", [f"{own[i]}单位全年召开专题会议，研究部署{own[i]}类重点工作。", PASSAGE]) for i in range(10)]
     assert run(tmp_path, draft(*units)) == []
+    # still the template when a few units changed a word of it (its hashes around each change
+    # are in fewer units: the run is judged by its widest)
+    edits = {2: ("分三批次组织", "分两个批次组织"), 5: ("圆满完成", "顺利完成"), 7: ("回迁看房", "回迁选房")}
+    varied = [(n, [p[0], PASSAGE.replace(*edits[i]) if i in edits else p[1]]) for i, (n, p) in enumerate(units)]
+    assert run(tmp_path, draft(*varied), "c.txt") == []
     cfg = Config()
     cfg.rules = {"duplicate-passage": {"passage_chars": 0}}  # turned off: six units are boilerplate too
     assert run(tmp_path, draft(*units[:6]), "b.txt", cfg) == []

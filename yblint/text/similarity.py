@@ -507,7 +507,7 @@ def find_seeds(
     shared = None
     if passage_chars > 0 and template_units > max_units:
         shared = _shared_passages(
-            stream, pos, seg, gid, new_seg, starts, units, sizes, bad_group, k, w, template_units, passage_chars
+            stream, pos, seg, gid, starts, units, sizes, bad_group, k, w, template_units, passage_chars
         )
     del new_seg, seg  # freed before the pairs are made: the run's peak at 16x
     bad = bad_group[gid]
@@ -540,7 +540,6 @@ def _shared_passages(
     pos: np.ndarray,
     seg: np.ndarray,
     gid: np.ndarray,
-    new_seg: np.ndarray,
     starts: np.ndarray,
     units: np.ndarray,
     sizes: np.ndarray,
@@ -551,32 +550,44 @@ def _shared_passages(
     passage_chars: int,
 ) -> np.ndarray | None:
     """The fingerprints (indices in hash order) of boilerplate that is a passage: a run of
-    boilerplate fingerprints whose hashes occur in one and the same set of segments (fewer than
-    ``template_units``, twice a segment at most), one after another (a fingerprint at least every
-    ``w`` positions, as winnowing leaves them), over ``passage_chars`` characters or more of one
-    segment. A passage of a hundred characters in six units was copied into them; a phrase in
-    six units, or a run of several phrases each found in other units, stays boilerplate. None
-    when there is none (a run with no such hash pays one comparison a hash)."""
-    maybe = bad_group & (units < template_units) & (sizes <= 2 * units)
-    if not maybe.any():
+    boilerplate fingerprints whose hashes occur first in one and the same segment (twice a
+    segment at most), one after another (gaps of a changed word or two allowed), over
+    ``passage_chars`` characters or more of one segment: a passage shared as a whole with that
+    segment, as each occurrence is paired with the first; unless one of its hashes is in
+    ``template_units`` segments or more (the book's template). A passage of a hundred
+    characters in six units was copied into them (a word changed in one copy does not break the
+    others' runs); a phrase in six units, or a run of phrases first found in different units,
+    stays boilerplate. None when there is none (a run with no such hash pays one comparison a
+    hash)."""
+    repeated = bad_group & (sizes <= 2 * units)  # boilerplate found at most twice a segment
+    if not (repeated & (units < template_units)).any():
         return None
-    # each group's set of segments, as a sum of a mix of each distinct segment (order-free)
-    mixed = np.where(new_seg, _mix(seg.astype(np.uint64) + _U64(1)), _U64(0))
-    with np.errstate(over="ignore"):
-        signature = np.add.reduceat(mixed, starts)
-    del mixed
-    which = np.flatnonzero(maybe[gid])  # fingerprints that may be part of a passage, in hash order
+    # every such fingerprint, in stream order: the runs are made of them all, those in
+    # template_units segments or more included, so that a template's run is seen as one
+    which = np.flatnonzero(repeated[gid]).astype(np.int32)
     at = pos[which]
-    order = np.argsort(at, kind="stable")  # in stream order
+    order = np.argsort(at, kind="stable")
     which, at = which[order], at[order]
-    sig = signature[gid[which]]
-    in_seg = stream.seg[at]
+    del order
+    g = gid[which]
+    # each hash's first segment (positions are in order within a hash): the one every later
+    # occurrence is paired with, so a run of one first segment is text shared, as a whole, with it
+    sig = seg[starts][g]
+    spread = units[g]
+    del g
     brk = np.ones(at.shape[0], dtype=bool)
-    brk[1:] = (sig[1:] != sig[:-1]) | (in_seg[1:] != in_seg[:-1]) | (at[1:] - at[:-1] > w)
+    # a fingerprint at least every w positions, as winnowing leaves them; a word changed in this
+    # copy (its own k-grams, in one segment) leaves a gap of up to 2 (k + w)
+    brk[1:] = (sig[1:] != sig[:-1]) | (stream.seg[at[1:]] != stream.seg[at[:-1]]) | (at[1:] - at[:-1] > 2 * (k + w))
+    del sig
     run_starts = np.flatnonzero(brk)
+    del brk
     run_ends = np.append(run_starts[1:], at.shape[0])
     extent = at[run_ends - 1] + k - at[run_starts]
-    long_runs = extent >= passage_chars
+    # a run some of whose hashes are in template_units segments or more is the book's template
+    widest = np.maximum.reduceat(spread, run_starts)
+    del spread
+    long_runs = (extent >= passage_chars) & (widest < template_units)
     if not long_runs.any():
         return None
     keep = np.repeat(long_runs, run_ends - run_starts)
