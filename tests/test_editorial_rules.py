@@ -206,6 +206,11 @@ def test_formula_table_is_complete():
         ("二O二O年3月开馆。", "二O二O", "二〇二〇", True),
         ("二零二一年竣工。", "二零二一", "二〇二一", True),
         ("编制一九八六年到二○○○年的规划。", "二○○○", "二〇〇〇", True),
+        # a year in two kinds of numeral, or with the letter O: in Arabic digits
+        ("20二二年，区档案馆完成搬迁。", "20二二", "2022", True),
+        ("二〇2一年竣工。", "二〇2一", "2021", True),
+        ("2O21年建成。", "2O21", "2021", True),
+        ("于2o19年开工。", "2o19", "2019", True),
     ],
 )
 def test_number_format_flags(tmp_path, text, hit, fixed, safe):
@@ -234,7 +239,9 @@ def test_number_format_stacked(tmp_path, text):
         "三五万人；十几万元。",
         "约500人；近300家；5%～6%；3万～5万元。",
         "二〇二二年；2022年；一九九八年；公元二〇〇〇年。",
-        "二0二二号文件；第三0二年；十0年；20二二年。",
+        "二0二二号文件；第三0二年；十0年。",
+        # a year in one kind of numeral, a code, a longer number, no year
+        "２０２１年；2〇〇〇余年前；型号A2O21年产；12O21年；3O0O年；2O2号。",
     ],
 )
 def test_number_format_silent(tmp_path, text):

@@ -77,6 +77,31 @@ def _year_zero(text: str, m: re.Match[str]) -> bool:
     return any(c in "一二三四五六七八九" for c in run) and any(c in _WRONG_ZEROS for c in run)
 
 
+#: a year written partly in Arabic digits and partly in Chinese numerals, or with the letter O for
+#: a zero (20二二年, 2O21年): four such characters before 年, one of them an Arabic digit 1-9
+_ARABIC = "0123456789０１２３４５６７８９"
+_LATIN = re.compile("[A-Za-z]")
+YEAR_MIXED = re.compile(f"[{_ARABIC}{_YEAR_CHARS}]{{4}}(?=年)")
+_TO_ARABIC = str.maketrans(
+    {**{c: str(i + 1) for i, c in enumerate("一二三四五六七八九")}, **dict.fromkeys(_WRONG_ZEROS + "〇", "0")}
+    | {c: str(i) for i, c in enumerate("０１２３４５６７８９")}
+)
+
+
+def _year_mixed(text: str, m: re.Match[str]) -> str | None:
+    """The year a match of YEAR_MIXED stands for in Arabic digits (20二二 → 2022, 2O21 → 2021),
+    when it is one: not the end of a longer number, an Arabic digit 1-9 in it and a character
+    that is no Arabic digit, 1900-2099 once read."""
+    before = text[m.start() - 1 : m.start()]
+    if before and (before in _YEAR_CHARS or before in _ARABIC or before.isdigit() or _LATIN.match(before)):
+        return None  # the end of a longer number, or of a code (A2O21年)
+    run = m.group(0)
+    if not any(c in "123456789１２３４５６７８９" for c in run) or all(c in _ARABIC for c in run):
+        return None
+    year = run.translate(_TO_ARABIC)
+    return year if year.isdigit() and 1900 <= int(year) <= 2099 else None
+
+
 CN_SMALL_VALUE = {"千": 1000, "百": 100}
 #: where a match of each pattern can start: Python's re scans a leading character class in C,
 #: but tries the patterns above (lookbehinds, groups of alternatives) at every position. Each
@@ -156,11 +181,17 @@ def _hits(text: str, arabic_stats: bool) -> Iterator[NumberHit]:
         start = m.start("n")
         new = text[start : m.end()] + "元"
         yield NumberHit(start, m.end(), "no_unit", {"match": text[start : m.end()], "replacement": new}, new)
-    for m in YEAR_RUN.finditer(text) if "年" in text else ():
+    years = "年" in text
+    for m in YEAR_RUN.finditer(text) if years else ():
         if not _year_zero(text, m):
             continue
         new = m.group(0).translate(_TO_LING)
         yield NumberHit(m.start(), m.end(), "year_zero", {"match": m.group(0), "replacement": new}, new)
+    for m in YEAR_MIXED.finditer(text) if years else ():
+        arabic = _year_mixed(text, m)
+        if arabic is not None:
+            case = "year_mixed" if any(c in _CN_YEAR_DIGITS or c in "零○◯" for c in m.group(0)) else "year_letter"
+            yield NumberHit(m.start(), m.end(), case, {"match": m.group(0), "replacement": arabic}, arabic)
     # every stacked marker holds 约, 近 or 逾, or (1.5万多) 多
     stacked = "约" in text or "近" in text or "逾" in text or "多" in text
     for m in _finditer(STACKED, STACKED_START, text) if stacked else ():
@@ -217,6 +248,12 @@ class NumberFormat(Check):
             old = doc.text[start:end]
             desc = f"replace “{old}” with “{h.replacement}”" if en else f"将“{old}”改为“{h.replacement}”"
             fix = self.replace(doc, start, end, h.replacement, desc)
-            fix.safe = h.case in ("mixed", "range", "year_zero")  # the others need the editor's eye
+            fix.safe = h.case in (
+                "mixed",
+                "range",
+                "year_zero",
+                "year_mixed",
+                "year_letter",
+            )  # the others need the editor's eye
         args: dict[str, Any] = dict(h.args)
         return self.finding(doc, start, end, message_key=h.case, fix=fix, data={"case": h.case, **args}, **args)
