@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yblint.text.book_index import _CUTOFF_ANCHOR, _YEAR_NIAN_RE, cutoff_anchors, years_named
+from yblint.text.book_index import _CUTOFF_ANCHOR, cutoff_anchors
+from yblint.text.years import _YEAR_NIAN_RE, years_named
 
 
 @settings(max_examples=400, deadline=None)

@@ -141,6 +141,66 @@ def test_name_variant_found(tmp_path, a, b, kind, minor):
     assert f.related[0].unit_name == "区发改局" and f.location.unit_name == "区统计局"
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "major", "minor", "figure"),
+    [
+        # one fund named two ways, with one amount
+        (
+            "全年安排“小微企业成长扶持基金”8,600万元，支持企业326家。",
+            "兑现“小微企业成长扶持资金”8,600万元。",
+            "小微企业成长扶持基金",
+            "小微企业成长扶持资金",
+            "8,600万元",
+        ),
+        # a word added inside, with the amount (without it two names: 农产品市场 / 农产品批发市场)
+        (
+            "全年拨付老旧小区改造专项资金3.2亿元。",
+            "全年使用老旧小区综合改造专项资金3.20亿元，完成改造小区42个。",
+            "老旧小区改造专项资金",
+            "老旧小区综合改造专项资金",
+            "3.20亿元",
+        ),
+        # the amount written another way (0.86亿元 is 8,600万元), a count of three figures
+        (
+            "建成城市有机更新示范项目1,260套。",
+            "交付城市更新示范项目1260套。",
+            "城市有机更新示范项目",
+            "城市更新示范项目",
+            "1260套",
+        ),
+    ],
+)
+def test_name_variant_by_their_figure(tmp_path, a, b, major, minor, figure):
+    fs = lint_texts(tmp_path, {"draft-2021.txt": two_units(a, b)}, ["name-variant"])
+    assert [(f.location.text, f.data["kind"], f.data["figure"]) for f in fs] == [(minor, "figure", figure)]
+    assert fs[0].related[0].text == major
+    assert f"两处数字同为“{figure}”" in fs[0].message
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("城东街道拆除违法建筑12.6万平方米。", "城西街道拆除违法建筑12.6万平方米。"),  # two places
+        ("第一中学投资1.35亿元。", "第二中学投资1.35亿元。"),  # two schools
+        ("新增就业岗位12个，其中社区就业岗位12个。", "新增公益性就业岗位12个。"),  # a small count
+        ("中央财政用于“三农”支出3397亿元。", "中央财政用于“三农”的支出3397亿元。"),  # wording, no name
+        ("发放创业担保贷款3.6亿元。", "发放创业担保贷款2.6亿元。"),  # other amounts
+        ("全年实现财政总收入156.8亿元。", "一般公共预算收入156.8亿元。"),  # two names, nothing alike
+    ],
+)
+def test_name_variant_by_their_figure_silent(tmp_path, a, b):
+    assert lint_texts(tmp_path, {"draft-2021.txt": two_units(a, b)}, ["name-variant"]) == []
+
+
+def test_name_variant_by_a_common_figure_is_silent(tmp_path):
+    """An amount stated a dozen times is a common one (a standard sum): its names are not compared."""
+    b = "兑现小微企业成长扶持资金120万元。"
+    once = "全年安排小微企业成长扶持基金120万元。"
+    assert len(lint_texts(tmp_path, {"a-2021.txt": two_units(once, b)}, ["name-variant"])) == 1
+    common = "".join(f"第{i}批次补助经费120万元。" for i in range(11)) + once
+    assert lint_texts(tmp_path, {"b-2021.txt": two_units(common, b)}, ["name-variant"]) == []
+
+
 def test_name_variant_other_year_is_silent(tmp_path):
     """A 1958 slogan is not a variant of a 2018 one: each file has its own year."""
     files = {

@@ -9,7 +9,10 @@ title names, declared short forms and quoted slogans, all of one year. Kinds of 
 * ``added``: a character more or less inside a name (亚运电竞场馆 / 亚运电竞馆);
 * ``truncated``: two or three characters cut from inside a name, leaving a piece that is no word
   (中国红十字会总会 / 中国红总会);
-* ``numeral``: one quoted slogan with another numeral (“三个样板区” / “四个样板区”).
+* ``numeral``: one quoted slogan with another numeral (“三个样板区” / “四个样板区”);
+* ``figure``: two names that differ by a few characters inside, each stated with the same
+  specific amount (小微企业成长扶持资金8,600万元 / 小微企业成长扶持基金8,600万元; a word added,
+  老旧小区综合改造专项资金, counts here: the amount says it is one thing).
 
 Never a variant: names that differ by a numeral outside quotes (第一中学 / 第二中学), a name and
 a longer name that contains it whole (区委 / 区委宣传部), slogans with other words (“两个确立” /
@@ -29,7 +32,8 @@ from yblint.collector import paused
 from yblint.finding import Finding, Location
 from yblint.i18n import line_name, tr
 from yblint.model import Corpus, Document
-from yblint.text.book_index import NameSpot, book_index, slogan_value
+from yblint.text.book_index import AmountSpot, NameSpot, book_index, slogan_value
+from yblint.text.figure_names import named_pair
 from yblint.text.words import is_word, tagged_tokens, tokens, word_freq
 
 MIN_PREFIX = 2  # characters before the suffix
@@ -68,7 +72,11 @@ KINDS = {
     "added": {"zh": "多字或少字", "en": "a character added or dropped"},
     "truncated": {"zh": "名称被截短", "en": "the name cut short"},
     "numeral": {"zh": "提法中的数字不同", "en": "another numeral in the slogan"},
+    "figure": {"zh": "两处数字同为“{figure}”", "en": "both stated with {figure}"},
 }
+#: an amount stated this many times or more in a year is a common figure (a round sum, a count
+#: every unit gives): the names before it are not compared
+COMMON_AMOUNT = 12
 
 
 @dataclass(eq=False)
@@ -76,6 +84,7 @@ class Form:
     text: str
     spots: list[tuple[Document, int, int, int]]  # (document, start, end, context start)
     suffix: str = ""  # the name suffix it ends in, for names found by their suffix
+    figure: str = ""  # the amount it stands with, for names compared by their amount (kind figure)
 
     @property
     def count(self) -> int:
@@ -165,6 +174,10 @@ class NameVariant(Check):
         by_year: dict[int | None, list[NameSpot]] = defaultdict(list)
         for n in idx.names:
             by_year[n.year].append(n)
+        amounts_by_year: dict[int | None, list[AmountSpot]] = defaultdict(list)
+        for a in idx.amounts:
+            amounts_by_year[a.year].append(a)
+            by_year.setdefault(a.year, [])
         findings: list[Finding] = []
         # a pair of forms found only in the reference documents cannot give a finding (the form to
         # correct must stand in a linted file): with references, such pairs are not looked at
@@ -173,6 +186,7 @@ class NameVariant(Check):
             linted: set[str] | None = set() if with_references else None
             forms = self._forms(spots, linted)
             found = self._pairs(forms, linted)
+            found = [*found, *_figure_pairs(amounts_by_year.get(year, []))]
             pairs = [_ranked(k, a, b) for k, a, b in found if not _declared(shorts, a.text, b.text)]
             # one pair of places seen through a longer or shorter left edge, or with a shorter
             # suffix (服务性园区 inside 服务性园区用地): keep the longest reading of the place
@@ -379,6 +393,8 @@ class NameVariant(Check):
             "suggestion": major.text,
             "forms": [_form_dict(major), _form_dict(minor)],
         }
+        if minor.figure:
+            data["figure"] = minor.figure
         return self.finding(
             doc,
             start,
@@ -392,8 +408,45 @@ class NameVariant(Check):
             other=f"{q[0]}{major.text}{q[1]}",
             other_count=major.count,
             other_where=where_of(mdoc, mstart, lang),
-            kind=KINDS[kind][lang],
+            kind=KINDS[kind][lang].format(figure=minor.figure),
         )
+
+
+def _figure_pairs(spots: list[AmountSpot]) -> list[tuple[str, Form, Form]]:
+    """``figure`` pairs: the names two places give one specific amount, where they differ by a few
+    characters inside (yblint.text.figure_names.named_pair), each name a form with the places it
+    stands with that amount. Amounts stated :data:`COMMON_AMOUNT` times or more are left out."""
+    by_key: dict[tuple[float, str], list[AmountSpot]] = defaultdict(list)
+    for a in spots:
+        by_key[a.key].append(a)
+    out: list[tuple[str, Form, Form]] = []
+    for group in by_key.values():
+        if len(group) < 2 or len(group) >= COMMON_AMOUNT:
+            continue
+        forms: dict[str, Form] = {}
+        named: list[tuple[str, str]] = []
+        for i, a in enumerate(group):
+            wa = a.text
+            for b in group[i + 1 :]:
+                wb = b.text
+                if wa == wb or (a.document is b.document and a.end == b.end):
+                    continue
+                got = named_pair(wa, wb)
+                if got is None:
+                    continue
+                texts = []
+                for spot, (s0, s1) in ((a, got[0]), (b, got[1])):
+                    t = spot.document.text[spot.start + s0 : spot.start + s1]
+                    f = forms.setdefault(t, Form(t, [], figure=spot.amount))
+                    place = (spot.document, spot.start + s0, spot.start + s1, spot.start + s0)
+                    if place not in f.spots:
+                        f.spots.append(place)
+                    texts.append(t)
+                if texts[0] != texts[1] and tuple(texts) not in named and tuple(texts[::-1]) not in named:
+                    named.append((texts[0], texts[1]))
+        for ta, tb in named:
+            out.append(("figure", forms[ta], forms[tb]))
+    return out
 
 
 def _cut_among(t: str, k: int, shorter: list[str], forms: dict[str, Form]) -> list[tuple[int, Form]]:

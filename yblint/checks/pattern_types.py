@@ -151,7 +151,7 @@ class PatternCheck(Check):
         (××××) when none is known."""
         derived = doc.derived
         if "patterns.year" not in derived:
-            from yblint.text.book_index import document_year  # only a run with such a finding
+            from yblint.text.years import document_year  # only a run with such a finding
 
             derived["patterns.year"] = document_year(doc, corpus.year)
         year = derived["patterns.year"]

@@ -13,7 +13,9 @@ and the ``corpus:`` references) once, with regular expressions only, and records
   place), period (year, 1—N月, 截至…) and the value as :mod:`yblint.text.numbers` parses it
   (``Figure``);
 * **cut-offs**: every period that ends at a stated day or month (1—9月, 截至11月15日, 截至目前)
-  (``Cutoff``).
+  (``Cutoff``);
+* **amounts**: every specific amount (8,600万元, 4,860户) with the words before it in its clause
+  (``AmountSpot``, :mod:`yblint.text.figure_names`).
 
 Each document has a **year** (``document_year``): ``year:`` from the configuration for the
 linted files, else a year in the file name, else in the title, else the year the text names most.
@@ -30,8 +32,10 @@ from dataclasses import dataclass
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.model import Corpus, Document, Paragraph, Unit
 from yblint.text.numbers import Number, find_numbers, parse_numeral
+from yblint.text.years import document_year
 
 __all__ = [
+    "AmountSpot",
     "BookIndex",
     "Cutoff",
     "Figure",
@@ -59,54 +63,6 @@ _NAME_RE = re.compile(f"(?:{'|'.join(NAME_SUFFIXES)})")
 _RUN_RE = re.compile(f"[{CJK}]+$")
 _QUOTED_RE = re.compile(r"“([^“”\n]{2,24})”|《([^《》\n]{2,40})》")
 _DECLARED_RE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"]?([^”\"）)\n，,]{1,16})[”\"]?\s*[）)]")
-
-# --- years --------------------------------------------------------------------------------------
-
-_YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
-_YEAR_NIAN_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)\s*年")
-
-
-_YEAR_DIGITS = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)")
-
-
-def years_named(text: str) -> list[str]:
-    """The years before a 年 in ``text`` (2021年, 1998 年), as ``_YEAR_NIAN_RE.findall`` finds them:
-    found from each 年 backwards, over the spaces, to four digits (a 年 is far rarer than a digit,
-    and a scan of the text for digits costs more than one for 年)."""
-    out = []
-    j = text.find("年")
-    while j >= 0:
-        k = j
-        while k > 0 and text[k - 1].isspace():
-            k -= 1
-        if k >= 4 and _YEAR_DIGITS.fullmatch(text, k - 4, k):
-            out.append(text[k - 4 : k])
-        j = text.find("年", j + 1)
-    return out
-
-
-def document_year(doc: Document, configured: int | None = None) -> int | None:
-    """The year the document is about: ``configured`` (``year:`` in .yblint.yaml) for linted
-    files; else the one year its file name holds (or, failing that, the name of its folder or
-    the folder above); else a year in its first heading or line;
-    else the year its text names most (None when it names none)."""
-    if configured is not None and not doc.reference:
-        return configured
-    parts = doc.path.replace("\\", "/").split("/")
-    for part in reversed(parts[-3:]):  # the file's name, then its folders (../2020/区统计局.md)
-        found = set(_YEAR_RE.findall(part))
-        if len(found) == 1:
-            return int(found.pop())
-    first = next((p for p in doc.paragraphs if p.text.strip()), None)
-    if first is not None and len(first.text) <= 60:
-        m = _YEAR_NIAN_RE.search(first.text)
-        if m:
-            return int(m.group(1))
-    counts = Counter(int(y) for y in years_named(doc.text))
-    if counts:
-        return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
-    return None
-
 
 # --- records ------------------------------------------------------------------------------------
 
@@ -159,6 +115,20 @@ class Cutoff(Spot):
 
 
 @dataclass(eq=False)
+class AmountSpot(Spot):
+    """The words before a specific amount in its clause (``start``..``end``; 为, 达到 … left out),
+    and the amount: ``key`` (its value in its unit, the unit), where it stands and as written."""
+
+    key: tuple[float, str] = (0.0, "")
+    amount_start: int = 0
+    amount_end: int = 0
+
+    @property
+    def amount(self) -> str:
+        return self.document.text[self.amount_start : self.amount_end]
+
+
+@dataclass(eq=False)
 class Figure(Spot):
     """An indicator stated with a value: ``kind`` is ``level`` (常住人口69.9万人) or ``growth``
     (地区生产总值增长8.5%); ``scope`` is the place it is for, or ``""`` when unstated (then it
@@ -195,6 +165,7 @@ class BookIndex:
         self._figures: list[Figure] | None = None
         self._compared: list[Figure] | None = None
         self._cutoffs: list[Cutoff] | None = None
+        self._amounts: list[AmountSpot] | None = None
 
     def _find_names(self) -> list[NameSpot]:
         if self._names is None:
@@ -249,6 +220,19 @@ class BookIndex:
             for doc, y, prose in self._docs:
                 _cutoffs(doc, prose, y, self._cutoffs)
         return self._cutoffs
+
+    @property
+    def amounts(self) -> list[AmountSpot]:
+        if self._amounts is None:
+            from yblint.text.figure_names import amounts
+
+            self._amounts = [
+                AmountSpot(doc, unit, a.head, a.words_end, y, key=a.key, amount_start=a.start, amount_end=a.end)
+                for doc, y, prose in self._docs
+                for para, unit in prose.paras
+                for a in amounts(doc.text, para.start, para.end)
+            ]
+        return self._amounts
 
     def year_of(self, doc: Document) -> int | None:
         return self.years.get(id(doc))

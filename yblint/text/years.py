@@ -1,0 +1,55 @@
+"""The year a document is about (``document_year``), for the rules that compare a book's years
+and the messages that suggest one: ``year:`` from the configuration, else its file name or
+folder, else its first line, else the year its text names most."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from yblint import lazyre as re
+from yblint.model import Document
+
+_YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_YEAR_NIAN_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)\s*年")
+
+
+_YEAR_DIGITS = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d)")
+
+
+def years_named(text: str) -> list[str]:
+    """The years before a 年 in ``text`` (2021年, 1998 年), as ``_YEAR_NIAN_RE.findall`` finds them:
+    found from each 年 backwards, over the spaces, to four digits (a 年 is far rarer than a digit,
+    and a scan of the text for digits costs more than one for 年)."""
+    out = []
+    j = text.find("年")
+    while j >= 0:
+        k = j
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        if k >= 4 and _YEAR_DIGITS.fullmatch(text, k - 4, k):
+            out.append(text[k - 4 : k])
+        j = text.find("年", j + 1)
+    return out
+
+
+def document_year(doc: Document, configured: int | None = None) -> int | None:
+    """The year the document is about: ``configured`` (``year:`` in .yblint.yaml) for linted
+    files; else the one year its file name holds (or, failing that, the name of its folder or
+    the folder above); else a year in its first heading or line;
+    else the year its text names most (None when it names none)."""
+    if configured is not None and not doc.reference:
+        return configured
+    parts = doc.path.replace("\\", "/").split("/")
+    for part in reversed(parts[-3:]):  # the file's name, then its folders (../2020/区统计局.md)
+        found = set(_YEAR_RE.findall(part))
+        if len(found) == 1:
+            return int(found.pop())
+    first = next((p for p in doc.paragraphs if p.text.strip()), None)
+    if first is not None and len(first.text) <= 60:
+        m = _YEAR_NIAN_RE.search(first.text)
+        if m:
+            return int(m.group(1))
+    counts = Counter(int(y) for y in years_named(doc.text))
+    if counts:
+        return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
+    return None
