@@ -124,3 +124,55 @@ def test_rows_of_never_fails_and_cells_stay_inside(pieces):
         for c in row:
             assert 0 <= c.start <= c.end <= len(text)
             assert c.text in text[c.start : c.end] or c.text == ""
+
+
+# --- a total column -------------------------------------------------------------------------------
+
+SEXES = (
+    "| 街道 | 男（人） | 女（人） | 合计（人） |\n| --- | ---: | ---: | ---: |\n"
+    "| 米市巷 | 2,310 | 2,450 | 4,760 |\n| 湖墅 | 3,120 | 3,060 | 6,180 |\n| 小河 | 1,980 | 2,010 | 3,990 |\n"
+)
+
+
+def test_total_column_last(tmp_path):
+    assert table_findings(tmp_path, SEXES) == []
+    fs = table_findings(tmp_path, SEXES.replace("| 3,060 | 6,180 |", "| 3,060 | 6,280 |"))
+    assert [(f.location.range()[:2], f.location.text, f.severity, f.data["row"]) for f in fs] == [
+        ((8, 24), "6,280", "warning", "湖墅")
+    ]
+    assert fs[0].message.startswith("表格“湖墅”行各列之和小于“合计（人）”：3,120 + 3,060 = 6,180")
+    fs = table_findings(tmp_path, SEXES.replace("| 3,060 | 6,180 |", "| 3,060 | 6,080 |"))
+    assert [f.severity for f in fs] == ["error"] and "超过" in fs[0].message
+
+
+def test_total_column_first_and_a_total_row_both_checked(tmp_path):
+    table = (
+        "| 季度 | 合计（万元） | 一季度 | 二季度 | 三季度 | 四季度 |\n| --- | --- | --- | --- | --- | --- |\n"
+        "| 税收 | 1,200.5 | 300.1 | 300.2 | 300.1 | 300.1 |\n| 非税 | 410.0 | 100.0 | 110.0 | 100.0 | 100.0 |\n"
+        "| 合计 | 1,610.5 | 400.1 | 410.2 | 400.1 | 400.1 |\n"
+    )
+    assert table_findings(tmp_path, table) == []
+    fs = table_findings(tmp_path, table.replace("| 非税 | 410.0 |", "| 非税 | 420.0 |"))
+    assert sorted((f.data.get("row", "-"), f.data["column"]) for f in fs) == [
+        ("-", "合计（万元）"),  # the total row's 合计 no longer sums the column
+        ("非税", "合计（万元）"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # columns of other units do not add up
+        "| 单位 | 企业数（家） | 产值（亿元） | 合计 |\n|---|---|---|---|\n"
+        "| 甲 | 12 | 3.5 | 16 |\n| 乙 | 13 | 4.5 | 18 |\n",
+        # one column a part of another: no partition
+        "| 街道 | 合计 | 其中：女 | 男 |\n|---|---|---|---|\n| 甲 | 100 | 45 | 50 |\n| 乙 | 120 | 60 | 61 |\n",
+        # a total between the columns it would total
+        "| 街道 | 男 | 合计 | 女 |\n|---|---|---|---|\n| 甲 | 55 | 100 | 40 |\n| 乙 | 60 | 120 | 61 |\n",
+        # rates and shares are left out of the sum
+        "| 街道 | 男 | 女 | 合计 | 女性占比 |\n|---|---|---|---|---|\n"
+        "| 甲 | 55 | 45 | 100 | 45% |\n| 乙 | 60 | 60 | 120 | 50% |\n",
+    ],
+)
+def test_total_column_silent(tmp_path, table):
+    assert table_findings(tmp_path, table) == []

@@ -1,4 +1,5 @@
-"""table: a table's total row (合计, 总计, 全区 …) against the sum of its rows, column by column.
+"""table: a table's total row (合计, 总计, 全区 …) against the sum of its rows, column by column,
+and a total column (合计, 总计 …) against the sum of the other columns, row by row.
 
 A statistical table states its arithmetic in its layout: the row named 合计 holds, in each column
 of amounts, the sum of the rows it totals — the rows above it when it is the last, the rows below
@@ -98,11 +99,18 @@ def _figure(cell: str) -> tuple[float, int] | None:
 def check(text: str, para: Paragraph) -> list[Issue]:
     """The issues of one table paragraph."""
     rows = rows_of(text, para)
-    if len(rows) < 4:
-        return []  # a header, a total and two rows at least
+    if len(rows) < 2:
+        return []
     header, body = rows[0], rows[1:]
     # the rows' names stand in the first column, or the second after a column of numbers (序号)
     named = 1 if header and _SERIAL.fullmatch(header[0].text) and len(header) > 2 else 0
+    return _total_rows(header, body, named) + _total_columns(header, body, named)
+
+
+def _total_rows(header: list[Cell], body: list[list[Cell]], named: int) -> list[Issue]:
+    """The total row against the rows it totals, column by column."""
+    if len(body) < 3:
+        return []  # a total and two rows at least
     labels = [r[named].text.replace(" ", "").replace("\u3000", "") if len(r) > named else "" for r in body]
     if any(_SUBROWS.match(lab) for lab in labels):
         return []  # subtotals or sub-items: which rows a total covers is not plain
@@ -120,15 +128,54 @@ def check(text: str, para: Paragraph) -> list[Issue]:
         return []
     issues = []
     for col in range(named + 1, len(header)):
-        issue = _column(header[col].text, body[t][col], [r[col] for r in parts])
+        if _NOT_SUMMED.search(header[col].text):
+            continue
+        issue = _sum(header[col].text, body[t][col], [r[col] for r in parts], unit_of(header[col].text))
         if issue is not None:
             issues.append(issue)
     return issues
 
 
-def _column(head: str, total_cell: Cell, cells: list[Cell]) -> Issue | None:
-    if _NOT_SUMMED.search(head):
-        return None
+#: the header of a column that totals the others in its row
+TOTAL_HEADER = re.compile(r"(?:合计|总计|共计|总数|总量|小计)(?:[（(][^（）()]{1,6}[）)])?")
+#: headers of columns that are part of another (其中：女), so the row's columns are no partition
+_SUB_HEADER = re.compile(r"^(?:其中|#|＃|内[：:]|含)")
+
+
+def unit_of(head: str) -> str | None:
+    """The unit a header names in brackets at its end (企业数（家） → 家)."""
+    m = _UNIT_IN_HEADER.search(head)
+    return m.group(1) if m else None
+
+
+def _total_columns(header: list[Cell], body: list[list[Cell]], named: int) -> list[Issue]:
+    """A total column (合计, first or last of the figures) against the other columns of each row,
+    when they are of one unit and none is a part of another (其中…)."""
+    heads = [re.sub(r"\s+", "", c.text) for c in header]
+    totals = [i for i in range(named + 1, len(heads)) if TOTAL_HEADER.fullmatch(heads[i])]
+    if len(totals) != 1 or any(_SUB_HEADER.match(h) for h in heads):
+        return []
+    t = totals[0]
+    parts = [i for i in range(named + 1, len(heads)) if i != t and not _NOT_SUMMED.search(heads[i])]
+    if len(parts) < 2 or not (t < parts[0] or t > parts[-1]):
+        return []  # the total stands first or last of what it totals
+    unit = unit_of(heads[t])
+    units = {unit_of(heads[i]) for i in parts} - {None}
+    if len(units) > 1 or (unit is not None and units and units != {unit}):
+        return []  # columns of other units (企业数（家）, 产值（亿元）) do not add up
+    issues = []
+    for row in body:
+        if len(row) != len(header):
+            continue
+        issue = _sum(heads[t], row[t], [row[i] for i in parts], unit or next(iter(units), None), row[named].text)
+        if issue is not None:
+            issues.append(issue)
+    return issues
+
+
+def _sum(head: str, total_cell: Cell, cells: list[Cell], unit: str | None, row: str | None = None) -> Issue | None:
+    """The cells against the total: an issue when no rounding of theirs explains the difference.
+    ``row``: the name of the row whose total column is checked (a total row's column: None)."""
     total = _figure(total_cell.text)
     if total is None:
         return None
@@ -142,8 +189,7 @@ def _column(head: str, total_cell: Cell, cells: list[Cell]) -> Issue | None:
         values.append(got)
     if len(values) < 2:
         return None
-    unit = _UNIT_IN_HEADER.search(head)
-    info = unit_info(unit.group(1)) if unit else None
+    info = unit_info(unit) if unit else None
     exact = info is not None and info.count and total[1] == 0 and all(d == 0 for _, d in values)
     computed = sum(v for v, _ in values)
     slack = 0.0 if exact else sum(0.5 * 10.0**-d for _, d in values) + 0.5 * 10.0 ** -total[1]
@@ -161,15 +207,19 @@ def _column(head: str, total_cell: Cell, cells: list[Cell]) -> Issue | None:
     data = {
         "check": "table",
         "column": column,
+        **({"row": row} if row is not None else {}),
         "stated": total[0],
         "computed": round(computed, 6),
         "parts": shown,
         "formula": formula,
     }
     related = [(c.start, c.end) for c in cells if c.text not in _EMPTY][:10]
+    if row is not None:
+        args["row"] = re.sub(r"\s+", "", row) or "?"
+    key = ("table_row_" if row is not None else "table_") + ("over" if over else "under")
     return Issue(
         "table",
-        "table_over" if over else "table_under",
+        key,
         (total_cell.start, total_cell.end),
         args,
         data,
