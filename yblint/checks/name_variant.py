@@ -421,8 +421,8 @@ def _figure_pairs(spots: list[AmountSpot]) -> list[tuple[str, Form, Form]]:
         by_key[a.key].append(a)
     out: list[tuple[str, Form, Form]] = []
     for group in by_key.values():
-        if len(group) < 2 or len(group) >= COMMON_AMOUNT:
-            continue
+        if len(group) < 2 or len(group) >= COMMON_AMOUNT or all(a.document.reference for a in group):
+            continue  # alone, common, or only in the references (nothing there to correct)
         forms: dict[str, Form] = {}
         named: list[tuple[str, str]] = []
         for i, a in enumerate(group):
@@ -430,6 +430,8 @@ def _figure_pairs(spots: list[AmountSpot]) -> list[tuple[str, Form, Form]]:
             for b in group[i + 1 :]:
                 wb = b.text
                 if wa == wb or (a.document is b.document and a.end == b.end):
+                    continue
+                if a.document.reference and b.document.reference:
                     continue
                 got = named_pair(wa, wb)
                 if got is None:

@@ -223,14 +223,16 @@ class BookIndex:
 
     @property
     def amounts(self) -> list[AmountSpot]:
+        """The amounts a linted document's amount can be compared with: every amount of the
+        linted documents, and those of the reference documents of a key one of them has (a commit
+        hook's references are most of the book, and most of their amounts are of other values)."""
         if self._amounts is None:
-            from yblint.text.figure_names import amounts
-
+            linted = {id(doc): _amounts(doc, prose, y) for doc, y, prose in self._docs if not doc.reference}
+            keys = {a.key for found in linted.values() for a in found}
             self._amounts = [
-                AmountSpot(doc, unit, a.head, a.words_end, y, key=a.key, amount_start=a.start, amount_end=a.end)
+                a
                 for doc, y, prose in self._docs
-                for para, unit in prose.paras
-                for a in amounts(doc.text, para.start, para.end)
+                for a in (linted[id(doc)] if not doc.reference else _amounts(doc, prose, y, keys))
             ]
         return self._amounts
 
@@ -591,6 +593,23 @@ class _Prose:
             return None
         p, u = self.paras[i]
         return (p, u) if offset < p.end else None
+
+
+def _amounts(
+    doc: Document, prose: _Prose, year: int | None, keys: set[tuple[float, str]] | None = None
+) -> list[AmountSpot]:
+    """The amounts of ``doc`` (of ``keys`` only, when given): one search of its whole text (a
+    clause, so the words before an amount, never crosses a line), each amount kept where it
+    stands in prose with its words in its paragraph."""
+    from yblint.text.figure_names import amounts
+
+    found: list[AmountSpot] = []
+    for a in amounts(doc.text, 0, len(doc.text), keys):
+        pu = prose.at(a.start)
+        if pu is not None and a.head >= pu[0].start and a.end <= pu[0].end:
+            where = {"amount_start": a.start, "amount_end": a.end}
+            found.append(AmountSpot(doc, pu[1], a.head, a.words_end, year, key=a.key, **where))
+    return found
 
 
 def _names(doc: Document, prose: _Prose, year: int | None, idx: BookIndex, names: list[NameSpot]) -> None:

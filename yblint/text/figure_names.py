@@ -82,14 +82,17 @@ def _significant(num: str) -> int:
     return len(digits)
 
 
-def amounts(text: str, lo: int, hi: int) -> list[Amount]:
-    """The specific amounts of ``text[lo:hi]`` (one paragraph's prose), each with the words
-    before it in its clause."""
+def amounts(text: str, lo: int, hi: int, keys: set[tuple[float, str]] | None = None) -> list[Amount]:
+    """The specific amounts of ``text[lo:hi]``, each with the words before it in its clause;
+    with ``keys``, only those of these keys (:attr:`Amount.key`)."""
     out: list[Amount] = []
     for m in _AMOUNT_RE.finditer(text, lo, hi):
         unit = m.group("unit")
         kind = _UNITS[unit]
         if _significant(m.group("num")) < (3 if kind == "count" else 2):
+            continue
+        value = float(m.group("num").replace(",", "")) * _MULT.get(m.group("mult") or "", 1.0)
+        if keys is not None and (round(value, 6), unit) not in keys:
             continue
         if text[m.end() : m.end() + 1] in ("%", "％") or text[m.start() - 1 : m.start()] in ("第", "年"):
             continue
@@ -103,7 +106,6 @@ def amounts(text: str, lo: int, hi: int) -> list[Amount]:
         words_end = head + (cut.start() if cut else len(words))
         if words_end - head < MIN_SHARED:
             continue
-        value = float(m.group("num").replace(",", "")) * _MULT.get(m.group("mult") or "", 1.0)
         out.append(Amount(start, m.end(), value, unit, head, words_end))
     return out
 
