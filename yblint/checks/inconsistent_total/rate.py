@@ -164,7 +164,11 @@ _PLAN_SHARE = re.compile(rf"(?:为|完成|达到|完成了|相当于)(?:全年|�
 _SHARE_OF = re.compile(r"占(?P<base>[^，,；;。占]{1,24}?)的(?:(?:比重|比例)(?:为|达到|达|是)?)?(?=[0-9０-９]|百分之)")
 #: how a share phrase ends before its figure besides 的 (占…的比重为61.0%)
 _WEIGHTED = re.compile(r"的(?:比重|比例)(?:为|达到|达|是)?$")
-_TIMES_OF = re.compile(r"(?:是|为|相当于)(?P<base>[^，,；;。是]{1,20}?)的(?=[0-9０-９一二两三四五六七八九十])")
+_TIMES_OF = re.compile(
+    r"(?:是|为|相当于|完成了?)(?P<base>(?:[^，,；;。是]|(?<=\d),(?=\d{3})){1,20}?)的(?=[0-9０-９一二两三四五六七八九十])"
+)
+#: a base named as a plan, a target or a budget (完成年度目标（8000人）的112.1%)
+_PLANNED = re.compile(r"计划|预算|任务|目标|指标")
 #: 的 right before a numeral: each of the three phrases above ends so, its figure following
 _DE_FIGURE = re.compile(r"的[\d零〇○一二两三四五六七八九十百千万亿]")
 #: how a stated ratio is scaled from a quotient
@@ -331,7 +335,9 @@ def _phrase(r: Reader, m: re.Match, what: str) -> None:
     if not parts or parts[-1].approx or parts[-1] is x:
         return
     found = len(r.issues)
-    ratio(r, z, parts[-1], x, what, what)
+    if what == "占比" and _PLANNED.search(m.group("base")):
+        what = "计划完成程度"  # 为年度计划的106.8%, 完成年度目标任务4,000套的106.5%
+    ratio(r, z, parts[-1], x, what, "完成计划的比例" if what == "计划完成程度" else what)
     if named is not None and len(r.issues) > found:
         r.issues[-1].certain = False  # the whole found by its name: likely the one meant, not surely
 
