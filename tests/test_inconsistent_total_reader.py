@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from yblint.checks.inconsistent_total import breakdown, count, growth, rate, reader, shares
+from yblint.checks.inconsistent_total import averages, breakdown, count, growth, rate, reader, shares
 from yblint.text.numbers import find_numbers
 
 CLAUSE_NOISE = "12３４,，、。；:一年a ①²\n"
@@ -116,7 +116,10 @@ KEYWORDS = [
     (rate._SHARE_OF, "的", "占全年计划的41%"),
     (rate._TIMES_OF, "的", "是上年的1.2倍"),
     (rate._PLAN_SHARE, "的", "为计划的112%"),
-    (rate._PER, "每", "每万人拥有医师34人"),
+    (averages._PER, "每", "每万人拥有医师34人"),
+    (averages._PER_ITEM, ("平均每", "户均", "人均"), "户均补贴3.1万元"),
+    (averages._PAIR_RATIO, ("师比", "师生比", "性别比"), "生师比为14.1∶1"),
+    (rate._TIMES_OF, "的", "完成年度目标（8000人）的112.1%"),
     (shares._SHARE_AFTER, ("占", "比重"), "工业企业300家，占25%"),
     (growth._GROWTH, "由从", "由30万元增加到36万元，增长20%"),
     (growth._DOUBLED, "由从", "由3亿元增至6亿元，翻了一番"),

@@ -3,9 +3,10 @@
 Five checks, each a module over one paragraph read by :class:`~.reader.Reader`, each showing its
 working in the message and in ``data`` (``check``, ``stated``, ``computed``, ``parts``/``operands``,
 ``formula``): :mod:`.breakdown` (a total and its parts), :mod:`.count` (a count and the names it
-counts), :mod:`.rate` (a rate from two figures), :mod:`.growth` (a change from two figures) and
-:mod:`.shares` (complementary shares that total 100%); and a sixth over tables, :mod:`.table` (a
-total row against the rows it totals, column by column).
+counts), ``rate`` (a rate or share from two figures, :mod:`.rate`; an average or a ratio of
+counts, :mod:`.averages`), :mod:`.growth` (a change from two figures) and :mod:`.shares`
+(complementary shares that total 100%); and a sixth over tables, :mod:`.table` (a total row
+against the rows it totals, column by column; a total column against the columns, row by row).
 
 All arithmetic runs on intervals (:attr:`yblint.text.numbers.Number.interval`): a figure admits the
 rounding of its last written digit, 约/余/近/多/超 widen or open it, so only a contradiction that
@@ -22,14 +23,21 @@ from yblint.check import Check, register_check
 from yblint.finding import Finding, Location
 from yblint.model import TABLE, Corpus, Document, Paragraph
 
-from . import breakdown, count, growth, rate, shares, table
+from . import averages, breakdown, count, growth, rate, shares, table
 from .reader import Figures, Issue, Reader
+
+
+def _rates(r: Reader) -> None:
+    """The rate check: rates and shares (:mod:`.rate`), averages and ratios of counts (:mod:`.averages`)."""
+    rate.check(r)
+    averages.check(r)
+
 
 #: the checks in the order they run, by the name ``parameters.checks`` uses
 CHECKS: dict[str, Callable[[Reader], None]] = {
     "breakdown": breakdown.check,
     "count": count.check,
-    "rate": rate.check,
+    "rate": _rates,
     "growth": growth.check,
     "shares": shares.check,
 }

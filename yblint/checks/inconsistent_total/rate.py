@@ -16,7 +16,6 @@ from .reader import (
     clause_before,
     clause_start,
     factor,
-    fmt_like,
     num,
     pct_interval,
     sentence_bounds,
@@ -41,10 +40,7 @@ def check(r: Reader) -> None:
     completion_rates(r)
     named_rates(r)
     ratio_phrases(r)
-    per_capita(r)
-    per_item(r)
     balance_ratios(r)
-    pair_ratios(r)
 
 
 #: words that make a rate another one (按期办结率: of the cases closed, those closed in time), so
@@ -98,11 +94,11 @@ def completion_rates(r: Reader) -> None:
         word = _rate_word(m.group(0))
         formula = f"{bare(y)} ÷ {bare(x)} = {shown}"
         r.issues.append(
-            _rate_issue(z, z.num_end, y, x, computed, shown, formula, word, RATE_EN.get(word, "rate") + f" ({word})")
+            rate_issue(z, z.num_end, y, x, computed, shown, formula, word, RATE_EN.get(word, "rate") + f" ({word})")
         )
 
 
-def _rate_issue(
+def rate_issue(
     z: Number,
     anchor_end: int,
     y: Number,
@@ -203,7 +199,7 @@ def named_rates(r: Reader) -> None:
         if not tops:
             continue
         y = tops[-1]
-        bracketed = _bracket_base(r, z)  # 上线率92.6%（参考人数1,420人）: the whole after the rate
+        bracketed = bracket_base(r, z)  # 上线率92.6%（参考人数1,420人）: the whole after the rate
         if bracketed is not None:
             x, head = bracketed
             if x.unit == y.unit and stem not in head and _BASE_WORDS.search(head) and x.value > 0:
@@ -323,7 +319,7 @@ def _phrase(r: Reader, m: re.Match, what: str) -> None:
     bases = [n for n in r.nums(m.start("base"), m.end("base")) if n.quantity]
     named = None
     if not bases and what == "占比":
-        bracketed = _bracket_base(r, z)  # 占全区常住人口的比重为24.3%（常住人口53.2万人）
+        bracketed = bracket_base(r, z)  # 占全区常住人口的比重为24.3%（常住人口53.2万人）
         if bracketed is not None and _names_match(m.group("base"), bracketed[1]):
             bases = [bracketed[0]]
         else:
@@ -357,7 +353,7 @@ _BRACKET_VERB = re.compile(r"(?:为|是|共|共计|合计|总计|达|：|:)$")
 BRACKET_MAX = 24
 
 
-def _bracket_base(r: Reader, z: Number) -> tuple[Number, str] | None:
+def bracket_base(r: Reader, z: Number) -> tuple[Number, str] | None:
     """The whole a share or rate ``z`` states in brackets right after it (上线率92.6%（参考人数1,420人）):
     the bracket's one figure, which ends it, and the words before that figure; None when the
     bracket holds anything else (上年为88.7%, 不含…, two figures)."""
@@ -431,183 +427,4 @@ def ratio(r: Reader, z: Number, y: Number, x: Number, rate: str, label: str) -> 
     formula = f"{bare(y)} ÷ {bare(x)} = {shown}"
     end = z.num_end if z.unit != "倍" else z.end
     label_en = RATIO_EN.get(rate, "rate") + f" ({rate})"
-    r.issues.append(_rate_issue(z, end, y, x, computed, shown, formula, label, label_en, rate))
-
-
-_PER = re.compile(
-    r"每(?P<per>十万|万|千|百)(?P<who>人|户|名|常住人口|人口)(?:拥有|有|配备|平均)?"
-    r"(?P<what>(?:[\u4e00-\u9fff]|（[\u4e00-\u9fff]{1,4}）){1,10}?)(?=[0-9０-９])"
-)
-_PER_SCALE = {"百": 100.0, "千": 1000.0, "万": 1e4, "十万": 1e5}
-_POPULATION = re.compile(r"人口|户籍|常住|居民|户数|总户")
-
-
-_PER_ITEM = re.compile(
-    r"(?:平均每(?P<per>[个场期次户家所名批项座间台辆条处人])|(?P<head>[户人])均)"
-    r"(?P<what>[\u4e00-\u9fff]{0,6}?)(?=[0-9０-９])"
-)
-
-
-#: the units a count of what an average is per may be written in (人均 over 1,250名职工)
-_PER_UNITS = {"人": ("人", "名"), "名": ("名", "人")}
-
-
-def per_item(r: Reader) -> None:
-    """举办培训班86期，培训3,820人次，平均每期42人次 (发放补贴1.2亿元，惠及3,860户，户均3.1万元):
-    the one figure of the average's unit over the one counted in the unit it is per (期, 户),
-    in its sentence and the one before. A count in 万 (常住人口53.2万人) is no such count: an
-    average over a population (人均生产总值) is worked out on the year's mean population."""
-    t = r.text
-    if t.find("平均每", r.lo, r.hi) < 0 and t.find("户均", r.lo, r.hi) < 0 and t.find("人均", r.lo, r.hi) < 0:
-        return
-    for m in _PER_ITEM.finditer(t, r.lo, r.hi):
-        per = m.group("per") or m.group("head")
-        z = r.at(m.end())
-        if z is None or not z.quantity or z.approx or z.role or z.unit == per:
-            continue
-        s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
-        if s_start > r.lo:
-            s_start, _ = sentence_bounds(t, s_start - 1, r.lo, r.hi)  # and the sentence before
-        cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
-        tops = [n for n in cands if n.unit == z.unit]
-        counts = [n for n in cands if n.unit in _PER_UNITS.get(per, (per,)) and n.multiplier == 1]
-        if len(tops) != 1 or len(counts) != 1 or counts[0].value <= 0:
-            continue
-        y, x = tops[0], counts[0]
-        (xlo, xhi), (ylo, yhi) = x.interval, y.interval
-        if xlo <= 0:
-            continue
-        clo, chi = ylo / xhi, yhi / xlo
-        zlo, zhi = z.value - z.step / 2 - EPSILON, z.value + z.step + EPSILON  # rounded or cut off
-        ok = chi >= zlo and clo <= zhi
-        r.checked.append(("rate", f"{y.text} ÷ {x.text}: {z.text}", z.value, ok))
-        if ok:
-            continue
-        computed = y.value / x.value
-        shown = fmt_like(computed, z, max(1, z.decimals))  # 3.1万元, as the average is written
-        formula = f"{bare(y)} ÷ {bare(x)} = {shown}"
-        label = m.group(0)
-        r.issues.append(_rate_issue(z, z.end, y, x, computed, shown, formula, label, f"average per {per}"))
-
-
-def per_capita(r: Reader) -> None:
-    """常住人口103.2万人，执业医师3,560人，每万人拥有执业医师34.5人: the figure named (执业医师)
-    over the population, scaled to 每万人 (每千人, 每十万人)."""
-    t = r.text
-    if t.find("每", r.lo, r.hi) < 0:
-        return
-    for m in _PER.finditer(t, r.lo, r.hi):
-        z = r.at(m.end())
-        if z is None or not z.quantity or z.approx or z.role:
-            continue
-        s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
-        if s_start > r.lo:
-            s_start, _ = sentence_bounds(t, s_start - 1, r.lo, r.hi)  # and the sentence before
-        cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
-        what = m.group("what")[-2:]
-        tops = [n for n in cands if n.unit == z.unit and what in t[clause_start(t, n.start, r.lo) : n.start]]
-        pops = [
-            n
-            for n in cands
-            if n.group in ("person", "household") and _POPULATION.search(t[clause_start(t, n.start, r.lo) : n.start])
-        ]
-        if not pops:  # 每千人口执业医师6.4人（常住人口53.2万人）: the population after, in brackets
-            bracketed = _bracket_base(r, z)
-            if bracketed is not None and bracketed[0].group == "person" and _POPULATION.search(bracketed[1]):
-                pops = [bracketed[0]]
-        if len(tops) != 1 or len(pops) != 1 or pops[0].value <= 0 or tops[0] is pops[0]:
-            continue
-        y, x = tops[0], pops[0]
-        scale = _PER_SCALE[m.group("per")]
-        (xlo, xhi), (ylo, yhi) = x.interval, y.interval
-        if xlo <= 0:
-            continue
-        clo, chi = ylo / xhi * scale, yhi / xlo * scale
-        zlo, zhi = z.value - z.step / 2 - EPSILON, z.value + z.step + EPSILON
-        ok = chi >= zlo and clo <= zhi
-        r.checked.append(("rate", f"{y.text} ÷ {x.text} × {m.group('per')}: {z.text}", z.value, ok))
-        if ok:
-            continue
-        computed = y.value / x.value * scale
-        shown = f"{num(computed, max(1, z.decimals))}{z.unit}"
-        formula = f"{bare(y)} ÷ {bare(x)} × {num(scale, 0)} = {shown}"
-        label = m.group(0)
-        label_en = f"rate per {num(scale, 0)} ({label})"
-        r.issues.append(_rate_issue(z, z.end, y, x, computed, shown, formula, label, label_en))
-
-
-#: ratios of two counts named for both (师生比: students per teacher, written 1∶x; 生师比 x∶1;
-#: 性别比: men per hundred women): the words naming each figure, and how the ratio is written
-_PAIR_RATIOS = {
-    "师生比": ("教师", "学生|在校生", "1:x"),
-    "生师比": ("学生|在校生", "教师", "x:1"),
-    "性别比": ("男", "女", "x"),
-}
-_PAIR_RATIO = re.compile(
-    r"(?P<name>师生比|生师比|性别比)(?:例)?(?:为|是|达|约为)?"
-    r"(?P<a>[0-9]+(?:\.[0-9]+)?)(?:\s*[∶:：]\s*(?P<b>[0-9]+(?:\.[0-9]+)?))?"
-)
-
-
-def pair_ratios(r: Reader) -> None:
-    """在校学生8.62万人，专任教师6,120人，师生比1∶14.1 (性别比102.8, 生师比14.1∶1): the ratio of
-    the one figure named for each side, in its sentence and the one before (男性25.82万人、女性
-    26.54万人), at the precision of the stated ratio."""
-    t = r.text
-    if t.find("师比", r.lo, r.hi) < 0 and t.find("师生比", r.lo, r.hi) < 0 and t.find("性别比", r.lo, r.hi) < 0:
-        return
-    for m in _PAIR_RATIO.finditer(t, r.lo, r.hi):
-        top_words, bottom_words, form = _PAIR_RATIOS[m.group("name")]
-        if form == "x":
-            if m.group("b") is not None:
-                continue
-            at = m.start("a")
-        else:
-            one, at = ("a", m.start("b")) if form == "1:x" else ("b", m.start("a"))
-            if m.group("b") is None or m.group(one) != "1":
-                continue
-        z = next((n for n in r.nums(at, m.end()) if n.num_start == at), None)
-        if z is None or z.approx:
-            continue
-        s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
-        if s_start > r.lo:
-            s_start, _ = sentence_bounds(t, s_start - 1, r.lo, r.hi)  # and the sentence before
-        cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx and n.group == "person"]
-        heads = [_item_head(t, n.start, r.lo) for n in cands]
-        tops = [n for n, h in zip(cands, heads, strict=True) if _names_only(h, top_words, bottom_words)]
-        bottoms = [n for n, h in zip(cands, heads, strict=True) if _names_only(h, bottom_words, top_words)]
-        if len(tops) != 1 or len(bottoms) != 1 or bottoms[0].value <= 0 or tops[0].value <= 0:
-            continue
-        top, bottom = tops[0], bottoms[0]
-        # 师生比 1∶x and 生师比 x∶1 are both students per teacher; 性别比, men per 100 women
-        y, x = (bottom, top) if form == "1:x" else (top, bottom)
-        scale = 100.0 if form == "x" else 1.0
-        (xlo, xhi), (ylo, yhi) = x.interval, y.interval
-        clo, chi = ylo / xhi * scale, yhi / xlo * scale
-        zlo, zhi = z.value - z.step / 2 - EPSILON, z.value + z.step / 2 + EPSILON
-        ok = chi >= zlo and clo <= zhi
-        name = m.group("name")
-        r.checked.append(("rate", f"{y.text} ÷ {x.text}: {name} {z.text}", z.value, ok))
-        if ok:
-            continue
-        computed = y.value / x.value * scale
-        shown = num(computed, max(1, z.decimals))
-        formula = f"{bare(y)} ÷ {bare(x)}" + (" × 100" if scale != 1.0 else "") + f" = {shown}"
-        label_en = {"师生比": "teacher-student ratio", "生师比": "student-teacher ratio", "性别比": "sex ratio"}[name]
-        r.issues.append(_rate_issue(z, z.end, y, x, computed, shown, formula, name, f"{label_en} ({name})"))
-
-
-def _names_only(head: str, words: str, others: str) -> bool:
-    return re.search(words, head) is not None and re.search(others, head) is None
-
-
-#: what ends the words naming an item of a list (男性25.82万人、女性26.54万人)
-_ITEM_MARKS = "，,；;。、：:（("
-
-
-def _item_head(text: str, at: int, lo: int) -> str:
-    """The words before the figure at ``at`` back to the mark that opens its clause or list item."""
-    i = at
-    while i > lo and text[i - 1] not in _ITEM_MARKS:
-        i -= 1
-    return text[i:at]
+    r.issues.append(rate_issue(z, end, y, x, computed, shown, formula, label, label_en, rate))
