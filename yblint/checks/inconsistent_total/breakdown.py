@@ -128,6 +128,8 @@ def _breakdown_qizhong(r: Reader, qs: int, qe: int, seen: set[int]) -> None:
     leads = [_item_lead(t, p, qe) for p in parts]
     if len(parts) > 1 and not partition(leads) and _overlapping(leads):
         return  # 女党员700名，大专以上学历党员800名: kinds that overlap, not a partition
+    if _nested(t, parts, leads):
+        return  # 一般公共预算收入…；税收收入…，占一般公共预算收入的90.8%: a part of a part
     distinct = {(p.num_start) for p in parts}
     if len(distinct) != len(parts):
         return
@@ -635,6 +637,24 @@ def _overlapping(leads: list[str]) -> bool:
         kinds.append({name for name, rx in _FAMILIES.items() if rx.search(core)})
     found = set().union(*kinds)
     return len(found) > 1 or (len(found) == 1 and any(not k for k in kinds))
+
+
+#: a part's share of another part stated right after it (税收收入142.3亿元，占一般公共预算收入的…)
+_SHARE_OF_PART = re.compile(r"[，,、]?(?:占|为)(?P<base>[^，,；;。的]{2,16})的")
+
+
+def _nested(text: str, parts: list[Number], leads: list[str]) -> bool:
+    """Whether a part is stated as a share of another part (其中，一般公共预算收入156.8亿元；税收收入
+    142.3亿元，占一般公共预算收入的比重为90.8%): it is part of that part, and the parts do not add up
+    to the total."""
+    for i, p in enumerate(parts):
+        m = _SHARE_OF_PART.match(text, p.end, p.end + 2 * SHARE_WINDOW)
+        if m is None:
+            continue
+        base = re.sub(r"^(?:全区|全市|全县|全年|本年)", "", m.group("base"))
+        if len(base) >= 3 and any(j != i and leads[j].endswith(base) for j in range(len(parts))):
+            return True
+    return False
 
 
 def _sexes(leads: list[str]) -> bool:

@@ -164,8 +164,10 @@ _WEIGHTED = re.compile(r"的(?:比重|比例)(?:为|达到|达|是)?$")
 _TIMES_OF = re.compile(
     r"(?:是|为|相当于|完成了?)(?P<base>(?:[^，,；;。是]|(?<=\d),(?=\d{3})){1,20}?)的(?=[0-9０-９一二两三四五六七八九十])"
 )
-#: a base named as a plan, a target or a budget (完成年度目标（8000人）的112.1%)
-_PLANNED = re.compile(r"计划|预算|任务|目标|指标")
+#: a base named as a plan, a target or a budget (完成年度目标（8000人）的112.1%, 年度目标任务4,000套):
+#: its name ends so once its figure and brackets are taken off (一般公共预算支出 is no plan)
+_PLANNED = re.compile(r"(?:计划|预算|任务|目标|指标)(?:数|额|总额)?$")
+_FIGURE_OR_BRACKET = re.compile(r"[（(][^（）()]*[）)]|[0-9０-９][0-9０-９,，.．]*[\u4e00-\u9fff]{0,2}$")
 #: 的 right before a numeral: each of the three phrases above ends so, its figure following
 _DE_FIGURE = re.compile(r"的[\d零〇○一二两三四五六七八九十百千万亿]")
 #: how a stated ratio is scaled from a quotient
@@ -332,7 +334,7 @@ def _phrase(r: Reader, m: re.Match, what: str) -> None:
     if not parts or parts[-1].approx or parts[-1] is x:
         return
     found = len(r.issues)
-    if what == "占比" and _PLANNED.search(m.group("base")):
+    if what == "占比" and _PLANNED.search(_FIGURE_OR_BRACKET.sub("", m.group("base"))):
         what = "计划完成程度"  # 为年度计划的106.8%, 完成年度目标任务4,000套的106.5%
     ratio(r, z, parts[-1], x, what, "完成计划的比例" if what == "计划完成程度" else what)
     if named is not None and len(r.issues) > found:
