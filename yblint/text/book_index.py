@@ -27,12 +27,16 @@ from __future__ import annotations
 import bisect
 import weakref
 from collections import Counter
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.model import Corpus, Document, Paragraph, Unit
 from yblint.text.numbers import Number, find_numbers, parse_numeral
 from yblint.text.years import document_year
+
+R = TypeVar("R")
 
 __all__ = [
     "AmountSpot",
@@ -149,7 +153,7 @@ class BookIndex:
 
     def __init__(self, corpus: Corpus | None = None, year: int | None = None) -> None:
         self.years: dict[int, int | None] = {}  # id(document) -> year
-        self._docs: list[tuple[Document, int | None, _Prose]] = []
+        self._docs: list[tuple[Document, int | None, Prose]] = []
         if corpus is not None:
             found = [(doc, document_year(doc, year)) for doc in corpus.all_documents]
             # a draft that names no year is of the book's year: the one its other drafts are of
@@ -158,7 +162,7 @@ class BookIndex:
                 if y is None and book and not doc.reference:
                     y = book[0][0]
                 self.years[id(doc)] = y
-                self._docs.append((doc, y, _Prose(doc)))
+                self._docs.append((doc, y, Prose(doc)))
         self._names: list[NameSpot] | None = None
         self._declared: list[tuple[str, str]] = []  # (full name, short form)
         self._slogans: list[Slogan] = []
@@ -204,14 +208,20 @@ class BookIndex:
         if self._figures is not None or not any(doc.reference for doc, _y, _p in self._docs):
             return self.figures
         if self._compared is None:
-            linted = {id(doc): _figures(doc, prose, y) for doc, y, prose in self._docs if not doc.reference}
-            named = {f.indicator for found in linted.values() for f in found}
-            self._compared = [
-                f
-                for doc, y, prose in self._docs
-                for f in (linted[id(doc)] if not doc.reference else _figures(doc, prose, y, named))
-            ]
+            self._compared = self._linted_first(_figures, lambda f: f.indicator)
         return self._compared
+
+    def _linted_first(self, find: Callable[..., list[R]], key: Callable[[R], Hashable]) -> list[R]:
+        """What ``find(doc, prose, year, keys)`` records, in the documents' order: all of it in the
+        linted documents, and in the reference documents only what has a ``key`` one of those has
+        (``keys`` passed to ``find``, so that it need not make the others)."""
+        linted = {id(doc): find(doc, prose, y, None) for doc, y, prose in self._docs if not doc.reference}
+        keys = {key(x) for found in linted.values() for x in found}
+        return [
+            x
+            for doc, y, prose in self._docs
+            for x in (linted[id(doc)] if not doc.reference else find(doc, prose, y, keys))
+        ]
 
     @property
     def cutoffs(self) -> list[Cutoff]:
@@ -227,13 +237,9 @@ class BookIndex:
         linted documents, and those of the reference documents of a key one of them has (a commit
         hook's references are most of the book, and most of their amounts are of other values)."""
         if self._amounts is None:
-            linted = {id(doc): _amounts(doc, prose, y) for doc, y, prose in self._docs if not doc.reference}
-            keys = {a.key for found in linted.values() for a in found}
-            self._amounts = [
-                a
-                for doc, y, prose in self._docs
-                for a in (linted[id(doc)] if not doc.reference else _amounts(doc, prose, y, keys))
-            ]
+            from yblint.text.figure_names import amount_spots
+
+            self._amounts = self._linted_first(amount_spots, lambda a: a.key)
         return self._amounts
 
     def year_of(self, doc: Document) -> int | None:
@@ -507,7 +513,7 @@ _FULL_STOP = re.compile(r"[。！？]")  # a list of targets runs over ；-separ
 _SCOPE_BEFORE_RE = re.compile(r"(?:[省市区县镇乡国道年月末底的现成计中有]|全年|其中)$")
 
 
-def _figures(doc: Document, prose: _Prose, year: int | None, indicators: set[str] | None = None) -> list[Figure]:
+def _figures(doc: Document, prose: Prose, year: int | None, indicators: set[str] | None = None) -> list[Figure]:
     """The figures of ``doc``; with ``indicators``, only those of these indicators (the pattern
     still finds every indicator, so that a longer one is not read as a shorter one inside it)."""
     out: list[Figure] = []
@@ -579,7 +585,7 @@ def _figures(doc: Document, prose: _Prose, year: int | None, indicators: set[str
 # --- building -----------------------------------------------------------------------------------
 
 
-class _Prose:
+class Prose:
     """The prose paragraphs of a document, found by offset (a bisection, not a scan)."""
 
     def __init__(self, doc: Document) -> None:
@@ -595,24 +601,7 @@ class _Prose:
         return (p, u) if offset < p.end else None
 
 
-def _amounts(
-    doc: Document, prose: _Prose, year: int | None, keys: set[tuple[float, str]] | None = None
-) -> list[AmountSpot]:
-    """The amounts of ``doc`` (of ``keys`` only, when given): one search of its whole text (a
-    clause, so the words before an amount, never crosses a line), each amount kept where it
-    stands in prose with its words in its paragraph."""
-    from yblint.text.figure_names import amounts
-
-    found: list[AmountSpot] = []
-    for a in amounts(doc.text, 0, len(doc.text), keys):
-        pu = prose.at(a.start)
-        if pu is not None and a.head >= pu[0].start and a.end <= pu[0].end:
-            where = {"amount_start": a.start, "amount_end": a.end}
-            found.append(AmountSpot(doc, pu[1], a.head, a.words_end, year, key=a.key, **where))
-    return found
-
-
-def _names(doc: Document, prose: _Prose, year: int | None, idx: BookIndex, names: list[NameSpot]) -> None:
+def _names(doc: Document, prose: Prose, year: int | None, idx: BookIndex, names: list[NameSpot]) -> None:
     text = doc.text
     for m in _NAME_RE.finditer(text):
         s = m.start()
@@ -659,7 +648,7 @@ def _names(doc: Document, prose: _Prose, year: int | None, idx: BookIndex, names
             names.append(NameSpot(doc, pu[1], dm.start(1), dm.end(1), year, kind="declared", context=dm.start(1)))
 
 
-def _cutoffs(doc: Document, prose: _Prose, year: int | None, out: list[Cutoff]) -> None:
+def _cutoffs(doc: Document, prose: Prose, year: int | None, out: list[Cutoff]) -> None:
     for a, b, f in find_cutoffs(doc.text):
         pu = prose.at(a)
         if pu is None:

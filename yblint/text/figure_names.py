@@ -5,8 +5,9 @@
 ``amounts(text, lo, hi)`` finds the amounts of a stretch of prose that are specific enough for
 two of them to be one thing: money, areas, lengths and weights with two significant digits or
 more, counts with three or more (326家, 4,860户; not 12个). Each keeps the words before it in its
-clause (``Amount.head``: where they start). ``named_pair(a, b)`` tells, from the words before two
-equal amounts, the two names they give it, when those differ only by a few characters inside.
+clause (``Amount.head``: where they start); ``amount_spots`` records them for the book index
+(``BookIndex.amounts``). ``named_pair(a, b)`` tells, from the words before two equal amounts, the
+two names they give it, when those differ only by a few characters inside.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Indel
 
 from yblint import lazyre as re
+from yblint.model import Document
+from yblint.text.book_index import AmountSpot, Prose
 from yblint.text.words import tagged_tokens
 
 #: units and the kind of quantity they measure (counts need three significant digits)
@@ -179,3 +182,18 @@ def _unquoted(s: str, start: int) -> tuple[int, int]:
     while end > start and s[end - 1] in _QUOTES:
         end -= 1
     return start, end
+
+
+def amount_spots(
+    doc: Document, prose: Prose, year: int | None, keys: set[tuple[float, str]] | None = None
+) -> list[AmountSpot]:
+    """The amounts of ``doc`` (of ``keys`` only, when given): one search of its whole text (a
+    clause, so the words before an amount, never crosses a line), each amount kept where it
+    stands in prose with its words in its paragraph."""
+    found: list[AmountSpot] = []
+    for a in amounts(doc.text, 0, len(doc.text), keys):
+        pu = prose.at(a.start)
+        if pu is not None and a.head >= pu[0].start and a.end <= pu[0].end:
+            where = {"amount_start": a.start, "amount_end": a.end}
+            found.append(AmountSpot(doc, pu[1], a.head, a.words_end, year, key=a.key, **where))
+    return found
