@@ -446,6 +446,8 @@ def _figure_pairs(spots: list[AmountSpot]) -> list[tuple[str, Form, Form]]:
                     texts.append(t)
                 if texts[0] != texts[1] and tuple(texts) not in named and tuple(texts[::-1]) not in named:
                     named.append((texts[0], texts[1]))
+        for f in forms.values():
+            f.spots.sort(key=_order)
         for ta, tb in named:
             out.append(("figure", forms[ta], forms[tb]))
     return out

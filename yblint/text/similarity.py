@@ -470,10 +470,10 @@ def find_seeds(
     more segments is boilerplate; one that occurs more than ``max_repeats`` times in all (default
     ``2 * max_units``) is treated the same way, so that no hash yields more than a few pairs.
 
-    Boilerplate is a phrase; a passage is not: where the boilerplate hashes of one set of segments
-    (fewer than ``template_units``, each hash at most twice a segment) follow one another over
-    ``passage_chars`` characters or more, a passage was copied into those segments, and its
-    hashes are seeds after all (:func:`_shared_passages`)."""
+    Boilerplate is a phrase; a passage is not: where boilerplate hashes first found in one
+    segment (each at most twice a segment, none in ``template_units`` segments or more) follow one
+    another over ``passage_chars`` characters or more, a passage was copied from that segment,
+    and its hashes are seeds after all (:func:`_shared_passages`)."""
     max_repeats = max_repeats or 2 * max_units
     n = len(stream)
     boiler = np.zeros(n, dtype=bool)
