@@ -25,13 +25,19 @@ _POPULATION = re.compile(r"人口|户籍|常住|居民|户数|总户")
 
 
 _PER_ITEM = re.compile(
-    r"(?:平均每(?P<per>[个场期次户家所名批项座间台辆条处人])|(?P<head>[户人])均)"
+    r"(?:平均每(?P<per>人次|户次|[个场期次户家所名批项座间台辆条处人])|(?P<head>[户人])均)"
     r"(?P<what>[\u4e00-\u9fff]{0,6}?)(?=[0-9０-９])"
 )
 
 
 #: the units a count of what an average is per may be written in (人均 over 1,250名职工)
 _PER_UNITS = {"人": ("人", "名"), "名": ("名", "人")}
+
+
+#: a period before an average makes it another period's (月人均, 日均 is no average of the year)
+_PERIODS = set("月日周季")
+#: an average that is a standard or a level set (人均补助标准, 户均限额), not what the figures give
+_STANDARD = re.compile(r"标准|限额|上限|下限|起点|门槛")
 
 
 def per_item(r: Reader) -> None:
@@ -44,6 +50,8 @@ def per_item(r: Reader) -> None:
         return
     for m in _PER_ITEM.finditer(t, r.lo, r.hi):
         per = m.group("per") or m.group("head")
+        if t[m.start() - 1 : m.start()] in _PERIODS or _STANDARD.search(m.group("what")):
+            continue  # 月人均 (a month's), 人均补助标准 (a standard, not what was paid over the year)
         z = r.at(m.end())
         if z is None or not z.quantity or z.approx or z.role or z.unit == per:
             continue
