@@ -6,7 +6,8 @@ their total are reported only when the text shows the list is complete:
 * certain — the items' shares total 100%; a stated count of kinds (分为4类) equals the items;
   a parallel measure of the same items adds up (checked in :mod:`.breakdown`);
 * likely — a catch-all item (其他, 其余, 另有 …); categories that partition the whole (城镇/农村,
-  男/女, X/非X, 已/未, age bands from 以下 to 以上, 第一/第二/第三产业, A类/B类/C类 …; not 小学/初中/高中, since
+  男/女, X/非X, 已/未, age bands from 以下 to 以上, 第一/第二/第三产业, A类/B类/C类, 发明/实用新型/
+  外观设计专利, 一般/专项债务, 出口/进口, 税收/非税收入 …; not 小学/初中/高中, since
   pupils are also in 学前, 职高 and 特教); a gap that is one
   mistyped or two swapped digits (3,615 for 3,651);
 * open — 等, 主要有, 包括, 如, 一些 …: never reported.
@@ -36,6 +37,11 @@ PARTITIONS: list[tuple[str, list[str]]] = [
     ("轻重工业", ["轻工业", "重工业"]),
     # classes named by letters (建议办理结果 A类、B类、C类): the letters run through every class
     ("字母分类", ["A类|Ａ类", "B类|Ｂ类", "C类|Ｃ类", "D类|Ｄ类"]),
+    # the wholes statistics always divide so: patents by kind, government debt, trade, revenue
+    ("专利类型", ["发明", "实用新型", "外观设计"]),
+    ("政府债务", ["一般债", "专项债"]),
+    ("进出口", ["(?<!进)出口", "进口"]),
+    ("税收非税", ["(?<!非)税收", "非税"]),
 ]
 #: an item worded as the rest of the whole: 二级及以下, 60岁以上, 未…, 非…
 _LOW_END = re.compile(r"(?:及|和)?以下|以内|不满|不足|未满")
