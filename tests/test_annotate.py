@@ -252,7 +252,7 @@ def test_finding_in_a_table_is_commented_at_the_start_of_its_cell(tmp_path: Path
     )
     out = tmp_path / "t.yblint.docx"
     done = annotate.annotate_document(doc, [*result.findings, made], out, "zh", True, {})
-    assert (done.comments, done.at_paragraph_start, done.revisions) == (2, 1, 1)
+    assert (done.comments, done.at_cell_start, done.revisions) == (2, 1, 1)
     assert "其中 1 条放在表格单元格开头" in annotate.summary([done], en=False)
     texts = [t for _, t in comments_of(out).values()]
     assert len(texts) == 2 and texts[1].endswith("（位置：第4段第1字“窞井”）")
@@ -281,7 +281,7 @@ def test_a_finding_in_a_later_cell_is_commented_in_that_cell(tmp_path):
     assert f.location.text == "55" and f.data["check"] == "table"
     out = tmp_path / "t.yblint.docx"
     done = annotate.annotate_document(result.documents[0], result.findings, out, "zh", True, {})
-    assert (done.comments, done.at_paragraph_start) == (1, 1)
+    assert (done.comments, done.at_cell_start) == (1, 1)
     last_row = body_of(out).find(qn("w:tbl")).findall(f".//{qn('w:tr')}")[-1]
     first_cell, second_cell = last_row.findall(qn("w:tc"))
     assert first_cell.find(f".//{qn('w:commentRangeStart')}") is None

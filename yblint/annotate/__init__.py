@@ -42,7 +42,7 @@ class Annotated:
     source: str
     output: str
     comments: int = 0
-    at_paragraph_start: int = 0  # findings that could not be anchored on their characters
+    at_cell_start: int = 0  # findings in a table cell, put at the start of their cell (not on their characters)
     revisions: int = 0  # fixes written as tracked changes
     fixes: list[Finding] = field(default_factory=list)
 
@@ -134,7 +134,7 @@ def annotate_document(
         else:
             _point_comment(body, f.location.start, comment.comment_id, exact)
             if not exact:
-                result.at_paragraph_start += 1
+                result.at_cell_start += 1
         result.comments += 1
     for f in taken:
         _track(body, f)
@@ -223,19 +223,19 @@ def run(
 def _line(a: Annotated, en: bool) -> str:
     if en:
         text = f"{a.source} -> {a.output}: {a.comments} comment(s), {a.revisions} tracked fix(es)"
-        if a.at_paragraph_start:
-            text += f", {a.at_paragraph_start} at the start of their table cell"
+        if a.at_cell_start:
+            text += f", {a.at_cell_start} at the start of their table cell"
         return text + "\n"
     text = f"{a.source} → {a.output}：批注 {a.comments} 条，修订 {a.revisions} 处"
-    if a.at_paragraph_start:
-        text += f"，其中 {a.at_paragraph_start} 条在表格中，放在所在单元格开头"
+    if a.at_cell_start:
+        text += f"，其中 {a.at_cell_start} 条在表格中，放在所在单元格开头"
     return text + "\n"
 
 
 def summary(done: list[Annotated], en: bool) -> str:
     comments = sum(a.comments for a in done)
     revisions = sum(a.revisions for a in done)
-    start = sum(a.at_paragraph_start for a in done)
+    start = sum(a.at_cell_start for a in done)
     if en:
         return (
             f"Wrote {len(done)} reviewed cop{'y' if len(done) == 1 else 'ies'}: {comments} comment(s), "
