@@ -96,6 +96,18 @@ def test_discover_skips_word_and_editor_lock_files(tmp_path: Path):
     assert [Path(f).name for f in found] == ["团区委.docx"]
 
 
+def test_discover_leaves_out_reviewed_copies_in_a_folder(tmp_path: Path):
+    """STEM.yblint.docx is yblint annotate's output beside its draft: linted with the folder it
+    would be reported as the draft copied word for word; named on the command line it is read."""
+    (tmp_path / "团区委.docx").write_bytes(b"PK")
+    (tmp_path / "团区委.yblint.docx").write_bytes(b"PK")
+    (tmp_path / "团区委.YBLINT.DOCX").write_bytes(b"PK")
+    found = discover([str(tmp_path)], ["*.md", "*.docx", "*.DOCX"], [])
+    assert [Path(f).name for f in found] == ["团区委.docx"]
+    named = discover([str(tmp_path / "团区委.yblint.docx")], ["*.docx"], [])
+    assert [Path(f).name for f in named] == ["团区委.yblint.docx"]
+
+
 def test_git_is_not_started_where_no_repository_can_be(tmp_path, monkeypatch):
     """Outside any work tree (no .git from the folder up, no GIT_DIR) git is not run at all; inside
     one, or with GIT_DIR set, it is asked as before."""

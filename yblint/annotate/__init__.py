@@ -28,10 +28,11 @@ from yblint.errors import YblintError
 from yblint.finding import Edit, Finding
 from yblint.fixing import select_fixes
 from yblint.model import Corpus, Document
+from yblint.reading.discover import REVIEW_COPY_SUFFIX
 from yblint.reading.docx import _open
 from yblint.reading.source import DocxLimits
 
-SUFFIX = ".yblint.docx"
+SUFFIX = REVIEW_COPY_SUFFIX
 AUTHOR = "yblint"
 
 

@@ -11,6 +11,9 @@ from yblint.errors import InputError
 
 DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt", "*.docx"]
 LOCK_PREFIXES = ("~$", ".~lock.", ".#")
+#: the name ending of yblint's own reviewed Word copies (yblint annotate): in a folder they are
+#: its output, not drafts (linting one beside its draft would report the draft copied)
+REVIEW_COPY_SUFFIX = ".yblint.docx"
 SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv", ".tox"}
 
 
@@ -86,8 +89,8 @@ def discover(
         for root, dirs, files in os.walk(p):
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
             for f in sorted(files):
-                if f.startswith(LOCK_PREFIXES):
-                    continue  # Word's ~$name.docx owner files and editor lock files, never drafts
+                if f.startswith(LOCK_PREFIXES) or f.lower().endswith(REVIEW_COPY_SUFFIX):
+                    continue  # Word's ~$name.docx owner files, editor lock files, reviewed copies
                 full = display_path(os.path.join(root, f))
                 rel = display_path(os.path.relpath(os.path.join(root, f), p))
                 if not _matches(rel, include) or _matches(rel, exclude) or _matches(full, exclude):
