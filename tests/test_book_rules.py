@@ -275,6 +275,15 @@ def test_an_indicators_names_are_one_indicator(tmp_path):
     assert "全区2022年GDP在此写作385.6亿元" in fs[0].message
 
 
+def test_new_jobs_in_either_word_order_are_one_indicator(tmp_path):
+    files = {
+        "01-人社局.txt": "区人社局\n\n2021年，全区新增城镇就业12,360人。\n",
+        "02-统计局.txt": "区统计局\n\n2021年，全区城镇新增就业12,630人。\n",
+    }
+    fs = lint_texts(tmp_path, files, ["figure-conflict"])
+    assert [(Path(f.document.path).name, f.location.text) for f in fs] == [("02-统计局.txt", "城镇新增就业12,630人")]
+
+
 def test_a_draft_that_names_no_year_is_of_the_books_year(tmp_path):
     files = {
         "02-统计局.txt": "区统计局\n\n2022年，全区地区生产总值386.5亿元。年末全区户籍人口52.36万人。\n",
