@@ -510,3 +510,24 @@ def test_invisible_char_leaves_a_word_manual_line_break_alone(tmp_path: Path, cl
     (tmp_path / "b.txt").write_text("2021年，全区新建公园3个。\u2028改造绿道12千米。\n", encoding="utf-8")
     text = cli("check", tmp_path / "b.txt", "--select", "invisible-char", "--format", "json").json()
     assert [(f["rule"], f["line"], f["column"]) for f in text["findings"]] == [("invisible-char", 1, 16)]
+
+
+def test_political_formula_series_of_speeches_is_the_wording_before_2018(tmp_path):
+    text = "深入学习贯彻习近平总书记系列重要讲话精神；学习总书记系列重要讲话。"
+    for year, hits in ((2016, []), (2017, []), (2018, ["习近平总书记系列重要讲话精神", "总书记系列重要讲话"])):
+        cfg = Config(rules={"political-formula": {"year": year}})
+        found = _one(tmp_path, text, "political-formula", cfg)
+        assert [f.location.text for f in found] == hits, year
+        assert all(f.fix is None for f in found)  # the rewrite is the editor's
+    # a particular speech, and a title, are no such formula
+    cfg = Config(rules={"political-formula": {"year": 2021}})
+    silent = "学习习近平总书记考察浙江时的重要讲话精神；阅读《习近平总书记系列重要讲话读本》。"
+    assert _one(tmp_path, silent, "political-formula", cfg) == []
+
+
+def test_political_formula_missing_quotation_marks_are_named_as_such(tmp_path):
+    cfg = Config(rules={"political-formula": {"year": 2022}})
+    [f] = _one(tmp_path, "全局增强四个意识。", "political-formula", cfg)
+    assert f.message.startswith("数字概括的提法 四个意识 未加引号，应作 “四个意识”")
+    [g] = _one(tmp_path, "贯彻十九届六中全会精神。", "political-formula", cfg)
+    assert g.message.startswith("固定表述“十九届六中全会”不规范，规范表述为 党的十九届六中全会")

@@ -80,14 +80,19 @@ class PoliticalFormula(Check):
                     fix = self.replace(doc, start, end, replacement, desc)
                     fix.safe = False  # an editor confirms a change to a political formula
                 note = f.note_en if lang == "en" else f.note_zh
+                canonical = replacement or f.canonical  # 十九届五中全会 → 党的十九届五中全会
+                # 四个意识 → “四个意识”: the two differ only by their quotation marks, which a
+                # message that quotes the match would hide
+                key = "quotes" if canonical == f"“{m.group(0)}”" else "default"
                 yield self.finding(
                     doc,
                     start,
                     end,
+                    message_key=key,
                     fix=fix,
                     data={"match": m.group(0), "formula": f.id, "canonical": f.canonical, "year": year},
                     match=m.group(0),
-                    canonical=replacement or f.canonical,  # 十九届五中全会 → 党的十九届五中全会
+                    canonical=canonical,
                     note=note,
                     source=f.source,
                     year=year if year else "",

@@ -143,6 +143,20 @@ FORMULAE: tuple[Formula, ...] = (
         replace="习近平\\g<0>",
     ),
     Formula(
+        id="speeches-spirit",
+        canonical="习近平新时代中国特色社会主义思想",
+        variants=(r"(?:习近平(?:同志|总书记)?|总书记)系列重要讲话(?:精神)?",),
+        first_year=2018,
+        last_year=None,
+        source="党的十九大报告与《中国共产党章程（修正案）》（2017年10月）：此前的“习近平总书记系列重要讲话精神”"
+        "统一表述为“习近平新时代中国特色社会主义思想”",
+        note_zh="“系列重要讲话精神”是党的十九大（2017年）前的提法，其后作“习近平新时代中国特色社会主义思想”；"
+        "记述某次讲话时写明讲话（如“习近平总书记考察浙江时的重要讲话精神”）",
+        note_en="系列重要讲话精神 is the wording before the 19th Party Congress (2017); since then the guiding "
+        "thought is 习近平新时代中国特色社会主义思想, and a particular speech is named as such",
+        exceptions=(r"《[^《》\n]{0,60}》",),
+    ),
+    Formula(
         id="plenum",
         canonical="党的十九届六中全会",
         variants=(
