@@ -119,6 +119,7 @@ KEYWORDS = [
     (averages._PER, "每", "每万人拥有医师34人"),
     (averages._PER_ITEM, ("平均每", "户均", "人均"), "户均补贴3.1万元"),
     (averages._PAIR_RATIO, ("师比", "师生比", "性别比"), "生师比为14.1∶1"),
+    (averages._YIELD, "亩产", "平均亩产460公斤"),
     (rate._TIMES_OF, "的", "完成年度目标（8000人）的112.1%"),
     (shares._SHARE_AFTER, ("占", "比重"), "工业企业300家，占25%"),
     (growth._GROWTH, "由从", "由30万元增加到36万元，增长20%"),

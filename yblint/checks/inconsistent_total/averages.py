@@ -7,13 +7,14 @@ from __future__ import annotations
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 
 from .rate import bracket_base, rate_issue
-from .reader import EPSILON, Reader, bare, clause_start, fmt_like, num, sentence_bounds
+from .reader import EPSILON, Reader, bare, clause_start, factor, fmt_like, num, sentence_bounds
 
 
 def check(r: Reader) -> None:
     per_capita(r)
     per_item(r)
     pair_ratios(r)
+    per_mu_yield(r)
 
 
 _PER = re.compile(
@@ -201,3 +202,41 @@ def _item_head(text: str, at: int, lo: int) -> str:
     while i > lo and text[i - 1] not in _ITEM_MARKS:
         i -= 1
     return text[i:at]
+
+
+_YIELD = re.compile(r"(?:平均)?亩产(?:量)?(?:为|达|达到)?(?=[0-9０-９])")
+
+
+def per_mu_yield(r: Reader) -> None:
+    """粮食播种面积12.6万亩，总产量5.8万吨，平均亩产460公斤: the one weight over the one area in its
+    sentence and the one before, per 亩, in the unit the yield is written in."""
+    t = r.text
+    if t.find("亩产", r.lo, r.hi) < 0:
+        return
+    for m in _YIELD.finditer(t, r.lo, r.hi):
+        z = r.at(m.end())
+        if z is None or z.group != "mass" or z.approx or z.role:
+            continue
+        s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
+        if s_start > r.lo:
+            s_start, _ = sentence_bounds(t, s_start - 1, r.lo, r.hi)  # and the sentence before
+        cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
+        masses = [n for n in cands if n.group == "mass"]
+        areas = [n for n in cands if n.group == "area"]
+        if len(masses) != 1 or len(areas) != 1 or areas[0].value <= 0:
+            continue
+        y, x = masses[0], areas[0]
+        fy, fx = factor(y.unit, z.unit), factor(x.unit, "亩")
+        (xlo, xhi), (ylo, yhi) = x.interval, y.interval
+        if xlo <= 0:
+            continue
+        clo, chi = ylo * fy / (xhi * fx), yhi * fy / (xlo * fx)
+        zlo, zhi = z.value - z.step / 2 - EPSILON, z.value + z.step / 2 + EPSILON
+        ok = chi >= zlo and clo <= zhi
+        r.checked.append(("rate", f"{y.text} ÷ {x.text}: 亩产 {z.text}", z.value, ok))
+        if ok:
+            continue
+        computed = y.value * fy / (x.value * fx)
+        shown = fmt_like(computed, z, z.decimals)
+        formula = f"{bare(y)} ÷ {bare(x)} = {shown}"
+        r.issues.append(rate_issue(z, z.end, y, x, computed, shown, formula, "亩产", "yield per mu (亩产)"))
