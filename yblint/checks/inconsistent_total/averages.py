@@ -10,6 +10,15 @@ from .rate import bracket_base, rate_issue
 from .reader import EPSILON, Reader, bare, clause_start, factor, fmt_like, num, sentence_bounds
 
 
+def _two_sentences(r: Reader, pos: int) -> int:
+    """Where the sentence before the one at ``pos`` starts (the sentence's own start when it is
+    the paragraph's first): an average's figures are stated in its sentence or the one before."""
+    s_start, _ = sentence_bounds(r.text, pos, r.lo, r.hi)
+    if s_start > r.lo:
+        s_start, _ = sentence_bounds(r.text, s_start - 1, r.lo, r.hi)
+    return s_start
+
+
 def check(r: Reader) -> None:
     per_capita(r)
     per_item(r)
@@ -56,9 +65,7 @@ def per_item(r: Reader) -> None:
         z = r.at(m.end())
         if z is None or not z.quantity or z.approx or z.role or z.unit == per:
             continue
-        s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
-        if s_start > r.lo:
-            s_start, _ = sentence_bounds(t, s_start - 1, r.lo, r.hi)  # and the sentence before
+        s_start = _two_sentences(r, m.start())
         cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
         tops = [n for n in cands if n.unit == z.unit]
         counts = [n for n in cands if n.unit in _PER_UNITS.get(per, (per,)) and n.multiplier == 1]
@@ -91,9 +98,7 @@ def per_capita(r: Reader) -> None:
         z = r.at(m.end())
         if z is None or not z.quantity or z.approx or z.role:
             continue
-        s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
-        if s_start > r.lo:
-            s_start, _ = sentence_bounds(t, s_start - 1, r.lo, r.hi)  # and the sentence before
+        s_start = _two_sentences(r, m.start())
         cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
         what = m.group("what")[-2:]
         tops = [n for n in cands if n.unit == z.unit and what in t[clause_start(t, n.start, r.lo) : n.start]]
@@ -160,9 +165,7 @@ def pair_ratios(r: Reader) -> None:
         z = next((n for n in r.nums(at, m.end()) if n.num_start == at), None)
         if z is None or z.approx:
             continue
-        s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
-        if s_start > r.lo:
-            s_start, _ = sentence_bounds(t, s_start - 1, r.lo, r.hi)  # and the sentence before
+        s_start = _two_sentences(r, m.start())
         cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx and n.group == "person"]
         heads = [_item_head(t, n.start, r.lo) for n in cands]
         tops = [n for n, h in zip(cands, heads, strict=True) if _names_only(h, top_words, bottom_words)]
@@ -217,9 +220,7 @@ def per_mu_yield(r: Reader) -> None:
         z = r.at(m.end())
         if z is None or z.group != "mass" or z.approx or z.role:
             continue
-        s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
-        if s_start > r.lo:
-            s_start, _ = sentence_bounds(t, s_start - 1, r.lo, r.hi)  # and the sentence before
+        s_start = _two_sentences(r, m.start())
         cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
         masses = [n for n in cands if n.group == "mass"]
         areas = [n for n in cands if n.group == "area"]
