@@ -1,16 +1,25 @@
 """Chronicles (大事记): each entry opens with its date, set off from the text by a space
-(``1月26日　全区安全生产工作会议召开。``, ``2月15日—16日　…``, ``3月　…``). Such a line is an entry, a
-sentence, never a unit heading; and the space after its date is layout, not a stray space."""
+(``1月26日　全区安全生产工作会议召开。``, ``2月15日—16日　…``, ``3月下旬　…``, ``同日　…``). Such a
+line is an entry, a sentence, never a unit heading; and the space after its date is layout, not a
+stray space (rules/yearbook/space-in-cjk.yaml has the same pattern among its exceptions; a test
+holds the two together)."""
 
 from __future__ import annotations
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 
 _DIGIT = "[0-9０-９]"
-#: the date of an entry and the space after it (the space included)
+_RANGE = "(?:[—～~-]|至|到)"
+#: the date of an entry and the space after it (the space included): a month (3月, 3—4月), a day
+#: (3月5日), a range of days (2月15日—16日, 2月20—21日, 5月16日至18日, 6月30日—7月2日), a part of
+#: the month (3月下旬, 4月初, 12月底), a time of the day or a start (1月5日晚, 4月1日起), or an
+#: entry on the same date as the one before (同日, 是月)
 ENTRY_DATE = (
-    rf"[ \t\u3000]*(?:(?:19|20){_DIGIT}{{2}}年)?{_DIGIT}{{1,2}}月(?:{_DIGIT}{{1,2}}日)?"
-    rf"(?:[—～~-](?:{_DIGIT}{{1,2}}月)?{_DIGIT}{{1,2}}日)?[ \t\u3000]+"
+    rf"[ \t\u3000]*(?:(?:(?:19|20){_DIGIT}{{2}}年)?(?:{_DIGIT}{{1,2}}{_RANGE})?{_DIGIT}{{1,2}}月"
+    rf"(?:{_DIGIT}{{1,2}}日?{_RANGE}(?:{_DIGIT}{{1,2}}月)?{_DIGIT}{{1,2}}日|{_DIGIT}{{1,2}}日"
+    rf"|上旬|中旬|下旬|上中旬|中下旬|初|中|底|末)?"
+    rf"(?:起|前后|期间|上午|下午|晚|晚间|凌晨|夜间)?|同日|是日|当日|次日|同月|是月|当月)"
+    rf"[ \t\u3000]+(?!{_DIGIT}{{1,2}}日)"
 )
 _ENTRY = re.compile(ENTRY_DATE + r"\S")
 
