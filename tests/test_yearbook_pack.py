@@ -321,3 +321,18 @@ def test_straight_quotes_message_in_english(cli, tmp_path):
 def test_year_end_forecasts(tmp_path, text, flagged):
     found = _one(tmp_path, text, "relative-time")
     assert [f.location.text for f in found] == flagged
+
+
+@pytest.mark.parametrize(
+    ("line", "cols"),
+    [
+        ("副主任：李　梅　王　强", []),  # a list of names after its label (名录)
+        ("2023年度省级先进集体（3个）：区教育局　区卫生健康局　区应急管理局", []),
+        ("主要工作：全区开展 专项整治，成效明显。", [10]),  # a sentence after a label: a stray space
+        ("区教育局　区卫生健康局获评先进集体。", [5]),
+    ],
+)
+def test_space_in_cjk_lists_after_a_label(tmp_path, line, cols):
+    p = tmp_path / "minglu.md"
+    p.write_text(f"# 名录\n\n{line}\n", encoding="utf-8")
+    assert where(findings_of([p], ["space-in-cjk"])) == [("space-in-cjk", 3, c) for c in cols]
