@@ -3,6 +3,7 @@ text cut by str.split instead of a regex scan, bare URLs looked for only where o
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -115,3 +116,39 @@ def test_url_spans_are_found_wherever_one_can_be(parts):
     text = "".join(parts)
     assert url_spans(text) == _url_spans_reference(text)
     assert url_spans("见https://www.gov.cn/a。") == [(1, 21)]
+
+
+SPACED = (
+    "街道        户数（户）    人口（人）\n"
+    "东城街道    12,356        35,210\n"
+    "西城街道    10,218        29,874\n"
+    "合计        22,574        65,084"
+)
+
+
+@pytest.mark.parametrize(
+    ("block", "kind"),
+    [
+        (SPACED, "table"),  # typed with its columns lined up
+        ("指标　　单位　　2023年\n地区生产总值　　亿元　　1256.8", "table"),  # ideographic spaces
+        ("街道    户数\n东城街道    户数较多", "prose"),  # no figure: a list, left to the prose rules
+        # a chronicle's entries, each set off by two spaces, are sentences
+        ("1月3日  区委召开全区经济工作会议。\n1月12日  区人大会议开幕。", "prose"),
+        ("全年新增学位3200个，  新建学校3所。\n开展培训12期。", "prose"),  # a stray double space in prose
+        ("全区开展“清廉村居”建设行动，覆盖所有村社区  12个\n完成率100%", "prose"),  # a cell too long
+        ("东城街道    12,356", "prose"),  # one line
+    ],
+)
+def test_a_table_lined_up_with_spaces_is_a_table(block, kind):
+    assert [b.kind for b in text_blocks(block + "\n")] == [kind]
+
+
+def test_a_table_lined_up_with_spaces_is_checked_cell_by_cell(tmp_path, cli):
+    draft = tmp_path / "a.txt"
+    table = SPACED.replace("65,084", "65,184")
+    draft.write_text("区民政局\n\n各街道户籍人口如下。\n\n" + table + "\n", encoding="utf-8")
+    r = cli("check", draft, "--format", "json")
+    assert [(f["rule"], f["line"], f["column"], f["data"]["check"]) for f in r.json()["findings"]] == [
+        ("inconsistent-total", 8, 25, "table")
+    ]
+    assert "35,210 + 29,874 = 65,084" in r.json()["findings"][0]["message"]

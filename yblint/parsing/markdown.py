@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.model import CODE, HEADING, HTML, LIST_ITEM, PROSE, TABLE, Block
-from yblint.text.cells import is_tab_table
+from yblint.text.cells import is_text_table, may_hold_table
 from yblint.text.marks import INLINE_SPACE, trim_space
 from yblint.textpos import LineIndex
 
@@ -68,7 +68,7 @@ def parse_markdown(text: str) -> tuple[list[Block], list[tuple[int, int]]]:
                 end = lines.line_span(max(first, last - 1))[1]
         elif tok.type == "paragraph_open":
             kind = LIST_ITEM if list_depth else PROSE
-            if kind == PROSE and text.find("\t", start, end) >= 0 and is_tab_table(text[start:end]):
+            if kind == PROSE and may_hold_table(text, start, end) and is_text_table(text[start:end]):
                 kind = TABLE  # a table pasted with tabs between its cells, not a pipe table
         elif tok.type in ("fence", "code_block"):
             kind = CODE

@@ -1,13 +1,14 @@
 """Plain-text drafts: a paragraph is a run of non-blank lines; blank lines separate paragraphs. A
 run of two lines or more whose every line holds cells separated by tabs (a table pasted from Word
-or a spreadsheet) is a table, not prose."""
+or a spreadsheet) or lined up with spaces (typed, or copied out of a PDF) is a table, not prose
+(yblint.text.cells)."""
 
 from __future__ import annotations
 
 import re
 
 from yblint.model import PROSE, TABLE, Block
-from yblint.text.cells import is_tab_table
+from yblint.text.cells import is_text_table, may_hold_table
 from yblint.text.marks import INLINE_SPACE, skip_space, trim_space
 
 # a line holding only whitespace and invisible characters (U+200B …) is blank, as a reader sees it
@@ -61,6 +62,6 @@ def text_blocks(text: str) -> list[Block]:
         if text[end - 1] in INLINE_SPACE:
             end = trim_space(text, start, end, INLINE_SPACE)
         content = skip_space(text, start, end, INLINE_SPACE) if text[start] in INLINE_SPACE else start
-        kind = TABLE if text.find("\t", start, end) >= 0 and is_tab_table(text[start:end]) else PROSE
+        kind = TABLE if may_hold_table(text, start, end) and is_text_table(text[start:end]) else PROSE
         blocks.append(Block(kind, start, end, min(content, end)))
     return blocks

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.model import Paragraph
+from yblint.text.cells import space_cells
 from yblint.text.numbers import unit_info
 
 from .reader import EPSILON, Issue, num
@@ -53,8 +54,9 @@ class Cell:
 
 def rows_of(text: str, para: Paragraph) -> list[list[Cell]]:
     """The rows of a table paragraph, each a list of cells with their offsets: Markdown pipe rows
-    (the delimiter row left out) or rows of tab-separated cells (a Word table as read, a table
-    pasted into a plain or Markdown draft)."""
+    (the delimiter row left out), rows of tab-separated cells (a Word table as read, a table
+    pasted into a plain or Markdown draft) or rows lined up with spaces (a table typed in a plain
+    draft: its cells are the text between gaps of two spaces or more)."""
     rows: list[list[Cell]] = []
     pos = para.start
     markdown = para.document.format == "markdown"  # a Word table's cells are joined by tabs
@@ -69,8 +71,10 @@ def rows_of(text: str, para: Paragraph) -> list[list[Cell]]:
                 cells = cells[:-1]
             if cells and all(re.fullmatch(r":?-{3,}:?", c.text) for c in cells):
                 continue  # the delimiter row
-        else:
+        elif "\t" in body:
             cells = _split(body, start, "\t")
+        else:
+            cells = [_cell(body[a:b], start + a) for a, b in space_cells(body)]
         if any(c.text for c in cells):
             rows.append(cells)
     return rows
@@ -80,11 +84,16 @@ def _split(line: str, offset: int, sep: str) -> list[Cell]:
     cells = []
     i = 0
     for piece in line.split(sep):
-        text = piece.strip().strip("*_").strip()  # the cell's text, without spacing and emphasis
-        a = offset + i + (piece.find(text) if text else 0)
-        cells.append(Cell(text, a, a + len(text)))
+        cells.append(_cell(piece, offset + i))
         i += len(piece) + 1
     return cells
+
+
+def _cell(piece: str, offset: int) -> Cell:
+    """The cell whose text, with its spacing, is ``piece``, at ``offset`` in the document."""
+    text = piece.strip().strip("*_").strip()  # the cell's text, without spacing and emphasis
+    a = offset + (piece.find(text) if text else 0)
+    return Cell(text, a, a + len(text))
 
 
 def _figure(cell: str) -> tuple[float, int] | None:
