@@ -176,3 +176,57 @@ def test_total_column_first_and_a_total_row_both_checked(tmp_path):
 )
 def test_total_column_silent(tmp_path, table):
     assert table_findings(tmp_path, table) == []
+
+
+ECONOMY = (
+    "| 指标 | 单位 | 2023年 | 2022年 | 增长（%） |\n| --- | --- | ---: | ---: | ---: |\n"
+    "| 地区生产总值 | 亿元 | 1256.8 | 1180.2 | 6.5 |\n"
+    "| 第一产业 | 亿元 | 12.4 | 12.1 | 2.5 |\n"
+    "| 第二产业 | 亿元 | 402.6 | 385.3 | 4.5 |\n"
+    "| 其中：工业 | 亿元 | 356.2 | 341.0 | 4.5 |\n"
+    "| 第三产业 | 亿元 | 841.8 | 782.8 | 7.5 |\n"
+    "| 进出口总额 | 亿元 | 86.5 | 80.1 | 8.0 |\n"
+    "| 出口 | 亿元 | 52.3 | 49.0 | 6.7 |\n"
+    "| 进口 | 亿元 | 34.2 | 31.1 | 10.0 |\n"
+    "| 全体居民人均可支配收入 | 元 | 68,420 | 65,100 | 5.1 |\n"
+    "| 城镇居民人均可支配收入 | 元 | 75,260 | 71,580 | 5.1 |\n"
+    "| 农村居民人均可支配收入 | 元 | 45,870 | 43,520 | 5.4 |\n"
+)
+
+
+def test_rows_that_divide_the_row_before_them(tmp_path):
+    """三次产业 under 地区生产总值, 出口 and 进口 under 进出口总额: every part named, so the parts are
+    the whole; a sub-item (其中：工业) is passed over, averages (人均) and growth are no sum."""
+    assert table_findings(tmp_path, ECONOMY) == []
+    fs = table_findings(tmp_path, ECONOMY.replace("| 1256.8 |", "| 1265.8 |").replace("| 34.2 |", "| 43.2 |"))
+    assert where(fs) == [((7, 17), "1265.8", "error", "2023年"), ((12, 16), "86.5", "error", "2023年")]
+    assert fs[0].data["partition"] == "三次产业" and fs[0].data["row"] == "地区生产总值"
+    assert "12.4 + 402.6 + 841.8 = 1256.8" in fs[0].message and "1265.8" in fs[0].message
+    assert fs[1].data["computed"] == 95.5  # 52.3 + 43.2: more than the whole
+
+
+@pytest.mark.parametrize(
+    ("edit", "rows"),
+    [
+        (("| 第三产业 | 亿元 | 841.8 | 782.8 | 7.5 |\n", ""), []),  # two industries of three: not the whole
+        # electricity goes to households too: the three industries are not the whole of it
+        (("| 地区生产总值 |", "| 全社会用电量 |"), []),
+        (("| 地区生产总值 |", "| 第三季度地区生产总值 |"), ["第三季度地区生产总值"]),
+    ],
+)
+def test_rows_that_divide_only_what_they_name(tmp_path, edit, rows):
+    fs = table_findings(tmp_path, ECONOMY.replace(*edit).replace("| 1256.8 |", "| 1265.8 |"))
+    assert [f.data["row"] for f in fs] == rows
+
+
+def test_rows_of_a_partition_under_the_row_they_share_a_name_with(tmp_path):
+    table = (
+        "| 项目 | 2023年 |\n| --- | ---: |\n| 常住人口（万人） | 53.2 |\n| 城镇人口（万人） | 41.6 |\n"
+        "| 农村人口（万人） | 11.6 |\n| 学校（所） | 58 |\n| 公办学校（所） | 46 |\n| 民办学校（所） | 12 |\n"
+    )
+    assert table_findings(tmp_path, table) == []
+    fs = table_findings(tmp_path, table.replace("| 12 |", "| 14 |").replace("| 11.6 |", "| 10.6 |"))
+    assert [(f.data["row"], f.data["partition"], f.location.text) for f in fs] == [
+        ("常住人口（万人）", "城乡", "53.2"),
+        ("学校（所）", "公办民办", "58"),
+    ]

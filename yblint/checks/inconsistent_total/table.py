@@ -1,5 +1,6 @@
-"""table: a table's total row (合计, 总计, 全区 …) against the sum of its rows, column by column,
-and a total column (合计, 总计 …) against the sum of the other columns, row by row.
+"""table: a table's total row (合计, 总计, 全区 …) against the sum of its rows, column by column;
+a total column (合计, 总计 …) against the sum of the other columns, row by row; and rows that divide
+the row above them as statistics always do (地区生产总值, then 第一产业, 第二产业, 第三产业) against it.
 
 A statistical table states its arithmetic in its layout: the row named 合计 holds, in each column
 of amounts, the sum of the rows it totals — the rows above it when it is the last, the rows below
@@ -23,6 +24,7 @@ from yblint.model import Paragraph
 from yblint.text.cells import space_cells
 from yblint.text.numbers import unit_info
 
+from .complete import PARTITIONS, partition
 from .reader import EPSILON, Issue, num
 
 #: the label of a row that totals the others
@@ -113,14 +115,14 @@ def check(text: str, para: Paragraph) -> list[Issue]:
     header, body = rows[0], rows[1:]
     # the rows' names stand in the first column, or the second after a column of numbers (序号)
     named = 1 if header and _SERIAL.fullmatch(header[0].text) and len(header) > 2 else 0
-    return _total_rows(header, body, named) + _total_columns(header, body, named)
+    return _total_rows(header, body, named) + _total_columns(header, body, named) + _partition_rows(header, body, named)
 
 
 def _total_rows(header: list[Cell], body: list[list[Cell]], named: int) -> list[Issue]:
     """The total row against the rows it totals, column by column."""
     if len(body) < 3:
         return []  # a total and two rows at least
-    labels = [r[named].text.replace(" ", "").replace("\u3000", "") if len(r) > named else "" for r in body]
+    labels = _labels(body, named)
     if any(_SUBROWS.match(lab) for lab in labels):
         return []  # subtotals or sub-items: which rows a total covers is not plain
     totals = [i for i, lab in enumerate(labels) if TOTAL_LABEL.fullmatch(lab)]
@@ -143,6 +145,83 @@ def _total_rows(header: list[Cell], body: list[list[Cell]], named: int) -> list[
         if issue is not None:
             issues.append(issue)
     return issues
+
+
+def _labels(body: list[list[Cell]], named: int) -> list[str]:
+    """Each row's name, without spaces."""
+    return [r[named].text.replace(" ", "").replace("\u3000", "") if len(r) > named else "" for r in body]
+
+
+def _partition_rows(header: list[Cell], body: list[list[Cell]], named: int) -> list[Issue]:
+    """A row followed by rows that divide it as statistics always do (地区生产总值, then 第一产业,
+    第二产业, 第三产业; 进出口总额, then 出口, 进口): those rows against it, column by column. Every
+    part named, the parts are the whole: a difference either way is certain. Sub-items between
+    them (其中：工业) are passed over; averages and rates (人均, 率) are no sum."""
+    labels = _labels(body, named)
+    issues: list[Issue] = []
+    for w, whole in enumerate(labels):
+        if not whole or _part(whole) or _NOT_SUMMED.search(whole) or TOTAL_LABEL.fullmatch(whole):
+            continue
+        parts = []
+        for j in range(w + 1, len(body)):
+            if _SUBROWS.match(labels[j]):
+                continue
+            if not _part(labels[j]):
+                break
+            parts.append(j)
+        named_parts = [labels[j] for j in parts]
+        name = partition(named_parts)
+        if name is None or len(parts) != _MEMBERS.get(name, -1) or any(_NOT_SUMMED.search(x) for x in named_parts):
+            continue
+        if not _divides(whole, name, named_parts):
+            continue
+        if any(len(body[i]) != len(header) for i in (w, *parts)):
+            continue
+        for col in range(named + 1, len(header)):
+            if _NOT_SUMMED.search(header[col].text):
+                continue
+            cells = [body[j][col] for j in parts]
+            issue = _sum(header[col].text, body[w][col], cells, unit_of(header[col].text), whole=(whole, name))
+            if issue is not None:
+                issues.append(issue)
+    return issues
+
+
+#: how many members each partition of statistics has (complete.PARTITIONS)
+_MEMBERS = {name: len(members) for name, members in PARTITIONS}
+
+
+#: what the partitions divide, where their rows do not say it (三次产业: a row of 全社会用电量 is
+#: divided among the three industries and 居民生活 too)
+_WHOLES = {
+    "三次产业": re.compile(r"生产总值|增加值|GDP|从业人员|就业人员|投资"),
+    "进出口": re.compile(r"进出口"),
+    "税收非税": re.compile(r"一般公共预算收入|财政收入"),
+    "政府债务": re.compile(r"债务"),
+    "专利类型": re.compile(r"专利"),
+}
+
+
+def _divides(whole: str, name: str, parts: list[str]) -> bool:
+    """Whether the rows ``parts`` (the partition ``name``) divide the row ``whole``: it is what
+    the partition divides (_WHOLES), or it ends in what the parts share after their members'
+    names (城镇人口, 农村人口 under 常住人口); 男 and 女 under any row."""
+    if name in _WHOLES:
+        return _WHOLES[name].search(whole) is not None
+    members = dict(PARTITIONS)[name]
+    tails = set()
+    for x in parts:  # what follows the member's name (城镇|人口)
+        m = next(filter(None, (re.search(pat, x) for pat in members)), None)
+        tails.add(x[m.end() :] if m else x)
+    tail = tails.pop() if len(tails) == 1 else ""
+    if len(tail) >= 2:
+        return whole.endswith(tail)
+    return name == "性别" and all(len(x) <= 2 for x in parts)
+
+
+def _part(label: str) -> bool:
+    """Whether ``label`` names a member of one of the partitions of statistics."""
+    return any(re.search(m, label) for _, members in PARTITIONS for m in members)
 
 
 #: the header of a column that totals the others in its row
@@ -182,9 +261,17 @@ def _total_columns(header: list[Cell], body: list[list[Cell]], named: int) -> li
     return issues
 
 
-def _sum(head: str, total_cell: Cell, cells: list[Cell], unit: str | None, row: str | None = None) -> Issue | None:
+def _sum(
+    head: str,
+    total_cell: Cell,
+    cells: list[Cell],
+    unit: str | None,
+    row: str | None = None,
+    whole: tuple[str, str] | None = None,
+) -> Issue | None:
     """The cells against the total: an issue when no rounding of theirs explains the difference.
-    ``row``: the name of the row whose total column is checked (a total row's column: None)."""
+    ``row``: the name of the row whose total column is checked (a total row's column: None);
+    ``whole``: the name of the row the cells' rows divide, and the partition they make."""
     total = _figure(total_cell.text)
     if total is None:
         return None
@@ -226,12 +313,9 @@ def _sum(head: str, total_cell: Cell, cells: list[Cell], unit: str | None, row: 
     if row is not None:
         args["row"] = re.sub(r"\s+", "", row) or "?"
     key = ("table_row_" if row is not None else "table_") + ("over" if over else "under")
-    return Issue(
-        "table",
-        key,
-        (total_cell.start, total_cell.end),
-        args,
-        data,
-        related,
-        certain=over,
-    )
+    if whole is not None:  # every part named: the parts are the whole
+        args["row"], args["partition"] = whole
+        data["row"], data["partition"] = whole
+        key = "table_parts"
+    certain = over or whole is not None
+    return Issue("table", key, (total_cell.start, total_cell.end), args, data, related, certain=certain)
