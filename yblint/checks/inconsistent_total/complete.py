@@ -54,6 +54,15 @@ _KINDS = re.compile(
 )
 
 
+def _bands(low: str, high: str) -> bool:
+    """Whether ``low`` is the band below a bound and ``high`` the band above one, of one measure:
+    35岁以下 and 60岁以上 (岁 both), not 35岁以下 and 大专以上学历 (an age and a schooling)."""
+    a, b = _LOW_END.search(low), _HIGH_END.search(high)
+    if a is None or b is None:
+        return False
+    return a.start() > 0 and b.start() > 0 and low[a.start() - 1] == high[b.start() - 1]
+
+
 #: how far from 100 the items' stated shares may total (each rounded) and still cover the whole
 SHARES_SLACK = 1.0
 #: a digit slip is read only in figures with this many significant digits (3,615; not 1,200)
@@ -91,7 +100,7 @@ def partition(leads: list[str]) -> str | None:
     # age bands and grades: the first item below a bound, the last above one (or the reverse)
     if len(leads) >= 2:
         first, last = leads[0], leads[-1]
-        if (_LOW_END.search(first) and _HIGH_END.search(last)) or (_HIGH_END.search(first) and _LOW_END.search(last)):
+        if _bands(first, last) or _bands(last, first):
             return "区间"
         # grades down to a last band: 正高级、高级、一级、二级及以下
         if re.search(r"(?:及|和)以[上下]$", last) and len({x[-1:] for x in leads[:-1]}) == 1:
