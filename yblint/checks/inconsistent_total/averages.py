@@ -1,6 +1,6 @@
 """averages and ratios of counts, part of the rate check: an average per item or per head
 (平均每期42人次, 户均补贴3.1万元), a rate per thousand of the population (每千人口执业医师6.4人),
-and ratios named for both their figures (师生比1∶14.1, 性别比97.3)."""
+and ratios named for both their figures (师生比1∶14.1, 性别比97.3, 存贷比81.4%)."""
 
 from __future__ import annotations
 
@@ -132,30 +132,32 @@ def per_capita(r: Reader) -> None:
         r.issues.append(rate_issue(z, z.end, y, x, computed, shown, formula, label, label_en))
 
 
-#: ratios of two counts named for both (师生比: students per teacher, written 1∶x; 生师比 x∶1;
-#: 性别比: men per hundred women): the words naming each figure, and how the ratio is written
+#: ratios of two figures named for both (师生比: students per teacher, written 1∶x; 生师比 x∶1;
+#: 性别比: men per hundred women; 存贷比: loans per hundred of deposits, in %): the words naming
+#: each figure, how the ratio is written, the kind of figure both are, its name in English
 _PAIR_RATIOS = {
-    "师生比": ("教师", "学生|在校生", "1:x"),
-    "生师比": ("学生|在校生", "教师", "x:1"),
-    "性别比": ("男", "女", "x"),
+    "师生比": ("教师", "学生|在校生", "1:x", "person", "teacher-student ratio"),
+    "生师比": ("学生|在校生", "教师", "x:1", "person", "student-teacher ratio"),
+    "性别比": ("男", "女", "x", "person", "sex ratio"),
+    "存贷比": ("贷款", "存款", "%", "money", "loan-to-deposit ratio"),
 }
 _PAIR_RATIO = re.compile(
-    r"(?P<name>师生比|生师比|性别比)(?:例)?(?:为|是|达|约为)?"
-    r"(?P<a>[0-9]+(?:\.[0-9]+)?)(?:\s*[∶:：]\s*(?P<b>[0-9]+(?:\.[0-9]+)?))?"
+    r"(?P<name>师生比|生师比|性别比|存贷比)(?:例)?(?:为|是|达|约为)?"
+    r"(?P<a>[0-9]+(?:\.[0-9]+)?)(?P<pct>[%％])?(?:\s*[∶:：]\s*(?P<b>[0-9]+(?:\.[0-9]+)?))?"
 )
 
 
 def pair_ratios(r: Reader) -> None:
-    """在校学生8.62万人，专任教师6,120人，师生比1∶14.1 (性别比102.8, 生师比14.1∶1): the ratio of
-    the one figure named for each side, in its sentence and the one before (男性25.82万人、女性
-    26.54万人), at the precision of the stated ratio."""
+    """在校学生8.62万人，专任教师6,120人，师生比1∶14.1 (性别比102.8, 生师比14.1∶1, 存贷比85.2%):
+    the ratio of the one figure named for each side, in its sentence and the one before (男性25.82万人、
+    女性26.54万人), at the precision of the stated ratio."""
     t = r.text
-    if t.find("师比", r.lo, r.hi) < 0 and t.find("师生比", r.lo, r.hi) < 0 and t.find("性别比", r.lo, r.hi) < 0:
+    if all(t.find(w, r.lo, r.hi) < 0 for w in ("师比", "师生比", "性别比", "存贷比")):
         return
     for m in _PAIR_RATIO.finditer(t, r.lo, r.hi):
-        top_words, bottom_words, form = _PAIR_RATIOS[m.group("name")]
-        if form == "x":
-            if m.group("b") is not None:
+        top_words, bottom_words, form, group, label_en = _PAIR_RATIOS[m.group("name")]
+        if form in ("x", "%"):
+            if m.group("b") is not None or (m.group("pct") is not None) != (form == "%"):
                 continue
             at = m.start("a")
         else:
@@ -166,16 +168,21 @@ def pair_ratios(r: Reader) -> None:
         if z is None or z.approx:
             continue
         s_start = _two_sentences(r, m.start())
-        cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx and n.group == "person"]
+        cands = [
+            n
+            for n in r.nums(s_start, m.start())
+            if r.is_amount(n) and not n.approx and (n.group or "").split(":")[0] == group
+        ]
         heads = [_item_head(t, n.start, r.lo) for n in cands]
         tops = [n for n, h in zip(cands, heads, strict=True) if _names_only(h, top_words, bottom_words)]
         bottoms = [n for n, h in zip(cands, heads, strict=True) if _names_only(h, bottom_words, top_words)]
         if len(tops) != 1 or len(bottoms) != 1 or bottoms[0].value <= 0 or tops[0].value <= 0:
             continue
         top, bottom = tops[0], bottoms[0]
-        # 师生比 1∶x and 生师比 x∶1 are both students per teacher; 性别比, men per 100 women
+        # 师生比 1∶x and 生师比 x∶1 are both students per teacher; 性别比, men per 100 women;
+        # 存贷比, loans per 100 of deposits
         y, x = (bottom, top) if form == "1:x" else (top, bottom)
-        scale = 100.0 if form == "x" else 1.0
+        scale = 100.0 if form in ("x", "%") else 1.0
         (xlo, xhi), (ylo, yhi) = x.interval, y.interval
         clo, chi = ylo / xhi * scale, yhi / xlo * scale
         zlo, zhi = z.value - z.step / 2 - EPSILON, z.value + z.step / 2 + EPSILON
@@ -185,9 +192,10 @@ def pair_ratios(r: Reader) -> None:
         if ok:
             continue
         computed = y.value / x.value * scale
-        shown = num(computed, max(1, z.decimals))
-        formula = f"{bare(y)} ÷ {bare(x)}" + (" × 100" if scale != 1.0 else "") + f" = {shown}"
-        label_en = {"师生比": "teacher-student ratio", "生师比": "student-teacher ratio", "性别比": "sex ratio"}[name]
+        shown = num(computed, max(1, z.decimals)) + ("%" if form == "%" else "")
+        formula = (
+            f"{bare(y)} ÷ {bare(x)}" + (" × 100%" if form == "%" else " × 100" if scale != 1.0 else "") + f" = {shown}"
+        )
         r.issues.append(rate_issue(z, z.end, y, x, computed, shown, formula, name, f"{label_en} ({name})"))
 
 
