@@ -230,3 +230,12 @@ def test_rows_of_a_partition_under_the_row_they_share_a_name_with(tmp_path):
         ("常住人口（万人）", "城乡", "53.2"),
         ("学校（所）", "公办民办", "58"),
     ]
+
+
+def test_a_column_of_the_year_s_plan_is_summed_a_column_of_years_is_not(tmp_path):
+    head = "| 板块 | 年度计划投资（亿元） | 完成投资（亿元） |\n| --- | ---: | ---: |\n"
+    rows = "| 交通路网 | 32.5 | 34.2 |\n| 城市更新 | 15.4 | 16.1 |\n| 公共服务配套 | 20.1 | 20.7 |\n"
+    fs = table_findings(tmp_path, head + rows + "| 合计 | 68.6 | 71.0 |\n")
+    assert where(fs) == [((10, 8), "68.6", "warning", "年度计划投资（亿元）")]  # 32.5 + 15.4 + 20.1 = 68.0
+    years = "| 项目 | 年度 | 投资（亿元） |\n| --- | ---: | ---: |\n| 甲 | 2021 | 3.5 |\n| 乙 | 2022 | 4.1 |\n"
+    assert table_findings(tmp_path, years + "| 丙 | 2023 | 2.0 |\n| 合计 | 6066 | 9.6 |\n") == []
