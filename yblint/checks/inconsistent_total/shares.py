@@ -5,6 +5,7 @@ from __future__ import annotations
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.text.numbers import summable
 
+from .complete import CATCH_ALL
 from .rate import ratio
 from .reader import EPSILON, Issue, Reader, num, sentence_bounds
 
@@ -40,6 +41,7 @@ _RATIO3 = re.compile(
 
 def check(r: Reader) -> None:
     complementary(r)
+    share_lists(r)
     shares_of_earlier_total(r)
 
 
@@ -93,13 +95,14 @@ def complementary(r: Reader) -> None:
             dec = max(pa.decimals, pb.decimals)
             la = re.sub(r"占比?(?:为|达)?$", "", ma.group(0))
             lb = re.sub(r"^[，,、；;]|占比?(?:为|达)?$", "", mb.group(0))
-            formula = f"{la}{pa.text} + {lb}{pb.text} = {num(total, dec)}%"
+            shown = f"{total:.{dec}f}"
+            formula = f"{la}{pa.text} + {lb}{pb.text} = {shown}%"
             r.issues.append(
                 Issue(
                     "shares",
                     "shares",
                     (pa.num_start, pb.num_end),
-                    {"shares": f"{pa.text}、{pb.text}", "sum": num(total, dec) + "%", "formula": formula},
+                    {"shares": f"{pa.text}、{pb.text}", "sum": shown + "%", "formula": formula},
                     {
                         "check": "shares",
                         "stated": 100,
@@ -137,3 +140,67 @@ def shares_of_earlier_total(r: Reader) -> None:
         if len(base) != 1 or base[0].approx or not r.marked_total(base[0]):
             continue
         ratio(r, z, part, base[0], "占比", "占比")
+
+
+#: one item of a list of shares: its name, 占 (比重为 …), its share (the separator before it apart)
+_SHARE_ITEM = re.compile(
+    r"(?P<lead>[\u4e00-\u9fff“”（）()]{1,16}?)(?:占比?|比重|所占比重)(?:为|达|约为)?(?=[0-9０-９])"
+)
+#: what stands between two items of a list of shares
+_SHARE_SEP = re.compile(r"[、，,；;]")
+
+
+def share_lists(r: Reader) -> None:
+    """受理投诉1.52万件，其中商品类占46.3%、服务类占41.2%、其他占10.5%: the shares of a list that
+    names every part (its last is the rest: 其他, 其余) total 100%, within their rounding (46.3 +
+    41.2 + 10.5 = 98.0: a share is wrong, or a part missing)."""
+    t = r.text
+    if t.find("占", r.lo, r.hi) < 0 or (t.find("其他", r.lo, r.hi) < 0 and t.find("其余", r.lo, r.hi) < 0):
+        return
+    pos = r.lo
+    while True:
+        m = _SHARE_ITEM.search(t, pos, r.hi)
+        if m is None:
+            return
+        items = []  # (lead, share)
+        while m is not None:
+            z = r.at(m.end(), unit="%")
+            if z is None or z.approx:
+                break
+            items.append((m.group("lead"), z))
+            sep = _SHARE_SEP.match(t, z.end)
+            if sep is None:
+                break
+            m = _SHARE_ITEM.match(t, sep.end(), r.hi)
+        pos = items[-1][1].end if items else m.end() if m else r.hi
+        if len(items) < 2:
+            continue
+        leads = [re.sub(r"^(?:其中|分别)", "", lead) for lead, _ in items]
+        if not CATCH_ALL.match(leads[-1]):
+            continue  # two members of a partition: complementary(); a list without the rest may be a selection
+        shares = [z for _, z in items]
+        total = sum(z.value for z in shares)
+        tol = sum(z.step / 2 for z in shares)
+        ok = abs(total - 100) <= tol + EPSILON
+        r.checked.append(("shares", " + ".join(z.text for z in shares), 100, ok))
+        if ok:
+            continue
+        dec = max(z.decimals for z in shares)
+        formula = " + ".join(f"{lead}{z.text}" for lead, z in zip(leads, shares, strict=True))
+        shown = f"{total:.{dec}f}"  # 98.0, not 98: the precision of the shares
+        formula += f" = {shown}%"
+        r.issues.append(
+            Issue(
+                "shares",
+                "shares",
+                (shares[0].num_start, shares[-1].num_end),
+                {"shares": "、".join(z.text for z in shares), "sum": shown + "%", "formula": formula},
+                {
+                    "check": "shares",
+                    "stated": 100,
+                    "computed": round(total, 6),
+                    "parts": [z.text for z in shares],
+                    "formula": formula,
+                },
+            )
+        )
