@@ -76,7 +76,8 @@ def _total_before(r: Reader, pos: int, parts_pool: list[Number]) -> tuple[Number
     if end <= r.lo:
         return None
     s_start, _ = sentence_bounds(t, end - 1, r.lo, r.hi)
-    region = [n for n in r.nums(s_start, end) if r.is_amount(n)]
+    # figures in brackets are asides (…下降25.0%（2021年为12起）): no total, and no rival to one
+    region = [n for n in r.nums(s_start, end) if r.is_amount(n) and not _bracketed(t, s_start, n.start)]
     for total in reversed(region):
         parts = [p for p in parts_pool if summable(total.unit, p.unit)]
         if not parts:
