@@ -40,6 +40,8 @@ _PER_ITEM = re.compile(
 )
 
 
+#: how far an average written with 约 (约240亩) may stand from what its figures give
+APPROX_SLACK = 0.1
 #: the units a count of what an average is per may be written in (人均 over 1,250名职工)
 _PER_UNITS = {"人": ("人", "名"), "名": ("名", "人")}
 
@@ -62,8 +64,8 @@ def per_item(r: Reader) -> None:
         per = m.group("per") or m.group("head")
         if t[m.start() - 1 : m.start()] in _PERIODS or _STANDARD.search(m.group("what")):
             continue  # 月人均 (a month's), 人均补助标准 (a standard, not what was paid over the year)
-        z = r.at(m.end())
-        if z is None or not z.quantity or z.approx or z.role or z.unit == per:
+        z = r.at(m.end()) or r.at(m.end() - 1)  # …流转约240亩: the figure may start at its 约
+        if z is None or not z.quantity or z.role or z.unit == per:
             continue
         s_start = _two_sentences(r, m.start())
         cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
@@ -77,6 +79,8 @@ def per_item(r: Reader) -> None:
             continue
         clo, chi = ylo / xhi, yhi / xlo
         zlo, zhi = z.value - z.step / 2 - EPSILON, z.value + z.step + EPSILON  # rounded or cut off
+        if z.approx:  # 约240亩: as near as 约 allows
+            zlo, zhi = min(zlo, z.value * (1 - APPROX_SLACK)), max(zhi, z.value * (1 + APPROX_SLACK))
         ok = chi >= zlo and clo <= zhi
         r.checked.append(("rate", f"{y.text} ÷ {x.text}: {z.text}", z.value, ok))
         if ok:
@@ -84,8 +88,10 @@ def per_item(r: Reader) -> None:
         computed = y.value / x.value
         shown = fmt_like(computed, z, max(1, z.decimals))  # 3.1万元, as the average is written
         formula = f"{bare(y)} ÷ {bare(x)} = {shown}"
-        label = m.group(0)
-        r.issues.append(rate_issue(z, z.end, y, x, computed, shown, formula, label, f"average per {per}"))
+        label = m.group(0).rstrip("约近逾")
+        issue = rate_issue(z, z.end, y, x, computed, shown, formula, label, f"average per {per}")
+        issue.certain = not z.approx  # 约: likely wrong, not certainly
+        r.issues.append(issue)
 
 
 def per_capita(r: Reader) -> None:
