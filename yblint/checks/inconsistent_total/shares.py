@@ -95,7 +95,7 @@ def complementary(r: Reader) -> None:
             dec = max(pa.decimals, pb.decimals)
             la = re.sub(r"占比?(?:为|达)?$", "", ma.group(0))
             lb = re.sub(r"^[，,、；;]|占比?(?:为|达)?$", "", mb.group(0))
-            shown = f"{total:.{dec}f}"
+            shown = num(total, dec)  # as before 0.x: the formula is part of a finding's fingerprint
             formula = f"{la}{pa.text} + {lb}{pb.text} = {shown}%"
             r.issues.append(
                 Issue(
