@@ -214,3 +214,16 @@ def test_a_dangling_connective_at_the_end_is_a_cut(tmp_path, text):
     [f] = lint(tmp_path, f"甲单位\n\n{text}\n")
     assert where([f]) == [("truncated-sentence", 3, len(text))]
     assert f.data["reason"] == "dangling"
+
+
+@pytest.mark.parametrize("name", ["a.txt", "a.md"])
+def test_a_paragraph_under_its_subhead_ends_as_a_sentence(tmp_path, name):
+    """A paragraph that opens with its 【小标题】 is an entry's text, never a title line: cut short
+    between two entries, its last clause is reported; the subhead alone, or a short label after
+    it, is no sentence."""
+    text = (
+        "区财政局\n\n【预算管理】全年开展财政重点绩效评价项目42个，涉及资金15.37亿元。\n\n"
+        "【国库管理】深化预算管理一体化改革，全年办理国库集中支付业务4.8万笔，支付金额\n\n"
+        "【政府采购】全年完成政府采购预算金额21.64亿元。\n\n【概况】\n\n【获奖情况】省级先进集体\n"
+    )
+    assert where(lint(tmp_path, text, name)) == [("truncated-sentence", 5, 40)]  # 额

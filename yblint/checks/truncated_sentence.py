@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.check import Check, register_check
 from yblint.finding import Finding, excerpt
 from yblint.model import CODE, HEADING, LIST_ITEM, TABLE, Corpus, Paragraph
@@ -48,6 +49,20 @@ def _clauses(p: Paragraph, end: End, prev: Paragraph | None, nxt: Paragraph | No
     if "，" not in text or len(text) < CLAUSES_MIN_CHARS or starts_with_enumerator(text):
         return False
     return _titles(prev) and (nxt is None or _titles(nxt))
+
+
+#: the subhead a yearbook's paragraph opens with (【国库管理】深化…)
+_SUBHEAD = re.compile(r"[ \t\u3000]*【[^【】\n]{1,16}】")
+
+
+def _subheaded(text: str, start: int, end: int) -> bool:
+    """A paragraph under its 【小标题】 with clauses after it: the text of an entry, which ends as a
+    sentence (【国库管理】深化预算管理一体化改革，…办理国库集中支付业务4.8万笔，支付金额: cut)."""
+    m = _SUBHEAD.match(text, start, end)
+    if m is None:
+        return False
+    body = text[m.end() : end]
+    return "，" in body and len(body) >= CLAUSES_MIN_CHARS
 
 
 def _titles(p: Paragraph | None) -> bool:
@@ -123,8 +138,14 @@ class TruncatedSentence(Check):
         if end.kind == "open":
             if ends_dangling(text[p.start : end.end]):
                 return "dangling"
-            if has_sentence_end(p, end.last) or opens_entry(text, p.start, end.end) or _clauses(p, end, prev, nxt):
-                # a chronicle's entry (1月26日　…) is a sentence even when it is one clause
+            if (
+                has_sentence_end(p, end.last)
+                or opens_entry(text, p.start, end.end)
+                or _clauses(p, end, prev, nxt)
+                or _subheaded(text, p.start, end.end)
+            ):
+                # a chronicle's entry (1月26日　…) is a sentence even when it is one clause; a
+                # paragraph under its 【小标题】 is body text, never a title
                 return "open"
             # one clause and no final mark: a heading or title line, not a cut sentence
         return None
