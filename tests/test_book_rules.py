@@ -251,6 +251,22 @@ def test_figure_conflict_found(tmp_path):
     assert "69.9万人" in f.message and "65.0万人" in f.message and "区发改局" in f.message
 
 
+@pytest.mark.parametrize(
+    ("b", "found"),
+    [
+        # the scope named by the paragraph's sentence before: the district's
+        ("2021年，全区实现地区生产总值110.5亿元。城镇新增就业1.32万人，比上年增加。", True),
+        ("2021年，全区实现地区生产总值110.5亿元。城镇新增就业1.23万人，比上年增加。", False),
+        # the country's, quoted for context in a sentence of its own, is not the district's
+        ("2021年，全国城镇新增就业1269万人。城镇新增就业1.32万人，比上年增加。", False),
+    ],
+)
+def test_figure_conflict_scope_of_the_paragraph(tmp_path, b, found):
+    text = two_units("2021年，全区城镇新增就业1.23万人。", b)
+    fs = lint_texts(tmp_path, {"draft-2021.txt": text}, ["figure-conflict"])
+    assert [f.data["other_value"] for f in fs] == (["1.23万人"] if found else [])
+
+
 def test_figure_conflict_across_files_and_years(tmp_path):
     files = {
         "a-1985.txt": "区统计局\n\n全区常住人口31.2万人。\n",

@@ -34,6 +34,7 @@ from typing import TypeVar
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.model import Corpus, Document, Paragraph, Unit
 from yblint.text.numbers import Number, find_numbers, parse_numeral
+from yblint.text.scopes import inherited_scope, stated_scope
 from yblint.text.years import document_year
 
 R = TypeVar("R")
@@ -459,10 +460,6 @@ _SPAN_RE = re.compile(
     r"过去[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年(?:来|间|中|里)|期间|时期|(?<!今年)以来"
 )
 _PLAN_UNIT_RE = re.compile(r"任务|目标|计划|安排|规划|建议|五年|十年")
-_SCOPE_TRIM_RE = re.compile(r"(?:的|实现|完成|共有|有)+$")
-_RUN_END_RE = re.compile(rf"[{CJK}]{{1,10}}$")
-_PLACE_END_RE = re.compile(r"(?:省|市|区|县|镇|乡|街道)$")
-_SCOPE_WORD_RE = re.compile(r"(全国|全省|全市|全区|全县|全镇|全乡|全街道|本省|本市|本区|本县|我省|我市|我区|我县|我国)")
 _NUMBER_START = set("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千约近超逾不大将接至最多高突")
 _COMPARED_RE = re.compile(r"(?:[比较与和同于超高低]|相比|对比)\s*$")
 _YEAR_WORD_RE = re.compile(r"(?:(?<!\d)((?:19|20)\d\d)\s*年(?![度底末]?[至到—-]))|(去年|上年|今年|本年|当年)")
@@ -470,27 +467,6 @@ _PART_RE = re.compile(
     rf"(?:1|一){_DASH}(?P<rm>{_MONTH})\s*月份?|(前三季度|上半年|(?:第)?一季度)"
     rf"|截[至止](?:到)?\s*(?:{_MONTH}\s*月\s*(?:{_DAY}\s*日|底|末)?|目前)"
 )
-
-
-_SCOPE_LEAD_RE = re.compile(r"^.*(?:其中|全年|年末|年底|[年月日末底和及与在])")
-
-
-def _scope(sentence: str, at: int) -> str:
-    """Scope of an indicator at ``at`` in ``sentence``: a place named right before it
-    (杭州市常住人口), else a 全X/本X/我X word before it in the sentence, else ""."""
-    before = _SCOPE_TRIM_RE.sub("", sentence[:at])
-    m = _RUN_END_RE.search(before)
-    if m and _PLACE_END_RE.search(m.group(0)):
-        run = _SCOPE_LEAD_RE.sub("", m.group(0))
-        if len(run) >= 2 and not _SCOPE_WORD_RE.search(run[-3:]):
-            return run
-    words = _SCOPE_WORD_RE.findall(before)
-    if not words:
-        return ""
-    w = words[-1]
-    if w == "我国":
-        return "全国"
-    return "全" + w[1:] if w[0] in "本我" else w
 
 
 def _period(sentence: str, at: int, year: int | None) -> tuple[int | None, str]:
@@ -573,7 +549,7 @@ def _figures(doc: Document, prose: Prose, year: int | None, indicators: set[str]
                 s.start + n.end,
                 fy,
                 indicator=m.group(0),
-                scope=_scope(sent, at),
+                scope=stated_scope(sent, at) or inherited_scope(text, para.start, s.start),
                 period=part,
                 kind=kind,
                 number=n,

@@ -1,0 +1,45 @@
+"""The scope of a figure a book states (yblint.text.book_index): the place it is for — a place
+named right before its indicator (杭州市常住人口), a 全X / 本X / 我X word in its sentence (全区), or,
+where the sentence names none, the local scope the paragraph's sentences before it named."""
+
+from __future__ import annotations
+
+from yblint import lazyre as re  # patterns compiled on first use (#14)
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+_SCOPE_TRIM_RE = re.compile(r"(?:的|实现|完成|共有|有)+$")
+_RUN_END_RE = re.compile(rf"[{_CJK}]{{1,10}}$")
+_PLACE_END_RE = re.compile(r"(?:省|市|区|县|镇|乡|街道)$")
+_SCOPE_WORD_RE = re.compile(r"(全国|全省|全市|全区|全县|全镇|全乡|全街道|本省|本市|本区|本县|我省|我市|我区|我县|我国)")
+_SCOPE_LEAD_RE = re.compile(r"^.*(?:其中|全年|年末|年底|[年月日末底和及与在])")
+
+
+def stated_scope(sentence: str, at: int) -> str:
+    """Scope of an indicator at ``at`` in ``sentence``: a place named right before it
+    (杭州市常住人口), else a 全X/本X/我X word before it in the sentence, else ""."""
+    before = _SCOPE_TRIM_RE.sub("", sentence[:at])
+    m = _RUN_END_RE.search(before)
+    if m and _PLACE_END_RE.search(m.group(0)):
+        run = _SCOPE_LEAD_RE.sub("", m.group(0))
+        if len(run) >= 2 and not _SCOPE_WORD_RE.search(run[-3:]):
+            return run
+    return named_scope(before, 0, len(before))
+
+
+def named_scope(text: str, start: int, end: int) -> str:
+    """The scope the last 全X/本X/我X word in ``text[start:end]`` names (本区, 我区 → 全区; 我国 →
+    全国), "" when there is none."""
+    words = _SCOPE_WORD_RE.findall(text, start, end)
+    if not words:
+        return ""
+    w = words[-1]
+    return "全国" if w == "我国" else "全" + w[1:] if w[0] in "本我" else w
+
+
+def inherited_scope(text: str, start: int, end: int) -> str:
+    """The scope of an indicator whose sentence names none: the local one (全区, 全市 …) the
+    paragraph's sentences ``text[start:end]`` named last (全区实现地区生产总值…。城镇新增就业2.36万人:
+    the district's); not the country's or the province's (a local book quotes those for context,
+    in sentences of their own)."""
+    scope = named_scope(text, start, end)
+    return "" if scope in ("全国", "全省") else scope
