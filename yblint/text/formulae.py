@@ -47,6 +47,9 @@ class Formula:
     exceptions: tuple[str, ...] = ()
     #: the corrected text for a match (groups allowed), where the correction is mechanical
     replace: str | None = None
+    #: the message the rule file gives a match: default, wording (a character dropped, added or
+    #: swapped inside the formula), verb (a slogan with another slogan's verb)
+    message: str = "default"
 
     @functools.cached_property
     def compiled(self) -> tuple[regex.Pattern, ...]:
@@ -117,6 +120,68 @@ def _count(
         exceptions=exceptions,
     )
 
+
+#: one edit of a misworded formula: a Chinese character added or put in place of another (a
+#: line break, a comma or a space is another rule's business)
+_HAN = r"\p{Han}"
+
+
+def _misworded(
+    id: str, canonical: str, first_year: int, source: str, note: tuple[str, str] | None = None, edits: int = 2, known=()
+) -> Formula:
+    """A long formula (习近平新时代中国特色社会主义思想) with one or two characters dropped, added
+    or swapped inside (习近平新时代特色社会主义思想, …社会主意思想): its first two and last characters
+    as written, what lies between within ``edits`` edits of the canonical, at most one character
+    added and one swapped (…社会主义经济思想, two added, is another formula); ``known``: wrong forms
+    further off (以习近平总书记为核心的党中央). A title (《…》) is cited as written."""
+    head, mid, tail = (re.escape(x) for x in (canonical[:2], canonical[2:-1], canonical[-1]))
+    fuzzy = f"{head}(?:{mid}){{1<=e<={edits},s<=1,i<=1,d<={edits}:{_HAN}}}{tail}"
+    return Formula(
+        id=id,
+        canonical=canonical,
+        variants=(fuzzy, *known),
+        replace=canonical,
+        first_year=first_year,
+        last_year=None,
+        source=source,
+        note_zh=note[0] if note else f"“{canonical}”是固定表述，一字不能增减改换",
+        note_en=note[1] if note else f"{canonical} is written without a character added, dropped or changed",
+        exceptions=(r"《[^《》\n]{0,60}》",),
+        message="wording",
+    )
+
+
+def _verb(id: str, wrong: str, slogan: str, right: str, first_year: int, source: str, noun: bool = False) -> Formula:
+    """A numbered slogan after a verb that belongs to another (做到“两个确立”: 两个确立 is 深刻领悟,
+    做到 goes with “两个维护”). ``wrong``: the verbs never written with it in the Party's texts;
+    ``right``: the canonical phrase. ``noun``: the verb may govern a noun the slogan qualifies
+    (坚定“四个意识”的政治自觉), which is left alone."""
+    q_open, q_close = rf"{_GAP}[“‘\"'「]?{_GAP}", rf"{_GAP}[”’\"'」]?{_GAP}"
+    after = rf"(?!{q_close}的)" if noun else ""
+    verb = right.split("“", 1)[0].removeprefix("深刻")
+    return Formula(
+        id=id,
+        canonical=right,
+        variants=(rf"(?:{wrong})(?={q_open}{slogan}{after})",),
+        replace=verb if "”的" not in right else None,
+        first_year=first_year,
+        last_year=None,
+        source=source,
+        note_zh="党的二十大报告、党章的写法是增强“四个意识”、坚定“四个自信”、做到“两个维护”，"
+        "深刻领悟“两个确立”的决定性意义",
+        note_en="the 20th Party Congress and the Party constitution write 增强“四个意识”、坚定“四个自信”、"
+        "做到“两个维护”, 深刻领悟“两个确立”的决定性意义",
+        message="verb",
+    )
+
+
+_XI_SOURCE = "党的十九大通过的《中国共产党章程（修正案）》（2017）；《中华人民共和国宪法修正案》（2018）"
+_TWO_SOURCE = "党的十九届六中全会《中共中央关于党的百年奋斗重大成就和历史经验的决议》（2021）"
+_UPHOLD_SOURCE = "《中共中央政治局关于加强和维护党中央集中统一领导的若干规定》（2017）；党的二十大报告（2022）"
+_VERB_SOURCE = (
+    "党的二十大报告（2022）：“增强‘四个意识’、坚定‘四个自信’、做到‘两个维护’”；"
+    "党的二十大关于《中国共产党章程（修正案）》的决议：“深刻领悟‘两个确立’的决定性意义”"
+)
 
 FORMULAE: tuple[Formula, ...] = (
     Formula(
@@ -261,6 +326,52 @@ FORMULAE: tuple[Formula, ...] = (
         "两个确立 (the two establishments), not 两个确定",
         after="(?!性)",
     ),
+    # --- a long formula with a character dropped, added or swapped inside -------------------
+    _misworded("xi-thought-wording", "习近平新时代中国特色社会主义思想", 2017, _XI_SOURCE),
+    _misworded(
+        "core-leadership-wording",
+        "以习近平同志为核心的党中央",
+        2017,
+        "党的十八届六中全会公报（2016）；党的十九大、二十大报告",
+        (
+            "党的十八届六中全会（2016年）起作“以习近平同志为核心的党中央”，“为核心”前用“同志”",
+            "since the Sixth Plenum of 2016: 以习近平同志为核心的党中央, with 同志 before 为核心",
+        ),
+        known=(r"以习近平(?:总书记|同志)?为总书记的党中央", r"以习近平总书记为核心的党中央"),
+    ),
+    _misworded(
+        "uphold-core-wording",
+        "维护习近平总书记党中央的核心、全党的核心地位",
+        2019,
+        _UPHOLD_SOURCE,
+        (
+            "“两个维护”作“坚决维护习近平总书记党中央的核心、全党的核心地位”（“两个确立”作“习近平同志”）",
+            "the first of the two upholds names 习近平总书记 (the two establishments: 习近平同志)",
+        ),
+        known=(r"维护习近平同志党中央的核心、全党的核心地位",),
+    ),
+    _misworded("uphold-authority-wording", "维护党中央权威和集中统一领导", 2019, _UPHOLD_SOURCE),
+    _misworded(
+        "establish-core-wording",
+        "确立习近平同志党中央的核心、全党的核心地位",
+        2021,
+        _TWO_SOURCE,
+        (
+            "“两个确立”作“确立习近平同志党中央的核心、全党的核心地位”（“两个维护”作“习近平总书记”）",
+            "the first of the two establishments names 习近平同志 (the two upholds: 习近平总书记)",
+        ),
+        known=(r"确立习近平总书记党中央的核心、全党的核心地位",),
+    ),
+    _misworded("theory-system-wording", "中国特色社会主义理论体系", 2008, "党的十七大报告（2007）；《中国共产党章程》"),
+    _misworded("core-values-wording", "社会主义核心价值观", 2013, "党的十八大报告（2012）", edits=1),
+    _misworded("supply-side-wording", "供给侧结构性改革", 2016, "中央财经领导小组第十一次会议（2015年11月）", edits=1),
+    _misworded("people-centred-wording", "以人民为中心的发展思想", 2016, "党的十八届五中全会公报（2015）", edits=1),
+    # --- a slogan with another slogan's verb --------------------------------------------------
+    _verb("two-establishes-verb", "做到", "两个确立", "深刻领悟“两个确立”的决定性意义", 2022, _VERB_SOURCE),
+    _verb("two-establishes-verb-np", "增强", "两个确立", "深刻领悟“两个确立”的决定性意义", 2022, _VERB_SOURCE, True),
+    _verb("two-upholds-verb", "增强|坚定", "两个维护", "做到“两个维护”", 2019, _VERB_SOURCE, noun=True),
+    _verb("four-consciousness-verb", "坚定|做到", "四个意识", "增强“四个意识”", 2017, _VERB_SOURCE, noun=True),
+    _verb("four-confidences-verb", "做到", "四个自信", "坚定“四个自信”", 2017, _VERB_SOURCE),
     Formula(
         id="five-year-plan",
         canonical="“十四五”规划",
