@@ -288,7 +288,13 @@ def test_reader_sees_counts_pair_and_working_filters(browser, tmp_path: Path):
     page = browser.open(page_file)
     assert page.text("#totals") == "共 1 个文件，发现 3 处问题（错误 2，警告 1，提示 0）。"
     assert page.js("[...document.querySelectorAll('table.by-rule tbody tr')].map(r => r.innerText.split('\\t'))") == [
-        ["layout-marker", "错误", "正文中残留报纸版面的转接标记，如（下转6版）（紧接4版）。", "2"],
+        [
+            "layout-marker",
+            "错误",
+            "正文中残留报纸版面的转接标记（下转6版）（紧接4版）、版面页码（— 186 —、第186页）"
+            "或未填写的占位符（XX件、××人、【待补】、TODO）。",
+            "2",
+        ],
         ["test-pair", "警告", "测试：雷同的段落", "1"],
     ]
     units = page.js("[...document.querySelectorAll('table.by-unit tbody tr')].map(r => r.innerText.split('\\t'))")

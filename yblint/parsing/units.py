@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from yblint.model import HEADING, PROSE, Document, Paragraph, Unit
 from yblint.text.cells import is_tab_row
 from yblint.text.chronicle import opens_entry
+from yblint.text.marks import is_page_number
 
 SENTENCE_PUNCT = set("。！？；，：,.!?;:…")  # 、 may join two bodies (区委宣传部、区文明办), not end one
 _ENUM_PREFIX = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．]\s*)")
@@ -33,8 +34,15 @@ def is_plain_heading(text: str, options: UnitOptions) -> bool:
         return False
     if options.heading_pattern is not None:
         return options.heading_pattern.fullmatch(line) is not None
-    if len(line) > options.max_heading_chars or _BRACKETED.match(line) or opens_entry(line) or is_tab_row(line):
-        return False  # a chronicle's entry (1月26日　全区…会议召开), a table's row, are no heading
+    # a chronicle's entry (1月26日　全区…会议召开), a table's row, a page number (第186页) are no heading
+    if (
+        len(line) > options.max_heading_chars
+        or _BRACKETED.match(line)
+        or opens_entry(line)
+        or is_tab_row(line)
+        or is_page_number(line)
+    ):
+        return False
     body = _ENUM_PREFIX.sub("", line)
     if not body or any(ch in SENTENCE_PUNCT for ch in body) or body.endswith("、"):
         return False

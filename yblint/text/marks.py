@@ -165,3 +165,22 @@ def mark_label(mark: str, lang: str = "zh") -> str:
     if mark in CLOSERS:
         return f"closing {name} {mark}" if lang == "en" else f"后{name}{mark}"
     return mark
+
+
+# ---------------------------------------------------------------------------------------------
+# page numbers left from the layout
+
+_PAGE_NUMBER = (
+    r"(?:[—–\-－―─]{1,2}[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*[—–\-－―─]{1,2}"  # — 186 —  -186-
+    r"|第[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页"  # 第186页
+    r"(?:[ \t\u3000]*[，,/／]?[ \t\u3000]*共[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页)?)"  # 共300页
+)
+#: a line that is nothing but a page number left from the layout: ``— 186 —``, ``-186-``,
+#: ``第186页`` (group ``number``: the page number without the spaces around it)
+PAGE_NUMBER_LINE = re.compile(rf"^[ \t\u3000]*(?P<number>{_PAGE_NUMBER})[ \t\u3000]*\r?$", re.MULTILINE)
+_PAGE_NUMBER_ALONE = re.compile(rf"[ \t\u3000]*{_PAGE_NUMBER}[ \t\u3000]*")
+
+
+def is_page_number(line: str) -> bool:
+    """Whether ``line`` is nothing but a page number (``— 186 —``, ``第186页``): no heading."""
+    return _PAGE_NUMBER_ALONE.fullmatch(line) is not None

@@ -33,6 +33,7 @@ from yblint.text.marks import (
     char_class,
     is_ascii_alnum,
     is_han,
+    is_page_number,
     partner,
     skip_space,
     trim_space,
@@ -139,12 +140,15 @@ def starts_with_enumerator(text: str) -> bool:
 
 
 def is_non_sentence(p: Paragraph) -> bool:
-    """Headings, tables, code, HTML, bylines, bracketed notes and dash-led subtitles are never
-    sentences: the rules for cut-off text leave them alone."""
+    """Headings, tables, code, HTML, bylines, bracketed notes, dash-led subtitles and page numbers
+    left from the layout (— 186 —, layout-marker's) are never sentences: the rules for cut-off
+    text leave them alone."""
     if not p.is_prose:
         return True
     text = p.text
-    return not text.strip(SPACE) or is_byline(text) or is_bracketed_note(text) or is_subtitle(text)
+    return (
+        not text.strip(SPACE) or is_byline(text) or is_bracketed_note(text) or is_subtitle(text) or is_page_number(text)
+    )
 
 
 def non_sentences(doc: Document) -> list[bool]:
