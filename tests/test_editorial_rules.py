@@ -203,13 +203,20 @@ def test_formula_table_is_complete():
         ("出让地块2宗，总额达18.5亿。", "18.5亿", "18.5亿元", False),
         # the zero of a year in Chinese numerals: the digit, the letter, 零, the circle ○
         ("二0二二年，区档案馆完成搬迁。", "二0二二", "二〇二二", True),
-        ("二O二O年3月开馆。", "二O二O", "二〇二〇", True),
+        ("二O二O年开馆。", "二O二O", "二〇二〇", True),
         ("二零二一年竣工。", "二零二一", "二〇二一", True),
         ("编制一九八六年到二○○○年的规划。", "二○○○", "二〇〇〇", True),
         # a year in two kinds of numeral, or with the letter O: in Arabic digits
         ("20二二年，区档案馆完成搬迁。", "20二二", "2022", True),
         ("二〇2一年竣工。", "二〇2一", "2021", True),
         ("2O21年建成。", "2O21", "2021", True),
+        # a date with its year in Chinese numerals and its month or day in Arabic digits (a zero
+        # written otherwise than 〇 too): the whole date in Arabic digits
+        ("二O二O年3月开馆。", "二O二O年3月", "2020年3月", True),
+        ("二〇二三年3月，区总工会召开大会。", "二〇二三年3月", "2023年3月", True),
+        ("二○二三年3月5日召开。", "二○二三年3月5日", "2023年3月5日", True),
+        ("二〇二三年十二月5日召开。", "二〇二三年十二月5日", "2023年12月5日", True),
+        ("二〇二三年３月召开。", "二〇二三年３月", "2023年3月", True),
         ("于2o19年开工。", "2o19", "2019", True),
     ],
 )

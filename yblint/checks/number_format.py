@@ -10,6 +10,12 @@ Cases, each with its own message:
   range      a range that drops % or 万/亿 on its first number (5—6% → 5%—6%; 3～5万 → 3万～5万)
   year_zero  a year in Chinese numerals whose zero is not 〇 (二0二二年, 二零二二年, 二○二二年 →
              二〇二二年)
+  year_mixed a year in two kinds of numeral (20二二年 → 2022年); year_letter: 2O21年 → 2021年
+  year_cn    a date with its year in Chinese numerals and its month or day in Arabic digits
+             (二〇二三年3月, 二○二三年3月5日 → 2023年3月, 2023年3月5日)
+  date_chinese a date all in Chinese numerals (二〇二三年三月五日) in running text of a document that
+             writes its years in Arabic digits (同类别同形式; a date line alone, a heading or a quoted
+             title is left as written)
 Set phrases, ordinals, idioms and names are not statistics (十四五, 三个代表, 一带一路, 第十四届,
 百分之百, 千方百计); text in quotation marks or 《》 is cited as it stands.
 """
@@ -102,6 +108,65 @@ def _year_mixed(text: str, m: re.Match[str]) -> str | None:
     return year if year.isdigit() and 1900 <= int(year) <= 2099 else None
 
 
+#: what follows a year in Chinese numerals: 年, then a month and a day in either kind of numeral
+#: (二〇二三年3月5日, 二〇二三年三月五日)
+DATE_TAIL = re.compile(
+    r"年(?:(?P<m>[0-9０-９]{1,2}|十[一二]?|[一二三四五六七八九])月"
+    r"(?:(?P<d>[0-9０-９]{1,2}|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日)?)?"
+)
+#: years in Arabic digits and in Chinese numerals, to tell which form a document writes its dates in
+ARABIC_YEAR = re.compile(r"[12](?<![0-9０-９].)(?:(?<=1)[89]|(?<=2)0)[0-9]{2}年")  # 1900-2099, not inside a number
+CN_YEAR = re.compile(f"[{_CN_YEAR_DIGITS}零○]{{4}}年")
+#: what may stand around a date in a paragraph that is nothing but the date (a date line): left as written
+_DATE_LINE_EDGES = " \t\u3000（）()——-"
+
+
+_ARABIC_DIGITS = frozenset(_ARABIC)
+
+
+def _is_arabic(numeral: str | None) -> bool:
+    return numeral is not None and numeral[:1] in _ARABIC_DIGITS
+
+
+def _arabic_date(year: str, m: re.Match[str]) -> str:
+    """二〇二三 + 年3月五日 → 2023年3月5日."""
+    out = year.translate(_TO_ARABIC) + "年"
+    for name, unit in (("m", "月"), ("d", "日")):
+        part = m.group(name)
+        if part:
+            out += str(int(_plain(part)) if _is_arabic(part) else chinese_to_int(part)) + unit
+    return out
+
+
+def _date(text: str, y: re.Match[str], arabic_dates: bool) -> NumberHit | None:
+    """A date whose year is in Chinese numerals, when it should be in Arabic digits: its month or
+    day is in Arabic digits (二〇二三年3月 → 2023年3月, a safe fix), or it is all in Chinese
+    numerals with a month (二〇二三年三月五日) in a document that writes its years in Arabic digits
+    (同类别同形式; the fix is offered, not applied). None for a year alone (二〇三五年远景目标) and
+    for a paragraph that is nothing but the date (a date line)."""
+    before = text[y.start() - 1 : y.start()]
+    run = y.group(0)
+    if (before and (before in _YEAR_CHARS or before.isdigit())) or not any(c in "一二三四五六七八九" for c in run):
+        return None
+    m = DATE_TAIL.match(text, y.end())
+    if m is None or not m.group("m"):
+        return None
+    mixed = _is_arabic(m.group("m")) or _is_arabic(m.group("d"))
+    if not mixed and (
+        not arabic_dates
+        or not (text[: y.start()] + text[m.end() :]).strip(_DATE_LINE_EDGES)  # a date line
+        or text.lstrip().startswith("——")  # a speech's subtitle: ——二〇二三年三月五日在…上
+    ):
+        return None
+    try:
+        new = _arabic_date(run, m)
+    except ValueError:
+        return None
+    match = text[y.start() : m.end()]
+    case = "year_cn" if mixed else "date_chinese"
+    return NumberHit(y.start(), m.end(), case, {"match": match, "replacement": new}, new)
+
+
 CN_SMALL_VALUE = {"千": 1000, "百": 100}
 #: where a match of each pattern can start: Python's re scans a leading character class in C,
 #: but tries the patterns above (lookbehinds, groups of alternatives) at every position. Each
@@ -161,7 +226,7 @@ def _mixed(m: re.Match[str]) -> tuple[int, str]:
     return m.start("n"), (str(int(value)) if value == int(value) else f"{value:g}") + approx + rest
 
 
-def _hits(text: str, arabic_stats: bool) -> Iterator[NumberHit]:
+def _hits(text: str, arabic_stats: bool, arabic_dates: bool = False) -> Iterator[NumberHit]:
     mixed = "千" in text or "百" in text
     for m in _finditer(MIXED, MIXED_START, text) if mixed else ():
         start, new = _mixed(m)
@@ -183,6 +248,10 @@ def _hits(text: str, arabic_stats: bool) -> Iterator[NumberHit]:
         yield NumberHit(start, m.end(), "no_unit", {"match": text[start : m.end()], "replacement": new}, new)
     years = "年" in text
     for m in YEAR_RUN.finditer(text) if years else ():
+        date = _date(text, m, arabic_dates)
+        if date is not None:
+            yield date
+            continue
         if not _year_zero(text, m):
             continue
         new = m.group(0).translate(_TO_LING)
@@ -203,14 +272,14 @@ def _hits(text: str, arabic_stats: bool) -> Iterator[NumberHit]:
         yield NumberHit(m.start(), m.end(), "range", {"match": m.group(0), "replacement": new}, new)
 
 
-def number_hits(para: Paragraph, arabic_stats: bool) -> list[NumberHit]:
+def number_hits(para: Paragraph, arabic_stats: bool, arabic_dates: bool = False) -> list[NumberHit]:
     """The findings of one paragraph, outside quotations and titles, leftmost first, no overlaps."""
     text = para.text
     marked = "“" in text or "《" in text or "「" in text  # every match of QUOTED opens with one
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)] if marked else []
     out: list[NumberHit] = []
     last = -1
-    for h in sorted(_hits(text, arabic_stats), key=lambda h: (h.start, -h.end)):
+    for h in sorted(_hits(text, arabic_stats, arabic_dates), key=lambda h: (h.start, -h.end)):
         if h.start < last or any(s <= h.start < e for s, e in quoted):
             continue
         last = h.end
@@ -235,10 +304,17 @@ class NumberFormat(Check):
             # as many Arabic statistics as Chinese ones, and one at least (counted that far only)
             need = max(1, len(CHINESE_STAT.findall(doc.text)))
             arabic_stats = sum(1 for _ in islice(ARABIC_STAT.finditer(doc.text), need)) == need
+            # dates likewise: a date all in Chinese numerals is flagged where Arabic years are the usual form
+            arabic_dates = False
+            if "年" in doc.text:
+                cn_years = len(CN_YEAR.findall(doc.text))
+                if cn_years:
+                    arabic_years = sum(1 for _ in islice(ARABIC_YEAR.finditer(doc.text), cn_years + 1))
+                    arabic_dates = arabic_years > cn_years
             for para in doc.paragraphs:
                 if para.kind not in SCOPE or para.end <= para.start:
                     continue
-                for h in number_hits(para, arabic_stats):
+                for h in number_hits(para, arabic_stats, arabic_dates):
                     yield self._finding(doc, para, h, en)
 
     def _finding(self, doc: Document, para: Paragraph, h: NumberHit, en: bool) -> Finding:
@@ -254,6 +330,7 @@ class NumberFormat(Check):
                 "year_zero",
                 "year_mixed",
                 "year_letter",
-            )  # the others need the editor's eye
+                "year_cn",
+            )  # the others need the editor's eye (date_chinese: a date line, a quoted document's date?)
         args: dict[str, Any] = dict(h.args)
         return self.finding(doc, start, end, message_key=h.case, fix=fix, data={"case": h.case, **args}, **args)
