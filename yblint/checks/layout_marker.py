@@ -105,41 +105,11 @@ class LayoutMarker(Check):
             for m in find_markers(text):  # MARKER.finditer(text), tried only where a note can start
                 before, after = _context(text, m.start(), m.end())
                 position = "start" if not before else ("end" if not after else "middle")
-                yield self.finding(
-                    doc,
-                    m.start(),
-                    m.end(),
-                    message_key="default" if position == "middle" else position,
-                    marker=m.group(0),
-                    before=before,
-                    after=after,
-                    data={
-                        "kind": "continuation",
-                        "marker": m.group(0),
-                        "before": before,
-                        "after": after,
-                        "position": position,
-                        "direction": marker_direction(m.group(0)),
-                    },
-                )
+                key = "default" if position == "middle" else position
+                extra = {"position": position, "direction": marker_direction(m.group(0))}
+                yield self._in_context(doc, m, key, "continuation", extra)
             for kind, m in placeholders(doc):
-                before, after = _context(text, m.start(), m.end())
-                yield self.finding(
-                    doc,
-                    m.start(),
-                    m.end(),
-                    message_key="placeholder",
-                    marker=m.group(0),
-                    before=before,
-                    after=after,
-                    data={
-                        "kind": "placeholder",
-                        "marker": m.group(0),
-                        "before": before,
-                        "after": after,
-                        "placeholder": kind,
-                    },
-                )
+                yield self._in_context(doc, m, "placeholder", "placeholder", {"placeholder": kind})
             for m in page_numbers(doc):
                 start, end = m.span("number")
                 yield self.finding(
@@ -150,3 +120,12 @@ class LayoutMarker(Check):
                     marker=m.group("number"),
                     data={"kind": "page_number", "marker": m.group("number")},
                 )
+
+    def _in_context(self, doc: Document, m: re.Match[str], key: str, kind: str, extra: dict) -> Finding:
+        """The finding of a note or placeholder ``m`` with the text around it (message and data)."""
+        marker = m.group(0)
+        before, after = _context(doc.text, m.start(), m.end())
+        data = {"kind": kind, "marker": marker, "before": before, "after": after, **extra}
+        return self.finding(
+            doc, m.start(), m.end(), message_key=key, marker=marker, before=before, after=after, data=data
+        )
