@@ -576,3 +576,16 @@ def test_an_untracked_file_named_with_corpus_is_read(repo, cli):
     assert res.code == 1 and "drafts/old.txt" in res.out
     res = cli("check", "drafts/new.txt", "--corpus", "drafts/*.txt", "--select", "duplicate-passage")
     assert res.code == 0
+
+
+def test_direction_from_git_history_of_gb18030_drafts_with_crlf(repo, cli):
+    # git blame repeats each line of the draft: bytes that are not UTF-8, and CR before each LF
+    text = draft(("区城投集团", [FILLER[0], PASSAGE])).replace("\n", "\r\n")
+    (repo / "drafts" / "z.txt").write_bytes(text.encode("gb18030") + b"\r\r\n")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "区城投集团")
+    (repo / "drafts" / "a.txt").write_bytes(draft(("拱投资", [FILLER[1], PASSAGE])).encode("gb18030"))
+    res = cli("check", "drafts/a.txt", "drafts/z.txt", "--select", "duplicate-passage", "--format", "json")
+    assert res.code == 1, res.err
+    [f] = res.json()["findings"]
+    assert f["path"] == "drafts/a.txt" and f["data"]["direction_reason"] == "git"

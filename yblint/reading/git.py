@@ -20,12 +20,13 @@ def _git(args: list[str], cwd: str) -> str | None:
     import subprocess  # here: most runs never start git (about 4 ms of start-up)
 
     try:
-        done = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8", timeout=TIMEOUT, check=False
-        )
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=TIMEOUT, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
-    return done.stdout if done.returncode == 0 else None
+    # bytes, as git gives them: ``blame`` repeats each line of the draft, which may be GB18030, and
+    # may hold a lone CR that a text mode would take for a line break; paths keep bytes that are
+    # not UTF-8 as the file system does (surrogateescape)
+    return done.stdout.decode("utf-8", "surrogateescape") if done.returncode == 0 else None
 
 
 def _may_be_in_a_work_tree(folder: str) -> bool:
