@@ -114,6 +114,10 @@ def test_generated_books(tmp_path, seed, split):
         ("对于五年计划的执行情况。", "对五年计划进行调整。"),
         ("建成县中医院。", "建成县医院。"),
         ("重大科技项目8个。", "科技重大项目5个。"),
+        # after a place too, a kind of thing is no one name
+        ("临江区重大科技项目8个。", "临江区科技重大项目5个。"),
+        # a place, but not the same words swapped
+        ("设立清河区产业引导基金。", "设立清河区产业发展基金。"),
     ],
 )
 def test_name_variant_silent(tmp_path, a, b):
@@ -126,6 +130,19 @@ def test_name_variant_silent(tmp_path, a, b):
         ("获中国红十字会总会表彰。中国红十字会总会来访。", "获中国红总会表彰。", "truncated", "中国红总会"),
         ("建设伊宁居家乐园。伊宁居家乐园开放。", "伊宁居家园开放。", "added", "伊宁居家园"),
         ("参与良渚嫩江基金。良渚嫩江基金运行平稳。", "发起嫩江良渚基金。", "swap", "嫩江良渚基金"),
+        # two common words swapped after the place that owns the name
+        (
+            "设立清河区产业发展引导基金。清河区产业发展引导基金规模20亿元。",
+            "管理清河区产业引导发展基金。",
+            "swap",
+            "清河区产业引导发展基金",
+        ),
+        (
+            "东川市科技创新服务中心成立。东川市科技创新服务中心运行。",
+            "东川市创新科技服务中心揭牌。",
+            "swap",
+            "东川市创新科技服务中心",
+        ),
         ("建成节约型社区示范区。节约型社区示范区3个。", "建成节约性社区示范区。", "slip", "节约性社区示范区"),
         ("推进“五个枢纽港”建设。", "推进“六个枢纽港”建设。“五个枢纽港”", "numeral", "六个枢纽港"),
         ("建成运河城市规划馆。运河城市规划馆开放。", "参观运河城市规化馆。", "slip", "运河城市规化馆"),
@@ -168,6 +185,14 @@ def test_name_variant_found(tmp_path, a, b, kind, minor):
             "城市更新示范项目",
             "1260套",
         ),
+        # the words of a subhead (【重点工程】) and what the amount is of (总投资) are no part of it
+        (
+            "【重点工程】G205国道清河段改建工程总投资18.6亿元。",
+            "【重点项目】205国道清河段改扩建工程总投资18.6亿元。",
+            "205国道清河段改建工程",
+            "205国道清河段改扩建工程",
+            "18.6亿元",
+        ),
     ],
 )
 def test_name_variant_by_their_figure(tmp_path, a, b, major, minor, figure):
@@ -186,6 +211,9 @@ def test_name_variant_by_their_figure(tmp_path, a, b, major, minor, figure):
         ("中央财政用于“三农”支出3397亿元。", "中央财政用于“三农”的支出3397亿元。"),  # wording, no name
         ("发放创业担保贷款3.6亿元。", "发放创业担保贷款2.6亿元。"),  # other amounts
         ("全年实现财政总收入156.8亿元。", "一般公共预算收入156.8亿元。"),  # two names, nothing alike
+        # a kind of thing counted, described more fully before its last word
+        ("其中施工总承包和专业承包企业218家。", "有资质的总承包和专业承包建筑业企业218家。"),
+        ("年末有区级农业龙头企业126家。", "年末有区级龙头企业126家。"),
     ],
 )
 def test_name_variant_by_their_figure_silent(tmp_path, a, b):

@@ -33,7 +33,7 @@ from yblint.finding import Finding, Location
 from yblint.i18n import line_name, tr
 from yblint.model import Corpus, Document
 from yblint.text.book_index import AmountSpot, NameSpot, book_index, slogan_value
-from yblint.text.figure_names import named_pair
+from yblint.text.figure_names import is_count, named_pair
 from yblint.text.words import is_word, tagged_tokens, tokens, word_freq
 
 MIN_PREFIX = 2  # characters before the suffix
@@ -127,6 +127,8 @@ def _first_word_ok(text: str) -> bool:
     return not words or words[0][1] not in NOT_NAME_START
 
 
+#: suffixes of a kind of thing, not of one body (临江区重大科技项目 / 临江区科技重大项目: a class)
+CLASS_SUFFIXES = frozenset(["项目", "工程", "行动", "用地", "平台", "基地", "市场", "园区", "片区", "功能区", "集聚区"])
 COMMON = 500  # a word this frequent in jieba's dictionary is a common word, not part of a name
 
 
@@ -148,6 +150,20 @@ def _is_word(s: str) -> bool:
 
 def _all_words(s: str) -> bool:
     return all(len(t) >= 2 and is_word(t) for t in tokens(s))
+
+
+def _placed_head(a: str, b: str) -> int:
+    """The length of the words ``a`` and ``b`` begin with alike, when they begin with a place name
+    (清河区, 临江区产业); 0 when they do not, or when fewer than four characters would be left."""
+    words = tagged_tokens(a)
+    if not words or words[0][1] != "ns":
+        return 0
+    head = 0
+    for w, _flag in words:
+        if not b.startswith(a[: head + len(w)]) or len(a) - head - len(w) < 4:
+            break
+        head += len(w)
+    return head if head in _cuts(b) else 0
 
 
 def _cuts(s: str) -> set[int]:
@@ -346,6 +362,20 @@ class NameVariant(Check):
                 if _common(pa[:k]) and _common(pa[k:]):
                     return False  # two common words in either order (科技重大项目): a phrase, not a name
                 return k in _cuts(pa) and (len(pa) - k) in _cuts(pb)
+        # after the place that owns it, two words of one name swapped, common words or not: the
+        # place makes it a proper name (清河区产业引导发展基金 / 清河区产业发展引导基金)
+        head = _placed_head(pa, pb) if suffix not in CLASS_SUFFIXES else 0
+        if head:
+            ca, cb = _cuts(pa), _cuts(pb)
+            tail = len(pa)  # the words both end with before the suffix are left out too
+            while tail - 1 - head >= 4 and pa[tail - 1] == pb[tail - 1]:
+                tail -= 1
+            while tail < len(pa) and not (tail in ca and tail in cb):
+                tail += 1
+            ra, rb = pa[head:tail], pb[head:tail]
+            for k in range(2, len(ra) - 1):
+                if rb == ra[k:] + ra[:k]:
+                    return head + k in ca and tail - k in cb
         return False
 
     @staticmethod
@@ -433,7 +463,7 @@ def _figure_pairs(spots: list[AmountSpot]) -> list[tuple[str, Form, Form]]:
                     continue
                 if a.document.reference and b.document.reference:
                     continue
-                got = named_pair(wa, wb)
+                got = named_pair(wa, wb, count=is_count(a.key))
                 if got is None:
                     continue
                 texts = []

@@ -19,7 +19,7 @@ from rapidfuzz.distance import Indel
 from yblint import lazyre as re
 from yblint.model import Document
 from yblint.text.book_index import AmountSpot, Prose
-from yblint.text.words import tagged_tokens
+from yblint.text.words import tagged_tokens, tokens
 
 #: units and the kind of quantity they measure (counts need three significant digits)
 _UNITS = {
@@ -41,12 +41,14 @@ _AMOUNT_RE = re.compile(
     r"(?P<num>[0-9](?<![0-9.．,，A-Za-z][0-9])[0-9]*(?:,[0-9]{3})*(?:\.[0-9]+)?)"
     r"(?P<mult>万亿|亿|万)?(?P<unit>" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")"
 )
-#: where the words before an amount stop: a clause mark, a bracket, a line end
-_CLAUSE_MARKS = "，,；;。：:！!？?、（）()\n"
+#: where the words before an amount stop: a clause mark, a bracket (a subhead's 【】 too), a line end
+_CLAUSE_MARKS = "，,；;。：:！!？?、（）()【】〔〕[]\n"
 #: the most characters of words kept before an amount
 HEAD_CHARS = 30
 #: words between a name and its amount (为, 达到, 共计 …), taken off the end of the words before it
-_CONNECTOR_RE = re.compile(r"(?:为|达到|达|共计|共|合计|总计|累计|计|约|总额|金额|规模|总量)+$")
+_CONNECTOR_RE = re.compile(
+    r"(?:为|达到|达|共计|共|合计|总计|累计|计|约|总投资|计划投资|投资总额|总额|金额|规模|总量)+$"
+)
 #: the most characters the two names may differ by, on each side
 MAX_DIFF = 4
 #: characters of a name's own: at least this many shared
@@ -131,13 +133,21 @@ def _trim(name: str) -> int:
 _QUOTES = "“”‘’《》「」\"' \u3000"
 
 
-def named_pair(a: str, b: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def is_count(key: tuple[float, str]) -> bool:
+    """The amount of ``key`` counts things (326家, 4,860户)."""
+    return _UNITS.get(key[1]) == "count"
+
+
+def named_pair(a: str, b: str, count: bool = False) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """The names two stretches of words before one amount give it, as ``(start, end)`` in each,
     when they are one name written two ways: the stretches end alike and, going back from their
     ends, differ only by pieces of at most :data:`MAX_DIFF` characters (neither numerals nor
     places: 一中 / 二中, 城东 / 城西 are two things) between shared ones, :data:`MIN_SHARED`
     shared characters or more, the shared ones most of each name; the names start where the
-    words stop being alike, at a word a name can start with. None when they are not."""
+    words stop being alike, at a word a name can start with. None when they are not, and, for a
+    ``count`` of things, when one name only has a word more just before its last word: the kind
+    of thing described more fully (总承包和专业承包企业 / 总承包和专业承包建筑业企业 218家), not a
+    name written two ways (城市更新示范项目 / 城市有机更新示范项目 1,260套 is one)."""
     ops = [(o.tag, o.src_start, o.src_end, o.dest_start, o.dest_end) for o in Indel.opcodes(a, b)]
     if not ops or ops[-1][0] != "equal":
         return None
@@ -165,7 +175,25 @@ def named_pair(a: str, b: str) -> tuple[tuple[int, int], tuple[int, int]] | None
     common = sum(min(i2, span_a[1]) - max(i1, span_a[0]) for tag, i1, i2, _j1, _j2 in ops if tag == "equal")
     if common < MIN_SHARED or common < 0.6 * max(len(na), len(nb)):
         return None
+    if count and _qualified(na, nb):
+        return None
     return span_a, span_b
+
+
+def _qualified(a: str, b: str) -> bool:
+    """The longer of ``a`` and ``b`` is the other with whole words put in just before its last word."""
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    words = tokens(long)
+    if len(words) < 3 or not short.endswith(words[-1]):
+        return False
+    last = len(long) - len(words[-1])
+    cuts = {0}
+    pos = 0
+    for w in words:
+        pos += len(w)
+        cuts.add(pos)
+    ops = [o for o in Indel.opcodes(short, long) if o.tag != "equal"]
+    return len(ops) == 1 and ops[0].tag == "insert" and ops[0].dest_start in cuts and ops[0].dest_end == last
 
 
 def _ends_in_noun(name: str) -> bool:
