@@ -70,6 +70,10 @@ def _units() -> dict[str, MeasureUnit]:
     add("公顷", "area", 1e4)
     add("亩", "area", 10000 / 15)
     add("立方米", "volume")
+    # concentrations (PM2.5 28微克/立方米; 氨氮 0.5毫克/升): compared, never added
+    add("微克/立方米", "concentration:air", summable=False)
+    add("毫克/立方米", "concentration:air", 1000, summable=False)
+    add("毫克/升", "concentration:water", summable=False)
     add("方", "volume:方")  # 万方 is floor area in building reports and earth volume elsewhere: kept apart
     add("米 延米", "length")
     add("公里 千米", "length", 1000)
@@ -363,6 +367,13 @@ class Number:
         """A figure that can take part in arithmetic: has a summable unit and no special role."""
         u = self.unit_info
         return self.role is None and u is not None and u.summable
+
+    @property
+    def measure(self) -> bool:
+        """A figure whose change can be worked out: a quantity, or a level that is compared but
+        never added (a concentration: 28微克/立方米)."""
+        u = self.unit_info
+        return self.role is None and u is not None and (u.summable or u.group.startswith("concentration"))
 
     @cached_property
     def interval(self) -> tuple[float, float]:

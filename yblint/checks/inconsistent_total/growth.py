@@ -56,6 +56,7 @@ _CHANGE_AND_RATE = re.compile(
     r"(?P<d>[0-9０-９](?:[0-9０-９.．]|,(?=[0-9]))*[^，,；;。0-9]{0,8}?)[，,]?(?:同比)?(?P<verb2>增长|增加|提高|上升|下降|减少|降低)了?"
     r"(?P<z>[0-9０-９][0-9０-９.．]*[%％])"
 )
+_LEVEL_NAME = re.compile(r"(?:年均|平均|日均)浓度")
 #: characters before 由 searched for 年均/平均/累计 and for the years of a compound growth
 AVERAGE_LOOKBACK = 6
 #: how far from ×2 (×4, ×8) a figure may be and still be 翻一番 (两番, 三番)
@@ -82,8 +83,17 @@ def _current(r: Reader, pos: int, like: Number, same: str) -> Number | None:
     ``unit`` or ``group`` as ``like`` in the clause before (or holding) ``pos``, when it is not
     approximate."""
     kind = getattr(like, same)
-    ys = [n for n in r.nums(clause_before(r.text, pos, r.lo), pos) if r.is_amount(n) and getattr(n, same) == kind]
+    ys = [
+        n
+        for n in r.nums(clause_before(r.text, pos, r.lo), pos)
+        if (r.is_amount(n) or _level(n)) and getattr(n, same) == kind
+    ]
     return ys[0] if len(ys) == 1 and not ys[0].approx else None
+
+
+def _level(n: Number) -> bool:
+    """A level compared from year to year, an average as a rule (PM2.5年均浓度28微克/立方米)."""
+    return n.measure and not n.quantity
 
 
 def _current_rate(r: Reader, pos: int) -> Number | None:
@@ -125,6 +135,7 @@ def changes(r: Reader) -> None:
     verbs = any(t.find(v, r.lo, r.hi) >= 0 for v in _GROWTH_VERBS)  # one ends every change
     for m in _GROWTH.finditer(t, r.lo, r.hi) if verbs else ():
         around = t[max(r.lo, m.start() - AVERAGE_LOOKBACK) : m.start()] + m.group(0)
+        around = _LEVEL_NAME.sub("", around)  # 年均浓度: the name of a level, not a yearly growth
         if re.search(r"年均|平均", around) and not re.search(r"累计", around):
             _compound(r, m)
             continue
@@ -132,8 +143,8 @@ def changes(r: Reader) -> None:
             continue
         if _real_terms(r, m.start()):
             continue  # a real (price-adjusted) growth does not follow from nominal figures
-        xs = [n for n in r.nums(m.start("x"), m.end("x")) if n.role is None and (n.quantity or n.percent)]
-        ys = [n for n in r.nums(m.start("y"), m.end("y")) if n.role is None and (n.quantity or n.percent)]
+        xs = [n for n in r.nums(m.start("x"), m.end("x")) if n.role is None and (n.measure or n.percent)]
+        ys = [n for n in r.nums(m.start("y"), m.end("y")) if n.role is None and (n.measure or n.percent)]
         zs = [n for n in r.nums(m.start("z"), m.end("z")) if n.role is None]
         if len(xs) != 1 or len(ys) != 1 or not zs:
             continue
@@ -163,7 +174,7 @@ def changes(r: Reader) -> None:
             formula = f"{bare(y)} − {bare(x)} = {shown}"
             r.issues.append(_growth_issue(x, y, z, points, shown, formula, key="points"))
             continue
-        elif z.unit == "%" and x.unit == y.unit and x.quantity and x.value > 0:
+        elif z.unit == "%" and x.unit == y.unit and x.measure and x.value > 0:
             if x.interval[0] <= 0:
                 continue
             clo, chi, computed = pct_change(x, y, down)
@@ -329,7 +340,7 @@ def _compared(r: Reader, m: re.Match[str], at: int) -> None:
     x = xs[0]
     z = r.at(m.start("z"), plain=True)
     points = z is not None and z.unit == "个百分点" and x.unit == "%"  # 比上年提高3.5个百分点（上年为88.7%）
-    if z is None or not (x.quantity or points) or x.approx or z.approx or x.value <= 0:
+    if z is None or not (x.measure or points) or x.approx or z.approx or x.value <= 0:
         return
     # the current figure: the amounts of the same kind in the clause before 比
     y = _current_rate(r, at) if points else _current(r, at, x, "unit")
@@ -351,7 +362,7 @@ def _compared(r: Reader, m: re.Match[str], at: int) -> None:
         shown = f"{num(computed, max(1, z.decimals))}%"
         diff = f"({bare(x)} − {bare(y)})" if down else f"({bare(y)} − {bare(x)})"
         formula = f"{diff} ÷ {bare(x)} = {shown}"
-    elif z.unit == x.unit and z.quantity:
+    elif z.unit == x.unit and z.measure:
         clo, chi = ((xlo - yhi), (xhi - ylo)) if down else ((ylo - xhi), (yhi - xlo))
         computed = (x.value - y.value) if down else (y.value - x.value)
         zlo, zhi = z.interval
