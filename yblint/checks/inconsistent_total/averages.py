@@ -67,10 +67,15 @@ def per_item(r: Reader) -> None:
         z = r.at(m.end()) or r.at(m.end() - 1)  # …流转约240亩: the figure may start at its 约
         if z is None or not z.quantity or z.role or z.unit == per:
             continue
-        s_start = _two_sentences(r, m.start())
-        cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
-        tops = [n for n in cands if n.unit == z.unit]
-        counts = [n for n in cands if n.unit in _PER_UNITS.get(per, (per,)) and n.multiplier == 1]
+        units = _PER_UNITS.get(per, (per,))
+        # its own sentence first: the one before may state other sums of its unit (慰问资金326.4万元
+        # …。全年帮扶1,240人，发放帮扶资金186.2万元，人均帮扶1,650元)
+        for s_start in dict.fromkeys((sentence_bounds(t, m.start(), r.lo, r.hi)[0], _two_sentences(r, m.start()))):
+            cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
+            tops = [n for n in cands if n.unit == z.unit]
+            counts = [n for n in cands if n.unit in units and n.multiplier == 1]
+            if len(tops) == 1 and len(counts) == 1:
+                break
         if len(tops) != 1 or len(counts) != 1 or counts[0].value <= 0:
             continue
         y, x = tops[0], counts[0]
