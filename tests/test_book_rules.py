@@ -118,6 +118,11 @@ def test_generated_books(tmp_path, seed, split):
         ("临江区重大科技项目8个。", "临江区科技重大项目5个。"),
         # a place, but not the same words swapped
         ("设立清河区产业引导基金。", "设立清河区产业发展基金。"),
+        # one character changed: in a place's name, a numeral, a direction, a kind of thing
+        ("石桥村股份经济合作社分红。", "石塘村股份经济合作社分红。"),
+        ("城东街道社区卫生服务中心建成。", "城西街道社区卫生服务中心建成。"),
+        ("区第一人民医院急诊中心启用。", "区第二人民医院急诊中心启用。"),
+        ("实施区级城市更新示范工程。", "实施区级城市更新试点工程。"),
     ],
 )
 def test_name_variant_silent(tmp_path, a, b):
@@ -136,6 +141,12 @@ def test_name_variant_silent(tmp_path, a, b):
             "管理清河区产业引导发展基金。",
             "swap",
             "清河区产业引导发展基金",
+        ),
+        (
+            "依托临江区婚姻家庭纠纷调解委员会。临江区婚姻家庭纠纷调解委员会受理纠纷412件。",
+            "设立临江区婚姻家事纠纷调解委员会。",
+            "changed",
+            "区婚姻家事纠纷调解委员会",
         ),
         (
             "东川市科技创新服务中心成立。东川市科技创新服务中心运行。",

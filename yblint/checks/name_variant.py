@@ -9,6 +9,8 @@ title names, declared short forms and quoted slogans, all of one year. Kinds of 
 * ``added``: a character more or less inside a name (亚运电竞场馆 / 亚运电竞馆);
 * ``truncated``: two or three characters cut from inside a name, leaving a piece that is no word
   (中国红十字会总会 / 中国红总会);
+* ``changed``: one character changed inside a long name of one body (婚姻家庭纠纷调解委员会 /
+  婚姻家事纠纷调解委员会), not in a place's or a person's name, no numeral or direction;
 * ``numeral``: one quoted slogan with another numeral (“三个样板区” / “四个样板区”);
 * ``figure``: two names that differ by a few characters inside, each stated with the same
   specific amount (小微企业成长扶持资金8,600万元 / 小微企业成长扶持基金8,600万元; a word added,
@@ -72,6 +74,7 @@ KINDS = {
     "added": {"zh": "多字或少字", "en": "a character added or dropped"},
     "truncated": {"zh": "名称被截短", "en": "the name cut short"},
     "numeral": {"zh": "提法中的数字不同", "en": "another numeral in the slogan"},
+    "changed": {"zh": "一字之差", "en": "one character changed"},
     "figure": {"zh": "两处数字同为“{figure}”", "en": "both stated with {figure}"},
 }
 #: an amount stated this many times or more in a year is a common figure (a round sum, a count
@@ -150,6 +153,50 @@ def _is_word(s: str) -> bool:
 
 def _all_words(s: str) -> bool:
     return all(len(t) >= 2 and is_word(t) for t in tokens(s))
+
+
+#: the fewest characters of a name (its suffix too) told apart from another by one character
+CHANGED_MIN = 10
+_DIRECTIONS = set("东西南北中上下内外前后左右")
+
+
+def _changed_pairs(forms: dict[str, Form], aside: set[str] | frozenset[str]) -> list[tuple[str, str]]:
+    """Pairs of names of one body (a suffix not of a kind of thing) of :data:`CHANGED_MIN`
+    characters or more that differ by one character after their first word: no numeral or
+    direction (第一/第二, 城东/城西), nothing of a place's or a person's name (石桥村/石塘村)."""
+    masked: dict[str, list[str]] = defaultdict(list)
+    for t, f in forms.items():
+        if not f.suffix or f.suffix in CLASS_SUFFIXES or len(t) < CHANGED_MIN or FUNCTION & set(t):
+            continue  # 竞争力的大公司和企业集团: a phrase of a sentence
+        words = tagged_tokens(t)
+        for i in range(len(words[0][0]), len(t) - len(f.suffix)):
+            masked[t[:i] + "\0" + t[i + 1 :]].append(t)
+    out: list[tuple[str, str]] = []
+    for key, group in masked.items():
+        if len(group) < 2:
+            continue
+        i = key.index("\0")
+        for j, a in enumerate(group):
+            for b in group[j + 1 :]:
+                if (a in aside and b in aside) or (NUMERALS | _DIRECTIONS) & {a[i], b[i]}:
+                    continue
+                fa, fb = forms[a], forms[b]
+                if _shared(fa, fb) or not (_any_boundary(fa) and _any_boundary(fb)):
+                    continue
+                if _in_place_word(a, i) or _in_place_word(b, i):
+                    continue
+                out.append((a, b))
+    return out
+
+
+def _in_place_word(text: str, i: int) -> bool:
+    """The character at ``i`` is in a place's or a person's name (石桥村, 柳河乡, 李明)."""
+    pos = 0
+    for w, flag in tagged_tokens(text):
+        if pos <= i < pos + len(w):
+            return flag in ("ns", "nr", "nrt", "nz") or w[-1:] in "村镇乡街社"
+        pos += len(w)
+    return False
 
 
 def _placed_head(a: str, b: str) -> int:
@@ -312,6 +359,10 @@ class NameVariant(Check):
             # the word before the slip may read as a verb in the slipped form (学习性 / 学习型)
             if (_first_word_ok(a) or _first_word_ok(b)) and _at_boundary(fa) and _at_boundary(fb):
                 out.append(("slip", forms[a], forms[b]))
+        # one character changed inside the name of one body after its place (临江区婚姻家庭纠纷
+        # 调解委员会 / 临江区婚姻家事纠纷调解委员会)
+        for a, b in _changed_pairs(forms, aside):
+            out.append(("changed", forms[a], forms[b]))
         # a character (or a cut piece) more or less: the shorter form is the longer one with a piece
         # cut from inside it, so it keeps the first and last character: only forms of the same ends
         # and of lengths 1-4 apart are compared, the shorter looked up by its text
