@@ -280,8 +280,13 @@ def test_figure_conflict_silent(tmp_path, a, b):
     assert lint_texts(tmp_path, {"draft-2021.txt": two_units(a, b)}, ["figure-conflict"]) == []
 
 
+def two_offices(a: str, b: str) -> str:
+    """Two units, neither of them the statistics bureau (whose figures are the record)."""
+    return f"区发改局\n\n{a}\n\n区人社局\n\n{b}\n"
+
+
 def test_figure_conflict_found(tmp_path):
-    text = two_units("2021年末，全区常住人口69.9万人。", "截至2021年底，全区常住人口65.0万人，比上年增加。")
+    text = two_offices("2021年末，全区常住人口69.9万人。", "截至2021年底，全区常住人口65.0万人，比上年增加。")
     fs = lint_texts(tmp_path, {"draft-2021.txt": text}, ["figure-conflict"])
     assert where(fs) == [("figure-conflict", 7, 12)]
     f = fs[0]
@@ -301,7 +306,7 @@ def test_figure_conflict_found(tmp_path):
     ],
 )
 def test_figure_conflict_scope_of_the_paragraph(tmp_path, b, found):
-    text = two_units("2021年，全区城镇新增就业1.23万人。", b)
+    text = two_offices("2021年，全区城镇新增就业1.23万人。", b)
     fs = lint_texts(tmp_path, {"draft-2021.txt": text}, ["figure-conflict"])
     assert [f.data["other_value"] for f in fs] == (["1.23万人"] if found else [])
 
@@ -319,12 +324,12 @@ def test_figure_conflict_across_files_and_years(tmp_path):
 def test_an_indicators_names_are_one_indicator(tmp_path):
     files = {
         "01-发改局.txt": "区发改局\n\n2022年，全区实现地区生产总值386.5亿元。全区规模以上工业增加值112.3亿元。\n",
-        "02-统计局.txt": "区统计局\n\n2022年，全区GDP 385.6亿元。全区规上工业增加值112.3亿元。\n",
+        "02-财政局.txt": "区财政局\n\n2022年，全区GDP 385.6亿元。全区规上工业增加值112.3亿元。\n",
         "03-经信局.txt": "区经信局\n\n2022年，全区实现生产总值386.5亿元。全区规上工业增加值121.3亿元。\n",
     }
     fs = lint_texts(tmp_path, files, ["figure-conflict"])
     assert [(Path(f.document.path).name, f.location.text) for f in fs] == [
-        ("02-统计局.txt", "GDP 385.6亿元"),
+        ("02-财政局.txt", "GDP 385.6亿元"),
         ("03-经信局.txt", "规上工业增加值121.3亿元"),
     ]
     assert "全区2022年GDP在此写作385.6亿元" in fs[0].message
@@ -333,10 +338,34 @@ def test_an_indicators_names_are_one_indicator(tmp_path):
 def test_new_jobs_in_either_word_order_are_one_indicator(tmp_path):
     files = {
         "01-人社局.txt": "区人社局\n\n2021年，全区新增城镇就业12,360人。\n",
-        "02-统计局.txt": "区统计局\n\n2021年，全区城镇新增就业12,630人。\n",
+        "02-财政局.txt": "区财政局\n\n2021年，全区城镇新增就业12,630人。\n",
     }
     fs = lint_texts(tmp_path, files, ["figure-conflict"])
-    assert [(Path(f.document.path).name, f.location.text) for f in fs] == [("02-统计局.txt", "城镇新增就业12,630人")]
+    assert [(Path(f.document.path).name, f.location.text) for f in fs] == [("02-财政局.txt", "城镇新增就业12,630人")]
+
+
+def test_the_statistics_bureau_s_figure_is_the_record(tmp_path, cli):
+    # 统计数据以统计部门提供的为准: the other unit's figure is reported, wherever it stands
+    files = {
+        "01-发改局.txt": "区发改局\n\n2022年，全区实现地区生产总值386.5亿元。\n",
+        "02-统计局.txt": "区统计局\n\n2022年，全区实现地区生产总值385.6亿元。\n",
+    }
+    fs = lint_texts(tmp_path, files, ["figure-conflict"])
+    assert [(Path(f.document.path).name, f.location.text) for f in fs] == [("01-发改局.txt", "地区生产总值386.5亿元")]
+    assert "统计部门" in fs[0].message and "区统计局" in fs[0].message and "为准" in fs[0].message
+    assert fs[0].related[0].text == "地区生产总值385.6亿元"
+    res = cli("check", *(str(tmp_path / n) for n in files), "--select", "figure-conflict", "--lang", "en")
+    assert "statistics bureau" in res.out
+
+
+def test_the_figure_most_places_agree_on_is_the_record(tmp_path):
+    files = {
+        "01-发改局.txt": "区发改局\n\n2022年，全区城镇新增就业1.62万人。\n",
+        "02-人社局.txt": "区人社局\n\n2022年，全区城镇新增就业1.26万人。\n",
+        "03-财政局.txt": "区财政局\n\n2022年，全区城镇新增就业1.26万人。\n",
+    }
+    fs = lint_texts(tmp_path, files, ["figure-conflict"])
+    assert [(Path(f.document.path).name, f.location.text) for f in fs] == [("01-发改局.txt", "城镇新增就业1.62万人")]
 
 
 def test_a_draft_that_names_no_year_is_of_the_books_year(tmp_path):

@@ -71,7 +71,19 @@ class FigureConflict(Check):
         for figs in groups.values():
             if len(figs) < 2:
                 continue
-            figs.sort(key=lambda f: (f.document.reference is False, f.document.path, f.start))
+            # the record first: reference documents, then the statistics bureau's own section
+            # (统计数据以统计部门提供的为准), then the value most places agree on, then the book's order
+            ivs = {id(f): _interval(f) for f in figs}
+            agree = {id(f): sum(_compatible(f, g) and _meet(ivs[id(f)], ivs[id(g)]) for g in figs) for f in figs}
+            figs.sort(
+                key=lambda f: (
+                    f.document.reference is False,
+                    not _statistics(f),
+                    -agree[id(f)],
+                    f.document.path,
+                    f.start,
+                )
+            )
             yield from self._conflicts(figs)
         yield from self._growth(figures)
 
@@ -115,7 +127,7 @@ class FigureConflict(Check):
             f.document,
             f.start,
             f.end,
-            message_key="reference" if other.document.reference else "default",
+            message_key="reference" if other.document.reference else "statistics" if _statistics(other) else "default",
             related=[Location(other.document, other.start, other.end)],
             data=data,
             key=f"{f.indicator}\x1f{f.scope}\x1f{f.year}\x1f{f.period}\x1f{value}\x1f{other_value}",
@@ -197,6 +209,12 @@ class FigureConflict(Check):
             year=g.year,
             last=(g.year or 0) - 1,
         )
+
+
+def _statistics(f: Figure) -> bool:
+    """``f`` stands in the statistics bureau's section (区统计局, 市统计局, 国家统计局…调查队)."""
+    name = f.unit.name if f.unit is not None else ""
+    return bool(name) and ("统计局" in name or name.endswith("调查队"))
 
 
 def _book_scope(f: Figure) -> str:
