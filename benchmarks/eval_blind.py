@@ -87,7 +87,7 @@ def score(folder: Path, verbose: bool) -> tuple[int, int, int, int]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("sets", nargs="*", default=["setA", "setB"])
+    ap.add_argument("sets", nargs="*", default=sorted(d.name for d in HERE.iterdir() if (d / "key.json").is_file()))
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     total = [0, 0, 0, 0]

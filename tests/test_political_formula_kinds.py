@@ -77,6 +77,19 @@ def _check(tmp_path: Path, text: str, year: int | None = 2022, name: str = "a.md
         # next to the formula's name, two members are the formula
         ("“四个意识”即政治意识、大局意识。", [(3, 8, "政治意识、大局意识", "政治意识、大局意识、核心意识、看齐意识")]),
         ("“三新”：新发展阶段、新发展理念。", [(3, 6, "新发展阶段、新发展理念", "新发展阶段、新发展理念、新发展格局")]),
+        # every member, out of the fixed order: the listing in order (a fix where 、 alone separates)
+        (
+            "增强政治意识、大局意识、看齐意识、核心意识。",
+            [(3, 3, "政治意识、大局意识、看齐意识、核心意识", "政治意识、大局意识、核心意识、看齐意识")],
+        ),
+        (
+            "坚持创新、协调、开放、绿色、共享的新发展理念。",
+            [(3, 3, "创新、协调、开放、绿色、共享", "创新、协调、绿色、开放、共享")],
+        ),
+        (
+            "坚定理论自信、道路自信、制度自信和文化自信。",
+            [(3, 3, "理论自信、道路自信、制度自信和文化自信", None)],
+        ),
     ],
 )
 def test_member_flagged(tmp_path, text, found):
@@ -221,6 +234,8 @@ def test_misworded_by_year(tmp_path):
         ("全局坚定“四个意识”。", [(3, 3, "坚定", "增强")]),
         ("全局做到“四个意识”、做到“四个自信”。", [(3, 3, "做到", "增强"), (3, 12, "做到", "坚定")]),
         ("全局增强“两个维护”；全局坚定‘两个维护’。", [(3, 3, "增强", "做到"), (3, 14, "坚定", "做到")]),
+        # the two slogans swapped: no mechanical fix
+        ("深刻领悟“两个维护”的决定性意义，坚决做到“两个维护”。", [(3, 3, "领悟", None)]),
         # without its quotation marks: the verb, then the marks
         ("坚决做到两个确立。", [(3, 3, "做到", None), (3, 5, "两个确立", "“两个确立”")]),
     ],

@@ -309,6 +309,9 @@ def _member_hits(f: MemberFormula, text: str, offset: int) -> Iterator[FormulaHi
                 seen.add(i)
         missing = [i for i in range(n) if i not in seen]
         if not missing:
+            order = [f.member_of(w) for _, _, w in run if w not in f.companions]
+            if not extras and order != sorted(order):
+                yield _order_hit(f, text, run, offset)
             continue
         start, end = run[0][0], run[-1][1]
         named = _named(f, text, start, end)
@@ -341,6 +344,24 @@ def _member_hits(f: MemberFormula, text: str, offset: int) -> Iterator[FormulaHi
         yield FormulaHit(
             offset + start, offset + end, -1, f.id, listed, f.listing, "missing", fixed if plain else None, args
         )
+
+
+def _order_hit(f: MemberFormula, text: str, run: list[tuple[int, int, str]], offset: int) -> FormulaHit:
+    """Every member of ``f`` listed, in another order than the fixed one (政治意识、大局意识、看齐意识、
+    核心意识): the listing in the fixed order, a fix where 、 alone stands between the items."""
+    start, end = run[0][0], run[-1][1]
+    listed = text[start:end]
+    by_member = {f.member_of(w): w for _, _, w in run}
+    fixed = "、".join(by_member[i] for i in range(len(f.members)))
+    plain = listed == "、".join(w for _, _, w in run)
+    common = {"title": f.title, "source": f.source}
+    args = {
+        "zh": {**common, "note": f.listing, "canonical": fixed},
+        "en": {**common, "note": f"{f.members_en} ({f.listing})", "canonical": fixed},
+    }
+    return FormulaHit(
+        offset + start, offset + end, -1, f.id, listed, f.listing, "order", fixed if plain else None, args
+    )
 
 
 def member_hits(doc: Document, year: int | None) -> list[FormulaHit]:

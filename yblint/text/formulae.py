@@ -14,6 +14,7 @@ the file name, else the year the text mentions most).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import os
 from array import array
@@ -370,6 +371,10 @@ FORMULAE: tuple[Formula, ...] = (
     _verb("two-establishes-verb", "做到", "两个确立", "深刻领悟“两个确立”的决定性意义", 2022, _VERB_SOURCE),
     _verb("two-establishes-verb-np", "增强", "两个确立", "深刻领悟“两个确立”的决定性意义", 2022, _VERB_SOURCE, True),
     _verb("two-upholds-verb", "增强|坚定", "两个维护", "做到“两个维护”", 2019, _VERB_SOURCE, noun=True),
+    # the two slogans swapped (深刻领悟“两个维护”的决定性意义): no mechanical fix, the sentence is rewritten
+    dataclasses.replace(
+        _verb("two-upholds-verb-grasp", "领悟", "两个维护", "做到“两个维护”", 2022, _VERB_SOURCE), replace=None
+    ),
     _verb("four-consciousness-verb", "坚定|做到", "四个意识", "增强“四个意识”", 2017, _VERB_SOURCE, noun=True),
     _verb("four-confidences-verb", "做到", "四个自信", "坚定“四个自信”", 2017, _VERB_SOURCE),
     Formula(

@@ -363,6 +363,7 @@ _SUM_HEAD = re.compile(r"^[\u4e00-\u9fff]{0,6}?(?:合计|共计|总计|总数|�
 _SUM_SCOPE = frozenset(
     ("全年", "本年", "全部", "全区", "全市", "全县", "全省", "以上", "上述", "各项", "两项", "三项", "四项", "五项")
 )
+_ACCUMULATED = re.compile(r"累计|滚存|历年|年末|期末|年底")
 _BALANCE = re.compile(r"(?P<word>结余|节余|结存|盈余|赤字)(?:为|了)?$")
 #: how every match of _SUM_HEAD and of _BALANCE ends: a word's last character, then a suffix
 _SUM_HEAD_END = ("计数额共", ("", "为", "是", "达", "达到"))
@@ -422,6 +423,8 @@ def _balance(r: Reader) -> None:
         m = _BALANCE.search(t[cs : z.start])
         if not m or not r.is_amount(z) or z.approx:
             continue
+        if _ACCUMULATED.search(t, cs, z.start):
+            continue  # 年末累计结存: what years of balances left, not this year's income less spending
         # 收支相抵 says the balance is income less spending; without it the three figures must
         # stand in one sentence (a fund's 收入、支出、结余), since a budget's 赤字 or 结余 also
         # counts transfers and carry-overs
