@@ -281,8 +281,9 @@ def test_figure_conflict_silent(tmp_path, a, b):
 
 
 def two_offices(a: str, b: str) -> str:
-    """Two units, neither of them the statistics bureau (whose figures are the record)."""
-    return f"区发改局\n\n{a}\n\n区人社局\n\n{b}\n"
+    """Two units, neither of them the statistics bureau nor a department whose figures are the
+    record (人社局 for 城镇新增就业)."""
+    return f"区发改局\n\n{a}\n\n区财政局\n\n{b}\n"
 
 
 def test_figure_conflict_found(tmp_path):
@@ -301,8 +302,10 @@ def test_figure_conflict_found(tmp_path):
         # the scope named by the paragraph's sentence before: the district's
         ("2021年，全区实现地区生产总值110.5亿元。城镇新增就业1.32万人，比上年增加。", True),
         ("2021年，全区实现地区生产总值110.5亿元。城镇新增就业1.23万人，比上年增加。", False),
-        # the country's, quoted for context in a sentence of its own, is not the district's
-        ("2021年，全国城镇新增就业1269万人。城镇新增就业1.32万人，比上年增加。", False),
+        # the country's, quoted for context in a sentence of its own, is not the district's: the
+        # figure after it is the book's, as a department's figures without a scope are
+        ("2021年，全国城镇新增就业1269万人。城镇新增就业1.32万人，比上年增加。", True),
+        ("2021年，全国城镇新增就业1269万人。城镇新增就业1.23万人，比上年增加。", False),
     ],
 )
 def test_figure_conflict_scope_of_the_paragraph(tmp_path, b, found):
@@ -325,12 +328,12 @@ def test_an_indicators_names_are_one_indicator(tmp_path):
     files = {
         "01-发改局.txt": "区发改局\n\n2022年，全区实现地区生产总值386.5亿元。全区规模以上工业增加值112.3亿元。\n",
         "02-财政局.txt": "区财政局\n\n2022年，全区GDP 385.6亿元。全区规上工业增加值112.3亿元。\n",
-        "03-经信局.txt": "区经信局\n\n2022年，全区实现生产总值386.5亿元。全区规上工业增加值121.3亿元。\n",
+        "03-科技局.txt": "区科技局\n\n2022年，全区实现生产总值386.5亿元。全区规上工业增加值121.3亿元。\n",
     }
     fs = lint_texts(tmp_path, files, ["figure-conflict"])
     assert [(Path(f.document.path).name, f.location.text) for f in fs] == [
         ("02-财政局.txt", "GDP 385.6亿元"),
-        ("03-经信局.txt", "规上工业增加值121.3亿元"),
+        ("03-科技局.txt", "规上工业增加值121.3亿元"),
     ]
     assert "全区2022年GDP在此写作385.6亿元" in fs[0].message
 
@@ -356,6 +359,13 @@ def test_the_statistics_bureau_s_figure_is_the_record(tmp_path, cli):
     assert fs[0].related[0].text == "地区生产总值385.6亿元"
     res = cli("check", *(str(tmp_path / n) for n in files), "--select", "figure-conflict", "--lang", "en")
     assert "statistics bureau" in res.out
+    # otherwise the competent department's: 人社局 for 城镇新增就业
+    files = {
+        "01-财政局.txt": "区财政局\n\n2022年，全区城镇新增就业1.26万人。\n",
+        "02-人社局.txt": "区人社局\n\n2022年，全区城镇新增就业1.62万人。\n",
+    }
+    fs = lint_texts(tmp_path, files, ["figure-conflict"])
+    assert [(Path(f.document.path).name, f.location.text) for f in fs] == [("01-财政局.txt", "城镇新增就业1.26万人")]
 
 
 def test_the_figure_most_places_agree_on_is_the_record(tmp_path):
@@ -693,3 +703,27 @@ def test_index_on_any_text(tmp_path_factory, text):
         assert 0 <= rec.start <= rec.end <= len(text)
     for _a, _b, f in find_cutoffs(text):
         assert f.get("open") or 1 <= f["month"] <= 12
+
+
+@pytest.mark.parametrize(
+    ("unit", "text", "found"),
+    [
+        # a department or an overview speaks for the book's area (全市, the scope its figures name)
+        ("国民经济概况", "全年城镇新增就业6.28万人。", True),
+        ("市科技局", "2024年，城镇新增就业6.28万人。", True),
+        ("市科技局", "2024年，城镇新增就业6.82万人。", False),
+        # a town, a company, a hospital speak for themselves
+        ("城关镇", "全年城镇新增就业0.62万人。", False),
+        ("市城投集团", "全年完成固定资产投资120.5亿元。", False),
+        ("市人民医院", "全年城镇新增就业0.12万人。", False),
+    ],
+)
+def test_a_figure_without_scope_is_the_book_s_in_a_unit_that_speaks_for_it(tmp_path, unit, text, found):
+    files = {
+        "a-2024.txt": "市人社局\n\n2024年，全市城镇新增就业6.82万人。全市完成固定资产投资1268.5亿元。\n",
+        "b-2024.txt": f"{unit}\n\n{text}\n",
+    }
+    fs = lint_texts(tmp_path, files, ["figure-conflict"])
+    assert [Path(f.document.path).name for f in fs] == (["b-2024.txt"] if found else [])
+    if found:
+        assert fs[0].data["scope"] == "全市" and "全市" in fs[0].message

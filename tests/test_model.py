@@ -179,6 +179,39 @@ def test_markdown_sub_headings_stay_inside_their_unit(tmp_path: Path):
     assert doc.units[1].end_line == 11
 
 
+CHAPTERS = """# 综合经济与统计
+
+## 市统计局
+
+全年地区生产总值4862.37亿元。
+
+## 市财政局
+
+一般公共预算收入412.6亿元。
+
+# 商务与开放
+
+## 市商务局
+
+进出口总额1268.54亿元。
+
+# 交通运输
+
+## 交通运输局
+
+### 概况
+
+公路通车里程1.2万公里。
+"""
+
+
+def test_units_under_chapters_are_the_level_that_names_bodies(tmp_path: Path):
+    doc = doc_of(tmp_path / "book.md", CHAPTERS)
+    names = [u.name for u in doc.units]
+    assert names == ["综合经济与统计", "市统计局", "市财政局", "商务与开放", "市商务局", "交通运输", "交通运输局"]
+    assert [p.text for p in doc.units[-1].paragraphs if p.kind == HEADING] == ["概况"]  # ### stays inside
+
+
 def test_heading_level_can_be_set(tmp_path: Path):
     p = tmp_path / "book.md"
     p.write_text(BOOK, encoding="utf-8")

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from yblint import lazyre as re
 from yblint.check import Check, register_check
 from yblint.checks.name_variant import where_of
 from yblint.finding import Finding, Location
@@ -71,14 +72,17 @@ class FigureConflict(Check):
         for figs in groups.values():
             if len(figs) < 2:
                 continue
-            # the record first: reference documents, then the statistics bureau's own section
-            # (统计数据以统计部门提供的为准), then the value most places agree on, then the book's order
+            # the record first: reference documents, then the statistics bureau's own section, then
+            # the competent department's (norms R4: statistics come from the statistics bureau,
+            # otherwise the competent department), then the value most places agree on, then the
+            # book's order
             ivs = {id(f): _interval(f) for f in figs}
             agree = {id(f): sum(_compatible(f, g) and _meet(ivs[id(f)], ivs[id(g)]) for g in figs) for f in figs}
             figs.sort(
                 key=lambda f: (
                     f.document.reference is False,
                     not _statistics(f),
+                    not _competent(f),
                     -agree[id(f)],
                     f.document.path,
                     f.start,
@@ -215,6 +219,48 @@ def _statistics(f: Figure) -> bool:
     """``f`` stands in the statistics bureau's section (区统计局, 市统计局, 国家统计局…调查队)."""
     name = f.unit.name if f.unit is not None else ""
     return bool(name) and ("统计局" in name or name.endswith("调查队"))
+
+
+#: the departments an indicator's figures come from when not from the statistics bureau (norms R4),
+#: by words of their units' names
+_COMPETENT = {
+    "地区生产总值": "国民经济|发展和改革|发改",
+    "户籍人口": "公安",
+    "常住人口": "卫生健康|卫健",
+    "出生人口": "卫生健康|卫健|公安",
+    "一般公共预算收入": "财政",
+    "地方一般公共预算收入": "财政",
+    "一般公共预算支出": "财政",
+    "财政总收入": "财政",
+    "地方财政收入": "财政",
+    "财政收入": "财政",
+    "财政支出": "财政",
+    "税收收入": "税务|财政",
+    "粮食产量": "农业农村|农业",
+    "城镇新增就业": "人力资源和社会保障|人社",
+    "城镇登记失业率": "人力资源和社会保障|人社",
+    "城镇调查失业率": "人力资源和社会保障|人社",
+    "进出口总额": "商务|海关",
+    "出口总额": "商务|海关",
+    "进口总额": "商务|海关",
+    "实际利用外资": "商务",
+    "社会消费品零售总额": "商务",
+    "森林覆盖率": "林业|自然资源",
+    "旅游总收入": "文化|旅游",
+    "市场主体": "市场监督管理|市场监管",
+    "研发投入": "科学技术|科技",
+    "规模以上工业增加值": "经济和信息化|经信|工业和信息化",
+    "规模以上工业总产值": "经济和信息化|经信|工业和信息化",
+    "高新技术产业增加值": "科学技术|科技",
+}
+
+
+def _competent(f: Figure) -> bool:
+    """``f`` stands in the section of the department its indicator's figures come from (户籍人口:
+    公安; 粮食产量: 农业农村; 城镇新增就业: 人力资源和社会保障 …)."""
+    words = _COMPETENT.get(indicator_key(f.indicator))
+    name = f.unit.name if f.unit is not None else ""
+    return bool(words and name and re.search(words, name))
 
 
 def _book_scope(f: Figure) -> str:

@@ -62,8 +62,26 @@ def unit_level(doc: Document, options: UnitOptions) -> int | None:
             counts[p.level] = counts.get(p.level, 0) + 1
     if not counts:
         return None
-    repeated = [level for level, n in counts.items() if n >= 2]
-    return min(repeated) if repeated else max(counts)
+    repeated = sorted(level for level, n in counts.items() if n >= 2)
+    if not repeated:
+        return max(counts)
+    # chapters over units, both repeated (# 综合经济 … ## 市统计局, ## 市财政局 … # 商务与开放 …):
+    # the units are the level whose headings name bodies, when the shallower one's do not
+    if len(repeated) >= 2 and _body_share(doc, repeated[0]) < 0.5 <= _body_share(doc, repeated[1]):
+        return repeated[1]
+    return repeated[0]
+
+
+#: how the name of a contributing body ends (市统计局, 团县委, 县总工会, 城关镇, 区城投集团 …)
+_BODY_END = re.compile(
+    r"(?:局|委|办|会|院|中心|公司|集团|镇|乡|街道|部|所|队|站|团|联|社|处|室|馆|行|厂|政府|海关|法院|检察院|管委会)$"
+)
+
+
+def _body_share(doc: Document, level: int) -> float:
+    """The share of the headings at ``level`` that name a body (市财政局, not 财政税务)."""
+    names = [p.text.strip() for p in doc.paragraphs if p.kind == HEADING and p.level == level]
+    return sum(bool(_BODY_END.search(n)) for n in names) / len(names) if names else 0.0
 
 
 def _bold_name(p: Paragraph) -> str | None:

@@ -34,7 +34,7 @@ from typing import TypeVar
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.model import Corpus, Document, Paragraph, Unit
 from yblint.text.numbers import Number, find_numbers, parse_numeral
-from yblint.text.scopes import inherited_scope, stated_scope
+from yblint.text.scopes import book_scope, inherited_scope, speaks_for_the_book, stated_scope
 from yblint.text.years import document_year
 
 R = TypeVar("R")
@@ -197,7 +197,7 @@ class BookIndex:
     @property
     def figures(self) -> list[Figure]:
         if self._figures is None:
-            self._figures = [f for doc, y, prose in self._docs for f in _figures(doc, prose, y)]
+            self._figures = _scoped_by_book([f for doc, y, prose in self._docs for f in _figures(doc, prose, y)])
         return self._figures
 
     @property
@@ -209,7 +209,7 @@ class BookIndex:
         if self._figures is not None or not any(doc.reference for doc, _y, _p in self._docs):
             return self.figures
         if self._compared is None:
-            self._compared = self._linted_first(_figures, lambda f: f.indicator)
+            self._compared = _scoped_by_book(self._linted_first(_figures, lambda f: f.indicator))
         return self._compared
 
     def _linted_first(self, find: Callable[..., list[R]], key: Callable[[R], Hashable]) -> list[R]:
@@ -488,6 +488,20 @@ def _period(sentence: str, at: int, year: int | None) -> tuple[int | None, str]:
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _FULL_STOP = re.compile(r"[。！？]")  # a list of targets runs over ；-separated sentences
 _SCOPE_BEFORE_RE = re.compile(r"(?:[省市区县镇乡国道年月末底的现成计中有]|全年|其中)$")
+
+
+def _scoped_by_book(figures: list[Figure]) -> list[Figure]:
+    """``figures``, those that name no scope in a unit that speaks for the book's area (a
+    department, an overview: ``speaks_for_the_book``) given the book's scope of their year (全市,
+    the one its figures name most): 全年城镇新增就业6.28万人 in 国民经济概况 is the city's."""
+    by_year: dict[int | None, list[str]] = {}
+    for f in figures:
+        by_year.setdefault(f.year, []).append(f.scope)
+    scopes = {y: book_scope(s) for y, s in by_year.items()}
+    for f in figures:
+        if not f.scope and scopes[f.year] and f.unit is not None and speaks_for_the_book(f.unit.name or ""):
+            f.scope = scopes[f.year]
+    return figures
 
 
 def _figures(doc: Document, prose: Prose, year: int | None, indicators: set[str] | None = None) -> list[Figure]:

@@ -43,3 +43,27 @@ def inherited_scope(text: str, start: int, end: int) -> str:
     in sentences of their own)."""
     scope = named_scope(text, start, end)
     return "" if scope in ("全国", "全省") else scope
+
+
+#: the scopes a book's own area is named by (全区, 全市, 全县): the most common is the book's
+_BOOK_SCOPES = ("全区", "全市", "全县")
+#: units that speak for a place of their own or for themselves, not for the book's area: a town,
+#: a village, a company, a school, a hospital … (their figures without a scope are their own)
+_OWN_UNIT_RE = re.compile(
+    r"(?:镇|乡|街道|村|社区|公司|集团|银行|医院|卫生院|学校|学院|大学|中学|小学|幼儿园|厂|场|所|站|馆|院|队|园区|开发区|管委会)$"
+)
+
+
+def book_scope(scopes: list[str]) -> str:
+    """The book's own area, the one of 全区/全市/全县 its figures name most; "" when none is named."""
+    counts = {s: scopes.count(s) for s in _BOOK_SCOPES}
+    best = max(_BOOK_SCOPES, key=lambda s: counts[s])
+    return best if counts[best] else ""
+
+
+def speaks_for_the_book(unit_name: str) -> bool:
+    """A unit whose figures without a scope are the book's area's: a department, a Party or
+    people's body, an overview (区发改局, 县委组织部, 县情概览, 国民经济概况), not a town, a company
+    or an institution (城关镇, 区城投集团, 区人民医院)."""
+    name = unit_name.strip()
+    return bool(name) and not _OWN_UNIT_RE.search(name)
