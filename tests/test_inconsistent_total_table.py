@@ -239,3 +239,28 @@ def test_a_column_of_the_year_s_plan_is_summed_a_column_of_years_is_not(tmp_path
     assert where(fs) == [((10, 8), "68.6", "warning", "年度计划投资（亿元）")]  # 32.5 + 15.4 + 20.1 = 68.0
     years = "| 项目 | 年度 | 投资（亿元） |\n| --- | ---: | ---: |\n| 甲 | 2021 | 3.5 |\n| 乙 | 2022 | 4.1 |\n"
     assert table_findings(tmp_path, years + "| 丙 | 2023 | 2.0 |\n| 合计 | 6066 | 9.6 |\n") == []
+
+
+SHARES = (
+    "| 乡镇 | 户数（户） | 户籍人口（人） | 占全县比重（%） |\n| --- | ---: | ---: | ---: |\n"
+    "| 城关镇 | 34215 | 98386 | 38.9 |\n| 石桥镇 | 21306 | 62718 | 24.8 |\n"
+    "| 河口镇 | 17736 | 51287 | 20.3 |\n| 柳河乡 | 11482 | 40441 | 16.0 |\n"
+    "| 合计 | 84739 | 252832 | 100.0 |\n"
+)
+
+
+def test_share_column_against_the_column_it_is_a_share_of(tmp_path):
+    assert table_findings(tmp_path, SHARES) == []
+    fs = table_findings(tmp_path, SHARES.replace("| 51287 | 20.3 |", "| 51287 | 21.3 |"))
+    assert where(fs) == [((9, 25), "21.3", "error", "占全县比重（%）")]
+    f = fs[0]
+    assert f.data["row"] == "河口镇" and f.data["base"] == "户籍人口（人）"
+    assert "51287 ÷ 252832 = 20.3%" in f.message and "河口镇" in f.message
+    assert [r.range()[0] for r in f.related] == [9, 11]
+
+
+def test_share_column_of_another_whole_is_left_alone(tmp_path):
+    # shares of the city (占全市比重), not of the table's total: no column gives them
+    table = SHARES.replace("占全县比重", "占全市比重").replace("| 38.9 |", "| 8.1 |").replace("| 24.8 |", "| 5.2 |")
+    table = table.replace("| 20.3 |", "| 4.2 |").replace("| 16.0 |", "| 3.3 |").replace("| 100.0 |", "| 20.8 |")
+    assert table_findings(tmp_path, table) == []

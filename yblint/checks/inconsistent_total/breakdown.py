@@ -109,6 +109,8 @@ def _breakdown_qizhong(r: Reader, qs: int, qe: int, seen: set[int]) -> None:
     nxt = re.compile(r"其中|另有|另外|此外|同时|以及").search(t, qe, s_end)
     if nxt:
         stop = nxt.start()
+    if _RESPECTIVELY.search(t, qe, clause_end(t, qe, stop)):
+        return  # 其中新开工、续建项目分别为112个、168个: read with 分别为 (_breakdown_respectively)
     # figures in brackets inside an item (一般事故30起（含轻伤事故12起）) are not parts
     pool = [n for n in r.nums(qe, stop) if r.is_amount(n) and not _bracketed(t, qe, n.start)]
     # parts after a plain 其中 stop at the first clause that names no amount
@@ -214,11 +216,23 @@ def _breakdown_respectively(r: Reader, rs: int, re_: int, seen: set[int]) -> Non
     pool = [n for n in r.nums(re_, ce) if r.is_amount(n)]
     if len(pool) < 2:
         return
-    # the total must be marked as one (共/合计/总…) in the clause before 分别
+    # the total must be marked as one (共/合计/总…) in the clause before 分别, or end that clause
+    # right before it (开发公益性岗位1268个，分别为城关镇156个、…)
     cs = clause_start(t, rs, r.lo)
+    leads: list[str] | None = None
     if cs == rs:
         cs = clause_start(t, rs - 1, r.lo)
-    cands = [n for n in r.nums(cs, rs) if r.is_amount(n) and r.marked_total(n)]
+    elif t.startswith("其中", cs):
+        # 286个，其中新开工、续建项目分别为112个、168个: the names before 分别, the total before 其中
+        leads = [x for x in re.split(r"[、和及与]", t[cs + 2 : rs]) if x]
+        if len(leads) != len(pool):
+            return
+        cs = clause_start(t, cs - 1, r.lo)
+        rs = clause_end(t, cs, rs)
+    amounts = [n for n in r.nums(cs, rs) if r.is_amount(n)]
+    cands = [n for n in amounts if r.marked_total(n)]
+    if not cands and amounts and not t[amounts[-1].end : rs].strip("，, "):
+        cands = amounts[-1:]
     if not cands:
         return
     total = cands[-1]
@@ -226,7 +240,10 @@ def _breakdown_respectively(r: Reader, rs: int, re_: int, seen: set[int]) -> Non
     if len(parts) != len(pool) or total.start in seen:
         return
     seen.add(total.start)
-    _compare(r, total, parts, closed=True, how="分别为")
+    if leads is None:
+        _compare(r, total, parts, closed=True, how="分别为")
+    else:  # 其中: a selection, unless the names make up the whole
+        _compare(r, total, parts, closed=False, how="其中", complete=judge(leads, "", "", None, False))
 
 
 def _parts_before_total(r: Reader, seen: set[int]) -> None:

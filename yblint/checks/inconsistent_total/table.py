@@ -115,7 +115,12 @@ def check(text: str, para: Paragraph) -> list[Issue]:
     header, body = rows[0], rows[1:]
     # the rows' names stand in the first column, or the second after a column of numbers (序号)
     named = 1 if header and _SERIAL.fullmatch(header[0].text) and len(header) > 2 else 0
-    return _total_rows(header, body, named) + _total_columns(header, body, named) + _partition_rows(header, body, named)
+    return (
+        _total_rows(header, body, named)
+        + _total_columns(header, body, named)
+        + _partition_rows(header, body, named)
+        + _share_columns(header, body, named)
+    )
 
 
 def _total_rows(header: list[Cell], body: list[list[Cell]], named: int) -> list[Issue]:
@@ -319,3 +324,75 @@ def _sum(
         key = "table_parts"
     certain = over or whole is not None
     return Issue("table", key, (total_cell.start, total_cell.end), args, data, related, certain=certain)
+
+
+#: the header of a column of each row's share of the total (占全县比重（%）, 构成（%）)
+_SHARE_HEADER = re.compile(r"比重|占比|构成|占.{0,6}(?:%|％)")
+#: rows whose shares may disagree with a base column, at most this share of the rows (a column
+#: that disagrees more is of another base: 占全市比重 in a table of the county's towns)
+SHARE_MISFITS = 1 / 3
+
+
+def _share_columns(header: list[Cell], body: list[list[Cell]], named: int) -> list[Issue]:
+    """A column of shares (占全县比重（%）) against the column they are shares of: the one of the
+    figures left of it whose rows, each over the total row, give the stated shares in most rows;
+    the rows where they do not are reported."""
+    heads = [re.sub(r"\s+", "", c.text) for c in header]
+    shares = [i for i in range(named + 1, len(heads)) if _SHARE_HEADER.search(heads[i])]
+    labels = _labels(body, named)
+    totals = [i for i, lab in enumerate(labels) if TOTAL_LABEL.fullmatch(lab)]
+    if not shares or len(totals) != 1 or any(_SUBROWS.match(lab) for lab in labels):
+        return []
+    t = totals[0]
+    rows = [r for i, r in enumerate(body) if i != t and len(r) == len(header)]
+    if len(rows) < 3 or len(body[t]) != len(header):
+        return []
+    issues: list[Issue] = []
+    for s in shares:
+        stated = [_figure(r[s].text) for r in rows]
+        if any(x is None for x in stated):
+            continue
+        best: tuple[int, int, list[int]] | None = None  # (fits, column, rows that do not fit)
+        for b in range(named + 1, s):
+            if _NOT_SUMMED.search(heads[b]):
+                continue
+            whole = _figure(body[t][b].text)
+            values = [_figure(r[b].text) for r in rows]
+            if whole is None or whole[0] <= 0 or any(v is None for v in values):
+                continue
+            misfits = [
+                k
+                for k, (v, z) in enumerate(zip(values, stated, strict=True))
+                if v is not None and z is not None and not _share_fits(v, whole, z)
+            ]
+            fits = len(rows) - len(misfits)
+            if best is None or fits > best[0]:
+                best = (fits, b, misfits)
+        if best is None or not best[2] or len(best[2]) > SHARE_MISFITS * len(rows):
+            continue
+        _fits, b, misfits = best
+        whole_cell = body[t][b]
+        for k in misfits:
+            row = rows[k]
+            v, z = _figure(row[b].text), _figure(row[s].text)
+            assert v is not None and z is not None
+            computed = v[0] / _figure(whole_cell.text)[0] * 100  # type: ignore[index]
+            shown = f"{num(computed, max(1, z[1]))}%"
+            formula = f"{row[b].text} ÷ {whole_cell.text} = {shown}"
+            name = re.sub(r"\s+", "", row[named].text) or "?"
+            args = {"row": name, "column": heads[s], "base": heads[b], "total": row[s].text, "formula": formula}
+            data = {"check": "table", "column": heads[s], "row": name, "base": heads[b], "stated": z[0]}
+            data |= {"computed": round(computed, 6), "formula": formula}
+            related = [(row[b].start, row[b].end), (whole_cell.start, whole_cell.end)]
+            issues.append(Issue("table", "table_share", (row[s].start, row[s].end), args, data, related))
+    return issues
+
+
+def _share_fits(value: tuple[float, int], whole: tuple[float, int], share: tuple[float, int]) -> bool:
+    """``share`` (%, as written) is ``value`` over ``whole``, within the rounding of the three."""
+    (v, dv), (w, dw), (z, dz) = value, whole, share
+    vlo, vhi = v - 0.5 * 10.0**-dv, v + 0.5 * 10.0**-dv
+    wlo, whi = w - 0.5 * 10.0**-dw, w + 0.5 * 10.0**-dw
+    lo, hi = max(vlo, 0.0) / whi * 100, vhi / max(wlo, EPSILON) * 100
+    step = 0.5 * 10.0**-dz
+    return hi >= z - step - EPSILON and lo <= z + step + EPSILON
