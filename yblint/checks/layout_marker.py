@@ -88,7 +88,7 @@ def placeholders(doc: Document) -> list[tuple[str, re.Match[str]]]:
 
 def page_numbers(doc: Document) -> Iterator[re.Match[str]]:
     text = doc.text
-    if "页" not in text and not any(c in text for c in "—–-－―─"):
+    if "页" not in text and not any(c in text for c in "—–-－―─·•・∙"):
         return
     for m in PAGE_NUMBER_LINE.finditer(text):
         if _in_text(doc, m.start("number")):
