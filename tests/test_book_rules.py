@@ -439,6 +439,9 @@ def test_growth_against_last_years_book(tmp_path, cli):
         "截止日期为11月15日。",
         "养老服务工作（截至10月底已全面铺开）顺利推进。",
         "全区建成社区养老服务站56个（截至12月底）。",
+        # when a campaign ran, not where the year's figures stop
+        "1—3月开展“春风行动”，举办招聘会326场，提供岗位12.8万个。",
+        "1—2月，集中开展冬春火灾防控专项行动，检查单位1260家。",
     ],
 )
 def test_partial_period_silent(tmp_path, text):
@@ -453,6 +456,7 @@ def test_partial_period_silent(tmp_path, text):
         ("截至11月15日，共引进企业176家。", "截至11月15日", "11月15日"),
         ("截止9月底，完成投资3.1亿元。", "截止9月底", "9月底"),
         ("截至目前，已出让土地4宗。", "截至目前", "目前"),
+        ("1—10月，开展安全生产检查1260次。", "1—10月", "10月底"),  # work done, not a campaign named
         # a note on the figures before it
         ("全区建成居家养老服务中心18家（以上数据截至10月底）。", "截至10月底", "10月底"),
         ("全区建成社区养老服务站56个（截至10月底）。", "截至10月底", "10月底"),

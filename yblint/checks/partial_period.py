@@ -27,6 +27,10 @@ _CLAUSE_END = re.compile(r"[，；。！？]")
 #: what opens a note on the figures before it: （以上数据截至10月底）, 数据统计截至…, 统计时间截至…
 _NOTE_LEAD = re.compile(r"(?:以上|上述|本节|本文|文中)?(?:各项|所列)?(?:数据|数字|统计)[\u4e00-\u9fff]{0,4}$")
 _SENTENCE_START = re.compile(r"[。！？\n][^。！？\n]*$")
+#: a campaign run in the months named (1—3月开展“春风行动”, 6—8月集中开展夏季治安打击整治专项行动)
+_CAMPAIGN = re.compile(
+    r"(?:期间|间)?[，,]?(?:组织|集中|深入|全面)?(?:开展|举办|实施|启动)[^，；。！？]{0,16}?(?:[“《]|行动|活动|专项|竞赛)"
+)
 #: characters before a cut-off searched for the bracket or the words of a note
 NOTE_WINDOW = 12
 
@@ -77,6 +81,8 @@ class PartialPeriod(Check):
                 stop = m.start() if m else stop
             if not any(n.role is None and n.unit for n in find_numbers(text, c.end, stop)) and not _note_on(c):
                 continue
+            if not c.open and _CAMPAIGN.match(text, c.end, stop):
+                continue  # 1—3月开展“春风行动”: when a campaign ran, not where figures stop
             label = cutoff_label(c)
             key = "open" if c.open else "default"
             yield self.finding(
