@@ -589,3 +589,27 @@ def test_direction_from_git_history_of_gb18030_drafts_with_crlf(repo, cli):
     assert res.code == 1, res.err
     [f] = res.json()["findings"]
     assert f["path"] == "drafts/a.txt" and f["data"]["direction_reason"] == "git"
+
+
+CHRONICLE_EVENT = (
+    "9月26—28日，中国共产党青山县第十五次代表大会召开，选举产生中国共产党青山县第十五届委员会委员31名、"
+    "候补委员5名，县纪律检查委员会委员23名，审议通过大会报告和县纪委工作报告。"
+)
+
+
+@pytest.mark.parametrize(("figure", "found"), [("候补委员5名", False), ("候补委员6名", True)])
+def test_a_chronicle_restating_a_unit_is_reported_only_for_other_figures(tmp_path, figure, found):
+    unit = tmp_path / "a.md"
+    unit.write_text(f"# 中共青山县委员会\n\n【党代会】{CHRONICLE_EVENT}\n", encoding="utf-8")
+    entries = "\n\n".join(
+        ["1月5日　全县经济工作会议召开。", "3月2日　县委召开全会。", CHRONICLE_EVENT.replace("候补委员5名", figure)]
+    )
+    chron = tmp_path / "b.md"
+    chron.write_text(f"# 大事记\n\n{entries}\n", encoding="utf-8")
+    fs = findings_of([unit, chron], RULE)
+    if not found:
+        assert fs == []
+        return
+    [f] = fs
+    assert f.document.path == str(chron) and f.data["direction_reason"] == "chronicle"
+    assert "大事记" in f.message and "候补委员6名" in f.message and "中共青山县委员会" in f.message

@@ -73,7 +73,9 @@ def test_todo_is_no_acronym(tmp_path):
 # --- layout-marker: page numbers ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("line", ["— 186 —", "-186-", "－186－", "第186页", "第 18 页 共 300 页", "  —186—  ", "· 156 ·", "•156•"])
+@pytest.mark.parametrize(
+    "line", ["— 186 —", "-186-", "－186－", "第186页", "第 18 页 共 300 页", "  —186—  ", "· 156 ·", "•156•"]
+)
 def test_page_number_line_is_flagged(tmp_path, line):
     [f] = lint(tmp_path, "全区共接警出动1504次。\n\n" + line + "\n\n共发生火灾112起。", "layout-marker")
     assert where([f]) == [("layout-marker", 5, len(line) - len(line.lstrip()) + 1)]

@@ -26,6 +26,8 @@ from yblint.parallel import Packed, fork_map, pack_finding, prepare_for_report, 
 from yblint.reading.git import committed_since, line_times
 from yblint.text import marks
 from yblint.text.alignment import Passage, PieceCache, Widening, find_passages
+from yblint.text.chronicle import in_chronicle
+from yblint.text.copy_wording import describe_likeness, similarity_percent, stale_sentence
 from yblint.text.diffs import KEPT, NUMERIC, compact, compact_diffs, kept_chars, unchanged_figures
 from yblint.text.formulae import fixed_expression
 from yblint.text.passage_sets import Match, Side, dedupe, implied_pairs, list_fellow_copies, merge_passages
@@ -49,6 +51,10 @@ LISTED_ITEM_COST = 400
 LISTED_COST_CAP = 1_200
 
 REASONS = {
+    "chronicle": {
+        "zh": "大事记记述单位正文中的同一事件",
+        "en": "the chronicle tells an event the unit's text tells",
+    },
     "git": {
         "zh": "另一处的文字在 git 中提交得更早",
         "en": "git history: the other passage's lines were committed first",
@@ -214,7 +220,14 @@ class DuplicatePassage(Check):
                 continue  # fixed formulae, quotations, a resolution restating its report (固定表述)
             if sa == sb and figure_similarity(side_a, side_b) < threshold:
                 continue  # one sentence frame with other figures in one unit: a parallel enumeration
-            decided = decide_direction(side_a, side_b, seams.seam)
+            chronicled = in_chronicle(side_a.unit), in_chronicle(side_b.unit)
+            if chronicled[0] != chronicled[1]:
+                # a chronicle restates the text of its units: only figures told otherwise count
+                if figure_similarity(side_a, side_b) >= 1.0:
+                    continue
+                decided = (side_a, side_b, "chronicle") if chronicled[0] else (side_b, side_a, "chronicle")
+            else:
+                decided = decide_direction(side_a, side_b, seams.seam)
             if decided is None:
                 continue
             copy, _original, reason = decided
@@ -337,7 +350,9 @@ class DuplicatePassage(Check):
         other_line = original.range()[0]  # resolved once, kept for the reporters
         unit_label = other_unit or tr(lang, "文首无标题部分", "the untitled opening")
         likeness = describe_likeness(m.similarity, diffs, figures_only, lang)
-        if m.reason == "unknown":
+        if m.reason == "chronicle":
+            key = "chronicle"
+        elif m.reason == "unknown":
             key = "unknown"
         elif o.doc.reference:
             key = "reference"
@@ -377,7 +392,7 @@ class DuplicatePassage(Check):
             other_line=other_line,
             other_where=line_name(other_line, lang, o.doc.locations == "paragraph"),
             reason=tr(lang, REASONS[m.reason]["zh"], REASONS[m.reason]["en"]),
-            stale=_stale(stale, lang),
+            stale=stale_sentence(stale, lang),
         )
 
 
@@ -637,51 +652,6 @@ def decide_direction(a: Side, b: Side, seam_of: Callable[[Side], Seam] = seam) -
     if a.doc.reference != b.doc.reference:  # report it where it can be reported
         return (b, a, "unknown") if a.doc.reference else (a, b, "unknown")
     return (a, b, "unknown") if a.order > b.order else (b, a, "unknown")
-
-
-# --- what was changed ----------------------------------------------------------------------------
-
-SHOWN_DIFFS = 2
-
-
-def similarity_percent(similarity: float) -> str:
-    """92%; never 100% for texts that differ (99.6%)."""
-    if similarity >= 1:
-        return "100%"
-    shown = f"{similarity:.0%}"
-    return shown if shown != "100%" else f"{min(similarity, 0.999):.1%}"
-
-
-def describe_likeness(similarity: float, diffs: list[dict[str, str]], figures_only: bool, lang: str) -> str:
-    """How alike the two passages are, for the message: 一字不差 / 只有数字不同：… /
-    相似度92%，改动处：…. Never 100% next to a change."""
-    zh = lang != "en"
-    if not diffs:
-        return "一字不差" if zh else "word for word"
-    shown = diffs[:SHOWN_DIFFS]
-    sep, arrow = ("；", "→") if zh else ("; ", " → ")
-    changes = sep.join(f"“{d['original']}”{arrow}“{d['copy']}”" for d in shown)
-    if len(diffs) > len(shown):
-        changes += "等" if zh else " …"
-    if figures_only:
-        return f"只有数字不同：{changes}" if zh else f"the same words, only the figures differ: {changes}"
-    percent = similarity_percent(similarity)
-    return f"相似度{percent}，改动处：{changes}" if zh else f"{percent} similar; changed: {changes}"
-
-
-#: unchanged figures named in a message before the rest are counted
-SHOWN_STALE = 4
-
-
-def _stale(figures: list[str], lang: str) -> str:
-    """The sentence of a message that names the figures a copy left as they were (or "")."""
-    if not figures:
-        return ""
-    if lang == "en":
-        shown = ", ".join(figures[:SHOWN_STALE]) + (" …" if len(figures) > SHOWN_STALE else "")
-        return f"Its figures {shown} are the same as there: were they updated for this year? "
-    shown = "".join(f"“{x}”" for x in figures[:SHOWN_STALE]) + ("等" if len(figures) > SHOWN_STALE else "")
-    return f"其中{shown}与参照材料相同，是否未按本年数据更新？"
 
 
 def _changes_of(texts: tuple[str, str]) -> tuple[list[dict[str, str]], bool, str, str]:

@@ -6,7 +6,12 @@ holds the two together)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from yblint import lazyre as re  # patterns compiled on first use (#14)
+
+if TYPE_CHECKING:
+    from yblint.model import Unit
 
 _DIGIT = "[0-9０-９]"
 _RANGE = "(?:[—～~-]|至|到)"
@@ -27,3 +32,13 @@ _ENTRY = re.compile(ENTRY_DATE + r"\S")
 def opens_entry(text: str, start: int = 0, end: int | None = None) -> bool:
     """Whether ``text[start:end]`` opens with the date of a chronicle entry and text after it."""
     return _ENTRY.match(text, start, len(text) if end is None else end) is not None
+
+
+def in_chronicle(unit: Unit) -> bool:
+    """Whether ``unit`` is a chronicle: named 大事记 (大事记, 2021年大事记, 大事纪要), or half its
+    prose paragraphs or more open with an entry's date."""
+    if "大事" in (unit.name or ""):
+        return True
+    text = unit.document.text
+    prose = [p for p in unit.paragraphs if p.is_prose]
+    return len(prose) >= 3 and 2 * sum(opens_entry(text, p.start, p.end) for p in prose) >= len(prose)
