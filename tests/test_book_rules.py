@@ -731,3 +731,46 @@ def test_a_figure_without_scope_is_the_book_s_in_a_unit_that_speaks_for_it(tmp_p
     assert [Path(f.document.path).name for f in fs] == (["b-2024.txt"] if found else [])
     if found:
         assert fs[0].data["scope"] == "全市" and "全市" in fs[0].message
+
+
+CHRONICLE = "# 大事记\n\n1月5日　全县经济工作会议召开。\n\n3月2日　全县党史学习教育动员大会召开。\n\n10月28日　柳河大桥建成通车。\n"
+
+
+@pytest.mark.parametrize(
+    ("units", "found"),
+    [
+        # the chronicle and another unit against one unit: the unit's day is reported
+        (
+            "# 县委\n\n【学习】3月5日，县委召开全县党史学习教育动员大会，作出安排。\n\n"
+            "# 县委组织部\n\n【学习】3月2日全县党史学习教育动员大会召开后，制定学习计划。\n",
+            [("a.md", "3月5日", "3月2日")],
+        ),
+        # two units against the chronicle: the chronicle's day is reported
+        (
+            "# 柳河乡\n\n【基础设施】10月18日，柳河大桥建成通车，大桥全长458米。\n\n"
+            "# 县住建局\n\n【重点工程】10月18日，由县住建局代建的柳河大桥建成通车。\n",
+            [("b.md", "10月28日", "10月18日")],
+        ),
+        # the same day everywhere; a day range starts on the day of the entry
+        ("# 柳河乡\n\n【基础设施】10月28日，柳河大桥建成通车，大桥全长458米。\n", []),
+        ("# 柳河乡\n\n【基础设施】10月28—29日，柳河大桥建成通车仪式和通车活动先后举行。\n", []),
+        # another event of like words (会议 every year), or words too few to be one event
+        ("# 县发改局\n\n【会议】12月20日，全县经济工作务虚会召开。\n", []),
+        ("# 柳河乡\n\n【大桥】10月20日，大桥通车。\n", []),
+    ],
+)
+def test_one_event_dated_two_ways(tmp_path, units, found):
+    (tmp_path / "a.md").write_text(units, encoding="utf-8")
+    (tmp_path / "b.md").write_text(CHRONICLE, encoding="utf-8")
+    fs = findings_of([tmp_path / "a.md", tmp_path / "b.md"], select=["figure-conflict"])
+    got = [(Path(f.document.path).name, f.data["value"], f.data["other_value"]) for f in fs]
+    assert got == found
+    for f in fs:
+        assert f.data["kind"] == "date" and "大事记与正文应当一致" in f.message
+
+
+def test_an_event_the_chronicle_tells_twice_has_no_one_day(tmp_path):
+    chronicle = "# 大事记\n\n3月2日　县委理论学习中心组集体学习会召开。\n\n5月6日　县委理论学习中心组集体学习会召开。\n"
+    (tmp_path / "b.md").write_text(chronicle, encoding="utf-8")
+    (tmp_path / "a.md").write_text("# 县委宣传部\n\n4月8日，县委理论学习中心组集体学习会召开。\n", encoding="utf-8")
+    assert findings_of([tmp_path / "a.md", tmp_path / "b.md"], select=["figure-conflict"]) == []

@@ -14,7 +14,7 @@ checked against the two levels: this year's and last year's for the same indicat
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from yblint import lazyre as re
@@ -23,6 +23,7 @@ from yblint.checks.name_variant import where_of
 from yblint.finding import Finding, Location
 from yblint.model import Corpus
 from yblint.text.book_index import Figure, book_index, indicator_key
+from yblint.text.events import dated_events
 
 GROWTH_SLACK = 0.05  # percentage points allowed besides the rounding of the three figures
 
@@ -90,6 +91,41 @@ class FigureConflict(Check):
             )
             yield from self._conflicts(figs)
         yield from self._growth(figures)
+        yield from self._dates(corpus)
+
+    # --- one event, two days ------------------------------------------------------------------
+
+    def _dates(self, corpus: Corpus) -> Iterable[Finding]:
+        """A chronicle entry and the sentences that tell its event with another day: the day most
+        places give is the record (a tie: the units' text, which the chronicle restates)."""
+        for entry, sentences in dated_events(corpus):
+            places = [entry, *sentences]
+            days = Counter((d.month, d.day) for d in places)
+            if len(days) < 2:
+                continue
+            top = max(days.values())
+            best = [day for day, n in days.items() if n == top]
+            record = best[0] if len(best) == 1 else next(day for day in best if day != (entry.month, entry.day))
+            agree = [d for d in places if (d.month, d.day) == record]
+            for d in places:
+                if (d.month, d.day) == record or d.document.reference:
+                    continue
+                other = agree[0]
+                lang = self.lang if self.lang in ("zh", "en") else "zh"
+                yield self.finding(
+                    d.document,
+                    d.start,
+                    d.end,
+                    message_key="date",
+                    related=[Location(a.document, a.start, a.end) for a in agree],
+                    data={"kind": "date", "value": d.date, "other_value": other.date, "event": entry.event},
+                    key=f"date\x1f{entry.event}\x1f{d.date}\x1f{other.date}",
+                    event=entry.event,
+                    value=d.date,
+                    other_value=other.date,
+                    other_where=where_of(other.document, other.start, lang),
+                    more=_more(len(agree), lang),
+                )
 
     def _conflicts(self, figs: list[Figure]) -> Iterable[Finding]:
         """Figures that agree with none of those before them, each reported once against the
@@ -213,6 +249,13 @@ class FigureConflict(Check):
             year=g.year,
             last=(g.year or 0) - 1,
         )
+
+
+def _more(n: int, lang: str) -> str:
+    """How many places give the other day, when more than the one named: 等2处 / and 1 more."""
+    if n < 2:
+        return ""
+    return f"等{n}处" if lang == "zh" else f" and {n - 1} more"
 
 
 def _statistics(f: Figure) -> bool:
