@@ -733,7 +733,10 @@ def test_a_figure_without_scope_is_the_book_s_in_a_unit_that_speaks_for_it(tmp_p
         assert fs[0].data["scope"] == "全市" and "全市" in fs[0].message
 
 
-CHRONICLE = "# 大事记\n\n1月5日　全县经济工作会议召开。\n\n3月2日　全县党史学习教育动员大会召开。\n\n10月28日　柳河大桥建成通车。\n"
+CHRONICLE = (
+    "# 大事记\n\n1月5日　全县经济工作会议召开。\n\n3月2日　全县党史学习教育动员大会召开。\n\n"
+    "10月28日　柳河大桥建成通车。\n"
+)
 
 
 @pytest.mark.parametrize(

@@ -151,9 +151,13 @@ _PAIR_RATIOS = {
     "生师比": ("学生|在校生", "教师", "x:1", "person", "student-teacher ratio"),
     "性别比": ("男", "女", "x", "person", "sex ratio"),
     "存贷比": ("贷款", "存款", "%", "money", "loan-to-deposit ratio"),
+    "债务率": ("债务余额", "综合财力", "%", "money", "debt ratio"),
 }
+#: ratios whose two figures are named so plainly that they are looked for in the whole paragraph
+#: before them (年末政府债务余额…。…。按当年综合财力…计算，政府债务率为112.7%)
+_PARAGRAPH_WIDE = frozenset({"债务率"})
 _PAIR_RATIO = re.compile(
-    r"(?P<name>师生比|生师比|性别比|存贷比)(?:例)?(?:为|是|达|约为)?"
+    r"(?P<name>师生比|生师比|性别比|存贷比|债务率)(?:例)?(?:为|是|达|约为)?"
     r"(?P<a>[0-9]+(?:\.[0-9]+)?)(?P<pct>[%％])?(?:\s*[∶:：]\s*(?P<b>[0-9]+(?:\.[0-9]+)?))?"
 )
 
@@ -163,7 +167,7 @@ def pair_ratios(r: Reader) -> None:
     the ratio of the one figure named for each side, in its sentence and the one before (男性25.82万人、
     女性26.54万人), at the precision of the stated ratio."""
     t = r.text
-    if all(t.find(w, r.lo, r.hi) < 0 for w in ("师比", "师生比", "性别比", "存贷比")):
+    if all(t.find(w, r.lo, r.hi) < 0 for w in ("师比", "师生比", "性别比", "存贷比", "债务率")):
         return
     for m in _PAIR_RATIO.finditer(t, r.lo, r.hi):
         top_words, bottom_words, form, group, label_en = _PAIR_RATIOS[m.group("name")]
@@ -178,7 +182,7 @@ def pair_ratios(r: Reader) -> None:
         z = next((n for n in r.nums(at, m.end()) if n.num_start == at), None)
         if z is None or z.approx:
             continue
-        s_start = _two_sentences(r, m.start())
+        s_start = r.lo if m.group("name") in _PARAGRAPH_WIDE else _two_sentences(r, m.start())
         cands = [
             n
             for n in r.nums(s_start, m.start())

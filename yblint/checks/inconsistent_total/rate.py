@@ -167,6 +167,8 @@ _TIMES_OF = re.compile(
 #: a base named as a plan, a target or a budget (完成年度目标（8000人）的112.1%, 年度目标任务4,000套):
 #: its name ends so once its figure and brackets are taken off (一般公共预算支出 is no plan)
 _PLANNED = re.compile(r"(?:计划|预算|任务|目标|指标)(?:数|额|总额)?$")
+#: a base that is a target set as written (目标任务1.6万人 is 16,000, not 15,500 to 16,500)
+_SET_TARGET = re.compile(r"目标|任务")
 _FIGURE_OR_BRACKET = re.compile(r"[（(][^（）()]*[）)]|[0-9０-９][0-9０-９,，.．]*[\u4e00-\u9fff]{0,2}$")
 #: 的 right before a numeral: each of the three phrases above ends so, its figure following
 _DE_FIGURE = re.compile(r"的[\d零〇○一二两三四五六七八九十百千万亿]")
@@ -336,7 +338,8 @@ def _phrase(r: Reader, m: re.Match, what: str) -> None:
     found = len(r.issues)
     if what == "占比" and _PLANNED.search(_FIGURE_OR_BRACKET.sub("", m.group("base"))):
         what = "计划完成程度"  # 为年度计划的106.8%, 完成年度目标任务4,000套的106.5%
-    ratio(r, z, parts[-1], x, what, "完成计划的比例" if what == "计划完成程度" else what)
+    target = what == "计划完成程度" and _SET_TARGET.search(m.group("base")) is not None
+    ratio(r, z, parts[-1], x, what, "完成计划的比例" if what == "计划完成程度" else what, target)
     if named is not None and len(r.issues) > found:
         r.issues[-1].certain = False  # the whole found by its name: likely the one meant, not surely
 
@@ -407,14 +410,14 @@ def _named_before(r: Reader, name: str, before: int) -> Number | None:
     return None
 
 
-def ratio(r: Reader, z: Number, y: Number, x: Number, rate: str, label: str) -> None:
+def ratio(r: Reader, z: Number, y: Number, x: Number, rate: str, label: str, target: bool = False) -> None:
     """The stated ratio ``z`` of ``y`` over ``x`` (scaled to %, ‰ or 倍), within the figures'
-    precision."""
+    precision; a ``target`` ``x`` (目标任务1.6万人) is set as written, not rounded."""
     scale = _SCALE.get(z.unit or "")
     if scale is None:
         return
     f = factor(y.unit, x.unit)
-    (xlo, xhi), (ylo, yhi) = x.interval, y.interval
+    (xlo, xhi), (ylo, yhi) = (x.value, x.value) if target and not x.approx else x.interval, y.interval
     if xlo <= 0:
         return
     clo, chi = ylo * f / xhi * scale, yhi * f / xlo * scale
