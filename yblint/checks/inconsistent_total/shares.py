@@ -144,7 +144,8 @@ def shares_of_earlier_total(r: Reader) -> None:
 
 #: one item of a list of shares: its name, 占 (比重为 …), its share (the separator before it apart)
 _SHARE_ITEM = re.compile(
-    r"(?P<lead>[\u4e00-\u9fff“”（）()]{1,16}?)(?:占比?|比重|所占比重)(?:为|达|约为)?(?=[0-9０-９])"
+    r"(?P<lead>[\u4e00-\u9fff“”（）()]{1,16}?)(?:占(?:[\u4e00-\u9fff]{2,10}的)?(?:比重)?|占比|比重|所占比重)"
+    r"(?:为|达|约为)?(?=[0-9０-９])"
 )
 #: what stands between two items of a list of shares
 _SHARE_SEP = re.compile(r"[、，,；;]")
@@ -175,7 +176,7 @@ def share_lists(r: Reader) -> None:
         pos = items[-1][1].end if items else m.end() if m else r.hi
         if len(items) < 2:
             continue
-        leads = [re.sub(r"^(?:其中|分别)", "", lead) for lead, _ in items]
+        leads = [re.sub(r"^(?:其中|分别|对|向|与|从)", "", lead) for lead, _ in items]
         if not CATCH_ALL.match(leads[-1]):
             continue  # two members of a partition: complementary(); a list without the rest may be a selection
         shares = [z for _, z in items]
