@@ -331,6 +331,9 @@ def test_year_end_forecasts(tmp_path, text, flagged):
         ("2023年度省级先进集体（3个）：区教育局　区卫生健康局　区应急管理局", []),
         ("主要工作：全区开展 专项整治，成效明显。", [10]),  # a sentence after a label: a stray space
         ("区教育局　区卫生健康局获评先进集体。", [5]),
+        # a caption's number set off by a space
+        ("表1　2024年东川市分运输方式货运量", []),
+        ("表　2024年东川市各县生活垃圾处理量", []),
         # names after a label in a sentence, to its end
         ("选举产生常委会。主任：王建国；副主任：刘德明　陈淑芬　赵国华　周志勇。", []),
         ("选举产生常委会。副主任：刘德明　陈淑芬等4人当选。", [16]),  # the sentence goes on: no list

@@ -17,6 +17,8 @@ from yblint.text.marks import is_page_number
 SENTENCE_PUNCT = set("。！？；，：,.!?;:…")  # 、 may join two bodies (区委宣传部、区文明办), not end one
 _ENUM_PREFIX = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．]\s*)")
 _BRACKETED = re.compile(r"^[（(【\[].*[）)】\]]$")
+#: a table's or a figure's caption (表1　2021年…, 表　各乡镇户籍人口, 图2 …): no unit heading
+CAPTION = re.compile(r"^[表图](?:[0-9０-９]+(?:[-—－.．][0-9０-９]+)?)?[ \t\u3000]+\S")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<name>[^*_\n]+)\1$")
 
 
@@ -41,6 +43,7 @@ def is_plain_heading(text: str, options: UnitOptions) -> bool:
         or opens_entry(line)
         or is_tab_row(line)
         or is_page_number(line)
+        or CAPTION.match(line)
     ):
         return False
     body = _ENUM_PREFIX.sub("", line)

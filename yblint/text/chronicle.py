@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from yblint.model import Unit
 
 _DIGIT = "[0-9０-９]"
-_RANGE = "(?:[—～~-]|至|到)"
+_RANGE = "(?:[—–～~-]|至|到)"
 #: the date of an entry and the space after it (the space included): a month (3月, 3—4月), a day
 #: (3月5日), a range of days (2月15日—16日, 2月20—21日, 5月16日至18日, 6月30日—7月2日), a part of
 #: the month (3月下旬, 4月初, 12月底), a time of the day or a start (1月5日晚, 4月1日起), or an
