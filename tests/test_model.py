@@ -227,7 +227,10 @@ def test_one_unit_under_a_title_and_a_file_of_one_unit(tmp_path: Path):
 
 
 def test_a_table_caption_is_no_unit_heading(tmp_path: Path):
-    text = "市交通运输局\n\n全年完成货运量1.2亿吨。\n\n表1　2024年分运输方式货运量\n\n公路货运量0.9亿吨。\n\n表　各县货运量\n\n图2 货运量变化\n"
+    text = (
+        "市交通运输局\n\n全年完成货运量1.2亿吨。\n\n表1　2024年分运输方式货运量\n\n公路货运量0.9亿吨。\n\n"
+        "表　各县货运量\n\n图2 货运量变化\n"
+    )
     doc = doc_of(tmp_path / "a.txt", text)
     assert [u.name for u in doc.units] == ["市交通运输局"]
 
