@@ -264,3 +264,28 @@ def test_share_column_of_another_whole_is_left_alone(tmp_path):
     table = SHARES.replace("占全县比重", "占全市比重").replace("| 38.9 |", "| 8.1 |").replace("| 24.8 |", "| 5.2 |")
     table = table.replace("| 20.3 |", "| 4.2 |").replace("| 16.0 |", "| 3.3 |").replace("| 100.0 |", "| 20.8 |")
     assert table_findings(tmp_path, table) == []
+
+
+CHANGES = (
+    "| 项目 | 2020年 | 2021年 | 增减额 | 增长（%） |\n| --- | ---: | ---: | ---: | ---: |\n"
+    "| 教育 | 78935 | 84217 | 5282 | 6.7 |\n| 节能环保 | 9652 | 8936 | -716 | -7.4 |\n"
+    "| 科学技术 | 6218 | 7136 | 918 | 14.8 |\n"
+)
+
+
+def test_change_columns_against_the_two_years(tmp_path):
+    assert table_findings(tmp_path, CHANGES) == []
+    fs = table_findings(tmp_path, CHANGES.replace("| 5282 | 6.7 |", "| 5382 | 6.7 |"))
+    assert [(f.location.text, f.data["row"], f.data["column"]) for f in fs] == [("5382", "教育", "增减额")]
+    assert "84217 − 78935 = 5282" in fs[0].message
+    fs = table_findings(tmp_path, CHANGES.replace("| -716 | -7.4 |", "| -716 | -8.4 |"))
+    assert [(f.location.text, f.data["row"], f.data["column"]) for f in fs] == [("-8.4", "节能环保", "增长（%）")]
+    assert "-716 ÷ 9652 = -7.4%" in fs[0].message
+
+
+def test_a_rate_column_without_a_change_column_is_left_alone(tmp_path):
+    # a growth at comparable prices is no difference of the two nominal columns
+    table = "| 指标 | 2020年 | 2021年 | 增长（%） |\n| --- | ---: | ---: | ---: |\n"
+    table += "| 地区生产总值 | 1012.5 | 1106.8 | 8.5 |\n"
+    table += "| 第一产业 | 52.3 | 55.1 | 2.6 |\n| 第二产业 | 402.6 | 441.2 | 9.1 |\n"
+    assert table_findings(tmp_path, table) == []

@@ -120,6 +120,7 @@ def check(text: str, para: Paragraph) -> list[Issue]:
         + _total_columns(header, body, named)
         + _partition_rows(header, body, named)
         + _share_columns(header, body, named)
+        + _change_columns(header, body, named)
     )
 
 
@@ -396,3 +397,64 @@ def _share_fits(value: tuple[float, int], whole: tuple[float, int], share: tuple
     lo, hi = max(vlo, 0.0) / whi * 100, vhi / max(wlo, EPSILON) * 100
     step = 0.5 * 10.0**-dz
     return hi >= z - step - EPSILON and lo <= z + step + EPSILON
+
+
+#: two columns of one measure in two years (2020年, 2021年; 上年, 本年)
+_YEAR_HEADER = re.compile(r"^(?:(?:19|20)[0-9]{2}年|上年|本年|去年|今年|上年同期|本期)")
+#: a column of the change between them (增减额, 增加额, 增减（万元）), and of its rate (增长（%）)
+_CHANGE_HEADER = re.compile(r"^(?:增减|增加|比上年增减|比上年增加)(?:额|量|数)?(?:[（(].*[）)])?$")
+_RATE_HEADER = re.compile(r"^(?:比上年)?(?:增长|增减|增幅|增速)(?:率|幅度)?[（(](?:%|％)[）)]$")
+
+
+def _change_columns(header: list[Cell], body: list[list[Cell]], named: int) -> list[Issue]:
+    """A column of changes (增减额) after two year columns (2020年, 2021年) against their difference,
+    row by row; and, in such a table, a column of rates (增长（%）) against the change over the
+    earlier year. (A rate column without a column of changes is left alone: a growth at comparable
+    prices is no difference of the two nominal columns.)"""
+    heads = [re.sub(r"\s+", "", c.text) for c in header]
+    changes = [i for i in range(named + 3, len(heads)) if _CHANGE_HEADER.match(heads[i])]
+    if len(changes) != 1:
+        return []
+    d = changes[0]
+    a, b = d - 2, d - 1
+    if not (_YEAR_HEADER.match(heads[a]) and _YEAR_HEADER.match(heads[b])):
+        return []
+    rates = [i for i in range(d + 1, len(heads)) if _RATE_HEADER.match(heads[i])]
+    issues: list[Issue] = []
+    for row in body:
+        if len(row) != len(header):
+            continue
+        x, y, z = _figure(row[a].text), _figure(row[b].text), _figure(row[d].text)
+        if x is None or y is None or z is None:
+            continue
+        name = re.sub(r"\s+", "", row[named].text) or "?"
+        slack = 0.5 * (10.0 ** -x[1] + 10.0 ** -y[1] + 10.0 ** -z[1])
+        computed = y[0] - x[0]
+        if abs(computed - z[0]) > slack + EPSILON * max(1.0, abs(z[0])):
+            shown = num(computed, max(x[1], y[1]))
+            formula = f"{row[b].text} − {row[a].text} = {shown}"
+            issues.append(_change_issue(row, d, name, heads[d], formula, z[0], computed, [row[b], row[a]]))
+            continue
+        for k in rates:
+            p = _figure(row[k].text)
+            if p is None or x[0] <= 0:
+                continue
+            pct = computed / x[0] * 100
+            plo = (computed - slack) / (x[0] + 0.5 * 10.0 ** -x[1]) * 100
+            phi = (computed + slack) / max(x[0] - 0.5 * 10.0 ** -x[1], EPSILON) * 100
+            step = 0.5 * 10.0 ** -p[1]
+            if phi >= p[0] - step - EPSILON and plo <= p[0] + step + EPSILON:
+                continue
+            formula = f"{row[d].text} ÷ {row[a].text} = {num(pct, max(1, p[1]))}%"
+            issues.append(_change_issue(row, k, name, heads[k], formula, p[0], pct, [row[d], row[a]]))
+    return issues
+
+
+def _change_issue(
+    row: list[Cell], col: int, name: str, head: str, formula: str, stated: float, computed: float, cells: list[Cell]
+) -> Issue:
+    args = {"row": name, "column": head, "total": row[col].text, "formula": formula}
+    data = {"check": "table", "column": head, "row": name, "stated": stated}
+    data |= {"computed": round(computed, 6), "formula": formula}
+    related = [(c.start, c.end) for c in cells]
+    return Issue("table", "table_change", (row[col].start, row[col].end), args, data, related)
