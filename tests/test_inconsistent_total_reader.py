@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from yblint.checks.inconsistent_total import averages, breakdown, count, growth, rate, reader, shares
+from yblint.checks.inconsistent_total import averages, balances, breakdown, count, growth, rate, reader, shares
 from yblint.text.numbers import find_numbers
 
 CLAUSE_NOISE = "12３４,，、。；:一年a ①²\n"
@@ -134,7 +134,7 @@ KEYWORDS = [
     (growth._GROWTH, growth._GROWTH_VERBS, "由30万元增加到36万元，增长20%"),
     (breakdown._LIST_TOTAL, "共计", "等共计"),
     (breakdown._SUM_HEAD, "计总共", "收入合计达到"),
-    (breakdown._BALANCE, ("余", "存", "赤字"), "收支相抵结余为"),
+    (balances._BALANCE, ("余", "存", "赤字"), "收支相抵结余为"),
     (reader.TOTAL_MARK_LOOSE, "共计总", "合计"),
     (reader.TOTAL_WORD, "共计总", "总收入为"),
 ]
@@ -177,7 +177,7 @@ def test_a_ratio_phrase_before_a_figure_ends_in_de_before_a_numeral(text):
 #: anchored patterns, how every match ends (a word's last character, then a suffix), an example
 LAST_CHARS = [
     (breakdown._SUM_HEAD, *breakdown._SUM_HEAD_END, "收入合计达到"),
-    (breakdown._BALANCE, *breakdown._BALANCE_END, "收支相抵结余为"),
+    (balances._BALANCE, *balances._BALANCE_END, "收支相抵结余为"),
     (breakdown._LIST_TOTAL, *breakdown._LIST_TOTAL_END, "等共计"),
     (reader.CHANGE, "".join(reader._CHANGE_LAST), ("",), "比上年的"),
 ]
