@@ -486,6 +486,13 @@ def test_partial_period_summary_json_and_text(tmp_path, cli):
     assert "9月底（2处）、10月底（1处）" in r.out
     r = cli("check", tmp_path / "d.txt", "--select", "layout-marker", "--format", "json")
     assert "cutoffs" not in r.json()["summary"]
+    # books of two years in one run: each date with its year
+    (tmp_path / "d-2021.txt").write_text((tmp_path / "d.txt").read_text("utf-8"), "utf-8")
+    (tmp_path / "e-2024.txt").write_text(two_units("1—11月，新招引项目12个。", "截至目前，已出让土地4宗。"), "utf-8")
+    r = cli("check", tmp_path / "d-2021.txt", tmp_path / "e-2024.txt", "--select", "partial-period")
+    assert "2021年9月底（2处）、2021年10月底（1处）、2024年11月底（1处）、目前（2024年）（1处）" in r.out
+    r = cli("check", tmp_path / "d-2021.txt", tmp_path / "e-2024.txt", "--select", "partial-period", "--lang", "en")
+    assert "9月底 (2021) ×2" in r.out
 
 
 # --- the book's year ------------------------------------------------------------------------------

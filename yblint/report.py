@@ -70,8 +70,10 @@ def cutoff_note(result: RunResult, lang: str = "zh") -> list[str]:
     cutoffs = cutoff_summary(result)
     if not cutoffs:
         return []
-    zh = "、".join(f"{c['cutoff']}（{c['count']}处）" for c in cutoffs)
-    en = ", ".join(f"{c['cutoff']} ×{c['count']}" for c in cutoffs)
+    # a run over books of several years names each date's year (2021年11月底, 2024年11月底)
+    years = len({c["year"] for c in cutoffs}) > 1
+    zh = "、".join(f"{_dated(c, years)}（{c['count']}处）" for c in cutoffs)
+    en = ", ".join(f"{_dated(c, years, 'en')} ×{c['count']}" for c in cutoffs)
     return [
         tr(
             lang,
@@ -79,6 +81,16 @@ def cutoff_note(result: RunResult, lang: str = "zh") -> list[str]:
             f"Statistics cut off before the end of the year, by cut-off date: {en}.",
         )
     ]
+
+
+def _dated(c: dict[str, Any], years: bool, lang: str = "zh") -> str:
+    """A cut-off date as the summary names it: with its year when the run holds several years."""
+    cutoff, year = c["cutoff"], c["year"]
+    if not years or year is None:
+        return str(cutoff)
+    if lang == "en":
+        return f"{cutoff} ({year})"
+    return f"{cutoff}（{year}年）" if cutoff == "目前" else f"{year}年{cutoff}"
 
 
 def _cutoff_order(label: str | None) -> tuple[int, int]:
