@@ -107,18 +107,20 @@ class FigureConflict(Check):
             best = [day for day, n in days.items() if n == top]
             record = best[0] if len(best) == 1 else next(day for day in best if day != (entry.month, entry.day))
             agree = [d for d in places if (d.month, d.day) == record]
+            other = agree[0]
+            lang = self.lang if self.lang in ("zh", "en") else "zh"
             for d in places:
                 if (d.month, d.day) == record or d.document.reference:
                     continue
-                other = agree[0]
-                lang = self.lang if self.lang in ("zh", "en") else "zh"
+                data = {"kind": "date", "event": entry.event, "value": d.date, "other_value": other.date}
+                data |= {"other_path": other.document.path, "other_line": other.document.lines.line_of(other.start)}
                 yield self.finding(
                     d.document,
                     d.start,
                     d.end,
                     message_key="date",
                     related=[Location(a.document, a.start, a.end) for a in agree],
-                    data={"kind": "date", "value": d.date, "other_value": other.date, "event": entry.event},
+                    data=data,
                     key=f"date\x1f{entry.event}\x1f{d.date}\x1f{other.date}",
                     event=entry.event,
                     value=d.date,
