@@ -221,6 +221,7 @@ class DuplicatePassage(Check):
             if sa == sb and figure_similarity(side_a, side_b) < threshold:
                 continue  # one sentence frame with other figures in one unit: a parallel enumeration
             chronicled = in_chronicle(side_a.unit), in_chronicle(side_b.unit)
+            decided: tuple[Side, Side, str] | None
             if chronicled[0] != chronicled[1]:
                 # a chronicle restates the text of its units: only figures told otherwise count
                 if figure_similarity(side_a, side_b) >= 1.0:

@@ -112,7 +112,8 @@ class FigureConflict(Check):
             for d in places:
                 if (d.month, d.day) == record or d.document.reference:
                     continue
-                data = {"kind": "date", "event": entry.event, "value": d.date, "other_value": other.date}
+                data: dict[str, str | int] = {"kind": "date", "event": entry.event, "value": d.date}
+                data["other_value"] = other.date
                 data |= {"other_path": other.document.path, "other_line": other.document.lines.line_of(other.start)}
                 yield self.finding(
                     d.document,

@@ -309,7 +309,7 @@ def _member_hits(f: MemberFormula, text: str, offset: int) -> Iterator[FormulaHi
                 seen.add(i)
         missing = [i for i in range(n) if i not in seen]
         if not missing:
-            order = [f.member_of(w) for _, _, w in run if w not in f.companions]
+            order = [i for _, _, w in run if w not in f.companions and (i := f.member_of(w)) is not None]
             if not extras and order != sorted(order):
                 yield _order_hit(f, text, run, offset)
             continue

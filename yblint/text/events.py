@@ -92,7 +92,7 @@ def dated_events(corpus: Corpus) -> list[tuple[Dated, list[Dated]]]:
                 matched[e].append(i)
                 of_sentence[i].append(e)
     # an event the chronicle tells twice (a meeting held month after month): not one day
-    told = defaultdict(int)
+    told: dict[str, int] = defaultdict(int)
     for entry in entries:
         told[entry.event] += 1
     out = []
