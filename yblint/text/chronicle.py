@@ -6,6 +6,7 @@ holds the two together)."""
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
@@ -34,11 +35,19 @@ def opens_entry(text: str, start: int = 0, end: int | None = None) -> bool:
     return _ENTRY.match(text, start, len(text) if end is None else end) is not None
 
 
+_CHRONICLES: weakref.WeakKeyDictionary[Unit, bool] = weakref.WeakKeyDictionary()
+
+
 def in_chronicle(unit: Unit) -> bool:
     """Whether ``unit`` is a chronicle: named 大事记 (大事记, 2021年大事记, 大事纪要), or half its
-    prose paragraphs or more open with an entry's date."""
-    if "大事" in (unit.name or ""):
-        return True
-    text = unit.document.text
-    prose = [p for p in unit.paragraphs if p.is_prose]
-    return len(prose) >= 3 and 2 * sum(opens_entry(text, p.start, p.end) for p in prose) >= len(prose)
+    prose paragraphs or more open with an entry's date (worked out once a unit)."""
+    known = _CHRONICLES.get(unit)
+    if known is None:
+        if "大事" in (unit.name or ""):
+            known = True
+        else:
+            text = unit.document.text
+            prose = [p for p in unit.paragraphs if p.is_prose]
+            known = len(prose) >= 3 and 2 * sum(opens_entry(text, p.start, p.end) for p in prose) >= len(prose)
+        _CHRONICLES[unit] = known
+    return known
