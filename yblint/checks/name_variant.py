@@ -168,8 +168,7 @@ def _changed_pairs(forms: dict[str, Form], aside: set[str] | frozenset[str]) -> 
     for t, f in forms.items():
         if not f.suffix or f.suffix in CLASS_SUFFIXES or len(t) < CHANGED_MIN or FUNCTION & set(t):
             continue  # 竞争力的大公司和企业集团: a phrase of a sentence
-        words = tagged_tokens(t)
-        for i in range(len(words[0][0]), len(t) - len(f.suffix)):
+        for i in range(1, len(t) - len(f.suffix)):  # the first word is checked for the pairs found
             masked[t[:i] + "\0" + t[i + 1 :]].append(t)
     out: list[tuple[str, str]] = []
     for key, group in masked.items():
@@ -183,10 +182,15 @@ def _changed_pairs(forms: dict[str, Form], aside: set[str] | frozenset[str]) -> 
                 fa, fb = forms[a], forms[b]
                 if _shared(fa, fb) or not (_any_boundary(fa) and _any_boundary(fb)):
                     continue
-                if _in_place_word(a, i) or _in_place_word(b, i):
+                if _in_first_word(a, i) or _in_place_word(a, i) or _in_place_word(b, i):
                     continue
                 out.append((a, b))
     return out
+
+
+def _in_first_word(text: str, i: int) -> bool:
+    """The character at ``i`` is in the first word of ``text``."""
+    return i < len(tokens(text)[0])
 
 
 def _in_place_word(text: str, i: int) -> bool:
