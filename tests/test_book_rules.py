@@ -784,3 +784,32 @@ def test_an_event_the_chronicle_tells_twice_has_no_one_day(tmp_path):
     (tmp_path / "b.md").write_text(chronicle, encoding="utf-8")
     (tmp_path / "a.md").write_text("# 县委宣传部\n\n4月8日，县委理论学习中心组集体学习会召开。\n", encoding="utf-8")
     assert findings_of([tmp_path / "a.md", tmp_path / "b.md"], select=["figure-conflict"]) == []
+
+
+# --- stale-year -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("【排污许可】2023年，全市新核发排污许可证312张，办理变更187张。", ["2023年"]),
+        ("【脱贫攻坚】2023年是巩固拓展脱贫攻坚成果的关键之年，全市投入帮扶资金2.6亿元。", ["2023年"]),
+        # the book's year named too, a census's standard time, a comparison, no figure
+        ("【排污许可】2023年，全市启动排污许可改革，2024年新核发排污许可证312张。", []),
+        ("【经济普查】2023年末，全市共有法人单位12.6万个。", []),
+        ("【排污许可】全市新核发排污许可证312张，较2023年增加26张。", []),
+        ("【沿革】2023年，市委决定组建市生态环境保护综合执法支队。", []),
+    ],
+)
+def test_stale_year(tmp_path, text, found):
+    book = "市生态环境局\n\n2024年，市生态环境局深化改革，2024年完成环评审批126件。\n\n" + text + "\n"
+    fs = lint_texts(tmp_path, {"dc-2024.txt": book}, ["stale-year"])
+    assert [f.location.text for f in fs] == found
+    for f in fs:
+        assert f.data == {"year": 2024, "stated_year": 2023} and "沿用了上一卷" in f.message
+
+
+def test_stale_year_leaves_a_volume_named_for_the_next_year_alone(tmp_path):
+    # 东川年鉴（2025） records 2024: its text names 2024 most, not the file's 2025
+    book = "市生态环境局\n\n2024年，全市新核发排污许可证326张。2024年完成环评审批126件。\n\n2024年，办理变更187张。\n"
+    assert lint_texts(tmp_path, {"dc-2025.txt": book}, ["stale-year"]) == []
