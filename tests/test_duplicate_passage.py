@@ -613,3 +613,34 @@ def test_a_chronicle_restating_a_unit_is_reported_only_for_other_figures(tmp_pat
     [f] = fs
     assert f.document.path == str(chron) and f.data["direction_reason"] == "chronicle"
     assert "大事记" in f.message and "候补委员6名" in f.message and "中共青山县委员会" in f.message
+
+
+@pytest.mark.parametrize(
+    ("end", "found"),
+    [
+        # the words after 为职工追讨欠薪 are 团县委's, figures and all
+        ("全年调处劳动争议案件86件，为职工追讨欠薪网上主题团课学习48期，参学青年累计21.6万人次。", True),
+        ("全年新建改扩建中小学及幼儿园27所，新增学位2.16万个。", True),
+        # its own words; other figures; too few characters; a sentence with one figure
+        ("全年调处劳动争议案件86件，为职工追讨欠薪1260万元。", False),
+        ("全年调处劳动争议案件86件，网上主题团课学习46期，参学青年累计21.6万人次。", False),
+        ("全年调处劳动争议案件86件，参学青年21.6万人次。", False),
+        ("全年调处劳动争议案件86件，组织网上主题团课学习，参学青年累计21.6万人次。", False),
+    ],
+)
+def test_a_short_splice_at_a_unit_s_end(tmp_path, end, found):
+    text = (
+        "# 县总工会\n\n【维权】全年开展劳动法律监督检查42次。\n\n【调解】" + end + "\n\n"
+        "# 团县委\n\n【青年大学习】组织开展“青年大学习”网上主题团课学习48期，参学青年累计21.6万人次。"
+        "新建改扩建中小学及幼儿园27所，新增学位2.16万个，覆盖全县。\n"
+    )
+    p = tmp_path / "a.md"
+    p.write_text(text, encoding="utf-8")
+    fs = findings_of([p], RULE)
+    if not found:
+        assert fs == []
+        return
+    [f] = fs
+    assert f.data["direction_reason"] == "unit-end" and f.location.unit_name == "县总工会"
+    assert f.location.text.endswith("。") and "团县委" in f.message and "拼接" in f.message
+    assert f.related[0].unit_name == "团县委"

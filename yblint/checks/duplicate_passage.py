@@ -32,6 +32,7 @@ from yblint.text.diffs import KEPT, NUMERIC, compact, compact_diffs, kept_chars,
 from yblint.text.formulae import fixed_expression
 from yblint.text.passage_sets import Match, Side, dedupe, implied_pairs, list_fellow_copies, merge_passages
 from yblint.text.similarity import Candidate, Stream, build_stream, chain_seeds, find_seeds, normalise
+from yblint.text.splices import unit_end_splices
 
 TRAILING = set("0123456789０１２３４５６７８９.．%％‰")
 ENDERS = marks.CLOSERS | set("。！？；…!?;")
@@ -160,6 +161,35 @@ class DuplicatePassage(Check):
         listed = fork_map(self._listed, list(range(len(chosen))), self.jobs, weights, FORK_LISTED)
         for f in listed:
             yield f if isinstance(f, Finding) else unpack_finding(f, docs)
+        copied = [(x.doc, x.start, x.end) for m in chosen for x in (m.copy, m.original, *m.others)]
+        yield from self._splices(units, min_chars, copied)
+
+    def _splices(
+        self, units: list[tuple[Document, Unit]], min_chars: int, copied: list[tuple[Document, int, int]]
+    ) -> Iterable[Finding]:
+        """A unit ending with words of another unit's text, figures and all, too short for a
+        passage (text/splices.py): reported at the unit's end."""
+        for sp in unit_end_splices(units, min_chars, copied):
+            if sp.document.reference:
+                continue
+            other = Location(sp.other_document, sp.other_start, sp.other_end, sp.other)
+            line = other.range()[0]
+            lang = self.lang
+            yield self.finding(
+                sp.document,
+                sp.start,
+                sp.end,
+                unit=sp.unit,
+                message_key="spliced",
+                related=[other],
+                data={"chars": sp.chars, "other_unit": sp.other.name or None, "other_path": sp.other_document.path}
+                | {"other_line": line, "direction_reason": "unit-end"},
+                key=f"spliced\x1f{sp.document.text[sp.start : sp.end]}",
+                chars=sp.chars,
+                other_unit=sp.other.name or tr(lang, "文首无标题部分", "the untitled opening"),
+                other_path=sp.other_document.path,
+                other_where=line_name(line, lang, sp.other_document.locations == "paragraph"),
+            )
 
     def _listed(self, i: int) -> Finding | Packed:
         """The finding of the ``i``-th copy chosen, with its changes listed and what the report
