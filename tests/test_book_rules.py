@@ -324,6 +324,15 @@ def test_figure_conflict_across_files_and_years(tmp_path):
     assert [(Path(f.document.path).name, f.location.text) for f in fs] == [("c-2015.txt", "常住人口52.0万人")]
 
 
+def test_a_count_of_high_tech_enterprises_is_an_indicator(tmp_path):
+    files = {
+        "01-经信局.txt": "市经济和信息化局\n\n2024年，全市有效期内高新技术企业2163家。\n",
+        "02-科技局.txt": "市科学技术局\n\n2024年末，全市有效期内高新技术企业2136家，新增高新技术企业215家。\n",
+    }
+    fs = lint_texts(tmp_path, files, ["figure-conflict"])
+    assert [(Path(f.document.path).name, f.location.text) for f in fs] == [("01-经信局.txt", "高新技术企业2163家")]
+
+
 def test_an_indicators_names_are_one_indicator(tmp_path):
     files = {
         "01-发改局.txt": "区发改局\n\n2022年，全区实现地区生产总值386.5亿元。全区规模以上工业增加值112.3亿元。\n",

@@ -417,6 +417,7 @@ _INDICATOR_WORDS = """
     外贸进出口总额 出口总额 进口总额 实际利用外资 实际使用外资 粮食产量 粮食总产量 城镇新增就业 新增城镇就业
     城镇登记失业率 城镇调查失业率 旅游总收入 市场主体 人口自然增长率 出生率 森林覆盖率 限额以上批发零售业销售额
     服务业增加值 第三产业增加值 数字经济核心产业增加值 高新技术产业增加值 研发投入 研究与试验发展经费支出
+    高新技术企业
 """
 INDICATORS = sorted(_INDICATOR_WORDS.split(), key=len, reverse=True)
 #: names of one indicator written two ways (规上 for 规模以上, GDP, 服务业 for 第三产业 …): figures
@@ -487,7 +488,7 @@ def _period(sentence: str, at: int, year: int | None) -> tuple[int | None, str]:
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _FULL_STOP = re.compile(r"[。！？]")  # a list of targets runs over ；-separated sentences
-_SCOPE_BEFORE_RE = re.compile(r"(?:[省市区县镇乡国道年月末底的现成计中有]|全年|其中)$")
+_SCOPE_BEFORE_RE = re.compile(r"(?:[省市区县镇乡国道年月末底的现成计中有]|全年|其中|有效期内)$")
 
 
 def _scoped_by_book(figures: list[Figure]) -> list[Figure]:
