@@ -81,3 +81,30 @@ def test_real_text(case):
 def test_real_text_covers_the_checks():
     assert len(REAL) >= 60
     assert {c["check"] for c in REAL if "bad" in c} >= {"breakdown", "part", "growth", "rate"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the whole a share names stated in an earlier paragraph of the unit (its 概况), 规上 for 规模以上
+        (
+            "【概况】全市规模以上工业增加值1523.84亿元，增长7.2%。\n\n"
+            "【产业结构】高新技术产业增加值786.42亿元，占规上工业增加值比重为52.6%。",
+            [("52.6%", "warning")],
+        ),
+        (
+            "【概况】全市规模以上工业增加值1523.84亿元，增长7.2%。\n\n"
+            "【产业结构】高新技术产业增加值786.42亿元，占规上工业增加值比重为51.6%。",
+            [],
+        ),
+        # another unit's figure is no whole of this one's share
+        (
+            "【概况】全市规模以上工业增加值1523.84亿元，增长7.2%。\n\n区科技局\n\n"
+            "【产业结构】高新技术产业增加值786.42亿元，占规上工业增加值比重为52.6%。",
+            [],
+        ),
+    ],
+)
+def test_a_share_of_a_whole_stated_earlier_in_the_unit(tmp_path, text, found):
+    fs = lint_text(tmp_path, text)
+    assert [(f.location.text, f.severity) for f in fs] == found

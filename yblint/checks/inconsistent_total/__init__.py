@@ -93,7 +93,9 @@ class InconsistentTotal(Check):
                     yield from self._paragraph(doc, para, figures, enabled)
 
     def _paragraph(self, doc: Document, para: Paragraph, figures: Figures, enabled: set[str]) -> Iterator[Finding]:
-        yield from self._findings(doc, ParagraphChecker(doc.text, para.start, para.end, figures).run(), enabled)
+        unit = doc.unit_at(para.start)
+        checker = ParagraphChecker(doc.text, para.start, para.end, figures, unit.start if unit is not None else None)
+        yield from self._findings(doc, checker.run(), enabled)
 
     def _findings(self, doc: Document, issues: list[Issue], enabled: set[str]) -> Iterator[Finding]:
         """The findings of one paragraph's issues, each once, of the checks ``enabled``."""

@@ -16,6 +16,7 @@ from .reader import (
     clause_before,
     clause_start,
     factor,
+    is_amount,
     num,
     pct_interval,
     sentence_bounds,
@@ -158,7 +159,10 @@ _NAMED_RATE = re.compile(r"([\u4e00-\u9fff]{2,6}?)率(?:为|达|达到|是|已�
 NAMED_RATE_SUFFIX_MAX = 3
 _PLAN_WORDS = ("计划", "预算", "任务")
 _PLAN_SHARE = re.compile(rf"(?:为|完成|达到|完成了|相当于)(?:全年|年度|年)?(?:{'|'.join(_PLAN_WORDS)})的")
-_SHARE_OF = re.compile(r"占(?P<base>[^，,；;。占]{1,24}?)的(?:(?:比重|比例)(?:为|达到|达|是)?)?(?=[0-9０-９]|百分之)")
+_SHARE_OF = re.compile(
+    r"占(?P<base>[^，,；;。占]{1,24}?)(?:的(?:(?:比重|比例)(?:为|达到|达|是)?)?|(?<!的)(?:比重|比例)(?:为|达到|达|是)?)"
+    r"(?=[0-9０-９]|百分之)"
+)
 #: how a share phrase ends before its figure besides 的 (占…的比重为61.0%)
 _WEIGHTED = re.compile(r"的(?:比重|比例)(?:为|达到|达|是)?$")
 _TIMES_OF = re.compile(
@@ -285,7 +289,7 @@ def ratio_phrases(r: Reader) -> None:
     """占全年计划投资3.2亿元的41.5%, 是上年3.1亿元的1.2倍, 相当于…的X%: the part (the nearest
     amount before) over the base named in the phrase; 为计划的112% over the figure called 计划."""
     t = r.text
-    weighted = t.find("的比重", r.lo, r.hi) >= 0 or t.find("的比例", r.lo, r.hi) >= 0  # 占…的比重为61.0%
+    weighted = t.find("比重", r.lo, r.hi) >= 0 or t.find("比例", r.lo, r.hi) >= 0  # 占…(的)比重为61.0%
     if not weighted and not _DE_FIGURE.search(t, r.lo, r.hi):  # every other phrase: 的 before its figure
         return
     shares = _SHARE_OF.finditer(t, r.lo, r.hi) if t.find("占", r.lo, r.hi) >= 0 else ()
@@ -403,11 +407,22 @@ def _named_before(r: Reader, name: str, before: int) -> Number | None:
     for n in reversed(r.nums(r.lo, before)):
         if not r.is_amount(n) or n.approx:
             continue
-        head = t[clause_start(t, n.start, r.lo) : n.start]
-        head = re.sub(r"(?:为|达到|达|是|实现|完成|共计|共|合计|总计)$", "", head)
-        if head.endswith(name):
+        if _names(t, n, r.lo, name):
+            return n
+    # else in an earlier paragraph of the unit (its 概况: 规上工业增加值1523.84亿元 … 占规上工业增加值比重为52.6%)
+    if r.figures is None or r.unit_start >= r.lo:
+        return None
+    for n in reversed(r.figures.within(r.unit_start, r.lo)):
+        if is_amount(n, t, r.unit_start) and not n.approx and _names(t, n, r.unit_start, name):
             return n
     return None
+
+
+def _names(t: str, n: Number, lo: int, name: str) -> bool:
+    """The words before ``n`` in its clause end with ``name`` (为, 达到 … aside; 规上 is 规模以上)."""
+    head = t[clause_start(t, n.start, lo) : n.start]
+    head = re.sub(r"(?:为|达到|达|是|实现|完成|共计|共|合计|总计)$", "", head)
+    return head.replace("规模以上", "规上").endswith(name.replace("规模以上", "规上"))
 
 
 def ratio(r: Reader, z: Number, y: Number, x: Number, rate: str, label: str, target: bool = False) -> None:

@@ -78,9 +78,14 @@ class Reader:
     """One paragraph (``text[start:end]``) and its figures: taken from ``figures`` (the whole
     document's, found once) when given, else found in the paragraph."""
 
-    def __init__(self, text: str, start: int, end: int, figures: Figures | None = None) -> None:
+    def __init__(
+        self, text: str, start: int, end: int, figures: Figures | None = None, unit_start: int | None = None
+    ) -> None:
         self.text = text
         self.lo, self.hi = start, end
+        #: the document's figures and where the paragraph's unit starts: a whole a share names
+        #: may be stated in an earlier paragraph of the unit (rate._named_before)
+        self.figures, self.unit_start = figures, start if unit_start is None else unit_start
         self.numbers = find_numbers(text, start, end) if figures is None else figures.within(start, end)
         self._starts = [n.num_start for n in self.numbers]
         self._quotes: tuple[list[int], list[int]] | None = None
