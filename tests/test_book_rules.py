@@ -225,6 +225,8 @@ def test_name_variant_by_their_figure(tmp_path, a, b, major, minor, figure):
         # a kind of thing counted, described more fully before its last word
         ("其中施工总承包和专业承包企业218家。", "有资质的总承包和专业承包建筑业企业218家。"),
         ("年末有区级农业龙头企业126家。", "年末有区级龙头企业126家。"),
+        # the area the figure is for is no part of the name
+        ("年末全区金融机构本外币存款余额2186.47亿元。", "年末金融机构本外币存款余额2186.47亿元。"),
     ],
 )
 def test_name_variant_by_their_figure_silent(tmp_path, a, b):

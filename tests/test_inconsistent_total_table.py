@@ -289,3 +289,11 @@ def test_a_rate_column_without_a_change_column_is_left_alone(tmp_path):
     table += "| 地区生产总值 | 1012.5 | 1106.8 | 8.5 |\n"
     table += "| 第一产业 | 52.3 | 55.1 | 2.6 |\n| 第二产业 | 402.6 | 441.2 | 9.1 |\n"
     assert table_findings(tmp_path, table) == []
+
+
+def test_a_change_column_in_percent_is_a_rate(tmp_path):
+    # 增减（%） is the rate of change, not its amount: with no column of amounts it is left alone
+    table = "| 指标 | 2024年 | 2025年 | 增减（%） |\n| --- | ---: | ---: | ---: |\n"
+    table += "| 存款余额 | 2051.2 | 2186.5 | 6.6 |\n| 贷款余额 | 2300.4 | 2413.9 | 4.9 |\n"
+    table += "| 保费收入 | 30.1 | 27.0 | -10.3 |\n"
+    assert table_findings(tmp_path, table) == []

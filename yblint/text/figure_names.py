@@ -120,7 +120,7 @@ def _trim(name: str) -> int:
     name can start with (not 全年, 拨付, 使用 or a quotation mark)."""
     off = 0
     for word, flag in tagged_tokens(name):
-        if flag in _NOT_NAME_START or (flag[:1] in _NOT_NAME_CLASS and flag != "vn"):
+        if flag in _NOT_NAME_START or (flag[:1] in _NOT_NAME_CLASS and flag != "vn") or word in _SCOPES:
             off += len(word)
             continue
         if not any("\u3400" <= ch <= "\u9fff" or ch.isalnum() for ch in word):
@@ -131,6 +131,8 @@ def _trim(name: str) -> int:
 
 
 _QUOTES = "“”‘’《》「」\"' \u3000"
+#: the area a figure is for, before its name (全区金融机构本外币存款余额 is 金融机构本外币存款余额)
+_SCOPES = frozenset(["全区", "全市", "全县", "全省", "全国", "全镇", "全乡", "全街道", "本区", "本市", "本县"])
 
 
 def is_count(key: tuple[float, str]) -> bool:

@@ -402,8 +402,8 @@ def _share_fits(value: tuple[float, int], whole: tuple[float, int], share: tuple
 #: two columns of one measure in two years (2020年, 2021年; 上年, 本年)
 _YEAR_HEADER = re.compile(r"^(?:(?:19|20)[0-9]{2}年|上年|本年|去年|今年|上年同期|本期)")
 #: a column of the change between them (增减额, 增加额, 增减（万元）), and of its rate (增长（%）)
-_CHANGE_HEADER = re.compile(r"^(?:增减|增加|比上年增减|比上年增加)(?:额|量|数)?(?:[（(].*[）)])?$")
-_RATE_HEADER = re.compile(r"^(?:比上年)?(?:增长|增减|增幅|增速)(?:率|幅度)?[（(](?:%|％)[）)]$")
+_CHANGE_HEADER = re.compile(r"^(?:增减|增加|比上年增减|比上年增加)(?:额|量|数)?(?:[（(](?![%％])[^）)]*[）)])?$")
+_RATE_HEADER = re.compile(r"^(?:比上年)?(?:增长|增减|增幅|增速)(?:率|幅度)?[（(](?:%|％)[）)]$")  # 增减（%） is a rate
 
 
 def _change_columns(header: list[Cell], body: list[list[Cell]], named: int) -> list[Issue]:
