@@ -287,7 +287,7 @@ def test_an_pai_words_are_no_typo(tmp_path):
 def test_standard_numbers_are_no_acronyms(tmp_path):
     body = (
         "执行《环境空气质量标准》（GB 3095-2012），参照HJ 2.2-2018、JGJ 79-2012、GB/Z 1-2020、"
-        "ISO 9001:2015、DB33/T 1020-2015，通过ISO 9001认证，符合GB 3095要求。在车站设置AED25台。"
+        "ISO 9001:2015、DB33/T 1020-2015、JTG H10-2009，通过ISO 9001认证，符合GB 3095要求。在车站设置AED25台。"
     )
     found = lint(tmp_path, body, "unglossed-abbreviation")
     assert [f.data["abbreviation"] for f in found] == ["AED"]

@@ -337,6 +337,7 @@ def test_year_end_forecasts(tmp_path, text, flagged):
         # names after a label in a sentence, to its end
         ("选举产生常委会。主任：王建国；副主任：刘德明　陈淑芬　赵国华　周志勇。", []),
         ("选举产生常委会。副主任：刘德明　陈淑芬等4人当选。", [16]),  # the sentence goes on: no list
+        ("评选“西岭工匠”10名：王建国　李春梅　张　伟　刘德明　陈　静。", []),  # two-character names padded
     ],
 )
 def test_space_in_cjk_lists_after_a_label(tmp_path, line, cols):

@@ -421,16 +421,13 @@ class NameVariant(Check):
         # place makes it a proper name (清河区产业引导发展基金 / 清河区产业发展引导基金)
         head = _placed_head(pa, pb) if suffix not in CLASS_SUFFIXES else 0
         if head:
-            ca, cb = _cuts(pa), _cuts(pb)
-            tail = len(pa)  # the words both end with before the suffix are left out too
+            # the characters both end with before the suffix are left out too; the two parts swapped
+            # need not be jieba's words (中金国投 / 国投中金: it cuts 金国 and 金科)
+            tail = len(pa)
             while tail - 1 - head >= 4 and pa[tail - 1] == pb[tail - 1]:
                 tail -= 1
-            while tail < len(pa) and not (tail in ca and tail in cb):
-                tail += 1
             ra, rb = pa[head:tail], pb[head:tail]
-            for k in range(2, len(ra) - 1):
-                if rb == ra[k:] + ra[:k]:
-                    return head + k in ca and tail - k in cb
+            return any(rb == ra[k:] + ra[:k] for k in range(2, len(ra) - 1))
         return False
 
     @staticmethod

@@ -22,11 +22,11 @@ ACRONYM = re.compile(r"(?<![A-Za-z0-9\-/_.@])(?P<abbr>[A-Z]{2,}s?)(?![A-Za-z\-/_
 CJK = re.compile(r"[\u3400-\u9fff]")
 NAMED_BEFORE = re.compile(r"(?:简称|英文缩写|缩写为|英文简称|英文名称?)[为是：:“]?\s*$")
 SPACE = " \t\u3000\r\n\u200b"
-#: what follows the prefix of a standard's number (GB 3095-2012, HJ 2.2-2018, GB/Z 1-2020, JGJ 79-2012,
+#: what follows the prefix of a standard's number (GB 3095-2012, HJ 2.2-2018, GB/Z 1-2020, JGJ 79-2012, JTG H10-2009,
 #: ISO 9001:2015, DB33/T 1020-2015): its kind (/T, /Z), then the number and, after a dash or a colon,
 #: its year
 STANDARD_NUMBER = re.compile(
-    r"(?:/[A-Z]{1,2})?[ \t\u3000\u00a0]?[0-9０-９]{1,6}(?:[.．][0-9０-９]+)*"  # the number: 3095, 2.2
+    r"(?:/[A-Z]{1,2})?[ \t\u3000\u00a0]?[A-Z]?[0-9０-９]{1,6}(?:[.．][0-9０-９]+)*"  # the number: 3095, 2.2, H10
     r"[ \t]?[-－–—:：][ \t]?(?:19|20)[0-9]{2}(?![0-9])"  # its year: -2012, :2015
 )
 #: bodies whose standards are often cited by number alone (ISO 9001, GB 3095): the prefix followed

@@ -144,7 +144,7 @@ def _breakdown_qizhong(r: Reader, qs: int, qe: int, seen: set[int]) -> None:
     sexes = len(parts) == 2 and _sexes(leads)
     head = t[sentence_bounds(t, total.start, r.lo, r.hi)[0] : qs]
     tail = t[parts[-1].end : clause_end(t, parts[-1].end, stop)]
-    complete = judge(leads, head, tail, _shares_total(r, parts), _slipped(total, parts))
+    complete = judge(leads, head, tail, _shares_total(r, parts), len(parts) > 1 and _slipped(total, parts))
     _compare(r, total, parts, closed=False, how="男女" if sexes else "其中", complete=complete)
     _share_of_parts(r, total, parts)
 

@@ -144,7 +144,8 @@ def shares_of_earlier_total(r: Reader) -> None:
 
 #: one item of a list of shares: its name, 占 (比重为 …), its share (the separator before it apart)
 _SHARE_ITEM = re.compile(
-    r"(?P<lead>[\u4e00-\u9fff“”（）()]{1,16}?)(?:占(?:[\u4e00-\u9fff]{2,10}的)?(?:比重)?|占比|比重|所占比重)"
+    r"(?P<lead>(?:[\u4e00-\u9fff“”]|[（(][^（）()，,。；;]{1,12}[）)]){1,16}?)"  # 可吸入颗粒物（PM10）
+    r"(?:占(?:[\u4e00-\u9fff]{2,10}的)?(?:比重)?|占比|比重|所占比重)"
     r"(?:为|达|约为)?(?=[0-9０-９])"
 )
 #: what stands between two items of a list of shares
