@@ -316,3 +316,15 @@ def test_development_philosophy_named_in_full(tmp_path):
     assert _check(tmp_path, "树立创新、协调、绿色的新发展理念。") == [
         (RULE, 3, 3, "创新、协调、绿色", "创新、协调、绿色、开放、共享")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("全面贯彻党的二十大和二十届三中、二中、四中全会精神。", [(3, 14, "三中、二中、四中", "二中、三中、四中")]),
+        ("全面贯彻党的二十大和二十届二中、三中、四中全会精神。", []),
+        ("学习党的十九届四中和五中全会精神。", []),
+    ],
+)
+def test_plenary_sessions_in_the_order_they_were_held(tmp_path, text, found):
+    assert _check(tmp_path, text, year=2025) == [(RULE, *f) for f in found]

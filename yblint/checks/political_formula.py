@@ -364,6 +364,42 @@ def _order_hit(f: MemberFormula, text: str, run: list[tuple[int, int, str]], off
     )
 
 
+#: plenary sessions of one Central Committee listed together: 二十届二中、三中全会
+_SESSIONS = regex.compile(
+    r"(?P<term>[一二三四五六七八九十]+届)(?P<list>(?:[一二三四五六七八九]中[、和及与]){1,8}[一二三四五六七八九]中)全会"
+)
+_SESSION_NUMBER = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+
+
+def session_hits(doc: Document) -> list[FormulaHit]:
+    """Plenary sessions of one Central Committee listed out of their order (党的二十大和二十届三中、
+    二中、四中全会精神): the order they were held in."""
+    out = []
+    text = doc.text
+    if "中全会" not in text:
+        return out
+    for m in _SESSIONS.finditer(text):
+        items = regex.findall(r"[一二三四五六七八九]中", m["list"])
+        numbers = [_SESSION_NUMBER[x[0]] for x in items]
+        if numbers == sorted(numbers) or len(set(numbers)) != len(numbers):
+            continue
+        fixed = "、".join(sorted(items, key=lambda x: _SESSION_NUMBER[x[0]]))
+        listed = m["list"]
+        common = {"title": f"{m['term']}全会", "source": "党的全会按召开先后排列"}
+        args = {
+            "zh": {**common, "note": "按召开先后", "canonical": fixed},
+            "en": {**common, "note": "in the order they were held", "canonical": fixed},
+        }
+        start = m.start("list")
+        plain = listed == "、".join(items)
+        out.append(
+            FormulaHit(
+                start, start + len(listed), -1, "plenary-order", listed, fixed, "order", fixed if plain else None, args
+            )
+        )
+    return out
+
+
 def member_hits(doc: Document, year: int | None) -> list[FormulaHit]:
     """The listings of a formula's members in ``doc`` with a member missing or misplaced, looked
     for in the paragraphs that hold two of its members, or one and its name."""
@@ -405,7 +441,7 @@ def all_hits(doc: Document, year: int | None) -> list[FormulaHit]:
     first wins."""
     order = {id(f): i for i, f in enumerate(FORMULAE)}
     found = [_formula_hit(s, e, order[id(f)], f, m, year) for s, e, f, m in formula_hits(doc, year)]
-    found += member_hits(doc, year)
+    found += member_hits(doc, year) + session_hits(doc)
     found.sort(key=lambda h: (h.start, h.start - h.end, h.order))
     out, last = [], -1
     for hit in found:

@@ -415,7 +415,8 @@ def _sum_after_list(r: Reader, seen: set[int]) -> None:
             continue  # a 其中 list or an open one inside: not the list the 合计 sums
         noun = re.sub(r"(?:合计|共计|总计|总数|总额|总共|一共).*$", "", head)[-2:]
         named = [t[clause_start(t, p.start, r.lo) : p.start] for p in parts]
-        if noun and noun not in _SUM_SCOPE and not any(noun in x for x in named):
+        kinds = all(x.endswith(noun[-1:]) for x in named)  # 金牌、银牌、铜牌，奖牌总数: kinds of 牌
+        if noun and noun not in _SUM_SCOPE and not any(noun in x for x in named) and not kinds:
             continue  # 支出总数 after figures of 收入: another measure, not their sum
         seen.add(total.start)
         _compare(r, total, parts, closed=True, how="合计")
