@@ -164,12 +164,21 @@ def _changed_pairs(forms: dict[str, Form], aside: set[str] | frozenset[str]) -> 
     """Pairs of names of one body (a suffix not of a kind of thing) of :data:`CHANGED_MIN`
     characters or more that differ by one character after their first word: no numeral or
     direction (第一/第二, 城东/城西), nothing of a place's or a person's name (石桥村/石塘村)."""
-    masked: dict[str, list[str]] = defaultdict(list)
+    # only forms that share their length, first character and suffix with another can be a pair:
+    # the others are not masked (most forms of a book stand alone so)
+    alike: dict[tuple[int, str, str], list[str]] = defaultdict(list)
     for t, f in forms.items():
-        if not f.suffix or f.suffix in CLASS_SUFFIXES or len(t) < CHANGED_MIN or FUNCTION & set(t):
-            continue  # 竞争力的大公司和企业集团: a phrase of a sentence
-        for i in range(1, len(t) - len(f.suffix)):  # the first word is checked for the pairs found
-            masked[t[:i] + "\0" + t[i + 1 :]].append(t)
+        if f.suffix and f.suffix not in CLASS_SUFFIXES and len(t) >= CHANGED_MIN:
+            alike[(len(t), t[0], f.suffix)].append(t)
+    masked: dict[str, list[str]] = defaultdict(list)
+    for (_n, _first, suffix), group in alike.items():
+        if len(group) < 2:
+            continue
+        for t in group:
+            if FUNCTION & set(t):
+                continue  # 竞争力的大公司和企业集团: a phrase of a sentence
+            for i in range(1, len(t) - len(suffix)):  # the first word is checked for the pairs found
+                masked[t[:i] + "\0" + t[i + 1 :]].append(t)
     out: list[tuple[str, str]] = []
     for key, group in masked.items():
         if len(group) < 2:
