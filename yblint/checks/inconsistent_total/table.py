@@ -381,11 +381,9 @@ def _share_columns(header: list[Cell], body: list[list[Cell]], named: int) -> li
             shown = f"{num(computed, max(1, z[1]))}%"
             formula = f"{row[b].text} ÷ {whole_cell.text} = {shown}"
             name = re.sub(r"\s+", "", row[named].text) or "?"
-            args = {"row": name, "column": heads[s], "base": heads[b], "total": row[s].text, "formula": formula}
-            data = {"check": "table", "column": heads[s], "row": name, "base": heads[b], "stated": z[0]}
-            data |= {"computed": round(computed, 6), "formula": formula}
-            related = [(row[b].start, row[b].end), (whole_cell.start, whole_cell.end)]
-            issues.append(Issue("table", "table_share", (row[s].start, row[s].end), args, data, related))
+            issue = _cell_issue("table_share", row, s, name, heads[s], formula, z[0], computed, [row[b], whole_cell])
+            issue.args["base"] = issue.data["base"] = heads[b]
+            issues.append(issue)
     return issues
 
 
@@ -433,7 +431,8 @@ def _change_columns(header: list[Cell], body: list[list[Cell]], named: int) -> l
         if abs(computed - z[0]) > slack + EPSILON * max(1.0, abs(z[0])):
             shown = num(computed, max(x[1], y[1]))
             formula = f"{row[b].text} − {row[a].text} = {shown}"
-            issues.append(_change_issue(row, d, name, heads[d], formula, z[0], computed, [row[b], row[a]]))
+            cells = [row[b], row[a]]
+            issues.append(_cell_issue("table_change", row, d, name, heads[d], formula, z[0], computed, cells))
             continue
         for k in rates:
             p = _figure(row[k].text)
@@ -446,15 +445,25 @@ def _change_columns(header: list[Cell], body: list[list[Cell]], named: int) -> l
             if phi >= p[0] - step - EPSILON and plo <= p[0] + step + EPSILON:
                 continue
             formula = f"{row[d].text} ÷ {row[a].text} = {num(pct, max(1, p[1]))}%"
-            issues.append(_change_issue(row, k, name, heads[k], formula, p[0], pct, [row[d], row[a]]))
+            issues.append(_cell_issue("table_change", row, k, name, heads[k], formula, p[0], pct, [row[d], row[a]]))
     return issues
 
 
-def _change_issue(
-    row: list[Cell], col: int, name: str, head: str, formula: str, stated: float, computed: float, cells: list[Cell]
+def _cell_issue(
+    key: str,
+    row: list[Cell],
+    col: int,
+    name: str,
+    head: str,
+    formula: str,
+    stated: float,
+    computed: float,
+    cells: list[Cell],
 ) -> Issue:
+    """An issue at one cell of ``row`` (its column ``col``, headed ``head``): the figures it was
+    worked out from are ``cells``."""
     args = {"row": name, "column": head, "total": row[col].text, "formula": formula}
     data = {"check": "table", "column": head, "row": name, "stated": stated}
     data |= {"computed": round(computed, 6), "formula": formula}
     related = [(c.start, c.end) for c in cells]
-    return Issue("table", "table_change", (row[col].start, row[col].end), args, data, related)
+    return Issue("table", key, (row[col].start, row[col].end), args, data, related)
