@@ -374,7 +374,7 @@ _SESSION_NUMBER = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
 def session_hits(doc: Document) -> list[FormulaHit]:
     """Plenary sessions of one Central Committee listed out of their order (党的二十大和二十届三中、
     二中、四中全会精神): the order they were held in."""
-    out = []
+    out: list[FormulaHit] = []
     text = doc.text
     if "中全会" not in text:
         return out
