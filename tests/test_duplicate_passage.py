@@ -642,5 +642,6 @@ def test_a_short_splice_at_a_unit_s_end(tmp_path, end, found):
         return
     [f] = fs
     assert f.data["direction_reason"] == "unit-end" and f.location.unit_name == "县总工会"
+    assert f.data["similarity"] == 1.0 and f.data["diffs"] == [] and f.data["unchanged_figures"] == []
     assert f.location.text.endswith("。") and "团县委" in f.message and "拼接" in f.message
     assert f.related[0].unit_name == "团县委"

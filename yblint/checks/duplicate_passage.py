@@ -182,8 +182,10 @@ class DuplicatePassage(Check):
                 unit=sp.unit,
                 message_key="spliced",
                 related=[other],
-                data={"chars": sp.chars, "other_unit": sp.other.name or None, "other_path": sp.other_document.path}
-                | {"other_line": line, "direction_reason": "unit-end"},
+                # the contract's keys, as a passage's: the words are the same, figures and all
+                data={"similarity": 1.0, "chars": sp.chars, "other_unit": sp.other.name or None}
+                | {"other_path": sp.other_document.path, "other_line": line, "diffs": [], "figures_only": False}
+                | {"direction_reason": "unit-end", "unchanged_figures": []},
                 key=f"spliced\x1f{sp.document.text[sp.start : sp.end]}",
                 chars=sp.chars,
                 other_unit=sp.other.name or tr(lang, "文首无标题部分", "the untitled opening"),
