@@ -161,9 +161,10 @@ def test_every_match_holds_a_word_looked_for(pattern, words, example):
 @given(st.text(alphabet="占是为相当于完成达到全年计划预算任务的比重例上年总量3０٣一百分之十%倍，", max_size=24))
 @example("占全年计划的41%，是上年的1.2倍，为计划的百分之九十，相当于上年的٣倍")
 @example("占3的是3")
+@example("占3比例3")
 def test_a_ratio_phrase_before_a_figure_ends_in_de_before_a_numeral(text):
-    """ratio_phrases reads a paragraph only if 的 stands before a numeral in it, or 的比重 / 的比例
-    does: every phrase it reads ends in 的, or in 的比重 (的比例) and a verb, and the figure it
+    """ratio_phrases reads a paragraph only if 的 stands before a numeral in it, or 比重 / 比例
+    does: every phrase it reads ends in 的, or in (的)比重 (比例) and a verb, and the figure it
     reads starts right after."""
     starts = {n.num_start for n in find_numbers(text)}
     for pattern in (rate._SHARE_OF, rate._TIMES_OF, rate._PLAN_SHARE):

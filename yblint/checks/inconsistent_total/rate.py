@@ -163,8 +163,9 @@ _SHARE_OF = re.compile(
     r"占(?P<base>[^，,；;。占]{1,24}?)(?:的(?:(?:比重|比例)(?:为|达到|达|是)?)?|(?<!的)(?:比重|比例)(?:为|达到|达|是)?)"
     r"(?=[0-9０-９]|百分之)"
 )
-#: how a share phrase ends before its figure besides 的 (占…的比重为61.0%)
-_WEIGHTED = re.compile(r"的(?:比重|比例)(?:为|达到|达|是)?$")
+#: how a share phrase ends before its figure besides 的 (占…的比重为61.0%, 占…比重为61.0%): the
+#: paragraphs ratio_phrases reads hold 比重 or 比例 then (its gate)
+_WEIGHTED = re.compile(r"(?:比重|比例)(?:为|达到|达|是)?$")
 _TIMES_OF = re.compile(
     r"(?:是|为|相当于|完成了?)(?P<base>(?:[^，,；;。是]|(?<=\d),(?=\d{3})){1,20}?)的(?=[0-9０-９一二两三四五六七八九十])"
 )
