@@ -151,6 +151,37 @@ def test_whole_book_checks_run_in_a_worker_while_a_work_sharing_one_runs_here(tm
     assert plain(one) == plain(two)
 
 
+class _SharingJobs(_Book):
+    """A work-sharing check that says how many processes it was given to share its work with."""
+
+    shares_work = True
+
+    def run(self, corpus):
+        first = corpus.documents[0]
+        yield self.finding(first, 0, 1, data={"pid": os.getpid(), "kind": "jobs", "jobs": self.jobs})
+
+
+class _LightWhere(_Where):
+    light = True  # one search of each document, as a pattern rule's
+
+
+def test_a_work_sharing_check_forks_no_more_processes_beside_a_heavy_pool(tmp_path):
+    """Beside a heavy task in the pool (the per-document rules, name-variant) the pool's processes
+    keep the cores busy: the work-sharing check runs in this process alone; beside light tasks
+    only (pattern rules), or alone, it shares its work out over the processes of -j."""
+    book = _book(tmp_path)
+    docs = [build_document(read_source(str(p))) for p in sorted(book.rglob("*.txt"))]
+
+    def jobs_given(*others):
+        found, _ = run_checks([*others, _SharingJobs(_RULE, {})], Corpus(documents=docs), jobs=2)
+        return [f.data["jobs"] for f in found if f.data["kind"] == "jobs"]
+
+    assert jobs_given(_Where(_RULE, {})) == [1]
+    assert jobs_given(_LightWhere(_RULE, {}), _SlowBook(_RULE, {})) == [1]
+    assert jobs_given(_LightWhere(_RULE, {})) == [2]
+    assert jobs_given() == [2]
+
+
 class _SlowBook(_Book):
     """A whole-book check that takes a while (name-variant on a book)."""
 
