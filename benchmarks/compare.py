@@ -1,7 +1,8 @@
 """Two versions of yblint by turns on the benchmark's material (#14): this checkout and a git
 revision, each installed by pip in a virtualenv of its own, run one after the other ``--repeat``
 times on the 2-million-character book (every rule), the commit hook's run (one chapter, the book
-as ``--corpus``) and duplicate-passage on the reports 1x and 4x (benchmarks/bench.py builds them).
+as ``--corpus``), duplicate-passage on the reports 1x and 4x and every rule on the reports 4x
+(benchmarks/bench.py builds them).
 For each: the two medians, the change, and whether the two versions' JSON reports are the same.
 
 This machine's speed moves by up to 45% from one half hour to the next, so a change of a few
@@ -81,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         ),
         ("duplicate-passage, reports 1x", ["--select", "duplicate-passage", str(work / "x1")]),
         ("duplicate-passage, reports 4x", ["--select", "duplicate-passage", str(work / "x4")]),
+        ("every rule, reports 4x", [str(work / "x4")]),
     ]
     for command in (old, new):
         bench.warm_up(book / "chapter-01.txt", command)
