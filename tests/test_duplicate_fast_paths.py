@@ -6,10 +6,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from yblint.checks.duplicate_passage import Seams, Side, seam
 from yblint.parsing import build_document
 from yblint.reading.source import Source
 from yblint.text.diffs import WHITESPACE, compact
+from yblint.text.direction import Seams, seam
+from yblint.text.passage_sets import Side
 
 #: words, sentence ends, paired marks of several families (half- and full-width), spaces and breaks
 PIECES = ["经济", "发展", "我国", "ab", "12", "，", "。", "！", "；", "…", "“", "”", "《", "》", "（", ")", "(", "）"]
