@@ -339,6 +339,32 @@ def test_splice_into_own_sentence_marks_the_copy(tmp_path):
     assert f.data["direction_reason"] == "mid-sentence"
 
 
+def test_an_original_with_a_clause_more_is_not_taken_for_a_splice(tmp_path):
+    """The original has a clause the copy left out, and the clause repeats the words the paragraph
+    opens with: the alignment keeps the later ones, so the original's passage seems to begin inside
+    its sentence. Its sentence opens with the words the copy's passage opens with: no evidence of a
+    splice, and the copy is reported (which one is the original cannot be told by the text)."""
+    tail = (
+        "推行项目审批“一窗受理”，审批时限压缩至5个工作日；全面推行“容缺受理+告知承诺”改革，"
+        "全年走访服务企业1260家次，收集解决企业诉求386件，办结率98.7%。"
+    )
+    original = "【数字政府建设】深入落实《北湖区数字政府建设三年行动计划（2024—2026年）》，" + tail
+    copy = "【数字政府建设】" + tail.replace("5个", "3个").replace("1260", "620").replace("386", "214")
+    (tmp_path / "a.txt").write_text(draft(("区发展和改革局", [FILLER[0], original])), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(draft(("区经济开发区管委会", [FILLER[1], copy])), encoding="utf-8")
+    [f] = findings_of([tmp_path / "a.txt", tmp_path / "b.txt"], RULE)
+    assert Path(f.location.document.path).name == "b.txt"
+    assert f.data["direction_reason"] == "unknown"
+    assert f.related[0].unit_name == "区发展和改革局"
+    # a sentence of the unit's own words running into the copied text is still a splice
+    (tmp_path / "a.txt").write_text(draft(("区发展和改革局", [FILLER[0], tail])), encoding="utf-8")
+    spliced = "我们积极对标先进地区，" + tail
+    (tmp_path / "c.txt").write_text(draft(("区经济开发区管委会", [FILLER[1], spliced])), encoding="utf-8")
+    [f] = findings_of([tmp_path / "a.txt", tmp_path / "c.txt"], RULE)
+    assert Path(f.location.document.path).name == "c.txt"
+    assert f.data["direction_reason"] == "mid-sentence"
+
+
 def test_three_units_with_the_same_passage(tmp_path):
     text = draft(("甲单位", [PASSAGE]), ("乙单位", [FILLER[0], PASSAGE]), ("丙单位", [FILLER[1], PASSAGE]))
     fs = run(tmp_path, text)

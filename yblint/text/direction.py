@@ -188,6 +188,36 @@ def commit_time(side: Side) -> float | None:
     return committed_since(doc.path, lines.line_of(side.start), lines.line_of(max(side.start, side.end - 1)))
 
 
+#: kept characters (ideographs, letters) a passage's first or last ones on one side must be, as the
+#: words its sentence on the other side opens or closes with, for those words to be the passage's
+ECHO_CHARS = 4
+
+
+def _kept(text: str) -> str:
+    return "".join(KEPT.findall(text))
+
+
+def _echoed(x: Side, sx: Seam, y: Side, sy: Seam) -> Seam:
+    """The seam of ``x``, with its start taken as a sentence's start where the passage only seems
+    to begin inside its sentence: the sentence opens with the words the passage opens with on
+    ``y``'s side, which starts its sentence there. The shared words stand twice in ``x``'s sentence
+    and the alignment, cut at a change too long to bridge, kept the later ones (【优化营商环境】深入
+    实施《…优化营商环境三年行动方案》，推行… against 【优化营商环境】推行…: the original has a clause
+    the copy left out). Likewise at the end."""
+    mid_start, clean_start, mid_end, clean_end = sx.mid_start, sx.clean_start, sx.mid_end, sx.clean_end
+    if mid_start and sy.clean_start:
+        head = _sentence_span(x.doc, x.start)
+        opening = _kept(y.doc.text[y.start : y.end])[:ECHO_CHARS]
+        if head and len(opening) == ECHO_CHARS and _kept(x.doc.text[head[0] : x.start]).startswith(opening):
+            mid_start, clean_start = False, True
+    if mid_end and sy.clean_end:
+        tail = _sentence_span(x.doc, x.end, at_end=True)
+        closing = _kept(y.doc.text[y.start : y.end])[-ECHO_CHARS:]
+        if tail and len(closing) == ECHO_CHARS and _kept(x.doc.text[x.end : tail[1]]).endswith(closing):
+            mid_end, clean_end = False, True
+    return Seam(sx.unclosed, mid_start, clean_start, mid_end, clean_end)
+
+
 def decide_direction(a: Side, b: Side, seam_of: Callable[[Side], Seam] = seam) -> tuple[Side, Side, str] | None:
     """(copy, original, reason). Which side is the copy is decided by evidence, in this order:
 
@@ -223,6 +253,7 @@ def decide_direction(a: Side, b: Side, seam_of: Callable[[Side], Seam] = seam) -
         if ya is not None and yb is not None and ya != yb:
             return (a, b, "year") if ya > yb else (b, a, "year")
     sa, sb = seam_of(a), seam_of(b)
+    sa, sb = _echoed(a, sa, b, sb), _echoed(b, sb, a, sa)
     if sa.unclosed != sb.unclosed:
         return (a, b, "unclosed-bracket") if sa.unclosed else (b, a, "unclosed-bracket")
     a_splice = (sa.mid_start and sb.clean_start) or (sa.mid_end and sb.clean_end)
