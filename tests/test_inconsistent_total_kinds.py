@@ -9,9 +9,11 @@ reports corpus (controls: silent), each with a one-figure typo where one breaks 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
-from conftest import FIXTURES
+from conftest import FIXTURES, ROOT
 
 from yblint.checks.inconsistent_total import ParagraphChecker
 from yblint.config import Config
@@ -20,7 +22,24 @@ from yblint.registry import Registry
 
 KINDS = yaml.safe_load((FIXTURES / "arithmetic" / "kinds.yaml").read_text(encoding="utf-8"))
 REAL = yaml.safe_load((FIXTURES / "arithmetic" / "real-text.yaml").read_text(encoding="utf-8"))
+MESSAGES = yaml.safe_load((ROOT / "rules" / "inconsistent-total.yaml").read_text(encoding="utf-8"))["messages"]
 _REGISTRY: list[Registry] = []
+
+
+def rendered_from(message: str, key: str) -> bool:
+    """Whether ``message`` was written from the template of ``key``: the template's words between
+    its fields stand in it in order, the first at its start when the template starts with words."""
+    template = MESSAGES[key]["zh"]
+    words = [w for w in re.split(r"\{[^{}]*\}", template) if w]
+    if not template.startswith("{") and not message.startswith(words[0]):
+        return False
+    at = 0
+    for w in words:
+        at = message.find(w, at)
+        if at < 0:
+            return False
+        at += len(w)
+    return True
 
 
 def lint_text(tmp_path, text: str):
@@ -41,12 +60,21 @@ def test_kinds(tmp_path, case):
     assert len(found) == case.get("findings", 1), [f.message for f in found]
     [f] = [f for f in found if f.location.text == want["at"]]
     assert f.data["check"] == want["check"], f.message
+    assert rendered_from(f.message, want["key"]), (want["key"], f.message)
     assert f.location.text == want["at"]
     assert f.severity == want["severity"], f.message
     assert f.location.range()[:2] == (3, case["text"].index(want["at"]) + 1)
     if "says" in want:
         assert want["says"] in f.message
     assert f.data["formula"] in f.message
+
+
+def test_a_message_is_told_from_the_templates_of_other_keys():
+    """rendered_from tells the key apart: a message of one template is no other's."""
+    under = "分项之和小于合计：1+2 = 3，而文中合计为4，含“其他”。请核对是否漏列分项、分项或合计有误。"
+    assert rendered_from(under, "sum_under_complete")
+    assert not rendered_from(under, "sum_over")
+    assert not rendered_from("其中所列分项之和超过合计：1+2 = 3，大于文中合计2。", "sum_over")
 
 
 def test_kinds_cover_every_kind_both_ways():
