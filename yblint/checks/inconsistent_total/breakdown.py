@@ -425,15 +425,24 @@ def _sum_after_list(r: Reader, seen: set[int]) -> None:
 _NEXT_LEAD = re.compile(r"的$")
 
 
+#: what separates clauses: a comma or semicolon, but no comma of a figure's thousands (1,630户)
+_CLAUSE_SEP = re.compile(r"[，；;]|(?<![0-9]),|,(?![0-9]{3}(?![0-9]))")
+#: a sentence that opens by saying how the whole before it is classified (按案件类别分，从行业看：)
+_BY_KIND = re.compile(r"(?:按|从)[\u4e00-\u9fff]{1,8}(?:分|划分|看|统计)[，,：:]")
+
+
 def _parts_in_next_sentence(r: Reader, seen: set[int]) -> None:
     """全年共检查企业860家。责令整改的512家，立案查处的236家，未发现问题的102家。: a total marked
     as one (共/合计 …) ending its sentence, and a next sentence made only of clauses that each
-    name one part of it (…的N家, or names that partition the whole)."""
+    name one part of it (…的N家, or names that partition the whole); or a next sentence that opens
+    by naming the classification (立案查处各类违法案件312件，罚没款486.5万元。按案件类别分，食品类128件，
+    …其他85件。), after the last figure of its kind in the sentence before, marked as a total or not."""
     t = r.text
-    if t.find("共", r.lo, r.hi) < 0 and t.find("计", r.lo, r.hi) < 0 and t.find("总", r.lo, r.hi) < 0:
-        return  # a total is marked with one of TOTAL_MARK_CHARS
+    marked = t.find("共", r.lo, r.hi) >= 0 or t.find("计", r.lo, r.hi) >= 0 or t.find("总", r.lo, r.hi) >= 0
+    if not marked and t.find("按", r.lo, r.hi) < 0 and t.find("从", r.lo, r.hi) < 0:
+        return  # a total is marked with one of TOTAL_MARK_CHARS, a classification with 按 or 从
     for total in r.numbers:
-        if total.start in seen or total.approx or not r.marked_total(total) or not r.is_amount(total):
+        if total.start in seen or total.approx or not r.is_amount(total):
             continue
         s_start, s_end = sentence_bounds(t, total.start, r.lo, r.hi)
         if s_end >= r.hi or t[s_end] != "。":
@@ -445,9 +454,13 @@ def _parts_in_next_sentence(r: Reader, seen: set[int]) -> None:
         _, n_end = sentence_bounds(t, n_start, r.lo, r.hi)
         if t.startswith("其中", n_start):
             continue  # read as a 其中 breakdown
-        clauses = re.split(r"[，,；;]", t[n_start:n_end])
+        by_kind = _BY_KIND.match(t, n_start, n_end)
+        if not r.marked_total(total) and (by_kind is None or len(same) > 1):
+            continue  # unmarked: the one figure of its kind before the classification (受理400件，办结380件: which?)
+        p_start = by_kind.end() if by_kind else n_start
+        clauses = _CLAUSE_SEP.split(t[p_start:n_end])
         parts: list[Number] = []
-        pos = n_start
+        pos = p_start
         for c in clauses:
             nums = [n for n in r.nums(pos, pos + len(c)) if n.quantity]
             pos += len(c) + 1
@@ -457,8 +470,8 @@ def _parts_in_next_sentence(r: Reader, seen: set[int]) -> None:
             parts.append(nums[0])
         if len(parts) < 2:
             continue
-        leads = [_item_lead(t, p, n_start) for p in parts]
-        if not (all(_NEXT_LEAD.search(x) for x in leads) or partition(leads)):
+        leads = [_item_lead(t, p, p_start) for p in parts]
+        if by_kind is None and not (all(_NEXT_LEAD.search(x) for x in leads) or partition(leads)):
             continue
         seen.add(total.start)
         complete = judge(leads, "", t[parts[-1].end : n_end], _shares_total(r, parts), _slipped(total, parts))
