@@ -301,12 +301,15 @@ def ratio_phrases(r: Reader) -> None:
         _phrase(r, m, "倍数" if z is not None and z.unit == "倍" else "占比")
     # _PLAN_WORDS, written out (a generator over three words costs more than the searches)
     planned = t.find("计划", r.lo, r.hi) >= 0 or t.find("预算", r.lo, r.hi) >= 0 or t.find("任务", r.lo, r.hi) >= 0
+    done = r.lo  # where the completion stated before ends: a plan and its outturn come after it
     for m in _PLAN_SHARE.finditer(t, r.lo, r.hi) if planned else ():
         z = r.at(m.end())
         if z is None or z.unit != "%" or z.role is not None or z.bound is not None:
             continue
         s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
-        cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
+        # 计划投资126.50亿元，完成138.27亿元，完成年度计划的109.3%；计划投资95.00亿元，…的112.4%
+        cands = [n for n in r.nums(max(s_start, done), m.start()) if r.is_amount(n) and not n.approx]
+        done = z.end
         if not cands:
             continue
         y = cands[-1]
