@@ -506,6 +506,17 @@ def test_partial_period_summary_json_and_text(tmp_path, cli):
     assert "9月底 (2021) ×2" in r.out
 
 
+def test_partial_period_not_in_the_chronicle(tmp_path):
+    """A chronicle's entries are each the news of their day: the nine months a report of October
+    covers are no cut-off of the book's figures; the same words in a unit's text are."""
+    entry = "10月18日　区统计局发布2021年1—9月全区经济运行情况，地区生产总值比上年同期增长6.2%。"
+    chronicle = f"大事记\n\n9月2日　区政府召开常务会议。\n\n{entry}\n\n12月6日　区人大常委会召开会议。\n"
+    assert lint_texts(tmp_path, {"draft-2021.txt": chronicle}, ["partial-period"]) == []
+    unit = "区统计局\n\n2021年1—9月，全区地区生产总值比上年同期增长6.2%。\n"
+    [f] = lint_texts(tmp_path, {"draft-2021.txt": unit}, ["partial-period"])
+    assert f.location.text == "2021年1—9月"
+
+
 # --- the book's year ------------------------------------------------------------------------------
 
 

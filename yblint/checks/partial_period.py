@@ -9,7 +9,8 @@ Not flagged: a period that ends with December (1—12月, 截至12月底, 截至
 another year than the book's (2020年1—9月, for comparison); a cut-off with no figure after it in
 its sentence (截至目前，工作进展顺利); 上半年, 前三季度, 一季度 (in the drafts and reports these
 compare with a part of last year or tell what happened when, far more often than they cut off a
-figure).
+figure); a cut-off in the chronicle (大事记), whose every entry is the news of its own day
+(10月18日　区统计局发布2024年1—9月全区经济运行情况).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from yblint.check import Check, register_check
 from yblint.finding import Finding
 from yblint.model import Corpus
 from yblint.text.book_index import Cutoff, book_index
+from yblint.text.chronicle import in_chronicle
 from yblint.text.numbers import find_numbers
 
 _CLAUSE_END = re.compile(r"[，；。！？]")
@@ -69,6 +71,8 @@ class PartialPeriod(Check):
         for c in idx.cutoffs:
             if c.document.reference or c.part:
                 continue  # 上半年/前三季度/一季度 mostly compare or narrate; only days and months count
+            if c.unit is not None and in_chronicle(c.unit):
+                continue  # a chronicle's entry tells what was known on its day
             year = c.year
             if c.stated_year is not None and year is not None and c.stated_year != year:
                 continue  # another year's period, stated for comparison
