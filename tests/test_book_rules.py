@@ -379,6 +379,22 @@ def test_the_statistics_bureau_s_figure_is_the_record(tmp_path, cli):
     assert [(Path(f.document.path).name, f.location.text) for f in fs] == [("01-财政局.txt", "城镇新增就业1.26万人")]
 
 
+def test_the_overview_is_the_record_before_the_competent_department(tmp_path):
+    """The book's overview (县情概览, 国民经济概况) is written from the statistics bureau's bulletin:
+    its figure is the record before the competent department's, after the bureau's own section."""
+    files = {
+        "01-概览.txt": "县情概览\n\n2022年，全县规模以上工业增加值比上年增长7.2%。\n",
+        "02-经信局.txt": "县经济和信息化局\n\n2022年，全县规模以上工业增加值同比增长7.8%。\n",
+    }
+    fs = lint_texts(tmp_path, files, ["figure-conflict"])
+    assert [(Path(f.document.path).name, f.location.text) for f in fs] == [
+        ("02-经信局.txt", "规模以上工业增加值同比增长7.8%")
+    ]
+    files["03-统计局.txt"] = "县统计局\n\n2022年，全县规模以上工业增加值增长7.8%。\n"
+    fs = lint_texts(tmp_path, files, ["figure-conflict"])
+    assert [(Path(f.document.path).name, f.location.text) for f in fs] == [("01-概览.txt", "规模以上工业增加值比上年增长7.2%")]
+
+
 def test_the_figure_most_places_agree_on_is_the_record(tmp_path):
     files = {
         "01-发改局.txt": "区发改局\n\n2022年，全区城镇新增就业1.62万人。\n",

@@ -74,15 +74,16 @@ class FigureConflict(Check):
             if len(figs) < 2:
                 continue
             # the record first: reference documents, then the statistics bureau's own section, then
-            # the competent department's (norms R4: statistics come from the statistics bureau,
-            # otherwise the competent department), then the value most places agree on, then the
-            # book's order
+            # the book's overview (written from the statistics bureau's bulletin), then the competent
+            # department's (norms R4: statistics come from the statistics bureau, otherwise the
+            # competent department), then the value most places agree on, then the book's order
             ivs = {id(f): _interval(f) for f in figs}
             agree = {id(f): sum(_compatible(f, g) and _meet(ivs[id(f)], ivs[id(g)]) for g in figs) for f in figs}
             figs.sort(
                 key=lambda f: (
                     f.document.reference is False,
                     not _statistics(f),
+                    not _overview(f),
                     not _competent(f),
                     -agree[id(f)],
                     f.document.path,
@@ -265,6 +266,17 @@ def _statistics(f: Figure) -> bool:
     """``f`` stands in the statistics bureau's section (区统计局, 市统计局, 国家统计局…调查队)."""
     name = f.unit.name if f.unit is not None else ""
     return bool(name) and ("统计局" in name or name.endswith("调查队"))
+
+
+#: the name of the book's overview of the year: 县情概览, 国民经济和社会发展概况, 综述, 市情
+_OVERVIEW = re.compile(r"概况|概览|综述|总述|^(?:[省市州县区盟旗]情|基本情况)")
+
+
+def _overview(f: Figure) -> bool:
+    """``f`` stands in the book's overview (县情概览, 国民经济概况, 综述), whose figures the
+    yearbook office takes from the statistics bureau's bulletin."""
+    name = f.unit.name if f.unit is not None else ""
+    return bool(name) and _OVERVIEW.search(name) is not None
 
 
 #: the departments an indicator's figures come from when not from the statistics bureau (norms R4),
