@@ -344,12 +344,28 @@ def _phrase(r: Reader, m: re.Match, what: str) -> None:
     if not parts or parts[-1].approx or parts[-1] is x:
         return
     found = len(r.issues)
+    part = parts[-1]
     if what == "占比" and _PLANNED.search(_FIGURE_OR_BRACKET.sub("", m.group("base"))):
         what = "计划完成程度"  # 为年度计划的106.8%, 完成年度目标任务4,000套的106.5%
+        part = _whole_before_list(r, part, m.start())
     target = what == "计划完成程度" and _SET_TARGET.search(m.group("base")) is not None
-    ratio(r, z, parts[-1], x, what, "完成计划的比例" if what == "计划完成程度" else what, target)
+    ratio(r, z, part, x, what, "完成计划的比例" if what == "计划完成程度" else what, target)
     if named is not None and len(r.issues) > found:
         r.issues[-1].certain = False  # the whole found by its name: likely the one meant, not surely
+
+
+def _whole_before_list(r: Reader, part: Number, before: int) -> Number:
+    """What a plan's completion after a list of parts measures: the whole the list breaks down
+    (完成造林3.65万亩，其中人工造林1.12万亩、封山育林1.86万亩、退化林修复0.67万亩，完成年度计划3.5万亩的
+    104.3%: 3.65万亩, not the last part), when two parts or more follow 其中; else ``part``."""
+    t = r.text
+    s_start, _ = sentence_bounds(t, before, r.lo, r.hi)
+    q = t.rfind("其中", s_start, part.start)
+    if q < 0:
+        return part
+    listed = [n for n in r.nums(q, before) if r.is_amount(n) and n.group == part.group]
+    wholes = [n for n in r.nums(s_start, q) if r.is_amount(n) and n.group == part.group and not n.approx]
+    return wholes[-1] if len(listed) >= 2 and wholes else part
 
 
 #: a whole named in a share phrase without its figure: at least this many characters
