@@ -69,6 +69,11 @@ REASONS = {
         "zh": "此处的段落从本单位一句话的中间接入，另一处则是完整的句子",
         "en": "here the passage joins a sentence of the unit's own text, while the other is whole sentences",
     },
+    "unit-end": {
+        "zh": "此处是本单位最后一段的末尾，接在本单位文字之后，另一处则在其单位的正文中间",
+        "en": "here the passage ends its unit, after the unit's own words in its last paragraph, while the other "
+        "stands inside its unit's text",
+    },
     "later": {
         "zh": "两处在同一文件中，后出现的一处为重复",
         "en": "both stand in one file: the later one repeats the earlier",

@@ -218,6 +218,19 @@ def _echoed(x: Side, sx: Seam, y: Side, sy: Seam) -> Seam:
     return Seam(sx.unclosed, mid_start, clean_start, mid_end, clean_end)
 
 
+def _unit_tail(side: Side) -> bool:
+    """The passage is the tail of its unit's last paragraph: it follows the unit's own words in
+    that paragraph (whole sentences of them: the caller asks the seam) and nothing follows it in
+    the unit, the way text of another unit pasted at
+    the end of a section stands (县商务局 … 带动销售额1.36亿元。园区新增国家高新技术企业17家 …, the
+    development zone's sentence, which stands inside a paragraph of the zone's own section)."""
+    doc, text = side.doc, side.doc.text
+    if kept_chars(text[side.end : side.unit.end]) or any(c.isdigit() for c in text[side.end : side.unit.end]):
+        return False
+    para = doc.paragraph_at(side.start)
+    return para is not None and _kept_upto2(text, para.start, side.start) >= 2
+
+
 def decide_direction(a: Side, b: Side, seam_of: Callable[[Side], Seam] = seam) -> tuple[Side, Side, str] | None:
     """(copy, original, reason). Which side is the copy is decided by evidence, in this order:
 
@@ -231,8 +244,11 @@ def decide_direction(a: Side, b: Side, seam_of: Callable[[Side], Seam] = seam) -
     5. a side whose passage joins a sentence of its own unit's text (own characters before or after
        it in the same sentence) is the copy, when the other side's passage starts (ends) exactly at
        a sentence boundary there;
-    6. within one file, the later occurrence is the copy;
-    7. otherwise there is no evidence ("unknown"): the finding stands on the side that is linted
+    6. a side whose passage is the tail of its unit's last paragraph (after whole sentences of the
+       unit's own in that paragraph, nothing after it in the unit) is the copy, when the other
+       side's is not;
+    7. within one file, the later occurrence is the copy;
+    8. otherwise there is no evidence ("unknown"): the finding stands on the side that is linted
        (not a reference document), the later one in reading order if both are, and says that
        which one is the original cannot be told. A reference document (--corpus) is not taken
        for the original just because it is one.
@@ -252,14 +268,17 @@ def decide_direction(a: Side, b: Side, seam_of: Callable[[Side], Seam] = seam) -
         ya, yb = _year_of(a.doc), _year_of(b.doc)
         if ya is not None and yb is not None and ya != yb:
             return (a, b, "year") if ya > yb else (b, a, "year")
-    sa, sb = seam_of(a), seam_of(b)
-    sa, sb = _echoed(a, sa, b, sb), _echoed(b, sb, a, sa)
+    raw_a, raw_b = seam_of(a), seam_of(b)
+    sa, sb = _echoed(a, raw_a, b, raw_b), _echoed(b, raw_b, a, raw_a)
     if sa.unclosed != sb.unclosed:
         return (a, b, "unclosed-bracket") if sa.unclosed else (b, a, "unclosed-bracket")
     a_splice = (sa.mid_start and sb.clean_start) or (sa.mid_end and sb.clean_end)
     b_splice = (sb.mid_start and sa.clean_start) or (sb.mid_end and sa.clean_end)
     if a_splice != b_splice:
         return (a, b, "mid-sentence") if a_splice else (b, a, "mid-sentence")
+    a_tail, b_tail = raw_a.clean_start and _unit_tail(a), raw_b.clean_start and _unit_tail(b)
+    if a_tail != b_tail:
+        return (a, b, "unit-end") if a_tail else (b, a, "unit-end")
     if a.doc is b.doc:
         return (a, b, "later") if a.order > b.order else (b, a, "later")
     if a.doc.reference != b.doc.reference:  # report it where it can be reported
