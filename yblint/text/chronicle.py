@@ -36,18 +36,26 @@ def opens_entry(text: str, start: int = 0, end: int | None = None) -> bool:
 
 
 _CHRONICLES: weakref.WeakKeyDictionary[Unit, bool] = weakref.WeakKeyDictionary()
+#: a unit named as a month of a chronicle (10月, 十月, 10月份), and the day its entries open with
+#: (10月26日　…, 10月26日，…, 26日　…)
+_MONTH = re.compile(r"(?:[0-9０-９]{1,2}|十[一二]|[一二三四五六七八九十])月份?")
+_DAY = re.compile(rf"[ \t\u3000]*(?:{_DIGIT}{{1,2}}月)?{_DIGIT}{{1,2}}日")
 
 
 def in_chronicle(unit: Unit) -> bool:
-    """Whether ``unit`` is a chronicle: named 大事记 (大事记, 2021年大事记, 大事纪要), or half its
-    prose paragraphs or more open with an entry's date (worked out once a unit)."""
+    """Whether ``unit`` is a chronicle: named 大事记 (大事记, 2021年大事记, 大事纪要), a month of
+    one (## 10月) whose paragraphs open with their day, or half its prose paragraphs or more open
+    with an entry's date (worked out once a unit)."""
     known = _CHRONICLES.get(unit)
     if known is None:
-        if "大事" in (unit.name or ""):
+        name = (unit.name or "").strip()
+        text = unit.document.text
+        prose = [p for p in unit.paragraphs if p.is_prose]
+        if "大事" in name:
             known = True
+        elif _MONTH.fullmatch(name):  # a chronicle's month (## 10月): its entries open with their day
+            known = bool(prose) and 2 * sum(_DAY.match(text, p.start, p.end) is not None for p in prose) >= len(prose)
         else:
-            text = unit.document.text
-            prose = [p for p in unit.paragraphs if p.is_prose]
             known = len(prose) >= 3 and 2 * sum(opens_entry(text, p.start, p.end) for p in prose) >= len(prose)
         _CHRONICLES[unit] = known
     return known
