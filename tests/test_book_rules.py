@@ -381,7 +381,9 @@ def test_the_statistics_bureau_s_figure_is_the_record(tmp_path, cli):
 
 def test_the_overview_is_the_record_before_the_competent_department(tmp_path):
     """The book's overview (县情概览, 国民经济概况) is written from the statistics bureau's bulletin:
-    its figure is the record before the competent department's, after the bureau's own section."""
+    for a figure the bureau makes (规上工业增加值), the overview's is the record before the
+    department's that quotes it, after the bureau's own section; for a department's own record
+    (城镇新增就业: 人社局) the department's stands first."""
     files = {
         "01-概览.txt": "县情概览\n\n2022年，全县规模以上工业增加值比上年增长7.2%。\n",
         "02-经信局.txt": "县经济和信息化局\n\n2022年，全县规模以上工业增加值同比增长7.8%。\n",
@@ -392,7 +394,15 @@ def test_the_overview_is_the_record_before_the_competent_department(tmp_path):
     ]
     files["03-统计局.txt"] = "县统计局\n\n2022年，全县规模以上工业增加值增长7.8%。\n"
     fs = lint_texts(tmp_path, files, ["figure-conflict"])
-    assert [(Path(f.document.path).name, f.location.text) for f in fs] == [("01-概览.txt", "规模以上工业增加值比上年增长7.2%")]
+    assert [(Path(f.document.path).name, f.location.text) for f in fs] == [
+        ("01-概览.txt", "规模以上工业增加值比上年增长7.2%")
+    ]
+    files = {
+        "01-概览.txt": "县情概览\n\n2022年，全县城镇新增就业1.62万人。\n",
+        "02-人社局.txt": "县人力资源和社会保障局\n\n2022年，全县城镇新增就业1.26万人。\n",
+    }
+    fs = lint_texts(tmp_path, files, ["figure-conflict"])
+    assert [(Path(f.document.path).name, f.location.text) for f in fs] == [("01-概览.txt", "城镇新增就业1.62万人")]
 
 
 def test_the_figure_most_places_agree_on_is_the_record(tmp_path):
@@ -528,6 +538,11 @@ def test_partial_period_not_in_the_chronicle(tmp_path):
     entry = "10月18日　区统计局发布2021年1—9月全区经济运行情况，地区生产总值比上年同期增长6.2%。"
     chronicle = f"大事记\n\n9月2日　区政府召开常务会议。\n\n{entry}\n\n12月6日　区人大常委会召开会议。\n"
     assert lint_texts(tmp_path, {"draft-2021.txt": chronicle}, ["partial-period"]) == []
+    # a chronicle by month (# 大事记, ## 10月), its entries' days set off by a comma
+    months = (
+        "# 2021年大事记\n\n## 9月\n\n9月2日，区政府召开常务会议。\n\n## 10月\n\n" + entry.replace("　", "，") + "\n"
+    )
+    assert lint_texts(tmp_path, {"draft-2021.md": months}, ["partial-period"]) == []
     unit = "区统计局\n\n2021年1—9月，全区地区生产总值比上年同期增长6.2%。\n"
     [f] = lint_texts(tmp_path, {"draft-2021.txt": unit}, ["partial-period"])
     assert f.location.text == "2021年1—9月"

@@ -74,16 +74,17 @@ class FigureConflict(Check):
             if len(figs) < 2:
                 continue
             # the record first: reference documents, then the statistics bureau's own section, then
-            # the book's overview (written from the statistics bureau's bulletin), then the competent
-            # department's (norms R4: statistics come from the statistics bureau, otherwise the
-            # competent department), then the value most places agree on, then the book's order
+            # for a figure the bureau makes, the book's overview (written from its bulletin), then
+            # the competent department's (norms R4: statistics come from the statistics bureau,
+            # otherwise the competent department), then the value most places agree on, then the
+            # book's order
             ivs = {id(f): _interval(f) for f in figs}
             agree = {id(f): sum(_compatible(f, g) and _meet(ivs[id(f)], ivs[id(g)]) for g in figs) for f in figs}
             figs.sort(
                 key=lambda f: (
                     f.document.reference is False,
                     not _statistics(f),
-                    not _overview(f),
+                    not _overview(f) or indicator_key(f.indicator) not in _SURVEYED,
                     not _competent(f),
                     -agree[id(f)],
                     f.document.path,
@@ -274,9 +275,17 @@ _OVERVIEW = re.compile(r"概况|概览|综述|总述|^(?:[省市州县区盟旗]
 
 def _overview(f: Figure) -> bool:
     """``f`` stands in the book's overview (县情概览, 国民经济概况, 综述), whose figures the
-    yearbook office takes from the statistics bureau's bulletin."""
+    yearbook office takes from the statistics bureau's bulletin (_SURVEYED)."""
     name = f.unit.name if f.unit is not None else ""
     return bool(name) and _OVERVIEW.search(name) is not None
+
+
+#: the indicators the statistics bureau makes, which a department only quotes: for these the book's
+#: overview, written from the bureau's bulletin, is the record before the department (城镇新增就业,
+#: 户籍人口 or 财政收入 are the department's own records: its figure stands before the overview's)
+_SURVEYED = frozenset(
+    {"地区生产总值", "规模以上工业增加值", "规模以上工业总产值", "社会消费品零售总额", "高新技术产业增加值", "常住人口"}
+)
 
 
 #: the departments an indicator's figures come from when not from the statistics bureau (norms R4),
