@@ -365,6 +365,24 @@ def test_an_original_with_a_clause_more_is_not_taken_for_a_splice(tmp_path):
     assert f.data["direction_reason"] == "mid-sentence"
 
 
+def test_a_unit_ending_in_another_unit_s_passage_is_the_copy(tmp_path):
+    """The passage ends 区商务局's last paragraph, after its own sentences, and stands inside the
+    zone's section, a paragraph after it: 区商务局 holds the copy, though it comes first."""
+    shared = "园区新增国家高新技术企业17家、省级企业研发中心5家，规模以上工业企业研发费用占营业收入比重达到3.1%。"
+    text = draft(
+        ("区商务局", [FILLER[0], "全年开展促消费活动46场，带动销售额1.36亿元。" + shared]),
+        ("区经济开发区管委会", ["全年新签约项目31个，华创新材项目建成投产。" + shared, FILLER[1]]),
+    )
+    [f] = run(tmp_path, text)
+    assert f.location.unit_name == "区商务局"
+    assert f.data["direction_reason"] == "unit-end"
+    # the passage a whole paragraph of its own at the unit's end: no evidence of a splice
+    zone = ("区经济开发区管委会", ["全年新签约项目31个。" + shared, FILLER[1]])
+    text = draft(("区商务局", [FILLER[0], shared]), zone)
+    [f] = run(tmp_path, text, "b.txt")
+    assert f.data["direction_reason"] != "unit-end"
+
+
 def test_three_units_with_the_same_passage(tmp_path):
     text = draft(("甲单位", [PASSAGE]), ("乙单位", [FILLER[0], PASSAGE]), ("丙单位", [FILLER[1], PASSAGE]))
     fs = run(tmp_path, text)
