@@ -538,3 +538,23 @@ def test_political_formula_missing_quotation_marks_are_named_as_such(tmp_path):
     assert f.message.startswith("数字概括的提法 四个意识 未加引号，应作 “四个意识”")
     [g] = _one(tmp_path, "贯彻十九届六中全会精神。", "political-formula", cfg)
     assert g.message.startswith("固定表述“十九届六中全会”不规范，规范表述为 党的十九届六中全会")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # the book writes its figures ungrouped: the grouped one is the odd one out
+        ("城镇居民收入78,624元，农村居民收入46915元，全体居民收入75163元。", ["78,624"]),
+        ("下达直达资金5,860万元。全年税收收入128640万元，非税收入36218万元。", ["5,860"]),
+        # grouped: the ungrouped five-digit figure; a four-digit one may stand ungrouped
+        ("城镇居民收入78,624元，农村居民收入46,915元，户均4820元，全体居民收入75163元。", ["75163"]),
+        # hotlines, standards, codes and one style alone are no inconsistency
+        ("拨打12345热线，执行GB/T 15835-2011，城镇居民收入78,624元，农村居民收入46,915元。", []),
+        ("城镇居民收入78624元，农村居民收入46915元，户均4,820元。", ["4,820"]),
+        ("城镇居民收入78624元，农村居民收入46915元。", []),
+    ],
+)
+def test_thousands_separator(tmp_path, text, found):
+    p = tmp_path / "a.txt"
+    p.write_text(f"区统计局\n\n{text}\n", encoding="utf-8")
+    assert [f.location.text for f in findings_of([p], ["thousands-separator"])] == found

@@ -24,6 +24,7 @@ PACK = [
     "repeated-punct",
     "set-phrase",
     "space-in-cjk",
+    "thousands-separator",
     "traditional-char",
     "unglossed-abbreviation",
 ]
