@@ -369,6 +369,18 @@ _SESSIONS = regex.compile(
     r"(?P<term>[一二三四五六七八九十]+届)(?P<list>(?:[一二三四五六七八九]中[、和及与]){1,8}[一二三四五六七八九]中)全会"
 )
 _SESSION_NUMBER = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+#: plenary sessions listed by their whole names: 十九届六中全会、十九届七中全会 (党的 before any)
+_SESSION_NAME = r"(?:党的)?[一二三四五六七八九十]+届[一二三四五六七八九]中全会"
+_SESSION_NAMES = regex.compile(rf"{_SESSION_NAME}(?:[、和及与]{_SESSION_NAME}){{1,8}}")
+_ONE_SESSION = regex.compile(r"(?:党的)?([一二三四五六七八九十]+)届([一二三四五六七八九])中全会")
+
+
+def _term(numeral: str) -> int:
+    """十九 → 19, 二十 → 20, 二十一 → 21, 八 → 8: a Central Committee's term."""
+    tens, _, units = numeral.partition("十")
+    if not _:
+        return _SESSION_NUMBER.get(numeral, 0)
+    return (_SESSION_NUMBER.get(tens, 0) if tens else 1) * 10 + (_SESSION_NUMBER.get(units, 0) if units else 0)
 
 
 def session_hits(doc: Document) -> list[FormulaHit]:
@@ -397,6 +409,22 @@ def session_hits(doc: Document) -> list[FormulaHit]:
                 start, start + len(listed), -1, "plenary-order", listed, fixed, "order", fixed if plain else None, args
             )
         )
+    for m in _SESSION_NAMES.finditer(text):  # 十九届七中全会、十九届六中全会
+        names = list(_ONE_SESSION.finditer(m.group(0)))
+        keys = [(_term(x[1]), _SESSION_NUMBER[x[2]]) for x in names]
+        if keys == sorted(keys) or len(set(keys)) != len(keys):
+            continue
+        bare = [x.group(0).removeprefix("党的") for _, x in sorted(zip(keys, names, strict=True), key=lambda kx: kx[0])]
+        listed = m.group(0)
+        seps = regex.findall(r"[、和及与]", listed)
+        lead = "党的" if listed.startswith("党的") else ""  # 党的 stays in front of the listing
+        fixed = lead + bare[0] + "".join(sep + name for sep, name in zip(seps, bare[1:], strict=True))
+        common = {"title": "党的全会", "source": "党的全会按召开先后排列"}
+        args = {
+            "zh": {**common, "note": "按召开先后", "canonical": fixed},
+            "en": {**common, "note": "in the order they were held", "canonical": fixed},
+        }
+        out.append(FormulaHit(m.start(), m.end(), -1, "plenary-order", listed, fixed, "order", fixed, args))
     return out
 
 
