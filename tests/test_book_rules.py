@@ -169,6 +169,24 @@ def test_name_variant_found(tmp_path, a, b, kind, minor):
     assert f.related[0].unit_name == "区发改局" and f.location.unit_name == "区统计局"
 
 
+def test_name_variant_a_company_with_and_without_its_shares(tmp_path):
+    """…股份有限公司 and …有限公司 with the same words before: one company, its legal form dropped
+    once; the form given a short name (以下简称) is the full one, though written as often; another
+    company of other words is no variant."""
+    a = "云溪华创新材料股份有限公司（以下简称华创新材）年产5万吨项目开工。"
+    b = "云溪华创新材料有限公司项目建成投产。云溪远航物流有限公司开业。"
+    fs = lint_texts(tmp_path, {"draft-2021.txt": two_units(a, b)}, ["name-variant"])
+    assert [(f.location.text, f.data["kind"], f.related[0].text) for f in fs] == [
+        ("云溪华创新材料有限公司", "added", "云溪华创新材料股份有限公司")
+    ]
+    # the same two in the other order of the book: the declared full name is still the record
+    fs = lint_texts(tmp_path, {"draft-2022.txt": two_units(b, a)}, ["name-variant"])
+    got = [(f.location.text, f.related[0].text) for f in fs]
+    assert got == [("云溪华创新材料有限公司", "云溪华创新材料股份有限公司")]
+    c = "云溪远航物流股份有限公司开业。"
+    assert lint_texts(tmp_path, {"draft-2023.txt": two_units(a, c)}, ["name-variant"]) == []
+
+
 @pytest.mark.parametrize(
     ("a", "b", "major", "minor", "figure"),
     [

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.check import Check, register_check
 from yblint.collector import paused
 from yblint.finding import Finding, Location
@@ -408,7 +409,8 @@ class NameVariant(Check):
                     if _shared(f, g):
                         continue  # one place read with two left edges (拱投投资公司)
                     kind = self._added(t, short, i, k)
-                    if not kind or _has_verb(t):
+                    legal_form = kind == "added" and k == 2  # …股份有限公司 / …有限公司: a company, whatever its words
+                    if not kind or (_has_verb(t) and not legal_form):
                         continue  # a phrase of a sentence (the short form, a name cut, may read as one)
                     if _any_boundary(f) and _any_boundary(g):
                         out.append((kind, f, g))
@@ -444,6 +446,8 @@ class NameVariant(Check):
         """``added`` for one character more inside a name, ``truncated`` for a piece of 2-4 cut out
         that leaves a lone character which is no word; None for a longer name made of whole words
         (农产品批发市场 / 农产品市场) or one that only adds a qualifier."""
+        if k == 2 and long[i : i + 2] == "股份" and long.endswith("股份有限公司") and short.endswith("有限公司"):
+            return "added"  # one company, with and without 股份 in its legal form (…股份有限公司 / …有限公司)
         if k == 1:
             # the character must sit inside a word of the long form (电竞场馆 / 电竞馆), not be a word
             # of its own added between two words, nor a modifier (运河税滴 / 运河小税滴)
@@ -626,6 +630,14 @@ def _declared(shorts: dict[str, list[str]], a: str, b: str) -> bool:
     return any(full.endswith(a) for full in shorts.get(b, ())) or any(full.endswith(b) for full in shorts.get(a, ()))
 
 
+_SHORT_FORM_NEXT = re.compile(r"[ \u3000]*[（(][ \u3000]*(?:以下)?简称")
+
+
+def _declares_short(f: Form) -> bool:
+    """One of the form's places is followed by the short form it is given: （以下简称…）, （简称…）."""
+    return any(_SHORT_FORM_NEXT.match(d.text, end) is not None for d, _start, end, _ctx in f.spots)
+
+
 def _ranked(kind: str, a: Form, b: Form) -> tuple[str, Form, Form]:
     """(kind, the form to keep, the other): the form written more often, else the first written;
     for a name cut short, the full name."""
@@ -634,6 +646,9 @@ def _ranked(kind: str, a: Form, b: Form) -> tuple[str, Form, Form]:
         return (kind, a, b) if ra else (kind, b, a)
     if kind == "truncated":
         return (kind, a, b) if len(a.text) > len(b.text) else (kind, b, a)
+    da, db = _declares_short(a), _declares_short(b)
+    if da != db:  # a name given a short form (…有限公司（以下简称华创新材）) is written there in full
+        return (kind, a, b) if da else (kind, b, a)
     if a.count != b.count:
         return (kind, a, b) if a.count > b.count else (kind, b, a)
     return (kind, a, b) if _order(a.first) <= _order(b.first) else (kind, b, a)
