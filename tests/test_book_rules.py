@@ -850,6 +850,19 @@ def test_one_event_dated_two_ways(tmp_path, units, found):
         assert f.data["kind"] == "date" and "大事记与正文应当一致" in f.message
 
 
+def test_a_chronicle_by_month_with_its_days_set_off_by_commas(tmp_path):
+    """# 大事记, ## 7月, 7月28日，…: the entries of such a chronicle are dated events too."""
+    chronicle = "# 2022年大事记\n\n## 7月\n\n7月28日，云溪经开区通过省级高新技术产业园区认定。\n\n"
+    chronicle += "## 8月\n\n8月3日，全县防汛工作会议召开。\n"
+    unit = "# 云溪经济开发区管理委员会\n\n7月18日，云溪经开区通过省级高新技术产业园区认定，获扶持资金500万元。\n"
+    (tmp_path / "a.md").write_text(unit, encoding="utf-8")
+    (tmp_path / "b.md").write_text(chronicle, encoding="utf-8")
+    fs = findings_of([tmp_path / "a.md", tmp_path / "b.md"], select=["figure-conflict"])
+    assert [(Path(f.document.path).name, f.data["value"], f.data["other_value"]) for f in fs] == [
+        ("b.md", "7月28日", "7月18日")
+    ]
+
+
 def test_an_event_the_chronicle_tells_twice_has_no_one_day(tmp_path):
     chronicle = "# 大事记\n\n3月2日　县委理论学习中心组集体学习会召开。\n\n5月6日　县委理论学习中心组集体学习会召开。\n"
     (tmp_path / "b.md").write_text(chronicle, encoding="utf-8")

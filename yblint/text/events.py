@@ -35,6 +35,11 @@ _DAY = re.compile(
 )
 #: where a sentence that opens with its day may start: a paragraph, a subhead, a sentence
 _OPENS = re.compile(r"(?:^|[。；！？】\n])[ \t\u3000]*$")
+#: an entry of a chronicle whose day is set off by a comma (7月28日，云溪经开区通过…认定。): in a
+#: chronicle's text, as the entries set off by a space are anywhere
+_COMMA_ENTRY = re.compile(
+    r"[ \t\u3000]*[0-9]{1,2}月[0-9]{1,2}(?:日?(?:[—～~-]|至|到)(?:[0-9]{1,2}月)?[0-9]{1,2})?日[，,]"
+)
 _END = re.compile(r"[。；！？\n]")
 _CLAUSE_END = re.compile(r"[，,。；！？\n]")
 
@@ -68,7 +73,9 @@ def dated_events(corpus: Corpus) -> list[tuple[Dated, list[Dated]]]:
                 others.append((doc, unit))
                 continue
             for p in unit.paragraphs:
-                if p.is_prose and opens_entry(doc.text, p.start, p.end):
+                if p.is_prose and (
+                    opens_entry(doc.text, p.start, p.end) or _COMMA_ENTRY.match(doc.text, p.start, p.end)
+                ):
                     entries.extend(_dated(doc, unit, p.start, p.end, True, first=True))
     if not entries:
         return []  # most books a run reads have no chronicle among them
