@@ -421,6 +421,14 @@ def test_the_overview_is_the_record_before_the_competent_department(tmp_path):
     }
     fs = lint_texts(tmp_path, files, ["figure-conflict"])
     assert [(Path(f.document.path).name, f.location.text) for f in fs] == [("01-概览.txt", "城镇新增就业1.62万人")]
+    # without the competent department, the overview before another department (户籍人口 as the
+    # base of a rate: 按户籍人口41.62万人计算)
+    files = {
+        "01-卫健局.txt": "县卫生健康局\n\n2022年，建档率94.3%（按户籍人口41.62万人计算）。\n",
+        "02-概览.txt": "县情概览\n\n2022年末，全县户籍人口41.26万人。\n",
+    }
+    fs = lint_texts(tmp_path, files, ["figure-conflict"])
+    assert [(Path(f.document.path).name, f.location.text) for f in fs] == [("01-卫健局.txt", "户籍人口41.62万人")]
 
 
 def test_the_figure_most_places_agree_on_is_the_record(tmp_path):

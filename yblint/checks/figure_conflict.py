@@ -76,8 +76,8 @@ class FigureConflict(Check):
             # the record first: reference documents, then the statistics bureau's own section, then
             # for a figure the bureau makes, the book's overview (written from its bulletin), then
             # the competent department's (norms R4: statistics come from the statistics bureau,
-            # otherwise the competent department), then the value most places agree on, then the
-            # book's order
+            # otherwise the competent department), then the overview, then the value most places
+            # agree on, then the book's order
             ivs = {id(f): _interval(f) for f in figs}
             agree = {id(f): sum(_compatible(f, g) and _meet(ivs[id(f)], ivs[id(g)]) for g in figs) for f in figs}
             figs.sort(
@@ -86,6 +86,7 @@ class FigureConflict(Check):
                     not _statistics(f),
                     not _overview(f) or indicator_key(f.indicator) not in _SURVEYED,
                     not _competent(f),
+                    not _overview(f),
                     -agree[id(f)],
                     f.document.path,
                     f.start,

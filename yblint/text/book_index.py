@@ -488,7 +488,7 @@ def _period(sentence: str, at: int, year: int | None) -> tuple[int | None, str]:
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _FULL_STOP = re.compile(r"[。！？]")  # a list of targets runs over ；-separated sentences
-_SCOPE_BEFORE_RE = re.compile(r"(?:[省市区县镇乡国道年月末底的现成计中有]|全年|其中|有效期内)$")
+_SCOPE_BEFORE_RE = re.compile(r"(?:[省市区县镇乡国道年月末底的现成计中有]|全年|其中|有效期内|(?<![一-鿿])按)$")
 
 
 def _scoped_by_book(figures: list[Figure]) -> list[Figure]:
