@@ -409,7 +409,15 @@ def session_hits(doc: Document) -> list[FormulaHit]:
                 start, start + len(listed), -1, "plenary-order", listed, fixed, "order", fixed if plain else None, args
             )
         )
-    for m in _SESSION_NAMES.finditer(text):  # 十九届七中全会、十九届六中全会
+    listed_names: list[regex.Match] = []
+    at = text.find("中全会")
+    while at >= 0:  # a listing of whole names has a name followed by 、和及与: searched only there
+        if text[at + 3 : at + 4] in ("、", "和", "及", "与"):
+            found = _SESSION_NAMES.search(text, max(0, at - 12), at + 200)
+            if found is not None and (not listed_names or found.start() >= listed_names[-1].end()):
+                listed_names.append(found)
+        at = text.find("中全会", at + 3)
+    for m in listed_names:  # 十九届七中全会、十九届六中全会
         names = list(_ONE_SESSION.finditer(m.group(0)))
         keys = [(_term(x[1]), _SESSION_NUMBER[x[2]]) for x in names]
         if keys == sorted(keys) or len(set(keys)) != len(keys):

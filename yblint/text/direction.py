@@ -188,9 +188,12 @@ def commit_time(side: Side) -> float | None:
     return committed_since(doc.path, lines.line_of(side.start), lines.line_of(max(side.start, side.end - 1)))
 
 
+_DIGIT = re.compile(r"[0-9０-９]")
 #: kept characters (ideographs, letters) a passage's first or last ones on one side must be, as the
 #: words its sentence on the other side opens or closes with, for those words to be the passage's
 ECHO_CHARS = 4
+#: characters at a passage's start or end looked at for its first or last kept ones
+ECHO_WINDOW = 48
 
 
 def _kept(text: str) -> str:
@@ -207,12 +210,13 @@ def _echoed(x: Side, sx: Seam, y: Side, sy: Seam) -> Seam:
     mid_start, clean_start, mid_end, clean_end = sx.mid_start, sx.clean_start, sx.mid_end, sx.clean_end
     if mid_start and sy.clean_start:
         head = _sentence_span(x.doc, x.start)
-        opening = _kept(y.doc.text[y.start : y.end])[:ECHO_CHARS]
+        # the passage's first kept characters, from its first few dozen (a passage may be pages long)
+        opening = _kept(y.doc.text[y.start : min(y.end, y.start + ECHO_WINDOW)])[:ECHO_CHARS]
         if head and len(opening) == ECHO_CHARS and _kept(x.doc.text[head[0] : x.start]).startswith(opening):
             mid_start, clean_start = False, True
     if mid_end and sy.clean_end:
         tail = _sentence_span(x.doc, x.end, at_end=True)
-        closing = _kept(y.doc.text[y.start : y.end])[-ECHO_CHARS:]
+        closing = _kept(y.doc.text[max(y.start, y.end - ECHO_WINDOW) : y.end])[-ECHO_CHARS:]
         if tail and len(closing) == ECHO_CHARS and _kept(x.doc.text[x.end : tail[1]]).endswith(closing):
             mid_end, clean_end = False, True
     return Seam(sx.unclosed, mid_start, clean_start, mid_end, clean_end)
@@ -225,8 +229,9 @@ def _unit_tail(side: Side) -> bool:
     the end of a section stands (县商务局 … 带动销售额1.36亿元。园区新增国家高新技术企业17家 …, the
     development zone's sentence, which stands inside a paragraph of the zone's own section)."""
     doc, text = side.doc, side.doc.text
-    if kept_chars(text[side.end : side.unit.end]) or any(c.isdigit() for c in text[side.end : side.unit.end]):
-        return False
+    unit_end = side.unit.end
+    if KEPT.search(text, side.end, unit_end) is not None or _DIGIT.search(text, side.end, unit_end) is not None:
+        return False  # the unit goes on after the passage (a search that stops at the first word or figure)
     para = doc.paragraph_at(side.start)
     return para is not None and _kept_upto2(text, para.start, side.start) >= 2
 

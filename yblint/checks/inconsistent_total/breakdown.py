@@ -439,10 +439,17 @@ def _parts_in_next_sentence(r: Reader, seen: set[int]) -> None:
     …其他85件。), after the last figure of its kind in the sentence before, marked as a total or not."""
     t = r.text
     marked = t.find("共", r.lo, r.hi) >= 0 or t.find("计", r.lo, r.hi) >= 0 or t.find("总", r.lo, r.hi) >= 0
-    if not marked and t.find("按", r.lo, r.hi) < 0 and t.find("从", r.lo, r.hi) < 0:
-        return  # a total is marked with one of TOTAL_MARK_CHARS, a classification with 按 or 从
+    by_kinds = (
+        {m.start() for m in _BY_KIND.finditer(t, r.lo, r.hi)}
+        if t.find("按", r.lo, r.hi) >= 0 or t.find("从", r.lo, r.hi) >= 0
+        else set()
+    )
+    if not marked and not by_kinds:
+        return  # a total is marked with one of TOTAL_MARK_CHARS, a classification opens with 按 or 从
     for total in r.numbers:
         if total.start in seen or total.approx or not r.is_amount(total):
+            continue
+        if not by_kinds and not r.marked_total(total):
             continue
         s_start, s_end = sentence_bounds(t, total.start, r.lo, r.hi)
         if s_end >= r.hi or t[s_end] != "。":
@@ -454,7 +461,7 @@ def _parts_in_next_sentence(r: Reader, seen: set[int]) -> None:
         _, n_end = sentence_bounds(t, n_start, r.lo, r.hi)
         if t.startswith("其中", n_start):
             continue  # read as a 其中 breakdown
-        by_kind = _BY_KIND.match(t, n_start, n_end)
+        by_kind = _BY_KIND.match(t, n_start, n_end) if n_start in by_kinds else None
         if not r.marked_total(total) and (by_kind is None or len(same) > 1):
             continue  # unmarked: the one figure of its kind before the classification (受理400件，办结380件: which?)
         p_start = by_kind.end() if by_kind else n_start
