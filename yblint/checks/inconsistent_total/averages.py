@@ -7,7 +7,7 @@ from __future__ import annotations
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 
 from .rate import bracket_base, rate_issue
-from .reader import EPSILON, Reader, bare, clause_start, factor, fmt_like, num, sentence_bounds
+from .reader import EPSILON, Issue, Reader, bare, clause_start, factor, fmt_like, num, sentence_bounds
 
 
 def _two_sentences(r: Reader, pos: int) -> int:
@@ -24,6 +24,7 @@ def check(r: Reader) -> None:
     per_item(r)
     pair_ratios(r)
     per_mu_yield(r)
+    per_day(r)
 
 
 _PER = re.compile(
@@ -267,3 +268,66 @@ def per_mu_yield(r: Reader) -> None:
         shown = fmt_like(computed, z, z.decimals)
         formula = f"{bare(y)} ÷ {bare(x)} = {shown}"
         r.issues.append(rate_issue(z, z.end, y, x, computed, shown, formula, "亩产", "yield per mu (亩产)"))
+
+
+_DAILY = re.compile(r"(?:日均|平均每[天日])(?:[\u4e00-\u9fff]{0,6}?)(?=[0-9０-９])")
+#: the year a paragraph names for its figures (2024年，全区…): the days of that year divide them
+_YEAR_NAMED = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年(?![0-9]|底|末|初|[1-9]月|度?目标)")
+
+
+def per_day(r: Reader) -> None:
+    """2024年，全区清运生活垃圾26.84万吨，日均733.3吨: the year's one total of the unit of the daily
+    average, in its sentence, over the days of the year the paragraph names before it (366 in a
+    leap year); only when the paragraph names one year and the sentence no other period."""
+    t = r.text
+    if t.find("日均", r.lo, r.hi) < 0 and t.find("平均每", r.lo, r.hi) < 0:
+        return
+    for m in _DAILY.finditer(t, r.lo, r.hi):
+        z = r.at(m.end())
+        if z is None or not z.quantity or z.approx or z.role or z.unit == "%":
+            continue
+        s_start, _ = sentence_bounds(t, m.start(), r.lo, r.hi)
+        years = {int(y) for y in _YEAR_NAMED.findall(t, r.lo, m.start())}
+        if len(years) != 1 or re.search(r"[0-9０-９]+[个]?月|季度|半年|期间|以来", t[s_start : m.start()]):
+            continue  # no year or several, or a part of a year (1—9月, 上半年, 汛期期间)
+        cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx and n.unit == z.unit]
+        if len(cands) != 1 or cands[0].value <= 0:
+            continue
+        (year,) = years
+        days = 366 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 365
+        y = cands[0]
+        ylo, yhi = y.interval
+        zlo, zhi = z.value - z.step / 2 - EPSILON, z.value + z.step / 2 + EPSILON
+        ok = yhi / days >= zlo and ylo / days <= zhi
+        r.checked.append(("rate", f"{y.text} ÷ {days}: {z.text}", z.value, ok))
+        if ok:
+            continue
+        computed = y.value / days
+        shown = fmt_like(computed, z, max(1, z.decimals))
+        formula = f"{bare(y)} ÷ {days}天（{year}年）= {shown}"
+        label = m.group(0)
+        r.issues.append(
+            Issue(
+                "rate",
+                "rate",
+                (z.num_start, z.end),
+                {
+                    "rate": label,
+                    "rate_en": f"daily average ({label})",
+                    "stated": z.text,
+                    "computed": shown,
+                    "formula": formula,
+                    "x": f"{year}年的{days}天",
+                    "y": y.text,
+                },
+                {
+                    "check": "rate",
+                    "rate": label,
+                    "stated": z.value,
+                    "computed": round(computed, 4),
+                    "operands": [y.text, f"{days}天"],
+                    "formula": formula,
+                },
+                [(y.num_start, y.end)],
+            )
+        )
