@@ -35,6 +35,8 @@ _PER_SCALE = {"百": 100.0, "千": 1000.0, "万": 1e4, "十万": 1e5}
 _POPULATION = re.compile(r"人口|户籍|常住|居民|户数|总户")
 
 
+#: the words every match of _PER_ITEM holds: a paragraph without any is not searched
+PER_ITEM_WORDS = ("平均每", "户均", "人均", "亩均")
 _PER_ITEM = re.compile(
     r"(?:平均每(?P<per>人次|户次|[个场期次户家所名批项座间台辆条处人])|(?P<head>[户人亩])均)"
     r"(?P<what>[\u4e00-\u9fff]{0,6}?)(?=[0-9０-９])"
@@ -60,7 +62,7 @@ def per_item(r: Reader) -> None:
     in its sentence and the one before. A count in 万 (常住人口53.2万人) is no such count: an
     average over a population (人均生产总值) is worked out on the year's mean population."""
     t = r.text
-    if all(t.find(w, r.lo, r.hi) < 0 for w in ("平均每", "户均", "人均", "亩均")):
+    if all(t.find(w, r.lo, r.hi) < 0 for w in PER_ITEM_WORDS):
         return
     for m in _PER_ITEM.finditer(t, r.lo, r.hi):
         per = m.group("per") or m.group("head")
