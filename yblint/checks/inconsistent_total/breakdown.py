@@ -244,7 +244,8 @@ def _breakdown_respectively(r: Reader, rs: int, re_: int, seen: set[int]) -> Non
     if leads is None:
         _compare(r, total, parts, closed=True, how="分别为")
     else:  # 其中: a selection, unless the names make up the whole
-        _compare(r, total, parts, closed=False, how="其中", complete=judge(leads, "", "", None, False))
+        complete = judge(leads, "", "", _shares_total(r, parts), len(parts) > 1 and _slipped(total, parts))
+        _compare(r, total, parts, closed=False, how="其中", complete=complete)
 
 
 def _parts_before_total(r: Reader, seen: set[int]) -> None:

@@ -124,9 +124,15 @@ def catch_all(leads: list[str]) -> str | None:
     return None
 
 
+#: a total named for the number of its kinds (发放两项补贴6386.4万元，其中…): the count, right before the
+#: name of the total and its figure
+_COUNTED_TOTAL = re.compile(r"([两三四五六七八九2-9])(?:项|类|种)([\u4e00-\u9fff]{1,8})(?=[0-9０-９])")
+
+
 def stated_kinds(head: str) -> int | None:
-    """分为4类, 包括三个方面 … in the words before a list: the number of kinds stated."""
-    found = list(_KINDS.finditer(head))
+    """分为4类, 包括三个方面, 两项补贴6386.4万元 … in the words before a list: the number of kinds
+    stated."""
+    found = list(_KINDS.finditer(head)) or list(_COUNTED_TOTAL.finditer(head))
     if not found:
         return None
     m = found[-1]
