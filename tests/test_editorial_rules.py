@@ -107,6 +107,12 @@ def test_seed_silent_rules(seed):
             "习近平新时代中国特色社会主义理论",
             "习近平新时代中国特色社会主义思想",
         ),
+        # the second of the 两个确立 establishes the thought's guiding position, not a leading one
+        (
+            "确立习近平同志党中央的核心、全党的核心地位，确立习近平新时代中国特色社会主义思想的领导地位。",
+            "确立习近平新时代中国特色社会主义思想的领导地位",
+            "确立习近平新时代中国特色社会主义思想的指导地位",
+        ),
     ],
 )
 def test_political_formula_flags(tmp_path, text, hit, fixed):

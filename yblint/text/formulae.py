@@ -286,6 +286,17 @@ FORMULAE: tuple[Formula, ...] = (
         note_en="the guiding thought is a 思想, not a 理论 (中国特色社会主义理论体系 is another formula, "
         "without 习近平新时代)",
     ),
+    Formula(
+        id="two-establishes-guide",
+        canonical="确立习近平新时代中国特色社会主义思想的指导地位",
+        variants=(r"确立习近平新时代中国特色社会主义思想(?:的)?(?:领导|主导|核心|统领)地位",),
+        replace="确立习近平新时代中国特色社会主义思想的指导地位",
+        first_year=2021,
+        last_year=None,
+        source="党的十九届六中全会《中共中央关于党的百年奋斗重大成就和历史经验的决议》（2021）",
+        note_zh="“两个确立”：确立习近平同志党中央的核心、全党的核心地位，确立习近平新时代中国特色社会主义思想的指导地位",
+        note_en="the second of the 两个确立 establishes the thought's guiding (指导) position",
+    ),
     _count(
         "four-confidences-count",
         "三个自信",
