@@ -152,9 +152,15 @@ def test_total_column_first_and_a_total_row_both_checked(tmp_path):
         "| 合计 | 1,610.5 | 400.1 | 410.2 | 400.1 | 400.1 |\n"
     )
     assert table_findings(tmp_path, table) == []
+    # one wrong cell of the total column: its row is reported, and the total row's 合计, short of the
+    # column only by that cell, is not reported again
     fs = table_findings(tmp_path, table.replace("| 非税 | 410.0 |", "| 非税 | 420.0 |"))
+    assert sorted((f.data.get("row", "-"), f.data["column"]) for f in fs) == [("非税", "合计（万元）")]
+    # the total row off by more than that cell: both
+    wrong = table.replace("| 非税 | 410.0 |", "| 非税 | 420.0 |").replace("| 合计 | 1,610.5 |", "| 合计 | 1,640.5 |")
+    fs = table_findings(tmp_path, wrong, "b.md")
     assert sorted((f.data.get("row", "-"), f.data["column"]) for f in fs) == [
-        ("-", "合计（万元）"),  # the total row's 合计 no longer sums the column
+        ("-", "合计（万元）"),
         ("非税", "合计（万元）"),
     ]
 
