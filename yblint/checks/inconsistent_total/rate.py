@@ -341,6 +341,10 @@ def _phrase(r: Reader, m: re.Match, what: str) -> None:
         return
     x = bases[0]
     parts = [n for n in r.nums(clause_before(t, m.start(), r.lo), m.start()) if r.is_amount(n) and n.group == x.group]
+    if not parts and what == "占比":  # 农村公路占全市公路通车里程的81.6%: the part's figure stated before
+        named_part = _named_before(r, t[clause_start(t, m.start(), r.lo) : m.start()], m.start())
+        if named_part is not None and named_part.group == x.group:
+            parts, named = [named_part], named or named_part
     if not parts or parts[-1].approx or parts[-1] is x:
         return
     found = len(r.issues)
