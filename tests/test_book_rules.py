@@ -558,6 +558,14 @@ def test_partial_period_summary_json_and_text(tmp_path, cli):
     assert "9月底 (2021) ×2" in r.out
 
 
+def test_partial_period_not_when_the_rest_of_the_year_is_given(tmp_path):
+    """其中1—9月1.71万户、10—12月0.65万户: the year cut in two, both parts given, is no cut-off."""
+    text = "区市场监管局\n\n全年新登记市场主体2.36万户，其中1—9月1.71万户、10—12月0.65万户。\n"
+    assert lint_texts(tmp_path, {"draft-2021.txt": text}, ["partial-period"]) == []
+    text = "区市场监管局\n\n1—9月，全区新登记市场主体1.71万户。\n"
+    assert len(lint_texts(tmp_path, {"draft-2021.txt": text}, ["partial-period"])) == 1
+
+
 def test_partial_period_not_in_the_chronicle(tmp_path):
     """A chronicle's entries are each the news of their day: the nine months a report of October
     covers are no cut-off of the book's figures; the same words in a unit's text are."""

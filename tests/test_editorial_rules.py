@@ -107,6 +107,9 @@ def test_seed_silent_rules(seed):
             "习近平新时代中国特色社会主义理论",
             "习近平新时代中国特色社会主义思想",
         ),
+        # the two layouts swapped
+        ("统筹推进“四个全面”总体布局。", "四个全面”总体布局", "四个全面”战略布局"),
+        ("协调推进“五位一体”战略布局。", "五位一体”战略布局", "五位一体”总体布局"),
         # the second of the 两个确立 establishes the thought's guiding position, not a leading one
         (
             "确立习近平同志党中央的核心、全党的核心地位，确立习近平新时代中国特色社会主义思想的领导地位。",

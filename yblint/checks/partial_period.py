@@ -33,6 +33,9 @@ _SENTENCE_START = re.compile(r"[。！？\n][^。！？\n]*$")
 _CAMPAIGN = re.compile(
     r"(?:期间|间)?[，,]?(?:组织|集中|深入|全面)?(?:开展|举办|实施|启动)[^，；。！？]{0,16}?(?:[“《]|行动|活动|专项|竞赛)"
 )
+#: the rest of the year named in the same sentence (…、10—12月0.65万户; …，四季度…): the year is
+#: cut into parts, and each is given
+_REST_OF_YEAR = re.compile(r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})[—–～~-]12月|第?四季度|12月份")
 #: characters before a cut-off searched for the bracket or the words of a note
 NOTE_WINDOW = 12
 
@@ -87,6 +90,8 @@ class PartialPeriod(Check):
                 continue
             if not c.open and _CAMPAIGN.match(text, c.end, stop):
                 continue  # 1—3月开展“春风行动”: when a campaign ran, not where figures stop
+            if not c.open and _REST_OF_YEAR.search(text, c.end, stop):
+                continue  # 其中1—9月1.71万户、10—12月0.65万户: the year cut in two, both parts given
             label = cutoff_label(c)
             key = "open" if c.open else "default"
             yield self.finding(
