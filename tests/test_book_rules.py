@@ -814,6 +814,8 @@ def test_index_on_any_text(tmp_path_factory, text):
         ("城关镇", "全年城镇新增就业0.62万人。", False),
         ("市城投集团", "全年完成固定资产投资120.5亿元。", False),
         ("市人民医院", "全年城镇新增就业0.12万人。", False),
+        # a development zone's committee speaks for the zone (…开发区管理委员会, 管委会)
+        ("东湖高新技术产业开发区管理委员会", "全年城镇新增就业0.62万人。", False),
     ],
 )
 def test_a_figure_without_scope_is_the_book_s_in_a_unit_that_speaks_for_it(tmp_path, unit, text, found):

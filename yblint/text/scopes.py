@@ -50,7 +50,8 @@ _BOOK_SCOPES = ("全区", "全市", "全县")
 #: units that speak for a place of their own or for themselves, not for the book's area: a town,
 #: a village, a company, a school, a hospital … (their figures without a scope are their own)
 _OWN_UNIT_RE = re.compile(
-    r"(?:镇|乡|街道|村|社区|公司|集团|银行|医院|卫生院|学校|学院|大学|中学|小学|幼儿园|厂|场|所|站|馆|院|园区|开发区|管委会)$"
+    r"(?:镇|乡|街道|村|社区|公司|集团|银行|医院|卫生院|学校|学院|大学|中学|小学|幼儿园|厂|场|所|站|馆|院|园区|开发区|管委会"
+    r"|[区园城港]管理委员会)$"
 )
 
 
