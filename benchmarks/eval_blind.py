@@ -1,10 +1,10 @@
-"""Recall and precision on drafts written blind (stop 22): two sets of yearbook drafts, each four
+"""Recall and precision on drafts written blind (stop 22 on): sets of yearbook drafts, each four
 files (Markdown, UTF-8 text, GB18030 text with CRLF) of 16 units, written by an editor who had not
 seen yblint's rules, with planted faults and look-alike controls listed in ``key.json`` (file, line,
 kind, the text, fault or control, why). A plant is found when a finding (or one of its related
 places) covers its text; a control is flagged when a finding's own place covers it.
 
-    python benchmarks/eval_blind.py            # both sets
+    python benchmarks/eval_blind.py            # every set
     python benchmarks/eval_blind.py setB -v    # one set, every finding listed
 """
 
