@@ -152,6 +152,22 @@ def _misworded(
     )
 
 
+def _layout(id: str, verb: str, slogan: str, wrong: str, right: str) -> Formula:
+    """One of the two layouts named with the other's noun: “四个全面”总体布局 for 战略布局, “五位一体”
+    战略布局 for 总体布局 (党的十九大、二十大报告)."""
+    return Formula(
+        id=id,
+        canonical=f"{verb}“{slogan}”{right}",
+        variants=(rf"{slogan}(”?){wrong}",),
+        replace=f"{slogan}\\1{right}",
+        first_year=2015,
+        last_year=None,
+        source="党的十九大、二十大报告",
+        note_zh="“五位一体”是总体布局，“四个全面”是战略布局",
+        note_en="五位一体 is the overall layout (总体布局), 四个全面 the strategic layout (战略布局)",
+    )
+
+
 def _verb(id: str, wrong: str, slogan: str, right: str, first_year: int, source: str, noun: bool = False) -> Formula:
     """A numbered slogan after a verb that belongs to another (做到“两个确立”: 两个确立 is 深刻领悟,
     做到 goes with “两个维护”). ``wrong``: the verbs never written with it in the Party's texts;
@@ -297,28 +313,8 @@ FORMULAE: tuple[Formula, ...] = (
         note_zh="“两个确立”：确立习近平同志党中央的核心、全党的核心地位，确立习近平新时代中国特色社会主义思想的指导地位",
         note_en="the second of the 两个确立 establishes the thought's guiding (指导) position",
     ),
-    Formula(
-        id="four-comprehensives-layout",
-        canonical="协调推进“四个全面”战略布局",
-        variants=(r"四个全面(”?)总体布局",),
-        replace="四个全面\\1战略布局",
-        first_year=2015,
-        last_year=None,
-        source="党的十九大、二十大报告",
-        note_zh="“五位一体”是总体布局，“四个全面”是战略布局",
-        note_en="五位一体 is the overall layout (总体布局), 四个全面 the strategic layout (战略布局)",
-    ),
-    Formula(
-        id="five-in-one-layout",
-        canonical="统筹推进“五位一体”总体布局",
-        variants=(r"五位一体(”?)战略布局",),
-        replace="五位一体\\1总体布局",
-        first_year=2015,
-        last_year=None,
-        source="党的十九大、二十大报告",
-        note_zh="“五位一体”是总体布局，“四个全面”是战略布局",
-        note_en="五位一体 is the overall layout (总体布局), 四个全面 the strategic layout (战略布局)",
-    ),
+    _layout("four-comprehensives-layout", "协调推进", "四个全面", "总体布局", "战略布局"),
+    _layout("five-in-one-layout", "统筹推进", "五位一体", "战略布局", "总体布局"),
     _count(
         "four-confidences-count",
         "三个自信",
