@@ -10,7 +10,8 @@ another year than the book's (2020年1—9月, for comparison); a cut-off with n
 its sentence (截至目前，工作进展顺利); 上半年, 前三季度, 一季度 (in the drafts and reports these
 compare with a part of last year or tell what happened when, far more often than they cut off a
 figure); a cut-off in the chronicle (大事记), whose every entry is the news of its own day
-(10月18日　区统计局发布2024年1—9月全区经济运行情况).
+(10月18日　区统计局发布2024年1—9月全区经济运行情况); a year cut into parts in one sentence, the rest
+of the year given too (其中1—9月1.71万户、10—12月0.65万户).
 """
 
 from __future__ import annotations
