@@ -90,6 +90,8 @@ def test_seed_page_fixes_join_the_halves():
         ("空气质量持续改善，细颗粒物（PM", "2.5）浓度下降9.1%。", "token"),
         ("与区法院建立合作机制，并与", "区司法局签订合作协议。", "dangling"),
         ("2021年，区妇联出台《关于加强家庭教育工作的实施意见", "》，推动家庭教育进社区。", "bracket"),
+        # one character, then a figure: the end of a word jieba does not know (测试场)
+        ("推进智能网联汽车产业集聚，建成智能网联汽车测试", "场1处，开放测试道路36.5千米。", "dangling"),
     ],
 )
 def test_flags_and_joins(tmp_path, first, second, kind):
@@ -142,6 +144,9 @@ def test_crlf_file_is_joined_with_its_own_line_endings(tmp_path):
         "全力推进经济\n\n发展方式转变取得成效。",
         # a number that belongs to a word
         "实现祖国统一\n\n年内完成各项任务。",
+        # a word of its own before a figure opens the next paragraph (在1979年…, 第3…, 共12家…)
+        "调整国民经济的任务已经基本完成\n\n在1979年6月五届人大二次会议上，国务院提出调整方针。",
+        "坚持稳中求进工作总基调\n\n共12家企业入选省级名单。",
     ],
 )
 def test_quiet_on_paragraphs_that_are_not_one(tmp_path, text):
