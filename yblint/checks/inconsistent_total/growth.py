@@ -147,14 +147,14 @@ def changes(r: Reader) -> None:
         if len(xs) != 1 or len(ys) != 1 or not zs:
             continue
         x, y, z = xs[0], ys[0], zs[0]
-        points = x.unit == "%" and y.unit == "%" and z.unit == "个百分点"
-        if not points and _real_terms(r, m.start()):
+        in_points = x.unit == "%" and y.unit == "%" and z.unit == "个百分点"
+        if not in_points and _real_terms(r, m.start()):
             continue  # a real (price-adjusted) growth does not follow from nominal figures; a change of
             # a share in points does (占地区生产总值的比重由3.12%提高到3.38%，提高0.26个百分点)
         if z.num_start != m.start("z") or x.approx or y.approx or z.approx:
             continue
         down = bool(re.search(r"下降|减少|降低|缩小", t[m.end("y") : m.start("z")]))
-        if points:
+        if in_points:
             ok, computed, shown, formula = points_change(x, y, z, down)
             r.checked.append(("growth", f"{x.text} → {y.text}: {z.text}", z.value, ok))
             if ok:
