@@ -881,6 +881,24 @@ def test_a_chronicle_by_month_with_its_days_set_off_by_commas(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(
+    ("unit", "found"),
+    [
+        # the day told after its event's subject, then what happened: the chronicle's day differs
+        ("【重点工程】2020年开工建设的柳河大桥，于2021年10月18日建成通车，大桥全长458米。", [("10月28日", "10月18日")]),
+        ("【重点工程】柳河大桥于10月28日建成通车，大桥全长458米。", []),
+        # what happened that day is another event (begun, not opened), or another year's
+        ("【重点工程】柳河大桥于3月18日开工建设，计划工期两年。", []),
+        ("【重点工程】柳河大桥于2019年10月18日建成通车，大桥全长458米。", []),
+    ],
+)
+def test_a_day_told_after_its_event_s_subject(tmp_path, unit, found):
+    (tmp_path / "a-2021.md").write_text(f"# 县住建局\n\n{unit}\n", encoding="utf-8")
+    (tmp_path / "b-2021.md").write_text(CHRONICLE, encoding="utf-8")
+    fs = findings_of([tmp_path / "a-2021.md", tmp_path / "b-2021.md"], select=["figure-conflict"])
+    assert [(f.data["value"], f.data["other_value"]) for f in fs] == found
+
+
 def test_an_event_the_chronicle_tells_twice_has_no_one_day(tmp_path):
     chronicle = "# 大事记\n\n3月2日　县委理论学习中心组集体学习会召开。\n\n5月6日　县委理论学习中心组集体学习会召开。\n"
     (tmp_path / "b.md").write_text(chronicle, encoding="utf-8")

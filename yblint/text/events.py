@@ -19,6 +19,7 @@ from difflib import SequenceMatcher
 from yblint import lazyre as re
 from yblint.model import Corpus, Document, Unit
 from yblint.text.chronicle import in_chronicle, opens_entry
+from yblint.text.years import document_year
 
 #: the fewest Chinese characters an entry and a sentence share to tell one event
 MIN_SHARED = 8
@@ -57,6 +58,9 @@ class Dated:
     day: int
     event: str
     chronicle: bool
+    #: for a day told after its event's subject (…高速公路，于2023年11月26日建成通车): the words after
+    #: the day, which an entry telling the same event ends with
+    tail: str = ""
 
     @property
     def date(self) -> str:
@@ -84,7 +88,10 @@ def dated_events(corpus: Corpus) -> list[tuple[Dated, list[Dated]]]:
         for doc, unit in others
         for p in unit.paragraphs
         if p.is_prose
-        for d in _dated(doc, unit, p.start, p.end, False, first=False)
+        for d in (
+            *_dated(doc, unit, p.start, p.end, False, first=False),
+            *_dated_after_subject(doc, unit, p.start, p.end, document_year(doc, corpus.year)),
+        )
     ]
     by_gram: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(sentences):
@@ -95,7 +102,8 @@ def dated_events(corpus: Corpus) -> list[tuple[Dated, list[Dated]]]:
     for e, entry in enumerate(entries):
         cands = {i for k in range(len(entry.event) - GRAM + 1) for i in by_gram.get(entry.event[k : k + GRAM], ())}
         for i in sorted(cands):
-            if _same_event(entry.event, sentences[i].event):
+            tail = sentences[i].tail
+            if _same_event(entry.event, sentences[i].event) and entry.event.endswith(tail):
                 matched[e].append(i)
                 of_sentence[i].append(e)
     # an event the chronicle tells twice (a meeting held month after month): not one day
@@ -130,6 +138,33 @@ def _dated(doc: Document, unit: Unit, lo: int, hi: int, chronicle: bool, first: 
             out.append(Dated(doc, unit, m.start(), m.end(), int(m["month"]), int(m["day"]), event, chronicle))
         if first:
             break
+    return out
+
+
+#: a day told after its event's subject, in the clause it dates: …高速公路，于2023年11月26日建成通车
+_DAY_AFTER_SUBJECT = re.compile(
+    r"于(?:(?P<year>(?:19|20)[0-9]{2})年)?(?P<month>[0-9]{1,2})月(?P<day>[0-9]{1,2})日(?=[\u4e00-\u9fff])"
+)
+#: the fewest characters after the day that name what happened (建成通车, 开工)
+MIN_TAIL = 2
+
+
+def _dated_after_subject(doc: Document, unit: Unit, lo: int, hi: int, year: int | None) -> list[Dated]:
+    """Days told after their event's subject (临川至东溪高速公路，于2023年11月26日建成通车): the event is
+    the words of the sentence before the day and those of its clause after it, and an entry matches
+    it only if it ends with those after it (a road opened to traffic, not begun). A day of another
+    year than the document's is left out."""
+    text = doc.text
+    out = []
+    for m in _DAY_AFTER_SUBJECT.finditer(text, lo, hi):
+        if m["year"] is not None and year is not None and int(m["year"]) != year:
+            continue
+        s_start = max((x.end() for x in _END.finditer(text, lo, m.start())), default=lo)
+        stop = _CLAUSE_END.search(text, m.end(), hi)
+        tail = "".join(_HAN.findall(text, m.end(), stop.start() if stop else hi))
+        event = "".join(_HAN.findall(text, s_start, m.start())) + tail  # the match starts at its 于
+        if len(tail) >= MIN_TAIL and len(event) >= MIN_SHARED:
+            out.append(Dated(doc, unit, m.start(), m.end(), int(m["month"]), int(m["day"]), event, False, tail))
     return out
 
 
