@@ -431,6 +431,20 @@ def test_the_overview_is_the_record_before_the_competent_department(tmp_path):
     assert [(Path(f.document.path).name, f.location.text) for f in fs] == [("01-卫健局.txt", "户籍人口41.62万人")]
 
 
+def test_tourists_and_road_length_are_indicators(tmp_path):
+    """接待游客 (接待国内外游客) and 公路通车里程 (公路总里程) stated with two values in two units."""
+    files = {
+        "01-文旅局.txt": "市文化广电旅游局\n\n2023年，全市接待国内外游客4826.7万人次，实现旅游总收入512.6亿元。\n",
+        "02-统计局.txt": "市统计局\n\n2023年，全市接待游客4862.7万人次。全市公路总里程9856.4公里。\n",
+        "03-交通局.txt": "市交通运输局\n\n2023年末，全市公路通车里程9865.4公里。\n",
+    }
+    fs = lint_texts(tmp_path, files, ["figure-conflict"])
+    assert sorted((Path(f.document.path).name, f.location.text) for f in fs) == [
+        ("01-文旅局.txt", "接待国内外游客4826.7万人次"),
+        ("03-交通局.txt", "公路通车里程9865.4公里"),
+    ]
+
+
 def test_the_figure_most_places_agree_on_is_the_record(tmp_path):
     files = {
         "01-发改局.txt": "区发改局\n\n2022年，全区城镇新增就业1.62万人。\n",
