@@ -113,7 +113,7 @@ KEYWORDS = [
     (rate._RATE, "率", "完成率达"),
     (rate._NAMED_RATE, "率", "合格率为"),
     (rate._SHARE_OF, "占", "占全年计划的41%"),
-    (rate._SHARE_OF, "的", "占全年计划的41%"),
+    (rate._SHARE_OF, ("的", "比重", "比例"), "占全年计划的41%"),  # ratio_phrases reads 占 with one of them
     (rate._TIMES_OF, "的", "是上年的1.2倍"),
     (rate._PLAN_SHARE, "的", "为计划的112%"),
     (averages._PER, "每", "每万人拥有医师34人"),
