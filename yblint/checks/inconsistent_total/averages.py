@@ -7,7 +7,7 @@ from __future__ import annotations
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 
 from .rate import bracket_base, rate_issue
-from .reader import EPSILON, Issue, Reader, bare, clause_start, factor, fmt_like, num, sentence_bounds
+from .reader import EPSILON, Reader, bare, clause_start, factor, fmt_like, num, sentence_bounds
 
 
 def _two_sentences(r: Reader, pos: int) -> int:
@@ -309,27 +309,5 @@ def per_day(r: Reader) -> None:
         formula = f"{bare(y)} ÷ {days}天（{year}年）= {shown}"
         label = m.group(0)
         r.issues.append(
-            Issue(
-                "rate",
-                "rate",
-                (z.num_start, z.end),
-                {
-                    "rate": label,
-                    "rate_en": f"daily average ({label})",
-                    "stated": z.text,
-                    "computed": shown,
-                    "formula": formula,
-                    "x": f"{year}年的{days}天",
-                    "y": y.text,
-                },
-                {
-                    "check": "rate",
-                    "rate": label,
-                    "stated": z.value,
-                    "computed": round(computed, 4),
-                    "operands": [y.text, f"{days}天"],
-                    "formula": formula,
-                },
-                [(y.num_start, y.end)],
-            )
+            rate_issue(z, z.end, y, f"{year}年的{days}天", computed, shown, formula, label, f"daily average ({label})")
         )

@@ -103,7 +103,7 @@ def rate_issue(
     z: Number,
     anchor_end: int,
     y: Number,
-    x: Number,
+    x: Number | str,
     computed: float,
     shown: str,
     formula: str,
@@ -112,7 +112,10 @@ def rate_issue(
     rate: str | None = None,
 ) -> Issue:
     """A stated rate ``z`` that ``y`` over ``x`` does not give; ``rate`` names it in the data
-    (``label``, the words the text uses, when None)."""
+    (``label``, the words the text uses, when None). ``x`` may be a divisor the text does not
+    write (a year's 366 days): its words then, and no place of it."""
+    x_text = x if isinstance(x, str) else x.text
+    places = [(y.num_start, y.end)] if isinstance(x, str) else [(x.num_start, x.end), (y.num_start, y.end)]
     return Issue(
         "rate",
         "rate",
@@ -123,7 +126,7 @@ def rate_issue(
             "stated": z.text,
             "computed": shown,
             "formula": formula,
-            "x": x.text,
+            "x": x_text,
             "y": y.text,
         },
         {
@@ -131,10 +134,10 @@ def rate_issue(
             "rate": label if rate is None else rate,
             "stated": z.value,
             "computed": round(computed, 4),
-            "operands": [y.text, x.text],
+            "operands": [y.text, x_text],
             "formula": formula,
         },
-        [(x.num_start, x.end), (y.num_start, y.end)],
+        places,
     )
 
 
