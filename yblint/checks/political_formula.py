@@ -377,8 +377,8 @@ _ONE_SESSION = regex.compile(r"(?:党的)?([一二三四五六七八九十]+)届
 
 def _term(numeral: str) -> int:
     """十九 → 19, 二十 → 20, 二十一 → 21, 八 → 8: a Central Committee's term."""
-    tens, _, units = numeral.partition("十")
-    if not _:
+    tens, ten, units = numeral.partition("十")
+    if not ten:
         return _SESSION_NUMBER.get(numeral, 0)
     return (_SESSION_NUMBER.get(tens, 0) if tens else 1) * 10 + (_SESSION_NUMBER.get(units, 0) if units else 0)
 

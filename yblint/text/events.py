@@ -83,6 +83,7 @@ def dated_events(corpus: Corpus) -> list[tuple[Dated, list[Dated]]]:
                     entries.extend(_dated(doc, unit, p.start, p.end, True, first=True))
     if not entries:
         return []  # most books a run reads have no chronicle among them
+    years = {id(doc): document_year(doc, corpus.year) for doc, _unit in others}  # once a document
     sentences = [
         d
         for doc, unit in others
@@ -90,7 +91,7 @@ def dated_events(corpus: Corpus) -> list[tuple[Dated, list[Dated]]]:
         if p.is_prose
         for d in (
             *_dated(doc, unit, p.start, p.end, False, first=False),
-            *_dated_after_subject(doc, unit, p.start, p.end, document_year(doc, corpus.year)),
+            *_dated_after_subject(doc, unit, p.start, p.end, years[id(doc)]),
         )
     ]
     by_gram: dict[str, list[int]] = defaultdict(list)

@@ -469,7 +469,7 @@ def _unclosed_families(text: str, start: int, end: int) -> set[str]:
 #: is the end of a word the paragraph before broke off (测试|场), unless it is a word that stands
 #: before a figure of its own (在1979年, 第3, 共12家, 约5万, 年均6%)
 _ORPHAN_HEAD = re.compile(r"[\u4e00-\u9fff][0-9０-９]")
-_FIGURE_LEADS = frozenset("在自从为于第至到共约近达计合每比较和与及或等逾超占按年月日是有逾增减降升")
+_FIGURE_LEADS = frozenset("在自从为于第至到共约近达计合每比较和与及或等逾超占按年月日是有增减降升")
 
 
 def join_of(
