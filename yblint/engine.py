@@ -10,7 +10,7 @@ import os
 from dataclasses import dataclass, field
 from types import TracebackType
 
-from yblint import progress, timings
+from yblint import progress, re_cache, timings
 from yblint.check import Check
 from yblint.collector import fewer_collections
 from yblint.config import Config
@@ -252,6 +252,7 @@ def run_checks(
                 continue
             findings.append(f)
     findings.sort(key=Finding.sort_key)
+    re_cache.save()  # the patterns compiled here, for the next run (yblint/re_cache.py)
     return findings, suppressed
 
 

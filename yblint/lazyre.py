@@ -8,13 +8,13 @@ uses few (a small draft with every rule: 24 of 155). Such a module imports this 
 
 and keeps its code as it is: a pattern is compiled the first time one of its attributes is read
 (``DATE.finditer``), and from then on each attribute is the compiled pattern's own, kept on the
-stand-in, so calls cost what they cost before. What the stand-in is not: a ``re.Pattern`` for
+stand-in, so calls cost what they cost before; the code compiled is kept between runs
+(yblint/re_cache.py). What the stand-in is not: a ``re.Pattern`` for
 ``isinstance``, or an argument to ``re.sub(pattern, …)`` and the like; call its methods instead.
 """
 
 from __future__ import annotations
 
-import re as _re
 from re import (
     ASCII,
     DOTALL,
@@ -43,6 +43,8 @@ from re import (
     subn,
 )
 from typing import Any, cast
+
+from yblint import re_cache
 
 __all__ = [
     "ASCII",
@@ -85,7 +87,7 @@ class LazyPattern:
     def __getattr__(self, name: str) -> Any:  # only for what is not on the stand-in yet
         compiled = self.__dict__.get("_compiled")
         if compiled is None:
-            compiled = self._compiled = _re.compile(*self.__dict__["_source"])
+            compiled = self._compiled = re_cache.compile(*self.__dict__["_source"])
         value = getattr(compiled, name)
         if not name.startswith("__"):
             setattr(self, name, value)  # P.finditer is now a plain attribute: no second __getattr__

@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from yblint import timings
+from yblint import re_cache, timings
 from yblint.check import Check
 from yblint.collector import paused
 from yblint.finding import Edit, Finding, Fix, Location
@@ -264,6 +264,7 @@ def _work(which: list[int], lo: int, hi: int) -> tuple[bytes, dict[str, float]]:
     for part in found:  # what the report needs is worked out here, in parallel, not in the main process
         for f in part:
             prepare_for_report(f, report)
+    re_cache.save()  # the patterns this process compiled, for the next run
     every = _every_document(book)
     with paused():  # tens of thousands of small acyclic objects: no full collection over the book
         return _dumps(_pack(found, every), every), times
@@ -379,6 +380,7 @@ def _map_runs() -> dict[int, list[Any]]:
             k = taken.value
             taken.value = k + 1
         if k >= len(runs):
+            re_cache.save()
             return out
         lo, hi = runs[k]
         out[k] = [func(x) for x in items[lo:hi]]
