@@ -44,6 +44,10 @@ PATTERNS = [
     "[ \\u3000]+我",
     "(?<=我)[，]{1,2}",
     "(?:[a-]|，，)们",
+    "(?<=^|，)你",  # an anchor in a lookbehind: only the paragraphs holding 你, one by one
+    "^[你的]+",
+    "(?<!\\s)的",
+    "(?<=(?:^|\n)[^a\n]*)a[^a\n]{0,3}a",  # a pair of one line, as half-width-punct's quotes
 ]
 
 
@@ -185,6 +189,17 @@ def test_required_chars():
         "[a-z]{0}-?",
     ]:
         assert required_chars(source) is None, source
+
+
+def test_required_chars_of_a_pattern_searched_in_every_paragraph():
+    """For a pattern searched paragraph by paragraph, a literal first and common characters
+    count too; fuzzy matching never (any character may stand in)."""
+    assert required_chars("^我", every=True) == {"我"}
+    assert required_chars('"(?<=(?:^|\\n)[^"\\n]*)(?P<q>[^"\\n]{0,80})"', every=True) == {'"'}
+    assert required_chars("(?<=^|[，。])本(?:区|市)", every=True) == {"本"}
+    assert required_chars("(?P<c>[的和了])(?P=c)", every=True) == set("的和了")
+    for source in ["(?:我){e<=1}", "我{e<=1}们", "[-，]?我?", "(?V1)[[a]--[b]]", "(?<=^)\\p{Han}"]:
+        assert required_chars(source, every=True) is None, source
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

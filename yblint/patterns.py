@@ -267,17 +267,19 @@ class Matcher:
             return None  # search paragraph by paragraph, which names the paragraph if it times out
         return out
 
-    def _holding(self, pattern: Pattern, scope: _Scope) -> set[int] | None:
-        """For a whole_safe pattern with :func:`required_chars`: the paragraphs holding one of
-        them, found with ``str.find``, where they are few (a quarter of the paragraphs at most);
-        the pattern matches in no other. None: search the whole document."""
+    def _holding(self, pattern: Pattern, scope: _Scope, every: bool = False) -> set[int] | None:
+        """For a pattern with :func:`required_chars`: the paragraphs holding one of them, found
+        with ``str.find``; the pattern matches in no other. For a whole_safe pattern, only where
+        they are few (a quarter of the paragraphs at most; None: search the whole document); with
+        ``every``, for a pattern otherwise searched in every paragraph one by one, however many
+        (None: search every paragraph)."""
         if pattern.compiled.flags & regex.IGNORECASE:
             return None
-        chars = required_chars(pattern.compiled.pattern)
+        chars = required_chars(pattern.compiled.pattern, every)
         if chars is None:
             return None
         joined, starts, ends = scope.joined, scope.starts, scope.ends
-        most = len(starts) // HOLDING_SHARE
+        most = len(starts) if every else len(starts) // HOLDING_SHARE
         out: set[int] = set()
         for ch in chars:
             at = joined.find(ch)
@@ -314,7 +316,10 @@ class Matcher:
                 continue
             whole = self._whole(pat, scope)
             if whole is None:
-                slow.append((order, pat, self._candidates(pat, scope.joined, scope.starts, scope.ends)))
+                where = self._candidates(pat, scope.joined, scope.starts, scope.ends)
+                if where is None:  # every paragraph alone: only those holding a character every match takes
+                    where = self._holding(pat, scope, every=True)
+                slow.append((order, pat, where))
                 continue
             for i, ms in whole.items():
                 found_in.setdefault(i, []).extend((s, s - e, order, e, m, pat) for s, e, m in ms if e > s)
@@ -522,6 +527,8 @@ def whole_safe(source: str) -> bool:
 _REQUIRED_MAX = 8
 _PROPERTY = re.compile(r"\\[pP]\{[^}]*\}")
 _UNKNOWN = "\ue000"  # stands for a Unicode property while a pattern is read with re's parser
+_BRACES = re.compile(r"(?<!\\)\{(?![0-9]*(?:,[0-9]*)?\})")  # braces other than a counted repeat
+_NAMED_BRACES = re.compile(r"\\[pPNx]\{[^}]*\}")  # \p{Han}, \N{…}, \x{…}
 
 
 def _common_char(ch: str) -> bool:
@@ -529,22 +536,27 @@ def _common_char(ch: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def required_chars(source: str) -> frozenset[str] | None:
+def required_chars(source: str, every: bool = False) -> frozenset[str] | None:
     """Characters of which every match of ``source`` takes at least one (not in a lookaround),
     when the pattern does not start with a literal (the regex module finds those fast anyway) and
     such a set is small and made of rare characters (- － – ： ␣): a paragraph without them has no
-    match, and need not be searched. None when there is no such set or the pattern cannot be
-    read (read with ``re``'s parser, Unicode properties standing for an unknown character)."""
+    match, and need not be searched. With ``every``, for a pattern that would otherwise be
+    searched in every paragraph one by one (anchored, or seeing newlines; one search costs a
+    clock read for its timeout), a literal first and common characters count too (本, ", 第).
+    None when there is no such set or the pattern cannot be read (read with ``re``'s parser,
+    Unicode properties standing for an unknown character)."""
+    if _BRACES.search(_NAMED_BRACES.sub("", source)):  # fuzzy matching ({e<=1}): any character may stand in
+        return None
     try:
         sre = importlib.import_module("re._constants")  # (private: a Python without them skips this)
         parser = importlib.import_module("re._parser")
         items = list(parser.parse(_PROPERTY.sub(lambda m: "\\ue000", source)))
     except Exception:  # the regex module's own syntax
         return None
-    if _starts_with_literal(items, sre):
+    if not every and _starts_with_literal(items, sre):
         return None
     sets = [r for op, av in items if (r := _required(op, av, sre)) is not None]
-    sets = [r for r in sets if len(r) <= _REQUIRED_MAX and not any(_common_char(c) for c in r)]
+    sets = [r for r in sets if len(r) <= _REQUIRED_MAX and (every or not any(_common_char(c) for c in r))]
     return min(sets, key=len) if sets else None
 
 
