@@ -30,13 +30,20 @@ SAMPLES = [
 TEXTS = [SEED, "2021年10月 TOTAL 12 其中三是 12.5% 截止2021 abd abc", "# 标题\n## 二级\nplain"]
 
 
+def _next_run(monkeypatch) -> None:
+    """Forget what this process read and compiled, as a new run would start."""
+    monkeypatch.setattr(re_cache, "_known", None)
+    monkeypatch.setattr(re_cache, "_added", {})
+    monkeypatch.setattr(re_cache, "_used", set())
+    monkeypatch.setattr(re_cache, "_made", {})
+
+
 @pytest.fixture
 def fresh(tmp_path, monkeypatch):
     """An empty cache folder, and nothing read or compiled yet in this process."""
     d = tmp_path / "yblint-cache"
     monkeypatch.setattr(cache, "folder", lambda: d)
-    monkeypatch.setattr(re_cache, "_known", None)
-    monkeypatch.setattr(re_cache, "_added", {})
+    _next_run(monkeypatch)
     return d
 
 
@@ -44,12 +51,6 @@ def _same(a: re.Pattern[str], b: re.Pattern[str]) -> None:
     assert (a.pattern, a.flags, a.groups, a.groupindex) == (b.pattern, b.flags, b.groups, b.groupindex)
     for text in TEXTS:
         assert [(m.span(), m.groups()) for m in a.finditer(text)] == [(m.span(), m.groups()) for m in b.finditer(text)]
-
-
-def _next_run(monkeypatch) -> None:
-    """Forget what this process read and compiled, as a new run would start."""
-    monkeypatch.setattr(re_cache, "_known", None)
-    monkeypatch.setattr(re_cache, "_added", {})
 
 
 def test_patterns_made_from_the_kept_code_match_as_re_compiles_them(fresh, monkeypatch):
@@ -133,3 +134,22 @@ def test_a_bad_pattern_raises_as_re_compile_does(fresh):
     with pytest.raises(re.error, match="missing \\)"):
         re_cache.compile("(unclosed", 0)
     assert re_cache._added == {}
+
+
+def test_a_pattern_asked_again_is_the_one_made_before(fresh):
+    """Call sites that compile inside a function (lazyre.compile(...).search) pay for it once."""
+    first = re_cache.compile("其中|另有", 0)
+    assert re_cache.compile("其中|另有", 0) is first
+
+
+def test_a_full_file_keeps_only_the_patterns_of_the_run_that_writes_it(fresh, monkeypatch):
+    monkeypatch.setattr(re_cache, "MOST", 3)
+    for word in ("一", "二", "三"):
+        re_cache.compile(word, 0)
+    re_cache.save()
+    _next_run(monkeypatch)
+    re_cache.compile("三", 0)  # from the file
+    re_cache.compile("四", 0)  # new: four in all, one too many
+    re_cache.save()
+    (path,) = fresh.glob("re-*.marshal")
+    assert set(marshal.loads(path.read_bytes())[1]) == {("三", 0), ("四", 0)}

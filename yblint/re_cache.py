@@ -29,11 +29,14 @@ from yblint import cache
 KIND = "re-"
 #: a pattern and its flags -> the arguments of ``_sre.compile`` after the pattern
 Known = dict[tuple[str, int], tuple[Any, ...]]
-#: patterns a file may hold: yblint's own are some 250; more means something else asked
-MOST = 5_000
+#: patterns a file may hold: yblint's own are some 400; past this, a file keeps only the patterns
+#: of the run that writes it (patterns made from a draft's text, HTML tags …, do not pile up)
+MOST = 2_000
 
 _known: Known | None = None  # read on first use
 _added: Known = {}  # compiled by this process, not yet written
+_used: set[tuple[str, int]] = set()  # asked for by this process
+_made: dict[tuple[str, int], re.Pattern[str]] = {}  # compiled in this process: asked again, given again
 
 
 def _key() -> str | None:
@@ -83,14 +86,25 @@ def _arguments(pattern: str, flags: int) -> tuple[Any, ...]:
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, from the code an earlier run kept where it can."""
-    flags = int(flags)
+    key = (pattern, int(flags))
+    made = _made.get(key)
+    if made is not None:
+        return made
+    made = _made[key] = _compile(*key)
+    return made
+
+
+def _compile(pattern: str, flags: int) -> re.Pattern[str]:
+    key = (pattern, flags)
     known = _entries()
-    args = known.get((pattern, flags))
+    args = known.get(key)
     if args is not None:
         try:
-            return _sre.compile(pattern, *args)
+            compiled = _sre.compile(pattern, *args)
+            _used.add(key)
+            return compiled
         except Exception:  # damaged, or not this Python's: compiled again below
-            known.pop((pattern, flags), None)
+            known.pop(key, None)
     if not isinstance(pattern, str) or flags & (re.DEBUG | re.LOCALE):
         return re.compile(pattern, flags)
     try:
@@ -98,8 +112,8 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         compiled = _sre.compile(pattern, *args)
     except Exception:  # an error re reports in its own words, or a Python whose internals differ
         return re.compile(pattern, flags)
-    if len(known) < MOST:
-        known[(pattern, flags)] = _added[(pattern, flags)] = args
+    known[key] = _added[key] = args
+    _used.add(key)
     return compiled
 
 
@@ -114,8 +128,9 @@ def save() -> None:
     merged = _read(key)
     merged.update(_added)
     _added.clear()
-    if len(merged) > MOST:
-        return
+    if len(merged) > MOST:  # only what this run asked for
+        known = _entries()
+        merged = {k: known[k] for k in _used if k in known}
     try:
         data = marshal.dumps((key, merged))
     except ValueError:

@@ -9,12 +9,12 @@ configured by the definition's own keys.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from yblint import lazyre as re
 from yblint import rules_cache
 from yblint.errors import ConfigError
 from yblint.finding import SEVERITIES

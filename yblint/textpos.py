@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import bisect
-import re
 from itertools import accumulate, count, repeat
 from operator import add
+
+from yblint import lazyre as re
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 

@@ -8,8 +8,9 @@ description) for a Word draft: 第12段, 段落分隔; paragraph 12, paragraph b
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
+
+from yblint import lazyre as re
 
 Replacement = str | Callable[[re.Match[str]], str]
 

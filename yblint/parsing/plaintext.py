@@ -5,8 +5,7 @@ or a spreadsheet) or lined up with spaces (typed, or copied out of a PDF) is a t
 
 from __future__ import annotations
 
-import re
-
+from yblint import lazyre as re
 from yblint.model import PROSE, TABLE, Block
 from yblint.text.cells import is_text_table, may_hold_table
 from yblint.text.marks import INLINE_SPACE, skip_space, trim_space

@@ -3,8 +3,7 @@ that follow the mark with the sentence they end."""
 
 from __future__ import annotations
 
-import re
-
+from yblint import lazyre as re
 from yblint.model import Paragraph, Sentence
 from yblint.text import marks
 from yblint.text.marks import skip_space

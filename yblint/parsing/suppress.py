@@ -9,9 +9,9 @@ RULE may be one id, several (comma or space separated), or left out for all rule
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from yblint import lazyre as re
 from yblint.model import Document
 
 _COMMENT = re.compile(r"<!--\s*yblint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->")

@@ -6,9 +6,9 @@ punctuation standing between blank lines. Text before the first heading is a uni
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from yblint import lazyre as re
 from yblint.model import HEADING, PROSE, Document, Paragraph, Unit
 from yblint.text.cells import is_tab_row
 from yblint.text.chronicle import opens_entry

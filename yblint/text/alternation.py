@@ -142,7 +142,7 @@ class Alternation:
         self.literals = tuple((x, i) for i, lits in enumerate(literals) for x in lits or ())
         self.always = frozenset(i for i, lits in enumerate(literals) if lits is None)
         # does the text hold any literal at all (most texts hold none): one scan
-        words = sorted({x for x, _ in self.literals}, key=len, reverse=True)
+        words = sorted({x for x, _ in self.literals}, key=lambda x: (-len(x), x))  # the same pattern every run
         self.any_literal = lazyre.compile("|".join(map(re.escape, words))) if words else None
         #: the literals, shortest first: searched from an offset, the first one that starts there
         #: or later, and the shortest one there; the literals that begin with each literal; and for

@@ -4,7 +4,7 @@ of a PDF). Such lines are a table, not prose, and none of them is a unit heading
 
 from __future__ import annotations
 
-import re
+from yblint import lazyre as re
 
 #: a tab between two cells' text (not a tab that indents a line)
 _CELL_TAB = re.compile(r"\S[ \u3000]*\t[\t \u3000]*\S")

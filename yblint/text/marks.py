@@ -7,10 +7,10 @@ The one place this knowledge is written down; rules and the other text modules i
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from yblint import lazyre as re
 from yblint.i18n import tr
 
 SENTENCE_FINAL = set("。！？!?…")  # "……" is two "…"; a lone "." is handled in ``paragraph_end``
