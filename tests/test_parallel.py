@@ -105,10 +105,21 @@ class _Where(Check):
             yield self.finding(doc, 0, 1, data={"pid": os.getpid(), "kind": type(self).__name__})
 
 
+class _SlowWhere(_Where):
+    """A per-document check that takes a while on each document (every rule on a chapter)."""
+
+    def run(self, corpus):
+        for doc in corpus.documents:
+            time.sleep(0.02)
+            yield self.finding(doc, 0, 1, data={"pid": os.getpid(), "kind": type(self).__name__})
+
+
 def test_per_document_checks_run_in_other_processes_and_come_back_in_order(tmp_path):
+    """The runs of documents are shared out: a worker takes them from the first on, this process
+    from the last one back; the findings come back in order, with this process's documents."""
     book = _book(tmp_path)
     docs = [build_document(read_source(str(p))) for p in sorted(book.rglob("*.txt"))]
-    where = _Where(_RULE, {})
+    where = _SlowWhere(_RULE, {})
     findings, _ = run_checks([where], Corpus(documents=docs), jobs=2)
     assert sorted(f.document.path for f in findings) == sorted(d.path for d in docs)
     assert all(
@@ -117,7 +128,9 @@ def test_per_document_checks_run_in_other_processes_and_come_back_in_order(tmp_p
             sorted(findings, key=lambda f: f.document.path), sorted(docs, key=lambda d: d.path), strict=True
         )
     )
-    assert {f.data["pid"] for f in findings} - {os.getpid()}, "no finding came from a worker"
+    pids = [f.data["pid"] for f in sorted(findings, key=lambda f: docs.index(f.document))]
+    assert pids[0] != os.getpid(), "the first documents' findings came from a worker"
+    assert pids[-1] == os.getpid(), "this process took the last documents"
 
 
 class _Book(Check):
@@ -133,10 +146,19 @@ class _Sharing(_Book):
     shares_work = True
 
 
+class _SlowSharing(_Sharing):
+    """A work-sharing check that takes a while (duplicate-passage on a book), half as long as a
+    slow whole-book check (name-variant)."""
+
+    def run(self, corpus):
+        time.sleep(0.15)
+        yield from super().run(corpus)
+
+
 def test_whole_book_checks_run_in_a_worker_while_a_work_sharing_one_runs_here(tmp_path):
     book = _book(tmp_path)
     docs = [build_document(read_source(str(p))) for p in sorted(book.rglob("*.txt"))]
-    checks = [_Where(_RULE, {}), _Book(_RULE, {}), _Sharing(_RULE, {})]
+    checks = [_Where(_RULE, {}), _Book(_RULE, {}), _SlowSharing(_RULE, {})]
     two, _ = run_checks(checks, Corpus(documents=docs), jobs=2)
     whole_book = [f for f in two if f.related]
     assert len(whole_book) == 2
@@ -195,16 +217,18 @@ class _OtherSlowBook(_SlowBook):
 
 
 def test_whole_book_checks_are_shared_out_between_the_workers(tmp_path):
-    """Each whole-book check is a task of its own: two slow ones run at once in two workers, while
-    the work-sharing one runs here (the commit hook's run is as long as its longest task, not as
-    all the whole-book checks one after another); the findings are those of one process."""
+    """Each whole-book check is a task of its own: two slow ones run at once, one in the worker, the
+    other here once the work-sharing one, which runs here first, is done (the commit hook's run is
+    as long as its longest task, not as all the whole-book checks one after another); the findings
+    are those of one process."""
     book = _book(tmp_path)
     docs = [build_document(read_source(str(p))) for p in sorted(book.rglob("*.txt"))]
     checks = [_SlowBook(_RULE, {}), _OtherSlowBook(_RULE, {}), _Sharing(_RULE, {})]
     two, _ = run_checks(checks, Corpus(documents=docs), jobs=2)
     pids = {f.data["kind"]: f.data["pid"] for f in two}
     assert pids["_Sharing"] == os.getpid()
-    assert len({pids["_SlowBook"], pids["_OtherSlowBook"], os.getpid()}) == 3, "one worker each"
+    assert pids["_SlowBook"] != pids["_OtherSlowBook"], "at once, in two processes"
+    assert os.getpid() in (pids["_SlowBook"], pids["_OtherSlowBook"]), "this process takes one"
     one, _ = run_checks(checks, Corpus(documents=docs), jobs=1)
     assert [(f.data["kind"], f.document.path, f.related[0].document.path) for f in two] == [
         (f.data["kind"], f.document.path, f.related[0].document.path) for f in one
@@ -293,24 +317,26 @@ def test_a_run_s_size_counts_the_reference_documents_its_whole_book_checks_read(
 
 
 def test_one_chapter_against_the_book_runs_its_checks_side_by_side(tmp_path):
-    """One document linted against reference documents: the whole-book check runs in a worker
-    beside the per-document ones and the work-sharing one here, with the report of one process;
-    with per-document checks alone there is nothing to run beside them and no process is forked."""
+    """One document linted against reference documents: the whole-book check, the per-document
+    ones and the work-sharing one run side by side (the work-sharing one here first, then what no
+    worker has started), with the report of one process; with per-document checks alone there is
+    nothing to run beside them and no process is forked."""
     book = _book(tmp_path)
     docs = [build_document(read_source(str(p))) for p in sorted(book.rglob("*.txt"))]
     chapter, rest = docs[0], docs[1:]
     for d in rest:
         d.reference = True
-    checks = [_Where(_RULE, {}), _Book(_RULE, {}), _Sharing(_RULE, {})]
+    checks = [_Where(_RULE, {}), _SlowBook(_RULE, {}), _SlowSharing(_RULE, {})]
     corpus = Corpus(documents=[chapter], references=rest)
     two, _ = run_checks(checks, corpus, jobs=2)
     one, _ = run_checks(checks, corpus, jobs=1)
     assert [(f.rule, f.document.path, f.location.start) for f in two] == [
         (f.rule, f.document.path, f.location.start) for f in one
     ]
-    pids = {kind: {f.data["pid"] for f in two if f.data["kind"] == kind} for kind in ("_Where", "_Book", "_Sharing")}
-    assert pids["_Sharing"] == {os.getpid()}, "the work-sharing check ran here"
-    assert os.getpid() not in pids["_Book"] | pids["_Where"], "the others ran in workers"
+    kinds = ("_Where", "_SlowBook", "_SlowSharing")
+    pids = {kind: {f.data["pid"] for f in two if f.data["kind"] == kind} for kind in kinds}
+    assert pids["_SlowSharing"] == {os.getpid()}, "the work-sharing check ran here"
+    assert pids["_SlowBook"] != pids["_Where"], "the slow whole-book check beside the others"
     alone, _ = run_checks([_Where(_RULE, {})], Corpus(documents=[chapter], references=rest), jobs=2)
     assert {f.data["pid"] for f in alone} == {os.getpid()}
 

@@ -1,12 +1,14 @@
-"""``-j N``: checks that look at one document at a time (``Check.per_document``) run in a pool of
-processes, each on a run of consecutive documents; the cross-file checks run on the whole book, each
-a task of its own in the same pool, except those that share their own work out between processes
-(``Check.shares_work``: duplicate-passage), which run in this process meanwhile. The findings come
-back in the order one process makes them, so the report is identical to a single-process run.
+"""``-j N``: checks that look at one document at a time (``Check.per_document``) run on runs of
+consecutive documents, the cross-file checks on the whole book, each such run or check a task; the
+tasks are shared out between this process and ``N - 1`` forked workers: the workers take them from
+the first on (the heavy whole-book checks first), this process from the last one back once it has
+run the checks that share their own work out between processes (``Check.shares_work``:
+duplicate-passage). The findings come back in the order one process makes them, so the report is
+identical to a single-process run.
 
 Workers are forked: they inherit the documents and the configured checks, and send back only
 findings, with each document, unit and paragraph replaced by its number and their positions
-resolved there. Where fork is not available, or a worker fails, everything runs here.
+resolved there. Where fork is not available, or a task fails, everything runs here.
 """
 
 from __future__ import annotations
@@ -32,11 +34,15 @@ from yblint.model import Corpus, Document, Paragraph, Unit
 AUTO_CHARS = 100_000
 AUTO_MAX_JOBS = 4
 
-_STATE: tuple[list[Check], Corpus, str] | None = None  # what forked workers inherit
+#: what forked workers inherit: the checks, the book, what the report needs, the tasks and the
+#: bounds of those not taken yet (run_checks)
+_STATE: tuple[list[Check], Corpus, str, list[tuple[list[int], int, int]], Any] | None = None
 #: what fork_map's processes inherit: the function, the items, their runs, the count of runs taken
 _MAP_STATE: tuple[Callable[[Any], Any], Sequence[Any], list[tuple[int, int]], Any] | None = None
 #: runs of items to map, for a process to take while some are left: enough that the processes even out
 RUNS_PER_PROCESS = 8
+#: seconds a thread runs before another that waits takes the interpreter, while a pool runs
+SWITCH_INTERVAL = 0.0002
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -245,29 +251,63 @@ def _every_document(corpus: Corpus) -> list[Document]:
     return corpus.documents + corpus.references
 
 
-def _work(which: list[int], lo: int, hi: int) -> tuple[bytes, dict[str, float]]:
+def _run_task(which: list[int], lo: int, hi: int) -> tuple[list[list[Finding]], dict[str, float]]:
     """The findings of the checks ``which`` on the documents ``lo:hi``, or on the whole book
-    (``lo`` -1): each check's findings, pickled; and the CPU seconds each check took, when
-    timings are taken (``yblint check --timings``)."""
+    (``lo`` -1), with what the report needs of them worked out (here, in parallel, not in the
+    main process after the checks); and the CPU seconds each check took, when timings are taken
+    (``yblint check --timings``)."""
     assert _STATE is not None
-    checks, book, report = _STATE
+    checks, book, report = _STATE[:3]
     corpus = book if lo < 0 else Corpus(documents=book.documents[lo:hi])
     found = []
     times: dict[str, float] = {}
     timed = timings.active() is not None  # the session of the process this one was forked from
     for i in which:
-        checks[i].jobs = 1  # a worker shares out nothing more
+        checks[i].jobs = 1  # a task shares out nothing more
         start = timings.cpu_now() if timed else 0.0
         found.append(list(checks[i].run(corpus)))
         if timed:
             times[checks[i].rule.id] = timings.cpu_now() - start
-    for part in found:  # what the report needs is worked out here, in parallel, not in the main process
+    for part in found:
         for f in part:
             prepare_for_report(f, report)
+    return found, times
+
+
+def _work(which: list[int], lo: int, hi: int) -> tuple[bytes, dict[str, float]]:
+    """:func:`_run_task` in a worker: each check's findings, pickled, and their times."""
+    found, times = _run_task(which, lo, hi)
     re_cache.save()  # the patterns this process compiled, for the next run
-    every = _every_document(book)
+    assert _STATE is not None
+    every = _every_document(_STATE[1])
     with paused():  # tens of thousands of small acyclic objects: no full collection over the book
         return _dumps(_pack(found, every), every), times
+
+
+def _take(front: bool) -> int | None:
+    """The first task not taken yet (``front``: a worker's) or the last one (this process's),
+    now taken; None when none is left."""
+    assert _STATE is not None
+    bounds = _STATE[4]
+    with bounds.get_lock():
+        first, last = bounds[0], bounds[1]
+        if first >= last:
+            return None
+        if front:
+            bounds[0] = first + 1
+            return first
+        bounds[1] = last - 1
+        return last - 1
+
+
+def _ticket() -> tuple[int, bytes, dict[str, float]] | None:
+    """In a worker: the first task not taken yet, done (:func:`_work`), with its number; None
+    when none was left."""
+    k = _take(front=True)
+    if k is None:
+        return None
+    assert _STATE is not None
+    return (k, *_work(*_STATE[3][k]))
 
 
 def chunks(documents: list[Document], parts: int) -> list[tuple[int, int]]:
@@ -288,11 +328,12 @@ def chunks(documents: list[Document], parts: int) -> list[tuple[int, int]]:
 def tasks(
     checks: list[Check], pooled: list[int], per_doc: list[int], parts: list[tuple[int, int]]
 ) -> list[tuple[list[int], int, int]]:
-    """What the workers take, ``(checks, lo, hi)``, in the order they take it: each whole-book check
-    ``pooled`` a task of its own (``lo`` -1), so that they are shared out too, the heavier ones first
-    (a commit hook's run, one run of documents beside them, lasts as long as its longest chain of
-    tasks: the long ones should start first), then the runs of documents ``parts``, then the light
-    whole-book checks (``Check.light``), which fill the processes' last gaps."""
+    """The tasks, ``(checks, lo, hi)``, in the order the workers take them (this process takes them
+    from the last one back): each whole-book check ``pooled`` a task of its own (``lo`` -1), so that
+    they are shared out too, the heavier ones first (a commit hook's run, one run of documents beside
+    them, lasts as long as its longest chain of tasks: the long ones should start first, in a
+    worker), then the runs of documents ``parts``, then the light whole-book checks
+    (``Check.light``), the first this process takes once its own checks are done."""
     heavy = [([i], -1, -1) for i in pooled if not checks[i].light]
     light = [([i], -1, -1) for i in pooled if checks[i].light]
     return heavy + [(per_doc, lo, hi) for lo, hi in parts] + light
@@ -305,11 +346,11 @@ def run_checks(
     whole_book: Callable[[list[int]], dict[int, list[Finding]]],
     report: str = "fingerprints",
 ) -> dict[int, list[Finding]]:
-    """Findings of every check, by its position in ``checks``: the per-document ones from ``jobs``
-    worker processes, on runs of documents; the whole-book ones in the same pool, a task each, but
-    for those that share their own work out (``Check.shares_work``), which ``whole_book`` runs
-    here meanwhile; the tasks in the order of :func:`tasks`. ``report``: what the workers work
-    out for the report (engine.run_checks)."""
+    """Findings of every check, by its position in ``checks``: the per-document ones on runs of
+    documents, the whole-book ones a task each, but for those that share their own work out
+    (``Check.shares_work``), which ``whole_book`` runs here first; the tasks in the order of
+    :func:`tasks`, taken by ``jobs - 1`` workers from the first on and by this process from the
+    last one back. ``report``: what is worked out for the report with each task (engine.run_checks)."""
     global _STATE
     per_doc = [i for i, c in enumerate(checks) if c.per_document]
     here = [i for i, c in enumerate(checks) if not c.per_document and c.shares_work]
@@ -321,7 +362,7 @@ def run_checks(
     if jobs <= 1 or len(parts) + bool(pooled) + bool(here) < 2 or not documents or not can_fork():
         return whole_book(list(range(len(checks))))
     import multiprocessing  # imported for a run that uses processes only
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import ProcessPoolExecutor
 
     if not here:  # nothing to do here meanwhile: the whole-book checks run here, as before
         here, pooled = pooled, []
@@ -331,34 +372,55 @@ def run_checks(
         # reports 4x: 5.96 -> 5.81 s by turns, CPU 10.5 -> 10.2 s); alone, they share it out
         for i in here:
             checks[i].jobs = 1
-    _STATE = (checks, corpus, report)
+    ctx = multiprocessing.get_context("fork")
+    todo = tasks(checks, pooled, per_doc, parts)
+    # the tasks not taken yet, [first, last): the workers take the first, this process the last
+    _STATE = (checks, corpus, report, todo, ctx.Array("i", [0, len(todo)]))
     every = _every_document(corpus)
+    # the pool's thread here reads the workers' findings (megabytes, in pieces of a pipe's size)
+    # while this thread runs checks: at the usual 5 ms a turn it waits for the interpreter so long
+    # that a worker, blocked writing, stands idle (0.1 s between two of the book's tasks)
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_INTERVAL)
     try:
-        ctx = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            submitted: dict[int | tuple[int, int], Any] = {}  # by check, or by run of documents
-            for which, lo, hi in tasks(checks, pooled, per_doc, parts):
-                submitted[which[0] if lo < 0 else (lo, hi)] = pool.submit(_work, which, lo, hi)
-            books = [submitted[i] for i in pooled]
-            futures = [submitted[part] for part in parts]
+        # this process is one of the ``jobs``: once its own checks are done it takes tasks too, from
+        # the last one back, while the workers take them from the first on (a process fewer to
+        # fork; what this process runs need not be pickled and read back). A worker takes a task
+        # only when it starts one of its tickets, so none is kept waiting behind another.
+        with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as pool:
+            tickets = [pool.submit(_ticket) for _ in todo]
             out = whole_book(here)
-            loaded: dict[Any, Any] = {}
-            times: dict[Any, dict[str, float]] = {}
-            try:  # each task's findings unpickled as soon as it is done, while the others run
-                for f in as_completed([*futures, *books]):
-                    payload, times[f] = f.result()
-                    with paused():  # see _work
-                        loaded[f] = _unpack(_loads(payload, every), every)
-                results = [loaded[f] for f in futures]
-                from_book = [loaded[f][0] for f in books]
-            except Exception:  # a worker failed (a pattern timeout …): run here, where errors are reported
+            loaded: dict[int, list[list[Finding]]] = {}  # task -> its findings, by check
+            times: list[dict[str, float]] = []
+
+            def collect(wait: bool) -> None:
+                """Read back what the workers have done (all of it, waiting for it, with ``wait``)."""
+                for f in [t for t in tickets if wait or t.done()]:
+                    tickets.remove(f)
+                    got = f.result()
+                    if got is not None:
+                        k, payload, took = got
+                        times.append(took)
+                        with paused():  # see _work
+                            loaded[k] = _unpack(_loads(payload, every), every)
+
+            try:
+                while (k := _take(front=False)) is not None:
+                    collect(wait=False)
+                    loaded[k], took = _run_task(*todo[k])
+                    times.append(took)
+                collect(wait=True)
+                at = {(lo, hi) if lo >= 0 else which[0]: k for k, (which, lo, hi) in enumerate(todo)}
+                results = [loaded[at[part]] for part in parts]
+                from_book = [loaded[at[i]][0] for i in pooled]
+            except Exception:  # a task failed (a pattern timeout …): run here, where errors are reported
                 results = None
         if results is None:
             out.update(whole_book(per_doc + pooled))
             return out
         taken = timings.active()
-        if taken is not None:  # the workers' times count only when their findings do
-            for t in times.values():
+        if taken is not None:  # the tasks' times count only when their findings do
+            for t in times:
                 taken.add(t)
         for k, i in enumerate(per_doc):
             out[i] = [f for part in results for f in part[k]]
@@ -367,6 +429,7 @@ def run_checks(
         return out
     finally:
         _STATE = None
+        sys.setswitchinterval(switch)
 
 
 def _map_runs() -> dict[int, list[Any]]:
