@@ -18,7 +18,8 @@ import marshal
 import os
 import pickle
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from yblint import re_cache, timings
@@ -377,17 +378,12 @@ def run_checks(
     # the tasks not taken yet, [first, last): the workers take the first, this process the last
     _STATE = (checks, corpus, report, todo, ctx.Array("i", [0, len(todo)]))
     every = _every_document(corpus)
-    # the pool's thread here reads the workers' findings (megabytes, in pieces of a pipe's size)
-    # while this thread runs checks: at the usual 5 ms a turn it waits for the interpreter so long
-    # that a worker, blocked writing, stands idle (0.1 s between two of the book's tasks)
-    switch = sys.getswitchinterval()
-    sys.setswitchinterval(SWITCH_INTERVAL)
     try:
         # this process is one of the ``jobs``: once its own checks are done it takes tasks too, from
         # the last one back, while the workers take them from the first on (a process fewer to
         # fork; what this process runs need not be pickled and read back). A worker takes a task
         # only when it starts one of its tickets, so none is kept waiting behind another.
-        with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as pool:
+        with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as pool, _prompt_reading():
             tickets = [pool.submit(_ticket) for _ in todo]
             out = whole_book(here)
             loaded: dict[int, list[list[Finding]]] = {}  # task -> its findings, by check
@@ -429,6 +425,19 @@ def run_checks(
         return out
     finally:
         _STATE = None
+
+
+@contextmanager
+def _prompt_reading() -> Iterator[None]:
+    """While a pool's thread here reads what the workers send back (megabytes of findings, in
+    pieces of a pipe's size) and this thread runs checks: at the usual 5 ms a turn it waits for
+    the interpreter so long that a worker, blocked writing, stands idle (0.1 s between two of the
+    book's tasks). A shorter turn costs nothing while no other thread waits."""
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_INTERVAL)
+    try:
+        yield
+    finally:
         sys.setswitchinterval(switch)
 
 
@@ -492,7 +501,7 @@ def fork_map(
     _MAP_STATE = (func, items, runs, ctx.Value("i", 0))  # the counter, shared by the forked processes
     try:
         done: dict[int, list[Any]] = {}
-        with ProcessPoolExecutor(max_workers=min(jobs, len(runs)) - 1, mp_context=ctx) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(runs)) - 1, mp_context=ctx) as pool, _prompt_reading():
             futures = [pool.submit(_map_runs) for _ in range(min(jobs, len(runs)) - 1)]
             done.update(_map_runs())
             for f in futures:
