@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import time
 from types import SimpleNamespace
 
@@ -525,3 +526,26 @@ def test_findings_packed_for_another_process_come_back_the_same(tmp_path):
             f.fix is None or f.fix.edits[0].document is g.fix.edits[0].document
             for f, g in zip(part, again, strict=True)
         )
+
+
+class _Turns(_Where):
+    """A per-document check that notes how long a thread keeps the interpreter while it runs."""
+
+    def run(self, corpus):
+        for doc in corpus.documents:
+            time.sleep(0.02)
+            yield self.finding(doc, 0, 1, data={"pid": os.getpid(), "kind": "turns", "turn": sys.getswitchinterval()})
+
+
+def test_this_process_hands_the_interpreter_to_the_pool_s_reader_often_while_it_runs_checks(tmp_path):
+    """While this process runs checks beside a pool, the pool's thread that reads the workers'
+    findings gets the interpreter every SWITCH_INTERVAL (at the usual 5 ms a worker blocked
+    writing stands idle); the usual turn is back after the run."""
+    book = _book(tmp_path)
+    docs = [build_document(read_source(str(p))) for p in sorted(book.rglob("*.txt"))]
+    before = sys.getswitchinterval()
+    found, _ = run_checks([_Turns(_RULE, {}), _Sharing(_RULE, {})], Corpus(documents=docs), jobs=2)
+    here = [f.data["turn"] for f in found if f.data["kind"] == "turns" and f.data["pid"] == os.getpid()]
+    assert here, "this process took the last documents"
+    assert here == pytest.approx([parallel.SWITCH_INTERVAL] * len(here), abs=1e-6)
+    assert sys.getswitchinterval() == before
