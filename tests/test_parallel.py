@@ -549,3 +549,47 @@ def test_this_process_hands_the_interpreter_to_the_pool_s_reader_often_while_it_
     assert here, "this process took the last documents"
     assert here == pytest.approx([parallel.SWITCH_INTERVAL] * len(here), abs=1e-6)
     assert sys.getswitchinterval() == before
+
+
+class _LoggedWhere(_Where):
+    """A per-document check that takes a while and notes each run it does in a worker."""
+
+    log: str = ""
+
+    def run(self, corpus):
+        if os.getpid() != _FailsHere.main:
+            with open(self.log, "a", encoding="utf-8") as fh:
+                fh.write(f"{os.getpid()}\n")
+        for doc in corpus.documents:
+            time.sleep(0.05)
+            yield self.finding(doc, 0, 1, data={"pid": os.getpid(), "kind": "logged"})
+
+
+class _FailsHere(_LightBook):
+    """A light whole-book check (the first task this process takes) that fails here only."""
+
+    main = os.getpid()
+
+    def run(self, corpus):
+        if os.getpid() == self.main:
+            raise ValueError("here")
+        yield from super().run(corpus)
+
+
+def test_a_task_failing_here_stops_the_workers_taking_more(tmp_path):
+    """Once a task fails here, no worker starts another (the pool waits for those it runs): the
+    checks run again here, where the error is reported, not after the workers did all the rest."""
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for i in range(12):
+        (drafts / f"d{i:02d}.txt").write_text(f"区妇联\n\n第{i}段正文。\n", encoding="utf-8")
+    docs = [build_document(read_source(str(p))) for p in sorted(drafts.glob("*.txt"))]
+    logged = _LoggedWhere(_RULE, {})
+    logged.log = str(tmp_path / "worker-runs.log")
+    failing = _FailsHere(RuleDef(id="fails", type="check", severity="info", description={}, messages={}), {})
+    with pytest.raises(engine.InternalError):
+        run_checks([logged, failing, _Sharing(_RULE, {})], Corpus(documents=docs), jobs=2)
+    log = tmp_path / "worker-runs.log"
+    runs = log.read_text(encoding="utf-8").split() if log.exists() else []
+    assert len(parallel.chunks(docs, parallel.PARTS_PER_PROCESS * 2)) == 8
+    assert len(runs) <= 2, "the worker stopped after the run it had started"

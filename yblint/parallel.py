@@ -415,6 +415,9 @@ def run_checks(
                 from_book = [loaded[at[i]][0] for i in pooled]
             except Exception:  # a task failed (a pattern timeout …): run here, where errors are reported
                 results = None
+            finally:  # failed or interrupted: no worker starts another task (the pool waits for them)
+                while _take(front=True) is not None:
+                    pass
         if results is None:
             out.update(whole_book(per_doc + pooled))
             return out
