@@ -576,9 +576,19 @@ class _FailsHere(_LightBook):
         yield from super().run(corpus)
 
 
-def test_a_task_failing_here_stops_the_workers_taking_more(tmp_path):
-    """Once a task fails here, no worker starts another (the pool waits for those it runs): the
-    checks run again here, where the error is reported, not after the workers did all the rest."""
+class _SharingFailsHere(_Sharing):
+    """A work-sharing check (the first this process runs) that fails."""
+
+    def run(self, corpus):
+        raise ValueError("here")
+        yield
+
+
+@pytest.mark.parametrize("fails", [_FailsHere, _SharingFailsHere])
+def test_a_task_failing_here_stops_the_workers_taking_more(tmp_path, fails):
+    """Once a check fails here, no worker starts another task (the pool waits for those it runs):
+    the error is reported (after the checks ran again here, for a task), not after the workers
+    did all the rest."""
     drafts = tmp_path / "drafts"
     drafts.mkdir()
     for i in range(12):
@@ -586,9 +596,10 @@ def test_a_task_failing_here_stops_the_workers_taking_more(tmp_path):
     docs = [build_document(read_source(str(p))) for p in sorted(drafts.glob("*.txt"))]
     logged = _LoggedWhere(_RULE, {})
     logged.log = str(tmp_path / "worker-runs.log")
-    failing = _FailsHere(RuleDef(id="fails", type="check", severity="info", description={}, messages={}), {})
+    failing = fails(RuleDef(id="fails", type="check", severity="info", description={}, messages={}), {})
+    checks = [logged, failing] if fails is _SharingFailsHere else [logged, failing, _Sharing(_RULE, {})]
     with pytest.raises(engine.InternalError):
-        run_checks([logged, failing, _Sharing(_RULE, {})], Corpus(documents=docs), jobs=2)
+        run_checks(checks, Corpus(documents=docs), jobs=2)
     log = tmp_path / "worker-runs.log"
     runs = log.read_text(encoding="utf-8").split() if log.exists() else []
     assert len(parallel.chunks(docs, parallel.PARTS_PER_PROCESS * 2)) == 8

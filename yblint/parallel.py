@@ -389,7 +389,6 @@ def run_checks(
         # only when it starts one of its tickets, so none is kept waiting behind another.
         with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as pool, _prompt_reading():
             tickets = [pool.submit(_ticket) for _ in todo]
-            out = whole_book(here)
             loaded: dict[int, list[list[Finding]]] = {}  # task -> its findings, by check
             times: list[dict[str, float]] = []
 
@@ -405,16 +404,18 @@ def run_checks(
                             loaded[k] = _unpack(_loads(payload, every), every)
 
             try:
-                while (k := _take(front=False)) is not None:
-                    collect(wait=False)
-                    loaded[k], took = _run_task(*todo[k])
-                    times.append(took)
-                collect(wait=True)
-                at = {(lo, hi) if lo >= 0 else which[0]: k for k, (which, lo, hi) in enumerate(todo)}
-                results = [loaded[at[part]] for part in parts]
-                from_book = [loaded[at[i]][0] for i in pooled]
-            except Exception:  # a task failed (a pattern timeout …): run here, where errors are reported
-                results = None
+                out = whole_book(here)
+                try:
+                    while (k := _take(front=False)) is not None:
+                        collect(wait=False)
+                        loaded[k], took = _run_task(*todo[k])
+                        times.append(took)
+                    collect(wait=True)
+                    at = {(lo, hi) if lo >= 0 else which[0]: k for k, (which, lo, hi) in enumerate(todo)}
+                    results = [loaded[at[part]] for part in parts]
+                    from_book = [loaded[at[i]][0] for i in pooled]
+                except Exception:  # a task failed (a pattern timeout …): run here, where errors are reported
+                    results = None
             finally:  # failed or interrupted: no worker starts another task (the pool waits for them)
                 while _take(front=True) is not None:
                     pass
