@@ -236,14 +236,18 @@ def test_whole_book_checks_are_shared_out_between_the_workers(tmp_path):
     ]
 
 
-class _FailsInAWorker(_Book):
-    """A whole-book check that fails in a worker (a pattern timeout there), not here."""
+_HERE = os.getpid()  # the process the tests run in
 
-    main = os.getpid()
+
+class _FailsInAWorker(_Book):
+    """A whole-book check that fails in a worker (a pattern timeout there), not here; or, with
+    ``here``, here and not in a worker."""
+
+    here = False
 
     def run(self, corpus):
-        if os.getpid() != self.main:
-            raise RuntimeError("worker")
+        if (os.getpid() == _HERE) == self.here:
+            raise RuntimeError("here" if self.here else "worker")
         yield from super().run(corpus)
 
 
@@ -557,7 +561,7 @@ class _LoggedWhere(_Where):
     log: str = ""
 
     def run(self, corpus):
-        if os.getpid() != _FailsHere.main:
+        if os.getpid() != _HERE:
             with open(self.log, "a", encoding="utf-8") as fh:
                 fh.write(f"{os.getpid()}\n")
         for doc in corpus.documents:
@@ -565,15 +569,11 @@ class _LoggedWhere(_Where):
             yield self.finding(doc, 0, 1, data={"pid": os.getpid(), "kind": "logged"})
 
 
-class _FailsHere(_LightBook):
+class _FailsHere(_FailsInAWorker):
     """A light whole-book check (the first task this process takes) that fails here only."""
 
-    main = os.getpid()
-
-    def run(self, corpus):
-        if os.getpid() == self.main:
-            raise ValueError("here")
-        yield from super().run(corpus)
+    here = True
+    light = True
 
 
 class _SharingFailsHere(_Sharing):
