@@ -136,10 +136,15 @@ def test_a_bad_pattern_raises_as_re_compile_does(fresh):
     assert re_cache._added == {}
 
 
-def test_a_pattern_asked_again_is_the_one_made_before(fresh):
-    """Call sites that compile inside a function (lazyre.compile(...).search) pay for it once."""
+def test_a_pattern_asked_again_is_the_one_made_before(fresh, monkeypatch):
+    """Call sites that compile inside a function (lazyre.compile(...).search) pay for it once; the
+    patterns kept so are as many as MADE_MOST at most."""
     first = re_cache.compile("其中|另有", 0)
     assert re_cache.compile("其中|另有", 0) is first
+    monkeypatch.setattr(re_cache, "MADE_MOST", 3)
+    for word in ("一", "二", "三", "四"):
+        re_cache.compile(word, 0)
+    assert len(re_cache._made) <= 3
 
 
 def test_a_full_file_keeps_only_the_patterns_of_the_run_that_writes_it(fresh, monkeypatch):

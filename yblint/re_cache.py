@@ -33,6 +33,9 @@ Known = dict[tuple[str, int], tuple[Any, ...]]
 #: of the run that writes it (patterns made from a draft's text, HTML tags …, do not pile up)
 MOST = 2_000
 
+#: patterns a process keeps made (as ``re`` keeps 512)
+MADE_MOST = 1_024
+
 _known: Known | None = None  # read on first use
 _added: Known = {}  # compiled by this process, not yet written
 _used: set[tuple[str, int]] = set()  # asked for by this process
@@ -90,6 +93,8 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     made = _made.get(key)
     if made is not None:
         return made
+    if len(_made) >= MADE_MOST:  # as re's own cache: patterns made from text do not pile up
+        _made.clear()
     made = _made[key] = _compile(*key)
     return made
 
