@@ -32,10 +32,11 @@ TEXTS = [SEED, "2021年10月 TOTAL 12 其中三是 12.5% 截止2021 abd abc", "#
 
 def _next_run(monkeypatch) -> None:
     """Forget what this process read and compiled, as a new run would start."""
-    monkeypatch.setattr(re_cache, "_known", None)
-    monkeypatch.setattr(re_cache, "_added", {})
-    monkeypatch.setattr(re_cache, "_used", set())
-    monkeypatch.setattr(re_cache, "_made", {})
+    for kept in (re_cache.RE, re_cache.REGEX):
+        monkeypatch.setattr(kept, "known", None)
+        monkeypatch.setattr(kept, "added", {})
+        monkeypatch.setattr(kept, "used", set())
+        monkeypatch.setattr(kept, "made", {})
 
 
 @pytest.fixture
@@ -60,11 +61,11 @@ def test_patterns_made_from_the_kept_code_match_as_re_compiles_them(fresh, monke
     assert len(list(fresh.glob("re-*.marshal"))) == 1
     _next_run(monkeypatch)
     made = []
-    monkeypatch.setattr(re_cache, "_arguments", lambda *a: made.append(a))  # a miss would call it
+    monkeypatch.setattr(re_cache.RE, "arguments", lambda *a: made.append(a))  # a miss would call it
     for pattern, flags in SAMPLES:
         _same(re_cache.compile(pattern, flags), re.compile(pattern, flags))
     assert made == []  # every one came from the file
-    assert re_cache._added == {}
+    assert re_cache.RE.added == {}
 
 
 def test_every_lazy_pattern_of_yblint_round_trips(fresh, monkeypatch):
@@ -83,19 +84,19 @@ def test_every_lazy_pattern_of_yblint_round_trips(fresh, monkeypatch):
     _next_run(monkeypatch)
     for pattern, flags in sources:
         _same(re_cache.compile(pattern, flags), re.compile(pattern, flags))
-    assert re_cache._added == {}
+    assert re_cache.RE.added == {}
 
 
 def test_save_adds_to_what_another_process_wrote(fresh, monkeypatch):
     re_cache.compile("first", 0)
     re_cache.save()
     _next_run(monkeypatch)
-    monkeypatch.setattr(re_cache, "_known", {})  # this process read the file before the other wrote it
+    monkeypatch.setattr(re_cache.RE, "known", {})  # this process read the file before the other wrote it
     re_cache.compile("second", 0)
     re_cache.save()
     (path,) = fresh.glob("re-*.marshal")
     key, known = marshal.loads(path.read_bytes())
-    assert key == re_cache._key()
+    assert key == re_cache.RE.key()
     assert set(known) == {("first", 0), ("second", 0)}
 
 
@@ -115,7 +116,7 @@ def test_a_damaged_or_foreign_file_is_not_trusted(fresh, monkeypatch, content):
     path.write_bytes(content)
     _next_run(monkeypatch)
     _same(re_cache.compile("x(y)", 0), re.compile("x(y)", 0))
-    assert ("x(y)", 0) in re_cache._added  # compiled again, to be written again
+    assert ("x(y)", 0) in re_cache.RE.added  # compiled again, to be written again
 
 
 def test_an_entry_sre_refuses_is_compiled_again(fresh, monkeypatch):
@@ -133,7 +134,7 @@ def test_an_entry_sre_refuses_is_compiled_again(fresh, monkeypatch):
 def test_a_bad_pattern_raises_as_re_compile_does(fresh):
     with pytest.raises(re.error, match="missing \\)"):
         re_cache.compile("(unclosed", 0)
-    assert re_cache._added == {}
+    assert re_cache.RE.added == {}
 
 
 def test_a_pattern_asked_again_is_the_one_made_before(fresh, monkeypatch):
@@ -144,7 +145,7 @@ def test_a_pattern_asked_again_is_the_one_made_before(fresh, monkeypatch):
     monkeypatch.setattr(re_cache, "MADE_MOST", 3)
     for word in ("一", "二", "三", "四"):
         re_cache.compile(word, 0)
-    assert len(re_cache._made) <= 3
+    assert len(re_cache.RE.made) <= 3
 
 
 def test_a_full_file_keeps_only_the_patterns_of_the_run_that_writes_it(fresh, monkeypatch):
@@ -158,3 +159,42 @@ def test_a_full_file_keeps_only_the_patterns_of_the_run_that_writes_it(fresh, mo
     re_cache.save()
     (path,) = fresh.glob("re-*.marshal")
     assert set(marshal.loads(path.read_bytes())[1]) == {("三", 0), ("四", 0)}
+
+
+RULE_PATTERNS = [
+    r"(?<![\p{Latin}0-9])([0-9０-９]{1,4})[ \t]*[-－–][ \t]*([0-9]{1,4})",
+    r"(?:(?<=\p{Han})|(?<=[0-9%％）”’》」])(?=,[ \t]?\p{Han})),[ \t]?",
+    r"(?P<token>，)(?:[ \u3000]*(?P=token))+",
+    r"(?<=^|[，。；：！？]|年)(?<!各[^，。；！？：\n]{0,15})本(?:区(?![域划])|市)",
+    r"(?:我们){e<=1}",
+]
+
+
+def test_rule_patterns_made_from_the_kept_code_match_as_regex_compiles_them(fresh, monkeypatch):
+    """The rule files' patterns (the regex module): compiled, kept, read back, each the pattern
+    regex.compile makes; a pattern regex refuses raises as it does."""
+    import regex
+
+    flags = int(regex.V0)
+    for pattern in RULE_PATTERNS:
+        re_cache.compile_regex(pattern, flags)
+    re_cache.save()
+    assert len(list(fresh.glob("regex-*.marshal"))) == 1
+    _next_run(monkeypatch)
+    made = []
+    monkeypatch.setattr(re_cache.REGEX, "arguments", lambda *a: made.append(a))
+    for pattern in RULE_PATTERNS:
+        kept, fresh_one = re_cache.compile_regex(pattern, flags), regex.compile(pattern, flags)
+        assert (kept.pattern, kept.flags, kept.groups, kept.groupindex) == (
+            fresh_one.pattern,
+            fresh_one.flags,
+            fresh_one.groups,
+            fresh_one.groupindex,
+        )
+        for text in [*TEXTS, "县(处)级 1,000个 2019-2021年 本区本市各本区，，我门"]:
+            assert [(m.span(), m.groups()) for m in kept.finditer(text)] == [
+                (m.span(), m.groups()) for m in fresh_one.finditer(text)
+            ]
+    assert made == []  # every one came from the file
+    with pytest.raises(regex.error):
+        re_cache.compile_regex("(unclosed", flags)

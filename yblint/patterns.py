@@ -19,6 +19,7 @@ from typing import Any
 
 import regex
 
+from yblint import re_cache
 from yblint.errors import ConfigError
 from yblint.model import CODE, HEADING, HTML, LIST_ITEM, PROSE, TABLE, Document, Paragraph
 from yblint.ruledefs import RuleDef
@@ -97,7 +98,7 @@ def compile_one(rule: RuleDef, source: Any, *key: Any, literal: bool = False, pa
         raise rule_error(rule, f"rule '{rule.id}': a pattern must be a non-empty string", *key)
     text = regex.escape(source) if literal else source
     try:
-        compiled = regex.compile(text, flags_of(rule))
+        compiled = re_cache.compile_regex(text, flags_of(rule))
     except regex.error as e:
         raise rule_error(rule, f"rule '{rule.id}': invalid regular expression {source!r}: {e}", *key) from None
     return Pattern(source, compiled, tuple(key), payload)
