@@ -198,8 +198,28 @@ def test_required_chars_of_a_pattern_searched_in_every_paragraph():
     assert required_chars('"(?<=(?:^|\\n)[^"\\n]*)(?P<q>[^"\\n]{0,80})"', every=True) == {'"'}
     assert required_chars("(?<=^|[，。])本(?:区|市)", every=True) == {"本"}
     assert required_chars("(?P<c>[的和了])(?P=c)", every=True) == set("的和了")
-    for source in ["(?:我){e<=1}", "我{e<=1}们", "[-，]?我?", "(?V1)[[a]--[b]]", "(?<=^)\\p{Han}"]:
+    for source in [
+        "(?:我){e<=1}",
+        "我{e<=1}们",
+        "[-，]?我?",
+        "(?V1)[[a]--[b]]",
+        "(?<=^)\\p{Han}",
+        "^(?i:abc)",  # any case
+        "(?i)^abc",
+    ]:
         assert required_chars(source, every=True) is None, source
+    assert required_chars("^(?i:a)bc", every=True) == {"b"}
+
+
+def test_a_group_of_its_own_case_is_searched_in_every_paragraph(tmp_path):
+    """A pattern searched paragraph by paragraph with a group that ignores case (^(?i:ab)) is not
+    held to the paragraphs holding its lower-case letters."""
+    text = "AB们在这里工作，情况很好。\n\nab们在那里工作，情况也好。\n\n我们在家里工作，情况一般。\n"
+    doc = doc_of(tmp_path / "a.txt", "区妇联\n\n" + text)
+    rule = _rule()
+    matcher = Matcher(rule, [compile_one(rule, "^(?i:ab)们", "tokens", 0)])
+    assert _hits(matcher, doc) == _one_by_one(matcher, doc)
+    assert len(_hits(matcher, doc)) == 2
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -551,8 +551,11 @@ def required_chars(source: str, every: bool = False) -> frozenset[str] | None:
     try:
         sre = importlib.import_module("re._constants")  # (private: a Python without them skips this)
         parser = importlib.import_module("re._parser")
-        items = list(parser.parse(_PROPERTY.sub(lambda m: "\\ue000", source)))
+        parsed = parser.parse(_PROPERTY.sub(lambda m: "\\ue000", source))
+        items = list(parsed)
     except Exception:  # the regex module's own syntax
+        return None
+    if parsed.state.flags & re.IGNORECASE:  # (?i) at the start: any case of each character
         return None
     if not every and _starts_with_literal(items, sre):
         return None
@@ -600,8 +603,8 @@ def _required(op: Any, av: Any, sre: Any) -> frozenset[str] | None:
                 return None
             union |= r
         return frozenset(union)
-    if op is sre.SUBPATTERN:
-        return _sequence(av[-1], sre)
+    if op is sre.SUBPATTERN:  # a group with flags of its own ((?i:…)) is not read
+        return None if av[1] or av[2] else _sequence(av[-1], sre)
     if op is sre.ATOMIC_GROUP:
         return _sequence(av, sre)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
