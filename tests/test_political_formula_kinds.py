@@ -62,6 +62,11 @@ def _check(tmp_path: Path, text: str, year: int | None = 2022, name: str = "a.md
             "增强政治意识、大局意识、核心意识。",
             [(3, 3, "政治意识、大局意识、核心意识", "政治意识、大局意识、核心意识、看齐意识")],
         ),
+        # a later sentence of the paragraph is not history because an earlier one was
+        (
+            "党的十八大以来全区发展。要坚定道路自信、理论自信、制度自信。",
+            [(3, 16, "道路自信、理论自信、制度自信", "道路自信、理论自信、制度自信、文化自信")],
+        ),
         (
             "坚定道路自信、理论自信、文化自信。",
             [(3, 3, "道路自信、理论自信、文化自信", "道路自信、理论自信、制度自信、文化自信")],
@@ -119,8 +124,9 @@ def test_member_flagged(tmp_path, text, found):
         # two of three, no name: not the formula
         "完整准确全面贯彻新发展理念，加快构建新发展格局。",
         "贯彻新发展理念、构建新发展格局。",
-        # history, told as history
+        # history, told as history, in a paragraph's first sentence or a later one
         "党的十八大提出坚定道路自信、理论自信、制度自信。",
+        "全区召开学习会。党的十八大提出坚定道路自信、理论自信、制度自信。",
     ],
 )
 def test_member_silent(tmp_path, text):

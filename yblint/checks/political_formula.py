@@ -232,8 +232,9 @@ def _hits(text: str, offset: int, formulae: list[tuple[int, Formula]]) -> list[t
 _SEP = regex.compile(r"(?:[、，]|[、，]?(?:以及|和|与|及))(\p{Han}{0,4})")
 #: what may follow a word that is not a member for it to be an item (全面推进乡村振兴 is not 全面推进乡村)
 _END = regex.compile(r"\P{Han}|以及|和|与|及|的|等|$")
-#: where a sentence (or a clause of a listing told as history) begins
-_SENTENCE = regex.compile(r"[。！？；\n][^。！？；\n]*$")
+#: the mark that ends the sentence before a listing (its clause told as history starts after it),
+#: searched back from the listing: the paragraph is not read from its start for each listing
+_SENTENCE_END = regex.compile(r"[。！？；\n]", flags=regex.REVERSE)
 
 
 class FormulaHit(NamedTuple):
@@ -319,8 +320,8 @@ def _member_hits(f: MemberFormula, text: str, offset: int) -> Iterator[FormulaHi
             ok = (named and len(seen) >= 2) or (len(seen) >= n - 1 and (len(seen) >= 3 or len(run) == n))
         else:
             ok = (named and len(seen) >= 2) or (len(seen) == n - 1 >= 3 and not f.parts)
-        sentence = _SENTENCE.search(text, 0, start)
-        told = text[sentence.end() if sentence else 0 : start]  # its sentence up to the listing
+        mark = _SENTENCE_END.search(text, 0, start)
+        told = text[mark.end() if mark else 0 : start]  # its sentence up to the listing
         if not ok or (f.history and regex.search(f.history, told)):
             continue
         words = [f.wording(i) for i in missing]
