@@ -10,7 +10,15 @@ from hypothesis import strategies as st
 from yblint.model import PROSE
 from yblint.parsing import build_document
 from yblint.parsing.markdown import _URL, url_spans
-from yblint.parsing.plaintext import _PARA, _paragraph_spans, text_blocks
+from yblint.parsing.plaintext import (
+    _LINE,
+    _PARA,
+    _has_ink,
+    _line_paragraphs,
+    _paragraph_spans,
+    one_paragraph_a_line,
+    text_blocks,
+)
 from yblint.parsing.units import UnitOptions, _starts_unit, is_plain_heading
 from yblint.reading.source import Source, _dominant_newline
 from yblint.text.marks import INLINE_SPACE, skip_space, trim_space
@@ -21,24 +29,43 @@ LINES = st.text(
 )
 
 
-@given(LINES)
+#: drafts of a few lines, some ending a sentence, with one line break or a blank line between
+DRAFTS = st.lists(
+    st.tuples(st.text(alphabet=st.sampled_from("a中。；\t \u3000\u200b"), max_size=8), st.sampled_from(["\n", "\n\n"])),
+    max_size=12,
+).map(lambda parts: "".join(line + end for line, end in parts))
+
+
+def _regex_spans(text: str) -> list[tuple[int, int]]:
+    """The paragraphs by the regexes: runs of lines with ink (_PARA), or, for a draft written one
+    paragraph a line, its lines with ink (_LINE)."""
+    runs = [m.span() for m in _PARA.finditer(text)]
+    if not one_paragraph_a_line(text, runs):
+        return runs
+    return _line_paragraphs(
+        text, [m.span() for m in _LINE.finditer(text) if m.end() > m.start() and _has_ink(m.group())]
+    )
+
+
+@given(st.one_of(LINES, DRAFTS))
 def test_paragraph_spans_are_the_regex_spans(text):
-    assert _paragraph_spans(text) == [m.span() for m in _PARA.finditer(text)]
+    assert _paragraph_spans(text) == _regex_spans(text)
 
 
-@given(LINES, st.sampled_from(["\r\n", "\r"]))
+@given(st.one_of(LINES, DRAFTS), st.sampled_from(["\r\n", "\r"]))
 def test_with_carriage_returns_the_regex_itself_is_used(text, newline):
-    text = text.replace("\n", newline)
-    assert _paragraph_spans(text) == [m.span() for m in _PARA.finditer(text)]
+    assert _paragraph_spans(text.replace("\n", newline)) == _regex_spans(text.replace("\n", newline))
+    # the same paragraphs whatever ends the lines
+    assert len(_paragraph_spans(text.replace("\n", newline))) == len(_paragraph_spans(text))
 
 
-@given(LINES)
+@given(st.one_of(LINES, DRAFTS))
 def test_blocks_are_those_of_the_regex_and_the_space_loops(text):
     want = []
-    for m in _PARA.finditer(text):
-        end = trim_space(text, m.start(), m.end(), INLINE_SPACE)
-        content = skip_space(text, m.start(), end, INLINE_SPACE)
-        want.append((m.start(), min(content, end), end))
+    for start, stop in _regex_spans(text):
+        end = trim_space(text, start, stop, INLINE_SPACE)
+        content = skip_space(text, start, end, INLINE_SPACE)
+        want.append((start, min(content, end), end))
     assert [(b.start, b.content_start, b.end) for b in text_blocks(text)] == want
 
 

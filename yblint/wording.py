@@ -3,7 +3,8 @@
 A Word draft (``locations: paragraph``) has no lines and no blank lines: its "line" N is paragraph
 N, and what separates two paragraphs is a paragraph break. Messages are written for text drafts
 (第12行, 空行; line 12, blank line); ``paragraph_wording`` rewrites a message template (or a fix's
-description) for a Word draft: 第12段, 段落分隔; paragraph 12, paragraph break.
+description) for a Word draft: 第12段, 段落分隔; paragraph 12, paragraph break; ``break_wording``
+for a text draft written one paragraph a line: 换行, line break.
 """
 
 from __future__ import annotations
@@ -27,6 +28,18 @@ _EN: list[tuple[re.Pattern[str], Replacement]] = [
     (re.compile(r"\bblank lines\b"), "paragraph breaks"),
     (re.compile(r"\bblank line\b"), "paragraph break"),
 ]
+
+
+_BREAK_ZH = re.compile("空行")
+_BREAK_EN = re.compile(r"\bblank line(s?)\b")
+
+
+def break_wording(text: str, lang: str) -> str:
+    """``text`` for two paragraphs of a text draft written one paragraph a line, which a line
+    break separates rather than a blank line: 空行 → 换行, blank line → line break."""
+    if lang == "en":
+        return _BREAK_EN.sub(r"line break\1", text)
+    return _BREAK_ZH.sub("换行", text)
 
 
 def paragraph_wording(text: str, lang: str) -> str:

@@ -11,6 +11,7 @@ from yblint.finding import Edit, Finding, Fix, Location, excerpt
 from yblint.i18n import tr
 from yblint.model import Corpus
 from yblint.text.paragraphs import paragraph_joins
+from yblint.wording import break_wording
 
 CONTEXT = 12
 
@@ -51,7 +52,11 @@ class SplitParagraph(Check):
                     f"删除第{line}行与第{next_line}行之间的空行，把两段接成一段：“…{joined}…”",
                     f"Remove the blank line between lines {line} and {next_line}: “…{joined}…”",
                 )
-                yield self.finding(
+                # a draft written one paragraph a line: a line break, not a blank line, between the halves
+                line_break = doc.locations != "paragraph" and not _blank_line(text[end.end : start.first])
+                if line_break:
+                    description = break_wording(description, self.lang)
+                found = self.finding(
                     doc,
                     join.cut_start,
                     end.end,
@@ -70,3 +75,11 @@ class SplitParagraph(Check):
                     key=f"{kind}\x1f{before}\x1f{after}",
                     **args,
                 )
+                if line_break:
+                    found.message = break_wording(found.message, self.lang)
+                yield found
+
+
+def _blank_line(gap: str) -> bool:
+    """Whether ``gap``, what stands between two paragraphs, holds a blank line (two line breaks)."""
+    return gap.count("\n") + gap.count("\r") - gap.count("\r\n") >= 2

@@ -1,9 +1,13 @@
-"""Plain-text drafts: a paragraph is a run of non-blank lines; blank lines separate paragraphs. A
+"""Plain-text drafts: a paragraph is a run of non-blank lines; blank lines separate paragraphs —
+or, in a draft written one paragraph a line (Word's "plain text", Notepad: most lines follow
+another line, not a blank one, and most of those end a sentence), each line is one. A
 run of two lines or more whose every line holds cells separated by tabs (a table pasted from Word
 or a spreadsheet) or lined up with spaces (typed, or copied out of a PDF) is a table, not prose
 (yblint.text.cells)."""
 
 from __future__ import annotations
+
+import itertools
 
 from yblint import lazyre as re
 from yblint.model import PROSE, TABLE, Block
@@ -31,17 +35,25 @@ def _has_ink(line: str) -> bool:
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """The spans ``_PARA`` matches: runs of lines with ink, from the start of the first line to the
-    end of the last. Text without \r (most drafts) is cut into lines by str.split, faster than the
-    regex's scan of every character."""
+    """The paragraphs of a plain-text draft, as spans from the start of the first line to the end
+    of the last: runs of lines with ink between blank lines (_PARA), or, in a draft written one
+    paragraph a line (:func:`one_paragraph_a_line`), each line with ink on its own (lines that all
+    hold a gap between cells stay together: a table). Text without \r (most drafts) is cut into
+    lines by str.split, faster than the regex's scan of every character."""
     if "\r" in text:
-        return [m.span() for m in _PARA.finditer(text)]
+        runs = [m.span() for m in _PARA.finditer(text)]
+        if not one_paragraph_a_line(text, runs):
+            return runs
+        lines = [m.span() for m in _LINE.finditer(text)]
+        return _line_paragraphs(text, [(a, b) for a, b in lines if b > a and _has_ink(text[a:b])])
     spans = []
+    ink_lines = []
     start = -1  # start of the current run of lines with ink
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
         if _has_ink(line):
+            ink_lines.append((pos, end))
             if start < 0:
                 start = pos
             last = end
@@ -51,7 +63,82 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
         pos = end + 1
     if start >= 0:
         spans.append((start, last))
+    if one_paragraph_a_line(text, spans, ink_lines):
+        return _line_paragraphs(text, ink_lines)
     return spans
+
+
+#: a line of text, whatever ends it (\r\n, \r, \n)
+_LINE = re.compile(r"[^\r\n]*")
+#: what ends a line that ends a paragraph: a sentence's final mark (or ；：), closing marks after it
+_PARAGRAPH_END = re.compile(r"[。！？；：!?;:…][”’\"'）)》」』\]]*$")
+#: a share of the breaks between two lines with ink after a paragraph's end from which the draft
+#: is one paragraph a line (hard-wrapped text breaks after such a mark a few times in a hundred)
+LINE_ENDS_SHARE = 0.6
+
+
+def one_paragraph_a_line(
+    text: str, runs: list[tuple[int, int]], ink_lines: list[tuple[int, int]] | None = None
+) -> bool:
+    """Whether a plain-text draft is written one paragraph a line, as Word's "plain text" and
+    Notepad drafts are, rather than with blank lines between paragraphs (its lines then may be
+    wrapped): more of its lines with ink follow another such line than a blank one, three or
+    more do, and most of those that do follow a line ending a sentence (。！？；：). A short line
+    without sentence marks (a heading, or a term a wiki link set on a line of its own) counts for
+    neither, unless the next line goes on with a mark (，。）…: the line was wrapped); nor do two
+    rows of a table (both hold a gap between cells). ``runs``: the runs of lines with ink;
+    ``ink_lines``: the lines with ink, if known."""
+    if ink_lines is None:
+        ink_lines = [m.span() for m in _LINE.finditer(text) if m.end() > m.start() and _has_ink(m.group())]
+    if len(ink_lines) - len(runs) < max(3, len(runs)):  # a line after a line, against one after a blank
+        return False
+    run_ends = {b for _, b in runs}
+    breaks = ends = 0
+    for (a, b), (c, d) in itertools.pairwise(ink_lines):
+        if b in run_ends:
+            continue
+        if _cells(text, a, b) and _cells(text, c, d):
+            continue  # within a table
+        line = text[a:b].strip()
+        if len(line) <= SHORT_LINE and not _SENTENCE_MARK.search(line) and text[c:d].lstrip()[:1] not in _GOES_ON:
+            continue  # a heading, or a term alone on its line
+        breaks += 1
+        ends += _PARAGRAPH_END.search(line) is not None
+    return breaks >= 2 and ends >= LINE_ENDS_SHARE * breaks
+
+
+#: a line this short without sentence marks may be a heading (units: max_heading_chars' default)
+SHORT_LINE = 20
+_SENTENCE_MARK = re.compile(r"[，。；：！？,;:!?]")
+#: what starts a line that goes on with the line before it
+_GOES_ON = set("。，、；：！？）》」』”’,.;:!?)]…—")
+
+
+def _cells(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` holds a gap between cells after its indent."""
+    line = text[start:end]
+    return may_hold_table(text, start + len(line) - len(line.lstrip()), end)
+
+
+def _line_paragraphs(text: str, ink_lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each line its own paragraph, but lines next to each other that all hold a gap between
+    cells (a tab, two spaces: yblint.text.cells) stay one block, so that a table is still seen."""
+    spans: list[tuple[int, int]] = []
+    table = False  # whether the last span is lines with cells
+    prev_end = -2
+    for a, b in ink_lines:
+        cells = _cells(text, a, b)
+        if cells and table and _only_break(text, prev_end, a):
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+        table, prev_end = cells, b
+    return spans
+
+
+def _only_break(text: str, end: int, start: int) -> bool:
+    """Whether one line break alone stands between ``end`` and ``start``."""
+    return text[end:start] in ("\n", "\r\n", "\r")
 
 
 def text_blocks(text: str) -> list[Block]:
