@@ -15,6 +15,7 @@ from yblint.parsing.units import UnitOptions
 from yblint.reading.source import Source
 
 LINES = FIXTURES / "lines" / "gongshu-page5-one-paragraph-a-line.txt"  # the seed page, GB18030, CRLF
+FIVE = ["团区委", "全年开展活动12场。", "组织志愿服务3次。", "区妇联", "举办培训班5期。"]
 
 
 def _doc(text: str, path: str = "a.txt"):
@@ -42,7 +43,13 @@ def test_a_line_break_in_english():
 
 def test_each_line_is_a_paragraph_and_a_short_line_heads_a_unit():
     doc = _doc("团区委\n全年开展活动12场。\n组织志愿服务3次。\n区妇联\n举办培训班5期。\n")
-    assert [p.text for p in doc.paragraphs] == ["团区委", "全年开展活动12场。", "组织志愿服务3次。", "区妇联", "举办培训班5期。"]
+    assert [p.text for p in doc.paragraphs] == [
+        "团区委",
+        "全年开展活动12场。",
+        "组织志愿服务3次。",
+        "区妇联",
+        "举办培训班5期。",
+    ]
     assert [u.name for u in doc.units] == ["团区委", "区妇联"]
 
 
@@ -90,7 +97,13 @@ def test_markdown_keeps_its_soft_line_breaks():
 
 def test_carriage_returns_alone_end_lines_too(tmp_path):
     text = "团区委\r全年开展活动12场。\r组织志愿服务3次。\r区妇联\r举办培训班5期。\r"
-    assert [p.text for p in _doc(text).paragraphs] == ["团区委", "全年开展活动12场。", "组织志愿服务3次。", "区妇联", "举办培训班5期。"]
+    assert [p.text for p in _doc(text).paragraphs] == [
+        "团区委",
+        "全年开展活动12场。",
+        "组织志愿服务3次。",
+        "区妇联",
+        "举办培训班5期。",
+    ]
 
 
 _N = [0]

@@ -150,6 +150,24 @@ _SHARE_ITEM = re.compile(
 )
 #: what stands between two items of a list of shares
 _SHARE_SEP = re.compile(r"[、，,；;]")
+#: the most characters an item's name (_SHARE_ITEM's lead: sixteen names of 14 at most, （PM10） …)
+#: and the 所 of 所占比重 take before its 占 or 比重; and from there to the figure after it, the
+#: figure included (占, ten characters and 的, 比重, 约为: 16)
+_LEAD_MOST = 16 * 14 + 1
+_WORD_TO_FIGURE = 16 + 1
+_SHARE_WORD = re.compile("占|比重")
+
+
+def _search_share_item(t: str, pos: int, hi: int) -> re.Match[str] | None:
+    """``_SHARE_ITEM.search(t, pos, hi)``, without trying the pattern at every character of a long
+    paragraph (#14): every item holds 占 or 比重 after a name of _LEAD_MOST characters at most, so
+    the text around each of those words is searched; where an item is found there, the search
+    from the window's start gives the first item of all (none starts before the window)."""
+    for w in _SHARE_WORD.finditer(t, pos, hi):
+        start = max(pos, w.start() - _LEAD_MOST)
+        if _SHARE_ITEM.search(t, start, min(hi, w.start() + _WORD_TO_FIGURE)) is not None:
+            return _SHARE_ITEM.search(t, start, hi)
+    return None
 
 
 def share_lists(r: Reader) -> None:
@@ -161,7 +179,7 @@ def share_lists(r: Reader) -> None:
         return
     pos = r.lo
     while True:
-        m = _SHARE_ITEM.search(t, pos, r.hi)
+        m = _search_share_item(t, pos, r.hi)
         if m is None:
             return
         items = []  # (lead, share)

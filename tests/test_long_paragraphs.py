@@ -1,0 +1,44 @@
+"""Long paragraphs (#14): a draft whose line breaks were lost, or a paragraph with a table's worth
+of figures, must cost time in proportion to its length. Each shortcut against the search it
+replaces."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from yblint.checks.inconsistent_total.shares import _SHARE_ITEM, _search_share_item
+
+SHARES = st.text(alphabet=st.sampled_from("占比重所其他甲乙（）PM、，1.%为达约的"), max_size=400)
+
+
+def _span(m):
+    return m and m.span()
+
+
+@given(SHARES, st.integers(min_value=0, max_value=400), st.integers(min_value=0, max_value=400))
+def test_a_share_item_is_searched_around_its_word(text, pos, hi):
+    pos, hi = min(pos, len(text)), min(hi, len(text))
+    assert _span(_search_share_item(text, pos, hi)) == _span(_SHARE_ITEM.search(text, pos, hi))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["甲", "占地", "比重", "（PM10）", "所", "、", "，", "30%", "占比为", "其他"]), max_size=60
+    )
+)
+def test_share_items_among_words_that_hold_share_words(parts):
+    text = "".join(parts)
+    assert _span(_search_share_item(text, 0, len(text))) == _span(_SHARE_ITEM.search(text))
+
+
+def test_the_longest_share_item_is_found():
+    """Sixteen bracketed names of twelve characters, then 所占比重为: its 占 stands 225 characters
+    after the item's start, the most there can be, and its figure 17 characters after the 占…
+    of the longest kind."""
+    item = "（" + "a" * 12 + "）"
+    for tail in ("所占比重30%", "占" + "乙" * 10 + "的比重约为30%"):
+        text = "，" * 1000 + item * 16 + tail
+        want = _SHARE_ITEM.search(text)
+        assert want is not None and want.start() == 1000
+        assert _span(_search_share_item(text, 0, len(text))) == want.span()
