@@ -217,6 +217,7 @@ def test_own_chars_below_at_the_edge(titled, index_after, monkeypatch):
     ``own + 1`` exactly, with a title taken out first or without one, from the document's counts
     or from the passage's own."""
     monkeypatch.setattr(formulae, "INDEX_AFTER", index_after)
+    monkeypatch.setattr(formulae, "INDEX_SHARE", 0 if index_after else formulae.INDEX_SHARE)  # the passage's own
     text = ("《关于加快发展的决定》" if titled else "") + "坚持稳中求进工作总基调，拱墅区新建道路12条"
     doc = _Doc(text)
     own = own_chars(text)

@@ -598,18 +598,23 @@ class _OwnIndex:
 
 
 #: passages of a document counted on their own before its counts are worked out (a run with a
-#: few findings does not read whole documents for them)
+#: few findings does not read whole documents for them) …
 INDEX_AFTER = 2
+#: … unless a passage is this share of the document or more: counting it on its own reads as
+#: much of the text as the counts would (the copies of whole units; 0: never)
+INDEX_SHARE = 0.25
 
 
-def _own_index(doc) -> _OwnIndex | None:
+def _own_index(doc, start: int = 0, end: int = 0) -> _OwnIndex | None:
+    """The counts of ``doc`` (:class:`_OwnIndex`), worked out from its ``INDEX_AFTER + 1``-th
+    passage on, or at once for a passage ``start``..``end`` of ``INDEX_SHARE`` of it or more."""
     derived = getattr(doc, "derived", None)
     if derived is None:
         return None
     got = derived.get("formulae.own")
     if got is None:
         asked = derived["formulae.asked"] = derived.get("formulae.asked", 0) + 1
-        if asked <= INDEX_AFTER:
+        if asked <= INDEX_AFTER and not (INDEX_SHARE and end - start >= INDEX_SHARE * len(doc.text)):
             return None
         alt = formula_alternation()
         if alt.always or alt.shortest_literal is None:
@@ -624,12 +629,12 @@ def own_chars_below(doc, start: int, end: int, limit: int) -> bool:
     ``limit`` or more once the most the formulae can take out is taken (every match holds a
     literal of its formula, matches do not overlap: each is charged to its own literal's offset).
     A passage is counted from its document's counts (:class:`_OwnIndex`, from the document's
-    ``INDEX_AFTER + 1``-th passage on), each title (《…》) in it charged the most one can take
-    out; where those counts do not decide, on its own, once its titles are taken out; where
-    neither decides, the formulae are taken out."""
+    ``INDEX_AFTER + 1``-th passage on, or a passage of ``INDEX_SHARE`` of it), each title (《…》)
+    in it charged the most one can take out; where those counts do not decide, on its own, once
+    its titles are taken out; where neither decides, the formulae are taken out."""
     text = doc.text
     titles = text.count("《", start, end)
-    index = _own_index(doc)
+    index = _own_index(doc, start, end)
     if index is not None:
         kept = index.kept(text, start, end)
         if kept < limit:
