@@ -6,6 +6,11 @@ places) covers its text; a control is flagged when a finding's own place covers 
 
     python benchmarks/eval_blind.py            # every set
     python benchmarks/eval_blind.py setB -v    # one set, every finding listed
+    python benchmarks/eval_blind.py --one-paragraph-a-line   # the text drafts without blank lines
+
+``--one-paragraph-a-line`` scores copies of the sets (in a temporary folder) whose plain-text
+drafts have their blank lines taken out, as Word's "plain text" writes a draft: one paragraph a
+line, the same encoding and line ends, the key's lines moved with them.
 """
 
 from __future__ import annotations
@@ -85,18 +90,61 @@ def score(folder: Path, verbose: bool) -> tuple[int, int, int, int]:
     return plants, found, len(key) - plants, flagged
 
 
+def one_paragraph_a_line(folder: Path, out: Path) -> Path:
+    """A copy of the set ``folder`` in ``out`` whose .txt drafts have no blank lines, with its key's
+    lines for them moved to where the lines went."""
+    import shutil
+
+    out.mkdir(parents=True)
+    key = json.loads((folder / "key.json").read_text(encoding="utf-8"))
+    moved: dict[str, dict[int, int]] = {}
+    for src in sorted(folder.iterdir()):
+        if src.name == "key.json":
+            continue
+        if src.suffix != ".txt":
+            shutil.copy(src, out / src.name)
+            continue
+        raw = src.read_bytes()
+        encoding = "utf-8"
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            encoding = "gb18030"
+            text = raw.decode(encoding)
+        newline = "\r\n" if "\r\n" in text else "\n"
+        kept: list[str] = []
+        moved[src.name] = {}
+        for n, line in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
+            if line.strip():
+                kept.append(line)
+                moved[src.name][n] = len(kept)
+        (out / src.name).write_bytes((newline.join(kept) + newline).encode(encoding))
+    for k in key:
+        k["line"] = moved.get(k["file"], {}).get(k["line"], k["line"])
+    (out / "key.json").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("sets", nargs="*", default=sorted(d.name for d in HERE.iterdir() if (d / "key.json").is_file()))
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--one-paragraph-a-line", action="store_true", help="the text drafts without blank lines")
     args = ap.parse_args()
+    import tempfile
+
+    tmp = Path(tempfile.mkdtemp(prefix="yblint-blind-"))
     total = [0, 0, 0, 0]
     for name in args.sets:
         print(name)
-        got = score(HERE / name, args.verbose)
+        folder = one_paragraph_a_line(HERE / name, tmp / name) if args.one_paragraph_a_line else HERE / name
+        got = score(folder, args.verbose)
         print(f"{name}: plants {got[0]}, found {got[1]}; controls {got[2]}, flagged {got[3]}")
         total = [a + b for a, b in zip(total, got, strict=True)]
     print(f"all: plants {total[0]}, found {total[1]}; controls {total[2]}, flagged {total[3]}")
+    import shutil
+
+    shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 
