@@ -447,6 +447,9 @@ def _parts_in_next_sentence(r: Reader, seen: set[int]) -> None:
     )
     if not marked and not by_kinds:
         return  # a total is marked with one of TOTAL_MARK_CHARS, a classification opens with 按 or 从
+    # each sentence's quantities by unit group, sorted once (a sentence of a thousand figures
+    # was read again for each of them)
+    groups: dict[tuple[int, int], dict[str | None, list[Number]]] = {}
     for total in r.numbers:
         if total.start in seen or total.approx or not r.is_amount(total):
             continue
@@ -455,7 +458,13 @@ def _parts_in_next_sentence(r: Reader, seen: set[int]) -> None:
         s_start, s_end = sentence_bounds(t, total.start, r.lo, r.hi)
         if s_end >= r.hi or t[s_end] != "。":
             continue
-        same = [n for n in r.nums(s_start, s_end) if n.group == total.group and n.quantity]
+        by_group = groups.get((s_start, s_end))
+        if by_group is None:
+            by_group = groups[(s_start, s_end)] = {}
+            for n in r.nums(s_start, s_end):
+                if n.quantity:
+                    by_group.setdefault(n.group, []).append(n)
+        same = by_group.get(total.group, [])
         if same[-1:] != [total]:
             continue
         n_start = s_end + 1
