@@ -73,3 +73,21 @@ def test_figures_of_one_long_sentence_are_grouped_once(monkeypatch):
     (800 figures took 0.57 s, quadratic in their number)."""
     small, large = _quantity_reads(monkeypatch, 200), _quantity_reads(monkeypatch, 400)
     assert large < 3 * small
+
+
+LENGTHS = st.lists(st.integers(min_value=1, max_value=30), min_size=1, max_size=20)
+
+
+@given(LENGTHS, st.integers(min_value=0, max_value=700))
+def test_the_sentence_at_a_place_by_bisection(lengths, pos):
+    from types import SimpleNamespace
+
+    from yblint.text.book_index import _sentence_at
+
+    sentences, at = [], 0
+    for n in lengths:
+        sentences.append(SimpleNamespace(start=at + 1, end=at + 1 + n))  # a space between sentences
+        at += n + 1
+    para = SimpleNamespace(index=0, sentences=sentences)
+    want = next((x for x in sentences if x.start <= pos < x.end), None)
+    assert _sentence_at(para, pos, {}) is want

@@ -458,7 +458,6 @@ _TARGET_RE = re.compile(
     r"预期|目标|计划|规划|力争|争取|预计|确保|要求|将达|将增|将要|要使|达到\S{0,3}以上|年均|平均每年|累计|五年|十年|每年"
     r"|到\s*(?:19|20)\d\d\s*年"
 )
-_TARGET_AFTER_RE = re.compile(r"^[^。；]{0,30}?(?:预计|计划|目标|左右)")
 _SPAN_RE = re.compile(
     r"过去[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年(?:来|间|中|里)|期间|时期|(?<!今年)以来"
 )
@@ -489,7 +488,7 @@ def _period(sentence: str, at: int, year: int | None) -> tuple[int | None, str]:
 
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
-_FULL_STOP = re.compile(r"[。！？]")  # a list of targets runs over ；-separated sentences
+_FULL_STOPS = "。！？"  # a list of targets runs over ；-separated sentences
 _SCOPE_BEFORE_RE = re.compile(r"(?:[省市区县镇乡国道年月末底的现成计中有]|全年|其中|有效期内|(?<![一-鿿])按)$")
 
 
@@ -507,11 +506,23 @@ def _scoped_by_book(figures: list[Figure]) -> list[Figure]:
     return figures
 
 
+def _sentence_at(para: Paragraph, pos: int, starts: dict[int, list[int]]):
+    """The sentence of ``para`` that holds ``pos`` (by bisection: a long paragraph has hundreds),
+    or None; ``starts`` keeps each paragraph's sentence starts."""
+    sentences = para.sentences
+    at = starts.get(para.index)
+    if at is None:
+        at = starts[para.index] = [x.start for x in sentences]
+    i = bisect.bisect_right(at, pos) - 1
+    return sentences[i] if i >= 0 and pos < sentences[i].end else None
+
+
 def _figures(doc: Document, prose: Prose, year: int | None, indicators: set[str] | None = None) -> list[Figure]:
     """The figures of ``doc``; with ``indicators``, only those of these indicators (the pattern
     still finds every indicator, so that a longer one is not read as a shorter one inside it)."""
     out: list[Figure] = []
     text = doc.text
+    starts: dict[int, list[int]] = {}  # the sentences' starts of each paragraph asked, by its index
     for m in _IND_RE.finditer(text):
         if indicators is not None and m.group(0) not in indicators:
             continue
@@ -519,13 +530,13 @@ def _figures(doc: Document, prose: Prose, year: int | None, indicators: set[str]
         if pu is None:
             continue
         para, unit = pu
-        s = next((x for x in para.sentences if x.start <= m.start() < x.end), None)
+        s = _sentence_at(para, m.start(), starts)
         if s is None:
             continue
         sent = text[s.start : s.end]
         at, stop = m.start() - s.start, m.end() - s.start
         prev = sent[at - 1 : at]
-        if prev and "\u3400" <= prev <= "\u9fff" and not _SCOPE_BEFORE_RE.search(sent, 0, at):
+        if prev and "\u3400" <= prev <= "\u9fff" and not _SCOPE_BEFORE_RE.search(sent, max(0, at - 4), at):
             continue  # inside a longer term (常规财政收入, 人均地区生产总值)
         gm = _GROWTH_RE.match(sent, stop)
         if gm:
@@ -548,12 +559,9 @@ def _figures(doc: Document, prose: Prose, year: int | None, indicators: set[str]
             continue
         if kind == "level" and n.unit in ("%", "个百分点", "倍") and not m.group(0).endswith("率"):
             continue
-        full_start = max((x.end() for x in _FULL_STOP.finditer(text, para.start, m.start())), default=para.start)
-        if (
-            _TARGET_RE.search(text, full_start, s.start + pos)
-            or _TARGET_AFTER_RE.search(sent, n.end)
-            or n.approx == "左右"
-        ):
+        stop_before = max(text.rfind(mark, para.start, m.start()) for mark in _FULL_STOPS)
+        full_start = stop_before + 1 if stop_before >= 0 else para.start
+        if _TARGET_RE.search(text, full_start, s.start + pos) or n.approx == "左右":
             continue  # a target (预期增长6%左右, 到2025年达到…, …比上年预计增加), not a result
         if _SPAN_RE.search(text, para.start, m.start()) or (unit.name and _PLAN_UNIT_RE.search(unit.name)):
             continue  # several years (过去五年…, 五年来) or a plan (今年主要任务): not one year's figure
