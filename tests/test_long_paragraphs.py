@@ -91,3 +91,60 @@ def test_the_sentence_at_a_place_by_bisection(lengths, pos):
     para = SimpleNamespace(index=0, sentences=sentences)
     want = next((x for x in sentences if x.start <= pos < x.end), None)
     assert _sentence_at(para, pos, {}) is want
+
+
+#: text around scope words: places, the words trimmed before an indicator, line breaks
+SCOPED = st.text(alphabet=st.sampled_from("全区市本我国街道的实现完成共有杭州县人口其中年 \n"), max_size=300)
+
+
+def _named_scope_reference(text: str, start: int, end: int) -> str:
+    from yblint.text.scopes import _SCOPE_WORD_RE
+
+    words = _SCOPE_WORD_RE.findall(text, start, end)
+    if not words:
+        return ""
+    w = words[-1]
+    return "全国" if w == "我国" else "全" + w[1:] if w[0] in "本我" else w
+
+
+@given(SCOPED, st.integers(min_value=0, max_value=300), st.integers(min_value=0, max_value=300))
+def test_the_last_scope_word_from_a_growing_window(text, a, b):
+    from yblint.text.scopes import named_scope
+
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    assert named_scope(text, start, end) == _named_scope_reference(text, start, end)
+
+
+@given(SCOPED, st.integers(min_value=0, max_value=300))
+def test_the_words_before_an_indicator_trimmed_from_its_last_characters(sentence, at):
+    from yblint.text.scopes import _SCOPE_TRIM_RE, _trimmed
+
+    at = min(at, len(sentence))
+    assert _trimmed(sentence, at) == _SCOPE_TRIM_RE.sub("", sentence[:at])
+
+
+def test_a_long_run_of_trimmed_words_is_trimmed_whole():
+    from yblint.text.scopes import _SCOPE_TRIM_RE, _trimmed
+
+    sentence = "全区" + "实现完成" * 20 + "生产总值"
+    assert _trimmed(sentence, 82) == _SCOPE_TRIM_RE.sub("", sentence[:82]) == "全区"
+
+
+def _stated_scope_reference(sentence: str, at: int) -> str:
+    from yblint.text import scopes
+
+    before = scopes._SCOPE_TRIM_RE.sub("", sentence[:at])
+    m = scopes._RUN_END_RE.search(before)
+    if m and scopes._PLACE_END_RE.search(m.group(0)):
+        run = scopes._SCOPE_LEAD_RE.sub("", m.group(0))
+        if len(run) >= 2 and not scopes._SCOPE_WORD_RE.search(run[-3:]):
+            return run
+    return _named_scope_reference(before, 0, len(before))
+
+
+@given(SCOPED, st.integers(min_value=0, max_value=300))
+def test_a_stated_scope_from_the_last_characters(sentence, at):
+    from yblint.text.scopes import stated_scope
+
+    at = min(at, len(sentence))
+    assert stated_scope(sentence, at) == _stated_scope_reference(sentence, at)

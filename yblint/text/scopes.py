@@ -17,8 +17,8 @@ _SCOPE_LEAD_RE = re.compile(r"^.*(?:其中|全年|年末|年底|[年月日末底
 def stated_scope(sentence: str, at: int) -> str:
     """Scope of an indicator at ``at`` in ``sentence``: a place named right before it
     (杭州市常住人口), else a 全X/本X/我X word before it in the sentence, else ""."""
-    before = _SCOPE_TRIM_RE.sub("", sentence[:at])
-    m = _RUN_END_RE.search(before)
+    before = _trimmed(sentence, at)
+    m = _RUN_END_RE.search(before, max(0, len(before) - 10))  # a run of 10 at most ends it
     if m and _PLACE_END_RE.search(m.group(0)):
         run = _SCOPE_LEAD_RE.sub("", m.group(0))
         if len(run) >= 2 and not _SCOPE_WORD_RE.search(run[-3:]):
@@ -26,14 +26,36 @@ def stated_scope(sentence: str, at: int) -> str:
     return named_scope(before, 0, len(before))
 
 
+#: characters before an indicator looked at first for the words _SCOPE_TRIM_RE takes off
+_TRIM_WINDOW = 16
+
+
+def _trimmed(sentence: str, at: int) -> str:
+    """``_SCOPE_TRIM_RE.sub("", sentence[:at])``, looking at the last characters only (#14: a
+    sentence of a thousand figures was read from its start for each): its words are of two
+    characters at most, so a run of them that goes on before the window starts at its first
+    two characters, and only then is the whole read."""
+    lo = max(0, at - _TRIM_WINDOW)
+    m = _SCOPE_TRIM_RE.search(sentence, lo, at)
+    if m is not None and lo > 0 and m.start() <= lo + 1:
+        m = _SCOPE_TRIM_RE.search(sentence, 0, at)
+    return sentence[:at] if m is None else sentence[: m.start()] + sentence[m.end() : at]
+
+
 def named_scope(text: str, start: int, end: int) -> str:
     """The scope the last 全X/本X/我X word in ``text[start:end]`` names (本区, 我区 → 全区; 我国 →
-    全国), "" when there is none."""
-    words = _SCOPE_WORD_RE.findall(text, start, end)
-    if not words:
-        return ""
-    w = words[-1]
-    return "全国" if w == "我国" else "全" + w[1:] if w[0] in "本我" else w
+    全国), "" when there is none. The words never overlap (each starts with 全, 本 or 我 and ends
+    with a place), so the last is searched for in a window before ``end`` that grows until it
+    holds one (#14: a long paragraph was read from its start for each figure)."""
+    size, lo = 64, end
+    while lo > start:
+        lo = max(start, end - size)
+        words = _SCOPE_WORD_RE.findall(text, lo, end)
+        if words:
+            w = words[-1]
+            return "全国" if w == "我国" else "全" + w[1:] if w[0] in "本我" else w
+        size *= 4
+    return ""
 
 
 def inherited_scope(text: str, start: int, end: int) -> str:
