@@ -7,10 +7,13 @@ places) covers its text; a control is flagged when a finding's own place covers 
     python benchmarks/eval_blind.py            # every set
     python benchmarks/eval_blind.py setB -v    # one set, every finding listed
     python benchmarks/eval_blind.py --one-paragraph-a-line   # the text drafts without blank lines
+    python benchmarks/eval_blind.py --one-paragraph-a-line --headings-set-off
 
 ``--one-paragraph-a-line`` scores copies of the sets (in a temporary folder) whose plain-text
 drafts have their blank lines taken out, as Word's "plain text" writes a draft: one paragraph a
-line, the same encoding and line ends, the key's lines moved with them.
+line, the same encoding and line ends, the key's lines moved with them; with
+``--headings-set-off``, a blank line is put back before and after each short line without
+sentence marks (a heading), as empty paragraphs around headings make it.
 """
 
 from __future__ import annotations
@@ -90,9 +93,10 @@ def score(folder: Path, verbose: bool) -> tuple[int, int, int, int]:
     return plants, found, len(key) - plants, flagged
 
 
-def one_paragraph_a_line(folder: Path, out: Path) -> Path:
-    """A copy of the set ``folder`` in ``out`` whose .txt drafts have no blank lines, with its key's
-    lines for them moved to where the lines went."""
+def one_paragraph_a_line(folder: Path, out: Path, headings_set_off: bool = False) -> Path:
+    """A copy of the set ``folder`` in ``out`` whose .txt drafts have no blank lines (but around
+    their headings, with ``headings_set_off``), with its key's lines for them moved to where the
+    lines went."""
     import shutil
 
     out.mkdir(parents=True)
@@ -115,9 +119,15 @@ def one_paragraph_a_line(folder: Path, out: Path) -> Path:
         kept: list[str] = []
         moved[src.name] = {}
         for n, line in enumerate(text.replace("\r\n", "\n").split("\n"), 1):
-            if line.strip():
-                kept.append(line)
-                moved[src.name][n] = len(kept)
+            if not line.strip():
+                continue
+            heading = headings_set_off and len(line.strip()) <= 20 and not any(c in line for c in "，。；：！？,;:!?")
+            if heading and kept and kept[-1]:
+                kept.append("")
+            kept.append(line)
+            moved[src.name][n] = len(kept)
+            if heading:
+                kept.append("")
         (out / src.name).write_bytes((newline.join(kept) + newline).encode(encoding))
     for k in key:
         k["line"] = moved.get(k["file"], {}).get(k["line"], k["line"])
@@ -130,6 +140,9 @@ def main() -> int:
     ap.add_argument("sets", nargs="*", default=sorted(d.name for d in HERE.iterdir() if (d / "key.json").is_file()))
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--one-paragraph-a-line", action="store_true", help="the text drafts without blank lines")
+    ap.add_argument(
+        "--headings-set-off", action="store_true", help="with --one-paragraph-a-line: blank lines around headings"
+    )
     args = ap.parse_args()
     import tempfile
 
@@ -137,7 +150,8 @@ def main() -> int:
     total = [0, 0, 0, 0]
     for name in args.sets:
         print(name)
-        folder = one_paragraph_a_line(HERE / name, tmp / name) if args.one_paragraph_a_line else HERE / name
+        lines = args.one_paragraph_a_line
+        folder = one_paragraph_a_line(HERE / name, tmp / name, args.headings_set_off) if lines else HERE / name
         got = score(folder, args.verbose)
         print(f"{name}: plants {got[0]}, found {got[1]}; controls {got[2]}, flagged {got[3]}")
         total = [a + b for a, b in zip(total, got, strict=True)]

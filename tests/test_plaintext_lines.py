@@ -117,3 +117,22 @@ def _write(text: str):
     p = Path(tempfile.mkdtemp()) / f"draft{_N[0]}.txt"
     p.write_text(text, encoding="utf-8")
     return p
+
+
+def test_blank_lines_only_around_headings_still_one_paragraph_a_line():
+    """A draft whose empty paragraphs set off its headings, its paragraphs one a line."""
+    text = (
+        "团区委\n\n全年开展活动12场。\n组织志愿服务3次。\n\n"
+        "区妇联\n\n举办培训班5期。\n建立妇联组织120家。\n开展普法宣传217场。\n"
+    )
+    doc = _doc(text)
+    assert [u.name for u in doc.units] == ["团区委", "区妇联"]
+    assert [len(u.paragraphs) for u in doc.units] == [2, 3]
+
+
+def test_paragraphs_between_blank_lines_are_not_one_a_line_for_a_few_line_breaks():
+    """Blank lines between the paragraphs, and a few paragraphs wrapped after a sentence: the
+    blank lines between paragraphs outnumber the line breaks."""
+    para = "全年开展活动12场，组织志愿服务3次。"
+    text = "团区委\n\n" + "\n\n".join([para] * 6) + f"\n\n{para}\n{para}\n\n{para}\n{para}\n\n{para}\n{para}\n"
+    assert len(_doc(text).paragraphs) == 1 + 6 + 3

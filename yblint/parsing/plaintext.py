@@ -71,7 +71,8 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 #: a line of text, whatever ends it (\r\n, \r, \n)
 _LINE = re.compile(r"[^\r\n]*")
 #: what ends a line that ends a paragraph: a sentence's final mark (or ；：), closing marks after it
-_PARAGRAPH_END = re.compile(r"[。！？；：!?;:…][”’\"'）)》」』\]]*$")
+_ENDING = set("。！？；：!?;:…")
+_CLOSING = set("”’\"'）)》」』]")
 #: a share of the breaks between two lines with ink after a paragraph's end from which the draft
 #: is one paragraph a line (hard-wrapped text breaks after such a mark a few times in a hundred)
 LINE_ENDS_SHARE = 0.6
@@ -81,35 +82,61 @@ def one_paragraph_a_line(
     text: str, runs: list[tuple[int, int]], ink_lines: list[tuple[int, int]] | None = None
 ) -> bool:
     """Whether a plain-text draft is written one paragraph a line, as Word's "plain text" and
-    Notepad drafts are, rather than with blank lines between paragraphs (its lines then may be
-    wrapped): more of its lines with ink follow another such line than a blank one, three or
-    more do, and most of those that do follow a line ending a sentence (。！？；：). A short line
-    without sentence marks (a heading, or a term a wiki link set on a line of its own) counts for
-    neither, unless the next line goes on with a mark (，。）…: the line was wrapped); nor do two
-    rows of a table (both hold a gap between cells). ``runs``: the runs of lines with ink;
+    Notepad drafts are (blank lines, if any, set off its headings), rather than with blank lines
+    between paragraphs (its lines then may be wrapped): of the lines with ink that follow another
+    line with ink, three or more, most follow a line ending a sentence (。！？；：), and more of
+    them follow it directly than after a blank line. A short line without sentence marks (a
+    heading, or a term a wiki link set on a line of its own) counts for neither, unless the next
+    line goes on with a mark (，。）…: the short line was wrapped), nor do blank lines next to
+    one; nor do two rows of a table (both hold a gap between cells). ``runs``: the runs of lines with ink;
     ``ink_lines``: the lines with ink, if known."""
     if ink_lines is None:
         ink_lines = [m.span() for m in _LINE.finditer(text) if m.end() > m.start() and _has_ink(m.group())]
-    if len(ink_lines) - len(runs) < max(3, len(runs)):  # a line after a line, against one after a blank
+    if len(ink_lines) - len(runs) < max(3, len(runs) // 2):  # lines right after another, against runs
         return False
     run_ends = {b for _, b in runs}
     breaks = ends = 0
-    for (a, b), (c, d) in itertools.pairwise(ink_lines):
+    gaps = may_hold_table(text, 0, len(text))  # without a gap between cells anywhere, no table
+    for k, ((a, b), (c, d)) in enumerate(itertools.pairwise(ink_lines)):
         if b in run_ends:
             continue
-        if _cells(text, a, b) and _cells(text, c, d):
+        if gaps and _cells(text, a, b) and _cells(text, c, d):
             continue  # within a table
-        line = text[a:b].strip()
-        if len(line) <= SHORT_LINE and not _SENTENCE_MARK.search(line) and text[c:d].lstrip()[:1] not in _GOES_ON:
+        if _heading_like(text, ink_lines, k):
             continue  # a heading, or a term alone on its line
         breaks += 1
-        ends += _PARAGRAPH_END.search(line) is not None
-    return breaks >= 2 and ends >= LINE_ENDS_SHARE * breaks
+        while b > a and text[b - 1] in _TRAILING:  # spaces, then closing marks, after the last mark
+            b -= 1
+        while b > a and text[b - 1] in _CLOSING:
+            b -= 1
+        ends += b > a and text[b - 1] in _ENDING
+    if breaks < 2 or ends < LINE_ENDS_SHARE * breaks:
+        return False
+    blanks = sum(
+        1
+        for k, (_, b) in enumerate(ink_lines[:-1])
+        if b in run_ends and not _heading_like(text, ink_lines, k) and not _heading_like(text, ink_lines, k + 1)
+    )
+    return breaks > blanks
+
+
+def _heading_like(text: str, ink_lines: list[tuple[int, int]], k: int) -> bool:
+    """Whether the ``k``-th line with ink is short and has no sentence marks (a heading, or a term
+    a wiki link set on a line of its own), and the next one does not go on with a mark."""
+    a, b = ink_lines[k]
+    if b - a > 2 * SHORT_LINE:
+        return False  # too long to be short once its spaces are trimmed, without copying it
+    line = text[a:b].strip()
+    if len(line) > SHORT_LINE or _SENTENCE_MARK.search(line):
+        return False
+    return k + 1 == len(ink_lines) or text[ink_lines[k + 1][0] : ink_lines[k + 1][1]].lstrip()[:1] not in _GOES_ON
 
 
 #: a line this short without sentence marks may be a heading (units: max_heading_chars' default)
 SHORT_LINE = 20
 _SENTENCE_MARK = re.compile(r"[，。；：！？,;:!?]")
+#: what may trail a line after its last mark
+_TRAILING = set(" \t\u3000\xa0\u200b")
 #: what starts a line that goes on with the line before it
 _GOES_ON = set("。，、；：！？）》」』”’,.;:!?)]…—")
 
