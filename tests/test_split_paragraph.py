@@ -147,6 +147,10 @@ def test_crlf_file_is_joined_with_its_own_line_endings(tmp_path):
         # a word of its own before a figure opens the next paragraph (在1979年…, 第3…, 共12家…)
         "调整国民经济的任务已经基本完成\n\n在1979年6月五届人大二次会议上，国务院提出调整方针。",
         "坚持稳中求进工作总基调\n\n共12家企业入选省级名单。",
+        # a table's source note, then the next table's caption (表2: a character and a figure)
+        "资料来源：区统计局\n\n表2　2025年末南湖区经营主体构成",
+        "数据来源：区市场监管局\n\n表3 2024—2025年主要经济指标",
+        "全区建成5G基站1200个\n\n图1-2　2021—2025年5G基站数",
     ],
 )
 def test_quiet_on_paragraphs_that_are_not_one(tmp_path, text):

@@ -98,7 +98,7 @@ def marker_direction(marker: str) -> str:
 
 _BYLINE_WORDS = (
     "撰稿|审稿|供稿|执笔|撰文|统稿|编审|编辑|责任编辑|责编|摄影|图片|校对|审核|审定|来源|作者|通讯员|记者|"
-    "撰稿人|审稿人|供稿人|供稿单位|资料提供|提供"
+    "撰稿人|审稿人|供稿人|供稿单位|资料提供|提供|资料来源|数据来源"
 )
 _BYLINE = re.compile(rf"^[（(【\[]?\s*(?:{_BYLINE_WORDS})\s*[：:]")
 _ENUMERATOR = re.compile(
@@ -139,15 +139,29 @@ def starts_with_enumerator(text: str) -> bool:
     return _ENUMERATOR.match(text.lstrip(SPACE)) is not None
 
 
+#: a table's or a figure's caption: 表2　2025年末经营主体构成, 图1-2 …, 附表3 …
+_CAPTION = re.compile(r"^附?[表图]\s*[0-9０-９]{1,3}(?:[-—－–.．][0-9０-９]{1,3})?(?:[\s\u3000]|$)")
+
+
+def is_caption(text: str) -> bool:
+    """表2　2025年末南湖区经营主体构成: the caption of a table or figure, not a sentence."""
+    return _CAPTION.match(text.lstrip(SPACE)) is not None
+
+
 def is_non_sentence(p: Paragraph) -> bool:
-    """Headings, tables, code, HTML, bylines, bracketed notes, dash-led subtitles and page numbers
-    left from the layout (— 186 —, layout-marker's) are never sentences: the rules for cut-off
-    text leave them alone."""
+    """Headings, tables, code, HTML, bylines (source notes: 资料来源：…), bracketed notes, dash-led
+    subtitles, captions (表2　…) and page numbers left from the layout (— 186 —, layout-marker's)
+    are never sentences: the rules for cut-off text leave them alone."""
     if not p.is_prose:
         return True
     text = p.text
     return (
-        not text.strip(SPACE) or is_byline(text) or is_bracketed_note(text) or is_subtitle(text) or is_page_number(text)
+        not text.strip(SPACE)
+        or is_byline(text)
+        or is_bracketed_note(text)
+        or is_subtitle(text)
+        or is_caption(text)
+        or is_page_number(text)
     )
 
 
