@@ -300,6 +300,19 @@ def test_figure_conflict_silent(tmp_path, a, b):
     assert lint_texts(tmp_path, {"draft-2021.txt": two_units(a, b)}, ["figure-conflict"]) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # each 街道's 辖区 is its own: 辖区 names no place of the book
+        "新桥街道\n\n全年实现辖区税收收入16.48亿元，增长7.9%。\n\n花园街道\n\n全年实现辖区税收收入12.85亿元。\n",
+        # a scenic area named before its year and indicator: its visitors, not the town's
+        "凤桥镇\n\n举办桃花节，接待游客38.6万人次。梅花洲景区全年接待游客112.4万人次，同比增长9.6%。\n",
+    ],
+)
+def test_figure_conflict_silent_on_figures_of_other_bodies(tmp_path, text):
+    assert lint_texts(tmp_path, {"draft-2021.txt": text}, ["figure-conflict"]) == []
+
+
 def two_offices(a: str, b: str) -> str:
     """Two units, neither of them the statistics bureau nor a department whose figures are the
     record (人社局 for 城镇新增就业)."""

@@ -94,7 +94,7 @@ def test_the_sentence_at_a_place_by_bisection(lengths, pos):
 
 
 #: text around scope words: places, the words trimmed before an indicator, line breaks
-SCOPED = st.text(alphabet=st.sampled_from("全区市本我国街道的实现完成共有杭州县人口其中年 \n"), max_size=300)
+SCOPED = st.text(alphabet=st.sampled_from("全区市本我国街道的实现完成共有杭州县人口其中年辖景公司 \n"), max_size=300)
 
 
 def _named_scope_reference(text: str, start: int, end: int) -> str:
@@ -131,14 +131,20 @@ def test_a_long_run_of_trimmed_words_is_trimmed_whole():
 
 
 def _stated_scope_reference(sentence: str, at: int) -> str:
+    """stated_scope reading the sentence up to the indicator from its start."""
     from yblint.text import scopes
 
     before = scopes._SCOPE_TRIM_RE.sub("", sentence[:at])
     m = scopes._RUN_END_RE.search(before)
-    if m and scopes._PLACE_END_RE.search(m.group(0)):
-        run = scopes._SCOPE_LEAD_RE.sub("", m.group(0))
-        if len(run) >= 2 and not scopes._SCOPE_WORD_RE.search(run[-3:]):
-            return run
+    if m:
+        body = scopes._TIME_TAIL_RE.sub("", m.group(0))
+        own = scopes._OWN_UNIT_RE.search(body) and not scopes._SCOPE_WORD_RE.search(body)
+        if body != m.group(0) and len(body) >= 3 and own:
+            return body
+        if scopes._PLACE_END_RE.search(m.group(0)):
+            run = scopes._SCOPE_LEAD_RE.sub("", m.group(0))
+            if len(run) >= 2 and not scopes._SCOPE_WORD_RE.search(run[-3:]) and run not in scopes._GENERIC_AREAS:
+                return run
     return _named_scope_reference(before, 0, len(before))
 
 

@@ -11,7 +11,17 @@ _SCOPE_TRIM_RE = re.compile(r"(?:的|实现|完成|共有|有)+$")
 _RUN_END_RE = re.compile(rf"[{_CJK}]{{1,10}}$")
 _PLACE_END_RE = re.compile(r"(?:省|市|区|县|镇|乡|街道)$")
 _SCOPE_WORD_RE = re.compile(r"(全国|全省|全市|全区|全县|全镇|全乡|全街道|本省|本市|本区|本县|我省|我市|我区|我县|我国)")
-_SCOPE_LEAD_RE = re.compile(r"^.*(?:其中|全年|年末|年底|[年月日末底和及与在])")
+_SCOPE_LEAD_RE = re.compile(r"^.*(?:其中|全年|年末|年底|实现|完成|共有|拥有|[年月日末底和及与在])")
+#: areas that end in 区 but name no place: 辖区 is the unit's own; 景区, 园区, 社区 … are places of
+#: some kind, not the one a book's figures are for
+_GENERIC_AREAS = frozenset(
+    {
+        *("辖区", "本辖区", "全辖区", "城区", "市区", "郊区", "山区", "林区", "牧区", "库区", "矿区"),
+        *("片区", "街区", "小区", "社区", "景区", "园区", "校区", "厂区", "院区", "展区", "学区"),
+    }
+)
+#: a time between a body's name and its indicator: 梅花洲景区全年接待游客
+_TIME_TAIL_RE = re.compile(r"(?:全年|当年|年末|年底|上半年|下半年|前三季度)$")
 
 
 def stated_scope(sentence: str, at: int) -> str:
@@ -19,10 +29,14 @@ def stated_scope(sentence: str, at: int) -> str:
     (杭州市常住人口), else a 全X/本X/我X word before it in the sentence, else ""."""
     before = _trimmed(sentence, at)
     m = _RUN_END_RE.search(before, max(0, len(before) - 10))  # a run of 10 at most ends it
-    if m and _PLACE_END_RE.search(m.group(0)):
-        run = _SCOPE_LEAD_RE.sub("", m.group(0))
-        if len(run) >= 2 and not _SCOPE_WORD_RE.search(run[-3:]):
-            return run
+    if m:
+        body = _TIME_TAIL_RE.sub("", m.group(0))
+        if body != m.group(0) and len(body) >= 3 and _OWN_UNIT_RE.search(body) and not _SCOPE_WORD_RE.search(body):
+            return body  # a body of its own, then its year: 梅花洲景区全年接待游客 is the scenic area's
+        if _PLACE_END_RE.search(m.group(0)):
+            run = _SCOPE_LEAD_RE.sub("", m.group(0))
+            if len(run) >= 2 and not _SCOPE_WORD_RE.search(run[-3:]) and run not in _GENERIC_AREAS:
+                return run
     return named_scope(before, 0, len(before))
 
 
@@ -72,7 +86,7 @@ _BOOK_SCOPES = ("全区", "全市", "全县")
 #: units that speak for a place of their own or for themselves, not for the book's area: a town,
 #: a village, a company, a school, a hospital … (their figures without a scope are their own)
 _OWN_UNIT_RE = re.compile(
-    r"(?:镇|乡|街道|村|社区|公司|集团|银行|医院|卫生院|学校|学院|大学|中学|小学|幼儿园|厂|场|所|站|馆|院|园区|开发区|管委会"
+    r"(?:镇|乡|街道|村|社区|公司|集团|银行|医院|卫生院|学校|学院|大学|中学|小学|幼儿园|厂|场|所|站|馆|院|景区|园区|开发区|管委会"
     r"|[区园城港]管理委员会)$"
 )
 
