@@ -136,3 +136,16 @@ def test_paragraphs_between_blank_lines_are_not_one_a_line_for_a_few_line_breaks
     para = "全年开展活动12场，组织志愿服务3次。"
     text = "团区委\n\n" + "\n\n".join([para] * 6) + f"\n\n{para}\n{para}\n\n{para}\n{para}\n\n{para}\n{para}\n"
     assert len(_doc(text).paragraphs) == 1 + 6 + 3
+
+
+def test_the_seed_page_one_paragraph_a_line_with_its_headings_set_off(tmp_path):
+    """The seed page as Word's plain text writes it when empty paragraphs set off its headings:
+    the seed page's findings, rule by rule."""
+    lines = LINES.read_bytes().decode("gb18030").split("\r\n")
+    out: list[str] = []
+    for line in lines:
+        heading = line.strip() and len(line.strip()) <= 20 and not any(c in line for c in "，。；：！？")
+        out += ["", line, ""] if heading else [line]
+    p = tmp_path / "page.txt"
+    p.write_bytes("\r\n".join(out).encode("gb18030"))
+    assert Counter(f.rule for f in findings_of([p])) == Counter(f.rule for f in findings_of([SEED]))
