@@ -1,6 +1,6 @@
 """Plain-text drafts: a paragraph is a run of non-blank lines; blank lines separate paragraphs —
-or, in a draft written one paragraph a line (Word's "plain text", Notepad: most lines follow
-another line, not a blank one, and most of those end a sentence), each line is one. A
+or, in a draft written one paragraph a line (Word's "plain text", Notepad: most lines that follow
+another line end a sentence, and blank lines, if any, set off headings), each line is one. A
 run of two lines or more whose every line holds cells separated by tabs (a table pasted from Word
 or a spreadsheet) or lined up with spaces (typed, or copied out of a PDF) is a table, not prose
 (yblint.text.cells)."""
@@ -42,10 +42,8 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     lines by str.split, faster than the regex's scan of every character."""
     if "\r" in text:
         runs = [m.span() for m in _PARA.finditer(text)]
-        if not one_paragraph_a_line(text, runs):
-            return runs
-        lines = [m.span() for m in _LINE.finditer(text)]
-        return _line_paragraphs(text, [(a, b) for a, b in lines if b > a and _has_ink(text[a:b])])
+        lines = [m.span() for m in _LINE.finditer(text) if m.end() > m.start() and _has_ink(m.group())]
+        return _line_paragraphs(text, lines) if one_paragraph_a_line(text, runs, lines) else runs
     spans = []
     ink_lines = []
     start = -1  # start of the current run of lines with ink
@@ -88,8 +86,8 @@ def one_paragraph_a_line(
     them follow it directly than after a blank line. A short line without sentence marks (a
     heading, or a term a wiki link set on a line of its own) counts for neither, unless the next
     line goes on with a mark (，。）…: the short line was wrapped), nor do blank lines next to
-    one; nor do two rows of a table (both hold a gap between cells). ``runs``: the runs of lines with ink;
-    ``ink_lines``: the lines with ink, if known."""
+    one; nor do two rows of a table (both hold a gap between cells). ``runs``: the runs of lines
+    with ink; ``ink_lines``: the lines with ink, if known."""
     if ink_lines is None:
         ink_lines = [m.span() for m in _LINE.finditer(text) if m.end() > m.start() and _has_ink(m.group())]
     if len(ink_lines) - len(runs) < max(3, len(runs) // 2):  # lines right after another, against runs

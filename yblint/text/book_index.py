@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
-from yblint.model import Corpus, Document, Paragraph, Unit
+from yblint.model import Corpus, Document, Paragraph, Sentence, Unit
 from yblint.text.numbers import Number, find_numbers, parse_numeral
 from yblint.text.scopes import book_scope, inherited_scope, speaks_for_the_book, stated_scope
 from yblint.text.years import document_year
@@ -506,7 +506,7 @@ def _scoped_by_book(figures: list[Figure]) -> list[Figure]:
     return figures
 
 
-def _sentence_at(para: Paragraph, pos: int, starts: dict[int, list[int]]):
+def _sentence_at(para: Paragraph, pos: int, starts: dict[int, list[int]]) -> Sentence | None:
     """The sentence of ``para`` that holds ``pos`` (by bisection: a long paragraph has hundreds),
     or None; ``starts`` keeps each paragraph's sentence starts."""
     sentences = para.sentences
