@@ -108,6 +108,9 @@ def test_flags_paragraph_that_starts_mid_sentence(tmp_path, text, line, col):
         "关于2021年度工作情况和2022年工作安排的报告",  # a title line (no punctuation at all)
         "（一）坚持党建引领，推进基层治理现代化取得新的进展",  # an enumerated head with a comma
         "（下转6版）",  # only a marker: layout-marker's
+        # a title written as a sentence whose last clause opens with a connective, but is whole
+        "坚持发展和安全，并行不悖",
+        "坚持质量第一，以质取胜",
     ],
 )
 def test_quiet_on_paragraphs_that_are_complete_or_not_sentences(tmp_path, text):
@@ -208,6 +211,9 @@ def test_markdown_emphasis_footnotes_and_breaks_after_the_full_stop(tmp_path):
         "全区开展就业援助，帮扶困难人员就业1200人，其中",
         "区委宣传部联合各街道开展青年交流活动，为青年发展提供支撑，与",
         "全年开展宣讲活动48场，以及",
+        # a last clause of a connective and a word: cut after its verb
+        "推进城市运行管理“一网统管”，接入视频监控点位1.2万路，并依托",
+        "全年新建口袋公园5处，还开展",
     ],
 )
 def test_a_dangling_connective_at_the_end_is_a_cut(tmp_path, text):

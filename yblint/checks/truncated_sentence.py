@@ -65,6 +65,11 @@ def _subheaded(text: str, start: int, end: int) -> bool:
     return "，" in body and len(body) >= CLAUSES_MIN_CHARS
 
 
+#: a last clause that is a connective and a word, no more (…1.2万路，并依托): the clause was cut
+#: after its verb, as no title ends
+_CUT_CLAUSE = re.compile(r"[，；][并还又且而及与和][\u4e00-\u9fff]{1,2}$")
+
+
 def _titles(p: Paragraph | None) -> bool:
     """A heading, or a numbered title line (（三）价格监测, 2．要素保障)."""
     if p is None:
@@ -136,7 +141,7 @@ class TruncatedSentence(Check):
         if end.kind == "continuing":
             return None if _introduces_list(p, nxt) else "continuing"
         if end.kind == "open":
-            if ends_dangling(text[p.start : end.end]):
+            if ends_dangling(text[p.start : end.end]) or _CUT_CLAUSE.search(text, max(p.start, end.end - 5), end.end):
                 return "dangling"
             if (
                 has_sentence_end(p, end.last)
