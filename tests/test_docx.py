@@ -342,3 +342,42 @@ def test_docx_manual_line_break_is_a_line_break_not_a_space(tmp_path: Path):
     found = findings_of([path], select=["space-in-cjk"])
     assert [f.location.range()[:2] for f in found] == [(1, 24)]  # only the real space, after 交办
     assert read_source(str(path)).text.count("\u2028") == 2
+
+
+def _soft_docx(path: Path, lines: list[str]) -> Path:
+    """One Word paragraph whose lines are set apart by manual line breaks (Shift+Enter)."""
+    d = docx.Document()
+    p = d.add_paragraph()
+    for i, line in enumerate(lines):
+        run = p.add_run(line)
+        if i < len(lines) - 1:
+            run.add_break()
+    d.save(str(path))
+    return path
+
+
+SOFT = ["团区委", "全年开展志愿服务活动12场，组织青年参加培训3次。", "2021年，与23个部门联合建立民企发"]
+SOFT += ["展顾问制度。新建团组织5个。", "区妇联", "举办培训班5期，参训300人次。"]
+
+
+def test_docx_paragraphs_set_apart_by_manual_line_breaks(tmp_path: Path):
+    """Text pasted from the web: one Word paragraph, its paragraphs set apart by Shift+Enter. Each
+    line is a paragraph, as a reader sees them: short ones head units, a word cut across a break
+    is a split paragraph, told as a manual line break."""
+    path = _soft_docx(tmp_path / "soft.docx", SOFT)
+    doc = build_document(read_source(str(path)))
+    assert [u.name for u in doc.units] == ["团区委", "区妇联"]
+    assert [p.text for p in doc.units[0].paragraphs] == SOFT[1:4]
+    [f] = findings_of([path], select=["split-paragraph"])
+    assert f.location.range()[:2] == (1, 49) and f.data["word"] == "发展"
+    assert "手动换行" in f.message and "段落分隔" not in f.message
+    assert f.fix is not None and f.fix.description.startswith("删除第1段中的手动换行")
+    [en] = findings_of([path], select=["split-paragraph"], config=Config(lang="en"))
+    assert "manual line break" in en.message and "manual line break in paragraph 1" in en.fix.description
+
+
+def test_docx_lines_wrapped_with_manual_breaks_stay_one_paragraph(tmp_path: Path):
+    """Manual breaks inside sentences (a paragraph wrapped by hand): one paragraph, as before."""
+    lines = ["全区开展志愿服务活动12场", "组织青年参加培训3次，建立", "民企发展顾问制度", "新建团组织5个。"]
+    doc = build_document(read_source(str(_soft_docx(tmp_path / "wrap.docx", lines))))
+    assert len(doc.paragraphs) == 1

@@ -42,6 +42,15 @@ def break_wording(text: str, lang: str) -> str:
     return _BREAK_ZH.sub("换行", text)
 
 
+def manual_break_wording(text: str, lang: str) -> str:
+    """``text`` (already in a Word draft's words) for two paragraphs of one Word paragraph that a
+    manual line break (Shift+Enter) separates: 段落分隔 → 手动换行, paragraph break → manual line
+    break."""
+    if lang == "en":
+        return text.replace("paragraph break", "manual line break")
+    return text.replace("段落分隔", "手动换行")
+
+
 def paragraph_wording(text: str, lang: str) -> str:
     """``text`` with line words turned into paragraph words (for a .docx)."""
     for pattern, repl in _EN if lang == "en" else _ZH:

@@ -11,7 +11,7 @@ from yblint.finding import Edit, Finding, Fix, Location, excerpt
 from yblint.i18n import tr
 from yblint.model import Corpus
 from yblint.text.paragraphs import paragraph_joins
-from yblint.wording import break_wording
+from yblint.wording import break_wording, manual_break_wording
 
 CONTEXT = 12
 
@@ -52,8 +52,11 @@ class SplitParagraph(Check):
                     f"删除第{line}行与第{next_line}行之间的空行，把两段接成一段：“…{joined}…”",
                     f"Remove the blank line between lines {line} and {next_line}: “…{joined}…”",
                 )
-                # a draft written one paragraph a line: a line break, not a blank line, between the halves
-                line_break = doc.locations != "paragraph" and not _blank_line(text[end.end : start.first])
+                # a draft written one paragraph a line: a line break, not a blank line, between the
+                # halves; in a Word paragraph, a manual line break (Shift+Enter)
+                gap = text[end.end : start.first]
+                manual = doc.locations == "paragraph" and "\u2028" in gap
+                line_break = doc.locations != "paragraph" and not _blank_line(gap)
                 if line_break:
                     description = break_wording(description, self.lang)
                 found = self.finding(
@@ -77,6 +80,14 @@ class SplitParagraph(Check):
                 )
                 if line_break:
                     found.message = break_wording(found.message, self.lang)
+                if manual:
+                    found.message = manual_break_wording(found.message, self.lang)
+                    assert found.fix is not None
+                    found.fix.description = tr(
+                        self.lang,
+                        f"删除第{line}段中的手动换行，把两段接成一段：“…{joined}…”",
+                        f"Remove the manual line break in paragraph {line}: “…{joined}…”",
+                    )
                 yield found
 
 

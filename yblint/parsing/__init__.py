@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from yblint.model import Document, Paragraph
 from yblint.parsing.markdown import parse_markdown, url_spans
-from yblint.parsing.plaintext import text_blocks
+from yblint.parsing.plaintext import manual_break_blocks, text_blocks
 from yblint.parsing.suppress import find_suppressions
 from yblint.parsing.units import UnitOptions, split_units
 from yblint.reading.source import Source
@@ -24,7 +24,7 @@ def build_document(source: Source, options: UnitOptions | None = None, reference
         reference=reference,
     )
     if source.blocks:
-        blocks = source.blocks
+        blocks = manual_break_blocks(source.text, source.blocks)
     elif source.format == "markdown":
         blocks, doc.literal_spans = parse_markdown(source.text)
     else:

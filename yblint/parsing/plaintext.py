@@ -163,12 +163,18 @@ def _line_paragraphs(text: str, ink_lines: list[tuple[int, int]]) -> list[tuple[
 
 def _only_break(text: str, end: int, start: int) -> bool:
     """Whether one line break alone stands between ``end`` and ``start``."""
-    return text[end:start] in ("\n", "\r\n", "\r")
+    return text[end:start] in ("\n", "\r\n", "\r", MANUAL_BREAK)
 
 
 def text_blocks(text: str) -> list[Block]:
+    return _blocks(text, _paragraph_spans(text))
+
+
+def _blocks(text: str, spans: list[tuple[int, int]]) -> list[Block]:
+    """A block for each paragraph span: its spaces trimmed, its content after its indent, a table
+    where its lines hold cells."""
     blocks = []
-    for start, end in _paragraph_spans(text):
+    for start, end in spans:
         # trim trailing spaces; content starts after leading spaces (incl. ideographic indent)
         if text[end - 1] in INLINE_SPACE:
             end = trim_space(text, start, end, INLINE_SPACE)
@@ -176,3 +182,37 @@ def text_blocks(text: str) -> list[Block]:
         kind = TABLE if may_hold_table(text, start, end) and is_text_table(text[start:end]) else PROSE
         blocks.append(Block(kind, start, end, min(content, end)))
     return blocks
+
+
+#: a manual line break in a Word paragraph (Shift+Enter; yblint.reading.docx reads it so)
+MANUAL_BREAK = "\u2028"
+
+
+def manual_break_blocks(text: str, blocks: list[Block]) -> list[Block]:
+    """``blocks`` of a Word draft, each prose paragraph whose lines are set apart by manual line
+    breaks (Shift+Enter, text pasted from the web) cut into one paragraph a line where its lines
+    are written so (:func:`one_paragraph_a_line`): 团区委↵全年开展…。↵组织… is a heading and two
+    paragraphs, as a reader sees them, not one paragraph."""
+    out: list[Block] = []
+    for b in blocks:
+        if b.kind != PROSE or text.find(MANUAL_BREAK, b.content_start, b.end) < 0:
+            out.append(b)
+            continue
+        lines, runs, run_start = [], [], -1
+        pos = b.content_start
+        for piece in text[b.content_start : b.end].split(MANUAL_BREAK):
+            end = pos + len(piece)
+            if _has_ink(piece):
+                lines.append((pos, end))
+                run_start = pos if run_start < 0 else run_start
+            elif run_start >= 0:
+                runs.append((run_start, lines[-1][1]))
+                run_start = -1
+            pos = end + 1
+        if run_start >= 0:
+            runs.append((run_start, lines[-1][1]))
+        if one_paragraph_a_line(text, runs, lines):
+            out.extend(_blocks(text, _line_paragraphs(text, lines)))
+        else:
+            out.append(b)
+    return out
