@@ -195,12 +195,15 @@ def manual_break_blocks(text: str, blocks: list[Block]) -> list[Block]:
     paragraphs, as a reader sees them, not one paragraph."""
     out: list[Block] = []
     for b in blocks:
-        if b.kind != PROSE or text.find(MANUAL_BREAK, b.content_start, b.end) < 0:
+        start = b.start if b.content_start is None else b.content_start
+        if b.kind != PROSE or text.find(MANUAL_BREAK, start, b.end) < 0:
             out.append(b)
             continue
-        lines, runs, run_start = [], [], -1
-        pos = b.content_start
-        for piece in text[b.content_start : b.end].split(MANUAL_BREAK):
+        lines: list[tuple[int, int]] = []
+        runs: list[tuple[int, int]] = []
+        run_start = -1
+        pos = start
+        for piece in text[start : b.end].split(MANUAL_BREAK):
             end = pos + len(piece)
             if _has_ink(piece):
                 lines.append((pos, end))
