@@ -381,3 +381,33 @@ def test_docx_lines_wrapped_with_manual_breaks_stay_one_paragraph(tmp_path: Path
     lines = ["全区开展志愿服务活动12场", "组织青年参加培训3次，建立", "民企发展顾问制度", "新建团组织5个。"]
     doc = build_document(read_source(str(_soft_docx(tmp_path / "wrap.docx", lines))))
     assert len(doc.paragraphs) == 1
+
+
+def test_docx_manual_line_breaks_end_lines_for_page_numbers_markers_and_table_rows(tmp_path: Path):
+    """In a Word paragraph set apart by manual breaks, a page number on a line of its own, a
+    continuation note ending a line and the rows of a table typed with spaces are seen as in the
+    same draft as plain text, one paragraph a line."""
+    lines = [
+        "区交通运输局",
+        "全年完成综合交通投资386.72亿元。",
+        "完成普通国省道大中修工程156.8千米。",
+        "更新新能源公交车620辆。",
+        "新建农村公路1260千米，改造危桥86座。（下转第38页）",
+        "— 186 —",
+        "表　2024年各区生活垃圾处理量",
+        "区         焚烧发电    厨余垃圾处理    其他处理      合计",
+        "临江区      54.62         13.85          2.41       70.88",
+        "川北区      31.45          7.12          1.36       39.39",
+        "合计        86.07         20.97          3.77      110.27",
+        "全年生活垃圾分类覆盖率达98.5%。",
+    ]
+    path = _soft_docx(tmp_path / "soft.docx", lines)
+    text = tmp_path / "soft.txt"
+    text.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rules = ["layout-marker", "inconsistent-total"]
+    got, want = findings_of([path], select=rules), findings_of([text], select=rules)
+    assert [(f.rule, f.data.get("kind"), f.data.get("position")) for f in got] == [
+        (f.rule, f.data.get("kind"), f.data.get("position")) for f in want
+    ]
+    assert {f.data.get("kind") for f in got if f.rule == "layout-marker"} == {"continuation", "page_number"}
+    assert any(f.rule == "inconsistent-total" for f in got)

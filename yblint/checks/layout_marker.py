@@ -62,9 +62,14 @@ _NOT_LOOKED_AT = (CODE, HTML)
 
 
 def _context(text: str, start: int, end: int) -> tuple[str, str]:
-    before = excerpt(text[max(0, start - CONTEXT) : start].split("\n")[-1])
-    after = excerpt(text[end : end + CONTEXT].split("\n")[0])
+    """The text before and after a marker on its line (a Word paragraph's manual line break, U+2028,
+    ends a line too)."""
+    before = excerpt(_LINE_END.split(text[max(0, start - CONTEXT) : start])[-1])
+    after = excerpt(_LINE_END.split(text[end : end + CONTEXT])[0])
     return before, after
+
+
+_LINE_END = re.compile("[\n\u2028]")
 
 
 def _in_text(doc: Document, offset: int) -> bool:

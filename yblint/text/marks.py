@@ -177,8 +177,11 @@ _PAGE_NUMBER = (
     r"(?:[ \t\u3000]*[，,/／]?[ \t\u3000]*共[ \t\u3000]*[0-9０-９]{1,4}[ \t\u3000]*页)?)"  # 共300页
 )
 #: a line that is nothing but a page number left from the layout: ``— 186 —``, ``-186-``,
-#: ``第186页`` (group ``number``: the page number without the spaces around it)
-PAGE_NUMBER_LINE = re.compile(rf"^[ \t\u3000]*(?P<number>{_PAGE_NUMBER})[ \t\u3000]*\r?$", re.MULTILINE)
+#: ``第186页`` (group ``number``: the page number without the spaces around it); a manual line
+#: break in a Word paragraph (U+2028) ends a line too
+PAGE_NUMBER_LINE = re.compile(
+    rf"(?:^|(?<=\u2028))[ \t\u3000]*(?P<number>{_PAGE_NUMBER})[ \t\u3000]*(?:\r?$|(?=\u2028))", re.MULTILINE
+)
 _PAGE_NUMBER_ALONE = re.compile(rf"[ \t\u3000]*{_PAGE_NUMBER}[ \t\u3000]*")
 
 
