@@ -4,9 +4,12 @@ speaks of a line break; drafts with blank lines between paragraphs keep their wr
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 from conftest import FIXTURES, SEED, findings_of, where
+from hypothesis import given
+from hypothesis import strategies as st
 
 from yblint.config import Config
 from yblint.model import PROSE, TABLE
@@ -149,3 +152,21 @@ def test_the_seed_page_one_paragraph_a_line_with_its_headings_set_off(tmp_path):
     p = tmp_path / "page.txt"
     p.write_bytes("\r\n".join(out).encode("gb18030"))
     assert Counter(f.rule for f in findings_of([p])) == Counter(f.rule for f in findings_of([SEED]))
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("甲乙。；\t \u3000"), max_size=8), max_size=10))
+def test_manual_break_blocks_stay_inside_their_paragraph(pieces):
+    """A Word paragraph cut at its manual breaks: blocks in order, inside it, on ink."""
+    from yblint.model import Block
+    from yblint.parsing.plaintext import manual_break_blocks
+
+    text = "前\n" + "\u2028".join(pieces) + "\n后"
+    start, end = 2, 2 + len("\u2028".join(pieces))
+    after = Block(PROSE, end + 1, end + 2)
+    blocks = manual_break_blocks(text, [Block(PROSE, start, end), after])
+    assert blocks[-1] is after
+    inner = blocks[:-1]
+    assert inner and all(start <= b.start <= b.end <= end for b in inner)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(inner))
+    if len(inner) > 1:  # cut at its breaks: each block holds ink
+        assert all(text[b.start : b.end].strip() for b in inner)
