@@ -21,7 +21,7 @@ from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.check import Check, register_check
 from yblint.finding import Finding, excerpt
 from yblint.model import CODE, HTML, Corpus, Document
-from yblint.text.marks import PAGE_NUMBER_LINE
+from yblint.text.marks import LINE_END, PAGE_NUMBER_LINE
 from yblint.text.paragraphs import LAYOUT_MARKER, find_markers, marker_direction
 
 MARKER = LAYOUT_MARKER  # the pattern lives in yblint.text.paragraphs, shared with truncated-sentence
@@ -64,12 +64,9 @@ _NOT_LOOKED_AT = (CODE, HTML)
 def _context(text: str, start: int, end: int) -> tuple[str, str]:
     """The text before and after a marker on its line (a Word paragraph's manual line break, U+2028,
     ends a line too)."""
-    before = excerpt(_LINE_END.split(text[max(0, start - CONTEXT) : start])[-1])
-    after = excerpt(_LINE_END.split(text[end : end + CONTEXT])[0])
+    before = excerpt(LINE_END.split(text[max(0, start - CONTEXT) : start])[-1])
+    after = excerpt(LINE_END.split(text[end : end + CONTEXT])[0])
     return before, after
-
-
-_LINE_END = re.compile("[\n\u2028]")
 
 
 def _in_text(doc: Document, offset: int) -> bool:

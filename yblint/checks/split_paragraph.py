@@ -10,6 +10,7 @@ from yblint.check import Check, register_check
 from yblint.finding import Edit, Finding, Fix, Location, excerpt
 from yblint.i18n import tr
 from yblint.model import Corpus
+from yblint.text.marks import MANUAL_BREAK
 from yblint.text.paragraphs import paragraph_joins
 from yblint.wording import break_wording, manual_break_wording
 
@@ -55,7 +56,7 @@ class SplitParagraph(Check):
                 # a draft written one paragraph a line: a line break, not a blank line, between the
                 # halves; in a Word paragraph, a manual line break (Shift+Enter)
                 gap = text[end.end : start.first]
-                manual = doc.locations == "paragraph" and "\u2028" in gap
+                manual = doc.locations == "paragraph" and MANUAL_BREAK in gap
                 line_break = doc.locations != "paragraph" and not _blank_line(gap)
                 if line_break:
                     description = break_wording(description, self.lang)

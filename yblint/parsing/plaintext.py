@@ -12,7 +12,7 @@ import itertools
 from yblint import lazyre as re
 from yblint.model import PROSE, TABLE, Block
 from yblint.text.cells import is_text_table, may_hold_table
-from yblint.text.marks import INLINE_SPACE, skip_space, trim_space
+from yblint.text.marks import INLINE_SPACE, MANUAL_BREAK, skip_space, trim_space
 
 # a line holding only whitespace and invisible characters (U+200B …) is blank, as a reader sees it
 _INK = r"[^\s\u200b\u200c\u200d\u2060\ufeff\u00ad]"
@@ -182,10 +182,6 @@ def _blocks(text: str, spans: list[tuple[int, int]]) -> list[Block]:
         kind = TABLE if may_hold_table(text, start, end) and is_text_table(text[start:end]) else PROSE
         blocks.append(Block(kind, start, end, min(content, end)))
     return blocks
-
-
-#: a manual line break in a Word paragraph (Shift+Enter; yblint.reading.docx reads it so)
-MANUAL_BREAK = "\u2028"
 
 
 def manual_break_blocks(text: str, blocks: list[Block]) -> list[Block]:

@@ -33,7 +33,7 @@ from yblint.errors import InputError
 from yblint.model import HEADING, LIST_ITEM, PROSE, TABLE, Block
 from yblint.reading.source import DocxLimits, Source
 from yblint.text.cells import is_tab_row
-from yblint.text.marks import INLINE_SPACE, skip_space, trim_space
+from yblint.text.marks import INLINE_SPACE, MANUAL_BREAK, skip_space, trim_space
 
 NEEDS_EXTRA = "reading .docx needs the optional extra: pip install 'yblint[docx]'"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -49,7 +49,7 @@ def _w(tag: str) -> str:
 _SKIP = {
     _w(t) for t in ("pPr", "rPr", "del", "moveFrom", "delText", "instrText", "txbxContent", "sdtPr", "sdtEndPr", "rt")
 } | {f"{{{MC}}}Fallback"}
-LINE_SEPARATOR = "\u2028"  # a manual line break inside a paragraph: a line break, not a new paragraph
+LINE_SEPARATOR = MANUAL_BREAK  # a manual line break inside a paragraph: a line break, not a new paragraph
 _CHARS = {_w("tab"): "\t", _w("ptab"): "\t", _w("cr"): LINE_SEPARATOR, _w("noBreakHyphen"): "-"}
 _CONTAINERS = {_w("sdt"), _w("sdtContent"), _w("customXml")}
 _BREAKS = re.compile(r"[\r\n\v\f\x85\u2029]")

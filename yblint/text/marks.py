@@ -167,6 +167,12 @@ def mark_label(mark: str, lang: str = "zh") -> str:
     return mark
 
 
+#: a manual line break inside a Word paragraph (Shift+Enter), as yblint.reading.docx reads it
+MANUAL_BREAK = "\u2028"
+#: what ends a line: a line break, or a manual one inside a Word paragraph
+LINE_END = re.compile("[\n\u2028]")
+
+
 # ---------------------------------------------------------------------------------------------
 # page numbers left from the layout
 

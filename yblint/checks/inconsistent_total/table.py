@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.model import Paragraph
 from yblint.text.cells import space_cells
+from yblint.text.marks import LINE_END
 from yblint.text.numbers import unit_info
 
 from .complete import PARTITIONS, partition
@@ -54,10 +55,6 @@ class Cell:
     end: int
 
 
-#: what ends a table's row: a line break, or a manual one in a Word paragraph (U+2028)
-_ROW_END = re.compile("[\n\u2028]")
-
-
 def rows_of(text: str, para: Paragraph) -> list[list[Cell]]:
     """The rows of a table paragraph, each a list of cells with their offsets: Markdown pipe rows
     (the delimiter row left out), rows of tab-separated cells (a Word table as read, a table
@@ -66,7 +63,7 @@ def rows_of(text: str, para: Paragraph) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
     pos = para.start
     markdown = para.document.format == "markdown"  # a Word table's cells are joined by tabs
-    for line in _ROW_END.split(text[para.start : para.end]):  # a Word paragraph's rows end with ↵
+    for line in LINE_END.split(text[para.start : para.end]):  # a Word paragraph's rows end with ↵
         start, pos = pos, pos + len(line) + 1
         body = line.rstrip("\r")
         if markdown and "|" in body:  # a pipe table's row (a table pasted with tabs has none)
