@@ -33,6 +33,7 @@ from typing import TypeVar
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.model import Corpus, Document, Paragraph, Sentence, Unit
+from yblint.text.figure_context import DASH, DAY, MONTH, FigureContext
 from yblint.text.numbers import Number, find_numbers, parse_numeral
 from yblint.text.scopes import book_scope, inherited_scope, speaks_for_the_book, stated_scope
 from yblint.text.years import document_year
@@ -250,14 +251,11 @@ class BookIndex:
 # --- cut-offs -----------------------------------------------------------------------------------
 
 _CN_MONTH = {c: i + 1 for i, c in enumerate("一二三四五六七八九十")} | {"十一": 11, "十二": 12}
-_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _YEARP = r"(?:(?P<y{n}>(?:19|20)\d\d|[一二三四五六七八九〇○零]{{4}})\s*年\s*)?"
-_DASH = r"\s*[-—–－~～至到]\s*"
 _CUTOFF_RE = re.compile(
-    rf"{_YEARP.format(n=1)}(?P<range>(?:1|一){_DASH}(?P<rm>{_MONTH})\s*月份?)"
+    rf"{_YEARP.format(n=1)}(?P<range>(?:1|一){DASH}(?P<rm>{MONTH})\s*月份?)"
     rf"|(?P<to>截[至止](?:到|于)?)\s*(?:(?P<open>目前|当前|现在|发稿|今天|本报告期末)"
-    rf"|{_YEARP.format(n=2)}(?:(?P<m>{_MONTH})\s*月\s*(?:(?P<d>{_DAY})\s*日|(?P<end>底|末|份))?))"
+    rf"|{_YEARP.format(n=2)}(?:(?P<m>{MONTH})\s*月\s*(?:(?P<d>{DAY})\s*日|(?P<end>底|末|份))?))"
     rf"|(?P<part>前三季度|上半年|(?:第)?一季度)"
 )
 
@@ -454,41 +452,9 @@ _CONNECT_RE = re.compile(
 _GROWTH_RE = re.compile(
     r"\s*(?:比上年|比去年|较上年|同比|比\d{4}年)?\s*(?P<dir>增长|增加|提高|上升|下降|减少|回落)了?\s*"
 )
-_TARGET_RE = re.compile(
-    r"预期|目标|计划|规划|力争|争取|预计|确保|要求|将达|将增|将要|要使|达到\S{0,3}以上|年均|平均每年|累计|五年|十年|每年"
-    r"|到\s*(?:19|20)\d\d\s*年"
-)
-_SPAN_RE = re.compile(
-    r"过去[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年(?:来|间|中|里)|期间|时期|(?<!今年)以来"
-)
 _PLAN_UNIT_RE = re.compile(r"任务|目标|计划|安排|规划|建议|五年|十年")
 _NUMBER_START = set("0123456789０１２３４５６７８９零〇一二两三四五六七八九十百千约近超逾不大将接至最多高突")
-_COMPARED_RE = re.compile(r"(?:[比较与和同于超高低]|相比|对比)\s*$")
-_YEAR_WORD_RE = re.compile(r"(?:(?<!\d)((?:19|20)\d\d)\s*年(?![度底末]?[至到—-]))|(去年|上年|今年|本年|当年)")
-_PART_RE = re.compile(
-    rf"(?:1|一){_DASH}(?P<rm>{_MONTH})\s*月份?|(前三季度|上半年|(?:第)?一季度)"
-    rf"|截[至止](?:到)?\s*(?:{_MONTH}\s*月\s*(?:{_DAY}\s*日|底|末)?|目前)"
-)
-
-
-def _period(sentence: str, at: int, year: int | None) -> tuple[int | None, str]:
-    before = sentence[:at]
-    stated = year
-    for m in _YEAR_WORD_RE.finditer(before):
-        if _COMPARED_RE.search(before, max(0, m.start() - 2), m.start()):
-            continue  # 比上年, 较2020年, 与去年同期: the year compared with, not the period
-        if m.group(1):
-            stated = int(m.group(1))
-        elif year is not None:
-            stated = year - 1 if m.group(2) in ("去年", "上年") else year
-    parts = list(_PART_RE.finditer(before))
-    part = re.sub(r"\s+", "", parts[-1].group(0)) if parts else "year"
-    part = re.sub(r"^(?:1|一)[-—–－~～至到]", "1—", part)
-    return stated, part
-
-
 _CJK_CHAR = re.compile(f"[{CJK}]")
-_FULL_STOPS = "。！？"  # a list of targets runs over ；-separated sentences
 _SCOPE_BEFORE_RE = re.compile(r"(?:[省市区县镇乡国道年月末底的现成计中有]|全年|其中|有效期内|(?<![一-鿿])按)$")
 
 
@@ -523,6 +489,7 @@ def _figures(doc: Document, prose: Prose, year: int | None, indicators: set[str]
     out: list[Figure] = []
     text = doc.text
     starts: dict[int, list[int]] = {}  # the sentences' starts of each paragraph asked, by its index
+    context = FigureContext(text)  # the text before each figure, each sentence read once for all of them
     for m in _IND_RE.finditer(text):
         if indicators is not None and m.group(0) not in indicators:
             continue
@@ -533,7 +500,7 @@ def _figures(doc: Document, prose: Prose, year: int | None, indicators: set[str]
         s = _sentence_at(para, m.start(), starts)
         if s is None:
             continue
-        sent = text[s.start : s.end]
+        sent = context.sentence(s)
         at, stop = m.start() - s.start, m.end() - s.start
         prev = sent[at - 1 : at]
         if prev and "\u3400" <= prev <= "\u9fff" and not _SCOPE_BEFORE_RE.search(sent, max(0, at - 4), at):
@@ -559,13 +526,12 @@ def _figures(doc: Document, prose: Prose, year: int | None, indicators: set[str]
             continue
         if kind == "level" and n.unit in ("%", "个百分点", "倍") and not m.group(0).endswith("率"):
             continue
-        stop_before = max(text.rfind(mark, para.start, m.start()) for mark in _FULL_STOPS)
-        full_start = stop_before + 1 if stop_before >= 0 else para.start
-        if _TARGET_RE.search(text, full_start, s.start + pos) or n.approx == "左右":
+        full_start = context.full_start(para, m.start())
+        if context.target_before(para, full_start, s.start + pos) or n.approx == "左右":
             continue  # a target (预期增长6%左右, 到2025年达到…, …比上年预计增加), not a result
-        if _SPAN_RE.search(text, para.start, m.start()) or (unit.name and _PLAN_UNIT_RE.search(unit.name)):
+        if context.span_before(para, m.start()) or (unit.name and _PLAN_UNIT_RE.search(unit.name)):
             continue  # several years (过去五年…, 五年来) or a plan (今年主要任务): not one year's figure
-        fy, part = _period(sent, at, year)
+        fy, part = context.period(s, at, year)
         out.append(
             Figure(
                 doc,
@@ -574,7 +540,8 @@ def _figures(doc: Document, prose: Prose, year: int | None, indicators: set[str]
                 s.start + n.end,
                 fy,
                 indicator=m.group(0),
-                scope=stated_scope(sent, at) or inherited_scope(text, para.start, s.start),
+                scope=stated_scope(sent, at, context.words, s.start)
+                or inherited_scope(text, para.start, s.start, context.words),
                 period=part,
                 kind=kind,
                 number=n,

@@ -4,6 +4,8 @@ where the sentence names none, the local scope the paragraph's sentences before 
 
 from __future__ import annotations
 
+import bisect
+
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff"
@@ -24,11 +26,15 @@ _GENERIC_AREAS = frozenset(
 _TIME_TAIL_RE = re.compile(r"(?:全年|当年|年末|年底|上半年|下半年|前三季度)$")
 
 
-def stated_scope(sentence: str, at: int) -> str:
+def stated_scope(sentence: str, at: int, words: ScopeWords | None = None, offset: int = 0) -> str:
     """Scope of an indicator at ``at`` in ``sentence``: a place named right before it
-    (杭州市常住人口), else a 全X/本X/我X word before it in the sentence, else ""."""
-    before = _trimmed(sentence, at)
-    m = _RUN_END_RE.search(before, max(0, len(before) - 10))  # a run of 10 at most ends it
+    (杭州市常住人口), else a 全X/本X/我X word before it in the sentence, else "". ``words``: those
+    of the text the sentence stands in at ``offset``, to look a long sentence up in."""
+    cut, tail = _trim(sentence, at)
+    if tail:  # the words trimmed stood before a line break: the text before the indicator, as it was
+        before = sentence[:cut] + tail
+        sentence, cut, words = before, len(before), None
+    m = _RUN_END_RE.search(sentence, max(0, cut - 10), cut)  # a run of 10 at most ends it
     if m:
         body = _TIME_TAIL_RE.sub("", m.group(0))
         if body != m.group(0) and len(body) >= 3 and _OWN_UNIT_RE.search(body) and not _SCOPE_WORD_RE.search(body):
@@ -37,7 +43,9 @@ def stated_scope(sentence: str, at: int) -> str:
             run = _SCOPE_LEAD_RE.sub("", m.group(0))
             if len(run) >= 2 and not _SCOPE_WORD_RE.search(run[-3:]) and run not in _GENERIC_AREAS:
                 return run
-    return named_scope(before, 0, len(before))
+    if words is not None and cut > LONG_STRETCH:
+        return words.named(offset, offset + cut)
+    return named_scope(sentence, 0, cut)
 
 
 #: characters before an indicator looked at first for the words _SCOPE_TRIM_RE takes off
@@ -45,7 +53,15 @@ _TRIM_WINDOW = 16
 
 
 def _trimmed(sentence: str, at: int) -> str:
-    """``_SCOPE_TRIM_RE.sub("", sentence[:at])``, looking at the last characters only (#14: a
+    """``_SCOPE_TRIM_RE.sub("", sentence[:at])``: the text before an indicator without the words
+    before it that name no scope (的, 实现, 完成 …)."""
+    cut, tail = _trim(sentence, at)
+    return sentence[:cut] + tail
+
+
+def _trim(sentence: str, at: int) -> tuple[int, str]:
+    """:func:`_trimmed` as where the words trimmed start and what stands after them (nothing, or
+    the line break that ends ``sentence[:at]``), looking at the last characters only (#14: a
     sentence of a thousand figures was read from its start for each): its words are of two
     characters at most, so a run of them that goes on before the window starts at its first
     two characters, and only then is the whole read."""
@@ -53,7 +69,7 @@ def _trimmed(sentence: str, at: int) -> str:
     m = _SCOPE_TRIM_RE.search(sentence, lo, at)
     if m is not None and lo > 0 and m.start() <= lo + 1:
         m = _SCOPE_TRIM_RE.search(sentence, 0, at)
-    return sentence[:at] if m is None else sentence[: m.start()] + sentence[m.end() : at]
+    return (at, "") if m is None else (m.start(), sentence[m.end() : at])
 
 
 def named_scope(text: str, start: int, end: int) -> str:
@@ -66,18 +82,48 @@ def named_scope(text: str, start: int, end: int) -> str:
         lo = max(start, end - size)
         words = _SCOPE_WORD_RE.findall(text, lo, end)
         if words:
-            w = words[-1]
-            return "全国" if w == "我国" else "全" + w[1:] if w[0] in "本我" else w
+            return _scope_of(words[-1])
         size *= 4
     return ""
 
 
-def inherited_scope(text: str, start: int, end: int) -> str:
+def _scope_of(word: str) -> str:
+    return "全国" if word == "我国" else "全" + word[1:] if word[0] in "本我" else word
+
+
+#: a stretch of text longer than this is looked up in its text's ScopeWords, when there are some
+LONG_STRETCH = 2_000
+
+
+class ScopeWords:
+    """The 全X/本X/我X words of a text, found on the first question: :func:`named_scope` of any
+    stretch of it, by bisection (#14: a sentence of a table pasted on one line that names no
+    scope was read back to its start for each of its thousands of figures). The words never
+    overlap, so those found in the whole text are those of any stretch that holds them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._found: tuple[list[int], list[int], list[str]] | None = None
+
+    def named(self, start: int, end: int) -> str:
+        """``named_scope(text, start, end)``."""
+        if self._found is None:
+            found = list(_SCOPE_WORD_RE.finditer(self.text))
+            self._found = ([m.start() for m in found], [m.end() for m in found], [m.group(0) for m in found])
+        starts, ends, words = self._found
+        i = bisect.bisect_right(ends, end) - 1
+        return _scope_of(words[i]) if i >= 0 and starts[i] >= start else ""
+
+
+def inherited_scope(text: str, start: int, end: int, words: ScopeWords | None = None) -> str:
     """The scope of an indicator whose sentence names none: the local one (全区, 全市 …) the
     paragraph's sentences ``text[start:end]`` named last (全区实现地区生产总值…。城镇新增就业2.36万人:
     the district's); not the country's or the province's (a local book quotes those for context,
-    in sentences of their own)."""
-    scope = named_scope(text, start, end)
+    in sentences of their own). ``words``: those of ``text``, to look a long stretch up in."""
+    if words is not None and end - start > LONG_STRETCH:
+        scope = words.named(start, end)
+    else:
+        scope = named_scope(text, start, end)
     return "" if scope in ("全国", "全省") else scope
 
 
