@@ -154,3 +154,53 @@ def test_a_stated_scope_from_the_last_characters(sentence, at):
 
     at = min(at, len(sentence))
     assert stated_scope(sentence, at) == _stated_scope_reference(sentence, at)
+
+
+#: figures with and without units, approximate ones, totals and the words between
+FIGURE_PIECES = st.lists(
+    st.sampled_from(
+        [
+            *("120户", "3,860户", "1.2亿元", "4.5万元", "约240亩", "86期", "3.1万人", "42人次", "5.8万吨", "460公斤"),
+            *("共", "合计", "总计", "总额为", "共有", "公共", "社会", "人均", "户均", "平均每期", "亩产"),
+            *("增长8%", "，", "。", "；", "\n", "甲", "乙", "实现", "达到", "其中"),
+        ]
+    ),
+    max_size=50,
+)
+
+
+@given(FIGURE_PIECES, st.integers(0, 400), st.integers(0, 400), st.sampled_from(["unit", "group", "plain"]))
+def test_the_first_amounts_of_a_kind_by_bisection(pieces, a, b, kind):
+    """AmountIndex.first: the first two exact amounts of one unit (group; unit and count) in a
+    stretch, as reading the stretch's figures from its start finds them."""
+    from yblint.checks.inconsistent_total import averages
+    from yblint.checks.inconsistent_total.reader import AmountIndex, Reader
+
+    text = "".join(pieces)
+    a, b = min(a, b, len(text)), min(max(a, b), len(text))
+    r = Reader(text, 0, len(text))
+    key = {"unit": averages._unit, "group": averages._group, "plain": averages._unit_plain}[kind]
+    index = AmountIndex(r, key)
+    plain = [n for n in r.nums(a, b) if r.is_amount(n) and not n.approx]
+    for k in {key(n) for n in r.numbers} | {None}:
+        assert index.first(a, b, k) == [n for n in plain if key(n) == k][:2]
+
+
+@given(FIGURE_PIECES, st.integers(0, 30))
+def test_a_total_mark_before_a_figure_of_a_long_clause(pieces, pad):
+    """Reader.marked_total reads the last TOTAL_MARK_REACH characters of a long clause: the
+    same answer as the clause read from its start."""
+    from unittest import mock
+
+    from yblint.checks.inconsistent_total import reader as rd
+
+    text = "乙" * pad + "".join(pieces)
+    r = rd.Reader(text, 0, len(text))
+    for n in r.numbers:
+        c = rd.clause_start(text, n.start, 0)
+        head = text[c : n.start]
+        window = rd.TOTAL_MARK_CHAR.search(text, max(0, n.start - rd.TOTAL_MARK_WINDOW), n.start)
+        want = bool(window) and bool(rd.TOTAL_MARK_LOOSE.search(head) or rd.TOTAL_WORD.search(head))
+        with mock.patch.object(rd, "TOTAL_MARK_REACH", 11):  # the longest match: every clause is long
+            assert r.marked_total(n) == want
+        assert r.marked_total(n) == want

@@ -5,9 +5,23 @@ and ratios named for both their figures (师生比1∶14.1, 性别比97.3, 存�
 from __future__ import annotations
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
+from yblint.text.numbers import Number
 
 from .rate import bracket_base, rate_issue
 from .reader import EPSILON, Reader, bare, clause_start, factor, fmt_like, num, sentence_bounds
+
+
+def _unit(n: Number) -> str | None:
+    return n.unit
+
+
+def _unit_plain(n: Number) -> tuple[str | None, bool]:
+    """A figure's unit, and whether it is a count without 万 or 亿 (multiplier 1)."""
+    return n.unit, n.multiplier == 1
+
+
+def _group(n: Number) -> str | None:
+    return n.group
 
 
 def _two_sentences(r: Reader, pos: int) -> int:
@@ -74,10 +88,11 @@ def per_item(r: Reader) -> None:
         units = _PER_UNITS.get(per, (per,))
         # its own sentence first: the one before may state other sums of its unit (慰问资金326.4万元
         # …。全年帮扶1,240人，发放帮扶资金186.2万元，人均帮扶1,650元)
+        by_unit = r.amounts("unit", _unit)
+        by_count = r.amounts("unit, plain", _unit_plain)
         for s_start in dict.fromkeys((sentence_bounds(t, m.start(), r.lo, r.hi)[0], _two_sentences(r, m.start()))):
-            cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
-            tops = [n for n in cands if n.unit == z.unit]
-            counts = [n for n in cands if n.unit in units and n.multiplier == 1]
+            tops = by_unit.first(s_start, m.start(), z.unit)
+            counts = [n for u in dict.fromkeys(units) for n in by_count.first(s_start, m.start(), (u, True))]
             if len(tops) == 1 and len(counts) == 1:
                 break
         if len(tops) != 1 or len(counts) != 1 or counts[0].value <= 0:
@@ -250,9 +265,8 @@ def per_mu_yield(r: Reader) -> None:
         if z is None or z.group != "mass" or z.approx or z.role:
             continue
         s_start = _two_sentences(r, m.start())
-        cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx]
-        masses = [n for n in cands if n.group == "mass"]
-        areas = [n for n in cands if n.group == "area"]
+        by_group = r.amounts("group", _group)
+        masses, areas = by_group.first(s_start, m.start(), "mass"), by_group.first(s_start, m.start(), "area")
         if len(masses) != 1 or len(areas) != 1 or areas[0].value <= 0:
             continue
         y, x = masses[0], areas[0]
@@ -292,7 +306,7 @@ def per_day(r: Reader) -> None:
         years = {int(y) for y in _YEAR_NAMED.findall(t, r.lo, m.start())}
         if len(years) != 1 or re.search(r"[0-9０-９]+[个]?月|季度|半年|期间|以来", t[s_start : m.start()]):
             continue  # no year or several, or a part of a year (1—9月, 上半年, 汛期期间)
-        cands = [n for n in r.nums(s_start, m.start()) if r.is_amount(n) and not n.approx and n.unit == z.unit]
+        cands = r.amounts("unit", _unit).first(s_start, m.start(), z.unit)
         if len(cands) != 1 or cands[0].value <= 0:
             continue
         (year,) = years

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,6 +39,9 @@ TOTAL_WORD = re.compile(r"总[\u4e00-\u9fff]{0,6}(?:为|达|达到|是)?$")
 TOTAL_MARK_CHARS = "共计总"
 TOTAL_MARK_WINDOW = 10
 TOTAL_MARK_CHAR = re.compile(f"[{TOTAL_MARK_CHARS}]")
+#: the longest match of TOTAL_MARK_LOOSE or TOTAL_WORD (共计 + six + 达到, and the line break $
+#: stands before), with room to spare
+TOTAL_MARK_REACH = 16
 
 
 @dataclass
@@ -90,6 +94,7 @@ class Reader:
         self._starts = [n.num_start for n in self.numbers]
         self._quotes: tuple[list[int], list[int]] | None = None
         self._amount: dict[int, bool] = {}  # is_amount by id: the figures are held by this reader
+        self._indexes: dict[str, AmountIndex] = {}
         self.issues: list[Issue] = []
         #: every comparison made, consistent or not: (check, formula, stated, consistent)
         self.checked: list[tuple[str, str, float, bool]] = []
@@ -134,7 +139,13 @@ class Reader:
         t, a = self.text, max(self.lo, n.start - TOTAL_MARK_WINDOW)
         if not TOTAL_MARK_CHAR.search(t, a, n.start):
             return False
-        head = t[clause_start(t, n.start, self.lo) : n.start]
+        c = clause_start(t, n.start, self.lo)
+        if n.start - c > TOTAL_MARK_REACH:
+            # a long clause (a table's row pasted as one): the marks end where the figure starts
+            # and are TOTAL_MARK_REACH characters at most, their look-behind inside the clause
+            lo = n.start - TOTAL_MARK_REACH
+            return bool(TOTAL_MARK_LOOSE.search(t, lo, n.start) or TOTAL_WORD.search(t, lo, n.start))
+        head = t[c : n.start]
         return bool(TOTAL_MARK_LOOSE.search(head) or TOTAL_WORD.search(head))
 
     def is_amount(self, n: Number) -> bool:
@@ -142,6 +153,41 @@ class Reader:
         if hit is None:
             hit = self._amount[id(n)] = is_amount(n, self.text, self.lo)
         return hit
+
+    def amounts(self, name: str, key: Callable[[Number], Hashable]) -> AmountIndex:
+        """The paragraph's exact amounts by ``key`` (:class:`AmountIndex`), made on the first
+        question under ``name``."""
+        got = self._indexes.get(name)
+        if got is None:
+            got = self._indexes[name] = AmountIndex(self, key)
+        return got
+
+
+class AmountIndex:
+    """A paragraph's amounts stated exactly (``is_amount``, not 约), each under a key (its unit,
+    its group …), in order: the first few of one key within a stretch, by bisection. A check that
+    wants the one figure of its kind before an average asks for two (#14: a table pasted on one
+    line, thousands of figures in one sentence, was read from the sentence's start for each)."""
+
+    def __init__(self, r: Reader, key: Callable[[Number], Hashable]) -> None:
+        self._by: dict[Hashable, tuple[list[int], list[Number]]] = {}
+        for n in r.numbers:
+            if r.is_amount(n) and not n.approx:
+                starts, found = self._by.setdefault(key(n), ([], []))
+                starts.append(n.num_start)
+                found.append(n)
+
+    def first(self, a: int, b: int, key: Hashable, most: int = 2) -> list[Number]:
+        """The first ``most`` of ``key`` among ``Reader.nums(a, b)``: numerals that start in
+        ``[a, b)`` and end by ``b`` (figures do not overlap: only the last can end after it)."""
+        got = self._by.get(key)
+        if got is None:
+            return []
+        starts, found = got
+        i, j = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+        if j > i and found[j - 1].num_end > b:
+            j -= 1
+        return found[i : min(j, i + most)]
 
 
 # -------------------------------------------------------------------------------------------
