@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_totals import time_check
+from bench_totals import measure
 
 INDICATORS = ("地区生产总值", "一般公共预算收入", "社会消费品零售总额", "固定资产投资", "城镇居民人均可支配收入")
 
@@ -44,10 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         for between, name in (("　", "spaces"), ("，", "commas")):
             prev: tuple[int, float] | None = None
             for cells in args.cells:
-                path = build(cells, between, Path(tmp))
-                chars = len(path.read_text(encoding="utf-8"))
-                secs, cpu, found = time_check(path, None)
-                growth = f"x{chars / prev[0]:.1f} text, x{cpu / prev[1]:.1f} cpu" if prev else ""
+                chars, secs, cpu, found, growth = measure(build(cells, between, Path(tmp)), prev, None)
                 row = f"{name:<16} {cells:>6} {chars:>11,} {secs:>7.2f} {cpu:>6.2f} {found:>9}"
                 print(f"{row} {growth:>22}", flush=True)
                 prev = (chars, cpu)

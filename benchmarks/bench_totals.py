@@ -51,6 +51,17 @@ def time_check(path: Path, select: str | None = "inconsistent-total") -> tuple[f
     return elapsed, cpu, r.stdout.count(f'"rule": "{select}"' if select else '"rule": ')
 
 
+def measure(
+    path: Path, prev: tuple[int, float] | None, select: str | None = "inconsistent-total"
+) -> tuple[int, float, float, int, str]:
+    """:func:`time_check` of ``path``, with its characters first and, last, how its characters and
+    CPU time grew over ``prev`` (the characters and CPU time of the size before)."""
+    chars = len(path.read_text(encoding="utf-8"))
+    secs, cpu, found = time_check(path, select)
+    growth = f"x{chars / prev[0]:.1f} text, x{cpu / prev[1]:.1f} cpu" if prev else ""
+    return chars, secs, cpu, found, growth
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[100_000, 400_000, 1_600_000])
@@ -59,12 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         prev: tuple[int, float] | None = None
         print(f"{'characters':>12} {'wall s':>8} {'cpu s':>8} {'findings':>9} {'growth (cpu)':>24}")
         for size in args.sizes:
-            path = build(size, Path(tmp))
-            chars = len(path.read_text(encoding="utf-8"))
-            secs, cpu, found = time_check(path)
-            growth = ""
-            if prev:
-                growth = f"x{chars / prev[0]:.1f} text, x{cpu / prev[1]:.1f} time"
+            chars, secs, cpu, found, growth = measure(build(size, Path(tmp)), prev)
             print(f"{chars:>12,} {secs:>8.2f} {cpu:>8.2f} {found:>9} {growth:>24}", flush=True)
             prev = (chars, cpu)
     return 0
