@@ -179,3 +179,47 @@ def test_a_decoding_error_in_utf16_names_only_the_byte():
         decode(data, "x.txt", "utf-16-le")
     assert str(e.value) == f"x.txt: cannot decode as utf-16-le at byte {len(data) - 1}"
     assert e.value.line is None
+
+
+#: Chinese written in UTF-8 whose bytes also read as GB18030 (an even number of ideographs a run)
+UTF8_PART = "妇联\n\n全年走访企业\n".encode()
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        # a GBK line pasted at the end of a UTF-8 draft
+        (
+            UTF8_PART + "团区委\n".encode("gbk"),
+            "x.txt:4: mixes encodings: UTF-8 text on line 3, other bytes at line 4, column 1 (byte 27)",
+        ),
+        # a UTF-8 passage pasted into a GBK draft
+        (
+            "区妇联\n\n全区开展活动。\n\n".encode("gbk") + "全年走访企业\n".encode(),
+            "x.txt:1: mixes encodings: UTF-8 text on line 5, other bytes at line 1, column 1 (byte 0)",
+        ),
+    ],
+)
+def test_a_draft_in_two_encodings_is_an_error_not_garbled_text(data, expected):
+    """Both halves read as GB18030 too, the UTF-8 one garbled (濡囪仈 for 妇联): such a file is
+    not read as GB18030 silently, it is an error that names the lines of both."""
+    data.decode("gb18030")  # what the file would have been read as
+    with pytest.raises(InputError) as e:
+        decode(data, "x.txt")
+    assert str(e.value) == expected + " (GBK pasted in?): save the file in one encoding, or use --encoding"
+    assert e.value.line == int(expected.split(":")[1])
+    assert decode(data, "x.txt", "gb18030")[1] == "gb18030"  # forced, as the message says
+
+
+def test_gb18030_text_is_not_taken_for_two_encodings():
+    """GB18030 text makes, read as UTF-8, an ideograph here and there, never several in a row:
+    the reports written so (1.1 million characters) read as GB18030."""
+    import json
+
+    from book_drafts import CORPUS
+
+    if not CORPUS.exists():
+        pytest.skip("the reports corpus is not here")
+    for line in CORPUS.read_text(encoding="utf-8").splitlines():
+        content = json.loads(line)["content"]
+        assert decode(content.encode("gb18030"), "r.txt") == (content, "gb18030")
