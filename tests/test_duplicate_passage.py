@@ -689,3 +689,16 @@ def test_a_short_splice_at_a_unit_s_end(tmp_path, end, found):
     assert f.data["similarity"] == 1.0 and f.data["diffs"] == [] and f.data["unchanged_figures"] == []
     assert f.location.text.endswith("。") and "团县委" in f.message and "拼接" in f.message
     assert f.related[0].unit_name == "团县委"
+
+
+def test_a_copy_names_the_unit_above_its_numbered_part(tmp_path):
+    """The original stands under 区城投集团's 二、主要工作: the finding names 区城投集团."""
+    body = "全年完成固定资产投资48.6亿元，同比增长12.3%。推进重点项目建设，完成运河湾安置房项目等18个项目建设。"
+    a = tmp_path / "a.txt"
+    parts = "一、概况\n\n成立于2009年。\n\n二、主要工作"
+    a.write_text(f"区妇联\n\n一、概况\n\n区妇联下设3个部门。\n\n区城投集团\n\n{parts}\n\n{body}\n", encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text(f"拱投资\n\n拱投资成立于2015年。\n\n{body}\n", encoding="utf-8")
+    (f,) = findings_of([a, b], ["duplicate-passage"])
+    assert f.location.document.path.endswith("b.txt")
+    assert "与“区城投集团”（" in f.message and "主要工作" not in f.message

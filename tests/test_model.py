@@ -247,3 +247,52 @@ def test_bold_lines_are_unit_headings_only_in_markdown_without_headings(tmp_path
     assert [u.name for u in doc.units] == ["团区委", "区妇联"]
     doc = doc_of(tmp_path / "c.md", "**全年开展宣讲活动，覆盖群众。**\n\n正文。\n")
     assert [u.name for u in doc.units] == [""]
+
+
+PARTS = """区妇联
+
+一、概况
+
+区妇联下设3个部门。
+
+二、主要工作
+
+开展活动43场次。
+
+区城投集团
+
+（一）概况
+
+年末资产总额235.6亿元。
+
+（二）主要工作
+
+完成投资48.6亿元。
+"""
+
+
+def test_numbered_headings_under_a_units_name_are_its_parts(tmp_path: Path):
+    """一、概况 / 二、主要工作 under 区妇联: headings inside the unit (no sentences), as a Markdown
+    sub-heading is, so that a finding names 区妇联, not 二、主要工作."""
+    doc = doc_of(tmp_path / "a.txt", PARTS)
+    assert [(u.name, u.line) for u in doc.units] == [("区妇联", 1), ("区城投集团", 11)]
+    parts = [p.text for p in doc.units[1].paragraphs if p.kind == HEADING]
+    assert parts == ["（一）概况", "（二）主要工作"]
+    assert all(not p.sentences for p in doc.units[0].paragraphs if p.kind == HEADING)
+
+
+def test_numbering_that_starts_again_makes_parts_under_any_name(tmp_path: Path):
+    """拱投资 names no body by its ending, but the numbering starts again under 拱建设: parts."""
+    text = "拱投资\n\n一、概况\n\n成立于2015年。\n\n拱建设\n\n一、概况\n\n成立于2016年。\n"
+    doc = doc_of(tmp_path / "a.txt", text)
+    assert [u.name for u in doc.units] == ["拱投资", "拱建设"]
+
+
+def test_numbered_headings_of_one_numbering_still_head_units(tmp_path: Path):
+    """A report's 一、二、三、 under its title and its speaker, numbered once, and numbered headings
+    with no heading above them, head units of their own, as before."""
+    report = "政府工作报告\n\n李强\n\n各位代表：\n\n一、工作回顾\n\n过去一年很不平凡。\n\n二、总体要求\n\n今年发展。\n"
+    doc = doc_of(tmp_path / "r.txt", report)
+    assert [u.name for u in doc.units] == ["政府工作报告", "李强", "一、工作回顾", "二、总体要求"]
+    doc = doc_of(tmp_path / "n.txt", "一、团区委\n\n开展宣讲。\n\n二、区妇联\n\n举办活动。\n")
+    assert [u.name for u in doc.units] == ["一、团区委", "二、区妇联"]

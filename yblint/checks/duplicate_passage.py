@@ -153,10 +153,7 @@ class DuplicatePassage(Check):
         chosen = dedupe(matches)
         seams = self._seams
         list_fellow_copies(chosen, lambda a, b: decide_direction(a, b, seams.seam))
-        texts = [
-            (m.copy.doc.text[m.copy.start : m.copy.end], m.original.doc.text[m.original.start : m.original.end])
-            for m in chosen
-        ]
+        texts = [(compared_text(m.copy), compared_text(m.original)) for m in chosen]
         # listing a copy's changes stops at the fifth: its cost grows with its length only so far
         weights = [LISTED_ITEM_COST + min(len(a), LISTED_COST_CAP) // 3 for a, _ in texts]
         self._chosen, self._texts, self._every, self._pid = chosen, texts, docs, os.getpid()
@@ -447,6 +444,20 @@ PairMatch = tuple[
 
 
 QUOTES = {o: marks.PAIRS[o] for o in "“「『《"}
+
+
+def compared_text(side: Side) -> str:
+    """The text of a side without the headings, tables … that stand between its paragraphs (a
+    part's heading: 二、主要工作, ### 主要工作): they were not compared, and are no change of
+    the copy to list."""
+    text, at = side.doc.text, side.start
+    kept: list[str] = []
+    for p in side.unit.paragraphs:
+        if not p.is_prose and at <= p.block_start and p.end <= side.end:
+            kept.append(text[at : p.block_start])
+            at = p.end
+    kept.append(text[at : side.end])
+    return "".join(kept)
 
 
 def is_quotation(side: Side) -> bool:

@@ -118,12 +118,44 @@ def _starts_unit(p: Paragraph, options: UnitOptions, level: int | None) -> bool:
     return is_plain_heading(p.text, options)
 
 
+#: the first of a numbering (一、, （一）, 1.): the numbering of a unit's parts starts again in each
+_FIRST_NUMBER = re.compile(r"^(?:一、|[（(]一[)）]|[1１][.、．])")
+
+
+def _parts_headings(headings: list[Paragraph], options: UnitOptions) -> set[int]:
+    """Of a plain-text draft's headings (``headings``, in order), the numbered ones that head
+    parts of a unit (区妇联 / 一、概况 / 二、主要工作): those under a heading without a number, when
+    that heading names a body or the draft's numbering starts again under another heading. They
+    stay headings, in the unit above them (as a Markdown sub-heading does), so that a finding
+    names 区妇联, not 二、主要工作. A report's 一、二、三、 under its title, numbered once, still
+    head units of their own; so does a numbered heading before any other (the indices)."""
+    if options.heading_pattern is not None:
+        return set()
+    numbered = [p for p in headings if _ENUM_PREFIX.match(p.text.strip())]
+    if not numbered:
+        return set()
+    again = sum(1 for p in numbered if _FIRST_NUMBER.match(p.text.strip())) > 1
+    out: set[int] = set()
+    above: Paragraph | None = None  # the last heading without a number
+    for p in headings:
+        if not _ENUM_PREFIX.match(p.text.strip()):
+            above = p
+        elif above is not None and (again or _BODY_END.search(above.text.strip())):
+            out.add(p.index)
+    return out
+
+
 def split_units(doc: Document, options: UnitOptions) -> list[Unit]:
     units: list[Unit] = []
     current: Unit | None = None
     level = unit_level(doc, options)
+    starts = [p for p in doc.paragraphs if _starts_unit(p, options, level)]
+    parts = _parts_headings([p for p in starts if p.kind == PROSE], options)
+    starting = {p.index for p in starts} - parts
     for p in doc.paragraphs:
-        if _starts_unit(p, options, level):
+        if p.index in parts:
+            p.kind = HEADING  # a part's heading: no sentences, in the unit above it
+        elif p.index in starting:
             if p.kind == PROSE:
                 p.kind = HEADING  # a heading has no sentences
             name = (_bold_name(p) if doc.format == "markdown" else None) or p.text.strip()
