@@ -296,3 +296,12 @@ def test_numbered_headings_of_one_numbering_still_head_units(tmp_path: Path):
     assert [u.name for u in doc.units] == ["政府工作报告", "李强", "一、工作回顾", "二、总体要求"]
     doc = doc_of(tmp_path / "n.txt", "一、团区委\n\n开展宣讲。\n\n二、区妇联\n\n举办活动。\n")
     assert [u.name for u in doc.units] == ["一、团区委", "二、区妇联"]
+
+
+def test_a_units_own_draft_named_for_it_has_parts(tmp_path: Path):
+    """拱投资.txt opens with 拱投资 (no body's ending) and numbers its parts once: the file is
+    named for the unit, so they are its parts; the same text under another file name keeps them
+    as units."""
+    text = "拱投资\n\n一、概况\n\n成立于2015年。\n\n二、主要工作\n\n完成投资4.8亿元。\n"
+    assert [u.name for u in doc_of(tmp_path / "2021-拱投资-定稿.txt", text).units] == ["拱投资"]
+    assert [u.name for u in doc_of(tmp_path / "a.txt", text).units] == ["拱投资", "一、概况", "二、主要工作"]

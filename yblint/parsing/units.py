@@ -7,6 +7,7 @@ punctuation standing between blank lines. Text before the first heading is a uni
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from yblint import lazyre as re
 from yblint.model import HEADING, PROSE, Document, Paragraph, Unit
@@ -125,7 +126,8 @@ _FIRST_NUMBER = re.compile(r"^(?:一、|[（(]一[)）]|[1１][.、．])")
 def _parts_headings(headings: list[Paragraph], options: UnitOptions) -> set[int]:
     """Of a plain-text draft's headings (``headings``, in order), the numbered ones that head
     parts of a unit (区妇联 / 一、概况 / 二、主要工作): those under a heading without a number, when
-    that heading names a body or the draft's numbering starts again under another heading. They
+    that heading names a body, or the draft's numbering starts again under another heading, or the
+    heading is what the file is named for (拱投资.txt: 拱投资 / 一、概况 …, a unit's own draft). They
     stay headings, in the unit above them (as a Markdown sub-heading does), so that a finding
     names 区妇联, not 二、主要工作. A report's 一、二、三、 under its title, numbered once, still
     head units of their own; so does a numbered heading before any other (the indices)."""
@@ -140,9 +142,16 @@ def _parts_headings(headings: list[Paragraph], options: UnitOptions) -> set[int]
     for p in headings:
         if not _ENUM_PREFIX.match(p.text.strip()):
             above = p
-        elif above is not None and (again or _BODY_END.search(above.text.strip())):
+        elif above is not None and (again or _BODY_END.search(above.text.strip()) or _names_the_file(above)):
             out.add(p.index)
     return out
+
+
+def _names_the_file(heading: Paragraph) -> bool:
+    """Whether the file's name holds ``heading``'s text (拱投资 in 拱投资.txt, 2021-拱投资-定稿.docx)."""
+    name = heading.text.strip()
+    stem = PurePath(heading.document.path).stem
+    return len(name) >= 2 and name in stem
 
 
 def split_units(doc: Document, options: UnitOptions) -> list[Unit]:
