@@ -305,3 +305,12 @@ def test_a_units_own_draft_named_for_it_has_parts(tmp_path: Path):
     text = "拱投资\n\n一、概况\n\n成立于2015年。\n\n二、主要工作\n\n完成投资4.8亿元。\n"
     assert [u.name for u in doc_of(tmp_path / "2021-拱投资-定稿.txt", text).units] == ["拱投资"]
     assert [u.name for u in doc_of(tmp_path / "a.txt", text).units] == ["拱投资", "一、概况", "二、主要工作"]
+
+
+def test_numbered_bodies_under_chapters_head_units(tmp_path: Path):
+    """工业 / 一、区经信局 / 二、区商务局 / 农业 / 一、区农业农村局: the numbering starts again,
+    but the numbered headings name bodies and the chapters do not: they head units."""
+    lines = ["工业", "一、区经信局", "完成产值。", "二、区商务局", "完成销售。"]
+    text = "\n\n".join([*lines, "农业", "一、区农业农村局", "完成播种。"]) + "\n"
+    doc = doc_of(tmp_path / "a.txt", text)
+    assert [u.name for u in doc.units] == ["工业", "一、区经信局", "二、区商务局", "农业", "一、区农业农村局"]

@@ -130,7 +130,8 @@ def _parts_headings(headings: list[Paragraph], options: UnitOptions) -> set[int]
     heading is what the file is named for (拱投资.txt: 拱投资 / 一、概况 …, a unit's own draft). They
     stay headings, in the unit above them (as a Markdown sub-heading does), so that a finding
     names 区妇联, not 二、主要工作. A report's 一、二、三、 under its title, numbered once, still
-    head units of their own; so does a numbered heading before any other (the indices)."""
+    head units of their own; so does a numbered heading before any other, and one that names a
+    body under a heading that does not (a chapter's 一、区经信局) (the indices)."""
     if options.heading_pattern is not None:
         return set()
     numbered = [p for p in headings if _ENUM_PREFIX.match(p.text.strip())]
@@ -139,10 +140,17 @@ def _parts_headings(headings: list[Paragraph], options: UnitOptions) -> set[int]
     again = sum(1 for p in numbered if _FIRST_NUMBER.match(p.text.strip())) > 1
     out: set[int] = set()
     above: Paragraph | None = None  # the last heading without a number
+    body_above = False  # … and whether it names a body
     for p in headings:
-        if not _ENUM_PREFIX.match(p.text.strip()):
-            above = p
-        elif above is not None and (again or _BODY_END.search(above.text.strip()) or _names_the_file(above)):
+        line = p.text.strip()
+        number = _ENUM_PREFIX.match(line)
+        if number is None:
+            above, body_above = p, _BODY_END.search(line) is not None
+        elif above is None:
+            continue
+        elif not body_above and _BODY_END.search(line[number.end() :]):
+            continue  # 工业 / 一、区经信局 / 二、区商务局: numbered bodies under a chapter head units
+        elif again or body_above or _names_the_file(above):
             out.add(p.index)
     return out
 
