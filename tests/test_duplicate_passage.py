@@ -629,6 +629,7 @@ def test_direction_from_git_history_of_gb18030_drafts_with_crlf(repo, cli):
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "区城投集团")
     (repo / "drafts" / "a.txt").write_bytes(draft(("拱投资", [FILLER[1], PASSAGE])).encode("gb18030"))
+    _git(repo, "add", "drafts/a.txt")  # staged, as the hook is given it
     res = cli("check", "drafts/a.txt", "drafts/z.txt", "--select", "duplicate-passage", "--format", "json")
     assert res.code == 1, res.err
     [f] = res.json()["findings"]

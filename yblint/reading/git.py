@@ -70,12 +70,16 @@ def is_untracked(path: str) -> bool:
     return root is not None and real not in _tracked(root)
 
 
-@lru_cache(maxsize=1024)
 def line_times(path: str) -> tuple[float, ...] | None:
     """For each line of ``path``, when it was committed (committer time, seconds); ``math.inf`` for
     a line not committed yet (new, edited or only staged). None when git knows nothing of the file
-    (not in a repository, untracked, or git missing)."""
-    real = os.path.realpath(path)
+    (not in a repository, untracked, or git missing). Kept by the file's real path: the same
+    relative path in another folder is another file."""
+    return _line_times(os.path.realpath(path))
+
+
+@lru_cache(maxsize=1024)
+def _line_times(real: str) -> tuple[float, ...] | None:
     folder = os.path.dirname(real) or "."
     if repository_root(folder) is None:
         return None
