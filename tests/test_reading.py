@@ -223,3 +223,25 @@ def test_gb18030_text_is_not_taken_for_two_encodings():
     for line in CORPUS.read_text(encoding="utf-8").splitlines():
         content = json.loads(line)["content"]
         assert decode(content.encode("gb18030"), "r.txt") == (content, "gb18030")
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            "区妇联\n\n全区妇联开展活动43场。\n".encode() + "团区委\n\n全区共青团员1.2万人。\n".encode("gbk"),
+            "x.txt:4: mixes encodings: UTF-8 text on line 3, other bytes at line 4, column 1 (byte 44)",
+        ),
+        (
+            "团区委\n\n全区共青团员1.2万人。\n".encode("gbk") + "区妇联\n\n全区妇联开展活动43场。\n".encode(),
+            "x.txt:1: mixes encodings: UTF-8 text on line 6, other bytes at line 1, column 1 (byte 0)",
+        ),
+    ],
+)
+def test_a_draft_in_two_encodings_that_is_no_gb18030_either(data, expected):
+    """Most such files are not GB18030 as a whole either: where the bytes that are not UTF-8 make
+    a line of Chinese in GB18030, the error says the file mixes the two (a stray byte, a file cut
+    short keep their message: see test_a_decoding_error_names_the_line_and_column)."""
+    with pytest.raises(InputError) as e:
+        decode(data, "x.txt")
+    assert str(e.value) == expected + " (GBK pasted in?): save the file in one encoding, or use --encoding"

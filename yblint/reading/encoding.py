@@ -85,20 +85,40 @@ def decode(data: bytes, path: str, forced: str | None = None) -> tuple[str, str]
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
+        if _gbk_line_at(data, first_bad):
+            _mixed(data, first_bad, path)
         line, where = _place(data, first_bad, "utf-8")
         raise InputError(f"cannot decode as UTF-8 at {where} or as GB18030; use --encoding", path, line) from None
     if _control_ratio(text) > 0.01:
         raise InputError("does not look like text in UTF-8 or GB18030; use --encoding", path)
-    utf8_line = _utf8_text_line(data)
-    if utf8_line is not None:
-        line, where = _place(data, first_bad, "utf-8")
-        raise InputError(
-            f"mixes encodings: UTF-8 text on line {utf8_line}, other bytes at line {line}, {where}"
-            " (GBK pasted in?): save the file in one encoding, or use --encoding",
-            path,
-            line,
-        ) from None
+    _mixed(data, first_bad, path)
     return text, "gb18030"
+
+
+def _mixed(data: bytes, first_bad: int, path: str) -> None:
+    """Raise the error of a file in two encodings when ``data`` (not UTF-8 from ``first_bad``)
+    holds Chinese written in UTF-8 (:func:`_utf8_text_line`)."""
+    utf8_line = _utf8_text_line(data)
+    if utf8_line is None:
+        return
+    line, where = _place(data, first_bad, "utf-8")
+    raise InputError(
+        f"mixes encodings: UTF-8 text on line {utf8_line}, other bytes at line {line}, {where}"
+        " (GBK pasted in?): save the file in one encoding, or use --encoding",
+        path,
+        line,
+    )
+
+
+def _gbk_line_at(data: bytes, at: int) -> bool:
+    """Whether the line of ``data`` from byte ``at`` on is Chinese in GB18030 (two ideographs or
+    more): a GBK passage, where a stray byte or a character cut short is none."""
+    end = data.find(b"\n", at)
+    try:
+        rest = data[at : len(data) if end < 0 else end].decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return len(_IDEOGRAPH.findall(rest)) >= 2
 
 
 #: ideographs in a row, read as UTF-8, that only UTF-8 text gives: in GB18030 text, bytes that
@@ -106,6 +126,7 @@ def decode(data: bytes, path: str, forced: str | None = None) -> tuple[str, str]
 #: never two in a row)
 MIXED_RUN = 4
 _IDEOGRAPH_RUN = re.compile(f"[\u4e00-\u9fff]{{{MIXED_RUN},}}")
+_IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 
 
 def _utf8_text_line(data: bytes) -> int | None:
