@@ -8,6 +8,7 @@ from yblint.finding import Finding, Location, excerpt
 from yblint.i18n import tr
 from yblint.report import cutoff_note, summary
 from yblint.reporters import ReportContext, reporter
+from yblint.text.marks import MANUAL_BREAK
 from yblint.wording import where_words
 
 COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m", "bold": "\033[1m", "dim": "\033[2m"}
@@ -34,9 +35,10 @@ def _paint(text: str, style: str, ctx: ReportContext) -> str:
 def _context(f: Finding, ctx: ReportContext) -> str:
     text = f.document.text
     loc = f.location
-    before = text[max(0, loc.start - CONTEXT) : loc.start].replace("\r", "\n").split("\n")[-1].replace("\u2028", "↵")
+    before = text[max(0, loc.start - CONTEXT) : loc.start].replace("\r", "\n").split("\n")[-1]
+    before = before.replace(MANUAL_BREAK, "↵")
     hit = excerpt(loc.text, 60) if loc.text.strip() else loc.text.replace(" ", "␣").replace("\u3000", "□")
-    after = text[loc.end : loc.end + CONTEXT].replace("\r", "\n").split("\n")[0].replace("\u2028", "↵")
+    after = text[loc.end : loc.end + CONTEXT].replace("\r", "\n").split("\n")[0].replace(MANUAL_BREAK, "↵")
     hit = _paint(hit, "bold", ctx) if ctx.color else f"【{hit}】" if hit else "▲"
     return f"    | {before}{hit}{after}"
 
