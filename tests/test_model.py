@@ -1,6 +1,8 @@
 from pathlib import Path
 
 from conftest import SEED, doc_of
+from hypothesis import given
+from hypothesis import strategies as st
 
 from yblint.model import CODE, HEADING, HTML, LIST_ITEM, PROSE, TABLE
 from yblint.parsing import build_document
@@ -314,3 +316,40 @@ def test_numbered_bodies_under_chapters_head_units(tmp_path: Path):
     text = "\n\n".join([*lines, "农业", "一、区农业农村局", "完成播种。"]) + "\n"
     doc = doc_of(tmp_path / "a.txt", text)
     assert [u.name for u in doc.units] == ["工业", "一、区经信局", "二、区商务局", "农业", "一、区农业农村局"]
+
+
+LINES = st.lists(
+    st.sampled_from(
+        [
+            "区妇联",
+            "拱投资",
+            "工业",
+            "一、概况",
+            "二、主要工作",
+            "（一）组织建设",
+            "1. 主要指标",
+            "一、区经信局",
+            "开展活动43场次。",
+            "全年完成投资4.8亿元。",
+            "表1　主要指标",
+            "第3页",
+        ]
+    ),
+    min_size=1,
+    max_size=25,
+)
+
+
+@given(LINES, st.sampled_from(["a.txt", "拱投资.txt"]))
+def test_units_and_their_parts_hold_every_paragraph_once(lines, name):
+    """Whatever the headings and their numbers, every paragraph stands in one unit, in order; a
+    unit is named by its heading's line; a part's heading is a heading inside its unit."""
+    import tempfile
+
+    path = Path(tempfile.mkdtemp()) / name
+    doc = doc_of(path, "\n\n".join(lines) + "\n")
+    inside = [p for u in doc.units for p in ([u.heading] if u.heading else []) + u.paragraphs]
+    assert [p.index for p in inside] == [p.index for p in doc.paragraphs]
+    for u in doc.units:
+        assert u.heading is None or u.name == u.heading.text.strip()
+        assert all(p.unit is u for p in u.paragraphs)
