@@ -4,8 +4,8 @@ write, and UTF-16 or UTF-32 with a BOM (Word's and Notepad's "Unicode")."""
 from __future__ import annotations
 
 import codecs
-import re
 
+from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.errors import InputError
 
 # encodings a user may force with --encoding are checked against Python's codec registry
