@@ -92,6 +92,23 @@ def test_relative_time_takes_the_year_from_the_drafts_title(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "suggested"),
+    [
+        # two years named once each (a founding year, another unit's): the draft's own is not known
+        ("区城投集团成立于2009年。今年完成投资。拱投资成立于2015年。", "××××"),
+        # the year named most, more than any other, is taken
+        ("2021年完成投资。2021年新建项目。区城投集团成立于2009年。今年完成投资。", "2021"),
+        ("2021年完成投资。今年新建项目。", "2021"),
+    ],
+)
+def test_relative_time_suggests_no_year_where_two_are_named_alike(tmp_path, text, suggested):
+    """Without year: in the configuration, the path or the title, the year the text names most;
+    but where two years are named most, as often, a guess (the later one) is no suggestion."""
+    [f] = _lint(tmp_path, "区城投集团\n\n" + text + "\n", ["relative-time"])
+    assert f.message == f"相对时间词“今年”：写明年份（如“{suggested}年”）。"
+
+
 def test_relative_time_long_explanation_is_in_rule_docs(cli):
     r = cli("rule", "relative-time")
     assert r.code == 0

@@ -148,12 +148,12 @@ class PatternCheck(Check):
         """The years messages may suggest (``{this_year}``, ``{last_year}``, ``{next_year}``,
         ``{year_before_last}``), counted from the year the draft is about (``year:`` in
         .yblint.yaml, else its path or title, else the year it names most); a neutral stand-in
-        (××××) when none is known."""
+        (××××) when none is known, or the text names two years most, as often (``suggested_year``)."""
         derived = doc.derived
         if "patterns.year" not in derived:
-            from yblint.text.years import document_year  # only a run with such a finding
+            from yblint.text.years import suggested_year  # only a run with such a finding
 
-            derived["patterns.year"] = document_year(doc, corpus.year)
+            derived["patterns.year"] = suggested_year(doc, corpus.year)
         year = derived["patterns.year"]
         names = ("this_year", "last_year", "next_year", "year_before_last")
         if year is None:

@@ -37,19 +37,33 @@ def document_year(doc: Document, configured: int | None = None) -> int | None:
     files; else the one year its file name holds (or, failing that, the name of its folder or
     the folder above); else a year in its first heading or line;
     else the year its text names most (None when it names none)."""
+    return _year_of(doc, configured)[0]
+
+
+def suggested_year(doc: Document, configured: int | None = None) -> int | None:
+    """:func:`document_year`, for a message to suggest (如“2021年”): None where it is a guess
+    between years the text names equally often (成立于2009年 … 成立于2015年: neither need be the
+    year the draft is about; the rules that compare years still take the later one)."""
+    year, tied = _year_of(doc, configured)
+    return None if tied else year
+
+
+def _year_of(doc: Document, configured: int | None) -> tuple[int | None, bool]:
+    """:func:`document_year`, and whether it is the later of years the text names equally often."""
     if configured is not None and not doc.reference:
-        return configured
+        return configured, False
     parts = doc.path.replace("\\", "/").split("/")
     for part in reversed(parts[-3:]):  # the file's name, then its folders (../2020/区统计局.md)
         found = set(_YEAR_RE.findall(part))
         if len(found) == 1:
-            return int(found.pop())
+            return int(found.pop()), False
     first = next((p for p in doc.paragraphs if p.text.strip()), None)
     if first is not None and len(first.text) <= 60:
         m = _YEAR_NIAN_RE.search(first.text)
         if m:
-            return int(m.group(1))
+            return int(m.group(1)), False
     counts = Counter(int(y) for y in years_named(doc.text))
-    if counts:
-        return max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
-    return None
+    if not counts:
+        return None, False
+    ranked = sorted(counts.items(), key=lambda kv: (kv[1], kv[0]), reverse=True)
+    return ranked[0][0], len(ranked) > 1 and ranked[0][1] == ranked[1][1]
