@@ -34,8 +34,8 @@ SPAN_RE = re.compile(
     r"过去[一二三四五六七八九十两\d]+年|[一二三四五六七八九十两\d]+年(?:来|间|中|里)|期间|时期|(?<!今年)以来"
 )
 _COMPARED_RE = re.compile(r"(?:[比较与和同于超高低]|相比|对比)\s*$")
-YEAR_WORD_RE = re.compile(r"(?:(?<!\d)((?:19|20)\d\d)\s*年(?![度底末]?[至到—-]))|(去年|上年|今年|本年|当年)")
-#: YEAR_WORD_RE without its look-ahead, and the look-ahead: a year that opens a range (2019年至2021年)
+#: a year word (2021年, 去年 …), and what after a year makes it open a range (2019年至2021年), which
+#: states no year
 _YEAR_WORD_BARE_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年|(去年|上年|今年|本年|当年)")
 _RANGE_AFTER_RE = re.compile(r"[度底末]?[至到—-]")
 PART_RE = re.compile(
@@ -45,23 +45,6 @@ PART_RE = re.compile(
 _FULL_STOP_RE = re.compile("[。！？]")  # a list of targets runs over ；-separated sentences
 _SPACES_RE = re.compile(r"\s+")
 _FROM_JANUARY_RE = re.compile(r"^(?:1|一)[-—–－~～至到]")
-
-
-def period(sentence: str, at: int, year: int | None) -> tuple[int | None, str]:
-    """The year and the part of it (``year``, 1—9月, 上半年, 截至10月底 …) the words of ``sentence``
-    before ``at`` state, read from the sentence's start; ``year``: the document's. The last year
-    named counts, unless it is the one compared with (比上年, 较2020年, 与去年同期)."""
-    before = sentence[:at]
-    stated = year
-    for m in YEAR_WORD_RE.finditer(before):
-        if _compared(before, m.start()):
-            continue  # 比上年, 较2020年, 与去年同期: the year compared with, not the period
-        if m.group(1):
-            stated = int(m.group(1))
-        elif year is not None:
-            stated = year - 1 if m.group(2) in ("去年", "上年") else year
-    parts = list(PART_RE.finditer(before))
-    return stated, _part_name(parts[-1].group(0) if parts else None)
 
 
 def _compared(sentence: str, start: int) -> bool:
@@ -76,13 +59,17 @@ def _part_name(found: str | None) -> str:
 
 
 class _Periods:
-    """:func:`period` for the figures of one sentence: its year words and parts found once.
+    """The year and the part of it (the document's year, 1—9月, 上半年, 截至10月底 …) that the
+    words of one sentence before each of its figures state: the last year word named counts
+    (2020年, 去年 from the document's year), unless it is the one compared with (比上年,
+    较2020年, 与去年同期) or opens a range with the text up to the figure (2019年至); the last part
+    named counts. The sentence's year words and parts are found once, for all its figures.
 
-    The year word's look-ahead (not a range: 2019年至) is what the cut at the figure can change:
-    the words are found without it, each told on its own whether the text up to the figure opens
-    a range after it. The words never overlap (a year's digits, spaces and 年 hold no 去上今本当,
-    and no year starts after a digit), so those found in the whole sentence that end before the
-    figure are those the search of the text before it goes through."""
+    Whether a year opens a range is what the cut at the figure can change: the words are found
+    without that test, each told on its own for the text up to the figure. The words never
+    overlap (a year's digits, spaces and 年 hold no 去上今本当, and no year starts after a digit),
+    so those found in the whole sentence that end before the figure are those a search of the
+    text before it goes through (tests/test_figure_context.py holds that search)."""
 
     __slots__ = ("compared", "part_ends", "parts", "sentence", "word_ends", "words")
 
@@ -106,7 +93,7 @@ class _Periods:
                 continue  # 比上年, 较2020年: the year compared with
             if m.group(1):
                 if _RANGE_AFTER_RE.match(s, m.end(), at):
-                    continue  # 2019年至…: no year of YEAR_WORD_RE in the text before ``at``
+                    continue  # 2019年至…: a range, no year, in the text before ``at``
                 return int(m.group(1))
             if year is not None:
                 return year - 1 if m.group(2) in ("去年", "上年") else year
@@ -163,7 +150,7 @@ class FigureContext:
         return self._sentence[2]
 
     def period(self, s: Sentence, at: int, year: int | None) -> tuple[int | None, str]:
-        """:func:`period` of ``s``'s text before ``at``."""
+        """The year and part of the year ``s``'s words before ``at`` state (:class:`_Periods`)."""
         start, end, sent, periods = self._sentence
         if (s.start, s.end) != (start, end):
             sent = self.sentence(s)

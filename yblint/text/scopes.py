@@ -52,16 +52,11 @@ def stated_scope(sentence: str, at: int, words: ScopeWords | None = None, offset
 _TRIM_WINDOW = 16
 
 
-def _trimmed(sentence: str, at: int) -> str:
-    """``_SCOPE_TRIM_RE.sub("", sentence[:at])``: the text before an indicator without the words
-    before it that name no scope (的, 实现, 完成 …)."""
-    cut, tail = _trim(sentence, at)
-    return sentence[:cut] + tail
-
-
 def _trim(sentence: str, at: int) -> tuple[int, str]:
-    """:func:`_trimmed` as where the words trimmed start and what stands after them (nothing, or
-    the line break that ends ``sentence[:at]``), looking at the last characters only (#14: a
+    """``_SCOPE_TRIM_RE.sub("", sentence[:at])`` (the text before an indicator without the words
+    before it that name no scope: 的, 实现, 完成 …) as where the words trimmed start and what
+    stands after them (nothing, or the line break that ends ``sentence[:at]``), looking at the
+    last characters only (#14: a
     sentence of a thousand figures was read from its start for each): its words are of two
     characters at most, so a run of them that goes on before the window starts at its first
     two characters, and only then is the whole read."""
