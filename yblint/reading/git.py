@@ -102,7 +102,11 @@ def _line_times(real: str) -> tuple[float, ...] | None:
 def committed_since(path: str, first_line: int, last_line: int) -> float | None:
     """When the earliest of lines ``first_line``..``last_line`` (1-based) of ``path`` was committed:
     ``math.inf`` when none is, None when git knows nothing of the file."""
-    times = line_times(path)
+    return earliest(line_times(path), first_line, last_line)
+
+
+def earliest(times: tuple[float, ...] | None, first_line: int, last_line: int) -> float | None:
+    """:func:`committed_since` from the file's :func:`line_times`."""
     if times is None:
         return None
     span = times[max(0, first_line - 1) : last_line]

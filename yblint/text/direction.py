@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from yblint import lazyre as re  # patterns compiled on first use (#14)
 from yblint.model import Document, Paragraph, Sentence
-from yblint.reading.git import committed_since, line_times
+from yblint.reading.git import earliest, line_times
 from yblint.text import marks
 from yblint.text.diffs import KEPT, kept_chars
 from yblint.text.passage_sets import Side
@@ -182,10 +182,14 @@ def commit_time(side: Side) -> float | None:
     doc = side.doc
     if doc.locations != "line":
         return None  # a Word file's lines are not git's lines
-    if line_times(doc.path) is None:
+    derived = doc.derived  # the file's real path is looked up once a run, not once a passage
+    if "git.line_times" not in derived:
+        derived["git.line_times"] = line_times(doc.path)
+    times = derived["git.line_times"]
+    if times is None:
         return None  # git knows nothing of the file: its lines need not be found
     lines = doc.lines
-    return committed_since(doc.path, lines.line_of(side.start), lines.line_of(max(side.start, side.end - 1)))
+    return earliest(times, lines.line_of(side.start), lines.line_of(max(side.start, side.end - 1)))
 
 
 _DIGIT = re.compile(r"[0-9０-９]")
