@@ -6,7 +6,8 @@ Builds, from the government work reports corpus (../shared/corpora, one JSON obj
 * **book**: a 2-million-character yearbook of 30 files and ~1,000 units of ~2,000 characters: the
   reports' real paragraphs dealt in order into units, plus as much text of the same kind that is
   not a copy (an order-2 character model of the reports, sentence by sentence), with a few planted
-  copies between units (exact and with one character in twelve changed);
+  copies between units (exact and with one character in twelve changed); and the same book as an
+  editor keeps its drafts (**drafts**: a folder a chapter, a file a unit);
 * **reports k×**: one file per report, and copies 2..k of each report with one character in twelve
   replaced (benchmarks/bench_duplicates.py), so each unit has k-1 near copies;
 
@@ -145,8 +146,11 @@ def deal(paras: list[str]) -> list[list[str]]:
     return units
 
 
-def make_book(reports: list[tuple[str, str]], folder: Path, seed: str = "book") -> tuple[int, int]:
-    """Write the book into ``folder``: (characters, units)."""
+def make_book(
+    reports: list[tuple[str, str]], folder: Path, seed: str = "book", drafts: Path | None = None
+) -> tuple[int, int]:
+    """Write the book into ``folder``: (characters, units). With ``drafts``, write it there too as
+    an editor's drafts: one folder a chapter, one file a unit (its heading and its paragraphs)."""
     rng = random.Random(seed)
     real = paragraphs_of(reports)
     real_chars = sum(len(p) for p in real)
@@ -171,8 +175,14 @@ def make_book(reports: list[tuple[str, str]], folder: Path, seed: str = "book") 
         chunk = units[f * per_file : (f + 1) * per_file]
         parts = []
         for j, paras in enumerate(chunk):
-            parts.append(BODIES[j % len(BODIES)] + ("" if j < len(BODIES) else f"第{j // len(BODIES) + 1}分部"))
+            heading = BODIES[j % len(BODIES)] + ("" if j < len(BODIES) else f"第{j // len(BODIES) + 1}分部")
+            parts.append(heading)
             parts.extend(paras)
+            if drafts is not None:
+                where = drafts / f"chapter-{f + 1:02d}"
+                where.mkdir(parents=True, exist_ok=True)
+                unit = "\n\n".join([heading, *paras]) + "\n"
+                (where / f"{j + 1:02d}-{heading}.txt").write_text(unit, encoding="utf-8")
         text = "\n\n".join(parts) + "\n"
         chars += len(text)
         (folder / f"chapter-{f + 1:02d}.txt").write_text(text, encoding="utf-8")
@@ -348,10 +358,11 @@ def main(argv: list[str] | None = None) -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="yblint-bench-"))
     jexe = jscpd_exe(args.jscpd) if args.jscpd else None
     extra = ["-j", args.jobs] if args.jobs else []
-    book = work / "book"
-    if book.exists():
-        shutil.rmtree(book)
-    chars, n_units = make_book(reports, book)
+    book, drafts = work / "book", work / "drafts"
+    for folder in (book, drafts):
+        if folder.exists():
+            shutil.rmtree(folder)
+    chars, n_units = make_book(reports, book, drafts=drafts)
     scales = [1, 4] if args.quick else [1, 4, 16]
     sizes = {}
     for k in scales:
@@ -387,6 +398,9 @@ def main(argv: list[str] | None = None) -> int:
     # not reported on)
     [hook] = timed(yblint(book / HOOK_CHAPTER, *extra, "--corpus", str(book / "*.txt")), repeat=r)
     row("yblint, one chapter, the book as --corpus", *hook)
+    # the same book as an editor keeps it: a file a unit, a folder a chapter
+    [ydrafts] = timed(yblint(drafts, *extra), repeat=r)
+    row(f"yblint, every default rule, book as {n_units:,} drafts", *ydrafts)
     [read] = timed(yblint(book, "--ignore", "ALL"), repeat=r)
     row("yblint, reading alone (--ignore ALL), book", *read)
     # growth is a ratio too: the 1x and 4x runs take turns, as yblint and jscpd do

@@ -247,3 +247,80 @@ def test_exceptions_drop_the_same_matches(tmp_path, paras, chosen, exceptions, w
         assert _hits(matcher, doc) == _one_by_one(matcher, doc)
     finally:
         patterns.WHOLE_EXCEPTIONS = threshold
+
+
+def _prepared_hits(matcher: Matcher, docs) -> list[list[tuple[int, int, str]]]:
+    matcher.prepare(docs)
+    return [_hits(matcher, d) for d in docs]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    drafts=st.lists(
+        st.lists(st.text(alphabet="我们你的。， \u3000a", min_size=1, max_size=10), min_size=1, max_size=4),
+        min_size=2,
+        max_size=5,
+    ),
+    chosen=st.lists(st.sampled_from(PATTERNS), min_size=1, max_size=4, unique=True),
+    exceptions=st.lists(st.sampled_from(["你们", "我们的", "^我", "我(?!们)"]), max_size=2, unique=True),
+    share=st.sampled_from([1, 4, 10**9]),
+)
+def test_a_run_of_drafts_searched_at_once_gives_each_draft_its_own_matches(tmp_path, drafts, chosen, exceptions, share):
+    """prepare() searches the patterns that see no newline in every draft's paragraphs at once
+    (#14: 1,000 drafts of a unit each, each pattern searched 1,000 times): each draft's hits are
+    those of its paragraphs searched one by one, whether the paragraphs holding a rare character
+    are searched alone (share 1) or the whole run is (share 10**9)."""
+    docs = []
+    for n, paras in enumerate(drafts):
+        text = "\n\n".join(p.strip() or "我" for p in paras) + "\n"
+        docs.append(doc_of(tmp_path / f"d{n}.txt", text))
+    rule = _rule()
+    rule.raw = {"exceptions": exceptions}
+    matcher = Matcher(rule, [compile_one(rule, s, "tokens", i) for i, s in enumerate(chosen)])
+    old = patterns.HOLDING_SHARE
+    patterns.HOLDING_SHARE = share
+    try:
+        assert _prepared_hits(matcher, docs) == [_one_by_one(matcher, d) for d in docs]
+    finally:
+        patterns.HOLDING_SHARE = old
+
+
+def test_a_run_of_drafts_is_searched_once_a_pattern(tmp_path, monkeypatch):
+    """Three drafts, a pattern that sees no newline and one that does (an anchor): the first
+    searched once for the three (one search of their paragraphs joined), the second in each
+    draft; a draft prepare() was not given is searched on its own, with the same matches."""
+    docs = [
+        doc_of(tmp_path / f"d{n}.txt", f"区{n}\n\n我们今年完成了任务。\n\n我们也做了许多工作。\n") for n in range(3)
+    ]
+    rule = _rule()
+    matcher = Matcher(rule, [compile_one(rule, s, "tokens", i) for i, s in enumerate(["我们", "^我"])])
+    searched: list[tuple[str, int]] = []
+    whole = Matcher._whole
+
+    def spy(self, pat, scope):
+        searched.append((pat.source, isinstance(scope, patterns._BookScope)))
+        return whole(self, pat, scope)
+
+    monkeypatch.setattr(Matcher, "_whole", spy)
+    got = _prepared_hits(matcher, docs)
+    assert [book for source, book in searched if source == "我们"] == [True]  # once, for the 3 drafts
+    assert [book for source, book in searched if source == "^我"] == [False] * 3  # tried in each draft
+    assert got == [_one_by_one(matcher, d) for d in docs] and all(len(g) == 2 for g in got)
+    other = doc_of(tmp_path / "e.txt", "区\n\n我们去了。\n")
+    assert _hits(matcher, other) == _one_by_one(matcher, other) != []
+
+
+def test_a_run_whose_search_times_out_is_searched_draft_by_draft(tmp_path, monkeypatch):
+    """The search of the whole run timing out, each draft is searched on its own (which names
+    the paragraph should that time out too): the same matches."""
+    docs = [doc_of(tmp_path / f"d{n}.txt", f"区{n}\n\n我们完成了任务。\n") for n in range(2)]
+    rule = _rule()
+    matcher = Matcher(rule, [compile_one(rule, "我们", "tokens", 0)])
+    whole = Matcher._whole
+    monkeypatch.setattr(
+        Matcher,
+        "_whole",
+        lambda self, pat, scope: None if isinstance(scope, patterns._BookScope) else whole(self, pat, scope),
+    )
+    assert _prepared_hits(matcher, docs) == [_one_by_one(matcher, d) for d in docs]
+    assert matcher._done == frozenset()

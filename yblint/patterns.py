@@ -10,11 +10,9 @@ line naming the rule instead of hanging it.
 from __future__ import annotations
 
 import bisect
-import importlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import regex
@@ -22,6 +20,7 @@ import regex
 from yblint import re_cache
 from yblint.errors import ConfigError
 from yblint.model import CODE, HEADING, HTML, LIST_ITEM, PROSE, TABLE, Document, Paragraph
+from yblint.pattern_safety import edge_safe, required_chars, whole_safe
 from yblint.ruledefs import RuleDef
 from yblint.yamlpos import line_of
 
@@ -31,6 +30,9 @@ WHOLE_EXCEPTIONS = 32
 #: a pattern that takes one of a few rare characters is searched only in the paragraphs holding
 #: one where they are at most 1 in this many (see :func:`required_chars`)
 HOLDING_SHARE = 4
+#: regex.IGNORECASE as a plain int: ``flags & regex.IGNORECASE`` makes an enum member every time
+#: (2 µs; a rule's patterns in each of 1,000 drafts: 190,000 times)
+_IGNORECASE = int(regex.IGNORECASE)
 #: names a rule's ``scope`` may use, and the paragraph kinds they stand for
 SCOPES: dict[str, str] = {
     "prose": PROSE,
@@ -198,6 +200,10 @@ class Matcher:
         self.exceptions = list(options.exceptions)
         self.kinds = options.scope
         self.timeout = options.timeout
+        # what prepare() found for the documents it was given: the patterns it searched (their
+        # order) and, by document, its matches of them by paragraph (as hits keeps them)
+        self._done: frozenset[int] = frozenset()
+        self._ready: dict[int, dict[int, list[tuple[int, int, int, int, Any, Pattern]]]] = {}
 
     def paragraphs(self, doc: Document) -> Iterator[Paragraph]:
         for p in doc.paragraphs:
@@ -251,7 +257,7 @@ class Matcher:
             scope = doc.derived[key] = _Scope(paragraphs, texts, starts, ends, "\n".join(texts))
         return scope if scope.paragraphs else None
 
-    def _whole(self, pattern: Pattern, scope: _Scope) -> dict[int, list[tuple[int, int, Any]]] | None:
+    def _whole(self, pattern: Pattern, scope: _Scope | _BookScope) -> dict[int, list[tuple[int, int, Any]]] | None:
         """The matches of ``pattern`` by paragraph (index: [(start, end, match)], offsets in the
         paragraph), from one search of the joined text, for a pattern that matches there exactly
         as in each paragraph alone (:func:`whole_safe`); None: search paragraph by paragraph."""
@@ -268,13 +274,13 @@ class Matcher:
             return None  # search paragraph by paragraph, which names the paragraph if it times out
         return out
 
-    def _holding(self, pattern: Pattern, scope: _Scope, every: bool = False) -> set[int] | None:
+    def _holding(self, pattern: Pattern, scope: _Scope | _BookScope, every: bool = False) -> set[int] | None:
         """For a pattern with :func:`required_chars`: the paragraphs holding one of them, found
         with ``str.find``; the pattern matches in no other. For a whole_safe pattern, only where
         they are few (a quarter of the paragraphs at most; None: search the whole document); with
         ``every``, for a pattern otherwise searched in every paragraph one by one, however many
         (None: search every paragraph)."""
-        if pattern.compiled.flags & regex.IGNORECASE:
+        if pattern.compiled.flags & _IGNORECASE:
             return None
         chars = required_chars(pattern.compiled.pattern, every)
         if chars is None:
@@ -292,12 +298,58 @@ class Matcher:
                 at = joined.find(ch, ends[i])
         return out
 
+    def prepare(self, documents: list[Document]) -> None:
+        """Search ``documents`` for the patterns that see no newline (:func:`whole_safe`) all at
+        once, their paragraphs in scope joined by newlines as :meth:`hits` joins one document's:
+        one search a pattern for the whole run rather than one a document (1,000 drafts of a
+        unit each: a rule's every pattern searched 1,000 times). :meth:`hits` then takes each
+        document's matches from here; the same matches as a search of each paragraph alone."""
+        self._done, self._ready = frozenset(), {}
+        if len(documents) < 2:
+            return
+        book = _book_scope(documents, self)
+        if not book.starts:
+            return
+        done: set[int] = set()
+        ready: dict[int, dict[int, list[tuple[int, int, int, int, Any, Pattern]]]] = {id(d): {} for d in documents}
+        for order, pat in enumerate(self.patterns):
+            if not whole_safe(pat.compiled.pattern):
+                continue
+            got = self._book_matches(pat, book)
+            if got is None:
+                continue  # timed out on the whole run: each document is searched on its own
+            done.add(order)
+            for g, s, e, m in got:
+                k, i = book.owner[g], book.local[g]
+                ready[id(book.documents[k])].setdefault(i, []).append((s, s - e, order, e, m, pat))
+        self._done, self._ready = frozenset(done), ready
+
+    def _book_matches(self, pat: Pattern, book: _BookScope) -> list[tuple[int, int, int, Any]] | None:
+        """The matches of a :func:`whole_safe` pattern in the paragraphs of ``book``: (the
+        paragraph's number in the book, start, end in the paragraph, match), empty ones left out;
+        None when the search of the whole text timed out."""
+        holding = self._holding(pat, book)
+        out: list[tuple[int, int, int, Any]] = []
+        if holding is not None:  # few paragraphs hold what every match takes: each searched alone
+            for g in sorted(holding):
+                scope = book.scopes[book.owner[g]]
+                i = book.local[g]
+                for m in self._run(pat, scope.texts[i], book.documents[book.owner[g]], scope.paragraphs[i]):
+                    if m.end() > m.start():
+                        out.append((g, m.start(), m.end(), m))
+            return out
+        whole = self._whole(pat, book)
+        if whole is None:
+            return None
+        return [(g, s, e, m) for g, ms in whole.items() for s, e, m in ms if e > s]
+
     def hits(self, doc: Document, patterns: Iterable[Pattern] | None = None) -> Iterator[Hit]:
         """Non-overlapping matches in reading order: where matches of different patterns overlap,
         the leftmost wins, then the longest, then the pattern listed first. A match lying inside
         a match of an exception is dropped.
 
-        Each pattern is searched once in the whole document (its paragraphs joined by newlines).
+        Each pattern is searched once in the whole document (its paragraphs joined by newlines),
+        or once for every document of the run, where :meth:`prepare` was given them.
         A pattern that cannot see a newline (:func:`whole_safe`) finds there exactly its matches
         in each paragraph; another one finds the paragraphs it matches in (:func:`edge_safe`),
         which are then searched one by one. Either way the matches are those a search of every
@@ -307,10 +359,14 @@ class Matcher:
         scope = self._scope(doc)
         if scope is None:
             return
+        ready = self._ready.pop(id(doc), None) if patterns is None else None
+        done = self._done if ready is not None else frozenset()
         # paragraph index -> [(start, -length, order, end, match, pattern)], offsets in the paragraph
-        found_in: dict[int, list[tuple[int, int, int, int, Any, Pattern]]] = {}
+        found_in: dict[int, list[tuple[int, int, int, int, Any, Pattern]]] = ready or {}
         slow: list[tuple[int, Pattern, set[int] | None]] = []
         for order, pat in enumerate(pats):
+            if order in done:
+                continue  # found by prepare()
             holding = self._holding(pat, scope) if whole_safe(pat.compiled.pattern) else None
             if holding is not None:  # only these paragraphs can hold a match: each searched alone
                 slow.append((order, pat, holding))
@@ -367,6 +423,57 @@ class Matcher:
 
 
 @dataclass(frozen=True)
+class _BookScope:
+    r"""The paragraphs in one scope of several documents (their :class:`_Scope`\ s), joined by
+    newlines as one text: where each paragraph starts and ends there, and whose it is (the
+    document's number, the paragraph's number in the document's scope)."""
+
+    documents: list[Document]
+    scopes: list[_Scope]
+    starts: list[int]
+    ends: list[int]
+    owner: list[int]
+    local: list[int]
+    joined: str
+
+
+#: the last book scope made for each set of paragraph kinds, with the list of documents it is of
+_BOOKS: dict[frozenset[str], tuple[list[Document], _BookScope]] = {}
+
+
+def _book_scope(documents: list[Document], matcher: Matcher) -> _BookScope:
+    """The :class:`_BookScope` of ``documents`` in the scope of ``matcher``'s rule, made once for
+    the rules of one scope run on the same list of documents."""
+    kept = _BOOKS.get(matcher.kinds)
+    if kept is not None and kept[0] is documents:
+        return kept[1]
+    docs: list[Document] = []
+    scopes: list[_Scope] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    owner: list[int] = []
+    local: list[int] = []
+    at = 0
+    for doc in documents:
+        scope = matcher._scope(doc)
+        if scope is None:
+            continue
+        k = len(docs)
+        docs.append(doc)
+        scopes.append(scope)
+        starts.extend([at + x for x in scope.starts])
+        ends.extend([at + x for x in scope.ends])
+        owner.extend([k] * len(scope.starts))
+        local.extend(range(len(scope.starts)))
+        at += len(scope.joined) + 1
+    book = _BookScope(docs, scopes, starts, ends, owner, local, "\n".join(s.joined for s in scopes))
+    if len(_BOOKS) >= 8:
+        _BOOKS.clear()
+    _BOOKS[matcher.kinds] = (documents, book)
+    return book
+
+
+@dataclass(frozen=True)
 class _Scope:
     """A document's paragraphs in one scope, their texts, and where each one starts and ends in
     the texts joined by newlines."""
@@ -376,247 +483,6 @@ class _Scope:
     starts: list[int]
     ends: list[int]
     joined: str
-
-
-#: what makes a pattern see past the edge of a paragraph differently in a joined text than in the
-#: paragraph alone: anchors, and a negative lookaround with something that matches a newline
-_ANCHORS = re.compile(r"(?<!\\)(?<!\[)[\^$]|\\[AZzGK]|\(\?[a-zA-Z]*s")
-_NEWLINE_MATCHERS = re.compile(
-    r"\n|\\[snWDPRvXhHN]|\\x0[aA]|\\u000[aA]|\\U0000000[aA]|\\0?12|\[\^|\[:"
-    r"|\\p(?!\{(?:Han|Latin|L[ultmo]?|N[dlo]?|P[cdseifo]?)\})"  # \p{Common}, \p{Z} … may match a newline
-)
-
-
-@lru_cache(maxsize=1024)
-def edge_safe(source: str) -> bool:
-    """Whether a search of the paragraphs joined by newlines finds a match in every paragraph that
-    a search of the paragraph alone finds one in (it may find more, never fewer). A lookbehind or
-    lookahead at a paragraph's edge sees the newline instead of nothing: a positive one may then
-    match where it would not (a candidate too many, searched again on its own), a negative one
-    fails only if it can match a newline (``.`` does not, nor a class like ``[^，\\n]``); a word
-    boundary treats both alike. So only what stands inside a negative lookaround is looked at.
-    Anchors (^ $ \\A \\Z) and dot-all differ: such patterns are searched paragraph by paragraph."""
-    if _ANCHORS.search(source):
-        return False
-    if "(?!" in source or "(?<!" in source:
-        masked = _mask_newline_free_classes(source)
-        bodies = _negative_lookarounds(masked) if masked is not None else None
-        if bodies is None:  # not read to the end: the whole pattern is looked at
-            return not _NEWLINE_MATCHERS.search(source)
-        return not any(_NEWLINE_MATCHERS.search(b) for b in bodies)
-    return True
-
-
-#: stands for a class that cannot match a newline once it is taken out of a pattern: a character
-#: no rule below reads as an escape, a range or a class
-_MASK = "\u00b7"
-
-
-def _classes(source: str) -> list[tuple[int, int]] | None:
-    """(start, end) of each character class ``[…]`` of ``source``, escapes and a ``]`` right
-    after ``[`` or ``[^`` read as regex reads them; None when a class never closes or one
-    nests (``[[:space:]]``, a set operation): such a pattern is read the safe way."""
-    out: list[tuple[int, int]] = []
-    i, n = 0, len(source)
-    while i < n:
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            j = i + 1
-            if j < n and source[j] == "^":
-                j += 1
-            if j < n and source[j] == "]":
-                j += 1
-            while j < n and source[j] != "]":
-                if source[j] == "[":
-                    return None
-                j += 2 if source[j] == "\\" else 1
-            if j >= n:
-                return None
-            out.append((i, j + 1))
-            i = j + 1
-            continue
-        i += 1
-    return out
-
-
-def _mask_newline_free_classes(source: str) -> str | None:
-    """``source`` with each negated class that leaves out the newline (``[^，。\\n]``: an escaped
-    ``\\n`` or a newline in it, no range) put as one neutral character: it matches no newline,
-    whatever else its letters say; None when the classes cannot be read."""
-    classes = _classes(source)
-    if classes is None:
-        return None
-    parts: list[str] = []
-    last = 0
-    for a, b in classes:
-        body = source[a + 2 : b - 1] if source.startswith("[^", a) else None
-        if body is None or "-" in body:
-            continue
-        units = re.findall(r"\\.|.", body, re.S)
-        if "\\n" in units or "\n" in units:
-            parts += [source[last:a], _MASK]
-            last = b
-    return "".join(parts) + source[last:]
-
-
-def _negative_lookarounds(source: str) -> list[str] | None:
-    """What stands inside each negative lookaround ``(?!…)`` / ``(?<!…)`` of ``source``, read
-    with its escapes and classes; None when the brackets do not pair up."""
-    classes = _classes(source)
-    if classes is None:
-        return None
-    inside = {a: b for a, b in classes}
-    stack: list[tuple[int, bool]] = []
-    bodies: list[str] = []
-    i, n = 0, len(source)
-    while i < n:
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if i in inside:
-            i = inside[i]
-            continue
-        if ch == "(":
-            negative = source.startswith("(?!", i) or source.startswith("(?<!", i)
-            start = i + (4 if source.startswith("(?<!", i) else 3 if negative else 1)
-            stack.append((start, negative))
-            i = start
-            continue
-        if ch == ")":
-            if not stack:
-                return None
-            start, negative = stack.pop()
-            if negative:
-                bodies.append(source[start:i])
-        i += 1
-    return bodies if not stack else None
-
-
-#: what may let a pattern match a newline, or see one differently from a paragraph's edge: a
-#: newline, an escape that matches or may stand for one (\\s, \\W, \\x0a, an octal escape …), a
-#: range that starts below it (\\t-\\r), a negated or POSIX class, a Unicode property other than
-#: letters, numbers and punctuation, inline flags (dot-all, multi-line, word …) and braces other
-#: than a counted repeat (the regex module's fuzzy matching may substitute any character)
-_SEES_NEWLINE = re.compile(
-    r"\n|\\[snWDPRvXhHNLc0-7]"
-    r"|\\x(?![0-9a-fA-F]{2})|\\x0[0-9aA]|\\u(?![0-9a-fA-F]{4})|\\u000[0-9aA]|\\U(?![0-9a-fA-F]{8})|\\U0000000[0-9aA]"
-    r"|(?:\\t|[\x00-\x09])-|\[\^|\[:|\\p|\(\?(?!P[<=>])[a-zA-Z^-]|\{(?![0-9]*(?:,[0-9]*)?\})"
-)
-_SAFE_PROPERTY = re.compile(r"\\p\{(?:Han|Latin|L[ultmo]?|N[dlo]?|P[cdseifo]?)\}")
-
-
-@lru_cache(maxsize=1024)
-def whole_safe(source: str) -> bool:
-    """Whether a search of the paragraphs joined by newlines finds exactly the matches a search
-    of each paragraph alone finds (offsets aside). So it is when no part of the pattern, its
-    lookarounds included, can match a newline and nothing anchors it: no match then runs across
-    paragraphs, and at a paragraph's edge the pattern fails on the newline where it fails on the
-    end of the text (a word boundary treats both alike)."""
-    if _ANCHORS.search(source):
-        return False
-    masked = _mask_newline_free_classes(source)
-    return not _SEES_NEWLINE.search(_SAFE_PROPERTY.sub("", source if masked is None else masked))
-
-
-#: a set of characters a pattern's every match takes one of is used to skip paragraphs only if
-#: it has at most this many characters, and then only sets without ASCII letters or digits or
-#: ideographs, which most paragraphs hold
-_REQUIRED_MAX = 8
-_PROPERTY = re.compile(r"\\[pP]\{[^}]*\}")
-_UNKNOWN = "\ue000"  # stands for a Unicode property while a pattern is read with re's parser
-_BRACES = re.compile(r"(?<!\\)\{(?![0-9]*(?:,[0-9]*)?\})")  # braces other than a counted repeat
-_NAMED_BRACES = re.compile(r"\\[pPNx]\{[^}]*\}")  # \p{Han}, \N{…}, \x{…}
-
-
-def _common_char(ch: str) -> bool:
-    return (ch.isascii() and ch.isalnum()) or "\u3400" <= ch <= "\u9fff"
-
-
-@lru_cache(maxsize=1024)
-def required_chars(source: str, every: bool = False) -> frozenset[str] | None:
-    """Characters of which every match of ``source`` takes at least one (not in a lookaround),
-    when the pattern does not start with a literal (the regex module finds those fast anyway) and
-    such a set is small and made of rare characters (- － – ： ␣): a paragraph without them has no
-    match, and need not be searched. With ``every``, for a pattern that would otherwise be
-    searched in every paragraph one by one (anchored, or seeing newlines; one search costs a
-    clock read for its timeout), a literal first and common characters count too (本, ", 第).
-    None when there is no such set or the pattern cannot be read (read with ``re``'s parser,
-    Unicode properties standing for an unknown character)."""
-    if _BRACES.search(_NAMED_BRACES.sub("", source)):  # fuzzy matching ({e<=1}): any character may stand in
-        return None
-    try:
-        sre = importlib.import_module("re._constants")  # (private: a Python without them skips this)
-        parser = importlib.import_module("re._parser")
-        parsed = parser.parse(_PROPERTY.sub(lambda m: "\\ue000", source))
-        items = list(parsed)
-    except Exception:  # the regex module's own syntax
-        return None
-    if parsed.state.flags & re.IGNORECASE:  # (?i) at the start: any case of each character
-        return None
-    if not every and _starts_with_literal(items, sre):
-        return None
-    sets = [r for op, av in items if (r := _required(op, av, sre)) is not None]
-    sets = [r for r in sets if len(r) <= _REQUIRED_MAX and (every or not any(_common_char(c) for c in r))]
-    return min(sets, key=len) if sets else None
-
-
-def _starts_with_literal(items: Any, sre: Any) -> bool:
-    """Whether the first character a parsed pattern takes is a literal (after its lookarounds,
-    inside its first group): the regex module searches for it fast."""
-    for op, av in items:
-        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
-            continue
-        if op is sre.LITERAL:
-            return chr(av) != _UNKNOWN
-        if op is sre.SUBPATTERN:
-            return _starts_with_literal(av[-1], sre)
-        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-            return _starts_with_literal(av[2], sre)
-        return False
-    return False
-
-
-def _required(op: Any, av: Any, sre: Any) -> frozenset[str] | None:
-    """Characters one of which the item ``(op, av)`` of a parsed pattern takes whenever it
-    matches, or None (it may match nothing, or anything)."""
-    if op is sre.LITERAL:
-        return None if chr(av) == _UNKNOWN else frozenset(chr(av))
-    if op is sre.IN:
-        chars: set[str] = set()
-        for o, a in av:
-            if o is sre.LITERAL:
-                chars.add(chr(a))
-            elif o is sre.RANGE and a[1] - a[0] < _REQUIRED_MAX:
-                chars.update(map(chr, range(a[0], a[1] + 1)))
-            else:  # a negated class, a category, a wide range
-                return None
-        return None if _UNKNOWN in chars else frozenset(chars)
-    if op is sre.BRANCH:
-        union: set[str] = set()
-        for branch in av[1]:
-            r = _sequence(branch, sre)
-            if r is None:
-                return None
-            union |= r
-        return frozenset(union)
-    if op is sre.SUBPATTERN:  # a group with flags of its own ((?i:…)) is not read
-        return None if av[1] or av[2] else _sequence(av[-1], sre)
-    if op is sre.ATOMIC_GROUP:
-        return _sequence(av, sre)
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-        return _sequence(av[2], sre) if av[0] >= 1 else None
-    return None  # a lookaround, a back reference, any character …
-
-
-def _sequence(items: Any, sre: Any) -> frozenset[str] | None:
-    """The smallest set one of whose characters a sequence of items takes (each item it holds
-    always matches)."""
-    sets = [r for op, av in items if (r := _required(op, av, sre)) is not None]
-    return min(sets, key=len) if sets else None
 
 
 def group_args(hit: Hit) -> dict[str, str]:

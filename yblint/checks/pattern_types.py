@@ -211,6 +211,7 @@ class Existence(PatternCheck):
     per_document = True
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
+        self.matcher.prepare(corpus.documents)
         for doc in corpus.documents:
             quoted: dict[int, list[tuple[int, int]]] = {}
             for hit in self.matcher.hits(doc):
@@ -271,6 +272,7 @@ class Substitution(PatternCheck):
     per_document = True
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
+        self.matcher.prepare(corpus.documents)
         for doc in corpus.documents:
             for hit in self.matcher.hits(doc):
                 payload = hit.pattern.payload
@@ -323,6 +325,7 @@ class Repetition(PatternCheck):
     per_document = True
 
     def run(self, corpus: Corpus) -> Iterable[Finding]:
+        self.matcher.prepare(corpus.documents)
         for doc in corpus.documents:
             for hit in self.matcher.hits(doc):
                 token = hit.match.group("token")
@@ -369,7 +372,9 @@ class Consistency(PatternCheck):
     def run(self, corpus: Corpus) -> Iterable[Finding]:
         hits: dict[tuple[int, int], list[Hit]] = {}
         order: dict[int, int] = {}
-        for n, doc in enumerate(corpus.all_documents):
+        every = corpus.all_documents
+        self.matcher.prepare(every)
+        for n, doc in enumerate(every):
             order[id(doc)] = n
             for hit in self.matcher.hits(doc):
                 hits.setdefault(hit.pattern.payload, []).append(hit)
