@@ -437,14 +437,13 @@ class _BookScope:
     joined: str
 
 
-#: the last book scope made for each set of paragraph kinds, with the list of documents it is of
-_BOOKS: dict[frozenset[str], tuple[list[Document], _BookScope]] = {}
-
-
 def _book_scope(documents: list[Document], matcher: Matcher) -> _BookScope:
     """The :class:`_BookScope` of ``documents`` in the scope of ``matcher``'s rule, made once for
-    the rules of one scope run on the same list of documents."""
-    kept = _BOOKS.get(matcher.kinds)
+    the rules of one scope run on the same list of documents (kept with the first document, so
+    that it goes when the documents go)."""
+    key = f"patterns.book:{','.join(sorted(matcher.kinds))}:{id(documents)}"
+    derived = documents[0].derived
+    kept = derived.get(key)
     if kept is not None and kept[0] is documents:
         return kept[1]
     docs: list[Document] = []
@@ -467,9 +466,7 @@ def _book_scope(documents: list[Document], matcher: Matcher) -> _BookScope:
         local.extend(range(len(scope.starts)))
         at += len(scope.joined) + 1
     book = _BookScope(docs, scopes, starts, ends, owner, local, "\n".join(s.joined for s in scopes))
-    if len(_BOOKS) >= 8:
-        _BOOKS.clear()
-    _BOOKS[matcher.kinds] = (documents, book)
+    derived[key] = (documents, book)
     return book
 
 
