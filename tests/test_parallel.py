@@ -473,13 +473,22 @@ def test_duplicate_passage_shares_pairs_of_units_between_processes_with_the_same
     book.mkdir()
     for i, (a, b) in enumerate([(0, 3000), (2000, 5000), (1000, 4000)]):
         (book / f"chapter-{i}.txt").write_text(f"区单位{i}\n\n" + text[a:b] + "\n", encoding="utf-8")
+    # and a unit that ends in another's words, too short for a passage: a spliced end, looked for
+    # in one of the processes while the copies are listed
+    (book / "chapter-3.md").write_text(
+        "# 县总工会\n\n【维权】全年开展劳动法律监督检查42次。\n\n【调解】全年新建改扩建中小学及幼儿园27所，"
+        "新增学位2.16万个。\n\n# 团县委\n\n【青年大学习】组织开展网上主题团课学习48期。"
+        "新建改扩建中小学及幼儿园27所，新增学位2.16万个，覆盖全县。\n",
+        encoding="utf-8",
+    )
     from yblint.checks import duplicate_passage
 
     one = lint([str(book)], Config(), registry(), select=["duplicate-passage"], jobs=1)
     monkeypatch.setattr(duplicate_passage, "FORK_ALIGNED", 0)  # fork even for this little
     monkeypatch.setattr(duplicate_passage, "FORK_LISTED", 0)
     two = lint([str(book)], Config(), registry(), select=["duplicate-passage"], jobs=2)
-    assert len(one.findings) >= 3
+    assert len(one.findings) >= 4
+    assert [f.location.unit_name for f in one.findings if f.location.document.path.endswith(".md")] == ["县总工会"]
     assert _report(one, "json") == _report(two, "json")
     # each finding is made, placed and written out as a line of JSON where its changes are listed
     three = lint([str(book)], Config(), registry(), select=["duplicate-passage"], jobs=2, report="json")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -47,6 +47,9 @@ FORK_LISTED = 200_000
 # long one (the first window it compares, up to the fifth change: 0.6 ms from 1,200 characters on)
 LISTED_ITEM_COST = 400
 LISTED_COST_CAP = 1_200
+# … and looking for the units' spliced ends, about as much as listing a copy for every this many
+# characters of the documents (the reports 4x: 0.08 s for 4.5 million characters)
+SPLICES_CHARS_PER_COST = 50
 
 REASONS = {
     "chronicle": {
@@ -153,15 +156,16 @@ class DuplicatePassage(Check):
         chosen = dedupe(matches)
         seams = self._seams
         list_fellow_copies(chosen, lambda a, b: decide_direction(a, b, seams.seam))
-        texts = [(compared_text(m.copy), compared_text(m.original)) for m in chosen]
-        # listing a copy's changes stops at the fifth: its cost grows with its length only so far
-        weights = [LISTED_ITEM_COST + min(len(a), LISTED_COST_CAP) // 3 for a, _ in texts]
-        self._chosen, self._texts, self._every, self._pid = chosen, texts, docs, os.getpid()
-        listed = fork_map(self._listed, list(range(len(chosen))), self.jobs, weights, FORK_LISTED)
-        for f in listed:
-            yield f if isinstance(f, Finding) else unpack_finding(f, docs)
+        # listing a copy's changes stops at the fifth: its cost grows with its length only so far;
+        # the units' spliced ends (-1, first) are looked for meanwhile, in one of the processes
         copied = [(x.doc, x.start, x.end) for m in chosen for x in (m.copy, m.original, *m.others)]
-        yield from self._splices(units, min_chars, copied)
+        weights = [sum(len(d.text) for d in docs) // SPLICES_CHARS_PER_COST]
+        weights += [LISTED_ITEM_COST + min(m.copy.end - m.copy.start, LISTED_COST_CAP) // 3 for m in chosen]
+        self._chosen, self._every, self._pid = chosen, docs, os.getpid()
+        self._spliced = (units, min_chars, copied)
+        spliced, *listed = fork_map(self._listed, [-1, *range(len(chosen))], self.jobs, weights, FORK_LISTED)
+        for f in [*listed, *spliced]:
+            yield f if isinstance(f, Finding) else unpack_finding(f, docs)
 
     def _splices(
         self, units: list[tuple[Document, Unit]], min_chars: int, copied: list[tuple[Document, int, int]]
@@ -192,12 +196,20 @@ class DuplicatePassage(Check):
                 other_where=line_name(line, lang, sp.other_document.locations == "paragraph"),
             )
 
-    def _listed(self, i: int) -> Finding | Packed:
+    def _listed(self, i: int) -> Any:
         """The finding of the ``i``-th copy chosen, with its changes listed and what the report
         needs of it worked out (where it stands; its line of JSON or its fingerprint), in the
         process that lists it, so that this happens in parallel too; as plain values when that
-        is another process."""
-        f = self._finding(self._stream, self._chosen[i], *_changes_of(self._texts[i]))
+        is another process. ``i`` -1: the findings of the units' spliced ends, so."""
+        if i < 0:
+            return [self._ready(f) for f in self._splices(*self._spliced)]
+        m = self._chosen[i]
+        return self._ready(
+            self._finding(self._stream, m, *_changes_of((compared_text(m.copy), compared_text(m.original))))
+        )
+
+    def _ready(self, f: Finding) -> Finding | Packed:
+        """``f`` with what the report needs of it worked out; as plain values in another process."""
         prepare_for_report(f, self.report)
         return f if os.getpid() == self._pid else pack_finding(f, self._every)
 
