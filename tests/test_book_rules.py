@@ -624,6 +624,34 @@ def test_year_sources(tmp_path):
     assert document_year(doc_of(tmp_path / "2020" / "区统计局.md", "区统计局\n\n2019年。\n")) == 2020
 
 
+def test_a_year_the_text_names_once_yields_to_the_year_of_most_drafts(tmp_path):
+    """A unit's draft whose only year is a coming event's (确保场馆2022年亚运精彩亮相) is a draft of
+    the book's year, as the other drafts are: its names are compared with theirs. Its year stands
+    when the text names it twice and more often than the book's, or comes from its path or
+    title; and where no year has most drafts (reports of many years) nothing yields."""
+    from conftest import doc_of
+
+    from yblint.text.years import drafts_year, suggested_year, yields_to_book
+
+    once = doc_of(tmp_path / "a.txt", "区数产园管委会\n\n亚运电竞馆建设即将完工，确保场馆2022年亚运精彩亮相。\n")
+    twice = doc_of(tmp_path / "b.txt", "区统计局\n\n2019年全年，2019年底，2021年。\n")
+    tied = doc_of(tmp_path / "c.txt", "区统计局\n\n2021年全年，2022年计划。\n")
+    titled = doc_of(tmp_path / "d.txt", "2022年工作要点\n\n全年计划。\n")
+    assert [yields_to_book(d, None, 2021) for d in (once, twice, tied, titled)] == [True, False, True, False]
+    assert suggested_year(once, None, 2021) == 2021 and suggested_year(once) == 2022
+    assert suggested_year(doc_of(tmp_path / "e.txt", "区妇联\n\n今年完成任务。\n"), None, 2021) == 2021
+    assert drafts_year([once, twice]) is None  # 2022 and 2019: no year has more than half
+    assert drafts_year([once, twice, tied]) == 2022 and drafts_year([once], configured=2021) == 2021
+    # the fund named two ways (the seed page's 拱投资 and 区数产园管委会), in drafts a unit each
+    files = {
+        "06-区数产园管委会.txt": "区数产园管委会\n\n设立中金阿斯利康基金。确保场馆2022年亚运精彩亮相。\n",
+        "13-区国投集团.txt": "区国投集团\n\n2021年，参与发起阿斯利康中金基金。2021年完成投资。\n",
+        "14-区统计局.txt": "区统计局\n\n2021年，全区地区生产总值386.5亿元。\n",
+    }
+    [f] = lint_texts(tmp_path, files, ["name-variant"])
+    assert f.location.text == "阿斯利康中金基金" and "中金阿斯利康基金" in f.message
+
+
 def test_year_config(tmp_path):
     cfg = tmp_path / ".yblint.yaml"
     cfg.write_text("year: 2021\n", "utf-8")

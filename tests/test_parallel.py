@@ -613,3 +613,20 @@ def test_a_task_failing_here_stops_the_workers_taking_more(tmp_path, fails):
     runs = log.read_text(encoding="utf-8").split() if log.exists() else []
     assert len(parallel.chunks(docs, parallel.PARTS_PER_PROCESS * 2)) == 8
     assert len(runs) <= 2, "the worker stopped after the run it had started"
+
+
+@pytest.mark.parametrize("configured", [2021, None])
+def test_runs_of_documents_suggest_the_run_s_year_not_their_own(tmp_path, configured):
+    """A message's suggested year (今年 → 如“2021年”) is the configured year, or the year most of
+    the run's drafts are of: with -j a worker's run of documents is given the whole run's, so a
+    draft that names only 2019 (成立于2019年) is told 2021 in either process (it was told 2019
+    with -j 2 while year: 2021 was configured)."""
+    body = "\n\n".join(["全区坚持稳中求进工作总基调，各项工作取得新成效。" * 6] * 6)
+    for i in range(12):
+        own = "今年以来，本单位完成各项任务。单位成立于2019年。" if i == 11 else "2021年，本单位完成各项任务。"
+        (tmp_path / f"d{i:02d}.txt").write_text(f"区单位{i}\n\n{own}\n\n{body}\n", encoding="utf-8")
+    config = Config(year=configured)
+    one = lint([str(tmp_path)], config, registry(), select=["relative-time"], jobs=1)
+    two = lint([str(tmp_path)], config, registry(), select=["relative-time"], jobs=2)
+    assert [f.message for f in one.findings] == ["相对时间词“今年以来”：写明年份（如“2021年”）。"]
+    assert _report(one, "json") == _report(two, "json")

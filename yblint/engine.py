@@ -256,6 +256,14 @@ def run_checks(
     return findings, suppressed
 
 
+def book_of(documents: list[Document], references: list[Document], config: Config) -> Corpus:
+    """The run's documents as a Corpus, with the book's year (``year:``) and the year most of its
+    drafts are of, worked out once for the whole run."""
+    from yblint.text.years import drafts_year
+
+    return Corpus(documents, references, config.year, drafts_year(documents, config.year))
+
+
 def lint(
     paths: list[str],
     config: Config,
@@ -282,7 +290,7 @@ def lint(
         taken = timings.active()
         if taken is not None:
             taken.jobs = max(taken.jobs, jobs)
-        book = Corpus(documents=run.documents, references=run.references, year=config.year)
+        book = book_of(run.documents, run.references, config)
         findings, suppressed = run_checks(run.checks, book, jobs, report)
     return RunResult(
         documents=run.documents,

@@ -25,10 +25,10 @@ from typing import TextIO
 
 from yblint.check import Check
 from yblint.config import Config
-from yblint.engine import prepare, run_checks
+from yblint.engine import book_of, prepare, run_checks
 from yblint.errors import YblintError
 from yblint.finding import Edit, Finding, Fix
-from yblint.model import Corpus, Document
+from yblint.model import Document
 from yblint.parsing import build_document
 from yblint.reading.encoding import BOMS
 from yblint.reading.source import Source
@@ -150,7 +150,7 @@ def _plan_rounds(
     current = list(docs)
     progressed = False
     for _round in range(MAX_ROUNDS + 1):
-        findings, _ = run_checks(checks, Corpus(documents=current, references=refs, year=config.year))
+        findings, _ = run_checks(checks, book_of(current, refs, config))
         findings = [f for f in findings if f.rule not in excluded]
         if _round == MAX_ROUNDS:  # one more look: whatever still has a fix to apply does not settle
             growing = set()

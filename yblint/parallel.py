@@ -263,7 +263,8 @@ def _run_task(which: list[int], lo: int, hi: int) -> tuple[list[list[Finding]], 
     (``yblint check --timings``)."""
     assert _STATE is not None
     checks, book, report = _STATE[:3]
-    corpus = book if lo < 0 else Corpus(documents=book.documents[lo:hi])
+    # a run of documents, with the whole run's years: the book's (year:) and its drafts'
+    corpus = book if lo < 0 else Corpus(documents=book.documents[lo:hi], year=book.year, drafts_year=book.drafts_year)
     found = []
     times: dict[str, float] = {}
     timed = timings.active() is not None  # the session of the process this one was forked from

@@ -23,11 +23,11 @@ from yblint import baseline as baseline_mod
 from yblint.annotate.comments import comment_text
 from yblint.annotate.wordxml import Body
 from yblint.config import Config
-from yblint.engine import RunResult, prepare, run_checks
+from yblint.engine import RunResult, book_of, prepare, run_checks
 from yblint.errors import YblintError
 from yblint.finding import Edit, Finding
 from yblint.fixing import select_fixes
-from yblint.model import Corpus, Document
+from yblint.model import Document
 from yblint.reading.discover import REVIEW_COPY_SUFFIX
 from yblint.reading.docx import _open
 from yblint.reading.source import DocxLimits
@@ -188,9 +188,7 @@ def run(
     """Lint ``paths`` and write a reviewed copy of each .docx among them."""
     config.exclude = [*config.exclude, f"*{SUFFIX}"]  # earlier reviewed copies in a folder
     prepared = prepare(paths, config, registry, select, ignore, corpus)
-    findings, suppressed = run_checks(
-        prepared.checks, Corpus(documents=prepared.documents, references=prepared.references, year=config.year)
-    )
+    findings, suppressed = run_checks(prepared.checks, book_of(prepared.documents, prepared.references, config))
     result = RunResult(prepared.documents, findings, prepared.errors, prepared.rules, suppressed)
     result.warnings = list(prepared.warnings)
     baseline_mod.apply(result, config.lang, baseline or config.baseline, None)

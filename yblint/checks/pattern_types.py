@@ -147,13 +147,14 @@ class PatternCheck(Check):
     def years(self, doc: Document, corpus: Corpus) -> dict[str, str]:
         """The years messages may suggest (``{this_year}``, ``{last_year}``, ``{next_year}``,
         ``{year_before_last}``), counted from the year the draft is about (``year:`` in
-        .yblint.yaml, else its path or title, else the year it names most); a neutral stand-in
-        (××××) when none is known, or the text names two years most, as often (``suggested_year``)."""
+        .yblint.yaml, else its path or title, else the year it names most, unless that is a weak
+        guess the year of the run's other drafts outweighs); a neutral stand-in (××××) when none is
+        known, or the text names two years most, as often (``suggested_year``)."""
         derived = doc.derived
         if "patterns.year" not in derived:
             from yblint.text.years import suggested_year  # only a run with such a finding
 
-            derived["patterns.year"] = suggested_year(doc, corpus.year)
+            derived["patterns.year"] = suggested_year(doc, corpus.year, corpus.drafts_year)
         year = derived["patterns.year"]
         names = ("this_year", "last_year", "next_year", "year_before_last")
         if year is None:

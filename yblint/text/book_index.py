@@ -36,7 +36,7 @@ from yblint.model import Corpus, Document, Paragraph, Sentence, Unit
 from yblint.text.figure_context import DASH, DAY, MONTH, FigureContext
 from yblint.text.numbers import Number, find_numbers, parse_numeral
 from yblint.text.scopes import book_scope, inherited_scope, speaks_for_the_book, stated_scope
-from yblint.text.years import document_year
+from yblint.text.years import document_year, majority_year, yields_to_book
 
 R = TypeVar("R")
 
@@ -158,10 +158,14 @@ class BookIndex:
         self._docs: list[tuple[Document, int | None, Prose]] = []
         if corpus is not None:
             found = [(doc, document_year(doc, year)) for doc in corpus.all_documents]
-            # a draft that names no year is of the book's year: the one its other drafts are of
-            book = Counter(y for doc, y in found if y is not None and not doc.reference).most_common(1)
+            # a draft that names no year is of the book's year: the one its other drafts are of;
+            # so is one whose year is a weak guess from its text (a unit's draft naming only
+            # 2022年亚运 is a 2021 draft: its names and figures are the book's)
+            dated = [y for doc, y in found if y is not None and not doc.reference]
+            book = Counter(dated).most_common(1)
+            most = majority_year(dated)  # a weak guess yields only to the year of most drafts
             for doc, y in found:
-                if y is None and book and not doc.reference:
+                if book and not doc.reference and (y is None or (most and yields_to_book(doc, year, most))):
                     y = book[0][0]
                 self.years[id(doc)] = y
                 self._docs.append((doc, y, Prose(doc)))

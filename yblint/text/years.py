@@ -40,30 +40,62 @@ def document_year(doc: Document, configured: int | None = None) -> int | None:
     return _year_of(doc, configured)[0]
 
 
-def suggested_year(doc: Document, configured: int | None = None) -> int | None:
-    """:func:`document_year`, for a message to suggest (如“2021年”): None where it is a guess
-    between years the text names equally often (成立于2009年 … 成立于2015年: neither need be the
-    year the draft is about; the rules that compare years still take the later one)."""
-    year, tied = _year_of(doc, configured)
+def drafts_year(documents: list[Document], configured: int | None = None) -> int | None:
+    """The year of a run's drafts: ``configured`` when given, else the year more than half of
+    the drafts that have one are of (:func:`document_year`: a book's unit drafts); None when no
+    year has half of them (a run of reports of many years)."""
+    if configured is not None:
+        return configured
+    return majority_year([y for y in (document_year(d) for d in documents if not d.reference) if y is not None])
+
+
+def majority_year(years: list[int]) -> int | None:
+    """The year more than half of ``years`` are, or None."""
+    top = Counter(years).most_common(1)
+    return top[0][0] if top and 2 * top[0][1] > len(years) else None
+
+
+def yields_to_book(doc: Document, configured: int | None, book_year: int) -> bool:
+    """Whether the year :func:`document_year` finds for ``doc`` is a guess the book's year
+    ``book_year`` (the year most drafts of the run are of) outweighs: a year its text names only
+    once (a 2021 draft's one 2022年亚运, a plan for next year), or no more often than the book's
+    year. A year from the configuration, the file's name or folders, or the title stands; so does
+    one the text names twice or more, and more often than the book's."""
+    year, _tied, counts = _year_of(doc, configured)
+    if counts is None or year is None or year == book_year:
+        return False
+    return counts[year] < 2 or counts[year] <= counts.get(book_year, 0)
+
+
+def suggested_year(doc: Document, configured: int | None = None, book_year: int | None = None) -> int | None:
+    """:func:`document_year`, for a message to suggest (如“2021年”): the year of the run's drafts
+    (``book_year``, :func:`drafts_year`) where the draft's own is missing or a weak guess
+    (:func:`yields_to_book`); None where it is a guess between years the text names equally often
+    (成立于2009年 … 成立于2015年: neither need be the year the draft is about; the rules that
+    compare years still take the later one)."""
+    year, tied, _counts = _year_of(doc, configured)
+    if book_year is not None and not doc.reference and (year is None or yields_to_book(doc, configured, book_year)):
+        return book_year
     return None if tied else year
 
 
-def _year_of(doc: Document, configured: int | None) -> tuple[int | None, bool]:
-    """:func:`document_year`, and whether it is the later of years the text names equally often."""
+def _year_of(doc: Document, configured: int | None) -> tuple[int | None, bool, Counter[int] | None]:
+    """:func:`document_year`, whether it is the later of years the text names equally often, and
+    how often the text names each year when the year was found there (else None)."""
     if configured is not None and not doc.reference:
-        return configured, False
+        return configured, False, None
     parts = doc.path.replace("\\", "/").split("/")
     for part in reversed(parts[-3:]):  # the file's name, then its folders (../2020/区统计局.md)
         found = set(_YEAR_RE.findall(part))
         if len(found) == 1:
-            return int(found.pop()), False
+            return int(found.pop()), False, None
     first = next((p for p in doc.paragraphs if p.text.strip()), None)
     if first is not None and len(first.text) <= 60:
         m = _YEAR_NIAN_RE.search(first.text)
         if m:
-            return int(m.group(1)), False
+            return int(m.group(1)), False, None
     counts = Counter(int(y) for y in years_named(doc.text))
     if not counts:
-        return None, False
+        return None, False, counts
     ranked = sorted(counts.items(), key=lambda kv: (kv[1], kv[0]), reverse=True)
-    return ranked[0][0], len(ranked) > 1 and ranked[0][1] == ranked[1][1]
+    return ranked[0][0], len(ranked) > 1 and ranked[0][1] == ranked[1][1], counts
