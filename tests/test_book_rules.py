@@ -650,6 +650,17 @@ def test_a_year_the_text_names_once_yields_to_the_year_of_most_drafts(tmp_path):
     }
     [f] = lint_texts(tmp_path, files, ["name-variant"])
     assert f.location.text == "阿斯利康中金基金" and "中金阿斯利康基金" in f.message
+    # a commit hook: one draft linted, the rest of the book its corpus (the year of most of them,
+    # linted or not, is the book's), with or without year: configured
+    from conftest import registry
+
+    from yblint.engine import lint
+
+    for name, form in (("06-区数产园管委会.txt", "中金阿斯利康基金"), ("13-区国投集团.txt", "阿斯利康中金基金")):
+        for config in (Config(), Config(year=2021)):
+            rest = [str(tmp_path / n) for n in files if n != name]
+            got = lint([str(tmp_path / name)], config, registry(), select=["name-variant"], corpus=rest).findings
+            assert [g.location.text for g in got] == [form], (name, config.year)
 
 
 def test_year_config(tmp_path):

@@ -261,7 +261,7 @@ def book_of(documents: list[Document], references: list[Document], config: Confi
     drafts are of, worked out once for the whole run."""
     from yblint.text.years import drafts_year
 
-    return Corpus(documents, references, config.year, drafts_year(documents, config.year))
+    return Corpus(documents, references, config.year, drafts_year(documents + references, config.year))
 
 
 def lint(

@@ -161,11 +161,14 @@ class BookIndex:
             # a draft that names no year is of the book's year: the one its other drafts are of;
             # so is one whose year is a weak guess from its text (a unit's draft naming only
             # 2022年亚运 is a 2021 draft: its names and figures are the book's)
-            dated = [y for doc, y in found if y is not None and not doc.reference]
-            book = Counter(dated).most_common(1)
-            most = majority_year(dated)  # a weak guess yields only to the year of most drafts
+            book = Counter(y for doc, y in found if y is not None and not doc.reference).most_common(1)
+            # a weak guess yields only to the year of more than half of the documents, linted and
+            # reference (a hook's one draft and the rest of the book), or to the configured one
+            most = year if year is not None else majority_year([y for _, y in found if y is not None])
             for doc, y in found:
-                if book and not doc.reference and (y is None or (most and yields_to_book(doc, year, most))):
+                if y is not None and most is not None and yields_to_book(doc, year, most):
+                    y = most
+                elif y is None and book and not doc.reference:
                     y = book[0][0]
                 self.years[id(doc)] = y
                 self._docs.append((doc, y, Prose(doc)))

@@ -42,11 +42,12 @@ def document_year(doc: Document, configured: int | None = None) -> int | None:
 
 def drafts_year(documents: list[Document], configured: int | None = None) -> int | None:
     """The year of a run's drafts: ``configured`` when given, else the year more than half of
-    the drafts that have one are of (:func:`document_year`: a book's unit drafts); None when no
-    year has half of them (a run of reports of many years)."""
+    the documents that have one are of (:func:`document_year`), the linted drafts and the
+    reference ones alike (a commit hook lints one draft against the rest of the book); None when
+    no year has half of them (a run of reports of many years)."""
     if configured is not None:
         return configured
-    return majority_year([y for y in (document_year(d) for d in documents if not d.reference) if y is not None])
+    return majority_year([y for y in (document_year(d) for d in documents) if y is not None])
 
 
 def majority_year(years: list[int]) -> int | None:
