@@ -205,8 +205,9 @@ class Corpus:
     documents: list[Document] = field(default_factory=list)  # linted and reported
     references: list[Document] = field(default_factory=list)  # --corpus files, compared only
     year: int | None = None  # the book's year (``year:`` in .yblint.yaml), when given
-    #: the year most of the linted drafts are of (``year`` when given; text.years.drafts_year):
-    #: worked out once for the whole run, so that a part of it (-j's runs of documents) has the same
+    #: the year of more than half of the run's documents, linted and reference (``year`` when
+    #: given; text.years.drafts_year): worked out once for the whole run, so that a part of it
+    #: (-j's runs of documents) has the same
     drafts_year: int | None = None
 
     @property

@@ -196,7 +196,7 @@ class DuplicatePassage(Check):
                 other_where=line_name(line, lang, sp.other_document.locations == "paragraph"),
             )
 
-    def _listed(self, i: int) -> Any:
+    def _listed(self, i: int) -> Any:  # a finding (Finding | Packed), or the list of the spliced ends
         """The finding of the ``i``-th copy chosen, with its changes listed and what the report
         needs of it worked out (where it stands; its line of JSON or its fingerprint), in the
         process that lists it, so that this happens in parallel too; as plain values when that

@@ -82,7 +82,16 @@ def suggested_year(doc: Document, configured: int | None = None, book_year: int 
 
 def _year_of(doc: Document, configured: int | None) -> tuple[int | None, bool, Counter[int] | None]:
     """:func:`document_year`, whether it is the later of years the text names equally often, and
-    how often the text names each year when the year was found there (else None)."""
+    how often the text names each year when the year was found there (else None); kept with the
+    document (the book index, the run's year and the messages each ask)."""
+    key = f"years.of:{configured}"
+    got = doc.derived.get(key)
+    if got is None:
+        got = doc.derived[key] = _read_year(doc, configured)
+    return got
+
+
+def _read_year(doc: Document, configured: int | None) -> tuple[int | None, bool, Counter[int] | None]:
     if configured is not None and not doc.reference:
         return configured, False, None
     parts = doc.path.replace("\\", "/").split("/")
