@@ -703,3 +703,13 @@ def test_a_copy_names_the_unit_above_its_numbered_part(tmp_path):
     (f,) = findings_of([a, b], ["duplicate-passage"])
     assert f.location.document.path.endswith("b.txt")
     assert "与“区城投集团”（" in f.message and "主要工作" not in f.message
+
+
+def test_drafts_without_headings_are_named_by_their_files(tmp_path):
+    """Two units' drafts, each its own file with no heading: the copy's message names the other
+    unit by its file's name (区城投集团), not as the untitled opening of a file."""
+    (tmp_path / "12-区城投集团.txt").write_text(f"{FILLER[0]}\n\n{PASSAGE}\n", encoding="utf-8")
+    (tmp_path / "15-拱投资.txt").write_text(f"{FILLER[1]}\n\n{PASSAGE}\n", encoding="utf-8")
+    [f] = findings_of([tmp_path / "12-区城投集团.txt", tmp_path / "15-拱投资.txt"], RULE)
+    assert {f.location.unit_name, f.data["other_unit"]} == {"区城投集团", "拱投资"}
+    assert f"与“{f.data['other_unit']}”" in f.message and "文首无标题部分" not in f.message

@@ -309,6 +309,26 @@ def test_a_units_own_draft_named_for_it_has_parts(tmp_path: Path):
     assert [u.name for u in doc_of(tmp_path / "a.txt", text).units] == ["拱投资", "一、概况", "二、主要工作"]
 
 
+def test_a_units_own_draft_without_a_heading_is_named_by_its_file(tmp_path: Path):
+    """A draft a unit, its text with no heading (the unit's name is the file's): the unit is the
+    file's name once an ordinal, years and the draft's stage are taken out; a file named for no
+    unit (a.txt, chapter-15.md) keeps an untitled unit, and a draft with headings its own."""
+    body = "全年开展宣讲43场。\n\n举办活动120场，服务妇女儿童5万人次。\n"
+    for name, unit in [
+        ("01-团区委.txt", "团区委"),
+        ("区妇联2021定稿.txt", "区妇联"),
+        ("12. 区民政局 2021年度.md", "区民政局"),
+        ("区委办公室、区政府办公室.txt", "区委办公室、区政府办公室"),
+        ("a.txt", ""),
+        ("chapter-15.md", ""),
+        ("00-2025-00.txt", ""),
+    ]:
+        assert [u.name for u in doc_of(tmp_path / name, body).units] == [unit], name
+    assert [u.name for u in doc_of(tmp_path / "01-团区委.txt", "区妇联\n\n" + body).units] == ["区妇联"]
+    two = doc_of(tmp_path / "01-团区委.txt", body + "\n区妇联\n\n举办活动。\n")
+    assert [u.name for u in two.units] == ["", "区妇联"]  # the opening of a book's file stays untitled
+
+
 def test_numbered_bodies_under_chapters_head_units(tmp_path: Path):
     """工业 / 一、区经信局 / 二、区商务局 / 农业 / 一、区农业农村局: the numbering starts again,
     but the numbered headings name bodies and the chapters do not: they head units."""

@@ -185,4 +185,23 @@ def split_units(doc: Document, options: UnitOptions) -> list[Unit]:
             units.append(current)
         current.paragraphs.append(p)
         p.unit = current
+    if len(units) == 1 and units[0].heading is None:
+        units[0].name = name_of_file(doc.path)  # a unit's own draft with no heading: named by its file
     return units
+
+
+#: what a draft's file name holds besides the name of its unit: an ordinal before it (01-, 3_,
+#: 12.), years, the stage of the draft, separators
+_FILE_NAME_EXTRAS = re.compile(
+    r"^[0-9０-９]+[-_.、 　]*|(?:19|20)[0-9]{2}年?(?:度)?"
+    r"|[（(]?(?:定稿|初稿|终稿|修改稿|修订稿|送审稿|草稿|修改|最终版)[)）]?|[-_ 　.]+"
+)
+_UNIT_NAME = re.compile(r"[\u4e00-\u9fff（）()、]{2,24}")
+
+
+def name_of_file(path: str) -> str:
+    """The unit a draft's file is named for (01-团区委.txt, 区妇联2021定稿.docx: 团区委, 区妇联), or
+    "" when its name is no unit's (a.txt, chapter-15.md, 00-2025-00.txt): Chinese characters alone
+    once ordinals, years and the draft's stage are taken out."""
+    stem = _FILE_NAME_EXTRAS.sub("", PurePath(path).stem)
+    return stem if _UNIT_NAME.fullmatch(stem) else ""
