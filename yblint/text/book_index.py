@@ -36,7 +36,7 @@ from yblint.model import Corpus, Document, Paragraph, Sentence, Unit
 from yblint.text.figure_context import DASH, DAY, MONTH, FigureContext
 from yblint.text.numbers import Number, find_numbers, parse_numeral
 from yblint.text.scopes import book_scope, inherited_scope, speaks_for_the_book, stated_scope
-from yblint.text.years import document_year, majority_year, yields_to_book
+from yblint.text.years import document_year, drafts_year, yields_to_book
 
 R = TypeVar("R")
 
@@ -164,7 +164,7 @@ class BookIndex:
             book = Counter(y for doc, y in found if y is not None and not doc.reference).most_common(1)
             # a weak guess yields only to the year of more than half of the documents, linted and
             # reference (a hook's one draft and the rest of the book), or to the configured one
-            most = year if year is not None else majority_year([y for _, y in found if y is not None])
+            most = drafts_year(corpus.all_documents, year)
             for doc, y in found:
                 if y is not None and most is not None and yields_to_book(doc, year, most):
                     y = most
