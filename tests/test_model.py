@@ -224,8 +224,31 @@ def test_heading_level_can_be_set(tmp_path: Path):
 def test_one_unit_under_a_title_and_a_file_of_one_unit(tmp_path: Path):
     doc = doc_of(tmp_path / "a.md", "# 2021年卷\n\n## 团区委\n\n正文。\n")
     assert [u.name for u in doc.units] == ["2021年卷", "团区委"]
+    # a unit's own draft: its name once over its sections, which name no body: one unit
     doc = doc_of(tmp_path / "b.md", "# 区发改局\n\n## 主要指标\n\n正文。\n\n## 重点工作\n\n正文。\n")
-    assert [u.name for u in doc.units] == ["区发改局", "主要指标", "重点工作"]
+    assert [u.name for u in doc.units] == ["区发改局"]
+    assert [p.text for p in doc.units[0].paragraphs if p.kind == HEADING] == ["主要指标", "重点工作"]
+
+
+def test_a_units_own_draft_is_one_unit_whatever_its_sections(tmp_path: Path):
+    sections = "\n\n## 概况\n\n常住人口7.14万人。\n\n## 经济发展\n\n税收12.6亿元。\n"
+    # named as a body (…街道, …局), or as the file is
+    assert [u.name for u in doc_of(tmp_path / "x.md", "# 运河街道" + sections).units] == ["运河街道"]
+    assert [u.name for u in doc_of(tmp_path / "运河街道.md", "# 2022年运河街道工作" + sections).units] == [
+        "2022年运河街道工作"
+    ]
+    # a title that names no body over sections: the sections are the units, as before
+    assert [u.name for u in doc_of(tmp_path / "y.md", "# 2022年卷" + sections).units] == [
+        "2022年卷",
+        "概况",
+        "经济发展",
+    ]
+    # a body's name over bodies: a book of units (## 区妇联, ## 团区委 under # 拱墅区人民政府)
+    book = "# 拱墅区人民政府\n\n## 区妇联\n\n正文。\n\n## 团区委\n\n正文。\n"
+    assert [u.name for u in doc_of(tmp_path / "z.md", book).units] == ["拱墅区人民政府", "区妇联", "团区委"]
+    # two bodies at the top: each its own unit, their sections inside
+    two = "# 区妇联\n\n## 概况\n\n正文。\n\n# 团区委\n\n## 概况\n\n正文。\n"
+    assert [u.name for u in doc_of(tmp_path / "w.md", two).units] == ["区妇联", "团区委"]
 
 
 def test_a_table_caption_is_no_unit_heading(tmp_path: Path):

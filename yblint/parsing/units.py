@@ -57,7 +57,9 @@ def unit_level(doc: Document, options: UnitOptions) -> int | None:
     """The heading level at which units start in a draft with Markdown or Word headings: the
     shallowest level that has two headings or more (``## 团区委`` … ``## 区妇联`` under one
     ``# 2021年卷``), else the deepest level there is. Shallower headings (a book title) start units
-    too; deeper ones (``### 主要指标`` inside a unit) are sub-headings within their unit."""
+    too; deeper ones (``### 主要指标`` inside a unit) are sub-headings within their unit. A draft
+    whose one shallowest heading names a body (or its file) over sections that mostly do not
+    (``# 运河街道`` / ``## 概况`` / ``## 经济发展``) is that body's own: one unit, at that level."""
     if options.heading_level is not None:
         return options.heading_level
     counts: dict[int, int] = {}
@@ -69,6 +71,10 @@ def unit_level(doc: Document, options: UnitOptions) -> int | None:
     repeated = sorted(level for level, n in counts.items() if n >= 2)
     if not repeated:
         return max(counts)
+    # a unit's own draft: its name once over its sections (# 运河街道 / ## 概况 / ## 经济发展 …)
+    top = min(counts)
+    if counts[top] == 1 and top < repeated[0] and _names_a_body(doc, top) and _body_share(doc, repeated[0]) < 0.5:
+        return top
     # chapters over units, both repeated (# 综合经济 … ## 市统计局, ## 市财政局 … # 商务与开放 …):
     # the units are the level whose headings name bodies, when the shallower one's do not
     if len(repeated) >= 2 and _body_share(doc, repeated[0]) < 0.5 <= _body_share(doc, repeated[1]):
@@ -88,6 +94,16 @@ def _body_share(doc: Document, level: int) -> float:
     return sum(bool(_BODY_END.search(n)) for n in names) / len(names) if names else 0.0
 
 
+def _names_a_body(doc: Document, level: int) -> bool:
+    """Whether the first heading at ``level`` names a body (运河街道, 区妇联) or the draft's file
+    (# 2022年运河街道工作 in 运河街道.md)."""
+    name = next((p.text.strip() for p in doc.paragraphs if p.kind == HEADING and p.level == level), "")
+    if _BODY_END.search(name):
+        return True
+    file_name = name_of_file(doc.path)
+    return bool(file_name) and file_name in name
+
+
 def _bold_name(p: Paragraph) -> str | None:
     """The text of a Markdown paragraph that is nothing but bold text (**团区委**), the way drafts
     converted from Word mark unit headings."""
@@ -95,7 +111,7 @@ def _bold_name(p: Paragraph) -> str | None:
     return m.group("name").strip() if m else None
 
 
-def _starts_unit(p: Paragraph, options: UnitOptions, level: int | None) -> bool:
+def _starts_unit(p: Paragraph, options: UnitOptions, level: int | None, styled: bool) -> bool:
     if p.kind == HEADING:
         if level is not None and p.level > level:
             return False
@@ -108,6 +124,8 @@ def _starts_unit(p: Paragraph, options: UnitOptions, level: int | None) -> bool:
         # only in a Markdown draft without headings: there, bold lines are the unit headings
         name = _bold_name(p) if level is None else None
         return name is not None and is_plain_heading(name, options)
+    if styled:
+        return False  # a Word draft whose headings are styled (two or more): they say where units start
     text = p.document.text
     if (
         options.heading_pattern is None
@@ -166,7 +184,8 @@ def split_units(doc: Document, options: UnitOptions) -> list[Unit]:
     units: list[Unit] = []
     current: Unit | None = None
     level = unit_level(doc, options)
-    starts = [p for p in doc.paragraphs if _starts_unit(p, options, level)]
+    styled = sum(p.kind == HEADING and p.level > 0 for p in doc.paragraphs) >= 2
+    starts = [p for p in doc.paragraphs if _starts_unit(p, options, level, styled)]
     parts = _parts_headings([p for p in starts if p.kind == PROSE], options)
     starting = {p.index for p in starts} - parts
     for p in doc.paragraphs:
