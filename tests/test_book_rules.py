@@ -651,16 +651,18 @@ def test_a_year_the_text_names_once_yields_to_the_year_of_most_drafts(tmp_path):
     [f] = lint_texts(tmp_path, files, ["name-variant"])
     assert f.location.text == "阿斯利康中金基金" and "中金阿斯利康基金" in f.message
     # a commit hook: one draft linted, the rest of the book its corpus (the year of most of them,
-    # linted or not, is the book's), with or without year: configured
+    # linted or not, is the book's), with or without year: configured. The pair is found, and
+    # told where the whole book's run tells it: the other draft is a peer, not a record
     from conftest import registry
 
     from yblint.engine import lint
 
-    for name, form in (("06-区数产园管委会.txt", "中金阿斯利康基金"), ("13-区国投集团.txt", "阿斯利康中金基金")):
+    for name, forms in (("06-区数产园管委会.txt", []), ("13-区国投集团.txt", ["阿斯利康中金基金"])):
         for config in (Config(), Config(year=2021)):
             rest = [str(tmp_path / n) for n in files if n != name]
             got = lint([str(tmp_path / name)], config, registry(), select=["name-variant"], corpus=rest).findings
-            assert [g.location.text for g in got] == [form], (name, config.year)
+            assert [g.location.text for g in got] == forms, (name, config.year)
+            assert all("中金阿斯利康基金" in g.message for g in got)
 
 
 def test_year_config(tmp_path):
@@ -715,10 +717,10 @@ def test_figures_of_the_references_are_read_for_the_indicators_of_the_linted_fil
 
     from yblint.text import book_index
 
-    draft = doc_of(tmp_path / "d-2021.txt", "区统计局\n\n2021年末，全区常住人口70.2万人。\n")
+    draft = doc_of(tmp_path / "d-2021.txt", "区卫健局\n\n2021年末，全区常住人口70.2万人。\n")
     ref = doc_of(
         tmp_path / "r-2021.txt",
-        "区政府办公室\n\n2021年末，全区常住人口69.9万人。2021年，全区地区生产总值1024亿元。\n",
+        "区统计局\n\n2021年末，全区常住人口69.9万人。2021年，全区地区生产总值1024亿元。\n",
     )
     ref.reference = True
     idx = build_index(Corpus(documents=[draft], references=[ref]))
@@ -793,38 +795,51 @@ def test_rule_examples(tmp_path, rule):
 
 
 def test_figure_against_reference_of_the_same_year(tmp_path, cli):
+    """A commit hook lints one draft with the rest of the book as --corpus: those are its peers,
+    not a record as last year's book is. The statistics bureau's figure is the record whichever
+    file is linted, and the hook reports what the whole book's run reports, where it reports it."""
     (tmp_path / "统计-2021.txt").write_text("区统计局\n\n2021年末，全区常住人口69.9万人。\n", "utf-8")
     (tmp_path / "draft-2021.txt").write_text("区卫健局\n\n2021年末，全区常住人口65.0万人。\n", "utf-8")
-    for linted, ref in (("draft-2021.txt", "统计-2021.txt"), ("统计-2021.txt", "draft-2021.txt")):
-        r = cli(
-            "check", tmp_path / linted, "--corpus", tmp_path / ref, "--select", "figure-conflict", "--format", "json"
-        )
-        (f,) = r.json()["findings"]  # on the linted file only, the reference as the related place
-        assert f["path"].endswith(linted) and f["related"][0]["path"].endswith(ref)
-        assert "参照材料" in f["message"]
+    args = ("--select", "figure-conflict", "--format", "json")
+    (whole,) = cli("check", tmp_path, *args).json()["findings"]
+    assert whole["path"].endswith("draft-2021.txt") and "统计部门" in whole["message"]
+    (f,) = cli("check", tmp_path / "draft-2021.txt", "--corpus", tmp_path / "统计-2021.txt", *args).json()["findings"]
+    assert f["message"] == whole["message"] and f["related"][0]["path"].endswith("统计-2021.txt")
+    r = cli("check", tmp_path / "统计-2021.txt", "--corpus", tmp_path / "draft-2021.txt", *args)
+    assert r.json()["findings"] == []  # the bureau is not told to change its figure
+
+
+def test_figure_against_last_years_book(tmp_path, cli):
+    """Last year's book (another year) as --corpus is the record: told as such, in the draft."""
+    (tmp_path / "年鉴2021.txt").write_text("区统计局\n\n2020年末，全区常住人口69.9万人。\n", "utf-8")
+    (tmp_path / "draft-2022.txt").write_text(
+        "区卫健局\n\n2022年，新建医院2家。2020年末，全区常住人口65.0万人。\n", "utf-8"
+    )
+    args = ("--select", "figure-conflict", "--format", "json")
+    r = cli("check", tmp_path / "draft-2022.txt", "--corpus", tmp_path / "年鉴2021.txt", *args)
+    (f,) = r.json()["findings"]
+    assert f["path"].endswith("draft-2022.txt") and "参照材料" in f["message"]
 
 
 def test_name_variant_against_reference(tmp_path, cli):
-    """The form in the corpus: files is the record; the finding stands in the linted draft."""
+    """A form in the rest of this year's book (--corpus) is a peer's: the form written more often
+    is kept, and a commit hook reports a variant where the whole book's run does, whichever
+    draft it lints (never the opposite advice from the other draft)."""
     (tmp_path / "chapter-2021.txt").write_text("区发改局\n\n参与良渚嫩江基金。推进“三个样板区”建设。\n", "utf-8")
     (tmp_path / "draft-2021.txt").write_text(
         "区统计局\n\n发起嫩江良渚基金。嫩江良渚基金运行。以“四个样板区”为关键，“四个样板区”。\n", "utf-8"
     )
-    r = cli(
-        "check",
-        tmp_path / "draft-2021.txt",
-        "--corpus",
-        tmp_path / "chapter-2021.txt",
-        "--select",
-        "name-variant",
-        "--format",
-        "json",
-    )
-    got = [
-        (f["excerpt"], f["data"]["suggestion"], f["related"][0]["path"].endswith("chapter-2021.txt"))
-        for f in r.json()["findings"]
-    ]
-    assert got == [("嫩江良渚基金", "良渚嫩江基金", True), ("四个样板区", "三个样板区", True)]
+    args = ("--select", "name-variant", "--format", "json")
+
+    def got(findings):
+        return [(f["path"].endswith("chapter-2021.txt"), f["excerpt"], f["data"]["suggestion"]) for f in findings]
+
+    want = [(True, "良渚嫩江基金", "嫩江良渚基金"), (True, "三个样板区", "四个样板区")]
+    assert got(cli("check", tmp_path, *args).json()["findings"]) == want
+    chapter = cli("check", tmp_path / "chapter-2021.txt", "--corpus", tmp_path / "draft-2021.txt", *args)
+    assert got(chapter.json()["findings"]) == want
+    draft = cli("check", tmp_path / "draft-2021.txt", "--corpus", tmp_path / "chapter-2021.txt", *args)
+    assert draft.json()["findings"] == []
 
 
 def test_growth_against_last_years_book_by_unit(tmp_path):

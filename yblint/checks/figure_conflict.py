@@ -22,7 +22,7 @@ from yblint.check import Check, register_check
 from yblint.checks.name_variant import where_of
 from yblint.finding import Finding, Location
 from yblint.model import Corpus
-from yblint.text.book_index import Figure, book_index, indicator_key
+from yblint.text.book_index import BookIndex, Figure, book_index, indicator_key
 from yblint.text.events import dated_events
 
 GROWTH_SLACK = 0.05  # percentage points allowed besides the rounding of the three figures
@@ -82,7 +82,7 @@ class FigureConflict(Check):
             agree = {id(f): sum(_compatible(f, g) and _meet(ivs[id(f)], ivs[id(g)]) for g in figs) for f in figs}
             figs.sort(
                 key=lambda f: (
-                    f.document.reference is False,
+                    not idx.is_record(f.document),
                     not _statistics(f),
                     not _overview(f) or indicator_key(f.indicator) not in _SURVEYED,
                     not _competent(f),
@@ -92,7 +92,7 @@ class FigureConflict(Check):
                     f.start,
                 )
             )
-            yield from self._conflicts(figs)
+            yield from self._conflicts(figs, idx)
         yield from self._growth(figures)
         yield from self._dates(corpus)
 
@@ -133,18 +133,18 @@ class FigureConflict(Check):
                     more=_more(len(agree), lang),
                 )
 
-    def _conflicts(self, figs: list[Figure]) -> Iterable[Finding]:
+    def _conflicts(self, figs: list[Figure], idx: BookIndex) -> Iterable[Finding]:
         """Figures that agree with none of those before them, each reported once against the
-        first figure it disagrees with (reference documents first: they are the record)."""
+        first figure it disagrees with (records first: last year's book, a bulletin)."""
         kept: list[Figure] = []
         for f in figs:
             iv = _interval(f)
             comparable = [k for k in kept if _compatible(f, k)]
             if comparable and not any(_meet(iv, _interval(k)) for k in comparable) and not f.document.reference:
-                yield self._finding(f, comparable[0])
+                yield self._finding(f, comparable[0], idx.is_record(comparable[0].document))
             kept.append(f)
 
-    def _finding(self, f: Figure, other: Figure) -> Finding:
+    def _finding(self, f: Figure, other: Figure, record: bool) -> Finding:
         lang = self.lang if self.lang in ("zh", "en") else "zh"
         assert f.number is not None and other.number is not None
         period = f"{f.year}年" + ("" if f.period == "year" else f.period)
@@ -173,7 +173,7 @@ class FigureConflict(Check):
             f.document,
             f.start,
             f.end,
-            message_key="reference" if other.document.reference else "statistics" if _statistics(other) else "default",
+            message_key="reference" if record else "statistics" if _statistics(other) else "default",
             related=[Location(other.document, other.start, other.end)],
             data=data,
             key=f"{f.indicator}\x1f{f.scope}\x1f{f.year}\x1f{f.period}\x1f{value}\x1f{other_value}",

@@ -35,7 +35,7 @@ from yblint.collector import paused
 from yblint.finding import Finding, Location
 from yblint.i18n import line_name, tr
 from yblint.model import Corpus, Document
-from yblint.text.book_index import AmountSpot, NameSpot, book_index, slogan_value
+from yblint.text.book_index import AmountSpot, BookIndex, NameSpot, book_index, slogan_value
 from yblint.text.figure_names import is_count, named_pair
 from yblint.text.words import is_word, tagged_tokens, tokens, word_freq
 
@@ -264,7 +264,7 @@ class NameVariant(Check):
             forms = self._forms(spots, linted)
             found = self._pairs(forms, linted)
             found = [*found, *_figure_pairs(amounts_by_year.get(year, []))]
-            pairs = [_ranked(k, a, b) for k, a, b in found if not _declared(shorts, a.text, b.text)]
+            pairs = [_ranked(k, a, b, idx) for k, a, b in found if not _declared(shorts, a.text, b.text)]
             # one pair of places seen through a longer or shorter left edge, or with a shorter
             # suffix (服务性园区 inside 服务性园区用地): keep the longest reading of the place
             pairs.sort(key=lambda p: (-len(p[2].text), -len(p[1].text), _order(p[2].first)))
@@ -290,7 +290,7 @@ class NameVariant(Check):
                 f.spots.append((s.document, s.start, s.end, s.start))
             if len(by_value) < 2:
                 continue
-            ranked = sorted(by_value.values(), key=lambda f: (not _only_reference(f), -f.count, _order(f.first)))
+            ranked = sorted(by_value.values(), key=lambda f: (not _only_record(f, idx), -f.count, _order(f.first)))
             major = ranked[0]
             for minor in ranked[1:]:
                 if _only_reference(minor):
@@ -638,11 +638,11 @@ def _declares_short(f: Form) -> bool:
     return any(_SHORT_FORM_NEXT.match(d.text, end) is not None for d, _start, end, _ctx in f.spots)
 
 
-def _ranked(kind: str, a: Form, b: Form) -> tuple[str, Form, Form]:
+def _ranked(kind: str, a: Form, b: Form, idx: BookIndex) -> tuple[str, Form, Form]:
     """(kind, the form to keep, the other): the form written more often, else the first written;
     for a name cut short, the full name."""
-    ra, rb = _only_reference(a), _only_reference(b)
-    if ra != rb:  # a form found only in the reference documents (last year's book) is the record
+    ra, rb = _only_record(a, idx), _only_record(b, idx)
+    if ra != rb:  # a form found only in records (last year's book: BookIndex.is_record) is kept
         return (kind, a, b) if ra else (kind, b, a)
     if kind == "truncated":
         return (kind, a, b) if len(a.text) > len(b.text) else (kind, b, a)
@@ -656,6 +656,12 @@ def _ranked(kind: str, a: Form, b: Form) -> tuple[str, Form, Form]:
 
 def _only_reference(f: Form) -> bool:
     return all(d.reference for d, _s, _e, _c in f.spots)
+
+
+def _only_record(f: Form, idx: BookIndex) -> bool:
+    """The form stands only in records (another year's book): not in the rest of this one, which a
+    commit hook reads as references."""
+    return all(idx.is_record(d) for d, _s, _e, _c in f.spots)
 
 
 def _first_linted(f: Form) -> tuple[Document, int, int, int]:

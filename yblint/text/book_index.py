@@ -155,6 +155,7 @@ class BookIndex:
 
     def __init__(self, corpus: Corpus | None = None, year: int | None = None) -> None:
         self.years: dict[int, int | None] = {}  # id(document) -> year
+        self.linted_year: int | None = None  # the year most linted documents are of
         self._docs: list[tuple[Document, int | None, Prose]] = []
         if corpus is not None:
             found = [(doc, document_year(doc, year)) for doc in corpus.all_documents]
@@ -172,6 +173,8 @@ class BookIndex:
                     y = book[0][0]
                 self.years[id(doc)] = y
                 self._docs.append((doc, y, Prose(doc)))
+            linted = Counter(self.years[id(doc)] for doc in corpus.documents).most_common(1)
+            self.linted_year = linted[0][0] if linted else None
         self._names: list[NameSpot] | None = None
         self._declared: list[tuple[str, str]] = []  # (full name, short form)
         self._slogans: list[Slogan] = []
@@ -253,6 +256,12 @@ class BookIndex:
 
     def year_of(self, doc: Document) -> int | None:
         return self.years.get(id(doc))
+
+    def is_record(self, doc: Document) -> bool:
+        """Whether ``doc`` is a record the linted drafts answer to: a reference document of
+        another year than theirs (last year's book, a published bulletin), not one of the same
+        book (a commit hook's references are the rest of this year's drafts: their peers)."""
+        return doc.reference and self.year_of(doc) != self.linted_year
 
 
 # --- cut-offs -----------------------------------------------------------------------------------
