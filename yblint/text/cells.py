@@ -1,6 +1,7 @@
 """Tables typed or pasted as text: rows whose cells are separated by tabs (from Word or a
 spreadsheet), or lined up with runs of spaces (a table typed in a plain-text draft, or copied out
-of a PDF). Such lines are a table, not prose, and none of them is a unit heading."""
+of a PDF). Such lines are a table, not prose, and none of them is a unit heading; a line that ends
+a sentence is prose, whatever spaces or tabs stand in it (a chronicle's day, then its event)."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ _DIGIT = re.compile(r"[0-9０-９]")
 
 
 def is_tab_row(line: str) -> bool:
-    """Whether ``line`` holds a tab between two cells' text."""
-    return "\t" in line and _CELL_TAB.search(line) is not None
+    """Whether ``line`` holds a tab between two cells' text, and does not end a sentence: a
+    chronicle's entry typed with a tab after its day (3月5日⇥区妇联召开执委会。) is prose."""
+    return "\t" in line and _CELL_TAB.search(line) is not None and _SENTENCE_END.search(line) is None
 
 
 def space_cells(line: str) -> list[tuple[int, int]]:
