@@ -84,7 +84,7 @@ def test_a_long_paragraph_is_no_heading_without_being_copied(lines, max_chars):
     doc = build_document(Source(path="a.txt", text=text, encoding="utf-8", format="text"), options)
     for p in doc.paragraphs:
         if p.kind == PROSE or (p.unit is not None and p.unit.heading is p):
-            assert _starts_unit(p, options, None) == is_plain_heading(p.text, options)
+            assert _starts_unit(p, options, None, False) == is_plain_heading(p.text, options)
 
 
 @given(st.text(alphabet=st.sampled_from("a\r\n"), max_size=30))
