@@ -206,6 +206,13 @@ def _one(tmp_path: Path, text: str, rule: str):
         ("half-width-punct", "各位代表:", ":", "："),
         ("half-width-punct", "(1)加强监管。", "(1)", "（1）"),
         ("half-width-punct", "调整结构, 必须坚持。", ", ", "，"),
+        # doubled in either width: one fix to one full-width mark, nothing half-width left behind
+        ("half-width-punct", "完成投资58.6亿元,,同比增长。", ",,", "，"),
+        ("half-width-punct", "同比增长12.3%,,利润1.8亿元。", ",,", "，"),
+        ("half-width-punct", "完成投资58.6亿元,，同比增长。", ",，", "，"),
+        ("half-width-punct", "完成投资58.6亿元，,同比增长。", "，,", "，"),
+        ("half-width-punct", "利润1.8亿元::其中营业收入。", "::", "："),
+        ("half-width-punct", "利润1.8亿元；;其中营业收入。", "；;", "；"),
         ("half-width-punct", '深入推进"三服务"活动。', '"三服务"', "“三服务”"),
         ("half-width-punct", "他说'好'，就办了。", "'好'", "‘好’"),
         ("space-in-cjk", "比上年增加 1304.8亿元。", " ", ""),
@@ -247,6 +254,8 @@ def test_flags_and_fixes(tmp_path, rule, text, hit, replacement):
         ("half-width-punct", '引号未闭合："三服务活动。'),
         ("space-in-cjk", "《遇见瓜山 遇见未来》；“胸怀伟业 百年风华”；李 强、王　芳；使用 APP 办理。"),
         ("space-in-cjk", "（撰稿：王晓明 审稿：李建国）"),
+        # the space that ends a web address is no space inside Chinese text
+        ("space-in-cjk", "公告见 https://www.gs.gov.cn/art/2021/3/5/art_1229 和区政府网站；www.gs.gov.cn/1 为准。"),
         ("common-typo", "地势险峻工程艰巨；全部份额；一座落成的大桥；消费卷烟；签定向协议；交通迅速发展。"),
         ("repeated-punct", "删节号……与破折号——不算。"),
         ("nonstandard-unit", "公斤、公里、公顷都是法定单位。"),
