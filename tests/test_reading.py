@@ -4,6 +4,7 @@ import pytest
 
 from yblint.errors import InputError
 from yblint.reading import discover, read_source
+from yblint.reading.discover import display_path
 from yblint.reading.encoding import decode
 
 TEXT = "区妇联\n\n开展巾帼志愿红色宣讲43场。\n"
@@ -245,3 +246,21 @@ def test_a_draft_in_two_encodings_that_is_no_gb18030_either(data, expected):
     with pytest.raises(InputError) as e:
         decode(data, "x.txt")
     assert str(e.value) == expected + " (GBK pasted in?): save the file in one encoding, or use --encoding"
+
+
+def test_a_file_reached_twice_is_linted_once(tmp_path, cli):
+    """Named twice, spelled two ways, or linked to from a linted folder: one file, linted once and
+    fixed once (a second fix of it would find it changed and fail)."""
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    draft = drafts / "区城投集团.txt"
+    draft.write_text("区城投集团\n\n2021年，完成投资58.6亿元,同比增长12.3%。\n", "utf-8")
+    (drafts / "最新稿.txt").symlink_to("区城投集团.txt")
+    skipped: list[str] = []
+    assert discover([str(drafts)], ["*.txt"], [], skipped=skipped) == [display_path(draft)]
+    assert skipped == [f"{display_path(drafts / '最新稿.txt')}: skipped: the same file as {display_path(draft)}"]
+    assert discover([str(draft), str(drafts / "." / "区城投集团.txt")], ["*.txt"], []) == [display_path(draft)]
+    r = cli("check", drafts, str(draft), "--fix")
+    assert r.code == 0 and r.out.count("half-width-punct") == 1
+    assert draft.read_text("utf-8") == "区城投集团\n\n2021年，完成投资58.6亿元，同比增长12.3%。\n"
+    assert (drafts / "最新稿.txt").is_symlink()

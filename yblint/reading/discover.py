@@ -50,6 +50,16 @@ def _kind(path: str) -> str | None:
     return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "special"
 
 
+def _identity(path: str) -> tuple[int, int] | str:
+    """What makes two paths one file: its device and inode (a link, another spelling, a hard
+    link), or its real path when it cannot be read."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    return (st.st_dev, st.st_ino)
+
+
 def discover(
     paths: list[str],
     include: list[str],
@@ -64,9 +74,21 @@ def discover(
     A path that does not exist raises InputError, or is added to ``errors`` when a list is
     given (the other paths are still walked). Anything but a regular file or a folder (a FIFO,
     a socket, a device) is never opened: a line saying so goes to ``skipped``, and its path to
-    ``specials`` (for a caller that hands the paths on to be read and reported later)."""
+    ``specials`` (for a caller that hands the paths on to be read and reported later). A file
+    reached twice (named twice, another spelling of its path, a link to it in a walked folder) is
+    linted once, as the path it was first found as; the others go to ``skipped``."""
     found: list[str] = []
-    seen: set[str] = set()
+    seen: dict[tuple[int, int] | str, str] = {}  # each file once, by what it is: the path it was found as
+
+    def add(path: str) -> None:
+        key = _identity(path)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = path
+            found.append(path)
+        elif first != path and skipped is not None:
+            skipped.append(f"{path}: skipped: the same file as {first}")
+
     for given in paths:
         p = Path(given)
         if not p.exists():
@@ -82,9 +104,8 @@ def discover(
             continue
         if p.is_file():
             rel = display_path(given)
-            if not _matches(rel, exclude) and rel not in seen:
-                seen.add(rel)
-                found.append(rel)
+            if not _matches(rel, exclude):
+                add(rel)
             continue
         for root, dirs, files in os.walk(p):
             dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
@@ -102,7 +123,5 @@ def discover(
                     if specials is not None:
                         specials.append(full)
                     continue
-                if full not in seen:
-                    seen.add(full)
-                    found.append(full)
+                add(full)
     return found
