@@ -134,12 +134,13 @@ def test_pairs_found_only_in_the_references_are_not_examined(tmp_path, monkeypat
     from yblint.config import Config
 
     (tmp_path / "ref-a.txt").write_text(
-        "区发改局\n\n参与良渚嫩江基金。推进拱墅电竞场馆建设。拱墅电竞场馆开放。\n", "utf-8"
+        "区发改局\n\n参与良渚嫩江基金。良渚嫩江基金运行。推进拱墅电竞场馆建设。拱墅电竞场馆开放。\n", "utf-8"
     )
-    (tmp_path / "ref-b.txt").write_text("区体育局\n\n新建拱墅电竞馆一座。推进“三个样板区”建设。\n", "utf-8")
-    (tmp_path / "draft.txt").write_text(
-        "区统计局\n\n发起嫩江良渚基金。嫩江良渚基金运行。以“四个样板区”为关键，“四个样板区”。\n", "utf-8"
+    (tmp_path / "ref-b.txt").write_text(
+        "区体育局\n\n新建拱墅电竞馆一座。推进“三个样板区”建设，“三个样板区”见效。\n", "utf-8"
     )
+    # the draft's forms are the rarer ones (the references are the rest of this book: its peers)
+    (tmp_path / "draft.txt").write_text("区统计局\n\n发起嫩江良渚基金。以“四个样板区”为关键。\n", "utf-8")
     config = Config(corpus=[str(tmp_path / "ref-*.txt")])
     examined: list[tuple[str, str]] = []
     real_added = name_variant.NameVariant._added
