@@ -264,3 +264,18 @@ def test_a_file_reached_twice_is_linted_once(tmp_path, cli):
     assert r.code == 0 and r.out.count("half-width-punct") == 1
     assert draft.read_text("utf-8") == "区城投集团\n\n2021年，完成投资58.6亿元，同比增长12.3%。\n"
     assert (drafts / "最新稿.txt").is_symlink()
+
+
+def test_a_folder_with_no_draft_says_so(tmp_path, cli):
+    """A CI job pointed at a folder of .doc files (or an empty one) checks nothing: a warning says
+    so, naming the folder and what is read; a folder with drafts, or a file named, gives none."""
+    (tmp_path / "2021").mkdir()
+    (tmp_path / "2021" / "区妇联.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (tmp_path / "2022").mkdir()
+    (tmp_path / "2022" / "区妇联.txt").write_text("区妇联\n\n开展活动12场。\n", "utf-8")
+    r = cli("check", tmp_path / "2021", tmp_path / "2022")
+    assert r.code == 0
+    folder = display_path(tmp_path / "2021")
+    assert f"{folder}: no drafts found (include: *.md, *.markdown, *.txt, *.docx)" in r.err
+    assert "2022" not in r.err
+    assert "no drafts found" not in cli("check", tmp_path / "2022" / "区妇联.txt").err

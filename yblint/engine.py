@@ -147,6 +147,10 @@ def prepare(
     files = discover(
         [p for p in paths if p not in STDIN], config.include, config.exclude, errors=missing, skipped=warnings
     )
+    for given in paths:  # a folder that holds no draft: a CI job that checks nothing must say so
+        folder = display_path(given).rstrip("/")
+        if given not in STDIN and os.path.isdir(given) and not any(f.startswith(folder + "/") for f in files):
+            warnings.append(f"{display_path(given)}: no drafts found (include: {', '.join(config.include)})")
     files += [p for p in paths if p in STDIN]
     docs, errors = read_documents(files, config)
     linted = {d.path for d in docs}
