@@ -13,7 +13,7 @@ import os
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NoReturn
 
 from yblint import __version__, baseline, progress, timings
@@ -109,11 +109,17 @@ def build_parser() -> argparse.ArgumentParser:
     annotate = sub.add_parser("annotate", help="write a reviewed copy of each Word draft: comments, tracked fixes")
     annotate.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .)")
     _run_options(annotate)
-    annotate.add_argument("--output-dir", metavar="DIR", help="write STEM.yblint.docx here (default: beside the input)")
+    annotate.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        help="write STEM.yblint.docx here, in the drafts' folders below the one they share (default: beside each)",
+    )
     annotate.add_argument(
         "--track-changes", action="store_true", help="write each safe fix as a tracked change (w:ins/w:del)"
     )
-    annotate.add_argument("--force", action="store_true", help="replace an existing STEM.yblint.docx")
+    annotate.add_argument(
+        "--force", action="store_true", help="replace an existing STEM.yblint.docx (never a file the run reads)"
+    )
 
     rules = sub.add_parser("rules", help="list every rule")
     rules.add_argument("--config", metavar="FILE")
@@ -155,6 +161,29 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.flush()
 
 
+def run_inputs(paths: list[str], config: Config, corpus: list[str] | None = None) -> list[str]:
+    """Every file a run on ``paths`` reads: the drafts in its folders (the config's include and
+    exclude), every file named, and the corpus (the config's and ``corpus``)."""
+    found = discover(paths, config.include, config.exclude, errors=[], skipped=[])
+    found += expand_corpus([*config.corpus, *(corpus or [])])
+    found += [p for p in paths if os.path.isfile(p)]
+    return found
+
+
+def overwritten_input(output: str | os.PathLike[str], inputs: Iterable[str]) -> str | None:
+    """The one of ``inputs`` that writing ``output`` would overwrite: the same file, also through a
+    link (symbolic or hard) or another spelling of its path; None when there is none."""
+    if not os.path.exists(output):
+        return None
+    for c in inputs:
+        try:
+            if os.path.samefile(c, output):
+                return c
+        except OSError:
+            continue
+    return None
+
+
 def _refuse_output_on_input(args: argparse.Namespace, config: Config, paths: list[str] | None = None) -> None:
     """``-o`` (and ``--write-baseline``) must not name a draft: the report would overwrite it
     (also through a link or another spelling of its path, or a file inside a linted folder)."""
@@ -162,19 +191,12 @@ def _refuse_output_on_input(args: argparse.Namespace, config: Config, paths: lis
     outputs = [(o, what) for o, what in outputs if os.path.exists(o)]
     if not outputs:
         return
-    paths = paths if paths is not None else args.paths or ["."]
-    candidates = discover(paths, config.include, config.exclude, errors=[], skipped=[])
-    candidates += expand_corpus([*config.corpus, *(args.corpus or [])])
-    candidates += [p for p in paths if os.path.isfile(p)]
+    inputs = run_inputs(paths if paths is not None else args.paths or ["."], config, args.corpus)
     for output, what in outputs:
-        for c in candidates:
-            try:
-                same = os.path.samefile(c, output)
-            except OSError:
-                continue
-            if same:
-                message = f"is one of the inputs ({c}); the {what} would overwrite it: name another file"
-                raise YblintError(message, output)
+        c = overwritten_input(output, inputs)
+        if c is not None:
+            message = f"is one of the inputs ({c}); the {what} would overwrite it: name another file"
+            raise YblintError(message, output)
 
 
 def exit_code(result: RunResult, fail_on: str) -> int:
@@ -393,6 +415,23 @@ def cmd_annotate(args: argparse.Namespace) -> int:
     config = configured[0][0].config
     en = config.lang == "en"
     log = io.StringIO() if args.quiet else sys.stdout
+    # every file the run reads is never written over (as check's -o), and the copies of one run
+    # never over each other: outputs decides each copy's path and refuses those
+    read: list[str] = []
+    drafts: list[str] = []
+    for g, _registry, corpus in configured:
+        files = [p for p in g.paths if p not in STDIN]
+        read += run_inputs(files, g.config, corpus)
+        read += [f for f in (g.config.path, args.baseline or g.config.baseline) if f]
+        drafts += discover(files, g.config.include, g.config.exclude, errors=[], skipped=[])
+        drafts += [p for p in g.paths if p in STDIN]
+    outputs = annotate.Outputs(
+        args.output_dir,
+        drafts,
+        lambda out: overwritten_input(out, read),
+        force=args.force,
+        lang=config.lang,
+    )
     results, done, errors = [], [], []
     with progress.session(progress.wanted() and not args.quiet):
         for g, registry, corpus in configured:
@@ -400,13 +439,12 @@ def cmd_annotate(args: argparse.Namespace) -> int:
                 g.paths,
                 g.config,
                 registry,
+                outputs=outputs,
                 select=_names(args.select),
                 ignore=_names(args.ignore),
                 corpus=corpus,
                 baseline=args.baseline,
-                output_dir=args.output_dir,
                 track_changes=args.track_changes,
-                force=args.force,
                 log=log,
                 err=sys.stderr,
             )

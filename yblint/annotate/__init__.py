@@ -9,7 +9,9 @@
   of its cell (of the first paragraph of the cell that holds it); the summary counts them. Its fix,
   if any, stays a comment.
 * Non-.docx inputs are read (cross-file rules compare them) and skipped with one line each.
-* The input is never written; an existing output is replaced only with ``force``.
+* The input is never written (nor any file the run reads, nor a copy written earlier in the run);
+  an existing output is replaced only with ``force``: see :mod:`yblint.annotate.outputs`, which
+  also says where each copy goes and how it is named.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import TextIO
 
 from yblint import baseline as baseline_mod
 from yblint.annotate.comments import comment_text
+from yblint.annotate.outputs import SUFFIX, Outputs, output_path
 from yblint.annotate.wordxml import Body
 from yblint.config import Config
 from yblint.engine import RunResult, book_of, prepare, run_checks
@@ -28,12 +31,12 @@ from yblint.errors import YblintError
 from yblint.finding import Edit, Finding
 from yblint.fixing import select_fixes
 from yblint.model import Document
-from yblint.reading.discover import REVIEW_COPY_SUFFIX
 from yblint.reading.docx import _open
 from yblint.reading.source import DocxLimits
+from yblint.registry import Registry
 
-SUFFIX = REVIEW_COPY_SUFFIX
 AUTHOR = "yblint"
+__all__ = ["SUFFIX", "Annotated", "Outputs", "annotate_document", "output_path", "run", "summary"]
 
 
 @dataclass
@@ -48,12 +51,6 @@ class Annotated:
     fixes: list[Finding] = field(default_factory=list)
 
 
-def output_path(path: str, output_dir: str | None) -> Path:
-    """STEM.yblint.docx beside the input or in ``output_dir`` (never the input's own name)."""
-    p = Path(path)
-    return (Path(output_dir) if output_dir else p.parent) / (p.stem + SUFFIX)
-
-
 def _edits(f: Finding) -> list[Edit]:
     return f.fix.edits if f.fix is not None else []
 
@@ -61,6 +58,25 @@ def _edits(f: Finding) -> list[Edit]:
 def _trackable(fix_finding: Finding, body: Body) -> bool:
     edits = _edits(fix_finding)
     return all("\n" not in e.replacement and body.in_paragraphs(e.start, e.end) for e in edits)
+
+
+def _marks(body: Body, start: int, end: int) -> list:
+    """The paragraphs whose marks lie in [start, end) (the \\n after line i lies at lines[i].end)."""
+    first, last = body.line_at(start), body.line_at(end)
+    return [body.lines[i].element for i in range(first, last + 1) if start <= body.lines[i].end < end]
+
+
+def _in_draft_already(body: Body, f: Finding) -> bool:
+    """Whether ``f``'s fix is in the draft already as tracked changes: it only joins paragraphs,
+    and each of their marks is deleted already (a reviewer joined them). Runs split first."""
+    edits = _edits(f)
+    for e in edits:
+        marks = _marks(body, e.start, e.end)
+        if e.replacement or body.runs(e.start, e.end) or not marks:
+            return False
+        if not all(body.mark_deleted(p) for p in marks):
+            return False
+    return bool(edits)
 
 
 def _track(body: Body, f: Finding) -> None:
@@ -72,12 +88,8 @@ def _track(body: Body, f: Finding) -> None:
         where = body.point(e.start) if not runs else (runs[-1], "after")
         for run in runs:
             body.delete_run(run)
-        # paragraph marks inside the edit: the \n after line i lies at lines[i].end
-        first, last = body.line_at(e.start), body.line_at(e.end)
-        for i in range(first, last + 1):
-            line = body.lines[i]
-            if e.start <= line.end < e.end:
-                body.delete_paragraph_mark(line.element)
+        for p in _marks(body, e.start, e.end):  # a mark deleted already stays as it is
+            body.delete_paragraph_mark(p)
         if e.replacement:
             if like is None:
                 target, _how = where
@@ -115,11 +127,13 @@ def annotate_document(
         for e in _edits(f):
             body.split_at(e.start)
             body.split_at(e.end)
+    there = [f for f in taken if _in_draft_already(body, f)]  # nothing to write: not a revision of ours
+    taken = [f for f in taken if f not in there]
     from docx.text.run import Run
 
     for f in mine:
         exact = body.in_paragraphs(f.location.start, f.location.end)
-        text = comment_text(f, lang, names, tracked=f in taken)
+        text = comment_text(f, lang, names, tracked=f in taken, in_draft=f in there)
         if not exact:  # say where in the row the characters are
             line, col, _, _ = f.location.range()
             shown = f.location.to_dict()["excerpt"]
@@ -173,20 +187,21 @@ def _point_comment(body: Body, offset: int, comment_id: int, exact: bool) -> Non
 def run(
     paths: list[str],
     config: Config,
-    registry,
+    registry: Registry,
     *,
+    outputs: Outputs,
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     corpus: list[str] | None = None,
     baseline: str | None = None,
-    output_dir: str | None = None,
     track_changes: bool = False,
-    force: bool = False,
     log: TextIO,
     err: TextIO,
 ) -> tuple[RunResult, list[Annotated], list[YblintError]]:
-    """Lint ``paths`` and write a reviewed copy of each .docx among them."""
-    config.exclude = [*config.exclude, f"*{SUFFIX}"]  # earlier reviewed copies in a folder
+    """Lint ``paths`` and write a reviewed copy of each .docx among them where ``outputs`` says,
+    unless it refuses the path (a file the run reads, a copy written earlier in the run, an
+    existing file without ``--force``: one error each, the other drafts are still written)."""
+    # reviewed copies in a folder are skipped by discover; one named on the command line is read
     prepared = prepare(paths, config, registry, select, ignore, corpus)
     findings, suppressed = run_checks(prepared.checks, book_of(prepared.documents, prepared.references, config))
     result = RunResult(prepared.documents, findings, prepared.errors, prepared.rules, suppressed)
@@ -204,9 +219,10 @@ def run(
                 else f"yblint: {doc.path}: 不是 Word 文件，只参与跨文件比对，不生成批注副本\n"
             )
             continue
-        out = output_path(doc.path, output_dir)
-        if out.exists() and not force:
-            errors.append(YblintError(f"{out.as_posix()} exists (use --force to replace it)", doc.path))
+        out = outputs.path_for(doc.path)
+        refused = outputs.refusal(doc.path, out)
+        if refused is not None:
+            errors.append(refused)
             continue
         try:
             done.append(annotate_document(doc, result.findings, out, config.lang, track_changes, names, config.docx))
@@ -214,6 +230,8 @@ def run(
             errors.append(e)
         except OSError as e:
             errors.append(YblintError(f"cannot write {out.as_posix()}: {e.strerror or e}", doc.path))
+        else:
+            outputs.wrote(doc.path, out)
     for a in done:
         log.write(_line(a, en))
     return result, done, errors

@@ -23,12 +23,15 @@ def place(loc: Location, own: str, lang: str, names: dict[str, str]) -> str:
     return where
 
 
-def comment_text(f: Finding, lang: str, names: dict[str, str], tracked: bool = False) -> str:
-    """Paragraphs of the comment, joined by newlines."""
+def comment_text(f: Finding, lang: str, names: dict[str, str], tracked: bool = False, in_draft: bool = False) -> str:
+    """Paragraphs of the comment, joined by newlines. ``tracked``: the fix is written as a tracked
+    change; ``in_draft``: the draft holds it as a tracked change already (nothing written)."""
     en = lang == "en"
     lines = [f"{f.message} [{f.rule}]"]
     if f.fix is not None and f.fix.description:
-        if tracked:
+        if in_draft:
+            lines.append(("Already a tracked change in the draft: " if en else "稿中已有此修订：") + f.fix.description)
+        elif tracked:
             lines.append(("Fixed as a tracked change: " if en else "已作修订：") + f.fix.description)
         else:
             lines.append(("Suggested fix: " if en else "建议：") + f.fix.description)

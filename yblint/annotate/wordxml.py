@@ -210,7 +210,19 @@ class Body:
         for t in run.iter(_w("t")):
             t.tag = _w("delText")
 
-    def delete_paragraph_mark(self, p) -> None:
+    @staticmethod
+    def mark_deleted(p) -> bool:
+        """Whether ``p``'s paragraph mark is deleted already as a tracked change (w:del in its
+        w:pPr/w:rPr, or moved away: w:moveFrom), by whoever made it."""
+        rpr = p.find(f"{_w('pPr')}/{_w('rPr')}")
+        return rpr is not None and (rpr.find(_w("del")) is not None or rpr.find(_w("moveFrom")) is not None)
+
+    def delete_paragraph_mark(self, p) -> bool:
+        """Delete ``p``'s paragraph mark as a tracked change (a w:del in its w:pPr/w:rPr); False,
+        and nothing written, when the mark is deleted already (w:del, or moved away: w:moveFrom),
+        by the author or anyone: the join is there, and one rPr holds one w:del at most."""
+        if self.mark_deleted(p):
+            return False
         ppr = p.find(_w("pPr"))
         if ppr is None:
             ppr = p.makeelement(_w("pPr"), {})
@@ -221,7 +233,10 @@ class Body:
             # w:rPr comes after the other paragraph properties, before sectPr and pPrChange
             tail = next((c for c in ppr if c.tag in (_w("sectPr"), _w("pPrChange"))), None)
             (tail.addprevious(rpr) if tail is not None else ppr.append(rpr))
-        rpr.insert(0, self._revision("del"))
+        # CT_ParaRPr: w:ins?, w:del?, w:moveFrom?, w:moveTo?, then the run properties
+        inserted = rpr.find(_w("ins"))
+        rpr.insert(0 if inserted is None else rpr.index(inserted) + 1, self._revision("del"))
+        return True
 
     def inserted_run(self, text: str, like):
         """A tracked insertion of ``text``, formatted like run ``like`` (or plain)."""
