@@ -253,3 +253,16 @@ def test_copied_passage_moved_stays_suppressed_edited_comes_back(cli, work):
     write(work / "a.txt", original + "\n" + refigured)
     r = cli("check", "a.txt", *args, "--baseline", "base.json")
     assert r.code == 1, r.out
+
+
+def test_no_baseline_is_written_when_a_draft_cannot_be_read(cli, work):
+    """A baseline without an unreadable draft's findings would report them all as new once the
+    draft is saved in one encoding: nothing is written, exit 2, a line says why."""
+    write(work / "a.txt", DRAFT)
+    (work / "b.txt").write_bytes("团区委\n\n（下转6版）\n".encode() + "截止9月底。\n".encode("gbk"))
+    r = check(cli, "a.txt", "b.txt", "--write-baseline", "base.json")
+    assert r.code == 2 and not (work / "base.json").exists()
+    assert "b.txt" in r.err and "base.json: not written: 1 file(s) could not be read" in r.err
+    (work / "b.txt").write_text("团区委\n\n开展活动。\n", encoding="utf-8")
+    assert check(cli, "a.txt", "b.txt", "--write-baseline", "base.json").code == 0
+    assert (work / "base.json").exists()

@@ -229,7 +229,19 @@ def apply(result: RunResult, lang: str, baseline: str | None, write: str | None)
     """The ``--baseline``/``--write-baseline`` step of ``yblint check``: filter ``result`` in
     place, add its summary note and ``result.baseline``; None when neither is given.
 
-    With ``write`` every finding of the run is recorded and none is reported (exit 0)."""
+    With ``write`` every finding of the run is recorded and none is reported (exit 0); not when a
+    file could not be read: a baseline without its findings would report them all as new once it
+    can be, so nothing is written and the run fails (exit 2) with a line saying so."""
+    if write and result.errors:
+        unread = len(result.errors)
+        # in English, as every other input error is (the lines above it name the unread files)
+        message = (
+            f"not written: {unread} file(s) could not be read, and a baseline without their findings would "
+            "report them all as new once they can: fix the reading errors first"
+        )
+        result.errors.append(YblintError(message, write))
+        result.findings = []
+        return None
     if write:
         write_baseline(result.findings, write)
         outcome = Outcome(write, suppressed=len(result.findings), written=True)
