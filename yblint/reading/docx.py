@@ -12,7 +12,16 @@ so ``line`` N of a finding is paragraph N of the body and ``column`` the charact
 * A manual line break (Shift+Enter, ``w:br``, ``w:cr``) inside a paragraph reads as U+2028 LINE
   SEPARATOR: a line break, not a space (no space-in-cjk there), and not a new line either, so the
   paragraph numbering holds.
-  Tracked changes read as if accepted: insertions are kept, deletions dropped.
+  Tracked changes read as if accepted: insertions are kept, deletions dropped. A paragraph whose
+  mark is deleted (``w:pPr/w:rPr/w:del`` or ``w:moveFrom``: a reviewer joined two paragraphs) is
+  read joined to the next one, one block over both lines, so paragraph N stays line N (a finding
+  after the join names the Word paragraph it is in); an inserted mark (``w:ins``) splits as Word
+  shows it, a paragraph each.
+* Hidden text (``w:vanish`` or ``w:specVanish`` in a run's ``w:rPr``: Font > Hidden), which Word
+  neither shows nor prints, is left out as deleted text is. A symbol (``w:sym``, Insert > Symbol)
+  reads as its character when its font is a Unicode font and its code a plain code point, else as
+  one U+FFFC OBJECT REPLACEMENT CHARACTER (a Symbol or Wingdings glyph: no Unicode character is
+  known for it), so the columns after it stay right.
 * Headings: a paragraph in a heading style (``Heading 1``-``9``, ``标题 1``-``9``, or any style or
   paragraph with a Word outline level 1-9) is a HEADING block. Other short paragraphs are judged by
   the plain-text heading rule when the document is split into units. Paragraphs with Word list
@@ -58,10 +67,56 @@ _HEADING_STYLE = re.compile(r"(?:heading|标题)\s*([1-9])", re.IGNORECASE)
 _TOC_STYLE = re.compile(r"(?:toc|目录)\s*(?:[1-9]|heading|标题)", re.IGNORECASE)
 
 
+_OFF = {"false", "0", "off"}
+
+
+def _toggle(rpr: Any, name: str) -> bool:
+    """Whether the toggle property ``name`` (``w:vanish`` …) is on in ``rpr``: present without
+    ``w:val``, or with a true value."""
+    prop = rpr.find(_w(name))
+    return prop is not None and (prop.get(_w("val")) or "true").strip().lower() not in _OFF
+
+
+def _hidden(run: Any) -> bool:
+    """Whether a ``w:r`` is hidden text (Font > Hidden: ``w:vanish``; ``w:specVanish``, always
+    hidden): Word neither shows nor prints it. A hidden character style is not looked at."""
+    rpr = run.find(_w("rPr"))
+    return rpr is not None and (_toggle(rpr, "vanish") or _toggle(rpr, "specVanish"))
+
+
+#: a symbol (``w:sym``) without a Unicode character known for it
+SYMBOL_PLACEHOLDER = "\ufffc"
+#: fonts whose codes are their own, not Unicode: a ``w:sym`` in them is a glyph of the font
+_SYMBOL_FONTS = re.compile(
+    r"symbol|wingdings|webdings|mt extra|marlett|zapf ?dingbats|bookshelf symbol|ms outlook|monotype sorts"
+    r"|ms reference specialty",
+    re.IGNORECASE,
+)
+
+
+def symbol_char(sym: Any) -> str:
+    """The character a ``w:sym`` (Insert > Symbol) reads as: its ``w:char`` where the font is a
+    Unicode font and the code a plain code point; else (a Symbol or Wingdings font, a code in the
+    F000-F0FF range those fonts use, a code that is no character) one SYMBOL_PLACEHOLDER, so that
+    the columns after it stay right."""
+    font = (sym.get(_w("font")) or "").strip()
+    try:
+        code = int((sym.get(_w("char")) or "").strip(), 16)
+    except ValueError:
+        return SYMBOL_PLACEHOLDER
+    if _SYMBOL_FONTS.match(font) or not 0x20 <= code <= 0x10FFFF or 0xF000 <= code <= 0xF0FF:
+        return SYMBOL_PLACEHOLDER
+    ch = chr(code)
+    if 0xD800 <= code <= 0xDFFF or 0x7F <= code <= 0x9F or ch in "\u2028\u2029\ufeff":
+        return SYMBOL_PLACEHOLDER
+    return ch
+
+
 def pieces(el):
     """(element, text) for each piece of printed text below ``el`` in order: a ``w:t`` with its
-    text, a tab, break or hyphen element with the character it reads as. ``yblint annotate``
-    uses the elements to find the runs that hold given characters."""
+    text, a tab, break, hyphen or symbol element with the character it reads as. Hidden runs and
+    deleted text are left out. ``yblint annotate`` uses the elements to find the runs that hold
+    given characters."""
     for child in el.iterchildren():
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:
@@ -70,6 +125,10 @@ def pieces(el):
             yield child, child.text or ""
         elif tag in _CHARS:
             yield child, _CHARS[tag]
+        elif tag == _w("sym"):
+            yield child, symbol_char(child)
+        elif tag == _w("r") and _hidden(child):
+            continue  # hidden text: not shown, not printed
         elif tag == _w("br"):
             # a line break inside the paragraph; page and column breaks print nothing
             if child.get(_w("type"), "textWrapping") == "textWrapping":
@@ -94,8 +153,26 @@ def _paragraphs_in(el):
             yield from _paragraphs_in(child)
 
 
+def mark_deleted(p: Any) -> bool:
+    """Whether the mark that ends paragraph ``p`` is deleted as a tracked change (``w:del`` or
+    ``w:moveFrom`` in ``w:pPr/w:rPr``): accepted, the paragraph runs on into the next one."""
+    rpr = p.find(f"{_w('pPr')}/{_w('rPr')}")
+    return rpr is not None and (rpr.find(_w("del")) is not None or rpr.find(_w("moveFrom")) is not None)
+
+
 def _cell_text(cell) -> str:
-    return " ".join(t for t in map(paragraph_text, _paragraphs_in(cell)) if t.strip())
+    """A table cell's paragraphs joined by a space (a paragraph whose mark is deleted runs on into
+    the next one without it), empty ones left out."""
+    texts: list[str] = []
+    joined = ""  # paragraphs whose marks are deleted, waiting for the one they run on into
+    for p in _paragraphs_in(cell):
+        text = joined + paragraph_text(p)
+        joined = text if mark_deleted(p) else ""
+        if not joined and text.strip():
+            texts.append(text)
+    if joined.strip():  # the cell's last mark cannot go: it ends the cell
+        texts.append(joined)
+    return " ".join(texts)
 
 
 def _cells(row):
@@ -249,6 +326,71 @@ def _check_size(data: bytes, path: str, limits: DocxLimits) -> None:
             )
 
 
+_SAVE_AS_DOCX = 'in Word, use Save As > "Word Document (*.docx)" and lint that file'
+#: what an Office Open XML package is, by the content type of its main part: (the content type
+#: holds, what the file is, its own suffix; None for Word's other formats, which Word saves as .docx)
+_PACKAGES = (
+    ("spreadsheetml", "an Excel workbook", ".xlsx"),
+    ("ms-excel", "an Excel workbook", ".xlsm"),
+    ("presentationml", "a PowerPoint presentation", ".pptx"),
+    ("ms-powerpoint", "a PowerPoint presentation", ".pptm"),
+    ("ms-word.document.macroenabled", "a macro-enabled Word document (.docm)", None),
+    ("ms-word.template", "a macro-enabled Word template (.dotm)", None),
+    ("wordprocessingml.template", "a Word template (.dotx)", None),
+)
+_OPEN_DOCUMENT = "application/vnd.oasis.opendocument."
+_WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_STRICT_RELATIONSHIPS = "http://purl.oclc.org/ooxml/"
+
+
+def not_a_word_document(data: bytes) -> str | None:
+    """What a zip that python-docx could not open is, when it is another kind of office file (an
+    Excel workbook renamed to .docx, a Word document saved as Strict Open XML, an OpenDocument
+    text): the message of the input error, saying what to do. None when it is none of these."""
+    from docx.oxml.parser import parse_xml  # lxml, entities not resolved
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = {n.lower(): n for n in z.namelist()}
+            if "mimetype" in names:
+                mimetype = z.read(names["mimetype"])[:100].decode("ascii", "replace").strip()
+                if mimetype.startswith(_OPEN_DOCUMENT):
+                    if mimetype[len(_OPEN_DOCUMENT) :].split(".")[0] == "text":
+                        return f"is an OpenDocument text (.odt) named .docx, not a Word document: {_SAVE_AS_DOCX}"
+                    return "is an OpenDocument file named .docx, not a Word document: lint the unit's Word draft"
+            if "_rels/.rels" not in names or "[content_types].xml" not in names:
+                return None
+            rels = parse_xml(z.read(names["_rels/.rels"]))
+            types = parse_xml(z.read(names["[content_types].xml"]))
+    except Exception:  # a damaged zip or XML: python-docx's own reason says it
+        return None
+    main = [r for r in rels if (r.get("Type") or "").endswith("/officeDocument")]
+    if any((r.get("Type") or "").startswith(_STRICT_RELATIONSHIPS) for r in main):
+        return f"is saved as Strict Open XML, which yblint cannot read: {_SAVE_AS_DOCX}"
+    if not main:
+        return None
+    part = "/" + (main[0].get("Target") or "").lstrip("/").lower()
+    content_type = ""
+    for t in types:
+        tag = t.tag.rsplit("}", 1)[-1] if isinstance(t.tag, str) else ""
+        if tag == "Override" and (t.get("PartName") or "").lower() == part:
+            content_type = t.get("ContentType") or ""
+            break
+        if tag == "Default" and part.endswith("." + (t.get("Extension") or "").lower()):
+            content_type = content_type or t.get("ContentType") or ""
+    for holds, what, suffix in _PACKAGES:
+        if holds in content_type.lower():
+            if suffix is None:
+                return f"is {what} named .docx, not a Word document: {_SAVE_AS_DOCX}"
+            return (
+                f"is {what} ({suffix}) named .docx, not a Word document: rename it to {suffix}, "
+                "and lint the unit's Word draft"
+            )
+    if content_type and not content_type.startswith(_WORD_MAIN):
+        return f"is not a Word document (its main part is '{content_type}'): save the draft in Word as .docx"
+    return None
+
+
 def _open(path: str, limits: DocxLimits, data: bytes | None = None):
     try:
         import docx
@@ -267,10 +409,16 @@ def _open(path: str, limits: DocxLimits, data: bytes | None = None):
         raise InputError("is not a Word .docx file (not a zip archive, or a damaged one)", path)
     try:
         _check_size(data, path, limits)
-        return docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(data))
+        if document.element.find(_w("body")) is None:
+            raise InputError("is not a readable Word .docx file (its document part has no body)", path)
+        return document
     except InputError:
         raise
     except Exception as e:  # python-docx raises KeyError, ValueError, BadZipFile, lxml errors …
+        what = not_a_word_document(data)
+        if what:
+            raise InputError(what, path) from None
         reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         raise InputError(f"is not a readable Word .docx file ({reason})", path) from None
 
@@ -303,25 +451,45 @@ def read_docx(path: str, limits: DocxLimits | None = None, data: bytes | None = 
         offset += len(text) + 1
         return start
 
-    typed_row: tuple[int, int] | None = None  # (block, line) of the last paragraph that is a row typed with tabs
-    for item, in_toc in _body_items(document.element.body):
+    typed_row: tuple[int, int] | None = None  # (block, last line) of the last paragraph that is a row typed with tabs
+    items = list(_body_items(document.element.body))
+    i = 0
+    while i < len(items):
+        item, in_toc = items[i]
+        i += 1
         if item.tag == _w("tbl"):
             rows = ["\t".join(_cell_text(c) for c in _cells(row)) for row in _rows(item)]
             starts = [add_line(row) for row in rows]
             if any(row.strip() for row in rows):
                 blocks.append(Block(kind=TABLE, start=starts[0], end=starts[-1] + len(rows[-1])))
             continue
-        text = paragraph_text(item)
-        start = add_line(text)
-        end = start + trim_space(text, 0, len(text), INLINE_SPACE)
-        content = start + skip_space(text, 0, len(text), INLINE_SPACE)
-        if content >= end:
-            continue  # an empty paragraph: a separator, like a blank line
         kind, level = _paragraph_kind(item, styles)
         if kind is None or in_toc:
-            continue  # a table of contents: counted, not read as text of the draft
-        row = kind == PROSE and is_tab_row(text)
-        if row and typed_row == (len(blocks) - 1, len(lines) - 2):
+            kind = None  # a table of contents: counted, not read as text of the draft
+        # a paragraph whose mark is deleted runs on into the next paragraph (not into a table, nor
+        # out of or into a table of contents): one block over their lines, each still a line
+        group = [item]
+        while kind is not None and mark_deleted(group[-1]) and i < len(items) and items[i][0].tag == _w("p"):
+            next_kind, next_level = _paragraph_kind(items[i][0], styles)
+            if next_kind is None or items[i][1]:
+                break
+            kind, level = next_kind, next_level  # the mark that stays is the last one: its style
+            group.append(items[i][0])
+            i += 1
+        first_line = len(lines)
+        inked: list[tuple[int, int, int, str]] = []  # (start, content, end, text) of the lines with text
+        for p in group:
+            text = paragraph_text(p)
+            start = add_line(text)
+            content = start + skip_space(text, 0, len(text), INLINE_SPACE)
+            end = start + trim_space(text, 0, len(text), INLINE_SPACE)
+            if content < end:
+                inked.append((start, content, end, text))
+        if not inked or kind is None:
+            continue  # empty paragraphs: a separator, like a blank line; or a table of contents
+        start, content, end = inked[0][0], inked[0][1], inked[-1][2]
+        row = kind == PROSE and len(inked) == 1 and is_tab_row(inked[0][3])
+        if row and typed_row == (len(blocks) - 1, first_line - 1):
             # rows typed with tabs, one paragraph each: with the row of the paragraph just before,
             # a table (as a Word table reads)
             blocks[-1] = Block(kind=TABLE, start=blocks[-1].start, end=end)
