@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from yblint.reading.docx import _cell_text, _cells, _w, body_lines, pieces
+from yblint.reading.docx import _cell_text, _cells, _w, body_lines, mark_deleted, pieces
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _REVISION_TAGS = {_w(t) for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")}
@@ -210,12 +210,9 @@ class Body:
         for t in run.iter(_w("t")):
             t.tag = _w("delText")
 
-    @staticmethod
-    def mark_deleted(p) -> bool:
-        """Whether ``p``'s paragraph mark is deleted already as a tracked change (w:del in its
-        w:pPr/w:rPr, or moved away: w:moveFrom), by whoever made it."""
-        rpr = p.find(f"{_w('pPr')}/{_w('rPr')}")
-        return rpr is not None and (rpr.find(_w("del")) is not None or rpr.find(_w("moveFrom")) is not None)
+    #: whether ``p``'s paragraph mark is deleted already as a tracked change (w:del in its
+    #: w:pPr/w:rPr, or moved away: w:moveFrom), by whoever made it: as the reader joins it
+    mark_deleted = staticmethod(mark_deleted)
 
     def delete_paragraph_mark(self, p) -> bool:
         """Delete ``p``'s paragraph mark as a tracked change (a w:del in its w:pPr/w:rPr); False,
