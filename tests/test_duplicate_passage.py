@@ -168,13 +168,19 @@ def test_cross_file(tmp_path):
     b = tmp_path / "b.txt"
     a.write_text(draft(("区城投集团", [FILLER[0], PASSAGE])), encoding="utf-8")
     b.write_text(draft(("拱投资", [FILLER[1], PASSAGE])), encoding="utf-8")
-    [f] = findings_of([a, b], RULE)
-    # no evidence (no git, no year, no splice): reported on the later file, saying so
-    assert f.document.path.endswith("b.txt")
-    assert f.related[0].document.path.endswith("a.txt")
-    assert f.data["direction_reason"] == "unknown"
-    assert "无法判断哪一方是原文" in f.message and "照搬了其他单位" not in f.message
-    assert f.data["other_path"].endswith("a.txt")
+    fa, fb = findings_of([a, b], RULE)
+    # no evidence (no git, no year, no splice): reported in both units, each naming the other,
+    # saying which is the copy cannot be told (each unit's draft is reviewed on its own)
+    for f, here, there, unit in ((fa, "a.txt", "b.txt", "拱投资"), (fb, "b.txt", "a.txt", "区城投集团")):
+        assert f.document.path.endswith(here) and f.related[0].document.path.endswith(there)
+        assert f.data["direction_reason"] == "unknown" and f.data["other_path"].endswith(there)
+        assert f.data["other_unit"] == unit and f"与“{unit}”" in f.message
+        assert "无法判断哪一方是原文" in f.message and "照搬了其他单位" not in f.message
+    assert fa.location.text == fb.related[0].text and fb.location.text == fa.related[0].text
+    # a commit hook on either draft tells that draft
+    for linted, other in ((a, b), (b, a)):
+        [f] = findings_of([linted], RULE, Config(corpus=[str(other)]))
+        assert f.document.path == str(linted) and f.data["direction_reason"] == "unknown"
 
 
 def test_fixture_pair_with_corpus(cli):
@@ -352,10 +358,10 @@ def test_an_original_with_a_clause_more_is_not_taken_for_a_splice(tmp_path):
     copy = "【数字政府建设】" + tail.replace("5个", "3个").replace("1260", "620").replace("386", "214")
     (tmp_path / "a.txt").write_text(draft(("区发展和改革局", [FILLER[0], original])), encoding="utf-8")
     (tmp_path / "b.txt").write_text(draft(("区经济开发区管委会", [FILLER[1], copy])), encoding="utf-8")
-    [f] = findings_of([tmp_path / "a.txt", tmp_path / "b.txt"], RULE)
-    assert Path(f.location.document.path).name == "b.txt"
-    assert f.data["direction_reason"] == "unknown"
-    assert f.related[0].unit_name == "区发展和改革局"
+    found = findings_of([tmp_path / "a.txt", tmp_path / "b.txt"], RULE)  # told in both units
+    assert [Path(f.location.document.path).name for f in found] == ["a.txt", "b.txt"]
+    assert all(f.data["direction_reason"] == "unknown" for f in found)
+    assert [f.related[0].unit_name for f in found] == ["区经济开发区管委会", "区发展和改革局"]
     # a sentence of the unit's own words running into the copied text is still a splice
     (tmp_path / "a.txt").write_text(draft(("区发展和改革局", [FILLER[0], tail])), encoding="utf-8")
     spliced = "我们积极对标先进地区，" + tail
@@ -710,6 +716,10 @@ def test_drafts_without_headings_are_named_by_their_files(tmp_path):
     unit by its file's name (区城投集团), not as the untitled opening of a file."""
     (tmp_path / "12-区城投集团.txt").write_text(f"{FILLER[0]}\n\n{PASSAGE}\n", encoding="utf-8")
     (tmp_path / "15-拱投资.txt").write_text(f"{FILLER[1]}\n\n{PASSAGE}\n", encoding="utf-8")
-    [f] = findings_of([tmp_path / "12-区城投集团.txt", tmp_path / "15-拱投资.txt"], RULE)
-    assert {f.location.unit_name, f.data["other_unit"]} == {"区城投集团", "拱投资"}
-    assert f"与“{f.data['other_unit']}”" in f.message and "文首无标题部分" not in f.message
+    found = findings_of([tmp_path / "12-区城投集团.txt", tmp_path / "15-拱投资.txt"], RULE)
+    assert [(f.location.unit_name, f.data["other_unit"]) for f in found] == [
+        ("区城投集团", "拱投资"),
+        ("拱投资", "区城投集团"),
+    ]
+    for f in found:
+        assert f"与“{f.data['other_unit']}”" in f.message and "文首无标题部分" not in f.message

@@ -27,7 +27,15 @@ from yblint.text.copy_wording import describe_likeness, similarity_percent, stal
 from yblint.text.diffs import KEPT, NUMERIC, compact, compact_diffs, kept_chars, unchanged_figures
 from yblint.text.direction import Seams, SeamValues, decide_direction
 from yblint.text.formulae import fixed_expression
-from yblint.text.passage_sets import Match, Side, dedupe, implied_pairs, list_fellow_copies, merge_passages
+from yblint.text.passage_sets import (
+    Match,
+    Side,
+    dedupe,
+    implied_pairs,
+    list_fellow_copies,
+    merge_passages,
+    mirrored,
+)
 from yblint.text.similarity import Candidate, Stream, build_stream, chain_seeds, find_seeds, normalise
 from yblint.text.splices import unit_end_splices
 
@@ -156,6 +164,9 @@ class DuplicatePassage(Check):
         chosen = dedupe(matches)
         seams = self._seams
         list_fellow_copies(chosen, lambda a, b: decide_direction(a, b, seams.seam))
+        # which is the copy cannot be told: both units are told, the other one's finding made
+        # from the same list of changes (seen from its side)
+        self._mirrors = mirrored(chosen)
         # listing a copy's changes stops at the fifth: its cost grows with its length only so far;
         # the units' spliced ends (-1, first) are looked for meanwhile, in one of the processes
         copied = [(x.doc, x.start, x.end) for m in chosen for x in (m.copy, m.original, *m.others)]
@@ -164,7 +175,7 @@ class DuplicatePassage(Check):
         self._chosen, self._every, self._pid = chosen, docs, os.getpid()
         self._spliced = (units, min_chars, copied)
         spliced, *listed = fork_map(self._listed, [-1, *range(len(chosen))], self.jobs, weights, FORK_LISTED)
-        for f in [*listed, *spliced]:
+        for f in [*(f for pair in listed for f in pair), *spliced]:
             yield f if isinstance(f, Finding) else unpack_finding(f, docs)
 
     def _splices(
@@ -196,17 +207,22 @@ class DuplicatePassage(Check):
                 other_where=line_name(line, lang, sp.other_document.locations == "paragraph"),
             )
 
-    def _listed(self, i: int) -> Any:  # a finding (Finding | Packed), or the list of the spliced ends
-        """The finding of the ``i``-th copy chosen, with its changes listed and what the report
+    def _listed(self, i: int) -> list[Any]:  # findings (Finding | Packed)
+        """The finding of the ``i``-th copy chosen (and of its mirror: the same seen from the other
+        side, when which is the copy cannot be told), with its changes listed and what the report
         needs of it worked out (where it stands; its line of JSON or its fingerprint), in the
         process that lists it, so that this happens in parallel too; as plain values when that
         is another process. ``i`` -1: the findings of the units' spliced ends, so."""
         if i < 0:
             return [self._ready(f) for f in self._splices(*self._spliced)]
         m = self._chosen[i]
-        return self._ready(
-            self._finding(self._stream, m, *_changes_of((compared_text(m.copy), compared_text(m.original))))
-        )
+        diffs, figures_only, copy, original = _changes_of((compared_text(m.copy), compared_text(m.original)))
+        out = [self._ready(self._finding(self._stream, m, diffs, figures_only, copy, original))]
+        mirror = self._mirrors.get(i)
+        if mirror is not None:
+            seen = [{"copy": d["original"], "original": d["copy"]} for d in diffs]
+            out.append(self._ready(self._finding(self._stream, mirror, seen, figures_only, original, copy)))
+        return out
 
     def _ready(self, f: Finding) -> Finding | Packed:
         """``f`` with what the report needs of it worked out; as plain values in another process."""

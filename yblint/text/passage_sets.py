@@ -147,3 +147,23 @@ def dedupe(matches: list[Match]) -> list[Match]:
             kept.append(m)
             by_seg.setdefault(c.seg, []).append(m)
     return kept
+
+
+def mirrored(chosen: list[Match]) -> dict[int, Match]:
+    """For each match whose direction cannot be told (``unknown``), the same match seen from its
+    other side, by the index of the match, so that each of the two units is told to check its
+    text (an editor reviews a unit's draft, or its Word copy, on its own): unless that side is
+    reported as a copy already, or stands in a reference document (nothing there to correct)."""
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for m in chosen:
+        taken.setdefault(m.copy.seg, []).append((m.copy.s0, m.copy.s1))
+    out: dict[int, Match] = {}
+    for i, m in enumerate(chosen):
+        o = m.original
+        if m.reason != "unknown" or o.doc.reference:
+            continue
+        if any(overlap(o.s0, o.s1, x0, x1) for x0, x1 in taken.get(o.seg, ())):
+            continue
+        out[i] = Match(o, m.copy, m.similarity, m.reason, list(m.others))
+        taken.setdefault(o.seg, []).append((o.s0, o.s1))
+    return out
