@@ -227,6 +227,11 @@ def test_formula_table_is_complete():
         ("二〇二三年十二月5日召开。", "二〇二三年十二月5日", "2023年12月5日", True),
         ("二〇二三年３月召开。", "二〇二三年３月", "2023年3月", True),
         ("于2o19年开工。", "2o19", "2019", True),
+        # full-width digits or a full-width decimal point: half-width (GB/T 15835-2011)
+        ("改扩建学校15所，实际完成１2所。", "１2", "12", True),
+        ("改扩建学校15所，完成12所，新增学位１．０８万个。", "１．０８", "1.08", True),
+        ("投资15亿元，增长7．3%。", "7．3", "7.3", True),
+        ("２０２１年新建学校15所，改建3所。", "２０２１", "2021", True),
     ],
 )
 def test_number_format_flags(tmp_path, text, hit, fixed, safe):
@@ -257,7 +262,10 @@ def test_number_format_stacked(tmp_path, text):
         "二〇二二年；2022年；一九九八年；公元二〇〇〇年。",
         "二0二二号文件；第三0二年；十0年。",
         # a year in one kind of numeral, a code, a longer number, no year
-        "２０２１年；2〇〇〇余年前；型号A2O21年产；12O21年；3O0O年；2O2号。",
+        "2〇〇〇余年前；型号A2O21年产；12O21年；3O0O年；2O2号。",
+        # a text typed all in full-width digits is one form throughout; a quotation stands as cited
+        "改扩建学校１５所，完成１２所，新增学位１．０８万个，２０２１年竣工。",
+        "建成“第１期”工程，新建学校12所。",
     ],
 )
 def test_number_format_silent(tmp_path, text):

@@ -16,6 +16,9 @@ Cases, each with its own message:
   date_chinese a date all in Chinese numerals (二〇二三年三月五日) in running text of a document that
              writes its years in Arabic digits (同类别同形式; a date line alone, a heading or a quoted
              title is left as written)
+  fullwidth  a number with full-width digits or a full-width decimal point (１２所, １2所, 1．08万 →
+             12所, 12所, 1.08万) in a document that writes its numbers half-width; one that mixes
+             the two (１2所) in any document
 Set phrases, ordinals, idioms and names are not statistics (十四五, 三个代表, 一带一路, 第十四届,
 百分之百, 千方百计); text in quotation marks or 《》 is cited as it stands.
 """
@@ -226,7 +229,37 @@ def _mixed(m: re.Match[str]) -> tuple[int, str]:
     return m.start("n"), (str(int(value)) if value == int(value) else f"{value:g}") + approx + rest
 
 
-def _hits(text: str, arabic_stats: bool, arabic_dates: bool = False) -> Iterator[NumberHit]:
+#: a number written with a full-width digit or decimal point in it (１２所, １2所, 1．08万): only
+#: half-width Arabic digits are Arabic numerals in running text (GB/T 15835-2011)
+FULL_WIDTH = re.compile(r"[０-９]")
+DIGIT_RUN = re.compile(r"[0-9０-９](?:[0-9０-９]|[.．](?=[0-9０-９]))*")
+
+
+HALF_WIDTH = re.compile(r"[0-9]")
+
+
+def _full_width(text: str, half_width: bool) -> Iterator[NumberHit]:
+    """Numbers with full-width characters: each one in a document that writes its numbers
+    half-width (``half_width``); else only a number that mixes the two (１2所): a document typed
+    all in full-width digits (an old report) is one form throughout, not a fault at every figure."""
+    for m in DIGIT_RUN.finditer(text):
+        run = m.group(0)
+        new = _plain(run)
+        if new != run and (half_width or HALF_WIDTH.search(run)):
+            yield NumberHit(m.start(), m.end(), "fullwidth", {"match": run, "replacement": new}, new)
+
+
+def half_width_document(text: str) -> bool:
+    """Whether more of the document's numbers are written in half-width digits than not."""
+    if not FULL_WIDTH.search(text):
+        return True
+    runs = DIGIT_RUN.findall(text)
+    return 2 * sum(1 for r in runs if _plain(r) == r) > len(runs)
+
+
+def _hits(text: str, arabic_stats: bool, arabic_dates: bool = False, half_width: bool = True) -> Iterator[NumberHit]:
+    if FULL_WIDTH.search(text) or "．" in text:
+        yield from _full_width(text, half_width)
     mixed = "千" in text or "百" in text
     for m in _finditer(MIXED, MIXED_START, text) if mixed else ():
         start, new = _mixed(m)
@@ -272,14 +305,16 @@ def _hits(text: str, arabic_stats: bool, arabic_dates: bool = False) -> Iterator
         yield NumberHit(m.start(), m.end(), "range", {"match": m.group(0), "replacement": new}, new)
 
 
-def number_hits(para: Paragraph, arabic_stats: bool, arabic_dates: bool = False) -> list[NumberHit]:
+def number_hits(
+    para: Paragraph, arabic_stats: bool, arabic_dates: bool = False, half_width: bool = True
+) -> list[NumberHit]:
     """The findings of one paragraph, outside quotations and titles, leftmost first, no overlaps."""
     text = para.text
     marked = "“" in text or "《" in text or "「" in text  # every match of QUOTED opens with one
     quoted = [(m.start(), m.end()) for m in QUOTED.finditer(text)] if marked else []
     out: list[NumberHit] = []
     last = -1
-    for h in sorted(_hits(text, arabic_stats, arabic_dates), key=lambda h: (h.start, -h.end)):
+    for h in sorted(_hits(text, arabic_stats, arabic_dates, half_width), key=lambda h: (h.start, -h.end)):
         if h.start < last or any(s <= h.start < e for s, e in quoted):
             continue
         last = h.end
@@ -311,10 +346,11 @@ class NumberFormat(Check):
                 if cn_years:
                     arabic_years = sum(1 for _ in islice(ARABIC_YEAR.finditer(doc.text), cn_years + 1))
                     arabic_dates = arabic_years > cn_years
+            half_width = half_width_document(doc.text)
             for para in doc.paragraphs:
                 if para.kind not in SCOPE or para.end <= para.start:
                     continue
-                for h in number_hits(para, arabic_stats, arabic_dates):
+                for h in number_hits(para, arabic_stats, arabic_dates, half_width):
                     yield self._finding(doc, para, h, en)
 
     def _finding(self, doc: Document, para: Paragraph, h: NumberHit, en: bool) -> Finding:
@@ -331,6 +367,7 @@ class NumberFormat(Check):
                 "year_mixed",
                 "year_letter",
                 "year_cn",
+                "fullwidth",
             )  # the others need the editor's eye (date_chinese: a date line, a quoted document's date?)
         args: dict[str, Any] = dict(h.args)
         return self.finding(doc, start, end, message_key=h.case, fix=fix, data={"case": h.case, **args}, **args)
