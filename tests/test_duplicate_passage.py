@@ -723,3 +723,20 @@ def test_drafts_without_headings_are_named_by_their_files(tmp_path):
     ]
     for f in found:
         assert f"与“{f.data['other_unit']}”" in f.message and "文首无标题部分" not in f.message
+
+
+def test_a_copy_does_not_run_on_into_the_next_paragraph_by_a_word(tmp_path):
+    """Two paragraphs copied, and the paragraphs after them in both units open with 全年: the
+    normalised text leaves the break out, so the alignment takes 全年 in; the finding ends with
+    the copied paragraphs. A clause with its figure (成立于2015年) before the copy stays in it."""
+    first = "集约资源提升土地利用。围绕“快收地、收好地、实现效益最大化”工作思路，成功出让4宗地块，共计出让金73.88亿元。"
+    second = "已收储5宗地，共计面积1290.55亩，完成征地拆迁户数326户，拆除违法建筑面积2.3万平方米。"
+    a = tmp_path / "a.txt"
+    a.write_text(draft(("区城投集团", [FILLER[0], first, second, "全年实现营业收入12.5亿元。"])), encoding="utf-8")
+    b = tmp_path / "b.txt"
+    b.write_text(draft(("拱投资", [FILLER[1], first, second, "全年新建保障房800套。"])), encoding="utf-8")
+    found = findings_of([a, b], RULE)
+    assert len(found) == 2
+    for f in found:
+        text = f.document.text
+        assert f.location.text.endswith("2.3万平方米。") and text.index(first) == f.location.start

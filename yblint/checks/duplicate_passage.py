@@ -45,6 +45,9 @@ SPACE = set(marks.SPACE)
 CHAIN_GAP = 100
 CHAIN_DRIFT = 16
 ANCHOR_SPACING = 200  # long alignments are split at shared k-grams, one in each stretch of this many characters
+#: a passage that runs on this many normalised characters or fewer into the next paragraph (or
+#: begins with as many from the end of the one before) on a side leaves them out
+SPILL_CHARS = 4
 MAX_WIDENINGS = 64  # times the regions around a candidate are widened while a passage reaches their edge
 # with -j, the work is shared out between processes only above this many characters (candidate
 # regions to align; copies whose changes are listed): below, forking costs more than it saves
@@ -266,6 +269,7 @@ class DuplicatePassage(Check):
         seams = self._seams
         for passage in merge_passages(items, threshold):
             a0, a1, b0, b1, sim = passage.a0, passage.a1, passage.b0, passage.b1, passage.similarity
+            a0, a1, b0, b1 = self._within_paragraphs(stream, units, sa, sb, a0, a1, b0, b1)
             if min(a1 - a0, b1 - b0) < min_chars or sim < threshold:
                 continue
             if sa == sb and a1 > b0:
@@ -296,6 +300,48 @@ class DuplicatePassage(Check):
             seamed = (seams.known(side_a), seams.known(side_b))
             out.append((copy is side_a, a0, a1, b0, b1, round(sim, 3), reason, spans, seamed))
         return out
+
+    @staticmethod
+    def _within_paragraphs(
+        stream: Stream, units: list[tuple[Document, Unit]], sa: int, sb: int, a0: int, a1: int, b0: int, b1: int
+    ) -> tuple[int, int, int, int]:
+        """The passage without a few characters that run on into the next paragraph (or come from
+        the end of the one before) on either side: the normalised stream leaves the paragraph break
+        out, so two paragraphs that both go on with 全年 … after the copy take 全年 into it. The
+        same number of characters comes off both sides (they stand in the passage's matched ends)."""
+
+        def spill(seg: int, s0: int, s1: int, at_end: bool) -> int:
+            """The passage's characters in its last paragraph (``at_end``) or its first, when the
+            paragraph goes on past the passage (a paragraph of its own, 各位代表：, is copied whole)
+            and they are a few words, figures counted (成立于2015年 is a clause: it stays)."""
+            doc = units[seg][0]
+            para = doc.paragraph_at(int(stream.pos[s1 - 1 if at_end else s0]))
+            lo, hi = int(stream.bounds[seg]), int(stream.bounds[seg + 1])
+            whole = s1 - s0
+            if para is None:
+                return whole
+            if at_end and not (s1 < hi and int(stream.pos[s1]) < para.end):
+                return whole  # the paragraph ends with the passage
+            if not at_end and not (s0 > lo and int(stream.pos[s0 - 1]) >= para.start):
+                return whole
+            pos = stream.pos[s0:s1]
+            if at_end:  # characters of the passage at or after the start of its last paragraph
+                n = whole - int(pos.searchsorted(para.start, "left"))
+                words = doc.text[para.start : int(stream.pos[s1 - 1]) + 1]
+            else:  # … before the end of its first one
+                n = int(pos.searchsorted(para.end, "left"))
+                words = doc.text[int(stream.pos[s0]) : para.end]
+            return n if sum(c.isalnum() for c in words) <= SPILL_CHARS else whole
+
+        for at_end in (True, False):
+            extra = [spill(sa, a0, a1, at_end), spill(sb, b0, b1, at_end)]
+            n = max((x for x in extra if x <= SPILL_CHARS and x < min(a1 - a0, b1 - b0)), default=0)
+            if n and min(extra) < min(a1 - a0, b1 - b0):  # on one side at least, the rest is another paragraph
+                if at_end:
+                    a1, b1 = a1 - n, b1 - n
+                else:
+                    a0, b0 = a0 + n, b0 + n
+        return a0, a1, b0, b1
 
     # --- candidates -------------------------------------------------------------------------
 
