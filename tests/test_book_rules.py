@@ -114,6 +114,8 @@ def test_generated_books(tmp_path, seed, split):
         ("对于五年计划的执行情况。", "对五年计划进行调整。"),
         ("建成县中医院。", "建成县医院。"),
         ("重大科技项目8个。", "科技重大项目5个。"),
+        # two common words swapped after words both begin with: a phrase, not a name
+        ("建设城乡社区服务中心。", "建设城乡服务社区中心。"),
         # after a place too, a kind of thing is no one name
         ("临江区重大科技项目8个。", "临江区科技重大项目5个。"),
         # a place, but not the same words swapped
@@ -157,6 +159,15 @@ def test_name_variant_silent(tmp_path, a, b):
         ("建成节约型社区示范区。节约型社区示范区3个。", "建成节约性社区示范区。", "slip", "节约性社区示范区"),
         ("推进“五个枢纽港”建设。", "推进“六个枢纽港”建设。“五个枢纽港”", "numeral", "六个枢纽港"),
         ("建成运河城市规划馆。运河城市规划馆开放。", "参观运河城市规化馆。", "slip", "运河城市规化馆"),
+        # two parts swapped inside after the words both begin with, the place unknown to jieba
+        # (运河 is no place word), or before the words both end with: the full names are told
+        (
+            "参与设立运河产业科创引导基金。运河产业科创引导基金规模20亿元。",
+            "发起运河科创产业引导基金。",
+            "swap",
+            "运河科创产业引导基金",
+        ),
+        ("参与产业科创引导基金。产业科创引导基金运行。", "设立科创产业引导基金。", "swap", "科创产业引导基金"),
     ],
 )
 def test_name_variant_found(tmp_path, a, b, kind, minor):

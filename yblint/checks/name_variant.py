@@ -227,6 +227,27 @@ def _placed_head(a: str, b: str) -> int:
     return head if head in _cuts(b) else 0
 
 
+def _shared_head(a: str, b: str) -> int:
+    """The length of the whole words that ``a`` and ``b`` begin with alike (two characters or
+    more), cut at a word boundary in both, four characters or more left; 0 when none."""
+    head = 0
+    for c in sorted(_cuts(a) & _cuts(b)):
+        if a[:c] != b[:c] or len(a) - c < 4:
+            break
+        head = c
+    return head if head >= 2 else 0
+
+
+def _inner(pa: str, pb: str, head: int) -> tuple[str, str]:
+    """``pa`` and ``pb`` after ``head`` characters, without the characters both end with (four
+    or more left): the parts swapped need not be jieba's words (中金国投 / 国投中金: it cuts 金国
+    and 金科)."""
+    tail = len(pa)
+    while tail - 1 - head >= 4 and pa[tail - 1] == pb[tail - 1]:
+        tail -= 1
+    return pa[head:tail], pb[head:tail]
+
+
 def _cuts(s: str) -> set[int]:
     out, pos = set(), 0
     for t in tokens(s):
@@ -428,17 +449,22 @@ class NameVariant(Check):
                 if _common(pa[:k]) and _common(pa[k:]):
                     return False  # two common words in either order (科技重大项目): a phrase, not a name
                 return k in _cuts(pa) and (len(pa) - k) in _cuts(pb)
+        if suffix in CLASS_SUFFIXES:
+            return False
         # after the place that owns it, two words of one name swapped, common words or not: the
         # place makes it a proper name (清河区产业引导发展基金 / 清河区产业发展引导基金)
-        head = _placed_head(pa, pb) if suffix not in CLASS_SUFFIXES else 0
+        head = _placed_head(pa, pb)
         if head:
-            # the characters both end with before the suffix are left out too; the two parts swapped
-            # need not be jieba's words (中金国投 / 国投中金: it cuts 金国 and 金科)
-            tail = len(pa)
-            while tail - 1 - head >= 4 and pa[tail - 1] == pb[tail - 1]:
-                tail -= 1
-            ra, rb = pa[head:tail], pb[head:tail]
+            ra, rb = _inner(pa, pb, head)
             return any(rb == ra[k:] + ra[:k] for k in range(2, len(ra) - 1))
+        # after the words both begin with, or before those both end with, two parts swapped that are
+        # not both common words (运河科创产业引导基金 / 运河产业科创引导基金; 科技重大 / 重大科技 is a phrase)
+        head = _shared_head(pa, pb)
+        ra, rb = _inner(pa, pb, head)
+        if (head or len(ra) < len(pa)) and len(ra) >= 4:
+            for k in range(2, len(ra) - 1):
+                if rb == ra[k:] + ra[:k]:
+                    return not (_common(ra[:k]) and _common(ra[k:])) and k in _cuts(ra)
         return False
 
     @staticmethod
