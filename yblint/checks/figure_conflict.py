@@ -24,6 +24,7 @@ from yblint.finding import Finding, Location
 from yblint.model import Corpus
 from yblint.text.book_index import BookIndex, Figure, book_index, indicator_key
 from yblint.text.events import dated_events
+from yblint.text.transposed import transposed_pairs
 
 GROWTH_SLACK = 0.05  # percentage points allowed besides the rounding of the three figures
 
@@ -70,6 +71,7 @@ class FigureConflict(Check):
             if f.year is None or f.number is None:
                 continue
             groups[(f.year, f.period, _scope_key(f), indicator_key(f.indicator), f.kind)].append(f)
+        told: list[Finding] = []  # figures told apart already: their amounts are not told twice
         for figs in groups.values():
             if len(figs) < 2:
                 continue
@@ -92,9 +94,49 @@ class FigureConflict(Check):
                     f.start,
                 )
             )
-            yield from self._conflicts(figs, idx)
+            for f in self._conflicts(figs, idx):
+                told.append(f)
+                yield f
         yield from self._growth(figures)
         yield from self._dates(corpus)
+        yield from self._transposed(idx, told)
+
+    # --- one amount, two neighbouring digits swapped --------------------------------------------
+
+    def _transposed(self, idx: BookIndex, told: list[Finding]) -> Iterable[Finding]:
+        """Two amounts of one thing whose digits are swapped neighbours (1286户 / 1268户): one is a
+        typing slip, and which cannot be told, so each place in a linted draft is told; not one
+        an indicator's finding (``told``) covers already, nor its partner then."""
+        lang = self.lang if self.lang in ("zh", "en") else "zh"
+        covered = {(id(f.document), f.location.start, f.location.end) for f in told}
+        covered |= {(id(r.document), r.start, r.end) for f in told for r in f.related}
+
+        def inside(a) -> bool:
+            return any(
+                doc == id(a.document) and start <= a.amount_start and a.amount_end <= end for doc, start, end in covered
+            )
+
+        for a, b, words in transposed_pairs(idx.amounts):
+            if inside(a) or inside(b):
+                continue
+            for here, other in ((a, b), (b, a)):
+                if here.document.reference:
+                    continue
+                data = {"kind": "transposed", "indicator": words, "value": here.amount, "other_value": other.amount}
+                data |= {"other_path": other.document.path, "other_line": other.document.lines.line_of(other.start)}
+                yield self.finding(
+                    here.document,
+                    here.amount_start,
+                    here.amount_end,
+                    message_key="transposed",
+                    related=[Location(other.document, other.amount_start, other.amount_end)],
+                    data=data,
+                    key=f"transposed\x1f{words}\x1f{here.amount}\x1f{other.amount}",
+                    indicator=words,
+                    value=here.amount,
+                    other_value=other.amount,
+                    other_where=where_of(other.document, other.start, lang),
+                )
 
     # --- one event, two days ------------------------------------------------------------------
 
