@@ -37,6 +37,7 @@ from yblint.i18n import line_name, tr
 from yblint.model import Corpus, Document
 from yblint.text.book_index import AmountSpot, BookIndex, NameSpot, book_index, slogan_value
 from yblint.text.figure_names import is_count, named_pair
+from yblint.text.name_words import cuts, in_first_word, in_place_word, inner, placed_head, shared_head
 from yblint.text.words import is_word, tagged_tokens, tokens, word_freq
 
 MIN_PREFIX = 2  # characters before the suffix
@@ -192,67 +193,9 @@ def _changed_pairs(forms: dict[str, Form], aside: set[str] | frozenset[str]) -> 
                 fa, fb = forms[a], forms[b]
                 if _shared(fa, fb) or not (_any_boundary(fa) and _any_boundary(fb)):
                     continue
-                if _in_first_word(a, i) or _in_place_word(a, i) or _in_place_word(b, i):
+                if in_first_word(a, i) or in_place_word(a, i) or in_place_word(b, i):
                     continue
                 out.append((a, b))
-    return out
-
-
-def _in_first_word(text: str, i: int) -> bool:
-    """The character at ``i`` is in the first word of ``text``."""
-    return i < len(tokens(text)[0])
-
-
-def _in_place_word(text: str, i: int) -> bool:
-    """The character at ``i`` is in a place's or a person's name (石桥村, 柳河乡, 李明)."""
-    pos = 0
-    for w, flag in tagged_tokens(text):
-        if pos <= i < pos + len(w):
-            return flag in ("ns", "nr", "nrt", "nz") or w[-1:] in "村镇乡街社"
-        pos += len(w)
-    return False
-
-
-def _placed_head(a: str, b: str) -> int:
-    """The length of the words ``a`` and ``b`` begin with alike, when they begin with a place name
-    (清河区, 临江区产业); 0 when they do not, or when fewer than four characters would be left."""
-    words = tagged_tokens(a)
-    if not words or words[0][1] != "ns":
-        return 0
-    head = 0
-    for w, _flag in words:
-        if not b.startswith(a[: head + len(w)]) or len(a) - head - len(w) < 4:
-            break
-        head += len(w)
-    return head if head in _cuts(b) else 0
-
-
-def _shared_head(a: str, b: str) -> int:
-    """The length of the whole words that ``a`` and ``b`` begin with alike (two characters or
-    more), cut at a word boundary in both, four characters or more left; 0 when none."""
-    head = 0
-    for c in sorted(_cuts(a) & _cuts(b)):
-        if a[:c] != b[:c] or len(a) - c < 4:
-            break
-        head = c
-    return head if head >= 2 else 0
-
-
-def _inner(pa: str, pb: str, head: int) -> tuple[str, str]:
-    """``pa`` and ``pb`` after ``head`` characters, without the characters both end with (four
-    or more left): the parts swapped need not be jieba's words (中金国投 / 国投中金: it cuts 金国
-    and 金科)."""
-    tail = len(pa)
-    while tail - 1 - head >= 4 and pa[tail - 1] == pb[tail - 1]:
-        tail -= 1
-    return pa[head:tail], pb[head:tail]
-
-
-def _cuts(s: str) -> set[int]:
-    out, pos = set(), 0
-    for t in tokens(s):
-        pos += len(t)
-        out.add(pos)
     return out
 
 
@@ -448,23 +391,23 @@ class NameVariant(Check):
             if pb == pa[k:] + pa[:k]:
                 if _common(pa[:k]) and _common(pa[k:]):
                     return False  # two common words in either order (科技重大项目): a phrase, not a name
-                return k in _cuts(pa) and (len(pa) - k) in _cuts(pb)
+                return k in cuts(pa) and (len(pa) - k) in cuts(pb)
         if suffix in CLASS_SUFFIXES:
             return False
         # after the place that owns it, two words of one name swapped, common words or not: the
         # place makes it a proper name (清河区产业引导发展基金 / 清河区产业发展引导基金)
-        head = _placed_head(pa, pb)
+        head = placed_head(pa, pb)
         if head:
-            ra, rb = _inner(pa, pb, head)
+            ra, rb = inner(pa, pb, head)
             return any(rb == ra[k:] + ra[:k] for k in range(2, len(ra) - 1))
         # after the words both begin with, or before those both end with, two parts swapped that are
         # not both common words (运河科创产业引导基金 / 运河产业科创引导基金; 科技重大 / 重大科技 is a phrase)
-        head = _shared_head(pa, pb)
-        ra, rb = _inner(pa, pb, head)
+        head = shared_head(pa, pb)
+        ra, rb = inner(pa, pb, head)
         if (head or len(ra) < len(pa)) and len(ra) >= 4:
             for k in range(2, len(ra) - 1):
                 if rb == ra[k:] + ra[:k]:
-                    return not (_common(ra[:k]) and _common(ra[k:])) and k in _cuts(ra)
+                    return not (_common(ra[:k]) and _common(ra[k:])) and k in cuts(ra)
         return False
 
     @staticmethod
@@ -479,11 +422,11 @@ class NameVariant(Check):
             # of its own added between two words, nor a modifier (运河税滴 / 运河小税滴)
             if long[i] in MODIFIERS:
                 return None
-            cuts = _cuts(long)
-            if i in cuts and i + 1 in cuts:
+            at = cuts(long)
+            if i in at and i + 1 in at:
                 return None
-            lo = max((c for c in cuts if c <= i), default=0)
-            hi = min((c for c in cuts if c > i), default=len(long))
+            lo = max((c for c in at if c <= i), default=0)
+            hi = min((c for c in at if c > i), default=len(long))
             word = long[lo:hi]
             if _is_word(word) and _is_word(word.replace(long[i], "", 1)):
                 return None  # one word made another (县中医院 / 县医院): two things
@@ -492,7 +435,7 @@ class NameVariant(Check):
             return "added"
         # the cut starts inside a word of the long form (红|十字会, 个|体劳动者), and the character
         # left of it stands alone, no word, in the short form
-        if i in _cuts(long):
+        if i in cuts(long):
             return None
         pos = 0
         for t in tokens(short):
