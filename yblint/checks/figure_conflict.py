@@ -94,9 +94,9 @@ class FigureConflict(Check):
                     f.start,
                 )
             )
-            for f in self._conflicts(figs, idx):
-                told.append(f)
-                yield f
+            for finding in self._conflicts(figs, idx):
+                told.append(finding)
+                yield finding
         yield from self._growth(figures)
         yield from self._dates(corpus)
         yield from self._transposed(idx, told)
@@ -122,8 +122,9 @@ class FigureConflict(Check):
             for here, other in ((a, b), (b, a)):
                 if here.document.reference:
                     continue
-                data = {"kind": "transposed", "indicator": words, "value": here.amount, "other_value": other.amount}
-                data |= {"other_path": other.document.path, "other_line": other.document.lines.line_of(other.start)}
+                data: dict[str, str | int] = {"kind": "transposed", "indicator": words, "value": here.amount}
+                data |= {"other_value": other.amount, "other_path": other.document.path}
+                data["other_line"] = other.document.lines.line_of(other.start)
                 yield self.finding(
                     here.document,
                     here.amount_start,
