@@ -1,5 +1,5 @@
 """The baseline: --write-baseline records today's findings; --baseline (or config baseline:)
-reports only new ones, says how many were suppressed and how many entries no longer match."""
+reports only new ones, says how many were suppressed and how many recorded findings no longer occur."""
 
 import json
 import shutil
@@ -82,13 +82,13 @@ def test_round_trip_move_edit_remove(cli, work):
     assert r.code == 1
     [line] = [ln for ln in r.out.splitlines() if "layout-marker" in ln]
     assert line.startswith("a.txt:3:20: error layout-marker ") and "（下转7版）" in line
-    assert "1 finding suppressed by the baseline base.json; 1 baseline entry no longer matches" in r.out
+    assert "1 finding suppressed by the baseline base.json; 1 recorded finding no longer occurs" in r.out
 
     # remove the flagged text: nothing to report, one entry no longer matches
     write(draft, moved.replace("未（下转6版）", "未造成财产损失。"))
     r = check(cli, "a.txt", "--baseline", "base.json")
     assert r.code == 0
-    assert "1 finding suppressed by the baseline base.json; 1 baseline entry no longer matches" in r.out
+    assert "1 finding suppressed by the baseline base.json; 1 recorded finding no longer occurs" in r.out
 
 
 def test_moving_a_unit_to_another_file_keeps_it_suppressed(cli, work):
@@ -100,7 +100,7 @@ def test_moving_a_unit_to_another_file_keeps_it_suppressed(cli, work):
     write(work / "b.txt", "区妇联\n\n开展妇女儿童维权服务20次。\n\n区消防大队\n" + fire_unit)
     r = check(cli, "a.txt", "b.txt", "--baseline", "base.json")
     assert r.code == 0, r.out
-    assert "2 findings suppressed" in r.out and "no longer match" not in r.out
+    assert "2 findings suppressed" in r.out and "no longer occur" not in r.out
 
 
 def test_a_new_occurrence_of_a_baselined_text_is_reported(cli, work):
@@ -127,7 +127,7 @@ def test_counts_multiplicity(cli, work):
     write(work / "a.txt", f"区消防大队\n\n{FIRE}\n")
     r = check(cli, "a.txt", "--baseline", "base.json")
     assert r.code == 0
-    assert "1 finding suppressed by the baseline base.json; 1 baseline entry no longer matches" in r.out
+    assert "1 finding suppressed by the baseline base.json; 1 recorded finding no longer occurs" in r.out
 
 
 def test_a_run_over_some_files_does_not_call_the_others_stale(cli, work):
@@ -136,17 +136,17 @@ def test_a_run_over_some_files_does_not_call_the_others_stale(cli, work):
     check(cli, "a.txt", "b.txt", "--write-baseline", "base.json")
     r = check(cli, "a.txt", "--baseline", "base.json")  # as a pre-commit hook passes changed files only
     assert r.code == 0
-    assert "2 findings suppressed" in r.out and "no longer match" not in r.out
+    assert "2 findings suppressed" in r.out and "no longer occur" not in r.out
     (work / "b.txt").unlink()  # a deleted file's entries are stale
     r = check(cli, "a.txt", "--baseline", "base.json")
-    assert "1 baseline entry no longer matches" in r.out
+    assert "1 recorded finding no longer occurs" in r.out
 
 
 def test_entries_of_rules_that_did_not_run_are_not_stale(cli, work):
     write(work / "a.txt", DRAFT)
     check(cli, "a.txt", "--write-baseline", "base.json")
     r = cli("check", "a.txt", "--baseline", "base.json", "--ignore", "layout-marker", "--lang", "en")
-    assert "no longer match" not in r.out
+    assert "no longer occur" not in r.out
 
 
 def test_config_baseline_is_relative_to_the_config_file(cli, work):
@@ -183,7 +183,7 @@ def test_chinese_note(cli, work):
     cli("check", "a.txt", "--select", "layout-marker", "--write-baseline", "base.json")
     write(work / "a.txt", DRAFT.replace("（紧接4版）", ""))
     r = cli("check", "a.txt", "--select", "layout-marker", "--baseline", "base.json")
-    assert "基线 base.json 屏蔽了 1 处已知问题；基线中有 1 条记录已不再出现" in r.out
+    assert "基线 base.json 屏蔽了 1 处已知问题；基线记录的问题中有 1 处已不再出现" in r.out
 
 
 @pytest.mark.parametrize(

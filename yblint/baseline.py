@@ -3,8 +3,8 @@
 ``yblint check --write-baseline FILE`` records every finding of the run by rule and fingerprint
 (see :func:`yblint.finding.fingerprint`: the rule and the normalised text of the finding with a
 little context, never line numbers). ``--baseline FILE`` (or ``baseline:`` in the config) then
-drops every finding that matches an entry and says how many were dropped and how many entries
-match nothing any more (the defect was fixed, or its text was edited).
+drops every finding that matches an entry and says how many were dropped and how many of the
+findings it records occur no more (the defect was fixed, or its text was edited).
 
 Matching is by (rule, fingerprint) with multiplicity: an entry with ``count: 2`` absorbs two
 findings. It runs in two passes:
@@ -74,7 +74,9 @@ class Baseline:
 @dataclass
 class Outcome:
     """What applying a baseline did: ``suppressed`` findings, ``stale`` entries (with their
-    unmatched counts) that no finding of this run matched."""
+    unmatched counts) that no finding of this run matched. ``unmatched`` counts recorded findings,
+    not entries (an entry with ``count: 3`` of which two were fixed adds 2), as ``suppressed``
+    counts findings: the note says "findings" (处) of both."""
 
     file: str
     suppressed: int = 0
@@ -213,7 +215,7 @@ def note(outcome: Outcome, lang: str) -> str:
         text = f"{n} finding{'s' if n != 1 else ''} suppressed by the baseline {file}"
         if m:
             text += (
-                f"; {m} baseline {'entry no longer matches' if m == 1 else 'entries no longer match'}"
+                f"; {m} recorded {'finding no longer occurs' if m == 1 else 'findings no longer occur'}"
                 " (fixed or edited: refresh the baseline with --write-baseline)"
             )
         return text + "."
@@ -221,7 +223,7 @@ def note(outcome: Outcome, lang: str) -> str:
         return f"已将 {n} 处问题记入基线 {file}。"
     text = f"基线 {file} 屏蔽了 {n} 处已知问题"
     if m:
-        text += f"；基线中有 {m} 条记录已不再出现（问题已修正或文字已改动，可用 --write-baseline 更新基线）"
+        text += f"；基线记录的问题中有 {m} 处已不再出现（问题已修正或文字已改动，可用 --write-baseline 更新基线）"
     return text + "。"
 
 

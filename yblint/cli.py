@@ -207,13 +207,18 @@ def exit_code(result: RunResult, fail_on: str) -> int:
 
 
 def _extend(config: Config, registry: Registry, args: argparse.Namespace) -> None:
-    """--extend-select / --extend-ignore add to the config's selection instead of replacing it."""
+    """--extend-select / --extend-ignore add to the config's selection instead of replacing it.
+    Their names are checked here, so that a typo is reported as the option's, not as one in the
+    config's select/ignore (with the config's line) or in --select."""
     extra = _names(getattr(args, "extend_select", None))
+    extra_ignore = _names(getattr(args, "extend_ignore", None)) or []
+    registry.expand(extra or [], "--extend-select")
+    registry.expand(extra_ignore, "--extend-ignore")
     if extra:
         base = _names(args.select) or config.select or [d.id for d in registry.active(config)]
         config.select = list(dict.fromkeys([*base, *extra]))
         args.select = None if not args.select else [*args.select, *extra]
-    config.ignore = [*config.ignore, *(_names(getattr(args, "extend_ignore", None)) or [])]
+    config.ignore = [*config.ignore, *extra_ignore]
 
 
 def _configured(args: argparse.Namespace, paths: list[str]) -> list[tuple[Group, Registry, list[str]]]:

@@ -220,14 +220,28 @@ def _write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def diff_lines(text: str) -> list[str]:
+    """``text`` cut after each ``\n``, the only line end of a unified diff (as git and patch read
+    files): a lone CR (an old Mac file, or one stray in a mixed file), a form feed or U+2028 stays
+    inside its line, so the diff applies to the file's bytes. The last line may lack its ``\n``."""
+    lines = text.split("\n")
+    out = [line + "\n" for line in lines[:-1]]
+    if lines[-1]:
+        out.append(lines[-1])
+    return out
+
+
 def unified_diff(plan: FilePlan) -> str:
-    a = plan.original.text.splitlines(keepends=True)
-    b = plan.text.splitlines(keepends=True)
+    """The fixes of ``plan`` as a unified diff, its lines the file's ``\n``-ended lines (see
+    :func:`diff_lines`), as ``git diff`` shows them; a last line without ``\n`` is followed by
+    ``\\ No newline at end of file``."""
+    a = diff_lines(plan.original.text)
+    b = diff_lines(plan.text)
     name = plan.original.path.lstrip("/")  # a/path, b/path as git writes them, also for absolute paths
     lines = difflib.unified_diff(a, b, fromfile=f"a/{name}", tofile=f"b/{name}")
     out = []
     for line in lines:
-        out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return "".join(out)
 
 
