@@ -54,6 +54,17 @@ def test_precision_of_rounded_figures_and_exact_counts(tmp_path):
     assert where(fs) == [((10, 8), "53", "error", "学校数（所）")]
 
 
+def test_a_header_that_names_a_count_is_exact(tmp_path):
+    """项目数, 企业数 without a unit in brackets are counts: one off is a contradiction; 指数, 均数
+    may be rounded (and do not add up besides)."""
+    head = "| 单位 | 项目数 | 投资额 |\n| --- | ---: | ---: |\n| 区城投集团 | 12 | 5 |\n| 区住建局 | 8 | 3 |\n"
+    assert table_findings(tmp_path, head + "| 合计 | 20 | 8 |\n") == []
+    fs = table_findings(tmp_path, head + "| 合计 | 21 | 8 |\n")
+    assert where(fs) == [((9, 8), "21", "warning", "项目数")]
+    # 投资额 has no unit: whole figures there may be rounded, 9 against 8 is within
+    assert table_findings(tmp_path, head + "| 合计 | 20 | 9 |\n") == []
+
+
 @pytest.mark.parametrize(
     "table",
     [

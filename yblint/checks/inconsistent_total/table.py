@@ -9,10 +9,11 @@ holds what does not add up (shares, rates, growth, averages, prices, ranks: by i
 cell that is not a figure. A table with subtotals (小计) or sub-items (其中, #) is left alone:
 which rows a total covers is then not plain from the table.
 
-Each cell is taken at the precision it is written with: a count (人, 所, 个 …, by the header's unit)
-is exact, any other figure may be rounded by half its last digit, so only a sum that no rounding
-explains is reported. Rows that add up to more than their total are an error; to less, a warning
-(the rows may be a selection: 其他 is then missing).
+Each cell is taken at the precision it is written with: a count (人, 所, 个 …, by the header's
+unit, or a header that names a count: 项目数, 企业数) is exact, any other figure may be rounded by
+half its last digit, so only a sum that no rounding explains is reported. Rows that add up to more
+than their total are an error; to less, a warning (the rows may be a selection: 其他 is then
+missing).
 """
 
 from __future__ import annotations
@@ -252,6 +253,11 @@ TOTAL_HEADER = re.compile(r"(?:合计|总计|共计|总数|总量|小计)(?:[（
 _SUB_HEADER = re.compile(r"^(?:其中|#|＃|内[：:]|含)")
 
 
+#: a header that names a count without a unit in brackets (项目数, 企业数, 人数): whole numbers,
+#: exact; not an index, a coefficient, a multiple, a score, an average (指数, 系数, 倍数, 分数, 均数)
+_COUNT_HEADER = re.compile(r"(?<![指系倍分参基均])数\s*$")
+
+
 def unit_of(head: str) -> str | None:
     """The unit a header names in brackets at its end (企业数（家） → 家)."""
     m = _UNIT_IN_HEADER.search(head)
@@ -308,7 +314,8 @@ def _sum(
     if len(values) < 2:
         return None
     info = unit_info(unit) if unit else None
-    exact = info is not None and info.count and total[1] == 0 and all(d == 0 for _, d in values)
+    counted = info.count if info is not None else _COUNT_HEADER.search(head) is not None
+    exact = counted and total[1] == 0 and all(d == 0 for _, d in values)
     computed = sum(v for v, _ in values)
     slack = 0.0 if exact else sum(0.5 * 10.0**-d for _, d in values) + 0.5 * 10.0 ** -total[1]
     if abs(computed - total[0]) <= slack + EPSILON * max(1.0, abs(total[0])):
