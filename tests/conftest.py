@@ -71,6 +71,16 @@ def findings_of(paths, select: list[str] | None = None, config: Config | None = 
     return lint([str(p) for p in paths], config, reg, select=select).findings
 
 
+def findings_of_texts(folder, files: dict[str, str], select: list[str] | None = None, config: Config | None = None):
+    """:func:`findings_of` on drafts written into ``folder`` first: ``files`` maps each name to its text."""
+    paths = []
+    for name, text in files.items():
+        p = folder / name
+        p.write_text(text, encoding="utf-8")
+        paths.append(p)
+    return findings_of(paths, select, config)
+
+
 def where(findings) -> list[tuple[str, int, int]]:
     """(rule, line, column) of each finding, the way fixture tests assert them."""
     return [(f.rule, *f.location.range()[:2]) for f in findings]

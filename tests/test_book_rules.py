@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from book_drafts import RULES, make_book
-from conftest import SEED, findings_of, where
+from conftest import SEED, findings_of, findings_of_texts, where
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,12 +20,7 @@ BOOK = ["name-variant", "figure-conflict", "partial-period"]
 
 
 def lint_texts(tmp_path: Path, files: dict[str, str], select=BOOK, config: Config | None = None):
-    paths = []
-    for name, text in files.items():
-        p = tmp_path / name
-        p.write_text(text, encoding="utf-8")
-        paths.append(p)
-    return findings_of(paths, select=select, config=config)
+    return findings_of_texts(tmp_path, files, select, config)
 
 
 def two_units(a: str, b: str) -> str:

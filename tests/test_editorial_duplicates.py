@@ -6,7 +6,7 @@ copies that merely contain a formula — are still reported."""
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SEED, findings_of
+from conftest import FIXTURES, SEED, findings_of, findings_of_texts
 
 import yblint.checks.duplicate_passage as dp
 from yblint.text.formulae import fixed_expression, own_chars, restates
@@ -33,12 +33,7 @@ def draft(*units: tuple[str, list[str]]) -> str:
 
 
 def run(tmp_path: Path, files: dict[str, str]):
-    paths = []
-    for name, text in files.items():
-        p = tmp_path / name
-        p.write_text(text, encoding="utf-8")
-        paths.append(p)
-    return findings_of(paths, RULE)
+    return findings_of_texts(tmp_path, files, RULE)
 
 
 def test_formula_in_four_units_is_not_a_copy(tmp_path):

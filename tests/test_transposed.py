@@ -4,18 +4,13 @@ neighbours swapped (棚户区改造征迁1286户 / 1268户), told in both places
 from pathlib import Path
 
 import pytest
-from conftest import findings_of
+from conftest import findings_of_texts
 
 from yblint.text.transposed import swapped
 
 
 def lint(tmp_path: Path, files: dict[str, str]):
-    paths = []
-    for name, text in files.items():
-        p = tmp_path / name
-        p.write_text(text, encoding="utf-8")
-        paths.append(p)
-    return findings_of(paths, select=["figure-conflict"])
+    return findings_of_texts(tmp_path, files, ["figure-conflict"])
 
 
 @pytest.mark.parametrize(
