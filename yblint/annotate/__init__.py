@@ -5,9 +5,10 @@
 * Findings come from the same run as ``yblint check`` (selection, config, corpus, baseline); the
   fixes are the ones ``yblint check --fix`` takes (``yblint.fixing.select_fixes``, one round), so
   accepting every revision gives the text ``--fix`` computes and rejecting them gives the input.
-* A finding whose characters are not in body paragraphs (a table row) is commented at the start
-  of its cell (of the first paragraph of the cell that holds it); the summary counts them. Its fix,
-  if any, stays a comment.
+* A finding in a table's prose cell (a 供稿单's entry: yblint.reading.docx_tables) is anchored on its
+  characters, its fix tracked, as in body paragraphs; one in a table row's figures, or across two
+  cells, is commented at the start of its cell (of the first paragraph of the cell that holds
+  it); the summary counts them. Its fix, if any, stays a comment.
 * Non-.docx inputs are read (cross-file rules compare them) and skipped with one line each.
 * The input is never written (nor any file the run reads, nor a copy written earlier in the run);
   an existing output is replaced only with ``force``: see :mod:`yblint.annotate.outputs`, which

@@ -2,7 +2,9 @@
 
 Offsets are those of ``yblint.reading.docx.read_docx``'s text (line N = body paragraph or table
 row N, lines joined by ``\\n``); ``body_lines`` and ``pieces`` from that module say which element
-holds which character, so the mapping is the reader's own and cannot drift from it.
+holds which character, and ``yblint.reading.docx_tables.read_table`` which cells of a table read as
+body paragraphs (prose), so the mapping is the reader's own and cannot drift from it. A span inside
+one paragraph of such a cell is marked up as a body paragraph's is; other table text is not.
 
 Run splitting moves the original ``w:t`` elements into the new runs (each new run gets a copy of
 the run's ``w:rPr``), so formatting is kept and the pieces stay valid while the body changes.
@@ -16,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from yblint.reading.docx import _cell_text, _cells, _w, body_lines, mark_deleted, pieces
+from yblint.reading.docx_tables import read_table, text_parts
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _REVISION_TAGS = {_w(t) for t in ("ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange")}
@@ -34,6 +37,9 @@ class Line:
     start: int
     text: str
     pieces: list[Piece] = field(default_factory=list)
+    #: in a table row, the spans (document offsets) of the cells' paragraphs read as prose: the
+    #: pieces lie in them, and only a span inside one of them is marked up
+    segments: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def end(self) -> int:
@@ -42,6 +48,13 @@ class Line:
     @property
     def is_paragraph(self) -> bool:
         return self.element.tag == _w("p")
+
+    def segment(self, start: int, end: int) -> tuple[int, int] | None:
+        """The span holding [start, end) that is marked up as a paragraph: the whole line of a
+        body paragraph, the paragraph of a prose cell in a table row; None if there is none."""
+        if self.is_paragraph:
+            return (self.start, self.end) if self.start <= start and end <= self.end else None
+        return next(((a, b) for a, b in self.segments if a <= start and end <= b), None)
 
 
 def _content(run) -> list:
@@ -88,6 +101,18 @@ def _split_text(t, k: int):
     return second
 
 
+def _add_pieces(line: Line, p: Any, offset: int) -> str:
+    """Add the pieces of paragraph ``p``, whose text starts at ``offset``, to ``line``; its text."""
+    parts: list[str] = []
+    pos = offset
+    for piece_el, text in pieces(p):
+        parts.append(text)
+        if text:
+            line.pieces.append(Piece(piece_el, pos, pos + len(text)))
+        pos += len(text)
+    return "".join(parts)
+
+
 class Body:
     """The body of a Word document as yblint reads it, ready to be marked up by offsets."""
 
@@ -95,18 +120,24 @@ class Body:
         self.body = body
         self.lines: list[Line] = []
         offset = 0
+        tables: dict[Any, dict[Any, Any]] = {}  # w:tbl -> its rows' texts and prose parts
         for el in body_lines(body):
             if el.tag == _w("p"):
                 line = Line(el, offset, "")
-                parts: list[str] = []
-                for piece_el, text in pieces(el):
-                    pos = offset + len("".join(parts))
-                    parts.append(text)
-                    if text:
-                        line.pieces.append(Piece(piece_el, pos, pos + len(text)))
-                line.text = "".join(parts)
+                line.text = _add_pieces(line, el, offset)
             else:  # a table row reads as its cells joined by tabs, as read_docx has it
-                line = Line(el, offset, "\t".join(_cell_text(c) for c in _cells(el)))
+                tbl = next(el.iterancestors(_w("tbl")))
+                if tbl not in tables:
+                    table = read_table(tbl)
+                    parts = text_parts(table)
+                    tables[tbl] = {row.element: (row.text, parts[row.element]) for row in table.rows}
+                text, prose = tables[tbl][el]
+                line = Line(el, offset, text)
+                for part in prose:  # the paragraphs of cells read as prose: pieces as in a body paragraph
+                    at = offset + part.start
+                    for p in part.paragraphs:
+                        at += len(_add_pieces(line, p, at))
+                    line.segments.append((offset + part.start, offset + part.end))
             self.lines.append(line)
             offset = line.end + 1
         self.next_id = 1 + max(
@@ -129,16 +160,20 @@ class Body:
         return lo
 
     def in_paragraphs(self, start: int, end: int) -> bool:
-        """True when every line the span touches is a body paragraph (not a table row)."""
+        """True when every line the span touches is a body paragraph, or the span lies inside one
+        paragraph of a table cell read as prose (not elsewhere in a table row)."""
         if not self.lines:
             return False
-        return all(self.lines[i].is_paragraph for i in range(self.line_at(start), self.line_at(end) + 1))
+        first, last = self.line_at(start), self.line_at(end)
+        if first == last and not self.lines[first].is_paragraph:
+            return self.lines[first].segment(start, end) is not None
+        return all(self.lines[i].is_paragraph for i in range(first, last + 1))
 
     def split_at(self, offset: int) -> None:
         """Make ``offset`` a run boundary: no run holds characters on both sides of it."""
         line = self.lines[self.line_at(offset)]
-        if not line.is_paragraph:
-            return
+        if line.segment(offset, offset) is None:
+            return  # table text (or past the line): never split
         for i, p in enumerate(line.pieces):
             if p.start < offset < p.end:  # inside a w:t: cut it in two
                 second = _split_text(p.element, offset - p.start)
@@ -163,11 +198,16 @@ class Body:
     def point(self, offset: int):
         """(element, 'before' | 'after' | 'append') where a thing at ``offset`` goes."""
         line = self.lines[self.line_at(offset)]
-        for p in line.pieces:
+        seg = line.segment(offset, offset)
+        # in a table row, the pieces of the cell paragraph that holds offset, never the next cell's
+        held = line.pieces
+        if seg is not None and not line.is_paragraph:
+            held = [p for p in line.pieces if seg[0] <= p.start < seg[1]]
+        for p in held:
             if p.start >= offset:
                 return p.element.getparent(), "before"
-        if line.pieces:
-            return line.pieces[-1].element.getparent(), "after"
+        if held:
+            return held[-1].element.getparent(), "after"
         return line.element, "append"
 
     def paragraph_start(self, offset: int):

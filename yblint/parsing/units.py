@@ -13,7 +13,7 @@ from yblint import lazyre as re
 from yblint.model import HEADING, PROSE, Document, Paragraph, Unit
 from yblint.text.cells import is_tab_row
 from yblint.text.chronicle import opens_entry
-from yblint.text.marks import is_page_number
+from yblint.text.marks import BODY_END, is_page_number
 
 SENTENCE_PUNCT = set("。！？；，：,.!?;:…")  # 、 may join two bodies (区委宣传部、区文明办), not end one
 _ENUM_PREFIX = re.compile(r"^(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.、．]\s*)")
@@ -82,23 +82,17 @@ def unit_level(doc: Document, options: UnitOptions) -> int | None:
     return repeated[0]
 
 
-#: how the name of a contributing body ends (市统计局, 团县委, 县总工会, 城关镇, 区城投集团 …)
-_BODY_END = re.compile(
-    r"(?:局|委|办|会|院|中心|公司|集团|镇|乡|街道|部|所|队|站|团|联|社|处|室|馆|行|厂|政府|海关|法院|检察院|管委会)$"
-)
-
-
 def _body_share(doc: Document, level: int) -> float:
     """The share of the headings at ``level`` that name a body (市财政局, not 财政税务)."""
     names = [p.text.strip() for p in doc.paragraphs if p.kind == HEADING and p.level == level]
-    return sum(bool(_BODY_END.search(n)) for n in names) / len(names) if names else 0.0
+    return sum(bool(BODY_END.search(n)) for n in names) / len(names) if names else 0.0
 
 
 def _names_a_body(doc: Document, level: int) -> bool:
     """Whether the first heading at ``level`` names a body (运河街道, 区妇联) or the draft's file
     (# 2022年运河街道工作 in 运河街道.md)."""
     name = next((p.text.strip() for p in doc.paragraphs if p.kind == HEADING and p.level == level), "")
-    if _BODY_END.search(name):
+    if BODY_END.search(name):
         return True
     file_name = name_of_file(doc.path)
     return bool(file_name) and file_name in name
@@ -163,10 +157,10 @@ def _parts_headings(headings: list[Paragraph], options: UnitOptions) -> set[int]
         line = p.text.strip()
         number = _ENUM_PREFIX.match(line)
         if number is None:
-            above, body_above = p, _BODY_END.search(line) is not None
+            above, body_above = p, BODY_END.search(line) is not None
         elif above is None:
             continue
-        elif not body_above and _BODY_END.search(line[number.end() :]):
+        elif not body_above and BODY_END.search(line[number.end() :]):
             continue  # 工业 / 一、区经信局 / 二、区商务局: numbered bodies under a chapter head units
         elif again or body_above or _names_the_file(above):
             out.add(p.index)

@@ -7,8 +7,10 @@ so ``line`` N of a finding is paragraph N of the body and ``column`` the charact
   lines and separate paragraphs the way blank lines do in plain text); paragraphs inside content
   controls count like the others. Text boxes, headers, footers, footnotes and comments are not read.
 * A table counts one paragraph per row: the row's cells joined by tabs, the paragraphs of one cell
-  joined by a space. The rows of a table form one TABLE block (not prose); so do two consecutive
-  paragraphs or more that are rows typed with tabs between their cells.
+  joined by a space. The rows of a table form one TABLE block (not prose), but for the cells that
+  hold sentences (a 供稿单 with the unit's entry typed in a cell, a column of remarks), read as
+  body paragraphs: see :mod:`yblint.reading.docx_tables`. Two consecutive paragraphs or more that
+  are rows typed with tabs between their cells form one TABLE block too.
 * A manual line break (Shift+Enter, ``w:br``, ``w:cr``) inside a paragraph reads as U+2028 LINE
   SEPARATOR: a line break, not a space (no space-in-cjk there), and not a new line either, so the
   paragraph numbering holds.
@@ -35,6 +37,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -160,19 +163,30 @@ def mark_deleted(p: Any) -> bool:
     return rpr is not None and (rpr.find(_w("del")) is not None or rpr.find(_w("moveFrom")) is not None)
 
 
+def cell_parts(cell: Any) -> list[tuple[str, list[Any]]]:
+    """The paragraphs of a table cell as read: (text, the ``w:p`` elements behind it) for each
+    paragraph with text, in order. A paragraph whose mark is deleted runs on into the next one
+    without a space (one part over both); empty paragraphs are left out. The cell reads as the
+    parts' texts joined by a space (:func:`_cell_text`)."""
+    parts: list[tuple[str, list[Any]]] = []
+    text, held = "", []  # paragraphs whose marks are deleted, waiting for the one they run on into
+    for p in _paragraphs_in(cell):
+        text += paragraph_text(p)
+        held.append(p)
+        if mark_deleted(p):
+            continue
+        if text.strip():
+            parts.append((text, held))
+        text, held = "", []
+    if text.strip():  # the cell's last mark cannot go: it ends the cell
+        parts.append((text, held))
+    return parts
+
+
 def _cell_text(cell) -> str:
     """A table cell's paragraphs joined by a space (a paragraph whose mark is deleted runs on into
     the next one without it), empty ones left out."""
-    texts: list[str] = []
-    joined = ""  # paragraphs whose marks are deleted, waiting for the one they run on into
-    for p in _paragraphs_in(cell):
-        text = joined + paragraph_text(p)
-        joined = text if mark_deleted(p) else ""
-        if not joined and text.strip():
-            texts.append(text)
-    if joined.strip():  # the cell's last mark cannot go: it ends the cell
-        texts.append(joined)
-    return " ".join(texts)
+    return " ".join(text for text, _ps in cell_parts(cell))
 
 
 def _cells(row):
@@ -278,6 +292,11 @@ def _has_numbering(ppr) -> bool:
         return False
     num_id = num.find(_w("numId"))
     return num_id is None or num_id.get(_w("val")) != "0"  # numId 0 switches numbering off
+
+
+def _not_read(p: Any) -> tuple[str | None, int]:
+    """The kind of a paragraph that is not read (an entry of a table of contents)."""
+    return None, 0
 
 
 def _paragraph_kind(p, styles: _Styles) -> tuple[str | None, int]:
@@ -458,10 +477,13 @@ def read_docx(path: str, limits: DocxLimits | None = None, data: bytes | None = 
         item, in_toc = items[i]
         i += 1
         if item.tag == _w("tbl"):
-            rows = ["\t".join(_cell_text(c) for c in _cells(row)) for row in _rows(item)]
-            starts = [add_line(row) for row in rows]
-            if any(row.strip() for row in rows):
-                blocks.append(Block(kind=TABLE, start=starts[0], end=starts[-1] + len(rows[-1])))
+            from yblint.reading.docx_tables import read_table, table_blocks  # it imports this module
+
+            table = read_table(item)
+            starts = [add_line(row.text) for row in table.rows]
+            # the paragraphs of cells read as prose are judged as body paragraphs are (in a table of
+            # contents, not read)
+            blocks.extend(table_blocks(table, starts, _not_read if in_toc else partial(_paragraph_kind, styles=styles)))
             continue
         kind, level = _paragraph_kind(item, styles)
         if kind is None or in_toc:

@@ -194,3 +194,10 @@ _PAGE_NUMBER_ALONE = re.compile(rf"[ \t\u3000]*{_PAGE_NUMBER}[ \t\u3000]*")
 def is_page_number(line: str) -> bool:
     """Whether ``line`` is nothing but a page number (``— 186 —``, ``第186页``): no heading."""
     return _PAGE_NUMBER_ALONE.fullmatch(line) is not None
+
+
+#: how the name of a contributing body ends (市统计局, 团县委, 县总工会, 城关镇, 区城投集团 …): units'
+#: headings (yblint.parsing.units) and the unit cells of a Word 供稿单 (yblint.reading.docx_tables)
+BODY_END = re.compile(
+    r"(?:局|委|办|会|院|中心|公司|集团|镇|乡|街道|部|所|队|站|团|联|社|处|室|馆|行|厂|政府|海关|法院|检察院|管委会)$"
+)
