@@ -316,10 +316,10 @@ class DuplicatePassage(Check):
             and they are a few words, figures counted (成立于2015年 is a clause: it stays)."""
             doc = units[seg][0]
             para = doc.paragraph_at(int(stream.pos[s1 - 1 if at_end else s0]))
-            lo, hi = int(stream.bounds[seg]), int(stream.bounds[seg + 1])
             whole = s1 - s0
             if para is None:
                 return whole
+            lo, hi = int(stream.bounds[seg]), int(stream.bounds[seg + 1])
             if at_end and not (s1 < hi and int(stream.pos[s1]) < para.end):
                 return whole  # the paragraph ends with the passage
             if not at_end and not (s0 > lo and int(stream.pos[s0 - 1]) >= para.start):

@@ -257,10 +257,11 @@ def decide_direction(a: Side, b: Side, seam_of: Callable[[Side], Seam] = seam) -
        unit's own in that paragraph, nothing after it in the unit) is the copy, when the other
        side's is not;
     7. within one file, the later occurrence is the copy;
-    8. otherwise there is no evidence ("unknown"): the finding stands on the side that is linted
-       (not a reference document), the later one in reading order if both are, and says that
-       which one is the original cannot be told. A reference document (--corpus) is not taken
-       for the original just because it is one.
+    8. otherwise there is no evidence ("unknown"): the copy is the side that is linted (not a
+       reference document), the later one in reading order if both are; the finding says that
+       which one is the original cannot be told, and the other side, when linted, gets one too
+       (passage_sets.mirrored). A reference document (--corpus) is not taken for the original
+       just because it is one.
 
     Returns None when both sides are reference documents (nothing to report). ``seam_of``: the
     seam of a side (:func:`seam`, or :meth:`Seams.seam` of a run).
